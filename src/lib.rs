@@ -1,0 +1,62 @@
+//! Tsuzuki, an unofficial browser client for AniList.
+//!
+//! `main.rs` only calls [`start`]; everything else lives here so the browser
+//! tests can mount [`App`] themselves.
+
+pub mod boot;
+pub mod components;
+pub mod config;
+pub mod pages;
+pub mod routes;
+pub mod session;
+pub mod theme;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{OptionalParamSegment, StaticSegment};
+
+use components::notice::ConfigNotices;
+use components::shell::{Footer, Header};
+use config::Config;
+use pages::{
+    console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, token::TokenPage,
+};
+use session::SessionContext;
+
+pub use boot::start;
+
+pub const APP_NAME: &str = "Tsuzuki";
+
+/// The whole app. `config` is what [`boot`] read at start-up; `base` is the
+/// path the app is served under (`""` at the root, `"/x"` under `/x/`).
+#[component]
+pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoView {
+    provide_context(config);
+    provide_context(SessionContext::new());
+
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <div class="app">
+                <Header/>
+                <ConfigNotices/>
+                <main id="main" class="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=StaticSegment("") view=HomePage/>
+                        <Route path=StaticSegment(routes::TOKEN) view=TokenPage/>
+                        <Route path=StaticSegment(routes::PROFILE) view=ProfilePage/>
+                        <Route
+                            path=(StaticSegment(routes::LISTS), OptionalParamSegment("kind"))
+                            view=ListsPage
+                        />
+                        <Route path=StaticSegment(routes::SEARCH) view=SearchPage/>
+                        <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
+                        <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
+                    </Routes>
+                </main>
+                <Footer/>
+            </div>
+        </Router>
+    }
+}

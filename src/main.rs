@@ -1,0 +1,3 @@
+fn main() {
+    tsuzuki::start();
+}

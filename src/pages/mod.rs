@@ -1,0 +1,27 @@
+//! One module per page.
+
+pub mod console;
+pub mod home;
+pub mod lists;
+pub mod not_found;
+pub mod profile;
+pub mod search;
+pub mod settings;
+pub mod token;
+
+use leptos::prelude::*;
+
+/// The title and lead line every page starts with; also sets the tab title.
+#[component]
+pub fn PageIntro(
+    #[prop(into)] title: String,
+    #[prop(into)] lead: String,
+) -> impl IntoView {
+    document().set_title(&format!("{title} · {} for AniList", crate::APP_NAME));
+    view! {
+        <div class="page-intro">
+            <h1>{title}</h1>
+            <p class="lead">{lead}</p>
+        </div>
+    }
+}

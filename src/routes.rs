@@ -1,0 +1,120 @@
+//! Every route path of the app, in one place. Pages link with [`Page::href`];
+//! `lib.rs` builds the router from the segment constants.
+
+pub const TOKEN: &str = "token";
+pub const PROFILE: &str = "profile";
+pub const LISTS: &str = "lists";
+pub const SEARCH: &str = "search";
+pub const CONSOLE: &str = "console";
+pub const SETTINGS: &str = "settings";
+
+/// Anime or manga: the two kinds of list (and search) AniList has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MediaKind {
+    Anime,
+    Manga,
+}
+
+impl MediaKind {
+    pub const ALL: [MediaKind; 2] = [MediaKind::Anime, MediaKind::Manga];
+
+    /// The path segment and the `MediaType` of the schema, lower case.
+    pub fn slug(self) -> &'static str {
+        match self {
+            MediaKind::Anime => "anime",
+            MediaKind::Manga => "manga",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MediaKind::Anime => "Anime",
+            MediaKind::Manga => "Manga",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
+/// A place in the app a link can point to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Token,
+    Profile,
+    Lists(MediaKind),
+    Search,
+    Console,
+    Settings,
+}
+
+impl Page {
+    /// The pages in the main navigation, in order.
+    pub const NAV: [Page; 6] = [
+        Page::Profile,
+        Page::Lists(MediaKind::Anime),
+        Page::Search,
+        Page::Console,
+        Page::Token,
+        Page::Settings,
+    ];
+
+    /// The path inside the app (the router adds the base path).
+    pub fn href(self) -> String {
+        match self {
+            Page::Home => "/".to_string(),
+            Page::Token => format!("/{TOKEN}"),
+            Page::Profile => format!("/{PROFILE}"),
+            Page::Lists(kind) => format!("/{LISTS}/{}", kind.slug()),
+            Page::Search => format!("/{SEARCH}"),
+            Page::Console => format!("/{CONSOLE}"),
+            Page::Settings => format!("/{SETTINGS}"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Page::Home => "Home",
+            Page::Token => "Token",
+            Page::Profile => "Profile",
+            Page::Lists(_) => "Lists",
+            Page::Search => "Search",
+            Page::Console => "GraphQL console",
+            Page::Settings => "Settings",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_are_distinct_absolute_paths() {
+        let mut all: Vec<String> = Page::NAV.iter().map(|p| p.href()).collect();
+        all.push(Page::Home.href());
+        all.push(Page::Lists(MediaKind::Manga).href());
+        for h in &all {
+            assert!(h.starts_with('/'), "{h}");
+            assert!(!h.contains("//"), "{h}");
+        }
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n, "two pages share a path");
+        assert_eq!(Page::Lists(MediaKind::Manga).href(), "/lists/manga");
+        assert_eq!(Page::Token.href(), "/token");
+    }
+
+    #[test]
+    fn media_kind_slugs_round_trip() {
+        for kind in MediaKind::ALL {
+            assert_eq!(MediaKind::from_slug(kind.slug()), Some(kind));
+        }
+        assert_eq!(MediaKind::from_slug("Anime"), None);
+        assert_eq!(MediaKind::from_slug("novel"), None);
+        assert_eq!(MediaKind::from_slug(""), None);
+    }
+}
