@@ -28,6 +28,17 @@ pub use boot::start;
 
 pub const APP_NAME: &str = "Tsuzuki";
 
+/// Moves keyboard focus to the page's content. Done by hand: with a
+/// `<base>` element a bare `#main` link would leave a deep page.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}
+
 /// The whole app. `config` is what [`boot`] read at start-up; `base` is the
 /// path the app is served under (`""` at the root, `"/x"` under `/x/`).
 #[component]
@@ -37,7 +48,7 @@ pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoVie
 
     view! {
         <Router base=base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
             <div class="app">
                 <Header/>
                 <ConfigNotices/>

@@ -15,7 +15,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <A href=Page::Home.href() attr:class="brand">
-                    <span class="brand__mark" aria-hidden="true">"続"</span>
+                    <span class="brand__mark" aria-hidden="true">"T"</span>
                     <span class="brand__name">{APP_NAME}</span>
                     <span class="brand__for">"for AniList"</span>
                 </A>

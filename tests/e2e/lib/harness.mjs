@@ -1,0 +1,71 @@
+// What every end-to-end test file needs: the release dist/ served on
+// loopback, the stand-in AniList, and Debian's Chromium driven by
+// Playwright, with every console error and page error collected.
+
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStandIn, DEFAULT_CLIENT_ID } from '../stand-in/server.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(HERE, '../../..');
+export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(REPO, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-default-apps', '--disable-extensions',
+];
+
+/**
+ * Starts the three pieces. `base` is the path the app is served under.
+ * Returns { app, standIn, browser, newPage, close }.
+ */
+export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, config } = {}) {
+  const app = await startStaticServer({ root: DIST, base });
+  const standIn = await startStandIn({ clients: { [clientId]: app.url } });
+  app.setConfig(config ?? {
+    client_id: clientId,
+    authorize_url: standIn.authorizeUrl,
+    graphql_url: standIn.graphqlUrl,
+  });
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsuzuki-e2e-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const contexts = [];
+
+  /** A fresh browser context and page, with its console errors collected. */
+  async function newPage({ viewport } = {}) {
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
+    contexts.push(context);
+    // Nothing but loopback, ever.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') page.problems.push(`console.error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+    page.on('crash', () => page.problems.push('page crashed'));
+    return page;
+  }
+
+  async function close() {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser.close().catch(() => {});
+    await standIn.close();
+    await app.close();
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  return { app, standIn, browser, newPage, close };
+}
+
+/** Waits until the app has mounted (the start-up placeholder is gone). */
+export async function appReady(page) {
+  await page.waitForSelector('header.site-header', { timeout: 15000 });
+  await page.waitForSelector('#boot', { state: 'detached', timeout: 15000 });
+}

@@ -1,0 +1,69 @@
+// Serves the release dist/ as static files on loopback, the way a plain
+// static host would: files as they are, index.html for any other path (so
+// deep links load), and, when asked, a config.json of the test's own in
+// place of the shipped one (the run-time configuration path).
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export async function startStaticServer({ root, base = '/', config = null, port = 0, host = '127.0.0.1' }) {
+  const rootDir = path.resolve(root);
+  if (!fs.existsSync(path.join(rootDir, 'index.html'))) {
+    throw new Error(`${rootDir}/index.html is missing: build the release dist/ first (make build)`);
+  }
+  const state = { config, requests: [] };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    state.requests.push(url.pathname + url.search);
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      return res.end('outside the app');
+    }
+    const rel = decodeURIComponent(url.pathname.slice(base.length));
+    if (rel === 'config.json' && state.config !== null) {
+      res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
+      return res.end(typeof state.config === 'string' ? state.config : JSON.stringify(state.config));
+    }
+    let file = path.join(rootDir, rel);
+    if (!file.startsWith(rootDir)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    const isFile = fs.existsSync(file) && fs.statSync(file).isFile();
+    if (!isFile) {
+      if (path.extname(rel) !== '') {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        return res.end('not found');
+      }
+      file = path.join(rootDir, 'index.html');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const origin = `http://${host}:${server.address().port}`;
+  return {
+    origin,
+    url: `${origin}${base}`,
+    state,
+    setConfig(c) { state.config = c; },
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}

@@ -1,0 +1,86 @@
+// The data the stand-in AniList answers from. Shaped like AniList's objects
+// (field names from the real schema); every test gets a fresh copy.
+
+export const VIEWER_ID = 5150;
+
+const MEDIA = [
+  { id: 1, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 26, duration: 24,
+    title: { romaji: 'Kaubōi Bibappu', english: 'Cowboy Bebop', native: 'カウボーイビバップ' },
+    genres: ['Action', 'Sci-Fi'], averageScore: 86, seasonYear: 1998,
+    description: 'Bounty hunters in space. <br><i>See you, space cowboy.</i>' },
+  { id: 21, type: 'ANIME', format: 'TV', status: 'RELEASING', episodes: null, duration: 24,
+    title: { romaji: 'ONE PIECE', english: 'ONE PIECE', native: 'ONE PIECE' },
+    genres: ['Action', 'Adventure'], averageScore: 88, seasonYear: 1999,
+    description: 'Gol D. Roger was known as the Pirate King.' },
+  { id: 5114, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 64, duration: 24,
+    title: { romaji: 'Hagane no Renkinjutsushi: FULLMETAL ALCHEMIST', english: 'Fullmetal Alchemist: Brotherhood', native: '鋼の錬金術師 FULLMETAL ALCHEMIST' },
+    genres: ['Action', 'Adventure', 'Drama'], averageScore: 90, seasonYear: 2009,
+    description: 'Two brothers search for the Philosopher\'s Stone.' },
+  { id: 16498, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 25, duration: 24,
+    title: { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人' },
+    genres: ['Action', 'Drama'], averageScore: 85, seasonYear: 2013,
+    description: 'Humanity lives behind walls.' },
+  { id: 20954, type: 'ANIME', format: 'MOVIE', status: 'FINISHED', episodes: 1, duration: 129,
+    title: { romaji: 'Koe no Katachi', english: 'A Silent Voice', native: '聲の形' },
+    genres: ['Drama', 'Romance'], averageScore: 89, seasonYear: 2016,
+    description: '<script>alert("x")</script>A former bully seeks redemption.' },
+  { id: 30013, type: 'MANGA', format: 'MANGA', status: 'RELEASING', chapters: null, volumes: null,
+    title: { romaji: 'ONE PIECE', english: 'One Piece', native: 'ONE PIECE' },
+    genres: ['Action', 'Adventure'], averageScore: 92, seasonYear: 1997,
+    description: 'The manga.' },
+  { id: 30002, type: 'MANGA', format: 'MANGA', status: 'FINISHED', chapters: 380, volumes: 42,
+    title: { romaji: 'Berserk', english: 'Berserk', native: 'ベルセルク' },
+    genres: ['Action', 'Drama', 'Fantasy'], averageScore: 93, seasonYear: 1989,
+    description: 'Guts, the Black Swordsman.' },
+  { id: 31706, type: 'MANGA', format: 'MANGA', status: 'FINISHED', chapters: 162, volumes: 27,
+    title: { romaji: 'JoJo no Kimyou na Bouken: Steel Ball Run', english: 'Steel Ball Run', native: 'スティール・ボール・ラン' },
+    genres: ['Action', 'Adventure'], averageScore: 91, seasonYear: 2004,
+    description: 'A horse race across America.' },
+];
+
+// Enough search results for more than one page of 10.
+for (let i = 1; i <= 23; i++) {
+  MEDIA.push({
+    id: 90000 + i, type: 'ANIME', format: i % 3 === 0 ? 'MOVIE' : 'TV', status: 'FINISHED',
+    episodes: 12, duration: 24,
+    title: { romaji: `Kiseki no Hoshi ${i}`, english: `Star of Miracles ${i}`, native: `奇跡の星 ${i}` },
+    genres: ['Slice of Life'], averageScore: 60 + (i % 30), seasonYear: 2000 + i,
+    description: `Filler series number ${i}.`,
+  });
+}
+
+const ENTRIES = [
+  { id: 700001, mediaId: 1, status: 'CURRENT', progress: 12, score: 8.5, updatedAt: 1763500000 },
+  { id: 700002, mediaId: 5114, status: 'COMPLETED', progress: 64, score: 10, updatedAt: 1760000000 },
+  { id: 700003, mediaId: 16498, status: 'PLANNING', progress: 0, score: 0, updatedAt: 1750000000 },
+  { id: 700004, mediaId: 20954, status: 'PAUSED', progress: 0, score: 0, updatedAt: 1740000000 },
+  { id: 700005, mediaId: 21, status: 'DROPPED', progress: 130, score: 6, updatedAt: 1730000000 },
+  { id: 700006, mediaId: 30002, status: 'CURRENT', progress: 200, progressVolumes: 20, score: 9, updatedAt: 1763000000 },
+  { id: 700007, mediaId: 31706, status: 'COMPLETED', progress: 162, progressVolumes: 27, score: 9.5, updatedAt: 1700000000 },
+];
+
+export function freshFixtures() {
+  return {
+    viewer: {
+      id: VIEWER_ID,
+      name: 'Mitsuki',
+      // User-written HTML: the app must show it as text.
+      about: 'Watching everything twice.<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
+      avatar: { large: 'https://s4.anilist.co/file/anilistcdn/user/avatar/large/default.png',
+                medium: 'https://s4.anilist.co/file/anilistcdn/user/avatar/medium/default.png' },
+      bannerImage: null,
+      siteUrl: `https://anilist.co/user/${VIEWER_ID}`,
+      createdAt: 1500000000,
+      updatedAt: 1763500000,
+      options: { titleLanguage: 'ENGLISH', displayAdultContent: false, profileColor: 'blue', timezone: null },
+      mediaListOptions: { scoreFormat: 'POINT_10_DECIMAL', rowOrder: 'title' },
+      statistics: {
+        anime: { count: 5, meanScore: 8.2, standardDeviation: 1.1, minutesWatched: 5424, episodesWatched: 206, chaptersRead: 0, volumesRead: 0 },
+        manga: { count: 2, meanScore: 9.3, standardDeviation: 0.2, minutesWatched: 0, episodesWatched: 0, chaptersRead: 362, volumesRead: 47 },
+      },
+    },
+    media: MEDIA.map((m) => structuredClone(m)),
+    entries: ENTRIES.map((e) => ({ userId: VIEWER_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
+    nextEntryId: 800000,
+  };
+}

@@ -1,0 +1,570 @@
+// A stand-in for AniList on loopback, for the end-to-end tests (and for
+// trying the app by hand without AniList: `node tests/e2e/stand-in/server.mjs`).
+//
+// - GET  /api/v2/oauth/authorize  the implicit grant: redirects back to the
+//   client's redirect URL with #access_token=<RS256 JWT shaped like
+//   AniList's>&token_type=Bearer&expires_in=31536000 (and state, echoed).
+// - POST /                        GraphQL: checks the Bearer token (400
+//   "Invalid token" for a bad one), validates every query against the real
+//   schema (../shared/anilist/schema.graphql) with graphql-js, answers from
+//   fixture data, sends X-RateLimit-* headers and CORS headers.
+// - Fault switches (one-shot queues) for the error paths: see `fault()` and
+//   `authorizeNext()`.
+//
+// Never bind anything but loopback.
+
+import http from 'node:http';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  buildSchema, parse, validate, execute, GraphQLError, valueFromAST, getOperationAST,
+} from 'graphql';
+import { freshFixtures, VIEWER_ID } from './fixtures.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const TOKEN_LIFETIME = 31536000;
+export const DEFAULT_CLIENT_ID = '1000';
+
+/** Where the AniList schema is looked for, in order. */
+export function schemaCandidates() {
+  const list = [];
+  if (process.env.ANILIST_SCHEMA) list.push(path.resolve(process.env.ANILIST_SCHEMA));
+  list.push(path.resolve(HERE, '../../../../shared/anilist/schema.graphql'));
+  return list;
+}
+
+export function loadSchema() {
+  const tried = schemaCandidates();
+  for (const file of tried) {
+    if (fs.existsSync(file)) return { schema: buildSchema(fs.readFileSync(file, 'utf8')), file };
+  }
+  throw new Error(`AniList schema not found; looked at: ${tried.join(', ')} (set ANILIST_SCHEMA to its path)`);
+}
+
+const b64url = (data) => Buffer.from(data).toString('base64url');
+
+class ApiError extends GraphQLError {
+  constructor(message, status, extra = {}) {
+    super(message, { extensions: { status, ...extra } });
+  }
+}
+
+const GROUP_NAMES = {
+  ANIME: { CURRENT: 'Watching', REPEATING: 'Rewatching', COMPLETED: 'Completed', PAUSED: 'Paused', DROPPED: 'Dropped', PLANNING: 'Planning' },
+  MANGA: { CURRENT: 'Reading', REPEATING: 'Rereading', COMPLETED: 'Completed', PAUSED: 'Paused', DROPPED: 'Dropped', PLANNING: 'Planning' },
+};
+
+export class StandIn {
+  constructor({ clients = {}, rateLimit = 90, exposeHeaders = true } = {}) {
+    const { schema, file } = loadSchema();
+    this.schema = schema;
+    this.schemaFile = file;
+    // client id -> redirect URL
+    this.clients = new Map(Object.entries({ ...clients }));
+    this.rateLimit = rateLimit;
+    this.exposeHeaders = exposeHeaders;
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+    this.reset();
+  }
+
+  /** Fresh data, no faults, empty logs, a full rate-limit window. */
+  reset() {
+    this.data = freshFixtures();
+    this.faults = [];
+    this.authorizeQueue = [];
+    this.requests = [];
+    this.authorizeRequests = [];
+    this.hits = [];
+    this.revoked = new Set();
+  }
+
+  registerClient(clientId, redirectUrl) {
+    this.clients.set(String(clientId), redirectUrl);
+  }
+
+  /**
+   * Queue a fault for the next GraphQL request(s):
+   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'slow'|'invalid-token'|'graphql-error',
+   *   times = 1, delayMs, retryAfter, cors = true, body, status }
+   */
+  fault(spec) {
+    this.faults.push({ times: 1, cors: true, ...spec });
+  }
+
+  /**
+   * Queue how the next authorize request is answered:
+   * { deny: true, description } | { echoState: false } | { state: 'other' }
+   * | { claims: {...overrides} } | { code: true }
+   */
+  authorizeNext(spec) {
+    this.authorizeQueue.push(spec);
+  }
+
+  issueToken({ clientId = DEFAULT_CLIENT_ID, sub = VIEWER_ID, iat, claims = {} } = {}) {
+    const now = Math.floor(Date.now() / 1000);
+    const issued = iat ?? now;
+    const jti = crypto.randomBytes(40).toString('hex');
+    const header = { typ: 'JWT', alg: 'RS256', jti };
+    const payload = {
+      aud: String(clientId), jti, iat: issued, nbf: issued, exp: issued + TOKEN_LIFETIME,
+      sub: String(sub), scopes: [], ...claims,
+    };
+    const signingInput = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+    const signature = crypto.sign('sha256', Buffer.from(signingInput), this.privateKey);
+    return `${signingInput}.${b64url(signature)}`;
+  }
+
+  revoke(token) {
+    this.revoked.add(token);
+  }
+
+  /** The payload of a token this server signed and that is still good, else null. */
+  verifyToken(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || this.revoked.has(token)) return null;
+    try {
+      const ok = crypto.verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), this.publicKey, Buffer.from(parts[2], 'base64url'));
+      if (!ok) return null;
+      const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+      const now = Date.now() / 1000;
+      if (Number(payload.exp) < now || Number(payload.nbf) > now + 60) return null;
+      return payload;
+    } catch {
+      return null;
+    }
+  }
+
+  graphqlRequests() {
+    return this.requests.filter((r) => r.method === 'POST');
+  }
+
+  async listen(port = 0, host = '127.0.0.1') {
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((err) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'text/plain' });
+        }
+        res.end(`stand-in failure: ${err.stack}`);
+      });
+    });
+    this.sockets = new Set();
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise((resolve) => this.server.listen(port, host, resolve));
+    const addr = this.server.address();
+    this.origin = `http://${host}:${addr.port}`;
+    this.graphqlUrl = `${this.origin}/`;
+    this.authorizeUrl = `${this.origin}/api/v2/oauth/authorize`;
+    return this;
+  }
+
+  async close() {
+    if (!this.server) return;
+    for (const s of this.sockets) s.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+    this.server = null;
+  }
+
+  async handle(req, res) {
+    const url = new URL(req.url, this.origin);
+    if (url.pathname === '/api/v2/oauth/authorize' && req.method === 'GET') return this.authorize(url, res);
+    if (url.pathname.startsWith('/img/')) return this.image(url, res);
+    if (url.pathname === '/') {
+      if (req.method === 'OPTIONS') return this.preflight(req, res);
+      if (req.method === 'POST') return this.graphql(req, res);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end('<!doctype html><title>Stand-in AniList</title><p>POST GraphQL queries here.</p>');
+    }
+    res.writeHead(404, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ error: 'not found' }));
+  }
+
+  // ---- OAuth ---------------------------------------------------------
+
+  authorize(url, res) {
+    const q = url.searchParams;
+    const clientId = q.get('client_id') ?? '';
+    const responseType = q.get('response_type') ?? '';
+    const state = q.get('state');
+    this.authorizeRequests.push({ at: Date.now(), clientId, responseType, state, query: url.search });
+    const redirect = this.clients.get(clientId);
+    if (!redirect) {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ error: 'invalid_client', message: 'Client authentication failed', hint: null }));
+    }
+    if (responseType !== 'token' && responseType !== 'code') {
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ error: 'unsupported_grant_type', message: 'The authorization grant type is not supported by the authorization server.' }));
+    }
+    const spec = this.authorizeQueue.shift() ?? {};
+    const echoed = spec.state !== undefined ? spec.state : (spec.echoState === false ? null : state);
+    if (responseType === 'code' || spec.code) {
+      const params = new URLSearchParams({ code: crypto.randomBytes(16).toString('hex') });
+      if (echoed) params.set('state', echoed);
+      return this.redirect(res, `${redirect.split('#')[0]}?${params}`);
+    }
+    const params = new URLSearchParams();
+    if (spec.deny) {
+      params.set('error', spec.error ?? 'access_denied');
+      params.set('error_description', spec.description ?? 'The resource owner or authorization server denied the request.');
+    } else {
+      const token = spec.token ?? this.issueToken({ clientId: spec.aud ?? clientId, claims: spec.claims ?? {} });
+      params.set('access_token', token);
+      params.set('token_type', 'Bearer');
+      params.set('expires_in', String(TOKEN_LIFETIME));
+    }
+    if (echoed) params.set('state', echoed);
+    return this.redirect(res, `${redirect.split('#')[0]}#${params}`);
+  }
+
+  redirect(res, location) {
+    res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  image(url, res) {
+    const label = (url.pathname.match(/(\d+)/) ?? ['', '?'])[1];
+    const hue = (Number(label) * 47) % 360;
+    res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'max-age=3600' });
+    res.end(`<svg xmlns="http://www.w3.org/2000/svg" width="230" height="325" viewBox="0 0 230 325"><rect width="230" height="325" fill="hsl(${hue} 55% 45%)"/><text x="115" y="170" font-size="40" text-anchor="middle" fill="#fff" font-family="sans-serif">${label}</text></svg>`);
+  }
+
+  // ---- GraphQL -------------------------------------------------------
+
+  corsHeaders(req, cors = true) {
+    if (!cors) return {};
+    const h = {
+      'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+      Vary: 'Origin',
+    };
+    if (this.exposeHeaders) {
+      h['Access-Control-Expose-Headers'] = 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After';
+    }
+    return h;
+  }
+
+  preflight(req, res) {
+    this.requests.push({ at: Date.now(), method: 'OPTIONS', headers: req.headers });
+    res.writeHead(204, {
+      ...this.corsHeaders(req),
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+      'Access-Control-Max-Age': '600',
+    });
+    res.end();
+  }
+
+  /** Counts a request in the one-minute window; returns [remaining, resetAt]. */
+  countHit() {
+    const now = Date.now();
+    this.hits = this.hits.filter((t) => now - t < 60_000);
+    this.hits.push(now);
+    const resetAt = Math.ceil((this.hits[0] + 60_000) / 1000);
+    return [this.rateLimit - this.hits.length, resetAt];
+  }
+
+  async graphql(req, res) {
+    const raw = await new Promise((resolve, reject) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
+    let body = null;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      // answered below
+    }
+    const auth = req.headers.authorization ?? null;
+    const entry = {
+      at: Date.now(), method: 'POST', headers: req.headers, authorization: auth,
+      referer: req.headers.referer ?? null, body, operationName: body?.operationName ?? null,
+    };
+    this.requests.push(entry);
+
+    const fault = this.takeFault();
+    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
+    if (fault?.kind === 'drop') {
+      entry.answered = 'dropped';
+      return req.socket.destroy();
+    }
+
+    const [remaining, resetAt] = this.countHit();
+    const headers = {
+      ...this.corsHeaders(req, fault?.cors ?? true),
+      'Content-Type': 'application/json',
+      'X-RateLimit-Limit': String(this.rateLimit),
+      'X-RateLimit-Remaining': String(Math.max(0, remaining)),
+    };
+    const send = (status, payload, extra = {}) => {
+      entry.answered = status;
+      res.writeHead(status, { ...headers, ...extra });
+      res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
+    };
+    const apiError = (status, message, extra = {}) => send(status, { data: null, errors: [{ message, status, locations: [] , ...extra }] });
+
+    if (fault?.kind === '429' || remaining < 0) {
+      const retryAfter = fault?.retryAfter ?? 60;
+      return send(429, { data: null, errors: [{ message: 'Too Many Requests.', status: 429 }] }, {
+        'Retry-After': String(retryAfter), 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + Number(retryAfter || 60)),
+        'X-RateLimit-Remaining': '0',
+      });
+    }
+    if (fault?.kind === '403') return apiError(403, 'The AniList API has been temporarily disabled due to severe stability issues.');
+    if (['500', '502', '503'].includes(fault?.kind)) {
+      if (fault.kind === '500') return apiError(500, 'Internal Server Error');
+      headers['Content-Type'] = 'text/html; charset=utf-8';
+      return send(Number(fault.kind), `<html><body><h1>${fault.kind} Bad Gateway</h1></body></html>`);
+    }
+    if (fault?.kind === 'not-json') {
+      headers['Content-Type'] = 'text/html; charset=utf-8';
+      return send(fault.status ?? 200, '<!doctype html><html><body>Cloudflare is checking your browser…</body></html>');
+    }
+    if (fault?.kind === 'invalid-token') return apiError(400, 'Invalid token');
+    if (fault?.kind === 'graphql-error') return send(fault.status ?? 200, fault.body);
+
+    // Authentication, as AniList: a bad token is HTTP 400 "Invalid token".
+    let viewerId = null;
+    if (auth !== null) {
+      const m = /^Bearer (\S+)$/.exec(auth);
+      const claims = m ? this.verifyToken(m[1]) : null;
+      if (!claims) return apiError(400, 'Invalid token');
+      viewerId = Number(claims.sub);
+    }
+
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return apiError(400, 'Could not parse the request body as JSON.');
+    }
+    if (!String(req.headers['content-type'] ?? '').includes('application/json')) {
+      return apiError(400, 'Content-Type must be application/json.');
+    }
+    if (typeof body.query !== 'string' || body.query.trim() === '') {
+      return apiError(400, 'Must provide query string.');
+    }
+    let document;
+    try {
+      document = parse(body.query);
+    } catch (e) {
+      return send(400, { data: null, errors: [formatError(e, 400)] });
+    }
+    const problems = validate(this.schema, document);
+    if (problems.length) {
+      entry.validationErrors = problems.map((p) => p.message);
+      return send(400, { data: null, errors: problems.map((p) => formatError(p, 400)) });
+    }
+    const op = getOperationAST(document, body.operationName ?? undefined);
+    if (!op) return apiError(400, 'Unknown or ambiguous operation name.');
+    if (op.operation === 'mutation' && viewerId === null) return apiError(401, 'Unauthorized.');
+
+    const result = await execute({
+      schema: this.schema,
+      document,
+      rootValue: this.root(),
+      contextValue: { viewerId },
+      variableValues: body.variables ?? undefined,
+      operationName: body.operationName ?? undefined,
+    });
+    const errors = (result.errors ?? []).map((e) => formatError(e, e.originalError?.extensions?.status ?? e.extensions?.status ?? 400));
+    const status = errors.length ? (errors.find((e) => e.status)?.status ?? 400) : 200;
+    const payload = { data: result.data ?? null };
+    if (errors.length) payload.errors = errors;
+    return send(status, payload);
+  }
+
+  takeFault() {
+    const f = this.faults[0];
+    if (!f) return null;
+    f.times -= 1;
+    if (f.times <= 0) this.faults.shift();
+    return f;
+  }
+
+  // ---- resolvers -----------------------------------------------------
+
+  root() {
+    const d = this.data;
+    const self = this;
+    const mediaById = (id) => d.media.find((m) => m.id === id);
+    const viewerOf = (ctx) => {
+      if (ctx.viewerId === null) throw new ApiError('Unauthorized.', 401);
+      return ctx.viewerId;
+    };
+    const userObj = (id) => {
+      if (id !== d.viewer.id) return null;
+      const v = d.viewer;
+      return { ...v, about: () => v.about };
+    };
+    const entryObj = (e) => ({
+      ...e,
+      score: ({ format } = {}) => convertScore(e.score, format ?? d.viewer.mediaListOptions.scoreFormat),
+      media: () => mediaObj(mediaById(e.mediaId)),
+      user: () => userObj(e.userId),
+      startedAt: { year: null, month: null, day: null },
+      completedAt: { year: null, month: null, day: null },
+    });
+    const mediaObj = (m) => {
+      if (!m) return null;
+      const kind = m.type.toLowerCase();
+      return {
+        ...m,
+        title: { ...m.title, userPreferred: d.viewer.options.titleLanguage === 'ENGLISH' ? (m.title.english ?? m.title.romaji) : m.title.romaji },
+        coverImage: {
+          extraLarge: `${self.origin}/img/cover/${m.id}.svg`, large: `${self.origin}/img/cover/${m.id}.svg`,
+          medium: `${self.origin}/img/cover/${m.id}.svg`, color: '#3db4f2',
+        },
+        siteUrl: `https://anilist.co/${kind}/${m.id}`,
+        description: () => m.description,
+        mediaListEntry: (_a, ctx) => {
+          if (ctx.viewerId === null) return null;
+          const e = d.entries.find((x) => x.userId === ctx.viewerId && x.mediaId === m.id);
+          return e ? entryObj(e) : null;
+        },
+      };
+    };
+    const searchMedia = (args) => {
+      let list = d.media;
+      if (args.type) list = list.filter((m) => m.type === args.type);
+      if (args.search) {
+        const q = args.search.toLowerCase();
+        list = list.filter((m) => Object.values(m.title).some((t) => t && t.toLowerCase().includes(q)));
+      }
+      if (args.id) list = list.filter((m) => m.id === args.id);
+      if (args.id_in) list = list.filter((m) => args.id_in.includes(m.id));
+      return list;
+    };
+    return {
+      Viewer: (_args, ctx) => userObj(viewerOf(ctx)),
+      User: (args) => {
+        const u = args.id === d.viewer.id || args.name === d.viewer.name ? userObj(d.viewer.id) : null;
+        if (!u) throw new ApiError('Not Found.', 404);
+        return u;
+      },
+      Media: (args) => {
+        const m = searchMedia(args)[0];
+        if (!m) throw new ApiError('Not Found.', 404);
+        return mediaObj(m);
+      },
+      Page: (args, _ctx, info) => {
+        const page = Math.max(1, args.page ?? 1);
+        const perPage = Math.min(50, Math.max(1, args.perPage ?? 50));
+        const listArgs = pageListArgs(info, 'media');
+        const all = listArgs ? searchMedia(listArgs) : [];
+        const slice = all.slice((page - 1) * perPage, page * perPage);
+        return {
+          pageInfo: {
+            total: all.length, perPage, currentPage: page,
+            lastPage: Math.max(1, Math.ceil(all.length / perPage)),
+            hasNextPage: page * perPage < all.length,
+          },
+          media: () => slice.map(mediaObj),
+        };
+      },
+      MediaListCollection: (args) => {
+        const userId = args.userId ?? (args.userName === d.viewer.name ? d.viewer.id : null);
+        if (userId === null || userId === undefined) throw new ApiError('User not found', 404);
+        const type = args.type;
+        const entries = d.entries.filter((e) => e.userId === userId && (!type || mediaById(e.mediaId)?.type === type));
+        const order = ['CURRENT', 'REPEATING', 'COMPLETED', 'PAUSED', 'DROPPED', 'PLANNING'];
+        const lists = order
+          .map((status) => ({ status, entries: entries.filter((e) => e.status === status) }))
+          .filter((g) => g.entries.length)
+          .map((g) => ({
+            name: GROUP_NAMES[type ?? 'ANIME'][g.status], status: g.status, isCustomList: false,
+            isSplitCompletedList: false, entries: g.entries.map(entryObj),
+          }));
+        return { lists, user: userObj(userId), hasNextChunk: false };
+      },
+      MediaList: (args, ctx) => {
+        const e = d.entries.find((x) => (args.id ? x.id === args.id : true)
+          && (args.mediaId ? x.mediaId === args.mediaId : true)
+          && x.userId === (args.userId ?? ctx.viewerId));
+        if (!e) throw new ApiError('Not Found.', 404);
+        return entryObj(e);
+      },
+      SaveMediaListEntry: (args, ctx) => {
+        const userId = viewerOf(ctx);
+        let e = args.id ? d.entries.find((x) => x.id === args.id) : d.entries.find((x) => x.userId === userId && x.mediaId === args.mediaId);
+        if (args.id && (!e || e.userId !== userId)) throw new ApiError('Not Found.', 404);
+        const media = mediaById(e ? e.mediaId : args.mediaId);
+        if (!media) throw new ApiError('validation', 400, { validation: { mediaId: ['The selected media id is invalid.'] } });
+        const validation = {};
+        if (args.progress != null && args.progress < 0) validation.progress = ['The progress must be at least 0.'];
+        const total = media.type === 'ANIME' ? media.episodes : media.chapters;
+        if (args.progress != null && total && args.progress > total) validation.progress = [`The progress may not be greater than ${total}.`];
+        if (args.score != null && (args.score < 0 || args.score > 100)) validation.score = ['The score must be between 0 and 100.'];
+        if (Object.keys(validation).length) throw new ApiError('validation', 400, { validation });
+        if (!e) {
+          e = { id: d.nextEntryId++, userId, mediaId: media.id, status: 'PLANNING', progress: 0, progressVolumes: 0, score: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: Math.floor(Date.now() / 1000) };
+          d.entries.push(e);
+        }
+        for (const k of ['status', 'progress', 'progressVolumes', 'score', 'repeat', 'priority', 'private', 'notes']) {
+          if (args[k] !== undefined && args[k] !== null) e[k] = args[k];
+        }
+        e.updatedAt = Math.floor(Date.now() / 1000);
+        return entryObj(e);
+      },
+      DeleteMediaListEntry: (args, ctx) => {
+        const userId = viewerOf(ctx);
+        const i = d.entries.findIndex((x) => x.id === args.id && x.userId === userId);
+        if (i < 0) return { deleted: false };
+        d.entries.splice(i, 1);
+        return { deleted: true };
+      },
+    };
+  }
+}
+
+/** The arguments given to a list field of `Page` (`media`, …) in this query. */
+function pageListArgs(info, fieldName) {
+  const sel = info.fieldNodes[0].selectionSet?.selections.find((s) => s.kind === 'Field' && s.name.value === fieldName);
+  if (!sel) return null;
+  const defs = info.schema.getType('Page').getFields()[fieldName].args;
+  const out = {};
+  for (const a of sel.arguments ?? []) {
+    const def = defs.find((x) => x.name === a.name.value);
+    out[a.name.value] = valueFromAST(a.value, def.type, info.variableValues);
+  }
+  return out;
+}
+
+function convertScore(score, format) {
+  switch (format) {
+    case 'POINT_100': return Math.round(score * 10);
+    case 'POINT_10': return Math.round(score);
+    case 'POINT_5': return Math.round(score / 2);
+    case 'POINT_3': return score === 0 ? 0 : score >= 7.5 ? 3 : score >= 4 ? 2 : 1;
+    default: return score;
+  }
+}
+
+/** AniList's error shape: { message, status, locations, validation? }. */
+function formatError(e, status) {
+  const out = { message: e.message, status };
+  out.locations = (e.locations ?? []).map(({ line, column }) => ({ line, column }));
+  const validation = e.originalError?.extensions?.validation ?? e.extensions?.validation;
+  if (validation) out.validation = validation;
+  return out;
+}
+
+export async function startStandIn(options = {}) {
+  const s = new StandIn(options);
+  await s.listen(options.port ?? 0);
+  return s;
+}
+
+// Run by hand: node tests/e2e/stand-in/server.mjs [port] [redirect-url]
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? 4000);
+  const redirect = process.argv[3] ?? 'http://127.0.0.1:8080/';
+  const s = await startStandIn({ port, clients: { [DEFAULT_CLIENT_ID]: redirect } });
+  console.log(`Stand-in AniList on ${s.origin} (schema: ${s.schemaFile})`);
+  console.log(`Client ${DEFAULT_CLIENT_ID} redirects to ${redirect}. Put this in public/config.json:`);
+  console.log(JSON.stringify({ client_id: DEFAULT_CLIENT_ID, authorize_url: s.authorizeUrl, graphql_url: s.graphqlUrl }, null, 2));
+}
