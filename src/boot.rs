@@ -15,14 +15,19 @@ pub const CONFIG_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Reads the configuration, then mounts the app on `<body>`.
 pub fn start() {
+    // Before anything else: the token must leave the address bar at once.
+    let reply = crate::auth::flow::capture_reply();
     crate::theme::apply(crate::theme::load());
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         let config = load_config().await;
         let base = router_base();
+        let auth = crate::auth::flow::read_at_boot(reply, &config, &base);
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }
-        leptos::mount::mount_to_body(move || view! { <App config=config base=base/> });
+        leptos::mount::mount_to_body(move || {
+            view! { <App config=config base=base session=auth.session flashes=auth.flashes/> }
+        });
     });
 }
 

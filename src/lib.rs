@@ -3,26 +3,28 @@
 //! `main.rs` only calls [`start`]; everything else lives here so the browser
 //! tests can mount [`App`] themselves.
 
+pub mod auth;
 pub mod boot;
 pub mod components;
 pub mod config;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod storage;
 pub mod theme;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{OptionalParamSegment, StaticSegment};
 
-use components::notice::ConfigNotices;
+use components::notice::{ConfigNotices, Flash, FlashNotices, Flashes};
 use components::shell::{Footer, Header};
 use config::Config;
 use pages::{
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound,
     profile::ProfilePage, search::SearchPage, settings::SettingsPage, token::TokenPage,
 };
-use session::SessionContext;
+use session::{Session, SessionContext};
 
 pub use boot::start;
 
@@ -41,10 +43,22 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 /// The whole app. `config` is what [`boot`] read at start-up; `base` is the
 /// path the app is served under (`""` at the root, `"/x"` under `/x/`).
+/// `session` and `flashes` are what start-up found (see
+/// [`auth::flow::read_at_boot`]); tests pass their own.
 #[component]
-pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoView {
+pub fn App(
+    config: Config,
+    #[prop(optional, into)] base: String,
+    #[prop(optional)] session: Session,
+    #[prop(optional)] flashes: Vec<Flash>,
+) -> impl IntoView {
     provide_context(config);
-    provide_context(SessionContext::new());
+    let session = SessionContext::new(session);
+    provide_context(session);
+    let flashes = Flashes::new(flashes);
+    provide_context(flashes);
+    auth::flow::watch_expiry(session, flashes);
+    auth::flow::watch_other_tabs(session, flashes);
 
     view! {
         <Router base=base>
@@ -52,6 +66,7 @@ pub fn App(config: Config, #[prop(optional, into)] base: String) -> impl IntoVie
             <div class="app">
                 <Header/>
                 <ConfigNotices/>
+                <FlashNotices/>
                 <main id="main" class="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage/>

@@ -2,7 +2,7 @@
 //! localStorage and applied as `data-theme` on `<html>`; the stylesheet does
 //! the rest (and follows `prefers-color-scheme` when the choice is "auto").
 
-use gloo_storage::{LocalStorage, Storage};
+use crate::storage::{self, Area};
 
 pub const STORAGE_KEY: &str = "tsuzuki.theme.v1";
 
@@ -44,16 +44,17 @@ impl Theme {
 
 /// The stored choice; "auto" when storage is unavailable or holds garbage.
 pub fn load() -> Theme {
-    LocalStorage::get::<String>(STORAGE_KEY)
-        .map(|s| Theme::parse(&s))
-        .unwrap_or_default()
+    match storage::get::<String>(Area::Local, STORAGE_KEY) {
+        Ok(Some(s)) => Theme::parse(&s),
+        _ => Theme::Auto,
+    }
 }
 
 /// Applies the theme to the page and keeps it. Returns whether it could be
 /// kept (storage may be disabled or full); the page changes either way.
 pub fn apply_and_store(theme: Theme) -> bool {
     apply(theme);
-    LocalStorage::set(STORAGE_KEY, theme.as_str()).is_ok()
+    storage::set(Area::Local, STORAGE_KEY, &theme.as_str()).is_ok()
 }
 
 pub fn apply(theme: Theme) {

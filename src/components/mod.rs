@@ -1,5 +1,7 @@
 //! Reusable pieces of the interface.
 
+pub mod clock;
+pub mod copy;
 pub mod empty_state;
 pub mod notice;
 pub mod shell;

@@ -47,3 +47,86 @@ pub fn ConfigNotices() -> impl IntoView {
         }
     })
 }
+
+/// A message for the person, shown under the header until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flash {
+    pub id: u32,
+    pub tone: Tone,
+    pub title: String,
+    pub detail: Option<String>,
+    /// Offer to start sign-in again.
+    pub retry_sign_in: bool,
+}
+
+impl Flash {
+    pub fn new(tone: Tone, title: impl Into<String>) -> Self {
+        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false }
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_retry(mut self) -> Self {
+        self.retry_sign_in = true;
+        self
+    }
+}
+
+/// The messages on screen, shared through context.
+#[derive(Clone, Copy)]
+pub struct Flashes(pub RwSignal<Vec<Flash>>);
+
+impl Flashes {
+    pub fn new(initial: Vec<Flash>) -> Self {
+        let me = Self(RwSignal::new(Vec::new()));
+        for f in initial {
+            me.push(f);
+        }
+        me
+    }
+
+    pub fn push(&self, mut flash: Flash) {
+        self.0.update(|list| {
+            flash.id = list.iter().map(|f| f.id).max().unwrap_or(0) + 1;
+            // The same message twice is shown once.
+            list.retain(|f| f.title != flash.title);
+            list.push(flash);
+        });
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.0.update(|list| list.retain(|f| f.id != id));
+    }
+}
+
+/// The flash messages, each with a dismiss button.
+#[component]
+pub fn FlashNotices() -> impl IntoView {
+    let flashes = expect_context::<Flashes>();
+    view! {
+        <div class="notices" data-testid="flashes" aria-live="polite">
+            <For each=move || flashes.0.get() key=|f| f.id let:flash>
+                <div class=flash.tone.class() role=if flash.tone == Tone::Error { "alert" } else { "status" }>
+                    <div class="notice__text">
+                        <strong class="notice__title">{flash.title.clone()}</strong>
+                        {flash.detail.clone().map(|d| view! { <p class="notice__detail">{d}</p> })}
+                        {flash.retry_sign_in.then(|| view! {
+                            <p><leptos_router::components::A href=crate::routes::Page::Home.href() attr:class="notice__action">"Try signing in again"</leptos_router::components::A></p>
+                        })}
+                    </div>
+                    <button
+                        type="button"
+                        class="notice__close"
+                        aria-label="Dismiss this message"
+                        on:click=move |_| flashes.dismiss(flash.id)
+                    >
+                        "×"
+                    </button>
+                </div>
+            </For>
+        </div>
+    }
+}

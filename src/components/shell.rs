@@ -6,7 +6,13 @@ use leptos_router::components::A;
 
 use crate::config::{ANILIST_APPS_SETTINGS_URL, Config};
 use crate::routes::Page;
-use crate::session::SessionContext;
+use std::time::Duration;
+
+use crate::auth::flow;
+use crate::auth::time::relative_words;
+use crate::components::clock::clock;
+use crate::components::notice::{Flash, Flashes, Tone};
+use crate::session::{Session, SessionContext};
 use crate::APP_NAME;
 
 #[component]
@@ -46,22 +52,48 @@ pub fn Nav() -> impl IntoView {
     }
 }
 
-/// The sign-in state, always visible in the header.
+/// The sign-in state, always visible in the header, with sign-out and a
+/// warning when the sign-in is about to end.
 #[component]
 pub fn SessionBadge() -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
-    let class = move || {
-        if session.with(|s| s.is_signed_in()) {
-            "session-badge session-badge--in"
-        } else {
-            "session-badge session-badge--out"
-        }
+    let session = expect_context::<SessionContext>();
+    let flashes = expect_context::<Flashes>();
+    let now = clock(Duration::from_secs(30));
+    let state = session.0;
+    let class = move || match state.with(|s| (s.is_signed_in(), matches!(s, Session::Expired { .. }))) {
+        (true, _) => "session-badge session-badge--in",
+        (_, true) => "session-badge session-badge--expired",
+        _ => "session-badge session-badge--out",
+    };
+    let href = move || {
+        if state.with(|s| s.is_signed_in()) { Page::Token.href() } else { Page::Home.href() }
+    };
+    let warning = move || {
+        state.with(|s| s.expiry_warning(now.get())).map(|left| {
+            view! {
+                <A href=Page::Home.href() attr:class="expiry-warning" attr:data-testid="expiry-warning">
+                    "Sign-in ends " {relative_words(left)}
+                </A>
+            }
+        })
+    };
+    let sign_out = move |_| {
+        flow::sign_out(session);
+        flashes.push(Flash::new(Tone::Info, "You are signed out").detail("Your token was removed from this browser."));
     };
     view! {
-        <A href=Page::Home.href() attr:class=class attr:data-testid="session-badge">
-            <span class="session-badge__dot" aria-hidden="true"></span>
-            <span>{move || session.with(|s| s.status_label())}</span>
-        </A>
+        <div class="session">
+            {warning}
+            <A href=href attr:class=class attr:data-testid="session-badge">
+                <span class="session-badge__dot" aria-hidden="true"></span>
+                <span>{move || state.with(|s| s.status_label())}</span>
+            </A>
+            <Show when=move || state.with(|s| s.is_signed_in())>
+                <button type="button" class="button button--small button--secondary" on:click=sign_out data-testid="sign-out">
+                    "Sign out"
+                </button>
+            </Show>
+        </div>
     }
 }
 

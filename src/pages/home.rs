@@ -1,52 +1,252 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::config::{Config, ANILIST_DEVELOPER_SETTINGS_URL};
+use crate::auth::flow;
+use crate::auth::store;
+use crate::auth::time::local_date_time;
+use crate::components::copy::{redirect_url, CopyField};
+use crate::components::notice::{Flash, Flashes, Tone};
+use crate::config::{validate_client_id, Config, ANILIST_DEVELOPER_SETTINGS_URL};
 use crate::pages::PageIntro;
-use crate::routes::Page;
+use crate::routes::{MediaKind, Page};
+use crate::session::{Keep, Session, SessionContext};
+
+/// AniList's page that shows a token to copy, for clients whose redirect
+/// URL is it.
+pub const ANILIST_PIN_URL: &str = "https://anilist.co/api/v2/oauth/pin";
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let config = expect_context::<Config>();
-    let client = match &config.client_id.value {
-        Some(id) => format!("AniList client {id} ({})", config.client_id.source.describe()),
-        None => "no AniList client id configured yet".to_string(),
-    };
+    let session = expect_context::<SessionContext>().0;
     view! {
         <PageIntro
             title="Your AniList, fast and private"
             lead="Manage your anime and manga lists, search AniList, and try its API, straight from your browser."
         />
-        <section class="card" data-testid="home-signin">
-            <h2>"Sign in"</h2>
+        {move || match session.get() {
+            Session::SignedIn(s) => view! { <Welcome user_id=s.user_id()/> }.into_any(),
+            Session::Expired { at, .. } => view! {
+                <p class="notice notice--warning" data-testid="expired-note">
+                    "Your AniList sign-in expired on " {local_date_time(at)} ". Sign in again below."
+                </p>
+                <SignInCards/>
+            }.into_any(),
+            Session::SignedOut => view! { <SignInCards/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Welcome(user_id: String) -> impl IntoView {
+    view! {
+        <section class="card" data-testid="welcome">
+            <h2>"You are signed in"</h2>
             <p>
-                "You will sign in on AniList itself; AniList then hands this page an access token. "
-                "The token stays in this browser and is sent only to AniList's API."
+                "AniList user " <strong data-testid="welcome-user">{user_id}</strong> ". "
+                "See what your token holds on the " <A href=Page::Token.href()>"Token"</A> " page."
             </p>
-            <p class="muted">"This build uses " {client} "."</p>
-            <p>
-                "Sign-in is not available in this version yet. To get ready, register a client at "
-                <a href=ANILIST_DEVELOPER_SETTINGS_URL rel="noopener noreferrer" target="_blank">
-                    "AniList's developer settings"
-                </a>
-                " with this page's address as its redirect URL (see "
-                <A href=Page::Settings.href()>"Settings"</A>
-                ")."
+            <ul class="link-list">
+                <li><A href=Page::Profile.href()>"Your profile"</A></li>
+                <li><A href=Page::Lists(MediaKind::Anime).href()>"Your anime list"</A></li>
+                <li><A href=Page::Lists(MediaKind::Manga).href()>"Your manga list"</A></li>
+                <li><A href=Page::Console.href()>"GraphQL console"</A></li>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn SignInCards() -> impl IntoView {
+    let (keep_on_device, set_keep_on_device) = signal(true);
+    let keep = Signal::derive(move || if keep_on_device.get() { Keep::Device } else { Keep::Tab });
+    view! {
+        <SignInWithAniList keep=keep/>
+        <PasteToken keep=keep/>
+        <section class="card card--plain">
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || keep_on_device.get()
+                    on:change=move |ev| set_keep_on_device.set(event_target_checked(&ev))
+                    data-testid="keep-on-device"
+                />
+                <span>"Keep me signed in on this device"</span>
+            </label>
+            <p class="muted small">
+                "Unticked, the sign-in lasts only as long as this tab. Either way the token stays in this browser and is sent only to AniList."
             </p>
         </section>
-        <section class="feature-grid" aria-label="What you can do">
-            <article class="card">
-                <h2>"Your lists"</h2>
-                <p>"Anime and manga by status, with progress you can bump in one click."</p>
-            </article>
-            <article class="card">
-                <h2>"Search"</h2>
-                <p>"Find a title and add it to your plans."</p>
-            </article>
-            <article class="card">
-                <h2>"For developers"</h2>
-                <p>"See what your token holds and run any GraphQL query against AniList."</p>
-            </article>
+    }
+}
+
+#[component]
+fn SignInWithAniList(keep: Signal<Keep>) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let host_client = config.client_id.value.clone();
+    let (own_client, set_own_client) = signal(store::own_client_id());
+    let client = {
+        let host_client = host_client.clone();
+        move || host_client.clone().or_else(|| own_client.get())
+    };
+    let (error, set_error) = signal(None::<String>);
+    let redirect = redirect_url();
+    let authorize = config.authorize_url.value.clone();
+    let sign_in = {
+        let config = config.clone();
+        let client = client.clone();
+        move |_| {
+            let Some(id) = client() else { return };
+            set_error.set(None);
+            if let Err(e) = flow::begin_sign_in(&config, &id, keep.get_untracked(), "/") {
+                set_error.set(Some(e));
+            }
+        }
+    };
+    let forget = move |_| {
+        let _ = store::set_own_client_id(None);
+        set_own_client.set(None);
+    };
+    view! {
+        <section class="card" data-testid="sign-in">
+            <h2>"Sign in with AniList"</h2>
+            {
+                let client = client.clone();
+                let redirect = redirect.clone();
+                let host_client = host_client.clone();
+                move || match client() {
+                    Some(id) => view! {
+                        <p>"You will sign in on AniList itself; AniList then sends you back here with a token."</p>
+                        <dl class="facts facts--compact" data-testid="sign-in-details">
+                            <div class="facts__row"><dt>"Client id"</dt><dd><code>{id.clone()}</code></dd></div>
+                            <div class="facts__row"><dt>"Back to"</dt><dd><code>{redirect.clone()}</code></dd></div>
+                            <div class="facts__row"><dt>"Via"</dt><dd><code>{authorize.clone()}</code></dd></div>
+                        </dl>
+                        <p class="muted small">
+                            "The client's redirect URL at AniList must be exactly the address above, or AniList will show an error instead of sending you back."
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="button" on:click=sign_in.clone() data-testid="sign-in-button">
+                                "Sign in with AniList"
+                            </button>
+                            {host_client.is_none().then(|| view! {
+                                <button type="button" class="button button--secondary" on:click=forget>
+                                    "Use another client id"
+                                </button>
+                            })}
+                        </div>
+                    }.into_any(),
+                    None => view! { <ClientIdSetup on_saved=set_own_client/> }.into_any(),
+                }
+            }
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </section>
+    }
+}
+
+/// No client id configured: how to register one, and a place to enter it.
+#[component]
+fn ClientIdSetup(on_saved: WriteSignal<Option<String>>) -> impl IntoView {
+    let (draft, set_draft) = signal(String::new());
+    let (error, set_error) = signal(None::<String>);
+    let flashes = expect_context::<Flashes>();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match validate_client_id(&draft.get_untracked()) {
+            Err(e) => set_error.set(Some(format!("The client id {e}."))),
+            Ok(id) => {
+                set_error.set(None);
+                if let Err(problem) = store::set_own_client_id(Some(&id)) {
+                    flashes.push(Flash::new(Tone::Warning, "The client id will not be remembered")
+                        .detail(format!("{problem}; it is used until you close this page.")));
+                }
+                on_saved.set(Some(id));
+            }
+        }
+    };
+    view! {
+        <div data-testid="client-setup">
+            <p>"This copy of the app has no AniList client yet. Setting one up takes a minute:"</p>
+            <ol class="steps">
+                <li>
+                    "Open "
+                    <a href=ANILIST_DEVELOPER_SETTINGS_URL rel="noopener noreferrer" target="_blank">"AniList's developer settings"</a>
+                    " and create a client."
+                </li>
+                <li>
+                    "Give it this redirect URL:"
+                    <CopyField label="Redirect URL" value=redirect_url()/>
+                </li>
+                <li>"Enter the client's ID here:"</li>
+            </ol>
+            <form class="inline-form" on:submit=save>
+                <label for="client-id">"Client ID"</label>
+                <input
+                    id="client-id"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    placeholder="e.g. 12345"
+                    prop:value=move || draft.get()
+                    on:input=move |ev| set_draft.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button">"Save"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <p class="muted small">"No client? You can still paste a token below."</p>
+        </div>
+    }
+}
+
+/// AniList's PIN flow: a token copied from AniList's page, pasted here.
+#[component]
+fn PasteToken(keep: Signal<Keep>) -> impl IntoView {
+    let config = expect_context::<Config>();
+    let session = expect_context::<SessionContext>();
+    let flashes = expect_context::<Flashes>();
+    let (draft, set_draft) = signal(String::new());
+    let (error, set_error) = signal(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match flow::sign_in_with_pasted(&config, &draft.get_untracked(), keep.get_untracked()) {
+            Err(e) => set_error.set(Some(e)),
+            Ok((next, warnings)) => {
+                set_error.set(None);
+                set_draft.set(String::new());
+                for w in warnings {
+                    flashes.push(w);
+                }
+                session.0.set(next);
+            }
+        }
+    };
+    view! {
+        <section class="card" data-testid="paste-token">
+            <h2>"Paste a token"</h2>
+            <p>
+                "For a client whose redirect URL is "
+                <code>{ANILIST_PIN_URL}</code>
+                ", AniList shows the token on its own page after you approve. Copy it and paste it here."
+            </p>
+            <form on:submit=submit>
+                <label for="pasted-token">"Access token"</label>
+                <textarea
+                    id="pasted-token"
+                    rows="4"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    placeholder="eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiIs…"
+                    aria-describedby="pasted-token-error"
+                    prop:value=move || draft.get()
+                    on:input=move |ev| set_draft.set(event_target_value(&ev))
+                ></textarea>
+                <div class="actions">
+                    <button type="submit" class="button" data-testid="paste-submit">"Use this token"</button>
+                </div>
+            </form>
+            <div id="pasted-token-error">
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="paste-error">"This token cannot be used: " {e}</p> })}
+            </div>
         </section>
     }
 }

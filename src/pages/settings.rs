@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::copy::{redirect_url, CopyField};
 use crate::components::notice::{Notice, Tone};
 use crate::config::{Config, Setting, ANILIST_DEVELOPER_SETTINGS_URL, RUNTIME_CONFIG_FILE};
 use crate::pages::PageIntro;
@@ -125,37 +126,4 @@ fn ConfigRow(label: &'static str, value: String, source: crate::config::Source) 
     }
 }
 
-/// A read-only value with a copy button.
-#[component]
-pub fn CopyField(label: &'static str, value: String) -> impl IntoView {
-    let (status, set_status) = signal(String::new());
-    let to_copy = value.clone();
-    let copy = move |_| {
-        let text = to_copy.clone();
-        let clipboard = window().navigator().clipboard();
-        wasm_bindgen_futures::spawn_local(async move {
-            let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
-            set_status.set(
-                if done.is_ok() { "Copied." } else { "Copying failed: select the text and copy it." }
-                    .to_string(),
-            );
-        });
-    };
-    let id = format!("copy-{}", label.to_lowercase().replace(' ', "-"));
-    view! {
-        <div class="copy-field">
-            <label for=id.clone()>{label}</label>
-            <div class="copy-field__row">
-                <input id=id type="text" readonly value=value/>
-                <button type="button" class="button" on:click=copy>"Copy"</button>
-            </div>
-            <p class="muted" role="status" aria-live="polite">{move || status.get()}</p>
-        </div>
-    }
-}
 
-/// Where AniList must send the user back: this app's root URL.
-fn redirect_url() -> String {
-    let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}/", crate::boot::router_base())
-}

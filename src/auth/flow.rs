@@ -1,0 +1,291 @@
+//! Sign-in and sign-out in the browser: starting the implicit grant,
+//! reading AniList's reply at start-up (before anything renders or any
+//! request is sent), pasted tokens, expiry and other tabs. The decisions
+//! are made by the pure functions in [`callback`] and [`jwt`].
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::auth::callback::{
+    self, assess_token, check_state, explain_refusal, AccessToken, Accepted, PendingSignIn,
+    QueryReply, Refusal, Reply, CODE_GRANT_EXPLANATION,
+};
+use crate::auth::jwt::Validity;
+use crate::auth::store::{self, Loaded};
+use crate::auth::time::{local_date_time, now_secs};
+use crate::components::notice::{Flash, Flashes, Tone};
+use crate::config::Config;
+use crate::session::{Keep, Kept, Session, SessionContext, SignedIn};
+
+/// What start-up found: the session to begin with, what to tell the
+/// person, and where in the app to go.
+pub struct BootAuth {
+    pub session: Session,
+    pub flashes: Vec<Flash>,
+}
+
+/// The client id sign-in uses: the host's, else the one the person entered.
+pub fn effective_client_id(config: &Config) -> Option<String> {
+    config.client_id.value.clone().or_else(store::own_client_id)
+}
+
+/// AniList's reply as it was in the address bar, which no longer holds it.
+pub struct Captured {
+    fragment: Result<Option<Reply>, callback::ReplyError>,
+    query: Option<QueryReply>,
+}
+
+/// The very first thing start-up does, before any request or render: reads
+/// the reply AniList left in the address (fragment, or query for a
+/// code-grant client) and removes it from the address bar and history.
+pub fn capture_reply() -> Captured {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let query = callback::parse_query(&search);
+    if !hash.is_empty() || query.is_some() {
+        let keep_search = if query.is_some() { "" } else { search.as_str() };
+        replace_url(&format!("{path}{keep_search}"));
+    }
+    Captured { fragment: callback::parse_fragment(&hash), query }
+}
+
+/// Decides on the captured reply; with none, restores a kept session.
+/// `base` is the router's base path.
+pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth {
+    let mut flashes = Vec::new();
+    let Captured { fragment, query: query_reply } = captured;
+    if let Some(q) = query_reply {
+        let _ = store::take_pending();
+        flashes.push(match q {
+            QueryReply::Code => Flash::new(Tone::Error, "This AniList client uses the code grant, which this app cannot use")
+                .detail(CODE_GRANT_EXPLANATION),
+            QueryReply::Refused { error, description } => refused_flash(&error, description.as_deref()),
+        });
+    } else {
+        match fragment {
+            Ok(None) => {}
+            Err(e) => {
+                let _ = store::take_pending();
+                flashes.push(Flash::new(Tone::Error, "The sign-in reply could not be used").detail(e.to_string()).with_retry());
+            }
+            Ok(Some(reply)) => {
+                let pending = store::take_pending();
+                match check_state(reply.state(), pending.as_ref(), js_sys::Date::now()) {
+                    Err(e) => flashes.push(Flash::new(Tone::Error, "Sign-in refused").detail(e.to_string()).with_retry()),
+                    Ok(()) => {
+                        let pending = pending.unwrap_or_else(|| PendingSignIn {
+                            state: String::new(),
+                            started_at_ms: 0.0,
+                            return_to: "/".into(),
+                            keep: Keep::Device,
+                        });
+                        match reply {
+                            Reply::Refused { error, description, .. } => {
+                                flashes.push(refused_flash(&error, description.as_deref()));
+                            }
+                            Reply::Token { token, .. } => {
+                                let client = effective_client_id(config);
+                                match assess_token(token.expose(), now_secs(), client.as_deref()) {
+                                    Err(refusal) => flashes.push(refusal_flash(&refusal, "AniList's token")),
+                                    Ok(accepted) => {
+                                        let (session, more) = accept(token, accepted, pending.keep);
+                                        flashes.extend(more);
+                                        let to = callback::safe_return_path(&pending.return_to);
+                                        replace_url(&format!("{base}{to}"));
+                                        return BootAuth { session, flashes };
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let session = match store::load() {
+        Loaded::Nothing => Session::SignedOut,
+        Loaded::Corrupt => {
+            flashes.push(Flash::new(Tone::Warning, "Your saved sign-in could not be read and was removed").detail("Please sign in again."));
+            Session::SignedOut
+        }
+        Loaded::Session(token, decoded, kept) => match decoded.claims.validity(now_secs()) {
+            Validity::Valid => Session::SignedIn(Arc::new(SignedIn { token, decoded, kept })),
+            Validity::Expired { at } => {
+                store::clear();
+                expired_session(decoded.claims.user_id(), at, &mut flashes)
+            }
+            Validity::NotYetValid { .. } => {
+                store::clear();
+                Session::SignedOut
+            }
+        },
+    };
+    BootAuth { session, flashes }
+}
+
+fn replace_url(url: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+fn expired_session(user_id: String, at: i64, flashes: &mut Vec<Flash>) -> Session {
+    flashes.push(
+        Flash::new(Tone::Warning, format!("Your AniList sign-in expired on {}", local_date_time(at)))
+            .detail("AniList tokens last a year. Sign in again to go on.")
+            .with_retry(),
+    );
+    Session::Expired { user_id, at }
+}
+
+fn refused_flash(error: &str, description: Option<&str>) -> Flash {
+    let mut detail = explain_refusal(error).to_string();
+    if let Some(d) = description {
+        detail.push_str(&format!(" AniList said: “{d}”"));
+    }
+    Flash::new(Tone::Error, "You are not signed in").detail(detail).with_retry()
+}
+
+/// The message for a token that was not accepted; `what` names where it
+/// came from ("AniList's token", "The pasted token").
+pub fn refusal_message(refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Malformed(e) => e.to_string(),
+        Refusal::Expired { at } => format!("It expired on {}. Sign in again for a new one.", local_date_time(*at)),
+        Refusal::NotYetValid { from } => format!(
+            "It is not valid until {}; check this device's clock.",
+            local_date_time(*from)
+        ),
+    }
+}
+
+fn refusal_flash(refusal: &Refusal, what: &str) -> Flash {
+    Flash::new(Tone::Error, format!("{what} could not be used")).detail(refusal_message(refusal)).with_retry()
+}
+
+/// Keeps an accepted token and builds the signed-in session, with the
+/// warnings the person should see.
+pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep) -> (Session, Vec<Flash>) {
+    let mut flashes = Vec::new();
+    let (kept, problem) = store::save(&token, &accepted.decoded, keep);
+    if let Some(problem) = problem {
+        flashes.push(
+            Flash::new(Tone::Warning, "Your sign-in will not be remembered")
+                .detail(format!("{}: {problem}. You stay signed in until you close this page.", capitalised("the browser refused to store it"))),
+        );
+    }
+    if let Some(aud) = accepted.other_client {
+        flashes.push(Flash::new(Tone::Warning, "This token was issued to another AniList client").detail(format!(
+            "It names client {}, not the one this app is set up with. AniList will still accept it, but check that it is the token you meant to use.",
+            aud.join(", ")
+        )));
+    }
+    let session = Session::SignedIn(Arc::new(SignedIn { token, decoded: accepted.decoded, kept }));
+    (session, flashes)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+/// Starts the implicit grant: remembers a fresh `state` in this tab, then
+/// sends the browser to AniList. Returns a message when it cannot start.
+pub fn begin_sign_in(config: &Config, client_id: &str, keep: Keep, return_to: &str) -> Result<(), String> {
+    let mut bytes = [0u8; 32];
+    window()
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()))
+        .map_err(|_| "This browser cannot make the random value sign-in needs (no crypto.getRandomValues).".to_string())?;
+    let state = callback::state_from_bytes(&bytes);
+    let pending = PendingSignIn {
+        state: state.clone(),
+        started_at_ms: js_sys::Date::now(),
+        return_to: callback::safe_return_path(return_to),
+        keep,
+    };
+    store::put_pending(&pending).map_err(|problem| {
+        format!("Sign-in cannot start: {problem}, so AniList's reply could not be checked. Allow storage for this site, or use “Paste a token” below.")
+    })?;
+    let url = callback::authorize_url(&config.authorize_url.value, client_id, &state);
+    window()
+        .location()
+        .assign(&url)
+        .map_err(|_| "The browser would not open AniList's sign-in page.".to_string())
+}
+
+/// Signs in with a token the person pasted (AniList's PIN page).
+pub fn sign_in_with_pasted(config: &Config, text: &str, keep: Keep) -> Result<(Session, Vec<Flash>), String> {
+    let client = effective_client_id(config);
+    let accepted = assess_token(text, now_secs(), client.as_deref()).map_err(|r| refusal_message(&r))?;
+    Ok(accept(AccessToken::new(text.trim()), accepted, keep))
+}
+
+pub fn sign_out(session: SessionContext) {
+    store::clear();
+    session.0.set(Session::SignedOut);
+}
+
+/// Ends the session when its `exp` passes while the app is open, checking
+/// every few seconds (a timer set a year ahead would not survive sleep).
+pub fn watch_expiry(session: SessionContext, flashes: Flashes) {
+    let check = move || {
+        let expired = session.0.with_untracked(|s| {
+            s.signed_in().and_then(|s| match s.decoded.claims.validity(now_secs()) {
+                Validity::Expired { at } => Some((s.user_id(), at)),
+                _ => None,
+            })
+        });
+        if let Some((user_id, at)) = expired {
+            store::clear();
+            let mut list = Vec::new();
+            let next = expired_session(user_id, at, &mut list);
+            session.0.set(next);
+            for f in list {
+                flashes.push(f);
+            }
+        }
+    };
+    check();
+    let _ = set_interval_with_handle(check, Duration::from_secs(5));
+}
+
+/// Sign-in and sign-out in another tab show here too (the `storage` event
+/// fires for localStorage changes made by other tabs).
+pub fn watch_other_tabs(session: SessionContext, flashes: Flashes) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let key = ev.key();
+        if key.is_some() && key.as_deref() != Some(store::SESSION_KEY) {
+            return;
+        }
+        let ours_on_device = session.0.with_untracked(|s| {
+            s.signed_in().map(|s| s.kept == Kept::Device).unwrap_or(true)
+        });
+        if !ours_on_device {
+            return;
+        }
+        match store::load() {
+            Loaded::Session(token, decoded, kept) => {
+                if decoded.claims.validity(now_secs()) == Validity::Valid {
+                    let same = session.0.with_untracked(|s| s.signed_in().map(|s| s.token == token).unwrap_or(false));
+                    if !same {
+                        session.0.set(Session::SignedIn(Arc::new(SignedIn { token, decoded, kept })));
+                    }
+                }
+            }
+            Loaded::Nothing | Loaded::Corrupt => {
+                if session.0.with_untracked(|s| s.is_signed_in()) {
+                    session.0.set(Session::SignedOut);
+                    flashes.push(Flash::new(Tone::Info, "You signed out in another tab"));
+                }
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

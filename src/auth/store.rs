@@ -1,0 +1,94 @@
+//! Where the session, the pending sign-in and a person's own client id are
+//! kept. Thin glue over [`crate::storage`]; the checks are in
+//! [`crate::session::StoredSession`] and [`crate::auth::callback`].
+
+use crate::auth::callback::{AccessToken, PendingSignIn};
+use crate::auth::jwt::DecodedToken;
+use crate::config::validate_client_id;
+use crate::session::{Keep, Kept, StoredSession};
+use crate::storage::{self, Area, StorageProblem};
+
+/// One versioned key for the session, in localStorage or sessionStorage.
+pub const SESSION_KEY: &str = "tsuzuki.session.v1";
+/// The sign-in this tab began (sessionStorage).
+pub const PENDING_KEY: &str = "tsuzuki.pending-sign-in.v1";
+/// A client id the person entered themselves (localStorage).
+pub const CLIENT_ID_KEY: &str = "tsuzuki.client-id.v1";
+
+/// What was found in storage at start-up.
+#[derive(Debug)]
+pub enum Loaded {
+    Nothing,
+    Session(AccessToken, DecodedToken, Kept),
+    /// A value was there but could not be trusted; it has been removed.
+    Corrupt,
+}
+
+/// The stored session: this tab's first, then the device's.
+pub fn load() -> Loaded {
+    for (area, kept) in [(Area::Tab, Kept::Tab), (Area::Local, Kept::Device)] {
+        match storage::get::<StoredSession>(area, SESSION_KEY) {
+            Ok(None) | Err(StorageProblem::Unavailable) | Err(StorageProblem::Full) => continue,
+            Ok(Some(stored)) => match stored.restore() {
+                Some((token, decoded)) => return Loaded::Session(token, decoded, kept),
+                None => {
+                    storage::delete(area, SESSION_KEY);
+                    return Loaded::Corrupt;
+                }
+            },
+            Err(StorageProblem::Corrupt) => {
+                storage::delete(area, SESSION_KEY);
+                return Loaded::Corrupt;
+            }
+        }
+    }
+    Loaded::Nothing
+}
+
+/// Keeps the session where the person asked; falls back to memory (and
+/// says so through the returned `Kept`) when storage refuses.
+pub fn save(token: &AccessToken, decoded: &DecodedToken, keep: Keep) -> (Kept, Option<StorageProblem>) {
+    let stored = StoredSession::new(token, decoded);
+    let (area, kept, other) = match keep {
+        Keep::Device => (Area::Local, Kept::Device, Area::Tab),
+        Keep::Tab => (Area::Tab, Kept::Tab, Area::Local),
+    };
+    storage::delete(other, SESSION_KEY);
+    match storage::set(area, SESSION_KEY, &stored) {
+        Ok(()) => (kept, None),
+        Err(problem) => (Kept::MemoryOnly, Some(problem)),
+    }
+}
+
+/// Forgets the session everywhere (sign-out, expiry).
+pub fn clear() {
+    storage::delete(Area::Local, SESSION_KEY);
+    storage::delete(Area::Tab, SESSION_KEY);
+}
+
+pub fn put_pending(pending: &PendingSignIn) -> Result<(), StorageProblem> {
+    storage::set(Area::Tab, PENDING_KEY, pending)
+}
+
+/// The pending sign-in, removed as it is read: it is good for one reply.
+pub fn take_pending() -> Option<PendingSignIn> {
+    let pending = storage::get::<PendingSignIn>(Area::Tab, PENDING_KEY).ok().flatten();
+    storage::delete(Area::Tab, PENDING_KEY);
+    pending
+}
+
+/// The client id the person entered, if any and if still valid.
+pub fn own_client_id() -> Option<String> {
+    let raw = storage::get::<String>(Area::Local, CLIENT_ID_KEY).ok().flatten()?;
+    validate_client_id(&raw).ok()
+}
+
+pub fn set_own_client_id(id: Option<&str>) -> Result<(), StorageProblem> {
+    match id {
+        Some(id) => storage::set(Area::Local, CLIENT_ID_KEY, &id),
+        None => {
+            storage::delete(Area::Local, CLIENT_ID_KEY);
+            Ok(())
+        }
+    }
+}
