@@ -54,11 +54,15 @@ struct Mounted {
 
 impl Mounted {
     fn app(config: Config) -> Self {
+        Self::app_with(config, tsuzuki::session::Session::SignedOut)
+    }
+
+    fn app_with(config: Config, session: tsuzuki::session::Session) -> Self {
         let el = document().create_element("div").expect("div");
         document().body().expect("body").append_child(&el).expect("append");
         let root: HtmlElement = el.unchecked_into();
         let owner = Owner::new();
-        let handle = owner.with(|| mount_to(root.clone(), move || view! { <App config=config/> }));
+        let handle = owner.with(|| mount_to(root.clone(), move || view! { <App config=config session=session/> }));
         Self { root, owner, handle: Some(Box::new(handle)) }
     }
 }
@@ -212,4 +216,185 @@ async fn settings_page_changes_the_theme() {
     );
     drop(app);
     theme::apply_and_store(Theme::Auto);
+}
+
+// ---- the session store -------------------------------------------------
+
+mod session_store {
+    use super::*;
+    use base64::Engine as _;
+    use std::sync::Arc;
+    use tsuzuki::auth::callback::AccessToken;
+    use tsuzuki::auth::jwt;
+    use tsuzuki::auth::store::{self, Loaded, SESSION_KEY};
+    use tsuzuki::session::{Keep, Kept, Session, SignedIn};
+    use tsuzuki::storage::StorageProblem;
+
+    fn b64(s: &str) -> String {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s)
+    }
+
+    /// A token shaped like AniList's (unsigned: the app cannot check
+    /// signatures anyway), for user `sub`, expiring in `ttl` seconds.
+    fn token(sub: u64, ttl: i64) -> (AccessToken, jwt::DecodedToken) {
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let raw = format!(
+            "{}.{}.c2lnbmF0dXJl",
+            b64(r#"{"typ":"JWT","alg":"RS256"}"#),
+            b64(&format!(r#"{{"aud":"1000","sub":"{sub}","iat":{now},"nbf":{now},"exp":{}}}"#, now + ttl))
+        );
+        let decoded = jwt::decode(&raw).expect("test token");
+        (AccessToken::new(raw), decoded)
+    }
+
+    fn eval(js: &str) {
+        js_sys::eval(js).expect("test script");
+    }
+
+    fn clean() {
+        store::clear();
+    }
+
+    #[wasm_bindgen_test]
+    fn round_trip_on_device_and_in_tab() {
+        clean();
+        let (t, d) = token(42, 3600);
+        assert_eq!(store::save(&t, &d, Keep::Device), (Kept::Device, None));
+        match store::load() {
+            Loaded::Session(t2, d2, kept) => {
+                assert_eq!(t2, t);
+                assert_eq!(d2, d);
+                assert_eq!(kept, Kept::Device);
+            }
+            other => panic!("expected a session, got {other:?}"),
+        }
+        // "This tab only" moves it, and leaves nothing on the device.
+        assert_eq!(store::save(&t, &d, Keep::Tab), (Kept::Tab, None));
+        let local = window().local_storage().unwrap().unwrap();
+        assert_eq!(local.get_item(SESSION_KEY).unwrap(), None);
+        assert!(matches!(store::load(), Loaded::Session(_, _, Kept::Tab)));
+        clean();
+        assert!(matches!(store::load(), Loaded::Nothing));
+    }
+
+    #[wasm_bindgen_test]
+    fn corrupt_values_are_removed() {
+        let local = window().local_storage().unwrap().unwrap();
+        let (t, d) = token(42, 3600);
+        let good = serde_json::to_value(tsuzuki::session::StoredSession::new(&t, &d)).unwrap();
+        let mut wrong_user = good.clone();
+        wrong_user["sub"] = 7.into();
+        for value in [
+            "{not json".to_string(),
+            "null".to_string(),
+            r#"{"v":1}"#.to_string(),
+            r#"{"v":9,"token":"a.b.c","sub":1,"exp":1}"#.to_string(),
+            wrong_user.to_string(),
+        ] {
+            local.set_item(SESSION_KEY, &value).unwrap();
+            assert!(matches!(store::load(), Loaded::Corrupt), "{value}");
+            assert_eq!(local.get_item(SESSION_KEY).unwrap(), None, "{value}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn full_storage_falls_back_to_memory() {
+        clean();
+        eval(
+            "window.__realSetItem = Storage.prototype.setItem;
+             Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+        );
+        let (t, d) = token(42, 3600);
+        let result = store::save(&t, &d, Keep::Device);
+        eval("Storage.prototype.setItem = window.__realSetItem;");
+        assert_eq!(result, (Kept::MemoryOnly, Some(StorageProblem::Full)));
+        assert!(matches!(store::load(), Loaded::Nothing));
+    }
+
+    #[wasm_bindgen_test]
+    fn disabled_storage_is_survived() {
+        clean();
+        eval(
+            "window.__lsDescriptor = Object.getOwnPropertyDescriptor(window, 'localStorage');
+             window.__ssDescriptor = Object.getOwnPropertyDescriptor(window, 'sessionStorage');
+             const blocked = { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } };
+             Object.defineProperty(window, 'localStorage', blocked);
+             Object.defineProperty(window, 'sessionStorage', blocked);",
+        );
+        let (t, d) = token(42, 3600);
+        let saved = store::save(&t, &d, Keep::Device);
+        let loaded = store::load();
+        let theme_kept = theme::apply_and_store(Theme::Dark);
+        let theme_read = theme::load();
+        let pending = store::take_pending();
+        eval(
+            "Object.defineProperty(window, 'localStorage', window.__lsDescriptor);
+             Object.defineProperty(window, 'sessionStorage', window.__ssDescriptor);",
+        );
+        assert_eq!(saved, (Kept::MemoryOnly, Some(StorageProblem::Unavailable)));
+        assert!(matches!(loaded, Loaded::Nothing));
+        assert!(!theme_kept);
+        assert_eq!(theme_read, Theme::Auto);
+        assert_eq!(pending, None);
+        theme::apply(Theme::Auto);
+    }
+
+    #[wasm_bindgen_test]
+    async fn sign_out_in_another_tab_is_followed() {
+        go_to("/token");
+        clean();
+        let (t, d) = token(42, 3600);
+        store::save(&t, &d, Keep::Device);
+        let session = Session::SignedIn(Arc::new(SignedIn { token: t, decoded: d, kept: Kept::Device }));
+        let app = Mounted::app_with(Config::built(), session);
+        let root = &app.root;
+        until(|| text_of(root, "[data-testid=session-badge]").contains("User 42")).await;
+        until(|| root.query_selector("[data-testid=token-details]").unwrap().is_some()).await;
+        assert!(
+            root.query_selector("[data-testid=token-details]").unwrap().is_some(),
+            "{}",
+            root.inner_html()
+        );
+        // Another tab signs out: the key goes, and this tab gets the event.
+        clean();
+        eval(&format!(
+            "window.dispatchEvent(new StorageEvent('storage', {{ key: '{SESSION_KEY}', newValue: null, storageArea: localStorage }}));"
+        ));
+        until(|| text_of(root, "[data-testid=session-badge]").trim() == "Not signed in").await;
+        assert_eq!(text_of(root, "[data-testid=session-badge]").trim(), "Not signed in");
+        assert!(text_of(root, "[data-testid=flashes]").contains("signed out in another tab"));
+        assert!(root.query_selector("[data-testid=token-details]").unwrap().is_none());
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_pasted_token_signs_in_and_a_bad_one_is_explained() {
+        go_to("/");
+        clean();
+        let app = Mounted::app(Config::built());
+        let root = &app.root;
+        tick().await;
+        let textarea: web_sys::HtmlTextAreaElement =
+            root.query_selector("#pasted-token").unwrap().expect("paste box").unchecked_into();
+        let submit: HtmlElement =
+            root.query_selector("[data-testid=paste-submit]").unwrap().expect("button").unchecked_into();
+        let input = |value: &str| {
+            textarea.set_value(value);
+            textarea
+                .dispatch_event(&web_sys::Event::new("input").unwrap())
+                .unwrap();
+        };
+        input("eyJhbGciOiJub25lIn0.e30.");
+        submit.click();
+        tick().await;
+        let error = text_of(root, "[data-testid=paste-error]");
+        assert!(error.contains("three parts") || error.contains("unsigned") || error.contains("empty"), "{error}");
+        let (t, _) = token(99, 86_400 * 30);
+        input(t.expose());
+        submit.click();
+        until(|| root.query_selector("[data-testid=welcome]").unwrap().is_some()).await;
+        assert_eq!(text_of(root, "[data-testid=welcome-user]"), "99");
+        assert!(matches!(store::load(), Loaded::Session(_, _, Kept::Device)));
+        drop(app);
+        clean();
+    }
 }
