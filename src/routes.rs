@@ -74,6 +74,11 @@ impl Page {
         }
     }
 
+    /// The sign-in page, set to come back to `self` afterwards.
+    pub fn sign_in_then(self) -> String {
+        format!("/?return_to={}", crate::auth::callback::encode_component(&self.href()))
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Page::Home => "Home",
@@ -106,6 +111,7 @@ mod tests {
         assert_eq!(all.len(), n, "two pages share a path");
         assert_eq!(Page::Lists(MediaKind::Manga).href(), "/lists/manga");
         assert_eq!(Page::Token.href(), "/token");
+        assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 
     #[test]

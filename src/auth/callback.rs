@@ -238,7 +238,7 @@ pub fn safe_return_path(path: &str) -> String {
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay).
-fn encode_component(s: &str) -> String {
+pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::auth::flow;
 use crate::auth::store;
@@ -91,13 +92,18 @@ fn SignInWithAniList(keep: Signal<Keep>) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let redirect = redirect_url();
     let authorize = config.authorize_url.value.clone();
+    // Where to come back to: `?return_to=` from a page that needed sign-in.
+    let query = use_query_map();
+    let return_to = move || {
+        query.with_untracked(|q| q.get("return_to")).map(|p| crate::auth::callback::safe_return_path(&p)).unwrap_or_else(|| "/".into())
+    };
     let sign_in = {
         let config = config.clone();
         let client = client.clone();
         move |_| {
             let Some(id) = client() else { return };
             set_error.set(None);
-            if let Err(e) = flow::begin_sign_in(&config, &id, keep.get_untracked(), "/") {
+            if let Err(e) = flow::begin_sign_in(&config, &id, keep.get_untracked(), &return_to()) {
                 set_error.set(Some(e));
             }
         }

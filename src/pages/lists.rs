@@ -38,7 +38,7 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
         <EmptyState title=format!("Sign in to see your {} list", kind.label().to_lowercase())>
             <p>
                 "Your lists are read from AniList with your own token. "
-                <A href=Page::Home.href()>"Go to sign-in"</A>
+                <A href=Page::Lists(kind).sign_in_then()>"Go to sign-in"</A>
                 "."
             </p>
         </EmptyState>

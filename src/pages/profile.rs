@@ -15,7 +15,7 @@ pub fn ProfilePage() -> impl IntoView {
         <EmptyState title="Sign in to see your profile">
             <p>
                 "Your profile is read from AniList with your own token. "
-                <A href=Page::Home.href()>"Go to sign-in"</A>
+                <A href=Page::Profile.sign_in_then()>"Go to sign-in"</A>
                 "."
             </p>
         </EmptyState>

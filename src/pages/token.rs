@@ -28,7 +28,7 @@ pub fn TokenPage() -> impl IntoView {
                 <EmptyState title="No token yet">
                     <p>
                         "Once you are signed in, this page shows what your token says. "
-                        <A href=Page::Home.href()>"Go to sign-in"</A>
+                        <A href=Page::Token.sign_in_then()>"Go to sign-in"</A>
                         "."
                     </p>
                 </EmptyState>

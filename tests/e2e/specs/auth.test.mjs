@@ -318,3 +318,26 @@ test('a corrupt stored session is discarded with a notice, never a crash', async
   }
   assert.deepEqual(page.problems, []);
 });
+
+test('sign-in from a page that needs it comes back to that page; a foreign return path is ignored', async () => {
+  const page = await world.newPage();
+  await page.goto(world.app.url + 'lists/manga');
+  await appReady(page);
+  await page.click('text=Go to sign-in');
+  await page.waitForSelector('[data-testid=sign-in-button]');
+  assert.equal(new URL(page.url()).searchParams.get('return_to'), '/lists/manga');
+  await clickSignIn(page);
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Your manga list');
+  assert.equal(new URL(page.url()).pathname, '/lists/manga');
+  await page.click('[data-testid=sign-out]');
+
+  for (const hostile of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+    await page.goto(`${world.app.url}?return_to=${encodeURIComponent(hostile)}`);
+    await appReady(page);
+    await clickSignIn(page);
+    await page.waitForSelector('[data-testid=welcome]');
+    assert.equal(new URL(page.url()).origin, world.app.origin, hostile);
+    assert.equal(new URL(page.url()).pathname, '/', hostile);
+    await page.click('[data-testid=sign-out]');
+  }
+});
