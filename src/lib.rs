@@ -3,6 +3,7 @@
 //! `main.rs` only calls [`start`]; everything else lives here so the browser
 //! tests can mount [`App`] themselves.
 
+pub mod api;
 pub mod auth;
 pub mod boot;
 pub mod components;
@@ -52,11 +53,12 @@ pub fn App(
     #[prop(optional)] session: Session,
     #[prop(optional)] flashes: Vec<Flash>,
 ) -> impl IntoView {
-    provide_context(config);
     let session = SessionContext::new(session);
     provide_context(session);
     let flashes = Flashes::new(flashes);
     provide_context(flashes);
+    provide_context(api::Api::new(&config, session, flashes));
+    provide_context(config);
     auth::flow::watch_expiry(session, flashes);
     auth::flow::watch_other_tabs(session, flashes);
 
@@ -67,6 +69,7 @@ pub fn App(
                 <Header/>
                 <ConfigNotices/>
                 <FlashNotices/>
+                <components::api_status::RateLimitWait/>
                 <main id="main" class="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage/>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod api_status;
 pub mod clock;
 pub mod copy;
 pub mod empty_state;

@@ -57,11 +57,13 @@ pub struct Flash {
     pub detail: Option<String>,
     /// Offer to start sign-in again.
     pub retry_sign_in: bool,
+    /// The in-app page sign-in should come back to.
+    pub return_to: Option<String>,
 }
 
 impl Flash {
     pub fn new(tone: Tone, title: impl Into<String>) -> Self {
-        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false }
+        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false, return_to: None }
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
@@ -71,6 +73,13 @@ impl Flash {
 
     pub fn with_retry(mut self) -> Self {
         self.retry_sign_in = true;
+        self
+    }
+
+    /// Offer to sign in again, coming back to `path` afterwards.
+    pub fn with_retry_to(mut self, path: String) -> Self {
+        self.retry_sign_in = true;
+        self.return_to = Some(path);
         self
     }
 }
@@ -113,8 +122,14 @@ pub fn FlashNotices() -> impl IntoView {
                     <div class="notice__text">
                         <strong class="notice__title">{flash.title.clone()}</strong>
                         {flash.detail.clone().map(|d| view! { <p class="notice__detail">{d}</p> })}
-                        {flash.retry_sign_in.then(|| view! {
-                            <p><leptos_router::components::A href=crate::routes::Page::Home.href() attr:class="notice__action">"Try signing in again"</leptos_router::components::A></p>
+                        {flash.retry_sign_in.then(|| {
+                            let href = match &flash.return_to {
+                                Some(p) => format!("/?return_to={}", crate::auth::callback::encode_component(&crate::auth::callback::safe_return_path(p))),
+                                None => crate::routes::Page::Home.href(),
+                            };
+                            view! {
+                                <p><leptos_router::components::A href=href attr:class="notice__action">"Try signing in again"</leptos_router::components::A></p>
+                            }
                         })}
                     </div>
                     <button

@@ -114,6 +114,7 @@ pub fn Footer() -> impl IntoView {
                 {endpoint}
                 "."
             </p>
+            <crate::components::api_status::BudgetLine/>
             <p>
                 "Revoke its access any time in "
                 <a href=ANILIST_APPS_SETTINGS_URL rel="noopener noreferrer" target="_blank">

@@ -1,23 +1,260 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use serde::Deserialize;
+use serde_json::json;
 
+use crate::api::error::ApiError;
+use crate::api::queries::VIEWER;
+use crate::api::Api;
+use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
 use crate::pages::PageIntro;
 use crate::routes::Page;
+use crate::session::SessionContext;
+
+#[derive(Clone, Debug, Deserialize)]
+struct ViewerData {
+    #[serde(rename = "Viewer")]
+    viewer: Viewer,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Viewer {
+    id: u64,
+    name: String,
+    about: Option<String>,
+    site_url: Option<String>,
+    avatar: Option<Avatar>,
+    options: Option<UserOptions>,
+    media_list_options: Option<ListOptions>,
+    statistics: Option<Statistics>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Avatar {
+    large: Option<String>,
+    medium: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UserOptions {
+    title_language: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListOptions {
+    score_format: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Statistics {
+    anime: Option<Stat>,
+    manga: Option<Stat>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Stat {
+    count: u64,
+    mean_score: f64,
+    minutes_watched: u64,
+    episodes_watched: u64,
+    chapters_read: u64,
+    volumes_read: u64,
+}
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let session = expect_context::<SessionContext>().0;
     view! {
-        <PageIntro
-            title="Profile"
-            lead="Your AniList profile and statistics."
-        />
-        <EmptyState title="Sign in to see your profile">
-            <p>
-                "Your profile is read from AniList with your own token. "
-                <A href=Page::Profile.sign_in_then()>"Go to sign-in"</A>
-                "."
+        <PageIntro title="Profile" lead="Your AniList profile and statistics."/>
+        {move || match session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
+            Some(sub) => view! { <ProfileLoader token_sub=sub/> }.into_any(),
+            None => view! {
+                <EmptyState title="Sign in to see your profile">
+                    <p>
+                        "Your profile is read from AniList with your own token. "
+                        <A href=Page::Profile.sign_in_then()>"Go to sign-in"</A>
+                        "."
+                    </p>
+                </EmptyState>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ProfileLoader(token_sub: u64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    // Bumped by "Try again" and "Reload": asks AniList afresh.
+    let (asked, set_asked) = signal(0u32);
+    let viewer = LocalResource::new(move || {
+        let api = api.clone();
+        let fresh = asked.get() > 0;
+        async move {
+            let data = api.run(&VIEWER, json!({}), fresh).await?;
+            ApiError::decode::<ViewerData>(data).map(|d| d.viewer)
+        }
+    });
+    let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
+    view! {
+        <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Loading your profile…"</p> }>
+            <ErrorBoundary fallback=move |errors| {
+                let error = errors
+                    .get()
+                    .into_iter()
+                    .next()
+                    .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+                    .unwrap_or(ApiError::Network);
+                view! { <ApiErrorView error=error retry=again/> }
+            }>
+                {move || Suspend::new(async move {
+                    let v = viewer.await?;
+                    Ok::<_, ApiError>(view! { <ProfileView viewer=v token_sub=token_sub reload=again/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl IntoView {
+    let avatar = viewer.avatar.as_ref().and_then(|a| a.large.clone().or_else(|| a.medium.clone()));
+    // AniList content is shown as text; a link only when it is a web address.
+    let site = viewer.site_url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let anime = viewer.statistics.as_ref().and_then(|s| s.anime.clone()).unwrap_or_default();
+    let manga = viewer.statistics.as_ref().and_then(|s| s.manga.clone()).unwrap_or_default();
+    let language = viewer.options.as_ref().and_then(|o| o.title_language.clone());
+    let score = viewer.media_list_options.as_ref().and_then(|o| o.score_format.clone());
+    let mismatch = viewer.id != token_sub;
+    view! {
+        {mismatch.then(|| view! {
+            <div class="notice notice--error" role="alert" data-testid="viewer-mismatch">
+                <div class="notice__text">
+                    <strong class="notice__title">"This is not the user your token names"</strong>
+                    <p class="notice__detail">
+                        {format!("AniList answered for user {}, but the token says user {token_sub}. Sign out and sign in again before changing anything.", viewer.id)}
+                    </p>
+                </div>
+            </div>
+        })}
+        <section class="card profile" data-testid="profile">
+            <div class="profile__head">
+                {avatar.map(|src| view! { <img class="avatar" src=src alt=format!("{}'s avatar", viewer.name) width="96" height="96"/> })}
+                <div>
+                    <h2 data-testid="profile-name">{viewer.name.clone()}</h2>
+                    <p class="muted">"AniList user " <span data-testid="profile-id">{viewer.id}</span></p>
+                    {site.map(|u| view! { <p><a href=u.clone() rel="noopener noreferrer" target="_blank">"Open on AniList"</a></p> })}
+                </div>
+            </div>
+            <h3>"About"</h3>
+            <p class="about" data-testid="profile-about">
+                {viewer.about.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "Nothing written yet.".into())}
             </p>
-        </EmptyState>
+            <div class="actions">
+                <button type="button" class="button button--secondary" on:click=move |_| reload.run(()) data-testid="reload">"Reload from AniList"</button>
+            </div>
+        </section>
+        <section class="stat-grid" aria-label="Statistics">
+            <article class="card" data-testid="anime-stats">
+                <h2>"Anime"</h2>
+                <dl class="facts facts--compact">
+                    <div class="facts__row"><dt>"Titles"</dt><dd>{anime.count}</dd></div>
+                    <div class="facts__row"><dt>"Episodes"</dt><dd>{anime.episodes_watched}</dd></div>
+                    <div class="facts__row"><dt>"Time"</dt><dd data-testid="minutes-watched">{format_minutes(anime.minutes_watched)}</dd></div>
+                    <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(anime.mean_score)}</dd></div>
+                </dl>
+            </article>
+            <article class="card" data-testid="manga-stats">
+                <h2>"Manga"</h2>
+                <dl class="facts facts--compact">
+                    <div class="facts__row"><dt>"Titles"</dt><dd>{manga.count}</dd></div>
+                    <div class="facts__row"><dt>"Chapters"</dt><dd data-testid="chapters-read">{manga.chapters_read}</dd></div>
+                    <div class="facts__row"><dt>"Volumes"</dt><dd>{manga.volumes_read}</dd></div>
+                    <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(manga.mean_score)}</dd></div>
+                </dl>
+            </article>
+            <article class="card">
+                <h2>"Options"</h2>
+                <dl class="facts facts--compact">
+                    <div class="facts__row"><dt>"Titles in"</dt><dd data-testid="title-language">{language.as_deref().map(title_language).unwrap_or("not set")}</dd></div>
+                    <div class="facts__row"><dt>"Scores as"</dt><dd data-testid="score-format">{score.as_deref().map(score_format).unwrap_or("not set")}</dd></div>
+                </dl>
+            </article>
+        </section>
+    }
+}
+
+/// "3 days 18 hours", "45 minutes".
+pub fn format_minutes(minutes: u64) -> String {
+    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (d, h) {
+        (0, 0) => unit(m, "minute", "minutes"),
+        (0, _) => format!("{} {}", unit(h, "hour", "hours"), unit(m, "minute", "minutes")),
+        _ => format!("{} {}", unit(d, "day", "days"), unit(h, "hour", "hours")),
+    }
+}
+
+fn format_score(mean: f64) -> String {
+    if mean > 0.0 { format!("{mean:.1}") } else { "none yet".into() }
+}
+
+pub fn title_language(code: &str) -> &'static str {
+    match code {
+        "ROMAJI" => "Romaji",
+        "ENGLISH" => "English",
+        "NATIVE" => "Native",
+        "ROMAJI_STYLISED" => "Romaji (stylised)",
+        "ENGLISH_STYLISED" => "English (stylised)",
+        "NATIVE_STYLISED" => "Native (stylised)",
+        _ => "another language",
+    }
+}
+
+pub fn score_format(code: &str) -> &'static str {
+    match code {
+        "POINT_100" => "100 points (85/100)",
+        "POINT_10_DECIMAL" => "10 points with decimals (8.5/10)",
+        "POINT_10" => "10 points (8/10)",
+        "POINT_5" => "5 stars",
+        "POINT_3" => "3 smileys",
+        _ => "another format",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes() {
+        assert_eq!(format_minutes(0), "0 minutes");
+        assert_eq!(format_minutes(1), "1 minute");
+        assert_eq!(format_minutes(61), "1 hour 1 minute");
+        assert_eq!(format_minutes(5424), "3 days 18 hours");
+        assert_eq!(format_minutes(1440), "1 day 0 hours");
+    }
+
+    #[test]
+    fn option_names() {
+        assert_eq!(title_language("ENGLISH"), "English");
+        assert_eq!(title_language("KLINGON"), "another language");
+        assert_eq!(score_format("POINT_5"), "5 stars");
+        assert_eq!(score_format(""), "another format");
+    }
+
+    #[test]
+    fn viewer_data_reads_the_fixture_shape() {
+        let d: ViewerData = serde_json::from_str(
+            r#"{"Viewer":{"id":5,"name":"A","about":null,"siteUrl":null,"avatar":null,"options":null,"mediaListOptions":null,
+                "statistics":{"anime":{"count":2,"meanScore":7.5,"minutesWatched":10,"episodesWatched":3,"chaptersRead":0,"volumesRead":0},"manga":null}}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.viewer.id, 5);
+        assert_eq!(d.viewer.statistics.unwrap().anime.unwrap().count, 2);
     }
 }

@@ -80,6 +80,8 @@ export class StandIn {
     this.authorizeRequests = [];
     this.hits = [];
     this.revoked = new Set();
+    // When set, Viewer answers for this user whatever the token says.
+    this.answerViewerAs = null;
   }
 
   registerClient(clientId, redirectUrl) {
@@ -336,7 +338,7 @@ export class StandIn {
       const m = /^Bearer (\S+)$/.exec(auth);
       const claims = m ? this.verifyToken(m[1]) : null;
       if (!claims) return apiError(400, 'Invalid token');
-      viewerId = Number(claims.sub);
+      viewerId = this.answerViewerAs ?? Number(claims.sub);
     }
 
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
@@ -399,7 +401,11 @@ export class StandIn {
     const userObj = (id) => {
       if (id !== d.viewer.id) return null;
       const v = d.viewer;
-      return { ...v, about: () => v.about };
+      return {
+        ...v,
+        about: () => v.about,
+        avatar: { large: `${self.origin}/img/avatar/${v.id}.svg`, medium: `${self.origin}/img/avatar/${v.id}.svg` },
+      };
     };
     const entryObj = (e) => ({
       ...e,

@@ -1,0 +1,88 @@
+//! How the app stands with AniList's rate limit: a countdown while it waits,
+//! and the remaining budget, discreetly, in the footer.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::api::error::ApiError;
+use crate::api::Api;
+use crate::components::clock::clock;
+
+/// Shown while the app waits out a rate limit before trying again.
+#[component]
+pub fn RateLimitWait() -> impl IntoView {
+    let api = expect_context::<Api>();
+    let now = clock(Duration::from_millis(500));
+    let left = move || {
+        let _ = now.get();
+        api.budget
+            .get()
+            .waiting_until
+            .map(|until| ((until - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u64)
+    };
+    move || {
+        left().map(|secs| {
+            view! {
+                <div class="notices">
+                    <div class="notice notice--warning" role="status" data-testid="rate-limit-wait">
+                        <div class="notice__text">
+                            <strong class="notice__title">"AniList asked the app to slow down"</strong>
+                            <p class="notice__detail">"Trying again in " <span data-testid="rate-limit-countdown">{secs}</span> " s."</p>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The request budget, as AniList reports it or as the app counts it.
+#[component]
+pub fn BudgetLine() -> impl IntoView {
+    let api = expect_context::<Api>();
+    let now = clock(Duration::from_secs(5));
+    let api2 = api.clone();
+    let text = move || {
+        let _ = now.get();
+        let b = api2.budget.get();
+        match (b.server.remaining, b.server.limit) {
+            (Some(r), Some(l)) => format!("AniList requests left this minute: {r} of {l}."),
+            (Some(r), None) => format!("AniList requests left this minute: {r}."),
+            _ => format!(
+                "This app sends at most {} requests a minute; {} left now.",
+                crate::api::limiter::PER_MINUTE,
+                api2.own_budget_left()
+            ),
+        }
+    };
+    view! { <p class="budget" data-testid="budget">{text}</p> }
+}
+
+/// An error from AniList, with what to do and a way to try again.
+#[component]
+pub fn ApiErrorView(error: ApiError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
+    let details = match &error {
+        ApiError::Validation { fields } => Some(
+            fields
+                .iter()
+                .map(|(f, m)| view! { <li><strong>{f.clone()}</strong> ": " {m.join(" ")}</li> })
+                .collect_view(),
+        ),
+        _ => None,
+    };
+    view! {
+        <div class="notice notice--error api-error" role="alert" data-testid="api-error">
+            <div class="notice__text">
+                <strong class="notice__title">{error.to_string()}</strong>
+                {details.map(|d| view! { <ul class="field-errors">{d}</ul> })}
+                <p class="notice__detail">{error.next_step()}</p>
+                {retry.map(|r| view! {
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| r.run(()) data-testid="retry">"Try again"</button>
+                    </div>
+                })}
+            </div>
+        </div>
+    }
+}

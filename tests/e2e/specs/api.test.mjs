@@ -1,0 +1,166 @@
+// The GraphQL client and the profile page against the stand-in: the Bearer
+// header, every kind of failure AniList sends, and content shown as text.
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady } from '../lib/harness.mjs';
+import { VIEWER_ID } from '../stand-in/fixtures.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+beforeEach(() => world.standIn.reset());
+
+/** A page signed in through the stand-in, then sent to `path`. */
+async function signedIn(path = '/profile') {
+  const page = await world.newPage();
+  await page.goto(world.app.url);
+  await appReady(page);
+  await page.click('[data-testid=sign-in-button]');
+  await page.waitForSelector('[data-testid=welcome]');
+  const token = JSON.parse(await page.evaluate(() => localStorage.getItem('tsuzuki.session.v1'))).token;
+  await page.click(`nav.site-nav >> text="${path === '/profile' ? 'Profile' : 'Token'}"`);
+  return { page, token };
+}
+
+const profileRequests = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Viewer');
+
+test('the profile: Bearer token sent, the user, the about text as text, statistics and options', async () => {
+  const { page, token } = await signedIn();
+  await page.waitForSelector('[data-testid=profile]');
+  assert.equal(await page.textContent('[data-testid=profile-name]'), 'Mitsuki');
+  assert.equal(await page.textContent('[data-testid=profile-id]'), String(VIEWER_ID));
+  const about = await page.textContent('[data-testid=profile-about]');
+  assert.ok(about.includes('<img src=x onerror="window.__pwned=1">'), about);
+  assert.ok(about.includes('<script>'), about);
+  assert.equal(await page.locator('[data-testid=profile-about] img, [data-testid=profile-about] script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.textContent('[data-testid=minutes-watched]'), '3 days 18 hours');
+  assert.equal(await page.textContent('[data-testid=chapters-read]'), '362');
+  assert.equal(await page.textContent('[data-testid=title-language]'), 'English');
+  assert.match(await page.textContent('[data-testid=score-format]'), /10 points with decimals/);
+  assert.equal(await page.locator('[data-testid=viewer-mismatch]').count(), 0);
+
+  const [req] = profileRequests();
+  assert.equal(req.authorization, `Bearer ${token}`);
+  assert.equal(req.headers['content-type'], 'application/json');
+  assert.match(req.headers.accept, /application\/json/);
+  assert.equal(req.referer, world.app.url, 'a Referer (origin only) is sent');
+  assert.equal(req.body.operationName, 'Viewer');
+  // The rate-limit headers are read and shown.
+  await page.waitForFunction(() => /left this minute: \d+ of 90/.test(document.querySelector('[data-testid=budget]')?.textContent ?? ''));
+  // A revisit within a short time is served from memory.
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=profile]');
+  assert.equal(profileRequests().length, 1);
+  // "Reload" asks AniList again.
+  await page.click('[data-testid=reload]');
+  await page.waitForFunction(() => true);
+  await waitFor(() => profileRequests().length === 2);
+  assert.deepEqual(page.problems, []);
+});
+
+async function waitFor(cond, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('condition not met in time');
+}
+
+test('a token AniList refuses (400 Invalid token) ends the session and offers sign-in back to the page', async () => {
+  const { page } = await signedIn('/token');
+  world.standIn.fault({ kind: 'invalid-token' });
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('text=AniList no longer accepts your sign-in');
+  await page.waitForFunction(() => document.querySelector('[data-testid=session-badge]').textContent.trim() === 'Not signed in');
+  assert.equal(await page.evaluate(() => localStorage.getItem('tsuzuki.session.v1')), null);
+  const href = await page.getAttribute('[data-testid=flashes] a.notice__action', 'href');
+  assert.match(href, /return_to=%2Fprofile/);
+  await page.click('[data-testid=flashes] a.notice__action');
+  await page.click('[data-testid=sign-in-button]');
+  await page.waitForSelector('[data-testid=profile]');
+  assert.equal(new URL(page.url()).pathname, '/profile');
+});
+
+test('429: a countdown, then the query is retried by itself and succeeds', async () => {
+  const { page } = await signedIn('/token');
+  world.standIn.fault({ kind: '429', retryAfter: 2 });
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=rate-limit-wait]');
+  const n = Number(await page.textContent('[data-testid=rate-limit-countdown]'));
+  assert.ok(n >= 1 && n <= 4, `countdown ${n}`);
+  await page.waitForSelector('[data-testid=profile]', { timeout: 15000 });
+  assert.equal(await page.locator('[data-testid=rate-limit-wait]').count(), 0);
+  assert.deepEqual(profileRequests().map((r) => r.answered), [429, 200]);
+});
+
+for (const [fault, message] of [
+  [{ kind: '500' }, /had a problem answering \(HTTP 500\)/],
+  [{ kind: '503' }, /HTTP 503/],
+  [{ kind: 'not-json' }, /could not be read \(HTTP 200, not JSON\)/],
+  [{ kind: 'drop' }, /could not be reached/],
+  [{ kind: '403' }, /API is switched off for now: The AniList API has been temporarily disabled/],
+]) {
+  test(`${fault.kind}: a clear message, and "Try again" works`, async () => {
+    const { page } = await signedIn('/token');
+    world.standIn.fault(fault);
+    await page.click('nav.site-nav >> text="Profile"');
+    await page.waitForSelector('[data-testid=api-error]');
+    assert.match(await page.textContent('[data-testid=api-error]'), message);
+    assert.equal(await badgeText(page), `User ${VIEWER_ID}`, 'the session stays');
+    await page.click('[data-testid=retry]');
+    await page.waitForSelector('[data-testid=profile]');
+    assert.equal(await page.locator('[data-testid=api-error]').count(), 0);
+  });
+}
+
+async function badgeText(page) {
+  return (await page.textContent('[data-testid=session-badge]')).trim();
+}
+
+test('a slow answer shows the loading state, then the profile', async () => {
+  const { page } = await signedIn('/token');
+  world.standIn.fault({ kind: 'slow', delayMs: 1500 });
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=loading]');
+  await page.waitForSelector('[data-testid=profile]', { timeout: 10000 });
+});
+
+test('no answer in 20 s: the request is abandoned with a message, and "Try again" works', async () => {
+  const { page } = await signedIn('/token');
+  world.standIn.fault({ kind: 'slow', delayMs: 25000 });
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=api-error]', { timeout: 30000 });
+  assert.match(await page.textContent('[data-testid=api-error]'), /did not answer within 20 s/);
+  await page.click('[data-testid=retry]');
+  await page.waitForSelector('[data-testid=profile]');
+});
+
+test('two bare network failures in a row are treated as the rate limit', async () => {
+  const { page } = await signedIn('/token');
+  world.standIn.fault({ kind: 'drop', times: 2 });
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=api-error]');
+  assert.match(await page.textContent('[data-testid=api-error]'), /could not be reached/);
+  await page.click('[data-testid=retry]');
+  await page.waitForSelector('[data-testid=rate-limit-wait]');
+  assert.match(await page.textContent('[data-testid=rate-limit-wait]'), /slow down/);
+});
+
+test('a Viewer who is not the token\'s user is flagged loudly', async () => {
+  const page = await world.newPage();
+  await page.goto(world.app.url);
+  await appReady(page);
+  // A token for user 4321, but AniList answers for the fixture user.
+  world.standIn.answerViewerAs = VIEWER_ID;
+  await page.fill('#pasted-token', world.standIn.issueToken({ sub: 4321 }));
+  await page.click('[data-testid=paste-submit]');
+  await page.waitForSelector('[data-testid=welcome]');
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=viewer-mismatch]');
+  assert.match(await page.textContent('[data-testid=viewer-mismatch]'), /AniList answered for user 5150, but the token says user 4321/);
+});
