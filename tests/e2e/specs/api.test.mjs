@@ -164,3 +164,21 @@ test('a Viewer who is not the token\'s user is flagged loudly', async () => {
   await page.waitForSelector('[data-testid=viewer-mismatch]');
   assert.match(await page.textContent('[data-testid=viewer-mismatch]'), /AniList answered for user 5150, but the token says user 4321/);
 });
+
+test('fifty requests in a row never exceed the app\'s own limit of 25 a minute at the server', async () => {
+  const { page } = await signedIn();
+  await page.waitForSelector('[data-testid=profile]');
+  const started = Date.now();
+  for (let i = profileRequests().length; i < 50; i++) {
+    await page.click('[data-testid=reload]');
+    await waitFor(() => profileRequests().length > i, 90000);
+  }
+  const times = profileRequests().map((r) => r.at);
+  assert.equal(times.length, 50);
+  const worst = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 60000).length));
+  assert.ok(worst <= 25, `${worst} requests within one minute`);
+  assert.ok(profileRequests().every((r) => r.answered === 200), 'the server never had to refuse one');
+  // The limiter queued, it did not drop: all fifty went, the last ones after the minute.
+  assert.ok(Date.now() - started >= 55000);
+  await page.waitForSelector('[data-testid=profile]');
+});
