@@ -33,5 +33,63 @@ pub const VIEWER: Operation = Operation {
 }"#,
 };
 
+/// A user's anime or manga list, grouped as AniList groups it.
+pub const LIST_COLLECTION: Operation = Operation {
+    name: "ListCollection",
+    mutation: false,
+    query: r#"query ListCollection($userId: Int!, $type: MediaType!) {
+  MediaListCollection(userId: $userId, type: $type) {
+    user { id mediaListOptions { scoreFormat } }
+    lists {
+      name
+      status
+      isCustomList
+      entries {
+        id
+        mediaId
+        status
+        progress
+        score
+        updatedAt
+        media {
+          id
+          type
+          format
+          episodes
+          chapters
+          siteUrl
+          title { userPreferred }
+          coverImage { medium }
+        }
+      }
+    }
+  }
+}"#,
+};
+
+/// Creates (with `mediaId`) or updates (with `id`) a list entry.
+pub const SAVE_ENTRY: Operation = Operation {
+    name: "SaveEntry",
+    mutation: true,
+    query: r#"mutation SaveEntry($id: Int, $mediaId: Int, $status: MediaListStatus, $progress: Int, $score: Float) {
+  SaveMediaListEntry(id: $id, mediaId: $mediaId, status: $status, progress: $progress, score: $score) {
+    id
+    mediaId
+    status
+    progress
+    score
+    updatedAt
+  }
+}"#,
+};
+
+pub const DELETE_ENTRY: Operation = Operation {
+    name: "DeleteEntry",
+    mutation: true,
+    query: r#"mutation DeleteEntry($id: Int!) {
+  DeleteMediaListEntry(id: $id) { deleted }
+}"#,
+};
+
 /// Every operation, for the schema test.
-pub const ALL: &[Operation] = &[VIEWER];
+pub const ALL: &[Operation] = &[VIEWER, LIST_COLLECTION, SAVE_ENTRY, DELETE_ENTRY];

@@ -1,10 +1,150 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use serde::Deserialize;
+use serde_json::json;
 
+use crate::api::error::ApiError;
+use crate::api::queries::{DELETE_ENTRY, LIST_COLLECTION, SAVE_ENTRY};
+use crate::api::Api;
+use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
+use crate::media::{
+    can_increment, compare, matches_filter, offer_completion, progress_label, ListStatus, ScoreFormat,
+    SortBy, SortFields,
+};
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
+use crate::session::SessionContext;
+
+/// How long "+1" waits for more clicks before saving the final value.
+pub const COALESCE: Duration = Duration::from_millis(700);
+
+#[derive(Clone, Debug, Deserialize)]
+struct CollectionData {
+    #[serde(rename = "MediaListCollection")]
+    collection: Collection,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Collection {
+    user: Option<CollectionUser>,
+    #[serde(default)]
+    lists: Vec<Option<Group>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CollectionUser {
+    media_list_options: Option<ListOptions>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ListOptions {
+    score_format: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Group {
+    name: Option<String>,
+    #[serde(default)]
+    is_custom_list: bool,
+    #[serde(default)]
+    entries: Vec<Option<Entry>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Entry {
+    id: i64,
+    status: Option<String>,
+    progress: Option<u32>,
+    score: Option<f64>,
+    updated_at: Option<i64>,
+    media: Option<Media>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Media {
+    id: i64,
+    format: Option<String>,
+    episodes: Option<u32>,
+    chapters: Option<u32>,
+    site_url: Option<String>,
+    title: Option<Title>,
+    cover_image: Option<Cover>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Title {
+    user_preferred: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Cover {
+    medium: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Saved {
+    status: Option<String>,
+    progress: Option<u32>,
+    score: Option<f64>,
+    updated_at: Option<i64>,
+}
+
+/// What AniList last confirmed for an entry.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Values {
+    status: ListStatus,
+    progress: u32,
+    score: f64,
+}
+
+/// One entry on screen: its values change at once (optimistically) and
+/// are rolled back when AniList refuses.
+#[derive(Clone, Copy)]
+struct Row {
+    id: i64,
+    title: StoredValue<String>,
+    format: StoredValue<String>,
+    cover: StoredValue<Option<String>>,
+    site: StoredValue<Option<String>>,
+    total: Option<u32>,
+    status: RwSignal<ListStatus>,
+    progress: RwSignal<u32>,
+    score: RwSignal<f64>,
+    updated: RwSignal<i64>,
+    confirmed: RwSignal<Values>,
+    saving: RwSignal<bool>,
+    error: RwSignal<Option<ApiError>>,
+    deleted: RwSignal<bool>,
+    confirm_delete: RwSignal<bool>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Row {
+    fn values(&self) -> Values {
+        Values {
+            status: self.status.get_untracked(),
+            progress: self.progress.get_untracked(),
+            score: self.score.get_untracked(),
+        }
+    }
+
+    fn show(&self, v: Values) {
+        self.status.set(v.status);
+        self.progress.set(v.progress);
+        self.score.set(v.score);
+    }
+}
 
 /// `/lists/anime`, `/lists/manga`; `/lists` alone shows anime.
 #[component]
@@ -24,9 +164,11 @@ pub fn ListsPage() -> impl IntoView {
 
 #[component]
 fn ListsOf(kind: MediaKind) -> impl IntoView {
+    let session = expect_context::<SessionContext>().0;
+    let noun = kind.label().to_lowercase();
     view! {
         <PageIntro
-            title=format!("Your {} list", kind.label().to_lowercase())
+            title=format!("Your {noun} list")
             lead="Everything you watch and read, grouped by status."
         />
         <nav class="tabs" aria-label="List type">
@@ -35,12 +177,381 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
                 .map(|k| view! { <A href=Page::Lists(k).href()>{k.label()}</A> })
                 .collect_view()}
         </nav>
-        <EmptyState title=format!("Sign in to see your {} list", kind.label().to_lowercase())>
-            <p>
-                "Your lists are read from AniList with your own token. "
-                <A href=Page::Lists(kind).sign_in_then()>"Go to sign-in"</A>
-                "."
-            </p>
-        </EmptyState>
+        {move || match session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
+            Some(user) => view! { <ListLoader kind=kind user=user/> }.into_any(),
+            None => view! {
+                <EmptyState title=format!("Sign in to see your {noun} list")>
+                    <p>
+                        "Your lists are read from AniList with your own token. "
+                        <A href=Page::Lists(kind).sign_in_then()>"Go to sign-in"</A>
+                        "."
+                    </p>
+                </EmptyState>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let (asked, set_asked) = signal(0u32);
+    let collection = LocalResource::new(move || {
+        let api = api.clone();
+        let fresh = asked.get() > 0;
+        async move {
+            let vars = json!({ "userId": user, "type": kind.slug().to_uppercase() });
+            let data = api.run(&LIST_COLLECTION, vars, fresh).await?;
+            ApiError::decode::<CollectionData>(data).map(|d| d.collection)
+        }
+    });
+    let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
+    view! {
+        <Transition fallback=move || view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }>
+            <ErrorBoundary fallback=move |errors| {
+                let error = errors
+                    .get()
+                    .into_iter()
+                    .next()
+                    .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+                    .unwrap_or(ApiError::Network);
+                view! { <ApiErrorView error=error retry=again/> }
+            }>
+                {move || Suspend::new(async move {
+                    let c = collection.await?;
+                    Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+fn rows_of(collection: &Collection) -> Vec<Row> {
+    let mut seen = std::collections::HashSet::new();
+    let mut rows = Vec::new();
+    for group in collection.lists.iter().flatten() {
+        for e in group.entries.iter().flatten() {
+            // An entry in a custom list also stands in its status list.
+            if !seen.insert(e.id) {
+                continue;
+            }
+            let Some(status) = e.status.as_deref().and_then(ListStatus::from_api) else { continue };
+            let media = e.media.clone();
+            let values = Values { status, progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) };
+            let title = media
+                .as_ref()
+                .and_then(|m| m.title.as_ref()?.user_preferred.clone())
+                .unwrap_or_else(|| format!("Title #{}", media.as_ref().map(|m| m.id).unwrap_or(0)));
+            rows.push(Row {
+                id: e.id,
+                title: StoredValue::new(title),
+                format: StoredValue::new(media.as_ref().and_then(|m| m.format.clone()).unwrap_or_default().replace('_', " ")),
+                cover: StoredValue::new(media.as_ref().and_then(|m| m.cover_image.as_ref()?.medium.clone())),
+                site: StoredValue::new(media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"))),
+                total: media.as_ref().and_then(|m| m.episodes.or(m.chapters)),
+                status: RwSignal::new(values.status),
+                progress: RwSignal::new(values.progress),
+                score: RwSignal::new(values.score),
+                updated: RwSignal::new(e.updated_at.unwrap_or(0)),
+                confirmed: RwSignal::new(values),
+                saving: RwSignal::new(false),
+                error: RwSignal::new(None),
+                deleted: RwSignal::new(false),
+                confirm_delete: RwSignal::new(false),
+                timer: StoredValue::new(None),
+            });
+        }
+    }
+    rows
+}
+
+/// The writes of a list. They belong to the list, not to an entry's row:
+/// a row is drawn anew when its status moves it to another group, and a
+/// save on its way must not be lost with it.
+#[derive(Clone, Copy)]
+struct Edits {
+    save: Action<(Row, Values), ()>,
+    delete: Action<Row, ()>,
+}
+
+impl Edits {
+    fn new(api: Api) -> Self {
+        let save_api = api.clone();
+        // Sends the values on screen; rolls back to what AniList last
+        // confirmed when it refuses. A change made while a save is on its
+        // way is sent after it (the row's timer sees it differ).
+        let save = Action::new_local(move |(row, sent): &(Row, Values)| {
+            let api = save_api.clone();
+            let (row, sent) = (*row, *sent);
+            async move {
+                row.saving.set(true);
+                let vars = json!({
+                    "id": row.id,
+                    "status": sent.status.as_api(),
+                    "progress": sent.progress,
+                    "score": sent.score,
+                });
+                let result = api.run(&SAVE_ENTRY, vars, false).await;
+                row.saving.set(false);
+                match result.and_then(|d| {
+                    d.get("SaveMediaListEntry")
+                        .cloned()
+                        .ok_or_else(|| ApiError::Shape("no SaveMediaListEntry".into()))
+                        .and_then(ApiError::decode::<Saved>)
+                }) {
+                    Ok(saved) => {
+                        let confirmed = Values {
+                            status: saved.status.as_deref().and_then(ListStatus::from_api).unwrap_or(sent.status),
+                            progress: saved.progress.unwrap_or(sent.progress),
+                            score: saved.score.unwrap_or(sent.score),
+                        };
+                        row.confirmed.set(confirmed);
+                        row.error.set(None);
+                        if let Some(t) = saved.updated_at {
+                            row.updated.set(t);
+                        }
+                        if row.values() == sent {
+                            row.show(confirmed);
+                        }
+                    }
+                    Err(e) => {
+                        row.show(row.confirmed.get_untracked());
+                        row.error.set(Some(e));
+                    }
+                }
+            }
+        });
+        let delete = Action::new_local(move |row: &Row| {
+            let api = api.clone();
+            let row = *row;
+            async move {
+                row.saving.set(true);
+                let result = api.run(&DELETE_ENTRY, json!({ "id": row.id }), false).await;
+                row.saving.set(false);
+                row.confirm_delete.set(false);
+                match result {
+                    Ok(d) if d["DeleteMediaListEntry"]["deleted"] == json!(true) => row.deleted.set(true),
+                    Ok(_) => row.error.set(Some(ApiError::Shape("AniList did not delete the entry".into()))),
+                    Err(e) => row.error.set(Some(e)),
+                }
+            }
+        });
+        Self { save, delete }
+    }
+}
+
+#[component]
+fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
+    let edits = Edits::new(expect_context::<Api>());
+    let format = collection
+        .user
+        .as_ref()
+        .and_then(|u| u.media_list_options.as_ref()?.score_format.as_deref())
+        .map(ScoreFormat::from_api)
+        .unwrap_or_default();
+    let rows = StoredValue::new(rows_of(&collection));
+    let custom: Vec<String> = collection
+        .lists
+        .iter()
+        .flatten()
+        .filter(|g| g.is_custom_list)
+        .filter_map(|g| g.name.clone())
+        .collect();
+    let (filter, set_filter) = signal(String::new());
+    let (sort, set_sort) = signal(SortBy::Title);
+    let total_rows = rows.with_value(|r| r.len());
+    if total_rows == 0 {
+        let noun = kind.label().to_lowercase();
+        return view! {
+            <EmptyState title=format!("Your {noun} list is empty")>
+                <p>"Find something to add on the " <A href=Page::Search.href()>"Search"</A> " page."</p>
+            </EmptyState>
+        }
+        .into_any();
+    }
+    let group = move |status: ListStatus| {
+        let visible = move || {
+            let f = filter.get();
+            let by = sort.get();
+            let mut list: Vec<Row> = rows.with_value(|r| {
+                r.iter()
+                    .copied()
+                    .filter(|row| !row.deleted.get() && row.status.get() == status)
+                    .filter(|row| row.title.with_value(|t| matches_filter(t, &f)))
+                    .collect()
+            });
+            list.sort_by(|a, b| {
+                let (ta, tb) = (a.title.get_value(), b.title.get_value());
+                compare(
+                    &SortFields { title: &ta, score: a.score.get(), progress: a.progress.get(), updated_at: a.updated.get() },
+                    &SortFields { title: &tb, score: b.score.get(), progress: b.progress.get(), updated_at: b.updated.get() },
+                    by,
+                )
+            });
+            list
+        };
+        view! {
+            <Show when=move || !visible().is_empty()>
+                <section class="list-group" data-testid=format!("group-{}", status.as_api().to_lowercase())>
+                    <h2>{status.label(kind)} " " <span class="muted count">{move || format!("({})", visible().len())}</span></h2>
+                    <ul class="entries">
+                        <For each=visible key=|row| row.id let:row>
+                            <EntryRow row=row kind=kind format=format edits=edits/>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        }
+    };
+    let nothing_matches = move || {
+        let f = filter.get();
+        !f.trim().is_empty()
+            && rows.with_value(|r| r.iter().all(|row| row.deleted.get() || !row.title.with_value(|t| matches_filter(t, &f))))
+    };
+    view! {
+        <div class="list-tools">
+            <label class="list-tools__filter">
+                <span>"Filter"</span>
+                <input type="search" placeholder="Title…" prop:value=move || filter.get()
+                    on:input=move |ev| set_filter.set(event_target_value(&ev)) data-testid="list-filter"/>
+            </label>
+            <label>
+                <span>"Sort by"</span>
+                <select on:change=move |ev| set_sort.set(SortBy::parse(&event_target_value(&ev))) data-testid="list-sort">
+                    {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                </select>
+            </label>
+        </div>
+        <Show when=nothing_matches>
+            <p class="muted" data-testid="no-match">"No title in this list matches “" {move || filter.get()} "”."</p>
+        </Show>
+        {ListStatus::ALL.into_iter().map(group).collect_view()}
+        {(!custom.is_empty()).then(|| view! {
+            <p class="muted small">"Custom lists (" {custom.join(", ")} "): their entries appear under their status above."</p>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits) -> impl IntoView {
+    let Edits { save, delete } = edits;
+    let save_later = move |delay: Duration| {
+        if let Some(t) = row.timer.get_value() {
+            t.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                row.timer.set_value(None);
+                if row.values() != row.confirmed.get_untracked() {
+                    save.dispatch_local((row, row.values()));
+                }
+            },
+            delay,
+        )
+        .ok();
+        row.timer.set_value(handle);
+    };
+    let plus_one = move |_| {
+        row.error.set(None);
+        row.progress.update(|p| *p += 1);
+        if row.status.get_untracked() == ListStatus::Planning {
+            row.status.set(ListStatus::Current);
+        }
+        save_later(COALESCE);
+    };
+    let set_progress = move |ev: leptos::ev::Event| {
+        if let Ok(p) = event_target_value(&ev).trim().parse::<u32>() {
+            row.error.set(None);
+            row.progress.set(p);
+            save_later(Duration::ZERO);
+        }
+    };
+    let set_status = move |ev: leptos::ev::Event| {
+        if let Some(s) = ListStatus::from_api(&event_target_value(&ev)) {
+            row.error.set(None);
+            row.status.set(s);
+            save_later(Duration::ZERO);
+        }
+    };
+    let (score_problem, set_score_problem) = signal(None::<String>);
+    let set_score = move |ev: leptos::ev::Event| {
+        match event_target_value(&ev).trim().parse::<f64>() {
+            Ok(s) if format.accepts(s) => {
+                set_score_problem.set(None);
+                row.error.set(None);
+                row.score.set(s);
+                save_later(Duration::ZERO);
+            }
+            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", format.max()))),
+        }
+    };
+    let complete = move |_| {
+        row.error.set(None);
+        row.status.set(ListStatus::Completed);
+        save_later(Duration::ZERO);
+    };
+    let title = row.title.get_value();
+    let id = row.id;
+    let noun = if kind == MediaKind::Anime { "episode" } else { "chapter" };
+    view! {
+        <li class="entry" data-testid=format!("entry-{id}") class:entry--saving=move || row.saving.get()>
+            {row.cover.get_value().map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
+            <div class="entry__main">
+                <div class="entry__title">
+                    {match row.site.get_value() {
+                        Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank" data-testid="entry-title">{title.clone()}</a> }.into_any(),
+                        None => view! { <span data-testid="entry-title">{title.clone()}</span> }.into_any(),
+                    }}
+                    <span class="muted small">" · " {row.format.get_value()}</span>
+                </div>
+                <div class="entry__controls">
+                    <span class="entry__progress" data-testid="entry-progress">{move || progress_label(row.progress.get(), row.total)}</span>
+                    <button type="button" class="button button--small"
+                        aria-label=format!("One more {noun} of {title}")
+                        disabled=move || !can_increment(row.progress.get(), row.total)
+                        on:click=plus_one data-testid="plus-one">"+1"</button>
+                    <label class="entry__field">
+                        <span class="visually-hidden">{format!("Progress of {title}")}</span>
+                        <input type="number" min="0" max=row.total.map(|t| t.to_string()) inputmode="numeric"
+                            prop:value=move || row.progress.get().to_string() on:change=set_progress data-testid="progress-input"/>
+                    </label>
+                    <label class="entry__field">
+                        <span class="visually-hidden">{format!("Status of {title}")}</span>
+                        <select on:change=set_status data-testid="status-select">
+                            {ListStatus::ALL.into_iter().map(|s| view! {
+                                <option value=s.as_api() selected=move || row.status.get() == s>{s.label(kind)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label class="entry__field">
+                        <span class="visually-hidden">{format!("Score of {title}")}</span>
+                        <input type="number" min="0" max=format.max().to_string() step=format.step().to_string()
+                            prop:value=move || row.score.get().to_string() on:change=set_score data-testid="score-input"/>
+                    </label>
+                    <span class="muted small" data-testid="score-display">{move || format.display(row.score.get())}</span>
+                    <button type="button" class="button button--small button--danger"
+                        on:click=move |_| row.confirm_delete.set(true) data-testid="delete">"Delete"</button>
+                </div>
+                <Show when=move || offer_completion(row.progress.get(), row.total, row.status.get())>
+                    <p class="entry__offer">
+                        "That was the last " {noun} ". "
+                        <button type="button" class="button button--small" on:click=complete data-testid="mark-completed">"Mark completed"</button>
+                    </p>
+                </Show>
+                <Show when=move || row.confirm_delete.get()>
+                    <p class="entry__confirm" role="alert">
+                        {format!("Delete {title} from your list? This cannot be undone.")} " "
+                        <button type="button" class="button button--small button--danger" on:click=move |_| { delete.dispatch_local(row); } data-testid="confirm-delete">"Delete"</button>
+                        " "
+                        <button type="button" class="button button--small button--secondary" on:click=move |_| row.confirm_delete.set(false)>"Keep"</button>
+                    </p>
+                </Show>
+                {move || score_problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+                {move || row.error.get().map(|e| view! {
+                    <div data-testid="entry-error"><ApiErrorView error=e/></div>
+                })}
+            </div>
+        </li>
     }
 }

@@ -1,0 +1,262 @@
+//! What a list entry means to a person: statuses in words, scores in the
+//! user's format, progress, filtering and sorting. Pure: tested natively.
+
+use std::cmp::Ordering;
+
+use crate::routes::MediaKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListStatus {
+    Current,
+    Repeating,
+    Completed,
+    Paused,
+    Dropped,
+    Planning,
+}
+
+impl ListStatus {
+    pub const ALL: [ListStatus; 6] = [
+        ListStatus::Current,
+        ListStatus::Repeating,
+        ListStatus::Completed,
+        ListStatus::Paused,
+        ListStatus::Dropped,
+        ListStatus::Planning,
+    ];
+
+    pub fn from_api(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_api() == s)
+    }
+
+    pub fn as_api(self) -> &'static str {
+        match self {
+            ListStatus::Current => "CURRENT",
+            ListStatus::Repeating => "REPEATING",
+            ListStatus::Completed => "COMPLETED",
+            ListStatus::Paused => "PAUSED",
+            ListStatus::Dropped => "DROPPED",
+            ListStatus::Planning => "PLANNING",
+        }
+    }
+
+    pub fn label(self, kind: MediaKind) -> &'static str {
+        match (self, kind) {
+            (ListStatus::Current, MediaKind::Anime) => "Watching",
+            (ListStatus::Current, MediaKind::Manga) => "Reading",
+            (ListStatus::Repeating, MediaKind::Anime) => "Rewatching",
+            (ListStatus::Repeating, MediaKind::Manga) => "Rereading",
+            (ListStatus::Completed, _) => "Completed",
+            (ListStatus::Paused, _) => "Paused",
+            (ListStatus::Dropped, _) => "Dropped",
+            (ListStatus::Planning, _) => "Planning",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ScoreFormat {
+    Point100,
+    #[default]
+    Point10Decimal,
+    Point10,
+    Point5,
+    Point3,
+}
+
+impl ScoreFormat {
+    pub fn from_api(s: &str) -> Self {
+        match s {
+            "POINT_100" => ScoreFormat::Point100,
+            "POINT_10" => ScoreFormat::Point10,
+            "POINT_5" => ScoreFormat::Point5,
+            "POINT_3" => ScoreFormat::Point3,
+            _ => ScoreFormat::Point10Decimal,
+        }
+    }
+
+    pub fn max(self) -> f64 {
+        match self {
+            ScoreFormat::Point100 => 100.0,
+            ScoreFormat::Point10Decimal | ScoreFormat::Point10 => 10.0,
+            ScoreFormat::Point5 => 5.0,
+            ScoreFormat::Point3 => 3.0,
+        }
+    }
+
+    pub fn step(self) -> f64 {
+        if self == ScoreFormat::Point10Decimal { 0.5 } else { 1.0 }
+    }
+
+    /// "8.5 / 10", "85 / 100", "★★★★☆", "🙂"; "no score" for 0.
+    pub fn display(self, score: f64) -> String {
+        if score <= 0.0 || !score.is_finite() {
+            return "no score".into();
+        }
+        match self {
+            ScoreFormat::Point100 => format!("{} / 100", score.round()),
+            ScoreFormat::Point10Decimal => format!("{:.1} / 10", score),
+            ScoreFormat::Point10 => format!("{} / 10", score.round()),
+            ScoreFormat::Point5 => {
+                let n = score.round().clamp(0.0, 5.0) as usize;
+                format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
+            }
+            ScoreFormat::Point3 => match score.round() as i64 {
+                1 => "☹ (1 / 3)".into(),
+                2 => "😐 (2 / 3)".into(),
+                _ => "🙂 (3 / 3)".into(),
+            },
+        }
+    }
+
+    /// Whether a score typed by the person is one AniList takes.
+    pub fn accepts(self, score: f64) -> bool {
+        score.is_finite() && (0.0..=self.max()).contains(&score)
+    }
+}
+
+/// "12 / 26", or "12 / ?" while the total is unknown (still airing).
+pub fn progress_label(progress: u32, total: Option<u32>) -> String {
+    match total {
+        Some(t) if t > 0 => format!("{progress} / {t}"),
+        _ => format!("{progress} / ?"),
+    }
+}
+
+/// Whether "+1" may go further.
+pub fn can_increment(progress: u32, total: Option<u32>) -> bool {
+    total.filter(|&t| t > 0).is_none_or(|t| progress < t)
+}
+
+/// Whether to offer "mark completed".
+pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -> bool {
+    matches!(total, Some(t) if t > 0 && progress >= t) && status != ListStatus::Completed
+}
+
+/// Case- and accent-insensitive enough for titles: lower case, trimmed.
+pub fn matches_filter(title: &str, filter: &str) -> bool {
+    let f = filter.trim().to_lowercase();
+    f.is_empty() || title.to_lowercase().contains(&f)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Title,
+    Score,
+    Progress,
+    Updated,
+}
+
+impl SortBy {
+    pub const ALL: [SortBy; 4] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortBy::Title => "title",
+            SortBy::Score => "score",
+            SortBy::Progress => "progress",
+            SortBy::Updated => "updated",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Title => "Title",
+            SortBy::Score => "Score (highest first)",
+            SortBy::Progress => "Progress (most first)",
+            SortBy::Updated => "Last updated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        Self::ALL.into_iter().find(|x| x.as_str() == s).unwrap_or_default()
+    }
+}
+
+/// What sorting looks at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SortFields<'a> {
+    pub title: &'a str,
+    pub score: f64,
+    pub progress: u32,
+    pub updated_at: i64,
+}
+
+/// Titles A to Z; scores, progress and dates highest first; ties by title.
+pub fn compare(a: &SortFields, b: &SortFields, by: SortBy) -> Ordering {
+    let by_title = || a.title.to_lowercase().cmp(&b.title.to_lowercase());
+    match by {
+        SortBy::Title => by_title(),
+        SortBy::Score => b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal).then_with(by_title),
+        SortBy::Progress => b.progress.cmp(&a.progress).then_with(by_title),
+        SortBy::Updated => b.updated_at.cmp(&a.updated_at).then_with(by_title),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        for s in ListStatus::ALL {
+            assert_eq!(ListStatus::from_api(s.as_api()), Some(s));
+        }
+        assert_eq!(ListStatus::from_api("current"), None);
+        assert_eq!(ListStatus::Current.label(MediaKind::Anime), "Watching");
+        assert_eq!(ListStatus::Current.label(MediaKind::Manga), "Reading");
+        assert_eq!(ListStatus::Repeating.label(MediaKind::Manga), "Rereading");
+    }
+
+    #[test]
+    fn scores() {
+        assert_eq!(ScoreFormat::from_api("POINT_100").display(85.0), "85 / 100");
+        assert_eq!(ScoreFormat::from_api("POINT_10_DECIMAL").display(8.5), "8.5 / 10");
+        assert_eq!(ScoreFormat::from_api("POINT_10").display(8.0), "8 / 10");
+        assert_eq!(ScoreFormat::from_api("POINT_5").display(4.0), "★★★★☆");
+        assert_eq!(ScoreFormat::from_api("POINT_3").display(2.0), "😐 (2 / 3)");
+        assert_eq!(ScoreFormat::from_api("???"), ScoreFormat::Point10Decimal);
+        assert_eq!(ScoreFormat::Point10.display(0.0), "no score");
+        assert_eq!(ScoreFormat::Point10.display(f64::NAN), "no score");
+        assert!(ScoreFormat::Point10.accepts(10.0));
+        assert!(!ScoreFormat::Point10.accepts(10.5));
+        assert!(!ScoreFormat::Point5.accepts(-1.0));
+        assert!(ScoreFormat::Point100.accepts(0.0));
+    }
+
+    #[test]
+    fn progress() {
+        assert_eq!(progress_label(12, Some(26)), "12 / 26");
+        assert_eq!(progress_label(130, None), "130 / ?");
+        assert_eq!(progress_label(3, Some(0)), "3 / ?");
+        assert!(can_increment(25, Some(26)));
+        assert!(!can_increment(26, Some(26)));
+        assert!(can_increment(1000, None));
+        assert!(offer_completion(26, Some(26), ListStatus::Current));
+        assert!(!offer_completion(26, Some(26), ListStatus::Completed));
+        assert!(!offer_completion(25, Some(26), ListStatus::Current));
+        assert!(!offer_completion(25, None, ListStatus::Current));
+    }
+
+    #[test]
+    fn filter_and_sort() {
+        assert!(matches_filter("Cowboy Bebop", " bebop "));
+        assert!(matches_filter("Cowboy Bebop", ""));
+        assert!(!matches_filter("Cowboy Bebop", "berserk"));
+        let a = SortFields { title: "b", score: 8.0, progress: 1, updated_at: 5 };
+        let b = SortFields { title: "A", score: 9.0, progress: 3, updated_at: 1 };
+        let c = SortFields { title: "c", score: 8.0, progress: 3, updated_at: 9 };
+        let order = |by| {
+            let mut v = vec![&a, &b, &c];
+            v.sort_by(|x, y| compare(x, y, by));
+            v.iter().map(|f| f.title).collect::<Vec<_>>()
+        };
+        assert_eq!(order(SortBy::Title), ["A", "b", "c"]);
+        assert_eq!(order(SortBy::Score), ["A", "b", "c"]);
+        assert_eq!(order(SortBy::Progress), ["A", "c", "b"]);
+        assert_eq!(order(SortBy::Updated), ["c", "b", "A"]);
+        assert_eq!(SortBy::parse("score"), SortBy::Score);
+        assert_eq!(SortBy::parse("nope"), SortBy::Title);
+    }
+}

@@ -1,0 +1,145 @@
+// The anime and manga lists against the stand-in: what is shown, and every
+// edit reaching AniList (or being rolled back with its reason).
+
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+beforeEach(() => world.standIn.reset());
+
+async function listPage(kind = 'anime') {
+  const page = await world.newPage();
+  await page.goto(world.app.url);
+  await appReady(page);
+  await page.click('[data-testid=sign-in-button]');
+  await page.waitForSelector('[data-testid=welcome]');
+  await page.click(`text=Your ${kind} list`);
+  await page.waitForSelector('.entries');
+  return page;
+}
+
+const saves = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry');
+const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
+const row = (id) => `[data-testid=entry-${id}]`;
+
+async function waitFor(cond, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('condition not met in time');
+}
+
+test('the anime list shows the fixture entries, grouped by status, in the user\'s title language and score format', async () => {
+  const page = await listPage();
+  const groups = await page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(groups, ['Watching (1)', 'Completed (1)', 'Paused (1)', 'Dropped (1)', 'Planning (1)']);
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-title]`), 'Cowboy Bebop');
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=score-display]`), '8.5 / 10');
+  assert.equal(await page.textContent(`${row(700005)} [data-testid=entry-progress]`), '130 / ?');
+  const request = world.standIn.graphqlRequests().find((r) => r.operationName === 'ListCollection');
+  assert.deepEqual(request.body.variables, { userId: 5150, type: 'ANIME' });
+  await page.click('nav.tabs >> text="Manga"');
+  await page.waitForSelector('[data-testid=group-current] [data-testid=entry-700006]');
+  const mangaGroups = await page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(mangaGroups, ['Reading (1)', 'Completed (1)']);
+  assert.deepEqual(page.problems, []);
+});
+
+test('+1 updates the page at once and AniList after', async () => {
+  const page = await listPage();
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '13 / 26');
+  await waitFor(() => entry(700001).progress === 13);
+  assert.equal(saves().length, 1);
+  assert.deepEqual(saves()[0].body.variables, { id: 700001, status: 'CURRENT', progress: 13, score: 8.5 });
+});
+
+test('five fast +1 clicks become one request with the final value', async () => {
+  const page = await listPage();
+  for (let i = 0; i < 5; i++) await page.click(`${row(700001)} [data-testid=plus-one]`);
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '17 / 26');
+  await waitFor(() => entry(700001).progress === 17);
+  await page.waitForTimeout(1200);
+  assert.equal(saves().length, 1);
+  assert.equal(saves()[0].body.variables.progress, 17);
+});
+
+test('a refused save is rolled back, with AniList\'s reason by field', async () => {
+  const page = await listPage();
+  await page.fill(`${row(700001)} [data-testid=progress-input]`, '99');
+  await page.press(`${row(700001)} [data-testid=progress-input]`, 'Enter');
+  await page.waitForSelector(`${row(700001)} [data-testid=entry-error]`);
+  const error = await page.textContent(`${row(700001)} [data-testid=entry-error]`);
+  assert.match(error, /progress: The progress may not be greater than 26\./);
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
+  assert.equal(entry(700001).progress, 12);
+});
+
+test('reaching the last episode offers "mark completed", which moves the entry', async () => {
+  const page = await listPage();
+  await page.fill(`${row(700001)} [data-testid=progress-input]`, '25');
+  await page.press(`${row(700001)} [data-testid=progress-input]`, 'Enter');
+  await waitFor(() => entry(700001).progress === 25);
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await page.waitForSelector(`${row(700001)} [data-testid=mark-completed]`);
+  assert.equal(await page.isDisabled(`${row(700001)} [data-testid=plus-one]`), true);
+  await waitFor(() => entry(700001).progress === 26);
+  await page.click(`${row(700001)} [data-testid=mark-completed]`);
+  await waitFor(() => entry(700001).status === 'COMPLETED');
+  await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
+});
+
+test('status and score changes are saved; a score out of range is caught first', async () => {
+  const page = await listPage();
+  await page.selectOption(`${row(700003)} [data-testid=status-select]`, 'CURRENT');
+  await page.waitForSelector(`[data-testid=group-current] ${row(700003)}`);
+  await waitFor(() => entry(700003).status === 'CURRENT');
+  await page.fill(`${row(700001)} [data-testid=score-input]`, '11');
+  await page.press(`${row(700001)} [data-testid=score-input]`, 'Enter');
+  assert.match(await page.textContent(`${row(700001)} .form-error`), /from 0 to 10/);
+  await page.fill(`${row(700001)} [data-testid=score-input]`, '9.5');
+  await page.press(`${row(700001)} [data-testid=score-input]`, 'Enter');
+  await waitFor(() => entry(700001).score === 9.5);
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=score-display]`), '9.5 / 10');
+});
+
+test('delete asks first, then removes the entry here and at AniList', async () => {
+  const page = await listPage();
+  await page.click(`${row(700004)} [data-testid=delete]`);
+  assert.match(await page.textContent(`${row(700004)} .entry__confirm`), /Delete A Silent Voice from your list\?/);
+  assert.ok(entry(700004), 'nothing is deleted before confirming');
+  await page.click(`${row(700004)} [data-testid=confirm-delete]`);
+  await page.waitForSelector(row(700004), { state: 'detached' });
+  assert.equal(entry(700004), undefined);
+});
+
+test('filter by text and sort', async () => {
+  world.standIn.data.entries.push({ id: 700099, userId: 5150, mediaId: 90001, status: 'CURRENT', progress: 10, score: 6, updatedAt: 1800000000 });
+  entry(700001).progress = 9;
+  const page = await listPage();
+  await page.fill('[data-testid=list-filter]', 'bebop');
+  assert.equal(await page.locator('.entry').count(), 1);
+  await page.fill('[data-testid=list-filter]', 'zzz');
+  await page.waitForSelector('[data-testid=no-match]');
+  await page.fill('[data-testid=list-filter]', '');
+  assert.equal(await page.locator('.entry').count(), 6);
+  const titles = () => page.$$eval('[data-testid=group-current] [data-testid=entry-title]', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(await titles(), ['Cowboy Bebop', 'Star of Miracles 1']);
+  await page.selectOption('[data-testid=list-sort]', 'updated');
+  assert.deepEqual(await titles(), ['Star of Miracles 1', 'Cowboy Bebop']);
+  await page.selectOption('[data-testid=list-sort]', 'score');
+  assert.deepEqual(await titles(), ['Cowboy Bebop', 'Star of Miracles 1']);
+  await page.selectOption('[data-testid=list-sort]', 'progress');
+  assert.deepEqual(await titles(), ['Star of Miracles 1', 'Cowboy Bebop']);
+  // The order follows edits at once.
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  assert.deepEqual(await titles(), ['Cowboy Bebop', 'Star of Miracles 1'], '11 episodes now lead 10');
+});
