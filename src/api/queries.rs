@@ -91,5 +91,28 @@ pub const DELETE_ENTRY: Operation = Operation {
 }"#,
 };
 
+/// Anime or manga by title, a page at a time.
+pub const SEARCH: Operation = Operation {
+    name: "Search",
+    mutation: false,
+    query: r#"query Search($search: String!, $type: MediaType!, $page: Int!, $perPage: Int!) {
+  Page(page: $page, perPage: $perPage) {
+    pageInfo { hasNextPage currentPage }
+    media(search: $search, type: $type) {
+      id
+      format
+      episodes
+      chapters
+      seasonYear
+      averageScore
+      siteUrl
+      title { userPreferred }
+      coverImage { medium }
+      mediaListEntry { id status progress }
+    }
+  }
+}"#,
+};
+
 /// Every operation, for the schema test.
-pub const ALL: &[Operation] = &[VIEWER, LIST_COLLECTION, SAVE_ENTRY, DELETE_ENTRY];
+pub const ALL: &[Operation] = &[VIEWER, LIST_COLLECTION, SAVE_ENTRY, DELETE_ENTRY, SEARCH];

@@ -1,17 +1,287 @@
-use leptos::prelude::*;
+use std::time::Duration;
 
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::api::error::ApiError;
+use crate::api::queries::{SAVE_ENTRY, SEARCH};
+use crate::api::Api;
+use crate::auth::callback::encode_component;
+use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
+use crate::media::ListStatus;
 use crate::pages::PageIntro;
+use crate::routes::{MediaKind, Page};
+use crate::session::SessionContext;
+
+/// Typing pauses this long before a search is sent.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
+pub const PER_PAGE: u32 = 10;
+
+#[derive(Clone, Debug, Deserialize)]
+struct SearchData {
+    #[serde(rename = "Page")]
+    page: SearchPageData,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SearchPageData {
+    page_info: Option<PageInfo>,
+    #[serde(default)]
+    media: Vec<Option<Found>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Found {
+    id: i64,
+    format: Option<String>,
+    episodes: Option<u32>,
+    chapters: Option<u32>,
+    season_year: Option<i32>,
+    average_score: Option<u32>,
+    site_url: Option<String>,
+    title: Option<FoundTitle>,
+    cover_image: Option<FoundCover>,
+    media_list_entry: Option<FoundEntry>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FoundTitle {
+    user_preferred: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct FoundCover {
+    medium: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct FoundEntry {
+    status: Option<String>,
+}
+
+/// One page of results and whether there are more.
+type Results = (Vec<Found>, bool);
+
+async fn search_page(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Results, ApiError> {
+    let vars = json!({ "search": q, "type": kind.slug().to_uppercase(), "page": page, "perPage": PER_PAGE });
+    let data = api.run(&SEARCH, vars, false).await?;
+    let d = ApiError::decode::<SearchData>(data)?;
+    let more = d.page.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
+    Ok((d.page.media.into_iter().flatten().collect(), more))
+}
+
+/// The search href for a query, as shared or reloaded.
+pub fn search_href(q: &str, kind: MediaKind) -> String {
+    format!("{}?q={}&type={}", Page::Search.href(), encode_component(q), kind.slug())
+}
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default().trim().to_string()));
+    let kind = Memo::new(move |_| {
+        query.with(|m| m.get("type").and_then(|t| MediaKind::from_slug(&t)).unwrap_or(MediaKind::Anime))
+    });
+    let (draft, set_draft) = signal(q.get_untracked());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    // The URL holds the search, so it can be shared or reloaded; typing
+    // updates it after a pause, not at every key.
+    let go = move |text: String, k: MediaKind| {
+        navigate(&search_href(text.trim(), k), NavigateOptions { replace: true, ..Default::default() });
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            set_draft.set(text.clone());
+            if let Some(t) = timer.get_value() {
+                t.clear();
+            }
+            let go = go.clone();
+            let k = kind.get_untracked();
+            timer.set_value(set_timeout_with_handle(move || go(text, k), DEBOUNCE).ok());
+        }
+    };
+    let on_submit = {
+        let go = go.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if let Some(t) = timer.get_value() {
+                t.clear();
+            }
+            go(draft.get_untracked(), kind.get_untracked());
+        }
+    };
+    let on_kind = move |k: MediaKind| go(draft.get_untracked(), k);
     view! {
-        <PageIntro
-            title="Search"
-            lead="Find anime and manga on AniList and add them to your list."
-        />
-        <EmptyState title="Search is coming">
-            <p>"Searching AniList is not part of this version yet."</p>
-        </EmptyState>
+        <PageIntro title="Search" lead="Find anime and manga on AniList and add them to your list."/>
+        <form class="search-form" role="search" on:submit=on_submit>
+            <label for="search-q" class="visually-hidden">"Title"</label>
+            <input id="search-q" type="search" placeholder="Search by title…" autocomplete="off"
+                prop:value=move || draft.get() on:input=on_input data-testid="search-input"/>
+            <fieldset class="choice-group" aria-label="Type">
+                {MediaKind::ALL.into_iter().map(|k| {
+                    let on_kind = on_kind.clone();
+                    view! {
+                        <label class="choice">
+                            <input type="radio" name="kind" value=k.slug() prop:checked=move || kind.get() == k
+                                on:change=move |_| on_kind(k)/>
+                            <span>{k.label()}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button">"Search"</button>
+        </form>
+        {move || {
+            let (q, k) = (q.get(), kind.get());
+            if q.is_empty() {
+                view! { <p class="muted" data-testid="search-hint">"Type a title to search AniList."</p> }.into_any()
+            } else {
+                view! { <SearchResults q=q kind=k/> }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let first = {
+        let (api, q) = (api.clone(), q.clone());
+        LocalResource::new(move || search_page(api.clone(), q.clone(), kind, 1))
+    };
+    let retry = Callback::new(move |_| first.refetch());
+    // Later pages, appended by "Load more".
+    let more = RwSignal::new(Vec::<Found>::new());
+    let has_more = RwSignal::new(None::<bool>);
+    let next_page = RwSignal::new(2u32);
+    let load_more = Action::new_local(move |_: &()| {
+        let (api, q) = (api.clone(), q.clone());
+        let page = next_page.get_untracked();
+        async move {
+            let r = search_page(api, q, kind, page).await;
+            if let Ok((items, next)) = &r {
+                more.update(|m| m.extend(items.iter().cloned()));
+                has_more.set(Some(*next));
+                next_page.set(page + 1);
+            }
+            r.map(|_| ())
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Searching…"</p> }>
+            <ErrorBoundary fallback=move |errors| {
+                let error = errors.get().into_iter().next()
+                    .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+                    .unwrap_or(ApiError::Network);
+                view! { <ApiErrorView error=error retry=retry/> }
+            }>
+                {move || Suspend::new(async move {
+                    let (items, next) = first.await?;
+                    if items.is_empty() {
+                        return Ok::<_, ApiError>(view! {
+                            <EmptyState title="Nothing found">
+                                <p>"No " {kind.label().to_lowercase()} " matches this title. Try fewer words or another spelling."</p>
+                            </EmptyState>
+                        }.into_any());
+                    }
+                    Ok(view! {
+                        <ul class="results" data-testid="results">
+                            {items.into_iter().map(|f| view! { <ResultItem found=f kind=kind/> }).collect_view()}
+                            <For each=move || more.get() key=|f| f.id let:f>
+                                <ResultItem found=f kind=kind/>
+                            </For>
+                        </ul>
+                        <Show when=move || has_more.get().unwrap_or(next)>
+                            <div class="actions">
+                                <button type="button" class="button button--secondary" data-testid="load-more"
+                                    disabled=move || load_more.pending().get()
+                                    on:click=move |_| { load_more.dispatch_local(()); }>
+                                    {move || if load_more.pending().get() { "Loading…" } else { "Load more" }}
+                                </button>
+                            </div>
+                        </Show>
+                        {move || load_more.value().get().and_then(|r| r.err()).map(|e| view! { <ApiErrorView error=e/> })}
+                    }.into_any())
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let status = RwSignal::new(found.media_list_entry.as_ref().and_then(|e| e.status.as_deref()).and_then(ListStatus::from_api));
+    let error = RwSignal::new(None::<ApiError>);
+    let id = found.id;
+    let add = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        async move {
+            error.set(None);
+            match api.run(&SAVE_ENTRY, json!({ "mediaId": id, "status": "PLANNING" }), false).await {
+                Ok(_) => status.set(Some(ListStatus::Planning)),
+                Err(e) => error.set(Some(e)),
+            }
+        }
+    });
+    let title = found.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{id}"));
+    let total = found.episodes.or(found.chapters);
+    let facts = [
+        found.format.clone().map(|f| f.replace('_', " ")),
+        found.season_year.map(|y| y.to_string()),
+        total.map(|t| format!("{t} {}", if kind == MediaKind::Anime { "episodes" } else { "chapters" })),
+        found.average_score.map(|s| format!("{s}% average")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let site = found.site_url.clone().filter(|u| u.starts_with("https://"));
+    let label = title.clone();
+    view! {
+        <li class="result" data-testid=format!("result-{id}")>
+            {found.cover_image.and_then(|c| c.medium).map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
+            <div class="entry__main">
+                <div class="entry__title">
+                    {match site {
+                        Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank">{title.clone()}</a> }.into_any(),
+                        None => view! { <span>{title.clone()}</span> }.into_any(),
+                    }}
+                </div>
+                <p class="muted small">{facts}</p>
+                <div class="entry__controls">
+                    {move || match (status.get(), session.with(|s| s.is_signed_in())) {
+                        (Some(s), _) => view! { <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span> }.into_any(),
+                        (None, true) => view! {
+                            <button type="button" class="button button--small" data-testid="add"
+                                aria-label=format!("Add {label} to your plans")
+                                disabled=move || add.pending().get()
+                                on:click=move |_| { add.dispatch_local(()); }>
+                                {move || if add.pending().get() { "Adding…" } else { "Add to Planning" }}
+                            </button>
+                        }.into_any(),
+                        (None, false) => view! { <span class="muted small">"Sign in to add it to your list."</span> }.into_any(),
+                    }}
+                </div>
+                {move || error.get().map(|e| view! { <ApiErrorView error=e/> })}
+            </div>
+        </li>
     }
 }
