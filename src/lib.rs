@@ -8,6 +8,7 @@ pub mod auth;
 pub mod boot;
 pub mod components;
 pub mod config;
+pub mod graphql_text;
 pub mod media;
 pub mod pages;
 pub mod routes;

@@ -37,6 +37,17 @@ pub const MAX_RETRIES: u32 = 2;
 
 type Answer = Result<Value, ApiError>;
 
+/// A whole exchange with AniList, for the console.
+#[derive(Clone, Debug)]
+pub struct Exchange {
+    /// `None` when no answer came.
+    pub status: Option<u16>,
+    pub body: String,
+    pub rate: RateLimit,
+    pub millis: f64,
+    pub outcome: Answer,
+}
+
 /// What the app knows of its request budget, for display.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Budget {
@@ -169,11 +180,27 @@ impl Api {
     }
 
     async fn send_once(&self, body: &str, token: Option<&AccessToken>) -> Answer {
+        self.exchange(body, token).await.outcome
+    }
+
+    /// Sends any query as it is (the GraphQL console): through the limiter
+    /// and the timeout, never from memory, never retried; the whole answer
+    /// comes back for display.
+    pub async fn exchange_raw(&self, query: &str, variables: Value) -> Exchange {
+        let token = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.token.clone()));
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        let mut exchange = self.exchange(&body, token.as_ref()).await;
+        exchange.outcome = self.finish(exchange.outcome);
+        exchange
+    }
+
+    async fn exchange(&self, body: &str, token: Option<&AccessToken>) -> Exchange {
         let now = js_sys::Date::now();
         let at = STATE.with(|s| s.borrow_mut().limiter.reserve(now));
         if at > now {
             sleep_ms(at - now).await;
         }
+        let started = js_sys::Date::now();
         let controller = AbortController::new().ok();
         let timed_out = Rc::new(Cell::new(false));
         let timer = controller.clone().and_then(|c| {
@@ -195,11 +222,18 @@ impl Api {
         if let Some(token) = token {
             builder = builder.header("Authorization", &format!("Bearer {}", token.expose()));
         }
-        let result = match builder.body(body.to_string()) {
-            Err(_) => Err(ApiError::Network),
+        let mut exchange = Exchange { status: None, body: String::new(), rate: RateLimit::default(), millis: 0.0, outcome: Err(ApiError::Network) };
+        let failed = |timed_out: &Rc<Cell<bool>>| {
+            if timed_out.get() {
+                ApiError::Timeout { secs: TIMEOUT.as_secs() }
+            } else {
+                self.network_failure()
+            }
+        };
+        match builder.body(body.to_string()) {
+            Err(_) => {}
             Ok(request) => match request.send().await {
-                Err(_) if timed_out.get() => Err(ApiError::Timeout { secs: TIMEOUT.as_secs() }),
-                Err(_) => Err(self.network_failure()),
+                Err(_) => exchange.outcome = Err(failed(&timed_out)),
                 Ok(response) => {
                     let status = response.status();
                     let headers = response.headers();
@@ -211,22 +245,28 @@ impl Api {
                     if rate.is_known() {
                         self.budget.update(|b| b.server = rate);
                     }
+                    exchange.status = Some(status);
+                    exchange.rate = rate;
                     let retry_after = headers.get("retry-after");
                     match response.text().await {
-                        Err(_) if timed_out.get() => Err(ApiError::Timeout { secs: TIMEOUT.as_secs() }),
-                        Err(_) => Err(self.network_failure()),
+                        Err(_) => exchange.outcome = Err(failed(&timed_out)),
                         Ok(text) => {
                             STATE.with(|s| s.borrow_mut().network_failures = 0);
-                            interpret(&RawResponse { status, body: &text, retry_after: retry_after.as_deref() }, now_secs())
+                            exchange.outcome = interpret(
+                                &RawResponse { status, body: &text, retry_after: retry_after.as_deref() },
+                                now_secs(),
+                            );
+                            exchange.body = text;
                         }
                     }
                 }
             },
-        };
+        }
+        exchange.millis = js_sys::Date::now() - started;
         if let Some(timer) = timer {
             timer.clear();
         }
-        result
+        exchange
     }
 
     /// One bare failure is a network problem; the second in a row is most

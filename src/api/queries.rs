@@ -114,5 +114,40 @@ pub const SEARCH: Operation = Operation {
 }"#,
 };
 
+/// Worked examples the GraphQL console starts with (validated like the rest).
+pub const EXAMPLE_VIEWER: Operation = Operation {
+    name: "ExampleViewer",
+    mutation: false,
+    query: "query ExampleViewer {\n  Viewer {\n    id\n    name\n    options { titleLanguage }\n    mediaListOptions { scoreFormat }\n  }\n}",
+};
+
+pub const EXAMPLE_MEDIA: Operation = Operation {
+    name: "ExampleMedia",
+    mutation: false,
+    query: "query ExampleMedia($id: Int) {\n  Media(id: $id) {\n    id\n    title { romaji english native }\n    format\n    episodes\n    averageScore\n  }\n}",
+};
+
+pub const EXAMPLE_LIST: Operation = Operation {
+    name: "ExampleList",
+    mutation: false,
+    query: "query ExampleList($userId: Int, $type: MediaType) {\n  MediaListCollection(userId: $userId, type: $type) {\n    lists {\n      name\n      entries { id progress media { title { userPreferred } } }\n    }\n  }\n}",
+};
+
+pub const EXAMPLE_SAVE: Operation = Operation {
+    name: "ExampleSave",
+    mutation: true,
+    query: "mutation ExampleSave($mediaId: Int, $status: MediaListStatus) {\n  SaveMediaListEntry(mediaId: $mediaId, status: $status) {\n    id\n    status\n    progress\n  }\n}",
+};
+
 /// Every operation, for the schema test.
-pub const ALL: &[Operation] = &[VIEWER, LIST_COLLECTION, SAVE_ENTRY, DELETE_ENTRY, SEARCH];
+pub const ALL: &[Operation] = &[
+    VIEWER,
+    LIST_COLLECTION,
+    SAVE_ENTRY,
+    DELETE_ENTRY,
+    SEARCH,
+    EXAMPLE_VIEWER,
+    EXAMPLE_MEDIA,
+    EXAMPLE_LIST,
+    EXAMPLE_SAVE,
+];
