@@ -127,7 +127,6 @@ struct Row {
     error: RwSignal<Option<ApiError>>,
     deleted: RwSignal<bool>,
     confirm_delete: RwSignal<bool>,
-    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Row {
@@ -258,11 +257,39 @@ fn rows_of(collection: &Collection) -> Vec<Row> {
                 error: RwSignal::new(None),
                 deleted: RwSignal::new(false),
                 confirm_delete: RwSignal::new(false),
-                timer: StoredValue::new(None),
             });
         }
     }
     rows
+}
+
+fn save_vars(id: i64, v: Values) -> serde_json::Value {
+    json!({ "id": id, "status": v.status.as_api(), "progress": v.progress, "score": v.score })
+}
+
+/// Edits waiting for their save (the "+1" pause): entry id -> timer,
+/// title, values on screen.
+#[derive(Clone, Default)]
+struct Pending(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, (Option<TimeoutHandle>, String, Values)>>>);
+
+impl Pending {
+    fn put(&self, id: i64, timer: Option<TimeoutHandle>, title: String, v: Values) {
+        if let Ok(mut m) = self.0.lock() {
+            if let Some((Some(old), _, _)) = m.insert(id, (timer, title, v)) {
+                old.clear();
+            }
+        }
+    }
+
+    fn take(&self, id: i64) {
+        if let Ok(mut m) = self.0.lock() {
+            m.remove(&id);
+        }
+    }
+
+    fn drain(&self) -> Vec<(i64, (Option<TimeoutHandle>, String, Values))> {
+        self.0.lock().map(|mut m| m.drain().collect()).unwrap_or_default()
+    }
 }
 
 /// The writes of a list. They belong to the list, not to an entry's row:
@@ -285,13 +312,7 @@ impl Edits {
             let (row, sent) = (*row, *sent);
             async move {
                 row.saving.set(true);
-                let vars = json!({
-                    "id": row.id,
-                    "status": sent.status.as_api(),
-                    "progress": sent.progress,
-                    "score": sent.score,
-                });
-                let result = api.run(&SAVE_ENTRY, vars, false).await;
+                let result = api.run(&SAVE_ENTRY, save_vars(row.id, sent), false).await;
                 row.saving.set(false);
                 match result.and_then(|d| {
                     d.get("SaveMediaListEntry")
@@ -350,6 +371,35 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
         .map(ScoreFormat::from_api)
         .unwrap_or_default();
     let rows = StoredValue::new(rows_of(&collection));
+    // Leaving the page with a "+1" still waiting to be saved: send it now,
+    // and say so if AniList refuses, since its row is gone. The waiting
+    // saves are kept outside the reactive system, which is being torn down.
+    let pending = Pending::default();
+    let pending_handle = StoredValue::new(pending.clone());
+    {
+        let pending = pending.clone();
+        let api = expect_context::<Api>();
+        let flashes = expect_context::<crate::components::notice::Flashes>();
+        on_cleanup(move || {
+            for (id, (timer, title, v)) in pending.drain() {
+                if let Some(t) = timer {
+                    t.clear();
+                }
+                let api = api.clone();
+                leptos::task::spawn_local(async move {
+                    if let Err(e) = api.run(&SAVE_ENTRY, save_vars(id, v), false).await {
+                        flashes.push(
+                            crate::components::notice::Flash::new(
+                                crate::components::notice::Tone::Error,
+                                format!("Your change to {title} was not saved"),
+                            )
+                            .detail(format!("{e} {}", e.next_step())),
+                        );
+                    }
+                });
+            }
+        });
+    }
     let custom: Vec<String> = collection
         .lists
         .iter()
@@ -396,7 +446,7 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
                     <h2>{status.label(kind)} " " <span class="muted count">{move || format!("({})", visible().len())}</span></h2>
                     <ul class="entries">
                         <For each=visible key=|row| row.id let:row>
-                            <EntryRow row=row kind=kind format=format edits=edits/>
+                            <EntryRow row=row kind=kind format=format edits=edits pending=pending_handle.get_value()/>
                         </For>
                     </ul>
                 </section>
@@ -434,44 +484,51 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
 }
 
 #[component]
-fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits) -> impl IntoView {
+fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pending: Pending) -> impl IntoView {
     let Edits { save, delete } = edits;
-    let save_later = move |delay: Duration| {
-        if let Some(t) = row.timer.get_value() {
-            t.clear();
-        }
-        let handle = set_timeout_with_handle(
+    let title_for_pending = row.title.get_value();
+    let save_later = Callback::new(move |delay: Duration| {
+        let fire = {
+            let pending = pending.clone();
             move || {
-                row.timer.set_value(None);
-                if row.values() != row.confirmed.get_untracked() {
-                    save.dispatch_local((row, row.values()));
+                pending.take(row.id);
+                let (Some(status), Some(progress), Some(score), Some(confirmed)) = (
+                    row.status.try_get_untracked(),
+                    row.progress.try_get_untracked(),
+                    row.score.try_get_untracked(),
+                    row.confirmed.try_get_untracked(),
+                ) else {
+                    return;
+                };
+                let now = Values { status, progress, score };
+                if now != confirmed {
+                    save.dispatch_local((row, now));
                 }
-            },
-            delay,
-        )
-        .ok();
-        row.timer.set_value(handle);
-    };
+            }
+        };
+        let handle = set_timeout_with_handle(fire, delay).ok();
+        pending.put(row.id, handle, title_for_pending.clone(), row.values());
+    });
     let plus_one = move |_| {
         row.error.set(None);
         row.progress.update(|p| *p += 1);
         if row.status.get_untracked() == ListStatus::Planning {
             row.status.set(ListStatus::Current);
         }
-        save_later(COALESCE);
+        save_later.run(COALESCE);
     };
     let set_progress = move |ev: leptos::ev::Event| {
         if let Ok(p) = event_target_value(&ev).trim().parse::<u32>() {
             row.error.set(None);
             row.progress.set(p);
-            save_later(Duration::ZERO);
+            save_later.run(Duration::ZERO);
         }
     };
     let set_status = move |ev: leptos::ev::Event| {
         if let Some(s) = ListStatus::from_api(&event_target_value(&ev)) {
             row.error.set(None);
             row.status.set(s);
-            save_later(Duration::ZERO);
+            save_later.run(Duration::ZERO);
         }
     };
     let (score_problem, set_score_problem) = signal(None::<String>);
@@ -481,7 +538,7 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits) -> imp
                 set_score_problem.set(None);
                 row.error.set(None);
                 row.score.set(s);
-                save_later(Duration::ZERO);
+                save_later.run(Duration::ZERO);
             }
             _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", format.max()))),
         }
@@ -489,7 +546,7 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits) -> imp
     let complete = move |_| {
         row.error.set(None);
         row.status.set(ListStatus::Completed);
-        save_later(Duration::ZERO);
+        save_later.run(Duration::ZERO);
     };
     let title = row.title.get_value();
     let id = row.id;

@@ -1,7 +1,7 @@
 // The GraphQL client and the profile page against the stand-in: the Bearer
 // header, every kind of failure AniList sends, and content shown as text.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady } from '../lib/harness.mjs';
 import { VIEWER_ID } from '../stand-in/fixtures.mjs';
@@ -10,6 +10,7 @@ let world;
 
 before(async () => { world = await startWorld(); });
 after(() => world?.close());
+afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 /** A page signed in through the stand-in, then sent to `path`. */

@@ -2,7 +2,7 @@
 // what a person sees for each kind of reply, and that the token never
 // lingers in the address bar, history or console.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady } from '../lib/harness.mjs';
 import { VIEWER_ID } from '../stand-in/fixtures.mjs';
@@ -14,6 +14,7 @@ let world;
 
 before(async () => { world = await startWorld(); });
 after(() => world?.close());
+afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 const now = () => Math.floor(Date.now() / 1000);

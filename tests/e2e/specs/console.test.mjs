@@ -1,6 +1,6 @@
 // The GraphQL console against the stand-in.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady } from '../lib/harness.mjs';
 
@@ -8,6 +8,7 @@ let world;
 
 before(async () => { world = await startWorld(); });
 after(() => world?.close());
+afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 async function consolePage() {

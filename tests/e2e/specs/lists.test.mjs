@@ -1,7 +1,7 @@
 // The anime and manga lists against the stand-in: what is shown, and every
 // edit reaching AniList (or being rolled back with its reason).
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady } from '../lib/harness.mjs';
 
@@ -9,6 +9,7 @@ let world;
 
 before(async () => { world = await startWorld(); });
 after(() => world?.close());
+afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 async function listPage(kind = 'anime') {
@@ -142,4 +143,16 @@ test('filter by text and sort', async () => {
   await page.click(`${row(700001)} [data-testid=plus-one]`);
   await page.click(`${row(700001)} [data-testid=plus-one]`);
   assert.deepEqual(await titles(), ['Cowboy Bebop', 'Star of Miracles 1'], '11 episodes now lead 10');
+  // Let the save land before the next test resets the stand-in.
+  await waitFor(() => entry(700001).progress === 11);
+});
+
+test('a +1 still waiting to be saved is sent when the page is left, not lost', async () => {
+  const page = await listPage();
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await page.click('nav.site-nav >> text="Settings"');
+  await waitFor(() => entry(700001).progress === 14);
+  assert.equal(saves().length, 1);
+  assert.deepEqual(page.problems, []);
 });

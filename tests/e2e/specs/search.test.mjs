@@ -1,7 +1,7 @@
 // Search against the stand-in: debounced typing, the query in the URL,
 // paging by hasNextPage, and adding a title to the list in one click.
 
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady } from '../lib/harness.mjs';
 
@@ -9,6 +9,7 @@ let world;
 
 before(async () => { world = await startWorld(); });
 after(() => world?.close());
+afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 const searches = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Search');
