@@ -167,18 +167,20 @@ test('a Viewer who is not the token\'s user is flagged loudly', async () => {
 });
 
 test('fifty requests in a row never exceed the app\'s own limit of 25 a minute at the server', async () => {
-  const { page } = await signedIn();
+  const { page, token } = await signedIn();
   await page.waitForSelector('[data-testid=profile]');
+  // Only this page's requests count (its token), whatever else is running.
+  const mine = () => profileRequests().filter((r) => r.authorization === `Bearer ${token}`);
   const started = Date.now();
-  for (let i = profileRequests().length; i < 50; i++) {
+  for (let i = mine().length; i < 50; i++) {
     await page.click('[data-testid=reload]');
-    await waitFor(() => profileRequests().length > i, 90000);
+    await waitFor(() => mine().length > i, 90000);
   }
-  const times = profileRequests().map((r) => r.at);
+  const times = mine().map((r) => r.at);
   assert.equal(times.length, 50);
   const worst = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 60000).length));
   assert.ok(worst <= 25, `${worst} requests within one minute`);
-  assert.ok(profileRequests().every((r) => r.answered === 200), 'the server never had to refuse one');
+  assert.ok(mine().every((r) => r.answered === 200), 'the server never had to refuse one');
   // The limiter queued, it did not drop: all fifty went, the last ones after the minute.
   assert.ok(Date.now() - started >= 55000);
   await page.waitForSelector('[data-testid=profile]');
