@@ -64,7 +64,7 @@ pub enum ApiError {
     #[error("AniList answered HTTP {status} unexpectedly.")]
     UnexpectedStatus { status: u16 },
     /// The request never got an answer.
-    #[error("AniList could not be reached. Check your connection.")]
+    #[error("AniList could not be reached.")]
     Network,
     /// JSON, but not shaped as the app expects (AniList changed?).
     #[error("AniList's answer was not what this app expects ({0}).")]
