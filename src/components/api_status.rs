@@ -59,6 +59,18 @@ pub fn BudgetLine() -> impl IntoView {
     view! { <p class="budget" data-testid="budget">{text}</p> }
 }
 
+/// The fallback of an `ErrorBoundary` around a read from AniList: the
+/// first error, with what to do and "Try again".
+pub fn boundary_fallback(errors: ArcRwSignal<Errors>, retry: Callback<()>) -> impl IntoView {
+    let error = errors
+        .get()
+        .into_iter()
+        .next()
+        .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+        .unwrap_or(ApiError::Network);
+    view! { <ApiErrorView error=error retry=retry/> }
+}
+
 /// An error from AniList, with what to do and a way to try again.
 #[component]
 pub fn ApiErrorView(error: ApiError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::api::error::ApiError;
 use crate::api::queries::{DELETE_ENTRY, LIST_COLLECTION, SAVE_ENTRY};
 use crate::api::Api;
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
 use crate::media::{
     can_increment, compare, matches_filter, offer_completion, progress_label, ListStatus, ScoreFormat,
@@ -207,15 +207,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
     view! {
         <Transition fallback=move || view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }>
-            <ErrorBoundary fallback=move |errors| {
-                let error = errors
-                    .get()
-                    .into_iter()
-                    .next()
-                    .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                    .unwrap_or(ApiError::Network);
-                view! { <ApiErrorView error=error retry=again/> }
-            }>
+            <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
                     let c = collection.await?;
                     Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> })

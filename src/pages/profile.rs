@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::api::error::ApiError;
 use crate::api::queries::VIEWER;
 use crate::api::Api;
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::boundary_fallback;
 use crate::components::empty_state::EmptyState;
 use crate::pages::PageIntro;
 use crate::routes::Page;
@@ -102,15 +102,7 @@ fn ProfileLoader(token_sub: u64) -> impl IntoView {
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
     view! {
         <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Loading your profile…"</p> }>
-            <ErrorBoundary fallback=move |errors| {
-                let error = errors
-                    .get()
-                    .into_iter()
-                    .next()
-                    .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                    .unwrap_or(ApiError::Network);
-                view! { <ApiErrorView error=error retry=again/> }
-            }>
+            <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
                     let v = viewer.await?;
                     Ok::<_, ApiError>(view! { <ProfileView viewer=v token_sub=token_sub reload=again/> })

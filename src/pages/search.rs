@@ -10,7 +10,7 @@ use crate::api::error::ApiError;
 use crate::api::queries::{SAVE_ENTRY, SEARCH};
 use crate::api::Api;
 use crate::auth::callback::encode_component;
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
 use crate::media::ListStatus;
 use crate::pages::PageIntro;
@@ -185,12 +185,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
     });
     view! {
         <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Searching…"</p> }>
-            <ErrorBoundary fallback=move |errors| {
-                let error = errors.get().into_iter().next()
-                    .and_then(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                    .unwrap_or(ApiError::Network);
-                view! { <ApiErrorView error=error retry=retry/> }
-            }>
+            <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
                     let (items, next) = first.await?;
                     if items.is_empty() {
