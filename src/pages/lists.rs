@@ -392,12 +392,16 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
             }
         });
     }
-    let custom: Vec<String> = collection
+    // Custom lists: a name and the entries in it (each also under its status).
+    let custom: Vec<(String, Vec<i64>)> = collection
         .lists
         .iter()
         .flatten()
         .filter(|g| g.is_custom_list)
-        .filter_map(|g| g.name.clone())
+        .map(|g| {
+            let ids = g.entries.iter().flatten().map(|e| e.id).collect();
+            (g.name.clone().unwrap_or_else(|| "Custom list".into()), ids)
+        })
         .collect();
     let (filter, set_filter) = signal(String::new());
     let (sort, set_sort) = signal(SortBy::Title);
@@ -411,14 +415,14 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
         }
         .into_any();
     }
-    let group = move |status: ListStatus| {
-        let visible = move || {
+    let section = move |heading: String, testid: String, member: std::sync::Arc<dyn Fn(&Row) -> bool + Send + Sync>| {
+        let visible = Signal::derive(move || {
             let f = filter.get();
             let by = sort.get();
             let mut list: Vec<Row> = rows.with_value(|r| {
                 r.iter()
                     .copied()
-                    .filter(|row| !row.deleted.get() && row.status.get() == status)
+                    .filter(|row| !row.deleted.get() && member(row))
                     .filter(|row| row.title.with_value(|t| matches_filter(t, &f)))
                     .collect()
             });
@@ -431,13 +435,13 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
                 )
             });
             list
-        };
+        });
         view! {
-            <Show when=move || !visible().is_empty()>
-                <section class="list-group" data-testid=format!("group-{}", status.as_api().to_lowercase())>
-                    <h2>{status.label(kind)} " " <span class="muted count">{move || format!("({})", visible().len())}</span></h2>
+            <Show when=move || !visible.with(Vec::is_empty)>
+                <section class="list-group" data-testid=testid.clone()>
+                    <h2>{heading.clone()} " " <span class="muted count">{move || format!("({})", visible.with(Vec::len))}</span></h2>
                     <ul class="entries">
-                        <For each=visible key=|row| row.id let:row>
+                        <For each=move || visible.get() key=|row| row.id let:row>
                             <EntryRow row=row kind=kind format=format edits=edits pending=pending_handle.get_value()/>
                         </For>
                     </ul>
@@ -467,10 +471,23 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
         <Show when=nothing_matches>
             <p class="muted" data-testid="no-match">"No title in this list matches “" {move || filter.get()} "”."</p>
         </Show>
-        {ListStatus::ALL.into_iter().map(group).collect_view()}
-        {(!custom.is_empty()).then(|| view! {
-            <p class="muted small">"Custom lists (" {custom.join(", ")} "): their entries appear under their status above."</p>
-        })}
+        {ListStatus::ALL
+            .into_iter()
+            .map(|status| section(
+                status.label(kind).to_string(),
+                format!("group-{}", status.as_api().to_lowercase()),
+                std::sync::Arc::new(move |r: &Row| r.status.get() == status),
+            ))
+            .collect_view()}
+        {custom
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, ids))| section(
+                name,
+                format!("group-custom-{i}"),
+                std::sync::Arc::new(move |r: &Row| ids.contains(&r.id)),
+            ))
+            .collect_view()}
     }
     .into_any()
 }

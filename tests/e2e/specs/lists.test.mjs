@@ -39,7 +39,9 @@ async function waitFor(cond, ms = 10000) {
 test('the anime list shows the fixture entries, grouped by status, in the user\'s title language and score format', async () => {
   const page = await listPage();
   const groups = await page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
-  assert.deepEqual(groups, ['Watching (1)', 'Completed (1)', 'Paused (1)', 'Dropped (1)', 'Planning (1)']);
+  assert.deepEqual(groups, ['Watching (1)', 'Completed (1)', 'Paused (1)', 'Dropped (1)', 'Planning (1)', 'Favourites (1)']);
+  // A custom list shows its entries too (they also stand under their status).
+  assert.equal(await page.textContent('[data-testid=group-custom-0] [data-testid=entry-title]'), 'Fullmetal Alchemist: Brotherhood');
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-title]`), 'Cowboy Bebop');
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
   assert.equal(await page.textContent(`${row(700001)} [data-testid=score-display]`), '8.5 / 10');
@@ -130,7 +132,7 @@ test('filter by text and sort', async () => {
   await page.fill('[data-testid=list-filter]', 'zzz');
   await page.waitForSelector('[data-testid=no-match]');
   await page.fill('[data-testid=list-filter]', '');
-  assert.equal(await page.locator('.entry').count(), 6);
+  assert.equal(await page.locator('.entry').count(), 7, 'six entries, one of them also under Favourites');
   const titles = () => page.$$eval('[data-testid=group-current] [data-testid=entry-title]', (els) => els.map((e) => e.textContent));
   assert.deepEqual(await titles(), ['Cowboy Bebop', 'Star of Miracles 1']);
   await page.selectOption('[data-testid=list-sort]', 'updated');

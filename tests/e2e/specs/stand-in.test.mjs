@@ -166,7 +166,9 @@ test('lists, search pages and mutations work on the fixture data', async () => {
   const lists = await gql('query ($u: Int, $t: MediaType) { MediaListCollection(userId: $u, type: $t) { lists { name status isCustomList entries { id progress score media { id episodes title { userPreferred } } } } } }', { token, variables: { u: VIEWER_ID, t: 'ANIME' } });
   assert.equal(lists.status, 200, JSON.stringify(lists.json));
   const groups = lists.json.data.MediaListCollection.lists;
-  assert.deepEqual(groups.map((g) => g.status), ['CURRENT', 'COMPLETED', 'PAUSED', 'DROPPED', 'PLANNING']);
+  assert.deepEqual(groups.map((g) => g.status), ['CURRENT', 'COMPLETED', 'PAUSED', 'DROPPED', 'PLANNING', null]);
+  assert.deepEqual(groups.map((g) => g.isCustomList), [false, false, false, false, false, true]);
+  assert.equal(groups[5].name, 'Favourites');
   assert.equal(groups[0].name, 'Watching');
   const bebop = groups[0].entries[0];
   assert.equal(bebop.media.title.userPreferred, 'Cowboy Bebop');

@@ -51,7 +51,7 @@ for (let i = 1; i <= 23; i++) {
 
 const ENTRIES = [
   { id: 700001, mediaId: 1, status: 'CURRENT', progress: 12, score: 8.5, updatedAt: 1763500000 },
-  { id: 700002, mediaId: 5114, status: 'COMPLETED', progress: 64, score: 10, updatedAt: 1760000000 },
+  { id: 700002, mediaId: 5114, status: 'COMPLETED', progress: 64, score: 10, updatedAt: 1760000000, customLists: ['Favourites'] },
   { id: 700003, mediaId: 16498, status: 'PLANNING', progress: 0, score: 0, updatedAt: 1750000000 },
   { id: 700004, mediaId: 20954, status: 'PAUSED', progress: 0, score: 0, updatedAt: 1740000000 },
   { id: 700005, mediaId: 21, status: 'DROPPED', progress: 130, score: 6, updatedAt: 1730000000 },

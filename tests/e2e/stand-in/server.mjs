@@ -412,6 +412,7 @@ export class StandIn {
       score: ({ format } = {}) => convertScore(e.score, format ?? d.viewer.mediaListOptions.scoreFormat),
       media: () => mediaObj(mediaById(e.mediaId)),
       user: () => userObj(e.userId),
+      customLists: () => Object.fromEntries((e.customLists ?? []).map((n) => [n, true])),
       startedAt: { year: null, month: null, day: null },
       completedAt: { year: null, month: null, day: null },
     });
@@ -485,6 +486,14 @@ export class StandIn {
             name: GROUP_NAMES[type ?? 'ANIME'][g.status], status: g.status, isCustomList: false,
             isSplitCompletedList: false, entries: g.entries.map(entryObj),
           }));
+        // Custom lists come after the status lists, as on AniList.
+        const names = [...new Set(entries.flatMap((e) => e.customLists ?? []))];
+        for (const name of names) {
+          lists.push({
+            name, status: null, isCustomList: true, isSplitCompletedList: false,
+            entries: entries.filter((e) => (e.customLists ?? []).includes(name)).map(entryObj),
+          });
+        }
         return { lists, user: userObj(userId), hasNextChunk: false };
       },
       MediaList: (args, ctx) => {
