@@ -14,3 +14,24 @@ pub fn EmptyState(
         </section>
     }
 }
+
+/// A page that needs a sign-in, seen signed out: why, and a way to sign in
+/// that comes back to `page`.
+#[component]
+pub fn SignInRequired(
+    #[prop(into)] title: String,
+    /// What the page shows once signed in.
+    #[prop(into)]
+    why: String,
+    page: crate::routes::Page,
+) -> impl IntoView {
+    view! {
+        <EmptyState title=title>
+            <p>
+                {why} " "
+                <leptos_router::components::A href=page.sign_in_then()>"Go to sign-in"</leptos_router::components::A>
+                "."
+            </p>
+        </EmptyState>
+    }
+}

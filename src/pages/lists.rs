@@ -10,7 +10,7 @@ use crate::api::error::ApiError;
 use crate::api::queries::{DELETE_ENTRY, LIST_COLLECTION, SAVE_ENTRY};
 use crate::api::Api;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
-use crate::components::empty_state::EmptyState;
+use crate::components::empty_state::{EmptyState, SignInRequired};
 use crate::media::{
     can_increment, compare, matches_filter, offer_completion, progress_label, ListStatus, ScoreFormat,
     SortBy, SortFields,
@@ -179,13 +179,11 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
         {move || match session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
             Some(user) => view! { <ListLoader kind=kind user=user/> }.into_any(),
             None => view! {
-                <EmptyState title=format!("Sign in to see your {noun} list")>
-                    <p>
-                        "Your lists are read from AniList with your own token. "
-                        <A href=Page::Lists(kind).sign_in_then()>"Go to sign-in"</A>
-                        "."
-                    </p>
-                </EmptyState>
+                <SignInRequired
+                    title=format!("Sign in to see your {noun} list")
+                    why="Your lists are read from AniList with your own token."
+                    page=Page::Lists(kind)
+                />
             }.into_any(),
         }}
     }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -7,7 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::queries::VIEWER;
 use crate::api::Api;
 use crate::components::api_status::boundary_fallback;
-use crate::components::empty_state::EmptyState;
+use crate::components::empty_state::SignInRequired;
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::SessionContext;
@@ -74,13 +73,11 @@ pub fn ProfilePage() -> impl IntoView {
         {move || match session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
             Some(sub) => view! { <ProfileLoader token_sub=sub/> }.into_any(),
             None => view! {
-                <EmptyState title="Sign in to see your profile">
-                    <p>
-                        "Your profile is read from AniList with your own token. "
-                        <A href=Page::Profile.sign_in_then()>"Go to sign-in"</A>
-                        "."
-                    </p>
-                </EmptyState>
+                <SignInRequired
+                    title="Sign in to see your profile"
+                    why="Your profile is read from AniList with your own token."
+                    page=Page::Profile
+                />
             }.into_any(),
         }}
     }

@@ -2,13 +2,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::auth::flow;
 use crate::auth::time::{countdown, local_date_time, relative_words};
 use crate::components::clock::clock;
 use crate::components::copy::CopyField;
-use crate::components::empty_state::EmptyState;
+use crate::components::empty_state::SignInRequired;
 use crate::config::Config;
 use crate::pages::PageIntro;
 use crate::routes::Page;
@@ -25,13 +24,11 @@ pub fn TokenPage() -> impl IntoView {
         {move || match session.with(|s| s.signed_in().cloned()) {
             Some(s) => view! { <TokenDetails signed_in=Arc::new(s)/> }.into_any(),
             None => view! {
-                <EmptyState title="No token yet">
-                    <p>
-                        "Once you are signed in, this page shows what your token says. "
-                        <A href=Page::Token.sign_in_then()>"Go to sign-in"</A>
-                        "."
-                    </p>
-                </EmptyState>
+                <SignInRequired
+                    title="No token yet"
+                    why="Once you are signed in, this page shows what your token says."
+                    page=Page::Token
+                />
             }.into_any(),
         }}
     }

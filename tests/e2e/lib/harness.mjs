@@ -75,3 +75,11 @@ export async function appReady(page) {
   await page.waitForSelector('header.site-header', { timeout: 15000 });
   await page.waitForSelector('#boot', { state: 'detached', timeout: 15000 });
 }
+
+/** Signs `page` in through the stand-in's authorize endpoint, from the home page. */
+export async function signIn(world, page) {
+  await page.goto(world.app.url);
+  await appReady(page);
+  await page.click('[data-testid=sign-in-button]');
+  await page.waitForSelector('[data-testid=welcome]');
+}

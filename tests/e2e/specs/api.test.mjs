@@ -3,7 +3,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
 import { VIEWER_ID } from '../stand-in/fixtures.mjs';
 
 let world;
@@ -16,10 +16,7 @@ beforeEach(() => world.standIn.reset());
 /** A page signed in through the stand-in, then sent to `path`. */
 async function signedIn(path = '/profile') {
   const page = await world.newPage();
-  await page.goto(world.app.url);
-  await appReady(page);
-  await page.click('[data-testid=sign-in-button]');
-  await page.waitForSelector('[data-testid=welcome]');
+  await signIn(world, page);
   const token = JSON.parse(await page.evaluate(() => localStorage.getItem('tsuzuki.session.v1'))).token;
   await page.click(`nav.site-nav >> text="${path === '/profile' ? 'Profile' : 'Token'}"`);
   return { page, token };

@@ -2,7 +2,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
 
 let world;
 
@@ -13,10 +13,7 @@ beforeEach(() => world.standIn.reset());
 
 async function consolePage() {
   const page = await world.newPage();
-  await page.goto(world.app.url);
-  await appReady(page);
-  await page.click('[data-testid=sign-in-button]');
-  await page.waitForSelector('[data-testid=welcome]');
+  await signIn(world, page);
   await page.click('nav.site-nav >> text="GraphQL console"');
   await page.waitForSelector('[data-testid=console-query]');
   return page;

@@ -3,7 +3,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
 
 let world;
 
@@ -14,10 +14,7 @@ beforeEach(() => world.standIn.reset());
 
 async function listPage(kind = 'anime') {
   const page = await world.newPage();
-  await page.goto(world.app.url);
-  await appReady(page);
-  await page.click('[data-testid=sign-in-button]');
-  await page.waitForSelector('[data-testid=welcome]');
+  await signIn(world, page);
   await page.click(`text=Your ${kind} list`);
   await page.waitForSelector('.entries');
   return page;

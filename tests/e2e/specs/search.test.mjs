@@ -3,7 +3,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
 
 let world;
 
@@ -16,10 +16,7 @@ const searches = () => world.standIn.graphqlRequests().filter((r) => r.operation
 
 async function signedInPage() {
   const page = await world.newPage();
-  await page.goto(world.app.url);
-  await appReady(page);
-  await page.click('[data-testid=sign-in-button]');
-  await page.waitForSelector('[data-testid=welcome]');
+  await signIn(world, page);
   await page.click('nav.site-nav >> text="Search"');
   await page.waitForSelector('[data-testid=search-hint]');
   return page;
