@@ -13,27 +13,27 @@ use crate::components::clock::clock;
 #[component]
 pub fn RateLimitWait() -> impl IntoView {
     let api = expect_context::<Api>();
+    let until = Memo::new(move |_| api.budget.with(|b| b.waiting_until));
+    move || until.get().map(|until| view! { <WaitNotice until=until/> })
+}
+
+/// The notice and its countdown; the clock ticks only while it is shown.
+#[component]
+fn WaitNotice(until: f64) -> impl IntoView {
     let now = clock(Duration::from_millis(500));
-    let left = move || {
+    let secs = move || {
         let _ = now.get();
-        api.budget
-            .get()
-            .waiting_until
-            .map(|until| ((until - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u64)
+        ((until - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u64
     };
-    move || {
-        left().map(|secs| {
-            view! {
-                <div class="notices">
-                    <div class="notice notice--warning" role="status" data-testid="rate-limit-wait">
-                        <div class="notice__text">
-                            <strong class="notice__title">"AniList asked the app to slow down"</strong>
-                            <p class="notice__detail">"Trying again in " <span data-testid="rate-limit-countdown">{secs}</span> " s."</p>
-                        </div>
-                    </div>
+    view! {
+        <div class="notices">
+            <div class="notice notice--warning" role="status" data-testid="rate-limit-wait">
+                <div class="notice__text">
+                    <strong class="notice__title">"AniList asked the app to slow down"</strong>
+                    <p class="notice__detail">"Trying again in " <span data-testid="rate-limit-countdown">{secs}</span> " s."</p>
                 </div>
-            }
-        })
+            </div>
+        </div>
     }
 }
 
