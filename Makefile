@@ -23,12 +23,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER
 
-.PHONY: help serve build test test-native test-browser test-e2e tools browser node-deps stand-in clean
+.PHONY: help serve build build-subpath bench test test-native test-browser test-e2e tools browser node-deps stand-in clean
 
 help:
 	@echo "make serve   install what is missing, then serve the app on http://127.0.0.1:8080/"
 	@echo "make test    install what is missing, then run the native, browser and end-to-end tests"
 	@echo "make build   the release build in dist/"
+	@echo "make bench   sizes and load times of the release build, against a minimal Leptos page"
 	@echo "make stand-in  a stand-in AniList on http://127.0.0.1:4000/ for trying the app by hand"
 
 serve: tools
@@ -51,8 +52,25 @@ test-native:
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser
 
-test-e2e: build
-	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) node --test --test-concurrency=1 specs/
+# The same release build for a host that serves the app under a sub-path
+# (the hosting tests use it): asset URLs and <base> carry the path.
+SUBPATH := /tsuzuki/
+SUBPATH_DIST := target/dist-subpath
+
+build-subpath: tools
+	trunk build --release --public-url $(SUBPATH) --dist $(SUBPATH_DIST)
+
+test-e2e: build build-subpath
+	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) SUBPATH_DIST_DIR=$(CURDIR)/$(SUBPATH_DIST) SUBPATH=$(SUBPATH) \
+		node --test --test-concurrency=1 specs/
+
+# Sizes (raw, gzip, brotli) and load times (median of 9 fresh loads each) of
+# the release build and of a minimal Leptos page built the same way.
+BENCH_FLOOR_DIST := target/bench-floor
+
+bench: tools browser node-deps build
+	trunk build --release --config tests/bench/floor/Trunk.toml --dist $(CURDIR)/$(BENCH_FLOOR_DIST)
+	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) node ../bench/bench.mjs $(CURDIR)/dist $(CURDIR)/$(BENCH_FLOOR_DIST)
 
 stand-in: node-deps
 	node $(E2E_DIR)/stand-in/server.mjs 4000 http://127.0.0.1:8080/

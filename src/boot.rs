@@ -19,7 +19,10 @@ pub fn start() {
     let reply = crate::auth::flow::capture_reply();
     crate::theme::apply(crate::theme::load());
     wasm_bindgen_futures::spawn_local(async move {
-        let config = load_config().await;
+        let mut config = load_config().await;
+        if let Some(notice) = csp_notice(&config.graphql_url.value) {
+            config.notices.push(notice);
+        }
         let base = router_base();
         let auth = crate::auth::flow::read_at_boot(reply, &config, &base);
         if let Some(boot) = document().get_element_by_id("boot") {
@@ -80,6 +83,24 @@ async fn fetch_runtime_config() -> Result<Option<String>, String> {
         timer.clear();
     }
     result
+}
+
+/// A notice when the page's Content-Security-Policy would refuse every
+/// request to `graphql_url` (see [`crate::csp`]).
+fn csp_notice(graphql_url: &str) -> Option<String> {
+    let policy = document()
+        .query_selector(r#"meta[http-equiv="Content-Security-Policy" i]"#)
+        .ok()
+        .flatten()?
+        .get_attribute("content")?;
+    let origin = window().location().origin().ok()?;
+    (!crate::csp::allows_connect(&policy, &origin, graphql_url)).then(|| {
+        format!(
+            "This page's Content-Security-Policy does not allow connections to {graphql_url}, \
+             so every request to it will be refused. Add its origin to connect-src in the \
+             policy in index.html and 404.html (or build with ANILIST_GRAPHQL_URL set to it)."
+        )
+    })
 }
 
 /// The path the app is served under, from the `<base>` trunk writes.

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod boot;
 pub mod components;
 pub mod config;
+pub mod csp;
 pub mod graphql_text;
 pub mod media;
 pub mod pages;
@@ -55,6 +56,7 @@ pub fn App(
     #[prop(optional)] session: Session,
     #[prop(optional)] flashes: Vec<Flash>,
 ) -> impl IntoView {
+    routes::set_base(&base);
     let session = SessionContext::new(session);
     provide_context(session);
     let flashes = Flashes::new(flashes);

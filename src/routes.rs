@@ -1,6 +1,24 @@
 //! Every route path of the app, in one place. Pages link with [`Page::href`];
 //! `lib.rs` builds the router from the segment constants.
 
+use std::cell::RefCell;
+
+thread_local! {
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Sets the path the app is served under (`""` at the root, `"/x"` under
+/// `/x/`); [`crate::App`] does it once. Leptos' router matches routes under
+/// its base but leaves absolute link paths alone, so links carry it.
+pub fn set_base(base: &str) {
+    BASE.with(|b| *b.borrow_mut() = base.trim_end_matches('/').to_string());
+}
+
+/// The path the app is served under, as [`set_base`] left it.
+pub fn base() -> String {
+    BASE.with(|b| b.borrow().clone())
+}
+
 pub const TOKEN: &str = "token";
 pub const PROFILE: &str = "profile";
 pub const LISTS: &str = "lists";
@@ -61,8 +79,13 @@ impl Page {
         Page::Settings,
     ];
 
-    /// The path inside the app (the router adds the base path).
+    /// The link to the page: the base path, then [`Page::path`].
     pub fn href(self) -> String {
+        format!("{}{}", base(), self.path())
+    }
+
+    /// The path inside the app, without the base path.
+    pub fn path(self) -> String {
         match self {
             Page::Home => "/".to_string(),
             Page::Token => format!("/{TOKEN}"),
@@ -76,7 +99,7 @@ impl Page {
 
     /// The sign-in page, set to come back to `self` afterwards.
     pub fn sign_in_then(self) -> String {
-        format!("/?return_to={}", crate::auth::callback::encode_component(&self.href()))
+        sign_in_then(&self.path())
     }
 
     pub fn label(self) -> &'static str {
@@ -90,6 +113,11 @@ impl Page {
             Page::Settings => "Settings",
         }
     }
+}
+
+/// The sign-in page, set to come back to the in-app `path` afterwards.
+pub fn sign_in_then(path: &str) -> String {
+    format!("{}?return_to={}", Page::Home.href(), crate::auth::callback::encode_component(path))
 }
 
 #[cfg(test)]
@@ -112,6 +140,18 @@ mod tests {
         assert_eq!(Page::Lists(MediaKind::Manga).href(), "/lists/manga");
         assert_eq!(Page::Token.href(), "/token");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
+    }
+
+    #[test]
+    fn links_carry_the_base_path_and_return_paths_do_not() {
+        set_base("/tsuzuki/");
+        assert_eq!(base(), "/tsuzuki");
+        assert_eq!(Page::Home.href(), "/tsuzuki/");
+        assert_eq!(Page::Profile.href(), "/tsuzuki/profile");
+        assert_eq!(Page::Lists(MediaKind::Manga).path(), "/lists/manga");
+        assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/tsuzuki/?return_to=%2Flists%2Fanime");
+        set_base("");
+        assert_eq!(Page::Profile.href(), "/profile");
     }
 
     #[test]

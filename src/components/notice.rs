@@ -124,7 +124,7 @@ pub fn FlashNotices() -> impl IntoView {
                         {flash.detail.clone().map(|d| view! { <p class="notice__detail">{d}</p> })}
                         {flash.retry_sign_in.then(|| {
                             let href = match &flash.return_to {
-                                Some(p) => format!("/?return_to={}", crate::auth::callback::encode_component(&crate::auth::callback::safe_return_path(p))),
+                                Some(p) => crate::routes::sign_in_then(&crate::auth::callback::safe_return_path(p)),
                                 None => crate::routes::Page::Home.href(),
                             };
                             view! {

@@ -572,7 +572,7 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
                 <div class="entry__controls">
                     <span class="entry__progress" data-testid="entry-progress">{move || progress_label(row.progress.get(), row.total)}</span>
                     <button type="button" class="button button--small"
-                        aria-label=format!("One more {noun} of {title}")
+                        aria-label=format!("+1 {noun}: {title}")
                         disabled=move || !can_increment(row.progress.get(), row.total)
                         on:click=plus_one data-testid="plus-one">"+1"</button>
                     <label class="entry__field">

@@ -266,7 +266,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                         (Some(s), _) => view! { <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span> }.into_any(),
                         (None, true) => view! {
                             <button type="button" class="button button--small" data-testid="add"
-                                aria-label=format!("Add {label} to your plans")
+                                aria-label={ let label = label.clone(); move || format!("{}: {label}", if add.pending().get() { "Adding…" } else { "Add to Planning" }) }
                                 disabled=move || add.pending().get()
                                 on:click=move |_| { add.dispatch_local(()); }>
                                 {move || if add.pending().get() { "Adding…" } else { "Add to Planning" }}

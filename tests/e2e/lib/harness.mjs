@@ -14,8 +14,13 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(HERE, '../../..');
 export const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(REPO, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The release build made with `trunk build --public-url $SUBPATH` (make build-subpath).
+export const SUBPATH = process.env.SUBPATH ?? '/tsuzuki/';
+export const SUBPATH_DIST = process.env.SUBPATH_DIST_DIR
+  ? path.resolve(process.env.SUBPATH_DIST_DIR) : path.join(REPO, 'target/dist-subpath');
+export { chromium };
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-default-apps', '--disable-extensions',
@@ -25,9 +30,13 @@ const CHROMIUM_ARGS = [
  * Starts the three pieces. `base` is the path the app is served under.
  * Returns { app, standIn, browser, newPage, close }.
  */
-export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, config } = {}) {
-  const app = await startStaticServer({ root: DIST, base });
+export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, config, dist = DIST, fallback, allowStandIn = true } = {}) {
+  const app = await startStaticServer({ root: dist, base, fallback });
   const standIn = await startStandIn({ clients: { [clientId]: app.url } });
+  // The shipped policy allows only AniList; the stand-in is another origin
+  // (its GraphQL endpoint and its images), as for any host that points the
+  // app elsewhere with config.json (README, "Hosting").
+  if (allowStandIn) app.allowOrigins([standIn.origin]);
   app.setConfig(config ?? {
     client_id: clientId,
     authorize_url: standIn.authorizeUrl,
@@ -38,11 +47,17 @@ export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, con
   const contexts = [];
 
   /** A fresh browser context and page, with its console errors collected. */
-  async function newPage({ viewport } = {}) {
-    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
+  async function newPage({ viewport, storageState } = {}) {
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 }, storageState });
     contexts.push(context);
     // Nothing but loopback, ever.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+    // Every Content-Security-Policy violation is a problem of the test's.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} refused ${e.blockedURI || '(inline)'}`);
+      });
+    });
     const page = await context.newPage();
     page.problems = [];
     page.on('console', (msg) => {

@@ -1,7 +1,12 @@
 // Serves the release dist/ as static files on loopback, the way a plain
-// static host would: files as they are, index.html for any other path (so
-// deep links load), and, when asked, a config.json of the test's own in
-// place of the shipped one (the run-time configuration path).
+// static host would: files as they are, and for any other path either
+// index.html with 200 (Netlify's or nginx's try_files: `fallback: 'index'`)
+// or 404.html with 404 (GitHub Pages: `fallback: '404'`), so deep links
+// load. When asked, it serves a config.json of the test's own in place of
+// the shipped one (the run-time configuration path), and does what a host
+// pointing the app at another AniList (the stand-in) must do: adds its
+// origin to connect-src (its GraphQL endpoint) and img-src (its images) in
+// the pages' Content-Security-Policy (`allowOrigins`).
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -20,12 +25,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startStaticServer({ root, base = '/', config = null, port = 0, host = '127.0.0.1' }) {
+export async function startStaticServer({ root, base = '/', config = null, port = 0, host = '127.0.0.1', fallback = 'index' }) {
   const rootDir = path.resolve(root);
   if (!fs.existsSync(path.join(rootDir, 'index.html'))) {
     throw new Error(`${rootDir}/index.html is missing: build the release dist/ first (make build)`);
   }
-  const state = { config, requests: [] };
+  const state = { config, requests: [], connect: [] };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     state.requests.push(url.pathname + url.search);
@@ -44,17 +49,34 @@ export async function startStaticServer({ root, base = '/', config = null, port 
       return res.end();
     }
     const isFile = fs.existsSync(file) && fs.statSync(file).isFile();
+    let status = 200;
     if (!isFile) {
-      if (path.extname(rel) !== '') {
+      if (fallback === '404') {
+        status = 404;
+        file = path.join(rootDir, '404.html');
+      } else if (path.extname(rel) !== '') {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        return res.end('not found');
+      } else {
+        file = path.join(rootDir, 'index.html');
+      }
+      if (!fs.existsSync(file)) {
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         return res.end('not found');
       }
-      file = path.join(rootDir, 'index.html');
     }
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
-    });
+    };
+    if (path.extname(file) === '.html' && state.connect.length > 0) {
+      const html = fs.readFileSync(file, 'utf8')
+        .replace(/connect-src 'self'/, `connect-src 'self' ${state.connect.join(' ')}`)
+        .replace(/img-src 'self'/, `img-src 'self' ${state.connect.join(' ')}`);
+      res.writeHead(status, headers);
+      return res.end(html);
+    }
+    res.writeHead(status, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(port, host, resolve));
@@ -64,6 +86,8 @@ export async function startStaticServer({ root, base = '/', config = null, port 
     url: `${origin}${base}`,
     state,
     setConfig(c) { state.config = c; },
+    /** Adds origins to connect-src and img-src in the served pages' policy ([] for none). */
+    allowOrigins(origins) { state.connect = origins; },
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }

@@ -1,0 +1,111 @@
+// An accessibility pass with axe-core over every page, signed out and
+// signed in, in the light and the dark theme, on a desktop and a phone
+// screen: no violation of serious or critical impact. The pages run under
+// the app's Content-Security-Policy; any violation fails too.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let world;
+before(async () => {
+  world = await startWorld();
+});
+after(() => world?.close());
+
+/** Runs axe on the page as it is; returns the serious and critical violations. */
+async function audit(page) {
+  // Evaluated by the driver, not added as a <script>: the page's policy
+  // allows no inline script, and the audit must not need one.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const SIGNED_OUT = [
+  ['/', 'main h1'],
+  ['/token', 'main h1'],
+  ['/profile', 'main h1'],
+  ['/lists/anime', 'main h1'],
+  ['/search', 'main h1'],
+  ['/console', 'main h1'],
+  ['/settings', 'main h1'],
+  ['/no-such-page', '[data-testid=not-found]'],
+];
+
+const SIGNED_IN = [
+  ['/', '[data-testid=welcome]'],
+  ['/token', 'main h1'],
+  ['/profile', '[data-testid=profile-name]'],
+  ['/lists/anime', '.entry'],
+  ['/lists/manga', '.entry'],
+  ['/search?q=a', '.result'],
+  ['/console', 'main h1'],
+  ['/settings', 'main h1'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  test(`signed out, ${scheme}: no serious or critical axe violation on any page`, async () => {
+    const problems = [];
+    const page = await world.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [route, ready] of SIGNED_OUT) {
+      await page.goto(world.app.url.replace(/\/$/, '') + route);
+      await appReady(page);
+      await page.waitForSelector(ready);
+      for (const v of await audit(page)) problems.push(`${route}: ${v}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(page.problems, []);
+  });
+
+  test(`signed in, ${scheme}: no serious or critical axe violation on any page`, async () => {
+    const problems = [];
+    const page = await world.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await signIn(world, page);
+    for (const [route, ready] of SIGNED_IN) {
+      await page.goto(world.app.url.replace(/\/$/, '') + route);
+      await appReady(page);
+      await page.waitForSelector(ready);
+      for (const v of await audit(page)) problems.push(`${route}: ${v}`);
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('on a phone screen, signed in: no serious or critical axe violation', async () => {
+  const problems = [];
+  const page = await world.newPage({ viewport: { width: 375, height: 740 } });
+  await signIn(world, page);
+  for (const [route, ready] of SIGNED_IN) {
+    await page.goto(world.app.url.replace(/\/$/, '') + route);
+    await appReady(page);
+    await page.waitForSelector(ready);
+    for (const v of await audit(page)) problems.push(`${route}: ${v}`);
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the audit can fail: an image without a text alternative is reported', async () => {
+  const page = await world.newPage();
+  await page.goto(world.app.url);
+  await appReady(page);
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.src = 'favicon.svg';
+    document.querySelector('main').append(img);
+  });
+  const found = await audit(page);
+  assert.ok(found.some((v) => v.includes('image-alt')), found.join('\n'));
+});
