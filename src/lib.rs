@@ -11,6 +11,7 @@ pub mod config;
 pub mod csp;
 pub mod graphql_text;
 pub mod media;
+pub mod number;
 pub mod pages;
 pub mod routes;
 pub mod session;

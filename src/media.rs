@@ -94,9 +94,9 @@ impl ScoreFormat {
             return "no score".into();
         }
         match self {
-            ScoreFormat::Point100 => format!("{} / 100", score.round()),
-            ScoreFormat::Point10Decimal => format!("{:.1} / 10", score),
-            ScoreFormat::Point10 => format!("{} / 10", score.round()),
+            ScoreFormat::Point100 => format!("{} / 100", crate::number::fixed(score, 0)),
+            ScoreFormat::Point10Decimal => format!("{} / 10", crate::number::fixed(score, 1)),
+            ScoreFormat::Point10 => format!("{} / 10", crate::number::fixed(score, 0)),
             ScoreFormat::Point5 => {
                 let n = score.round().clamp(0.0, 5.0) as usize;
                 format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))

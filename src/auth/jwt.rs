@@ -361,7 +361,7 @@ fn numeric_date(v: &Value, claim: &'static str) -> Result<i64, JwtError> {
             if !valid {
                 return Err(wrong);
             }
-            s.parse::<f64>().map_err(|_| wrong.clone())?
+            crate::number::parse_decimal(s).ok_or(wrong.clone())?
         }
         _ => return Err(wrong),
     };

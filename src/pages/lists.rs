@@ -540,14 +540,14 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
     };
     let (score_problem, set_score_problem) = signal(None::<String>);
     let set_score = move |ev: leptos::ev::Event| {
-        match event_target_value(&ev).trim().parse::<f64>() {
-            Ok(s) if format.accepts(s) => {
+        match crate::number::parse_decimal(event_target_value(&ev).trim()) {
+            Some(s) if format.accepts(s) => {
                 set_score_problem.set(None);
                 row.error.set(None);
                 row.score.set(s);
                 save_later.run(Duration::ZERO);
             }
-            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", format.max()))),
+            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", crate::number::fixed(format.max(), 0)))),
         }
     };
     let complete = move |_| {
@@ -590,8 +590,8 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
                     </label>
                     <label class="entry__field">
                         <span class="visually-hidden">{format!("Score of {title}")}</span>
-                        <input type="number" min="0" max=format.max().to_string() step=format.step().to_string()
-                            prop:value=move || row.score.get().to_string() on:change=set_score data-testid="score-input"/>
+                        <input type="number" min="0" max=crate::number::short(format.max()) step=crate::number::short(format.step())
+                            prop:value=move || crate::number::short(row.score.get()) on:change=set_score data-testid="score-input"/>
                     </label>
                     <span class="muted small" data-testid="score-display">{move || format.display(row.score.get())}</span>
                     <button type="button" class="button button--small button--danger"

@@ -189,7 +189,7 @@ pub fn format_minutes(minutes: u64) -> String {
 }
 
 fn format_score(mean: f64) -> String {
-    if mean > 0.0 { format!("{mean:.1}") } else { "none yet".into() }
+    if mean > 0.0 { crate::number::fixed(mean, 1) } else { "none yet".into() }
 }
 
 pub fn title_language(code: &str) -> &'static str {
