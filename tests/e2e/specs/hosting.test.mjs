@@ -114,3 +114,13 @@ test('a GraphQL URL the policy does not allow: a notice says what to change, and
   await page.waitForSelector('[data-testid=api-error]');
   assert.ok(page.problems.some((p) => /CSP violation: connect-src/.test(p)), page.problems.join('\n'));
 });
+
+test('when the app files do not load, the page says so instead of loading forever', async () => {
+  const w = await world();
+  const page = await w.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(w.app.url);
+  await page.waitForSelector('#boot.boot--failed');
+  assert.match(await page.textContent('#boot'), /could not start: its files did not load .*Reload the page/);
+  assert.equal(await page.locator('header.site-header').count(), 0);
+});
