@@ -30,6 +30,18 @@ async function audit(page) {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** Opens each route in turn on `page` and audits it; returns what failed. */
+async function auditRoutes(page, routes) {
+  const problems = [];
+  for (const [route, ready] of routes) {
+    await page.goto(world.app.url.replace(/\/$/, '') + route);
+    await appReady(page);
+    await page.waitForSelector(ready);
+    for (const v of await audit(page)) problems.push(`${route}: ${v}`);
+  }
+  return problems;
+}
+
 const SIGNED_OUT = [
   ['/', 'main h1'],
   ['/token', 'main h1'],
@@ -54,46 +66,25 @@ const SIGNED_IN = [
 
 for (const scheme of ['light', 'dark']) {
   test(`signed out, ${scheme}: no serious or critical axe violation on any page`, async () => {
-    const problems = [];
     const page = await world.newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [route, ready] of SIGNED_OUT) {
-      await page.goto(world.app.url.replace(/\/$/, '') + route);
-      await appReady(page);
-      await page.waitForSelector(ready);
-      for (const v of await audit(page)) problems.push(`${route}: ${v}`);
-    }
-    assert.deepEqual(problems, []);
+    assert.deepEqual(await auditRoutes(page, SIGNED_OUT), []);
     assert.deepEqual(page.problems, []);
   });
 
   test(`signed in, ${scheme}: no serious or critical axe violation on any page`, async () => {
-    const problems = [];
     const page = await world.newPage();
     await page.emulateMedia({ colorScheme: scheme });
     await signIn(world, page);
-    for (const [route, ready] of SIGNED_IN) {
-      await page.goto(world.app.url.replace(/\/$/, '') + route);
-      await appReady(page);
-      await page.waitForSelector(ready);
-      for (const v of await audit(page)) problems.push(`${route}: ${v}`);
-    }
-    assert.deepEqual(problems, []);
+    assert.deepEqual(await auditRoutes(page, SIGNED_IN), []);
     assert.deepEqual(page.problems, []);
   });
 }
 
 test('on a phone screen, signed in: no serious or critical axe violation', async () => {
-  const problems = [];
   const page = await world.newPage({ viewport: { width: 375, height: 740 } });
   await signIn(world, page);
-  for (const [route, ready] of SIGNED_IN) {
-    await page.goto(world.app.url.replace(/\/$/, '') + route);
-    await appReady(page);
-    await page.waitForSelector(ready);
-    for (const v of await audit(page)) problems.push(`${route}: ${v}`);
-  }
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await auditRoutes(page, SIGNED_IN), []);
   assert.deepEqual(page.problems, []);
 });
 
