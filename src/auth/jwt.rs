@@ -268,47 +268,31 @@ fn read_claims(map: &BTreeMap<String, Value>) -> Result<Claims, JwtError> {
     };
     let iat = opt_date(map, "iat")?;
     let nbf = opt_date(map, "nbf")?;
-    let aud = match map.get("aud") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Number(n)) => vec![n.to_string()],
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            })
-            .collect::<Option<Vec<_>>>()
-            .ok_or(JwtError::WrongType {
-                claim: "aud",
-                expected: "a client id or a list of them",
-            })?,
-        Some(_) => {
-            return Err(JwtError::WrongType {
-                claim: "aud",
-                expected: "a client id or a list of them",
-            })
-        }
+    // A client id, as a string or a number.
+    let client = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
     };
+    let aud = match map.get("aud") {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(Value::Array(items)) => items.iter().map(client).collect(),
+        Some(v) => client(v).map(|id| vec![id]),
+    }
+    .ok_or(JwtError::WrongType {
+        claim: "aud",
+        expected: "a client id or a list of them",
+    })?;
     let jti = opt_string(map, "jti")?;
     let scopes = match map.get("scopes") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|i| i.as_str().map(str::to_string))
-            .collect::<Option<Vec<_>>>()
-            .ok_or(JwtError::WrongType {
-                claim: "scopes",
-                expected: "a list of names",
-            })?,
-        Some(_) => {
-            return Err(JwtError::WrongType {
-                claim: "scopes",
-                expected: "a list of names",
-            })
-        }
-    };
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(Value::Array(items)) => items.iter().map(|i| i.as_str().map(str::to_string)).collect(),
+        Some(_) => None,
+    }
+    .ok_or(JwtError::WrongType {
+        claim: "scopes",
+        expected: "a list of names",
+    })?;
     Ok(Claims {
         sub,
         exp,
