@@ -104,7 +104,7 @@ fn csp_notice(graphql_url: &str) -> Option<String> {
 }
 
 /// The path the app is served under, from the `<base>` trunk writes.
-pub fn router_base() -> String {
+fn router_base() -> String {
     let doc = document();
     let has_base = doc.query_selector("base").ok().flatten().is_some();
     let href = if has_base { doc.base_uri().ok().flatten() } else { None };

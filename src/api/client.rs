@@ -141,7 +141,7 @@ impl Api {
                 store::clear();
                 self.session.0.set(Session::SignedOut);
                 let here = window().location().pathname().unwrap_or_default();
-                let base = crate::boot::router_base();
+                let base = crate::routes::base();
                 let path = here.strip_prefix(&base).unwrap_or(&here).to_string();
                 self.flashes.push(
                     Flash::new(Tone::Error, "AniList no longer accepts your sign-in")

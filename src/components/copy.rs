@@ -33,5 +33,5 @@ pub fn CopyField(label: &'static str, #[prop(into)] value: Signal<String>) -> im
 /// Where AniList must send the person back: this app's root URL.
 pub fn redirect_url() -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}/", crate::boot::router_base())
+    format!("{origin}{}/", crate::routes::base())
 }
