@@ -236,6 +236,8 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
             }
         }
     });
+    // The button's text, also the start of its accessible name.
+    let add_text = move || if add.pending().get() { "Adding…" } else { "Add to Planning" };
     let title = found.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{id}"));
     let total = found.episodes.or(found.chapters);
     let facts = [
@@ -266,10 +268,10 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                         (Some(s), _) => view! { <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span> }.into_any(),
                         (None, true) => view! {
                             <button type="button" class="button button--small" data-testid="add"
-                                aria-label={ let label = label.clone(); move || format!("{}: {label}", if add.pending().get() { "Adding…" } else { "Add to Planning" }) }
+                                aria-label={ let label = label.clone(); move || format!("{}: {label}", add_text()) }
                                 disabled=move || add.pending().get()
                                 on:click=move |_| { add.dispatch_local(()); }>
-                                {move || if add.pending().get() { "Adding…" } else { "Add to Planning" }}
+                                {add_text}
                             </button>
                         }.into_any(),
                         (None, false) => view! { <span class="muted small">"Sign in to add it to your list."</span> }.into_any(),
