@@ -16,6 +16,7 @@ pub mod pages;
 pub mod routes;
 pub mod session;
 pub mod storage;
+pub mod text;
 pub mod theme;
 
 use leptos::prelude::*;

@@ -135,8 +135,8 @@ pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -
 
 /// Case- and accent-insensitive enough for titles: lower case, trimmed.
 pub fn matches_filter(title: &str, filter: &str) -> bool {
-    let f = filter.trim().to_lowercase();
-    f.is_empty() || title.to_lowercase().contains(&f)
+    let f = crate::text::lower(filter.trim());
+    f.is_empty() || crate::text::lower(title).contains(&f)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -185,7 +185,7 @@ pub struct SortFields<'a> {
 
 /// Titles A to Z; scores, progress and dates highest first; ties by title.
 pub fn compare(a: &SortFields, b: &SortFields, by: SortBy) -> Ordering {
-    let by_title = || a.title.to_lowercase().cmp(&b.title.to_lowercase());
+    let by_title = || crate::text::lower(a.title).cmp(&crate::text::lower(b.title));
     match by {
         SortBy::Title => by_title(),
         SortBy::Score => b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal).then_with(by_title),

@@ -192,7 +192,7 @@ pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep) -> (Session, V
 
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
 /// Starts the implicit grant: remembers a fresh `state` in this tab, then

@@ -17,7 +17,7 @@ pub fn CopyField(label: &'static str, #[prop(into)] value: Signal<String>) -> im
             );
         });
     };
-    let id = format!("copy-{}", label.to_lowercase().replace(' ', "-"));
+    let id = format!("copy-{}", label.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <div class="copy-field">
             <label for=id.clone()>{label}</label>

@@ -154,8 +154,8 @@ fn ExchangeView(exchange: Exchange) -> impl IntoView {
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_else(|| exchange.body.clone());
     let status = match exchange.status {
-        Some(s) => format!("HTTP {s} · {:.0} ms", exchange.millis),
-        None => format!("No answer · {:.0} ms", exchange.millis),
+        Some(s) => format!("HTTP {s} · {} ms", crate::number::fixed(exchange.millis, 0)),
+        None => format!("No answer · {} ms", crate::number::fixed(exchange.millis, 0)),
     };
     let rate = match (exchange.rate.limit, exchange.rate.remaining) {
         (Some(l), Some(r)) => format!("X-RateLimit-Limit {l} · X-RateLimit-Remaining {r}"),

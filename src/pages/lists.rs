@@ -164,7 +164,7 @@ pub fn ListsPage() -> impl IntoView {
 #[component]
 fn ListsOf(kind: MediaKind) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
-    let noun = kind.label().to_lowercase();
+    let noun = kind.label().to_ascii_lowercase();
     view! {
         <PageIntro
             title=format!("Your {noun} list")
@@ -197,7 +197,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
         let api = api.clone();
         let fresh = asked.get() > 0;
         async move {
-            let vars = json!({ "userId": user, "type": kind.slug().to_uppercase() });
+            let vars = json!({ "userId": user, "type": kind.slug().to_ascii_uppercase() });
             let data = api.run(&LIST_COLLECTION, vars, fresh).await?;
             ApiError::decode::<CollectionData>(data).map(|d| d.collection)
         }
@@ -405,7 +405,7 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     let (sort, set_sort) = signal(SortBy::Title);
     let total_rows = rows.with_value(|r| r.len());
     if total_rows == 0 {
-        let noun = kind.label().to_lowercase();
+        let noun = kind.label().to_ascii_lowercase();
         return view! {
             <EmptyState title=format!("Your {noun} list is empty")>
                 <p>"Find something to add on the " <A href=Page::Search.href()>"Search"</A> " page."</p>
@@ -473,7 +473,7 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
             .into_iter()
             .map(|status| section(
                 status.label(kind).to_string(),
-                format!("group-{}", status.as_api().to_lowercase()),
+                format!("group-{}", status.as_api().to_ascii_lowercase()),
                 std::sync::Arc::new(move |r: &Row| r.status.get() == status),
             ))
             .collect_view()}

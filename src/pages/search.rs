@@ -76,7 +76,7 @@ struct FoundEntry {
 type Results = (Vec<Found>, bool);
 
 async fn search_page(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Results, ApiError> {
-    let vars = json!({ "search": q, "type": kind.slug().to_uppercase(), "page": page, "perPage": PER_PAGE });
+    let vars = json!({ "search": q, "type": kind.slug().to_ascii_uppercase(), "page": page, "perPage": PER_PAGE });
     let data = api.run(&SEARCH, vars, false).await?;
     let d = ApiError::decode::<SearchData>(data)?;
     let more = d.page.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
@@ -191,7 +191,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
                     if items.is_empty() {
                         return Ok::<_, ApiError>(view! {
                             <EmptyState title="Nothing found">
-                                <p>"No " {kind.label().to_lowercase()} " matches this title. Try fewer words or another spelling."</p>
+                                <p>"No " {kind.label().to_ascii_lowercase()} " matches this title. Try fewer words or another spelling."</p>
                             </EmptyState>
                         }.into_any());
                     }
