@@ -20,7 +20,7 @@ pub mod text;
 pub mod theme;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{OptionalParamSegment, StaticSegment};
 
 use components::notice::{ConfigNotices, Flash, FlashNotices, Flashes};
@@ -77,7 +77,7 @@ pub fn App(
                 <FlashNotices/>
                 <components::api_status::RateLimitWait/>
                 <main id="main" class="main" tabindex="-1">
-                    <Routes fallback=NotFound>
+                    <FlatRoutes fallback=NotFound>
                         <Route path=StaticSegment("") view=HomePage/>
                         <Route path=StaticSegment(routes::TOKEN) view=TokenPage/>
                         <Route path=StaticSegment(routes::PROFILE) view=ProfilePage/>
@@ -88,7 +88,7 @@ pub fn App(
                         <Route path=StaticSegment(routes::SEARCH) view=SearchPage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
                         <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
-                    </Routes>
+                    </FlatRoutes>
                 </main>
                 <Footer/>
             </div>
