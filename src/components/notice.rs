@@ -117,7 +117,7 @@ pub fn FlashNotices() -> impl IntoView {
     let flashes = expect_context::<Flashes>();
     view! {
         <div class="notices" data-testid="flashes" aria-live="polite">
-            <For each=move || flashes.0.get() key=|f| f.id let:flash>
+            <For each=move || flashes.0.get() key=|f| i64::from(f.id) let:flash>
                 <div class=flash.tone.class() role=if flash.tone == Tone::Error { "alert" } else { "status" }>
                     <div class="notice__text">
                         <strong class="notice__title">{flash.title.clone()}</strong>
