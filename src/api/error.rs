@@ -1,29 +1,43 @@
 //! Everything that can go wrong talking to AniList, in one enum, each with
 //! words a person understands and a next step. Pure: tested natively.
 
-use serde::Deserialize;
+use serde_json::Value;
+
+use crate::api::read;
 
 /// One entry of a GraphQL `errors` array, as AniList sends it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GraphQlError {
-    #[serde(default)]
     pub message: String,
-    #[serde(default)]
     pub status: Option<u16>,
-    #[serde(default)]
     pub locations: Vec<Location>,
     /// Mutation validation: field -> messages.
-    #[serde(default)]
-    pub validation: Option<serde_json::Map<String, serde_json::Value>>,
+    pub validation: Option<serde_json::Map<String, Value>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Location {
     pub line: u32,
     pub column: u32,
 }
 
 impl GraphQlError {
+    /// The object items of an `errors` array (see [`crate::api::read`]):
+    /// what is missing or mistyped reads as absent, a location without
+    /// its line or column is left out.
+    pub fn read_all(errors: &Value) -> Vec<GraphQlError> {
+        read::items(errors)
+            .map(|e| GraphQlError {
+                message: read::string(e, "message").unwrap_or_default(),
+                status: read::count(e, "status").and_then(|s| u16::try_from(s).ok()),
+                locations: read::objects(e, "locations")
+                    .filter_map(|l| Some(Location { line: read::count(l, "line")?, column: read::count(l, "column")? }))
+                    .collect(),
+                validation: read::at(e, "validation").as_object().cloned(),
+            })
+            .collect()
+    }
+
     /// "message (line 3, column 5)".
     pub fn describe(&self) -> String {
         match self.locations.first() {
@@ -92,11 +106,6 @@ fn fields_summary(fields: &[(String, Vec<String>)]) -> String {
 }
 
 impl ApiError {
-    /// Reads `data` into the type an operation expects.
-    pub fn decode<T: serde::de::DeserializeOwned>(data: serde_json::Value) -> Result<T, ApiError> {
-        serde_json::from_value(data).map_err(|e| ApiError::Shape(e.to_string()))
-    }
-
     /// What the person can do about it.
     pub fn next_step(&self) -> &'static str {
         match self {
@@ -130,5 +139,31 @@ impl ApiError {
                 | ApiError::Network
                 | ApiError::Timeout { .. }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn errors_read_leniently() {
+        let errors = json!([
+            { "message": "Invalid token", "status": 400, "locations": [{ "line": 2, "column": 5 }, { "line": 1 }] },
+            null,
+            { "status": "x", "validation": { "score": ["too high"] } },
+            "not an object"
+        ]);
+        let read = GraphQlError::read_all(&errors);
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].message, "Invalid token");
+        assert_eq!(read[0].status, Some(400));
+        assert_eq!(read[0].locations, [Location { line: 2, column: 5 }]);
+        assert_eq!(read[0].describe(), "Invalid token (line 2, column 5)");
+        assert_eq!((read[1].message.as_str(), read[1].status), ("", None));
+        assert_eq!(read[1].validation.as_ref().map(|v| v.len()), Some(1));
+        assert!(GraphQlError::read_all(&json!(null)).is_empty());
+        assert!(GraphQlError::read_all(&json!({ "message": "not a list" })).is_empty());
     }
 }

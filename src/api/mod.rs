@@ -4,6 +4,7 @@ pub mod client;
 pub mod error;
 pub mod limiter;
 pub mod queries;
+pub mod read;
 pub mod response;
 
 pub use client::Api;

@@ -102,11 +102,7 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
         });
     }
     let json: Option<Value> = serde_json::from_str(r.body).ok();
-    let errors: Vec<GraphQlError> = json
-        .as_ref()
-        .and_then(|j| j.get("errors"))
-        .and_then(|e| serde_json::from_value(e.clone()).ok())
-        .unwrap_or_default();
+    let errors: Vec<GraphQlError> = json.as_ref().map(|j| GraphQlError::read_all(&j["errors"])).unwrap_or_default();
     let first = errors.first().map(|e| e.message.as_str()).unwrap_or_default();
 
     if status == 400 && first.eq_ignore_ascii_case("invalid token") {

@@ -3,11 +3,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::api::error::ApiError;
 use crate::api::queries::{DELETE_ENTRY, LIST_COLLECTION, SAVE_ENTRY};
+use crate::api::read;
 use crate::api::Api;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::{EmptyState, SignInRequired};
@@ -22,43 +22,21 @@ use crate::session::SessionContext;
 /// How long "+1" waits for more clicks before saving the final value.
 pub const COALESCE: Duration = Duration::from_millis(700);
 
-#[derive(Clone, Debug, Deserialize)]
-struct CollectionData {
-    #[serde(rename = "MediaListCollection")]
-    collection: Collection,
-}
-
-#[derive(Clone, Debug, Deserialize)]
+/// The list query's answer, as the page uses it.
+#[derive(Clone, Debug)]
 struct Collection {
-    user: Option<CollectionUser>,
-    #[serde(default)]
-    lists: Vec<Option<Group>>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CollectionUser {
-    media_list_options: Option<ListOptions>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ListOptions {
     score_format: Option<String>,
+    lists: Vec<Group>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 struct Group {
     name: Option<String>,
-    #[serde(default)]
     is_custom_list: bool,
-    #[serde(default)]
-    entries: Vec<Option<Entry>>,
+    entries: Vec<Entry>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 struct Entry {
     id: i64,
     status: Option<String>,
@@ -68,36 +46,74 @@ struct Entry {
     media: Option<Media>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 struct Media {
     id: i64,
     format: Option<String>,
-    episodes: Option<u32>,
-    chapters: Option<u32>,
+    /// Episodes (anime) or chapters (manga).
+    total: Option<u32>,
     site_url: Option<String>,
-    title: Option<Title>,
-    cover_image: Option<Cover>,
+    title: Option<String>,
+    cover: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Title {
-    user_preferred: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct Cover {
-    medium: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What AniList says an entry holds after a save.
+#[derive(Clone, Debug)]
 struct Saved {
     status: Option<String>,
     progress: Option<u32>,
     score: Option<f64>,
     updated_at: Option<i64>,
+}
+
+/// Reads `{ MediaListCollection { … } }` (see [`crate::api::read`]).
+fn read_collection(data: &Value) -> Result<Collection, ApiError> {
+    let c = read::object(data, "MediaListCollection")?;
+    let media = |m: &Value| -> Result<Option<Media>, ApiError> {
+        if !m.is_object() {
+            return Ok(None);
+        }
+        Ok(Some(Media {
+            id: read::required(read::int(m, "id"), "media id")?,
+            format: read::string(m, "format"),
+            total: read::count(m, "episodes").or_else(|| read::count(m, "chapters")),
+            site_url: read::string(m, "siteUrl"),
+            title: read::string(read::at(m, "title"), "userPreferred"),
+            cover: read::string(read::at(m, "coverImage"), "medium"),
+        }))
+    };
+    let entry = |e: &Value| -> Result<Entry, ApiError> {
+        Ok(Entry {
+            id: read::required(read::int(e, "id"), "list entry id")?,
+            status: read::string(e, "status"),
+            progress: read::count(e, "progress"),
+            score: read::number(e, "score"),
+            updated_at: read::int(e, "updatedAt"),
+            media: media(read::at(e, "media"))?,
+        })
+    };
+    let group = |g: &Value| -> Result<Group, ApiError> {
+        Ok(Group {
+            name: read::string(g, "name"),
+            is_custom_list: read::flag(g, "isCustomList").unwrap_or(false),
+            entries: read::objects(g, "entries").map(entry).collect::<Result<_, _>>()?,
+        })
+    };
+    Ok(Collection {
+        score_format: read::string(read::at(read::at(c, "user"), "mediaListOptions"), "scoreFormat"),
+        lists: read::objects(c, "lists").map(group).collect::<Result<_, _>>()?,
+    })
+}
+
+/// Reads `{ SaveMediaListEntry { … } }`.
+fn read_saved(data: &Value) -> Result<Saved, ApiError> {
+    let e = read::object(data, "SaveMediaListEntry")?;
+    Ok(Saved {
+        status: read::string(e, "status"),
+        progress: read::count(e, "progress"),
+        score: read::number(e, "score"),
+        updated_at: read::int(e, "updatedAt"),
+    })
 }
 
 /// What AniList last confirmed for an entry.
@@ -199,7 +215,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
         async move {
             let vars = json!({ "userId": user, "type": kind.slug().to_ascii_uppercase() });
             let data = api.run(&LIST_COLLECTION, vars, fresh).await?;
-            ApiError::decode::<CollectionData>(data).map(|d| d.collection)
+            read_collection(&data)
         }
     });
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
@@ -218,8 +234,8 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
 fn rows_of(collection: &Collection) -> Vec<Row> {
     let mut seen = std::collections::HashSet::new();
     let mut rows = Vec::new();
-    for group in collection.lists.iter().flatten() {
-        for e in group.entries.iter().flatten() {
+    for group in &collection.lists {
+        for e in &group.entries {
             // An entry in a custom list also stands in its status list.
             if !seen.insert(e.id) {
                 continue;
@@ -229,15 +245,15 @@ fn rows_of(collection: &Collection) -> Vec<Row> {
             let values = Values { status, progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) };
             let title = media
                 .as_ref()
-                .and_then(|m| m.title.as_ref()?.user_preferred.clone())
+                .and_then(|m| m.title.clone())
                 .unwrap_or_else(|| format!("Title #{}", media.as_ref().map(|m| m.id).unwrap_or(0)));
             rows.push(Row {
                 id: e.id,
                 title: StoredValue::new(title),
                 format: StoredValue::new(media.as_ref().and_then(|m| m.format.clone()).unwrap_or_default().replace('_', " ")),
-                cover: StoredValue::new(media.as_ref().and_then(|m| m.cover_image.as_ref()?.medium.clone())),
+                cover: StoredValue::new(media.as_ref().and_then(|m| m.cover.clone())),
                 site: StoredValue::new(media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"))),
-                total: media.as_ref().and_then(|m| m.episodes.or(m.chapters)),
+                total: media.as_ref().and_then(|m| m.total),
                 status: RwSignal::new(values.status),
                 progress: RwSignal::new(values.progress),
                 score: RwSignal::new(values.score),
@@ -304,12 +320,7 @@ impl Edits {
                 row.saving.set(true);
                 let result = api.run(&SAVE_ENTRY, save_vars(row.id, sent), false).await;
                 row.saving.set(false);
-                match result.and_then(|d| {
-                    d.get("SaveMediaListEntry")
-                        .cloned()
-                        .ok_or_else(|| ApiError::Shape("no SaveMediaListEntry".into()))
-                        .and_then(ApiError::decode::<Saved>)
-                }) {
+                match result.and_then(|d| read_saved(&d)) {
                     Ok(saved) => {
                         let confirmed = Values {
                             status: saved.status.as_deref().and_then(ListStatus::from_api).unwrap_or(sent.status),
@@ -355,9 +366,8 @@ impl Edits {
 fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     let edits = Edits::new(expect_context::<Api>());
     let format = collection
-        .user
-        .as_ref()
-        .and_then(|u| u.media_list_options.as_ref()?.score_format.as_deref())
+        .score_format
+        .as_deref()
         .map(ScoreFormat::from_api)
         .unwrap_or_default();
     let rows = StoredValue::new(rows_of(&collection));
@@ -394,10 +404,9 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     let custom: Vec<(String, Vec<i64>)> = collection
         .lists
         .iter()
-        .flatten()
         .filter(|g| g.is_custom_list)
         .map(|g| {
-            let ids = g.entries.iter().flatten().map(|e| e.id).collect();
+            let ids = g.entries.iter().map(|e| e.id).collect();
             (g.name.clone().unwrap_or_else(|| "Custom list".into()), ids)
         })
         .collect();
@@ -617,5 +626,72 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
                 })}
             </div>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_collection_reads_with_its_custom_lists_and_skips_nulls() {
+        let data: Value = serde_json::from_str(
+            r#"{"MediaListCollection":{"user":{"id":1,"mediaListOptions":{"scoreFormat":"POINT_10"}},"lists":[
+                {"name":"Watching","isCustomList":false,"entries":[
+                    {"id":11,"status":"CURRENT","progress":3,"score":7.5,"updatedAt":1700000000,
+                     "media":{"id":101,"format":"TV_SHORT","episodes":12,"chapters":null,"siteUrl":"https://anilist.co/anime/101",
+                              "title":{"userPreferred":"Ōkami"},"coverImage":{"medium":"c.png"}}},
+                    null,
+                    {"id":12,"status":"CURRENT","progress":null,"score":null,"updatedAt":null,"media":null}]},
+                null,
+                {"name":"Favourites","isCustomList":true,"entries":[{"id":11,"status":"CURRENT","media":{"id":101}}]}]}}"#,
+        )
+        .unwrap();
+        let c = read_collection(&data).unwrap();
+        assert_eq!(c.score_format.as_deref(), Some("POINT_10"));
+        assert_eq!(c.lists.len(), 2);
+        let first = &c.lists[0].entries;
+        assert_eq!(first.iter().map(|e| e.id).collect::<Vec<_>>(), [11, 12]);
+        assert_eq!((first[0].progress, first[0].score, first[0].updated_at), (Some(3), Some(7.5), Some(1_700_000_000)));
+        let m = first[0].media.as_ref().unwrap();
+        assert_eq!((m.id, m.total, m.title.as_deref(), m.cover.as_deref()), (101, Some(12), Some("Ōkami"), Some("c.png")));
+        assert!(first[1].media.is_none() && first[1].progress.is_none());
+        assert!(c.lists[1].is_custom_list && !c.lists[0].is_custom_list);
+        assert_eq!(c.lists[1].name.as_deref(), Some("Favourites"));
+    }
+
+    #[test]
+    fn a_manga_entry_counts_chapters() {
+        let data: Value = serde_json::from_str(
+            r#"{"MediaListCollection":{"user":null,"lists":[{"entries":[{"id":1,"media":{"id":2,"episodes":null,"chapters":90}}]}]}}"#,
+        )
+        .unwrap();
+        let c = read_collection(&data).unwrap();
+        assert_eq!(c.score_format, None);
+        assert_eq!(c.lists[0].entries[0].media.as_ref().unwrap().total, Some(90));
+    }
+
+    #[test]
+    fn what_the_list_cannot_do_without_is_named() {
+        for (text, missing) in [
+            (r#"{"MediaListCollection":null}"#, "no MediaListCollection"),
+            (r#"{"MediaListCollection":{"lists":[{"entries":[{"status":"CURRENT"}]}]}}"#, "no list entry id"),
+            (r#"{"MediaListCollection":{"lists":[{"entries":[{"id":1,"media":{"format":"TV"}}]}]}}"#, "no media id"),
+            (r#"{"SaveMediaListEntry":null}"#, "no SaveMediaListEntry"),
+        ] {
+            let data: Value = serde_json::from_str(text).unwrap();
+            let err = if text.contains("Save") { read_saved(&data).unwrap_err() } else { read_collection(&data).unwrap_err() };
+            assert_eq!(err, ApiError::Shape(missing.into()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_save_reads_what_anilist_confirmed() {
+        let data: Value = serde_json::from_str(
+            r#"{"SaveMediaListEntry":{"id":1,"status":"COMPLETED","progress":12,"score":8,"updatedAt":5}}"#,
+        )
+        .unwrap();
+        let s = read_saved(&data).unwrap();
+        assert_eq!((s.status.as_deref(), s.progress, s.score, s.updated_at), (Some("COMPLETED"), Some(12), Some(8.0), Some(5)));
     }
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::api::error::ApiError;
 use crate::api::queries::VIEWER;
+use crate::api::read;
 use crate::api::Api;
 use crate::components::api_status::boundary_fallback;
 use crate::components::empty_state::SignInRequired;
@@ -11,51 +11,22 @@ use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::SessionContext;
 
-#[derive(Clone, Debug, Deserialize)]
-struct ViewerData {
-    #[serde(rename = "Viewer")]
-    viewer: Viewer,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The Viewer query's answer, as the page shows it.
+#[derive(Clone, Debug)]
 struct Viewer {
     id: u64,
     name: String,
     about: Option<String>,
     site_url: Option<String>,
-    avatar: Option<Avatar>,
-    options: Option<UserOptions>,
-    media_list_options: Option<ListOptions>,
-    statistics: Option<Statistics>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct Avatar {
-    large: Option<String>,
-    medium: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct UserOptions {
+    /// The large avatar, else the medium one.
+    avatar: Option<String>,
     title_language: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ListOptions {
     score_format: Option<String>,
+    anime: Stat,
+    manga: Stat,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-struct Statistics {
-    anime: Option<Stat>,
-    manga: Option<Stat>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Stat {
     count: u64,
     mean_score: f64,
@@ -63,6 +34,35 @@ struct Stat {
     episodes_watched: u64,
     chapters_read: u64,
     volumes_read: u64,
+}
+
+/// Reads `{ Viewer { … } }` (see [`crate::api::read`]).
+fn read_viewer(data: &Value) -> Result<Viewer, ApiError> {
+    let v = read::object(data, "Viewer")?;
+    let avatar = read::at(v, "avatar");
+    let stat = |kind: &str| {
+        let s = read::at(read::at(v, "statistics"), kind);
+        let n = |key: &str| read::big_count(s, key).unwrap_or(0);
+        Stat {
+            count: n("count"),
+            mean_score: read::number(s, "meanScore").unwrap_or(0.0),
+            minutes_watched: n("minutesWatched"),
+            episodes_watched: n("episodesWatched"),
+            chapters_read: n("chaptersRead"),
+            volumes_read: n("volumesRead"),
+        }
+    };
+    Ok(Viewer {
+        id: read::required(read::big_count(v, "id"), "user id")?,
+        name: read::required(read::string(v, "name"), "user name")?,
+        about: read::string(v, "about"),
+        site_url: read::string(v, "siteUrl"),
+        avatar: read::string(avatar, "large").or_else(|| read::string(avatar, "medium")),
+        title_language: read::string(read::at(v, "options"), "titleLanguage"),
+        score_format: read::string(read::at(v, "mediaListOptions"), "scoreFormat"),
+        anime: stat("anime"),
+        manga: stat("manga"),
+    })
 }
 
 #[component]
@@ -93,7 +93,7 @@ fn ProfileLoader(token_sub: u64) -> impl IntoView {
         let fresh = asked.get() > 0;
         async move {
             let data = api.run(&VIEWER, json!({}), fresh).await?;
-            ApiError::decode::<ViewerData>(data).map(|d| d.viewer)
+            read_viewer(&data)
         }
     });
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
@@ -111,13 +111,13 @@ fn ProfileLoader(token_sub: u64) -> impl IntoView {
 
 #[component]
 fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl IntoView {
-    let avatar = viewer.avatar.as_ref().and_then(|a| a.large.clone().or_else(|| a.medium.clone()));
+    let avatar = viewer.avatar.clone();
     // AniList content is shown as text; a link only when it is a web address.
     let site = viewer.site_url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    let anime = viewer.statistics.as_ref().and_then(|s| s.anime.clone()).unwrap_or_default();
-    let manga = viewer.statistics.as_ref().and_then(|s| s.manga.clone()).unwrap_or_default();
-    let language = viewer.options.as_ref().and_then(|o| o.title_language.clone());
-    let score = viewer.media_list_options.as_ref().and_then(|o| o.score_format.clone());
+    let anime = viewer.anime.clone();
+    let manga = viewer.manga.clone();
+    let language = viewer.title_language.clone();
+    let score = viewer.score_format.clone();
     let mismatch = viewer.id != token_sub;
     view! {
         {mismatch.then(|| view! {
@@ -237,13 +237,29 @@ mod tests {
     }
 
     #[test]
-    fn viewer_data_reads_the_fixture_shape() {
-        let d: ViewerData = serde_json::from_str(
-            r#"{"Viewer":{"id":5,"name":"A","about":null,"siteUrl":null,"avatar":null,"options":null,"mediaListOptions":null,
+    fn viewer_reads_the_fixture_shape() {
+        let data: Value = serde_json::from_str(
+            r#"{"Viewer":{"id":5,"name":"A","about":null,"siteUrl":null,"avatar":{"large":null,"medium":"m.png"},"options":null,"mediaListOptions":{"scoreFormat":"POINT_5"},
                 "statistics":{"anime":{"count":2,"meanScore":7.5,"minutesWatched":10,"episodesWatched":3,"chaptersRead":0,"volumesRead":0},"manga":null}}}"#,
         )
         .unwrap();
-        assert_eq!(d.viewer.id, 5);
-        assert_eq!(d.viewer.statistics.unwrap().anime.unwrap().count, 2);
+        let v = read_viewer(&data).unwrap();
+        assert_eq!((v.id, v.name.as_str(), v.about), (5, "A", None));
+        assert_eq!(v.avatar.as_deref(), Some("m.png"));
+        assert_eq!((v.title_language, v.score_format.as_deref()), (None, Some("POINT_5")));
+        assert_eq!(v.anime, Stat { count: 2, mean_score: 7.5, minutes_watched: 10, episodes_watched: 3, ..Stat::default() });
+        assert_eq!(v.manga, Stat::default());
+    }
+
+    #[test]
+    fn a_viewer_without_id_or_name_is_a_shape_error() {
+        for (text, missing) in [
+            (r#"{"Viewer":{"name":"A"}}"#, "no user id"),
+            (r#"{"Viewer":{"id":5}}"#, "no user name"),
+            (r#"{"Viewer":null}"#, "no Viewer"),
+        ] {
+            let data: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(read_viewer(&data).unwrap_err(), ApiError::Shape(missing.into()), "{text}");
+        }
     }
 }

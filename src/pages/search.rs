@@ -3,11 +3,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::api::error::ApiError;
 use crate::api::queries::{SAVE_ENTRY, SEARCH};
+use crate::api::read;
 use crate::api::Api;
 use crate::auth::callback::encode_component;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
@@ -21,55 +21,41 @@ use crate::session::SessionContext;
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 pub const PER_PAGE: u32 = 10;
 
-#[derive(Clone, Debug, Deserialize)]
-struct SearchData {
-    #[serde(rename = "Page")]
-    page: SearchPageData,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SearchPageData {
-    page_info: Option<PageInfo>,
-    #[serde(default)]
-    media: Vec<Option<Found>>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageInfo {
-    has_next_page: Option<bool>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One search result, as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
 struct Found {
     id: i64,
     format: Option<String>,
-    episodes: Option<u32>,
-    chapters: Option<u32>,
-    season_year: Option<i32>,
+    /// Episodes (anime) or chapters (manga).
+    total: Option<u32>,
+    season_year: Option<i64>,
     average_score: Option<u32>,
     site_url: Option<String>,
-    title: Option<FoundTitle>,
-    cover_image: Option<FoundCover>,
-    media_list_entry: Option<FoundEntry>,
+    title: Option<String>,
+    cover: Option<String>,
+    /// The status on the person's list, when the title is on it.
+    list_status: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct FoundTitle {
-    user_preferred: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct FoundCover {
-    medium: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-struct FoundEntry {
-    status: Option<String>,
+/// Reads `{ Page { pageInfo { hasNextPage } media { … } } }` (see
+/// [`crate::api::read`]).
+fn read_results(data: &Value) -> Result<Results, ApiError> {
+    let page = read::object(data, "Page")?;
+    let found = |m: &Value| -> Result<Found, ApiError> {
+        Ok(Found {
+            id: read::required(read::int(m, "id"), "media id")?,
+            format: read::string(m, "format"),
+            total: read::count(m, "episodes").or_else(|| read::count(m, "chapters")),
+            season_year: read::int(m, "seasonYear"),
+            average_score: read::count(m, "averageScore"),
+            site_url: read::string(m, "siteUrl"),
+            title: read::string(read::at(m, "title"), "userPreferred"),
+            cover: read::string(read::at(m, "coverImage"), "medium"),
+            list_status: read::string(read::at(m, "mediaListEntry"), "status"),
+        })
+    };
+    let more = read::flag(read::at(page, "pageInfo"), "hasNextPage").unwrap_or(false);
+    Ok((read::objects(page, "media").map(found).collect::<Result<_, _>>()?, more))
 }
 
 /// One page of results and whether there are more.
@@ -78,9 +64,7 @@ type Results = (Vec<Found>, bool);
 async fn search_page(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Results, ApiError> {
     let vars = json!({ "search": q, "type": kind.slug().to_ascii_uppercase(), "page": page, "perPage": PER_PAGE });
     let data = api.run(&SEARCH, vars, false).await?;
-    let d = ApiError::decode::<SearchData>(data)?;
-    let more = d.page.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
-    Ok((d.page.media.into_iter().flatten().collect(), more))
+    read_results(&data)
 }
 
 /// The search href for a query, as shared or reloaded.
@@ -223,7 +207,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
 fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    let status = RwSignal::new(found.media_list_entry.as_ref().and_then(|e| e.status.as_deref()).and_then(ListStatus::from_api));
+    let status = RwSignal::new(found.list_status.as_deref().and_then(ListStatus::from_api));
     let error = RwSignal::new(None::<ApiError>);
     let id = found.id;
     let add = Action::new_local(move |_: &()| {
@@ -238,8 +222,8 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     });
     // The button's text, also the start of its accessible name.
     let add_text = move || if add.pending().get() { "Adding…" } else { "Add to Planning" };
-    let title = found.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{id}"));
-    let total = found.episodes.or(found.chapters);
+    let title = found.title.clone().unwrap_or_else(|| format!("Title #{id}"));
+    let total = found.total;
     let facts = [
         found.format.clone().map(|f| f.replace('_', " ")),
         found.season_year.map(|y| y.to_string()),
@@ -254,7 +238,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let label = title.clone();
     view! {
         <li class="result" data-testid=format!("result-{id}")>
-            {found.cover_image.and_then(|c| c.medium).map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
+            {found.cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
             <div class="entry__main">
                 <div class="entry__title">
                     {match site {
@@ -280,5 +264,53 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                 {move || error.get().map(|e| view! { <ApiErrorView error=e/> })}
             </div>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_of_results_reads_and_skips_nulls() {
+        let data: Value = serde_json::from_str(
+            r#"{"Page":{"pageInfo":{"hasNextPage":true},"media":[
+                {"id":1,"format":"TV","episodes":24,"chapters":null,"seasonYear":2004,"averageScore":81,"siteUrl":"https://anilist.co/anime/1",
+                 "title":{"userPreferred":"Mushishi"},"coverImage":{"medium":"m.png"},"mediaListEntry":{"status":"PLANNING"}},
+                null,
+                {"id":2,"chapters":40,"title":null,"coverImage":null,"mediaListEntry":null}]}}"#,
+        )
+        .unwrap();
+        let (found, more) = read_results(&data).unwrap();
+        assert!(more);
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[0],
+            Found {
+                id: 1,
+                format: Some("TV".into()),
+                total: Some(24),
+                season_year: Some(2004),
+                average_score: Some(81),
+                site_url: Some("https://anilist.co/anime/1".into()),
+                title: Some("Mushishi".into()),
+                cover: Some("m.png".into()),
+                list_status: Some("PLANNING".into()),
+            }
+        );
+        assert_eq!((found[1].total, found[1].title.as_deref(), found[1].list_status.as_deref()), (Some(40), None, None));
+    }
+
+    #[test]
+    fn no_page_or_a_result_without_id_is_a_shape_error() {
+        for (text, missing) in [
+            (r#"{"Page":null}"#, "no Page"),
+            (r#"{"Page":{"media":[{"title":{"userPreferred":"X"}}]}}"#, "no media id"),
+        ] {
+            let data: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(read_results(&data).unwrap_err(), ApiError::Shape(missing.into()), "{text}");
+        }
+        let empty: Value = serde_json::from_str(r#"{"Page":{"pageInfo":null,"media":null}}"#).unwrap();
+        assert_eq!(read_results(&empty).unwrap(), (vec![], false));
     }
 }
