@@ -8,18 +8,32 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use crate::auth::callback::AccessToken;
 use crate::auth::jwt::{self, DecodedToken};
 
 /// Where the person asked the session to be kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Keep {
     /// On this device, across visits (localStorage).
     Device,
     /// In this tab only (sessionStorage).
     Tab,
+}
+
+impl Keep {
+    /// As stored in a pending sign-in.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Keep::Device => "Device",
+            Keep::Tab => "Tab",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Keep::Device, Keep::Tab].into_iter().find(|k| k.as_str() == s)
+    }
 }
 
 /// Where it ended up.
@@ -90,7 +104,7 @@ impl Session {
 }
 
 /// The session as kept in storage, under one versioned key.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredSession {
     pub v: u32,
     pub token: String,
@@ -108,6 +122,22 @@ impl StoredSession {
             sub: decoded.claims.sub,
             exp: decoded.claims.exp,
         }
+    }
+
+    /// As stored: `{"v":1,"token":…,"sub":…,"exp":…}`.
+    pub fn to_json(&self) -> Value {
+        json!({ "v": self.v, "token": self.token, "sub": self.sub, "exp": self.exp })
+    }
+
+    /// Every field, of its type, or nothing: a stored value that is not
+    /// whole is corrupt.
+    pub fn from_json(v: &Value) -> Option<Self> {
+        Some(Self {
+            v: u32::try_from(v["v"].as_u64()?).ok()?,
+            token: v["token"].as_str()?.to_string(),
+            sub: v["sub"].as_u64()?,
+            exp: v["exp"].as_i64()?,
+        })
     }
 
     /// Reads the stored token again and checks it agrees with what was
@@ -147,8 +177,9 @@ mod tests {
     fn stored_round_trip() {
         let (t, d) = signed_in(1_900_000_000);
         let stored = StoredSession::new(&t, &d);
-        let json = serde_json::to_string(&stored).unwrap();
-        let back: StoredSession = serde_json::from_str(&json).unwrap();
+        let json = stored.to_json().to_string();
+        let back = StoredSession::from_json(&serde_json::from_str(&json).unwrap()).unwrap();
+        assert_eq!(back, stored);
         assert_eq!(back.restore(), Some((t, d)));
     }
 
@@ -165,8 +196,16 @@ mod tests {
         ] {
             assert_eq!(bad.restore(), None, "{:?}", (bad.v, bad.sub, bad.exp));
         }
-        for text in ["{}", "null", "[1]", r#"{"v":1,"token":5,"sub":1,"exp":1}"#] {
-            assert!(serde_json::from_str::<StoredSession>(text).is_err(), "{text}");
+        for text in [
+            "{}",
+            "null",
+            "[1]",
+            r#"{"v":1,"token":5,"sub":1,"exp":1}"#,
+            r#"{"v":1,"token":"a","sub":-1,"exp":1}"#,
+            r#"{"v":1,"token":"a","sub":1,"exp":"1"}"#,
+            r#"{"v":1,"token":"a","sub":1}"#,
+        ] {
+            assert_eq!(StoredSession::from_json(&serde_json::from_str(text).unwrap()), None, "{text}");
         }
     }
 

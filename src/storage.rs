@@ -1,9 +1,13 @@
 //! Web storage, never throwing: gloo-storage does the JSON, but it throws a
 //! JS exception when storage is disabled, so every call first checks that
 //! the storage is there. Failures come back as [`StorageProblem`].
+//!
+//! Values go in and out as `serde_json::Value`; each stored type reads
+//! itself from it (`from_json`), so serde's derived code is not compiled
+//! once more for every stored type (see [`crate::api::read`]).
 
 use gloo_storage::{errors::StorageError, LocalStorage, SessionStorage, Storage};
-use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -36,7 +40,7 @@ pub fn available(area: Area) -> bool {
 }
 
 /// `Ok(None)` when nothing is stored under `key`.
-pub fn get<T: DeserializeOwned>(area: Area, key: &str) -> Result<Option<T>, StorageProblem> {
+pub fn get(area: Area, key: &str) -> Result<Option<Value>, StorageProblem> {
     if !available(area) {
         return Err(StorageProblem::Unavailable);
     }
@@ -52,7 +56,7 @@ pub fn get<T: DeserializeOwned>(area: Area, key: &str) -> Result<Option<T>, Stor
     }
 }
 
-pub fn set<T: Serialize>(area: Area, key: &str, value: &T) -> Result<(), StorageProblem> {
+pub fn set(area: Area, key: &str, value: &Value) -> Result<(), StorageProblem> {
     if !available(area) {
         return Err(StorageProblem::Unavailable);
     }

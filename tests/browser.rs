@@ -281,7 +281,7 @@ mod session_store {
     fn corrupt_values_are_removed() {
         let local = window().local_storage().unwrap().unwrap();
         let (t, d) = token(42, 3600);
-        let good = serde_json::to_value(tsuzuki::session::StoredSession::new(&t, &d)).unwrap();
+        let good = tsuzuki::session::StoredSession::new(&t, &d).to_json();
         let mut wrong_user = good.clone();
         wrong_user["sub"] = 7.into();
         for value in [

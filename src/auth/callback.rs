@@ -175,7 +175,7 @@ pub fn explain_refusal(error: &str) -> &'static str {
 }
 
 /// The sign-in this tab began: kept in sessionStorage until AniList replies.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PendingSignIn {
     pub state: String,
     /// `Date.now()` when the sign-in began.
@@ -183,12 +183,30 @@ pub struct PendingSignIn {
     /// The in-app path to return to.
     pub return_to: String,
     /// Where the person asked to keep the session.
-    #[serde(default = "keep_on_device")]
     pub keep: crate::session::Keep,
 }
 
-fn keep_on_device() -> crate::session::Keep {
-    crate::session::Keep::Device
+impl PendingSignIn {
+    /// As kept in sessionStorage.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "state": self.state,
+            "started_at_ms": self.started_at_ms,
+            "return_to": self.return_to,
+            "keep": self.keep.as_str(),
+        })
+    }
+
+    /// `None` unless the state, the start time and the return path are
+    /// there; `keep` was added later and defaults to the device.
+    pub fn from_json(v: &serde_json::Value) -> Option<Self> {
+        Some(Self {
+            state: v["state"].as_str()?.to_string(),
+            started_at_ms: v["started_at_ms"].as_f64()?,
+            return_to: v["return_to"].as_str()?.to_string(),
+            keep: v["keep"].as_str().and_then(crate::session::Keep::parse).unwrap_or(crate::session::Keep::Device),
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -429,6 +447,24 @@ mod tests {
             started_at_ms: at,
             return_to: "/lists/anime".into(),
             keep: crate::session::Keep::Device,
+        }
+    }
+
+    #[test]
+    fn a_pending_sign_in_round_trips_and_reads_older_values() {
+        let mut p = pending(1_000_000.5);
+        p.keep = crate::session::Keep::Tab;
+        let text = p.to_json().to_string();
+        assert_eq!(PendingSignIn::from_json(&serde_json::from_str(&text).unwrap()), Some(p));
+        // Kept before `keep` existed: on the device.
+        let old = serde_json::json!({ "state": "s3cr3t", "started_at_ms": 1_000_000.0, "return_to": "/lists/anime" });
+        assert_eq!(PendingSignIn::from_json(&old), Some(pending(1_000_000.0)));
+        for bad in [
+            serde_json::json!(null),
+            serde_json::json!({ "state": "s", "return_to": "/" }),
+            serde_json::json!({ "state": 1, "started_at_ms": 1.0, "return_to": "/" }),
+        ] {
+            assert_eq!(PendingSignIn::from_json(&bad), None, "{bad}");
         }
     }
 

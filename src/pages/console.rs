@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use crate::api::client::Exchange;
 use crate::api::error::ApiError;
@@ -15,12 +15,28 @@ pub const HISTORY_KEY: &str = "tsuzuki.console-history.v1";
 pub const HISTORY_LEN: usize = 10;
 
 /// A run kept in localStorage, to go back to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 struct Run {
     query: String,
     variables: String,
     status: Option<u16>,
     at: f64,
+}
+
+impl Run {
+    fn to_json(&self) -> Value {
+        json!({ "query": self.query, "variables": self.variables, "status": self.status, "at": self.at })
+    }
+
+    /// `None` when the query, the variables or the time is missing.
+    fn from_json(v: &Value) -> Option<Self> {
+        Some(Self {
+            query: v["query"].as_str()?.to_string(),
+            variables: v["variables"].as_str()?.to_string(),
+            status: v["status"].as_u64().and_then(|s| u16::try_from(s).ok()),
+            at: v["at"].as_f64()?,
+        })
+    }
 }
 
 /// A history row's key: when it ran (ms), with its query's length in the
@@ -31,7 +47,8 @@ fn history_key(r: &Run) -> i64 {
 }
 
 fn load_history() -> Vec<Run> {
-    storage::get::<Vec<Run>>(Area::Local, HISTORY_KEY).ok().flatten().unwrap_or_default()
+    let stored = storage::get(Area::Local, HISTORY_KEY).ok().flatten().unwrap_or_default();
+    stored.as_array().into_iter().flatten().filter_map(Run::from_json).take(HISTORY_LEN).collect()
 }
 
 fn first_line(query: &str) -> String {
@@ -60,7 +77,8 @@ pub fn ConsolePage() -> impl IntoView {
                 h.insert(0, Run { query: q, variables: v, status: exchange.status, at: js_sys::Date::now() });
                 h.truncate(HISTORY_LEN);
             });
-            let _ = storage::set(Area::Local, HISTORY_KEY, &history.get_untracked());
+            let runs = history.with_untracked(|h| h.iter().map(Run::to_json).collect());
+            let _ = storage::set(Area::Local, HISTORY_KEY, &Value::Array(runs));
             exchange
         }
     });
