@@ -172,12 +172,18 @@ pub fn ConsolePage() -> impl IntoView {
     }
 }
 
+/// The answer indented, in AniList's own field order, by the browser's
+/// JSON (no second JSON printer in the wasm). `None` when it is not JSON.
+fn pretty_json(body: &str) -> Option<String> {
+    let value = js_sys::JSON::parse(body).ok()?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &2.into())
+        .ok()
+        .map(String::from)
+}
+
 #[component]
 fn ExchangeView(exchange: Exchange) -> impl IntoView {
-    let pretty = serde_json::from_str::<serde_json::Value>(&exchange.body)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| exchange.body.clone());
+    let pretty = pretty_json(&exchange.body).unwrap_or_else(|| exchange.body.clone());
     let status = match exchange.status {
         Some(s) => format!("HTTP {s} · {} ms", crate::number::fixed(exchange.millis, 0)),
         None => format!("No answer · {} ms", crate::number::fixed(exchange.millis, 0)),

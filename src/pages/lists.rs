@@ -224,7 +224,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
                     let c = collection.await?;
-                    Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> })
+                    Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> }.into_any())
                 })}
             </ErrorBoundary>
         </Transition>

@@ -102,7 +102,7 @@ fn ProfileLoader(token_sub: u64) -> impl IntoView {
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
                     let v = viewer.await?;
-                    Ok::<_, ApiError>(view! { <ProfileView viewer=v token_sub=token_sub reload=again/> })
+                    Ok::<_, ApiError>(view! { <ProfileView viewer=v token_sub=token_sub reload=again/> }.into_any())
                 })}
             </ErrorBoundary>
         </Transition>
