@@ -212,10 +212,10 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
     let collection = LocalResource::new(move || {
         let api = api.clone();
         let fresh = asked.get() > 0;
+        // AniList's data as it came, read when shown (as on the profile).
         async move {
             let vars = json!({ "userId": user, "type": kind.slug().to_ascii_uppercase() });
-            let data = api.run(&LIST_COLLECTION, vars, fresh).await?;
-            read_collection(&data)
+            api.run(&LIST_COLLECTION, vars, fresh).await
         }
     });
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
@@ -223,7 +223,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
-                    let c = collection.await?;
+                    let c = read_collection(&collection.await?)?;
                     Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> }.into_any())
                 })}
             </ErrorBoundary>

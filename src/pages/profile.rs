@@ -88,20 +88,20 @@ fn ProfileLoader(token_sub: u64) -> impl IntoView {
     let api = expect_context::<Api>();
     // Bumped by "Try again" and "Reload": asks AniList afresh.
     let (asked, set_asked) = signal(0u32);
+    // The resource holds AniList's data as it came (every page's resource
+    // has the same type, so Leptos' async machinery is compiled once); it
+    // is read into a Viewer when shown.
     let viewer = LocalResource::new(move || {
         let api = api.clone();
         let fresh = asked.get() > 0;
-        async move {
-            let data = api.run(&VIEWER, json!({}), fresh).await?;
-            read_viewer(&data)
-        }
+        async move { api.run(&VIEWER, json!({}), fresh).await }
     });
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
     view! {
         <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Loading your profile…"</p> }>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
-                    let v = viewer.await?;
+                    let v = read_viewer(&viewer.await?)?;
                     Ok::<_, ApiError>(view! { <ProfileView viewer=v token_sub=token_sub reload=again/> }.into_any())
                 })}
             </ErrorBoundary>

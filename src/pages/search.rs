@@ -61,10 +61,10 @@ fn read_results(data: &Value) -> Result<Results, ApiError> {
 /// One page of results and whether there are more.
 type Results = (Vec<Found>, bool);
 
-async fn search_page(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Results, ApiError> {
+/// AniList's data for one page of results, as it came.
+async fn search_data(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Value, ApiError> {
     let vars = json!({ "search": q, "type": kind.slug().to_ascii_uppercase(), "page": page, "perPage": PER_PAGE });
-    let data = api.run(&SEARCH, vars, false).await?;
-    read_results(&data)
+    api.run(&SEARCH, vars, false).await
 }
 
 /// The search href for a query, as shared or reloaded.
@@ -147,7 +147,8 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
     let api = expect_context::<Api>();
     let first = {
         let (api, q) = (api.clone(), q.clone());
-        LocalResource::new(move || search_page(api.clone(), q.clone(), kind, 1))
+        // The data as it came, read when shown (as on the profile).
+        LocalResource::new(move || search_data(api.clone(), q.clone(), kind, 1))
     };
     let retry = Callback::new(move |_| first.refetch());
     // Later pages, appended by "Load more".
@@ -158,7 +159,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
         let (api, q) = (api.clone(), q.clone());
         let page = next_page.get_untracked();
         async move {
-            let r = search_page(api, q, kind, page).await;
+            let r = search_data(api, q, kind, page).await.and_then(|d| read_results(&d));
             if let Ok((items, next)) = &r {
                 more.update(|m| m.extend(items.iter().cloned()));
                 has_more.set(Some(*next));
@@ -171,7 +172,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Searching…"</p> }>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
-                    let (items, next) = first.await?;
+                    let (items, next) = read_results(&first.await?)?;
                     if items.is_empty() {
                         return Ok::<_, ApiError>(view! {
                             <EmptyState title="Nothing found">
