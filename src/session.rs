@@ -10,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
+use crate::api::read;
 use crate::auth::callback::AccessToken;
 use crate::auth::jwt::{self, DecodedToken};
 
@@ -133,10 +134,10 @@ impl StoredSession {
     /// whole is corrupt.
     pub fn from_json(v: &Value) -> Option<Self> {
         Some(Self {
-            v: u32::try_from(v["v"].as_u64()?).ok()?,
-            token: v["token"].as_str()?.to_string(),
-            sub: v["sub"].as_u64()?,
-            exp: v["exp"].as_i64()?,
+            v: read::count(v, "v")?,
+            token: read::string(v, "token")?,
+            sub: read::big_count(v, "sub")?,
+            exp: read::int(v, "exp")?,
         })
     }
 

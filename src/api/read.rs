@@ -1,5 +1,7 @@
-//! Reading AniList's answers into the app's types by walking the parsed
-//! `serde_json::Value`, instead of `#[derive(Deserialize)]`.
+//! Reading JSON into the app's types by walking the parsed
+//! `serde_json::Value`, instead of `#[derive(Deserialize)]`: AniList's
+//! answers, and what the app keeps in storage (each stored type's
+//! `from_json`, which requires what it cannot do without with `?`).
 //!
 //! Why: every derived type, and every `Option<T>` and `Vec<T>` field in
 //! it, was compiled against serde_json's `Value` deserializer; those

@@ -200,11 +200,13 @@ impl PendingSignIn {
     /// `None` unless the state, the start time and the return path are
     /// there; `keep` was added later and defaults to the device.
     pub fn from_json(v: &serde_json::Value) -> Option<Self> {
+        use crate::api::read;
+        use crate::session::Keep;
         Some(Self {
-            state: v["state"].as_str()?.to_string(),
-            started_at_ms: v["started_at_ms"].as_f64()?,
-            return_to: v["return_to"].as_str()?.to_string(),
-            keep: v["keep"].as_str().and_then(crate::session::Keep::parse).unwrap_or(crate::session::Keep::Device),
+            state: read::string(v, "state")?,
+            started_at_ms: read::number(v, "started_at_ms")?,
+            return_to: read::string(v, "return_to")?,
+            keep: read::at(v, "keep").as_str().and_then(Keep::parse).unwrap_or(Keep::Device),
         })
     }
 }

@@ -3,6 +3,7 @@ use serde_json::{json, Value};
 
 use crate::api::client::Exchange;
 use crate::api::error::ApiError;
+use crate::api::read;
 use crate::api::queries::{Operation, EXAMPLE_LIST, EXAMPLE_MEDIA, EXAMPLE_SAVE, EXAMPLE_VIEWER};
 use crate::api::Api;
 use crate::config::Config;
@@ -31,10 +32,10 @@ impl Run {
     /// `None` when the query, the variables or the time is missing.
     fn from_json(v: &Value) -> Option<Self> {
         Some(Self {
-            query: v["query"].as_str()?.to_string(),
-            variables: v["variables"].as_str()?.to_string(),
-            status: v["status"].as_u64().and_then(|s| u16::try_from(s).ok()),
-            at: v["at"].as_f64()?,
+            query: read::string(v, "query")?,
+            variables: read::string(v, "variables")?,
+            status: read::count(v, "status").and_then(|s| u16::try_from(s).ok()),
+            at: read::number(v, "at")?,
         })
     }
 }
