@@ -218,6 +218,17 @@ async fn settings_page_changes_the_theme() {
     theme::apply_and_store(Theme::Auto);
 }
 
+// ---- text ------------------------------------------------------------------
+
+/// In the wasm, `text::lower` asks the browser (natively it is std's, and
+/// the unit test covers that); titles are filtered and sorted with it.
+#[wasm_bindgen_test]
+fn lower_case_beyond_ascii_through_the_browser() {
+    assert_eq!(tsuzuki::text::lower("ŌKAMI Shōnen ÄÖÜ"), "ōkami shōnen äöü");
+    assert_eq!(tsuzuki::text::lower("Σ ΑΒΓ"), "σ αβγ");
+    assert!(tsuzuki::media::matches_filter("Ōkami Kakushi", " ŌKAMI "));
+}
+
 // ---- the session store -------------------------------------------------
 
 mod session_store {
