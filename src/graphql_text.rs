@@ -80,13 +80,13 @@ pub fn parse_variables(text: &str) -> Result<Value, String> {
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::parse(text) {
         Ok(v @ Value::Object(_)) => Ok(v),
         Ok(_) => Err("Variables must be a JSON object, such as {\"id\": 1}.".into()),
         Err(e) => Err(format!(
             "The variables are not valid JSON (line {}, column {}): {}.",
-            e.line(),
-            e.column(),
+            e.line,
+            e.column,
             e.to_string().split(" at line").next().unwrap_or("syntax error")
         )),
     }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod config;
 pub mod csp;
 pub mod graphql_text;
+pub mod json;
 pub mod media;
 pub mod number;
 pub mod pages;

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::api::read;
 use crate::auth::callback::AccessToken;
@@ -127,7 +127,12 @@ impl StoredSession {
 
     /// As stored: `{"v":1,"token":…,"sub":…,"exp":…}`.
     pub fn to_json(&self) -> Value {
-        json!({ "v": self.v, "token": self.token, "sub": self.sub, "exp": self.exp })
+        crate::json::object([
+            ("v", self.v.into()),
+            ("token", self.token.as_str().into()),
+            ("sub", self.sub.into()),
+            ("exp", self.exp.into()),
+        ])
     }
 
     /// Every field, of its type, or nothing: a stored value that is not

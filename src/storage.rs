@@ -1,12 +1,13 @@
-//! Web storage, never throwing: gloo-storage does the JSON, but it throws a
-//! JS exception when storage is disabled, so every call first checks that
-//! the storage is there. Failures come back as [`StorageProblem`].
+//! Web storage, never throwing: gloo-storage's handles throw a JS exception
+//! when storage is disabled, so every call first checks that the storage is
+//! there. Failures come back as [`StorageProblem`].
 //!
-//! Values go in and out as `serde_json::Value`; each stored type reads
-//! itself from it (`from_json`), so serde's derived code is not compiled
-//! once more for every stored type (see [`crate::api::read`]).
+//! Values go in and out as `serde_json::Value`, written and read as JSON
+//! text by [`crate::json`]; each stored type reads itself from it
+//! (`from_json`), so serde's derived code is not compiled once more for
+//! every stored type (see [`crate::api::read`]).
 
-use gloo_storage::{errors::StorageError, LocalStorage, SessionStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,33 +42,35 @@ pub fn available(area: Area) -> bool {
 
 /// `Ok(None)` when nothing is stored under `key`.
 pub fn get(area: Area, key: &str) -> Result<Option<Value>, StorageProblem> {
-    if !available(area) {
-        return Err(StorageProblem::Unavailable);
-    }
-    let got = match area {
-        Area::Local => LocalStorage::get(key),
-        Area::Tab => SessionStorage::get(key),
-    };
-    match got {
-        Ok(v) => Ok(Some(v)),
-        Err(StorageError::KeyNotFound(_)) => Ok(None),
-        Err(StorageError::SerdeError(_)) => Err(StorageProblem::Corrupt),
-        Err(StorageError::JsError(_)) => Err(StorageProblem::Unavailable),
+    let storage = gloo(area)?;
+    match storage.get_item(key) {
+        Ok(None) => Ok(None),
+        Ok(Some(text)) => crate::json::parse(&text).map(Some).map_err(|_| StorageProblem::Corrupt),
+        Err(_) => Err(StorageProblem::Unavailable),
     }
 }
 
 pub fn set(area: Area, key: &str, value: &Value) -> Result<(), StorageProblem> {
+    let storage = gloo(area)?;
+    storage.set_item(key, &crate::json::write(value)).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+        if name.as_deref() == Some("QuotaExceededError") {
+            StorageProblem::Full
+        } else {
+            StorageProblem::Unavailable
+        }
+    })
+}
+
+/// gloo-storage's handle on the area, once it is known to be there (its
+/// `raw()` throws otherwise).
+fn gloo(area: Area) -> Result<web_sys::Storage, StorageProblem> {
     if !available(area) {
         return Err(StorageProblem::Unavailable);
     }
-    let done = match area {
-        Area::Local => LocalStorage::set(key, value),
-        Area::Tab => SessionStorage::set(key, value),
-    };
-    done.map_err(|e| match e {
-        StorageError::JsError(js) if js.name == "QuotaExceededError" => StorageProblem::Full,
-        StorageError::SerdeError(_) => StorageProblem::Corrupt,
-        _ => StorageProblem::Unavailable,
+    Ok(match area {
+        Area::Local => LocalStorage::raw(),
+        Area::Tab => SessionStorage::raw(),
     })
 }
 

@@ -14,7 +14,7 @@ use std::time::Duration;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 use web_sys::AbortController;
 
 use crate::api::error::ApiError;
@@ -96,7 +96,7 @@ impl Api {
         let key = format!(
             "{}|{}|{}",
             op.name,
-            variables,
+            crate::json::write(&variables),
             self.session.0.with_untracked(|s| s.signed_in().map(|s| s.user_id()).unwrap_or_default())
         );
         if op.mutation {
@@ -155,7 +155,11 @@ impl Api {
 
     /// Sends, waiting out rate limits and retrying queries (at most twice).
     async fn send(&self, op: &Operation, variables: Value, token: Option<AccessToken>) -> Answer {
-        let body = json!({ "query": op.query, "variables": variables, "operationName": op.name }).to_string();
+        let body = crate::json::write(&crate::json::object([
+            ("query", op.query.into()),
+            ("variables", variables),
+            ("operationName", op.name.into()),
+        ]));
         let mut attempt = 0;
         loop {
             let answer = self.send_once(&body, token.as_ref()).await;
@@ -188,7 +192,7 @@ impl Api {
     /// comes back for display.
     pub async fn exchange_raw(&self, query: &str, variables: Value) -> Exchange {
         let token = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.token.clone()));
-        let body = json!({ "query": query, "variables": variables }).to_string();
+        let body = crate::json::write(&crate::json::object([("query", query.into()), ("variables", variables)]));
         let mut exchange = self.exchange(&body, token.as_ref()).await;
         exchange.outcome = self.finish(exchange.outcome);
         exchange

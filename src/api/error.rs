@@ -6,7 +6,8 @@ use serde_json::Value;
 use crate::api::read;
 
 /// One entry of a GraphQL `errors` array, as AniList sends it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(Debug))]
 pub struct GraphQlError {
     pub message: String,
     pub status: Option<u16>,
@@ -47,7 +48,11 @@ impl GraphQlError {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// `Debug` is derived for the native tests only; in the app it writes the
+/// message (see the impl below), which keeps serde_json's `Debug` and float
+/// printing out of the wasm.
+#[derive(Clone, PartialEq, thiserror::Error)]
+#[cfg_attr(test, derive(Debug))]
 pub enum ApiError {
     /// HTTP 400 "Invalid token": revoked, expired or not AniList's.
     #[error("AniList no longer accepts your sign-in.")]
@@ -103,6 +108,13 @@ fn fields_summary(fields: &[(String, Vec<String>)]) -> String {
         .map(|(f, m)| format!("{f}: {}", m.join(" ")))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(not(test))]
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 impl ApiError {

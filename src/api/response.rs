@@ -101,7 +101,7 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
             inferred: false,
         });
     }
-    let json: Option<Value> = serde_json::from_str(r.body).ok();
+    let json: Option<Value> = crate::json::parse(r.body).ok();
     let errors: Vec<GraphQlError> = json.as_ref().map(|j| GraphQlError::read_all(&j["errors"])).unwrap_or_default();
     let first = errors.first().map(|e| e.message.as_str()).unwrap_or_default();
 
@@ -132,9 +132,9 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
             .flatten()
             .map(|(field, msgs)| {
                 let msgs = match msgs {
-                    Value::Array(a) => a.iter().map(|m| m.as_str().map(str::to_string).unwrap_or_else(|| m.to_string())).collect(),
+                    Value::Array(a) => a.iter().map(|m| m.as_str().map(str::to_string).unwrap_or_else(|| crate::json::write(m))).collect(),
                     Value::String(s) => vec![s.clone()],
-                    other => vec![other.to_string()],
+                    other => vec![crate::json::write(other)],
                 };
                 (field.clone(), msgs)
             })

@@ -189,12 +189,12 @@ pub struct PendingSignIn {
 impl PendingSignIn {
     /// As kept in sessionStorage.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "state": self.state,
-            "started_at_ms": self.started_at_ms,
-            "return_to": self.return_to,
-            "keep": self.keep.as_str(),
-        })
+        crate::json::object([
+            ("state", self.state.as_str().into()),
+            ("started_at_ms", self.started_at_ms.into()),
+            ("return_to", self.return_to.as_str().into()),
+            ("keep", self.keep.as_str().into()),
+        ])
     }
 
     /// `None` unless the state, the start time and the return path are

@@ -6,15 +6,14 @@
 //! be checked is the shape, and each way a token can be malformed has its
 //! own error and message. Pure: no `web_sys`, tested natively.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine as _;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+use crate::json::{JsonError, Problem};
 
 /// Larger than any real AniList token (~1,200 characters) by far.
 pub const MAX_TOKEN_LEN: usize = 16 * 1024;
@@ -156,32 +155,24 @@ pub fn decode(token: &str) -> Result<DecodedToken, JwtError> {
     Ok(DecodedToken { header, claims })
 }
 
-fn json_object(segment: &str, part: Part) -> Result<BTreeMap<String, Value>, JwtError> {
+fn json_object(segment: &str, part: Part) -> Result<Map<String, Value>, JwtError> {
     if segment.is_empty() {
         return Err(JwtError::EmptyPart(part));
     }
     let bytes = B64URL.decode(segment).map_err(|_| JwtError::BadBase64(part))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| JwtError::NotUtf8(part))?;
-    let value: Value = serde_json::from_str(text).map_err(|_| JwtError::NotJson(part))?;
-    if !value.is_object() {
+    let value = crate::json::parse(text).map_err(|_| JwtError::NotJson(part))?;
+    let Value::Object(_) = value else {
         return Err(JwtError::NotObject {
             part,
             found: kind_of(&value),
         });
-    }
-    // Parse again, refusing duplicate keys (serde_json keeps the last).
-    let mut de = serde_json::Deserializer::from_str(text);
-    match UniqueMap::deserialize(&mut de) {
-        Ok(map) => Ok(map.0),
-        Err(e) => {
-            let msg = e.to_string();
-            let name = msg
-                .strip_prefix("duplicate key ")
-                .and_then(|rest| rest.split('\u{1}').next())
-                .unwrap_or("?")
-                .to_string();
-            Err(JwtError::DuplicateKey { part, name })
-        }
+    };
+    // Read again, refusing a key given twice (the first reading keeps the last).
+    match crate::json::parse_unique(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Err(JsonError { problem: Problem::DuplicateKey(name), .. }) => Err(JwtError::DuplicateKey { part, name }),
+        _ => Err(JwtError::NotJson(part)),
     }
 }
 
@@ -196,34 +187,7 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-/// A JSON object that refuses to hold a key twice.
-struct UniqueMap(BTreeMap<String, Value>);
-
-impl<'de> Deserialize<'de> for UniqueMap {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = UniqueMap;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<UniqueMap, A::Error> {
-                let mut map = BTreeMap::new();
-                while let Some((k, v)) = access.next_entry::<String, Value>()? {
-                    if map.contains_key(&k) {
-                        // \u{1} ends the name: serde_json appends the position.
-                        return Err(de::Error::custom(format!("duplicate key {k}\u{1}")));
-                    }
-                    map.insert(k, v);
-                }
-                Ok(UniqueMap(map))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
-fn read_header(map: &BTreeMap<String, Value>) -> Result<Header, JwtError> {
+fn read_header(map: &Map<String, Value>) -> Result<Header, JwtError> {
     let alg = match map.get("alg") {
         None | Some(Value::Null) => return Err(JwtError::MissingAlg),
         Some(Value::String(s)) if s.eq_ignore_ascii_case("none") => return Err(JwtError::Unsigned),
@@ -243,7 +207,7 @@ fn read_header(map: &BTreeMap<String, Value>) -> Result<Header, JwtError> {
     })
 }
 
-fn opt_string(map: &BTreeMap<String, Value>, claim: &'static str) -> Result<Option<String>, JwtError> {
+fn opt_string(map: &Map<String, Value>, claim: &'static str) -> Result<Option<String>, JwtError> {
     match map.get(claim) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -254,7 +218,7 @@ fn opt_string(map: &BTreeMap<String, Value>, claim: &'static str) -> Result<Opti
     }
 }
 
-fn read_claims(map: &BTreeMap<String, Value>) -> Result<Claims, JwtError> {
+fn read_claims(map: &Map<String, Value>) -> Result<Claims, JwtError> {
     let sub = match map.get("sub") {
         None | Some(Value::Null) => return Err(JwtError::MissingClaim("sub")),
         Some(v) => user_id(v).ok_or(JwtError::WrongType {
@@ -271,7 +235,7 @@ fn read_claims(map: &BTreeMap<String, Value>) -> Result<Claims, JwtError> {
     // A client id, as a string or a number.
     let client = |v: &Value| match v {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(crate::json::number_text(n)),
         _ => None,
     };
     let aud = match map.get("aud") {
@@ -319,7 +283,7 @@ fn user_id(v: &Value) -> Option<u64> {
     (id > 0).then_some(id)
 }
 
-fn opt_date(map: &BTreeMap<String, Value>, claim: &'static str) -> Result<Option<i64>, JwtError> {
+fn opt_date(map: &Map<String, Value>, claim: &'static str) -> Result<Option<i64>, JwtError> {
     match map.get(claim) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => numeric_date(v, claim).map(Some),

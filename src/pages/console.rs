@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::api::client::Exchange;
 use crate::api::error::ApiError;
@@ -26,7 +26,12 @@ struct Run {
 
 impl Run {
     fn to_json(&self) -> Value {
-        json!({ "query": self.query, "variables": self.variables, "status": self.status, "at": self.at })
+        crate::json::object([
+            ("query", self.query.as_str().into()),
+            ("variables", self.variables.as_str().into()),
+            ("status", self.status.into()),
+            ("at", self.at.into()),
+        ])
     }
 
     /// `None` when the query, the variables or the time is missing.

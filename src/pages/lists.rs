@@ -3,7 +3,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use serde_json::{json, Value};
+use serde_json::Value;
+
+use crate::json::object;
 
 use crate::api::error::ApiError;
 use crate::api::queries::{DELETE_ENTRY, LIST_COLLECTION, SAVE_ENTRY};
@@ -214,7 +216,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
         let fresh = asked.get() > 0;
         // AniList's data as it came, read when shown (as on the profile).
         async move {
-            let vars = json!({ "userId": user, "type": kind.slug().to_ascii_uppercase() });
+            let vars = object([("userId", user.into()), ("type", kind.slug().to_ascii_uppercase().into())]);
             api.run(&LIST_COLLECTION, vars, fresh).await
         }
     });
@@ -270,7 +272,12 @@ fn rows_of(collection: &Collection) -> Vec<Row> {
 }
 
 fn save_vars(id: i64, v: Values) -> serde_json::Value {
-    json!({ "id": id, "status": v.status.as_api(), "progress": v.progress, "score": v.score })
+    object([
+        ("id", id.into()),
+        ("status", v.status.as_api().into()),
+        ("progress", v.progress.into()),
+        ("score", v.score.into()),
+    ])
 }
 
 /// Edits waiting for their save (the "+1" pause): entry id -> timer,
@@ -348,11 +355,11 @@ impl Edits {
             let row = *row;
             async move {
                 row.saving.set(true);
-                let result = api.run(&DELETE_ENTRY, json!({ "id": row.id }), false).await;
+                let result = api.run(&DELETE_ENTRY, object([("id", row.id.into())]), false).await;
                 row.saving.set(false);
                 row.confirm_delete.set(false);
                 match result {
-                    Ok(d) if d["DeleteMediaListEntry"]["deleted"] == json!(true) => row.deleted.set(true),
+                    Ok(d) if d["DeleteMediaListEntry"]["deleted"].as_bool() == Some(true) => row.deleted.set(true),
                     Ok(_) => row.error.set(Some(ApiError::Shape("AniList did not delete the entry".into()))),
                     Err(e) => row.error.set(Some(e)),
                 }

@@ -3,7 +3,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use serde_json::{json, Value};
+use serde_json::Value;
+
+use crate::json::object;
 
 use crate::api::error::ApiError;
 use crate::api::queries::{SAVE_ENTRY, SEARCH};
@@ -63,7 +65,12 @@ type Results = (Vec<Found>, bool);
 
 /// AniList's data for one page of results, as it came.
 async fn search_data(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Value, ApiError> {
-    let vars = json!({ "search": q, "type": kind.slug().to_ascii_uppercase(), "page": page, "perPage": PER_PAGE });
+    let vars = object([
+        ("search", q.into()),
+        ("type", kind.slug().to_ascii_uppercase().into()),
+        ("page", page.into()),
+        ("perPage", PER_PAGE.into()),
+    ]);
     api.run(&SEARCH, vars, false).await
 }
 
@@ -215,7 +222,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
         let api = api.clone();
         async move {
             error.set(None);
-            match api.run(&SAVE_ENTRY, json!({ "mediaId": id, "status": "PLANNING" }), false).await {
+            match api.run(&SAVE_ENTRY, object([("mediaId", id.into()), ("status", "PLANNING".into())]), false).await {
                 Ok(_) => status.set(Some(ListStatus::Planning)),
                 Err(e) => error.set(Some(e)),
             }
