@@ -65,12 +65,17 @@ test-e2e: build build-subpath
 		node --test --test-concurrency=1 specs/
 
 # Sizes (raw, gzip, brotli) and load times (median of 9 fresh loads each) of
-# the release build and of a minimal Leptos page built the same way.
+# the release build and of a minimal Leptos page built the same way; and the
+# size of the fixed crates' floor (tests/bench/stack: the crates this app
+# must use, with none of its features).
 BENCH_FLOOR_DIST := target/bench-floor
+BENCH_STACK_DIST := target/bench-stack
 
 bench: tools browser node-deps build
 	trunk build --release --config tests/bench/floor/Trunk.toml --dist $(CURDIR)/$(BENCH_FLOOR_DIST)
-	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) node ../bench/bench.mjs $(CURDIR)/dist $(CURDIR)/$(BENCH_FLOOR_DIST)
+	trunk build --release --config tests/bench/stack/Trunk.toml --dist $(CURDIR)/$(BENCH_STACK_DIST)
+	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) STACK_DIST=$(CURDIR)/$(BENCH_STACK_DIST) \
+		node ../bench/bench.mjs $(CURDIR)/dist $(CURDIR)/$(BENCH_FLOOR_DIST)
 
 stand-in: node-deps
 	node $(E2E_DIR)/stand-in/server.mjs 4000 http://127.0.0.1:8080/

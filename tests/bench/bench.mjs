@@ -1,7 +1,10 @@
 // make bench: how big the release build is and how fast it loads, against a
 // floor (the smallest Leptos CSR page, built the same way, tests/bench/floor).
 //
-//   node tests/bench/bench.mjs <app dist> <floor dist> [runs]
+//   [STACK_DIST=<dist>] node tests/bench/bench.mjs <app dist> <floor dist> [runs]
+//
+// STACK_DIST, when set, is the fixed crates' floor (tests/bench/stack): its
+// size is printed beside the floor's.
 //
 // Sizes: every file of each dist, raw, gzip -9 and brotli (quality 11), by
 // kind, with the total and the 200 KB brotli budget. Times: the median (and
@@ -108,6 +111,8 @@ function stats(values) {
 async function main() {
   const app = sizes(appDist);
   const floor = sizes(floorDist);
+  // The fixed crates' floor (tests/bench/stack), sizes only, when built.
+  const stack = process.env.STACK_DIST ? sizes(process.env.STACK_DIST) : null;
 
   const world = await startWorld({ dist: appDist });
   const floorServer = await startStaticServer({ root: floorDist });
@@ -161,6 +166,9 @@ async function main() {
   for (const r of app.list) out.push(`| ${r.kind} (${r.files.join(', ')}) | ${n(r.raw)} | ${n(r.gzip)} | ${n(r.brotli)} |`);
   out.push(`| **total** | **${n(app.total.raw)}** | **${n(app.total.gzip)}** | **${n(app.total.brotli)}** |`);
   out.push(`| floor page, total | ${n(floor.total.raw)} | ${n(floor.total.gzip)} | ${n(floor.total.brotli)} |`);
+  if (stack) {
+    out.push(`| fixed crates' floor, total | ${n(stack.total.raw)} | ${n(stack.total.gzip)} | ${n(stack.total.brotli)} |`);
+  }
   out.push('');
   const over = app.total.brotli - BUDGET;
   out.push(over > 0
