@@ -35,13 +35,19 @@ pub enum Problem {
     DuplicateKey(String),
 }
 
+/// What went wrong, without where: "expected `:`".
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Syntax(what) => f.write_str(what),
+            Problem::DuplicateKey(key) => write!(f, "the key \"{key}\" is given twice"),
+        }
+    }
+}
+
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
-            Problem::Syntax(what) => f.write_str(what)?,
-            Problem::DuplicateKey(key) => write!(f, "the key \"{key}\" is given twice")?,
-        }
-        write!(f, " at line {} column {}", self.line, self.column)
+        write!(f, "{} at line {} column {}", self.problem, self.line, self.column)
     }
 }
 
@@ -186,14 +192,32 @@ impl Parser<'_> {
         }
     }
 
+    /// Skips whitespace, then the byte `b` if it comes next.
+    fn skip(&mut self, b: u8) -> bool {
+        self.skip_space();
+        let next = self.peek() == Some(b);
+        if next {
+            self.at += 1;
+        }
+        next
+    }
+
     /// Skips whitespace and the byte `b`, or fails with `what`.
     fn expect(&mut self, b: u8, what: &'static str) -> Parsed<()> {
-        self.skip_space();
-        if self.peek() == Some(b) {
-            self.at += 1;
+        if self.skip(b) {
             Ok(())
         } else {
             Err(self.error(what))
+        }
+    }
+
+    /// After an array's or object's item: `true` at its closing byte,
+    /// `false` after the comma before the next item.
+    fn item_end(&mut self, close: u8, what: &'static str) -> Parsed<bool> {
+        if self.skip(close) {
+            Ok(true)
+        } else {
+            self.expect(b',', what).map(|()| false)
         }
     }
 
@@ -233,21 +257,13 @@ impl Parser<'_> {
         self.nest(depth)?;
         self.at += 1;
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
+        if self.skip(b']') {
             return Ok(Value::Array(items));
         }
         loop {
             items.push(self.value(depth)?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error("expected `,` or `]`")),
+            if self.item_end(b']', "expected `,` or `]`")? {
+                return Ok(Value::Array(items));
             }
         }
     }
@@ -256,9 +272,7 @@ impl Parser<'_> {
         self.nest(depth)?;
         self.at += 1;
         let mut map = Map::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.skip(b'}') {
             return Ok(Value::Object(map));
         }
         loop {
@@ -275,14 +289,8 @@ impl Parser<'_> {
                 return Err(self.problem(Problem::DuplicateKey(key)));
             }
             map.insert(key, item);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(map));
-                }
-                _ => return Err(self.error("expected `,` or `}`")),
+            if self.item_end(b'}', "expected `,` or `}`")? {
+                return Ok(Value::Object(map));
             }
         }
     }
