@@ -85,9 +85,7 @@ pub fn parse_variables(text: &str) -> Result<Value, String> {
         Ok(_) => Err("Variables must be a JSON object, such as {\"id\": 1}.".into()),
         Err(e) => Err(format!(
             "The variables are not valid JSON (line {}, column {}): {}.",
-            e.line,
-            e.column,
-            e.to_string().split(" at line").next().unwrap_or("syntax error")
+            e.line, e.column, e.problem
         )),
     }
 }
@@ -128,6 +126,7 @@ mod tests {
         assert_eq!(parse_variables(r#"{"id": 1}"#).unwrap(), serde_json::json!({"id": 1}));
         let e = parse_variables("{\"id\": 1,\n }").unwrap_err();
         assert!(e.contains("line 2"), "{e}");
+        assert!(e.ends_with("(line 2, column 2): expected a key in double quotes."), "{e}");
         assert!(parse_variables("[1]").unwrap_err().contains("JSON object"));
         assert!(parse_variables("null").unwrap_err().contains("JSON object"));
         assert!(parse_variables("{'id': 1}").unwrap_err().contains("not valid JSON"));
