@@ -133,10 +133,22 @@ pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -
     matches!(total, Some(t) if t > 0 && progress >= t) && status != ListStatus::Completed
 }
 
-/// Case- and accent-insensitive enough for titles: lower case, trimmed.
-pub fn matches_filter(title: &str, filter: &str) -> bool {
-    let f = crate::text::lower(filter.trim());
-    f.is_empty() || crate::text::lower(title).contains(&f)
+/// A title as the filter and the sort compare it: lower case. Worth
+/// keeping once per title: in the wasm each call asks the browser
+/// ([`crate::text::lower`]).
+pub fn title_key(title: &str) -> String {
+    crate::text::lower(title)
+}
+
+/// A filter as typed, ready to match title keys: trimmed, lower case.
+pub fn filter_key(filter: &str) -> String {
+    crate::text::lower(filter.trim())
+}
+
+/// Whether a title matches a filter, both by their keys ([`title_key`],
+/// [`filter_key`]): case-insensitive, any part of the title.
+pub fn matches_filter(title_key: &str, filter_key: &str) -> bool {
+    filter_key.is_empty() || title_key.contains(filter_key)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -177,7 +189,8 @@ impl SortBy {
 /// What sorting looks at.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SortFields<'a> {
-    pub title: &'a str,
+    /// The title's [`title_key`].
+    pub key: &'a str,
     pub score: f64,
     pub progress: u32,
     pub updated_at: i64,
@@ -185,7 +198,7 @@ pub struct SortFields<'a> {
 
 /// Titles A to Z; scores, progress and dates highest first; ties by title.
 pub fn compare(a: &SortFields, b: &SortFields, by: SortBy) -> Ordering {
-    let by_title = || crate::text::lower(a.title).cmp(&crate::text::lower(b.title));
+    let by_title = || a.key.cmp(b.key);
     match by {
         SortBy::Title => by_title(),
         SortBy::Score => b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal).then_with(by_title),
@@ -241,21 +254,31 @@ mod tests {
 
     #[test]
     fn filter_and_sort() {
-        assert!(matches_filter("Cowboy Bebop", " bebop "));
-        assert!(matches_filter("Cowboy Bebop", ""));
-        assert!(!matches_filter("Cowboy Bebop", "berserk"));
-        let a = SortFields { title: "b", score: 8.0, progress: 1, updated_at: 5 };
-        let b = SortFields { title: "A", score: 9.0, progress: 3, updated_at: 1 };
-        let c = SortFields { title: "c", score: 8.0, progress: 3, updated_at: 9 };
+        let matches = |title: &str, filter: &str| matches_filter(&title_key(title), &filter_key(filter));
+        assert!(matches("Cowboy Bebop", " bebop "));
+        assert!(matches("Cowboy Bebop", " BEBOP "));
+        assert!(matches("Cowboy Bebop", ""));
+        assert!(!matches("Cowboy Bebop", "berserk"));
+        let titles = ["b", "A", "c"];
+        let keys = titles.map(title_key);
+        let fields = [(8.0, 1, 5), (9.0, 3, 1), (8.0, 3, 9)]
+            .iter()
+            .zip(&keys)
+            .map(|(&(score, progress, updated_at), key)| SortFields { key, score, progress, updated_at })
+            .collect::<Vec<_>>();
         let order = |by| {
-            let mut v = vec![&a, &b, &c];
-            v.sort_by(|x, y| compare(x, y, by));
-            v.iter().map(|f| f.title).collect::<Vec<_>>()
+            let mut v = vec![0, 1, 2];
+            v.sort_by(|&x, &y| compare(&fields[x], &fields[y], by));
+            v.iter().map(|&i| titles[i]).collect::<Vec<_>>()
         };
         assert_eq!(order(SortBy::Title), ["A", "b", "c"]);
         assert_eq!(order(SortBy::Score), ["A", "b", "c"]);
         assert_eq!(order(SortBy::Progress), ["A", "c", "b"]);
         assert_eq!(order(SortBy::Updated), ["c", "b", "A"]);
+        // Case does not decide the order: "Zeta" is not before "alpha".
+        let (zeta, alpha) = (title_key("Zeta"), title_key("alpha"));
+        let at = |key| SortFields { key, score: 0.0, progress: 0, updated_at: 0 };
+        assert_eq!(compare(&at(&zeta), &at(&alpha), SortBy::Title), Ordering::Greater);
         assert_eq!(SortBy::parse("score"), SortBy::Score);
         assert_eq!(SortBy::parse("nope"), SortBy::Title);
     }

@@ -14,8 +14,8 @@ use crate::api::Api;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::{EmptyState, SignInRequired};
 use crate::media::{
-    can_increment, compare, matches_filter, offer_completion, progress_label, ListStatus, ScoreFormat,
-    SortBy, SortFields,
+    can_increment, compare, filter_key, matches_filter, offer_completion, progress_label, title_key, ListStatus,
+    ScoreFormat, SortBy, SortFields,
 };
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
@@ -132,6 +132,9 @@ struct Values {
 struct Row {
     id: i64,
     title: StoredValue<String>,
+    /// The title as the filter and the sort compare it (`title_key`), made
+    /// once: in the wasm, lower-casing asks the browser.
+    key: StoredValue<String>,
     format: StoredValue<String>,
     cover: StoredValue<Option<String>>,
     site: StoredValue<Option<String>>,
@@ -251,6 +254,7 @@ fn rows_of(collection: &Collection) -> Vec<Row> {
                 .unwrap_or_else(|| format!("Title #{}", media.as_ref().map(|m| m.id).unwrap_or(0)));
             rows.push(Row {
                 id: e.id,
+                key: StoredValue::new(title_key(&title)),
                 title: StoredValue::new(title),
                 format: StoredValue::new(media.as_ref().and_then(|m| m.format.clone()).unwrap_or_default().replace('_', " ")),
                 cover: StoredValue::new(media.as_ref().and_then(|m| m.cover.clone())),
@@ -431,22 +435,25 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     }
     let section = move |heading: String, testid: String, member: std::sync::Arc<dyn Fn(&Row) -> bool + Send + Sync>| {
         let visible = Signal::derive(move || {
-            let f = filter.get();
+            let f = filter_key(&filter.get());
             let by = sort.get();
             let mut list: Vec<Row> = rows.with_value(|r| {
                 r.iter()
                     .copied()
                     .filter(|row| !row.deleted.get() && member(row))
-                    .filter(|row| row.title.with_value(|t| matches_filter(t, &f)))
+                    .filter(|row| row.key.with_value(|k| matches_filter(k, &f)))
                     .collect()
             });
             list.sort_by(|a, b| {
-                let (ta, tb) = (a.title.get_value(), b.title.get_value());
-                compare(
-                    &SortFields { title: &ta, score: a.score.get(), progress: a.progress.get(), updated_at: a.updated.get() },
-                    &SortFields { title: &tb, score: b.score.get(), progress: b.progress.get(), updated_at: b.updated.get() },
-                    by,
-                )
+                a.key.with_value(|ka| {
+                    b.key.with_value(|kb| {
+                        compare(
+                            &SortFields { key: ka, score: a.score.get(), progress: a.progress.get(), updated_at: a.updated.get() },
+                            &SortFields { key: kb, score: b.score.get(), progress: b.progress.get(), updated_at: b.updated.get() },
+                            by,
+                        )
+                    })
+                })
             });
             list
         });
@@ -464,9 +471,8 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
         }
     };
     let nothing_matches = move || {
-        let f = filter.get();
-        !f.trim().is_empty()
-            && rows.with_value(|r| r.iter().all(|row| row.deleted.get() || !row.title.with_value(|t| matches_filter(t, &f))))
+        let f = filter_key(&filter.get());
+        !f.is_empty() && rows.with_value(|r| r.iter().all(|row| row.deleted.get() || !row.key.with_value(|k| matches_filter(k, &f))))
     };
     view! {
         <div class="list-tools">
