@@ -202,7 +202,7 @@ impl Config {
     /// notice, never fatal.
     pub fn apply_runtime_json(mut self, text: &str) -> Self {
         let file = RUNTIME_CONFIG_FILE;
-        let value: Value = match crate::json::parse(text) {
+        let value: Value = match serde_json::from_str(text) {
             Ok(v) => v,
             Err(e) => {
                 self.notices
@@ -220,7 +220,7 @@ impl Config {
                 Value::Null => continue,
                 Value::String(s) if s.trim().is_empty() => continue,
                 Value::String(s) => s.clone(),
-                Value::Number(n) if key == "client_id" => crate::json::number_text(n),
+                Value::Number(n) if key == "client_id" => n.to_string(),
                 _ => {
                     if matches!(key.as_str(), "client_id" | "authorize_url" | "graphql_url") {
                         self.notices.push(format!(

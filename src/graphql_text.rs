@@ -80,13 +80,19 @@ pub fn parse_variables(text: &str) -> Result<Value, String> {
     if text.trim().is_empty() {
         return Ok(Value::Object(Map::new()));
     }
-    match crate::json::parse(text) {
+    match serde_json::from_str::<Value>(text) {
         Ok(v @ Value::Object(_)) => Ok(v),
         Ok(_) => Err("Variables must be a JSON object, such as {\"id\": 1}.".into()),
-        Err(e) => Err(format!(
-            "The variables are not valid JSON (line {}, column {}): {}.",
-            e.line, e.column, e.problem
-        )),
+        Err(e) => Err(format!("The variables are not valid JSON (line {}, column {}): {}.", e.line(), e.column(), problem(&e))),
+    }
+}
+
+/// serde_json's reason without its " at line L column C" (said before it).
+fn problem(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 
@@ -126,7 +132,7 @@ mod tests {
         assert_eq!(parse_variables(r#"{"id": 1}"#).unwrap(), serde_json::json!({"id": 1}));
         let e = parse_variables("{\"id\": 1,\n }").unwrap_err();
         assert!(e.contains("line 2"), "{e}");
-        assert!(e.ends_with("(line 2, column 2): expected a key in double quotes."), "{e}");
+        assert!(e.ends_with("(line 2, column 2): trailing comma."), "{e}");
         assert!(parse_variables("[1]").unwrap_err().contains("JSON object"));
         assert!(parse_variables("null").unwrap_err().contains("JSON object"));
         assert!(parse_variables("{'id': 1}").unwrap_err().contains("not valid JSON"));

@@ -10,9 +10,7 @@ pub mod components;
 pub mod config;
 pub mod csp;
 pub mod graphql_text;
-pub mod json;
 pub mod media;
-pub mod number;
 pub mod pages;
 pub mod routes;
 pub mod session;
@@ -64,8 +62,10 @@ pub fn App(
     provide_context(session);
     let flashes = Flashes::new(flashes);
     provide_context(flashes);
-    provide_context(api::Api::new(&config, session, flashes));
+    let api = api::Api::new(&config.graphql_url.value);
+    provide_context(api.clone());
     provide_context(config);
+    auth::flow::watch_refused_token(session, flashes, api.token_refused);
     auth::flow::watch_expiry(session, flashes);
     auth::flow::watch_other_tabs(session, flashes);
 

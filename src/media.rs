@@ -1,11 +1,17 @@
-//! What a list entry means to a person: statuses in words, scores in the
-//! user's format, progress, filtering and sorting. Pure: tested natively.
+//! AniList's enums as Rust types (each with a catch-all for values AniList
+//! adds later), and what a list entry means to a person: statuses in words,
+//! scores in the user's format, progress, filtering and sorting. Pure:
+//! tested natively.
 
 use std::cmp::Ordering;
 
+use serde::{Deserialize, Serialize};
+
 use crate::routes::MediaKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// AniList's `MediaListStatus`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum ListStatus {
     Current,
     Repeating,
@@ -13,6 +19,9 @@ pub enum ListStatus {
     Paused,
     Dropped,
     Planning,
+    /// A status this app does not know yet; never sent back.
+    #[serde(other)]
+    Unknown,
 }
 
 impl ListStatus {
@@ -29,6 +38,10 @@ impl ListStatus {
         Self::ALL.into_iter().find(|x| x.as_api() == s)
     }
 
+    pub fn is_known(self) -> bool {
+        self != ListStatus::Unknown
+    }
+
     pub fn as_api(self) -> &'static str {
         match self {
             ListStatus::Current => "CURRENT",
@@ -37,6 +50,7 @@ impl ListStatus {
             ListStatus::Paused => "PAUSED",
             ListStatus::Dropped => "DROPPED",
             ListStatus::Planning => "PLANNING",
+            ListStatus::Unknown => "UNKNOWN",
         }
     }
 
@@ -50,29 +64,87 @@ impl ListStatus {
             (ListStatus::Paused, _) => "Paused",
             (ListStatus::Dropped, _) => "Dropped",
             (ListStatus::Planning, _) => "Planning",
+            (ListStatus::Unknown, _) => "Other",
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// AniList's `ScoreFormat`. A format this app does not know reads as
+/// `POINT_10_DECIMAL`, AniList's default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ScoreFormat {
+    #[serde(rename = "POINT_100")]
     Point100,
-    #[default]
-    Point10Decimal,
+    #[serde(rename = "POINT_10")]
     Point10,
+    #[serde(rename = "POINT_5")]
     Point5,
+    #[serde(rename = "POINT_3")]
     Point3,
+    #[default]
+    #[serde(rename = "POINT_10_DECIMAL", other)]
+    Point10Decimal,
+}
+
+/// AniList's `MediaType`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum MediaType {
+    Anime,
+    Manga,
+    #[serde(other)]
+    Unknown,
+}
+
+impl From<MediaKind> for MediaType {
+    fn from(kind: MediaKind) -> Self {
+        match kind {
+            MediaKind::Anime => MediaType::Anime,
+            MediaKind::Manga => MediaType::Manga,
+        }
+    }
+}
+
+/// AniList's `MediaFormat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum MediaFormat {
+    Tv,
+    TvShort,
+    Movie,
+    Special,
+    Ova,
+    Ona,
+    Music,
+    Manga,
+    Novel,
+    OneShot,
+    #[serde(other)]
+    Unknown,
+}
+
+impl MediaFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            MediaFormat::Tv => "TV",
+            MediaFormat::TvShort => "TV short",
+            MediaFormat::Movie => "Movie",
+            MediaFormat::Special => "Special",
+            MediaFormat::Ova => "OVA",
+            MediaFormat::Ona => "ONA",
+            MediaFormat::Music => "Music",
+            MediaFormat::Manga => "Manga",
+            MediaFormat::Novel => "Novel",
+            MediaFormat::OneShot => "One shot",
+            MediaFormat::Unknown => "Other",
+        }
+    }
 }
 
 impl ScoreFormat {
+    /// Reads AniList's name; anything else is AniList's default.
     pub fn from_api(s: &str) -> Self {
-        match s {
-            "POINT_100" => ScoreFormat::Point100,
-            "POINT_10" => ScoreFormat::Point10,
-            "POINT_5" => ScoreFormat::Point5,
-            "POINT_3" => ScoreFormat::Point3,
-            _ => ScoreFormat::Point10Decimal,
-        }
+        serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or_default()
     }
 
     pub fn max(self) -> f64 {
@@ -94,9 +166,9 @@ impl ScoreFormat {
             return "no score".into();
         }
         match self {
-            ScoreFormat::Point100 => format!("{} / 100", crate::number::fixed(score, 0)),
-            ScoreFormat::Point10Decimal => format!("{} / 10", crate::number::fixed(score, 1)),
-            ScoreFormat::Point10 => format!("{} / 10", crate::number::fixed(score, 0)),
+            ScoreFormat::Point100 => format!("{score:.0} / 100"),
+            ScoreFormat::Point10Decimal => format!("{score:.1} / 10"),
+            ScoreFormat::Point10 => format!("{score:.0} / 10"),
             ScoreFormat::Point5 => {
                 let n = score.round().clamp(0.0, 5.0) as usize;
                 format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
@@ -220,6 +292,26 @@ mod tests {
         assert_eq!(ListStatus::Current.label(MediaKind::Anime), "Watching");
         assert_eq!(ListStatus::Current.label(MediaKind::Manga), "Reading");
         assert_eq!(ListStatus::Repeating.label(MediaKind::Manga), "Rereading");
+    }
+
+    #[test]
+    fn enums_read_anilist_names_and_keep_unknown_ones() {
+        let read = |s: &str| serde_json::from_str::<ListStatus>(&format!("\"{s}\"")).unwrap();
+        for s in ListStatus::ALL {
+            assert_eq!(read(s.as_api()), s);
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_api()));
+        }
+        assert_eq!(read("ON_HOLD"), ListStatus::Unknown);
+        let format = |s: &str| serde_json::from_str::<ScoreFormat>(&format!("\"{s}\"")).unwrap();
+        assert_eq!(format("POINT_10_DECIMAL"), ScoreFormat::Point10Decimal);
+        assert_eq!(format("POINT_100"), ScoreFormat::Point100);
+        assert_eq!(format("POINT_3"), ScoreFormat::Point3);
+        assert_eq!(format("POINT_1000"), ScoreFormat::Point10Decimal);
+        let f = |s: &str| serde_json::from_str::<MediaFormat>(&format!("\"{s}\"")).unwrap();
+        assert_eq!(f("TV_SHORT"), MediaFormat::TvShort);
+        assert_eq!(f("ONE_SHOT").label(), "One shot");
+        assert_eq!(f("HOLOGRAM"), MediaFormat::Unknown);
+        assert_eq!(serde_json::to_string(&MediaType::from(MediaKind::Manga)).unwrap(), "\"MANGA\"");
     }
 
     #[test]

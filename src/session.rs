@@ -8,43 +8,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde_json::Value;
 
-use crate::api::read;
-use crate::auth::callback::AccessToken;
-use crate::auth::jwt::{self, DecodedToken};
-
-/// Where the person asked the session to be kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keep {
-    /// On this device, across visits (localStorage).
-    Device,
-    /// In this tab only (sessionStorage).
-    Tab,
-}
-
-impl Keep {
-    /// As stored in a pending sign-in.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Keep::Device => "Device",
-            Keep::Tab => "Tab",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Keep::Device, Keep::Tab].into_iter().find(|k| k.as_str() == s)
-    }
-}
-
-/// Where it ended up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kept {
-    Device,
-    Tab,
-    /// Storage refused; the session lasts while the page is open.
-    MemoryOnly,
-}
+use crate::auth::callback::{AccessToken, Credential};
+use crate::auth::jwt::DecodedToken;
+pub use crate::auth::stored::{Keep, Kept, StoredSession, STORED_VERSION};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedIn {
@@ -60,6 +27,11 @@ impl SignedIn {
 
     pub fn expires_at(&self) -> i64 {
         self.decoded.claims.exp
+    }
+
+    /// What requests to AniList are sent with.
+    pub fn credential(&self) -> Credential {
+        Credential { token: self.token.clone(), user: self.decoded.claims.sub }
     }
 }
 
@@ -104,60 +76,6 @@ impl Session {
     }
 }
 
-/// The session as kept in storage, under one versioned key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredSession {
-    pub v: u32,
-    pub token: String,
-    pub sub: u64,
-    pub exp: i64,
-}
-
-pub const STORED_VERSION: u32 = 1;
-
-impl StoredSession {
-    pub fn new(token: &AccessToken, decoded: &DecodedToken) -> Self {
-        Self {
-            v: STORED_VERSION,
-            token: token.expose().to_string(),
-            sub: decoded.claims.sub,
-            exp: decoded.claims.exp,
-        }
-    }
-
-    /// As stored: `{"v":1,"token":…,"sub":…,"exp":…}`.
-    pub fn to_json(&self) -> Value {
-        crate::json::object([
-            ("v", self.v.into()),
-            ("token", self.token.as_str().into()),
-            ("sub", self.sub.into()),
-            ("exp", self.exp.into()),
-        ])
-    }
-
-    /// Every field, of its type, or nothing: a stored value that is not
-    /// whole is corrupt.
-    pub fn from_json(v: &Value) -> Option<Self> {
-        Some(Self {
-            v: read::count(v, "v")?,
-            token: read::string(v, "token")?,
-            sub: read::big_count(v, "sub")?,
-            exp: read::int(v, "exp")?,
-        })
-    }
-
-    /// Reads the stored token again and checks it agrees with what was
-    /// stored beside it. Anything off means the value is corrupt.
-    pub fn restore(&self) -> Option<(AccessToken, DecodedToken)> {
-        if self.v != STORED_VERSION {
-            return None;
-        }
-        let decoded = jwt::decode(&self.token).ok()?;
-        (decoded.claims.sub == self.sub && decoded.claims.exp == self.exp)
-            .then(|| (AccessToken::new(self.token.clone()), decoded))
-    }
-}
-
 /// The session signal, shared through context.
 #[derive(Clone, Copy)]
 pub struct SessionContext(pub RwSignal<Session>);
@@ -171,48 +89,12 @@ impl SessionContext {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::jwt::tests::{anilist_payload, token_with};
+    use crate::auth::jwt::{self, tests::{anilist_payload, token_with}};
 
     fn signed_in(exp: i64) -> (AccessToken, DecodedToken) {
         let raw = token_with(&anilist_payload(exp));
         let decoded = jwt::decode(&raw).unwrap();
         (AccessToken::new(raw), decoded)
-    }
-
-    #[test]
-    fn stored_round_trip() {
-        let (t, d) = signed_in(1_900_000_000);
-        let stored = StoredSession::new(&t, &d);
-        let json = stored.to_json().to_string();
-        let back = StoredSession::from_json(&serde_json::from_str(&json).unwrap()).unwrap();
-        assert_eq!(back, stored);
-        assert_eq!(back.restore(), Some((t, d)));
-    }
-
-    #[test]
-    fn stored_values_that_disagree_are_corrupt() {
-        let (t, d) = signed_in(1_900_000_000);
-        let good = StoredSession::new(&t, &d);
-        for bad in [
-            StoredSession { v: 2, ..good.clone() },
-            StoredSession { sub: 1, ..good.clone() },
-            StoredSession { exp: 1, ..good.clone() },
-            StoredSession { token: "x.y.z".into(), ..good.clone() },
-            StoredSession { token: String::new(), ..good.clone() },
-        ] {
-            assert_eq!(bad.restore(), None, "{:?}", (bad.v, bad.sub, bad.exp));
-        }
-        for text in [
-            "{}",
-            "null",
-            "[1]",
-            r#"{"v":1,"token":5,"sub":1,"exp":1}"#,
-            r#"{"v":1,"token":"a","sub":-1,"exp":1}"#,
-            r#"{"v":1,"token":"a","sub":1,"exp":"1"}"#,
-            r#"{"v":1,"token":"a","sub":1}"#,
-        ] {
-            assert_eq!(StoredSession::from_json(&serde_json::from_str(text).unwrap()), None, "{text}");
-        }
     }
 
     #[test]

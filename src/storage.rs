@@ -2,13 +2,11 @@
 //! when storage is disabled, so every call first checks that the storage is
 //! there. Failures come back as [`StorageProblem`].
 //!
-//! Values go in and out as `serde_json::Value`, written and read as JSON
-//! text by [`crate::json`]; each stored type reads itself from it
-//! (`from_json`), so serde's derived code is not compiled once more for
-//! every stored type (see [`crate::api::read`]).
+//! Values go in and out as JSON text of their serde types.
 
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
-use serde_json::Value;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Area {
@@ -41,18 +39,20 @@ pub fn available(area: Area) -> bool {
 }
 
 /// `Ok(None)` when nothing is stored under `key`.
-pub fn get(area: Area, key: &str) -> Result<Option<Value>, StorageProblem> {
+/// A value that is there but not of type `T` is [`StorageProblem::Corrupt`].
+pub fn get<T: DeserializeOwned>(area: Area, key: &str) -> Result<Option<T>, StorageProblem> {
     let storage = gloo(area)?;
     match storage.get_item(key) {
         Ok(None) => Ok(None),
-        Ok(Some(text)) => crate::json::parse(&text).map(Some).map_err(|_| StorageProblem::Corrupt),
+        Ok(Some(text)) => serde_json::from_str(&text).map(Some).map_err(|_| StorageProblem::Corrupt),
         Err(_) => Err(StorageProblem::Unavailable),
     }
 }
 
-pub fn set(area: Area, key: &str, value: &Value) -> Result<(), StorageProblem> {
+pub fn set<T: Serialize + ?Sized>(area: Area, key: &str, value: &T) -> Result<(), StorageProblem> {
     let storage = gloo(area)?;
-    storage.set_item(key, &crate::json::write(value)).map_err(|e| {
+    let text = serde_json::to_string(value).map_err(|_| StorageProblem::Corrupt)?;
+    storage.set_item(key, &text).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
         if name.as_deref() == Some("QuotaExceededError") {
             StorageProblem::Full

@@ -44,8 +44,8 @@ impl Theme {
 
 /// The stored choice; "auto" when storage is unavailable or holds garbage.
 pub fn load() -> Theme {
-    match storage::get(Area::Local, STORAGE_KEY) {
-        Ok(Some(serde_json::Value::String(s))) => Theme::parse(&s),
+    match storage::get::<String>(Area::Local, STORAGE_KEY) {
+        Ok(Some(s)) => Theme::parse(&s),
         _ => Theme::Auto,
     }
 }
@@ -54,7 +54,7 @@ pub fn load() -> Theme {
 /// kept (storage may be disabled or full); the page changes either way.
 pub fn apply_and_store(theme: Theme) -> bool {
     apply(theme);
-    storage::set(Area::Local, STORAGE_KEY, &theme.as_str().into()).is_ok()
+    storage::set(Area::Local, STORAGE_KEY, theme.as_str()).is_ok()
 }
 
 pub fn apply(theme: Theme) {

@@ -1,8 +1,13 @@
 //! The one place a request to AniList is built and sent: POST to the
-//! configured GraphQL URL with `Authorization: Bearer` when signed in,
-//! through the client-side limiter, with a timeout; the answer read by
-//! [`crate::api::response::interpret`]. Queries that are already on their
-//! way are sent once; a query answered a moment ago is served from memory.
+//! configured GraphQL URL with `Authorization: Bearer` when a token is
+//! given, through the client-side limiter, with a timeout; the answer read
+//! by [`crate::api::response::interpret`] into the operation's type.
+//! Queries that are already on their way are sent once; a query answered a
+//! moment ago is served from memory.
+//!
+//! The client only reports: it returns errors, and publishes what it saw
+//! (the rate-limit budget, a refused token) on its own signals. What to do
+//! about them is for the app state (session, outbox) to decide.
 //! Browser glue: the decisions are in the pure modules beside it.
 
 use std::cell::{Cell, RefCell};
@@ -14,19 +19,14 @@ use std::time::Duration;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use serde_json::Value;
+use serde::de::IgnoredAny;
 use web_sys::AbortController;
 
 use crate::api::error::ApiError;
 use crate::api::limiter::Limiter;
-use crate::api::queries::Operation;
+use crate::api::operation::Operation;
 use crate::api::response::{interpret, RateLimit, RawResponse};
-use crate::auth::callback::AccessToken;
-use crate::auth::store;
-use crate::auth::time::now_secs;
-use crate::components::notice::{Flash, Flashes, Tone};
-use crate::config::Config;
-use crate::session::{Session, SessionContext};
+use crate::auth::callback::Credential;
 
 /// How long a request may take before it is abandoned.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -35,7 +35,25 @@ pub const CACHE_FOR_MS: f64 = 30_000.0;
 /// Automatic retries of a rate-limited query (never of a mutation).
 pub const MAX_RETRIES: u32 = 2;
 
-type Answer = Result<Value, ApiError>;
+/// An HTTP answer as it came, before it is read.
+#[derive(Debug)]
+struct Raw {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
+
+impl Raw {
+    fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
+        interpret(
+            &RawResponse { status: self.status, body: &self.body, retry_after: self.retry_after.as_deref() },
+            crate::auth::time::now_secs(),
+        )
+    }
+}
+
+/// What the transport gives: an answer, or no answer (network, timeout).
+type Transport = Result<Rc<Raw>, ApiError>;
 
 /// A whole exchange with AniList, for the console.
 #[derive(Clone, Debug)]
@@ -45,7 +63,7 @@ pub struct Exchange {
     pub body: String,
     pub rate: RateLimit,
     pub millis: f64,
-    pub outcome: Answer,
+    pub outcome: Result<(), ApiError>,
 }
 
 /// What the app knows of its request budget, for display.
@@ -58,58 +76,56 @@ pub struct Budget {
 }
 
 #[derive(Default)]
-struct Shared_ {
+struct State {
     limiter: Limiter,
-    cache: HashMap<String, (f64, Value)>,
-    in_flight: HashMap<String, Shared<LocalBoxFuture<'static, Answer>>>,
+    cache: HashMap<String, (f64, Rc<Raw>)>,
+    in_flight: HashMap<String, Shared<LocalBoxFuture<'static, Transport>>>,
     /// Bare network failures in a row (a 429 without CORS looks like one).
     network_failures: u32,
 }
 
 thread_local! {
-    static STATE: RefCell<Shared_> = RefCell::new(Shared_::default());
+    static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
 /// A handle on the client; cheap to clone into async blocks.
 #[derive(Clone)]
 pub struct Api {
     url: Arc<str>,
-    session: SessionContext,
-    flashes: Flashes,
     pub budget: RwSignal<Budget>,
+    /// Bumped each time AniList refuses a token ("Invalid token"), with the
+    /// token's user id: the session reacts.
+    pub token_refused: RwSignal<Option<(u64, u32)>>,
 }
 
 impl Api {
-    pub fn new(config: &Config, session: SessionContext, flashes: Flashes) -> Self {
+    pub fn new(graphql_url: &str) -> Self {
         Self {
-            url: config.graphql_url.value.clone().into(),
-            session,
-            flashes,
+            url: graphql_url.into(),
             budget: RwSignal::new(Budget::default()),
+            token_refused: RwSignal::new(None),
         }
     }
 
-    /// Runs an operation. Queries may come from memory or join an identical
-    /// request already under way; `fresh` skips the memory.
-    pub async fn run(&self, op: &Operation, variables: Value, fresh: bool) -> Answer {
-        let token = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.token.clone()));
-        let key = format!(
-            "{}|{}|{}",
-            op.name,
-            crate::json::write(&variables),
-            self.session.0.with_untracked(|s| s.signed_in().map(|s| s.user_id()).unwrap_or_default())
-        );
-        if op.mutation {
+    /// Runs an operation with `token` (or none). Queries may come from
+    /// memory or join an identical request already under way; `fresh`
+    /// skips the memory. Mutations are sent once, as they are.
+    pub async fn run<O: Operation>(&self, token: Option<&Credential>, vars: &O::Vars, fresh: bool) -> Result<O::Data, ApiError> {
+        let variables = serde_json::to_value(vars).map_err(|e| ApiError::Shape(e.to_string()))?;
+        let body = serde_json::json!({ "query": O::QUERY, "variables": variables, "operationName": O::NAME }).to_string();
+        if O::MUTATION {
             STATE.with(|s| s.borrow_mut().cache.clear());
-            return self.finish(self.send(op, variables, token).await);
+            let answer = self.send(body, token.cloned(), false).await;
+            return self.read(token, answer);
         }
+        let key = format!("{}|{}|{}", O::NAME, variables, token.map(|t| t.user).unwrap_or_default());
         if !fresh {
             let now = js_sys::Date::now();
             let hit = STATE.with(|s| {
-                s.borrow().cache.get(&key).filter(|(at, _)| now - at < CACHE_FOR_MS).map(|(_, v)| v.clone())
+                s.borrow().cache.get(&key).filter(|(at, _)| now - at < CACHE_FOR_MS).map(|(_, raw)| raw.clone())
             });
-            if let Some(v) = hit {
-                return Ok(v);
+            if let Some(raw) = hit {
+                return raw.read();
             }
         }
         let existing = STATE.with(|s| s.borrow().in_flight.get(&key).cloned());
@@ -117,88 +133,88 @@ impl Api {
             Some(f) => f,
             None => {
                 let me = self.clone();
-                let op = *op;
-                let f = async move { me.send(&op, variables, token).await }.boxed_local().shared();
+                let token = token.cloned();
+                let f = async move { me.send(body, token, true).await }.boxed_local().shared();
                 STATE.with(|s| s.borrow_mut().in_flight.insert(key.clone(), f.clone()));
                 f
             }
         };
         let answer = fut.await;
-        STATE.with(|s| {
-            let mut s = s.borrow_mut();
-            s.in_flight.remove(&key);
-            if let Ok(v) = &answer {
-                s.cache.insert(key, (js_sys::Date::now(), v.clone()));
-            }
-        });
-        self.finish(answer)
-    }
-
-    /// An answer that says the token is no good ends the session.
-    fn finish(&self, answer: Answer) -> Answer {
-        if let Err(e) = &answer {
-            if e.ends_session() && self.session.0.with_untracked(Session::is_signed_in) {
-                store::clear();
-                self.session.0.set(Session::SignedOut);
-                let here = window().location().pathname().unwrap_or_default();
-                let base = crate::routes::base();
-                let path = here.strip_prefix(&base).unwrap_or(&here).to_string();
-                self.flashes.push(
-                    Flash::new(Tone::Error, "AniList no longer accepts your sign-in")
-                        .detail("The token may have been revoked or replaced. Sign in again; you will come back to this page.")
-                        .with_retry_to(path),
-                );
-            }
+        STATE.with(|s| s.borrow_mut().in_flight.remove(&key));
+        let data = self.read::<O::Data>(token, answer.clone());
+        if let (Ok(_), Ok(raw)) = (&data, answer) {
+            STATE.with(|s| s.borrow_mut().cache.insert(key, (js_sys::Date::now(), raw)));
         }
-        answer
+        data
     }
 
-    /// Sends, waiting out rate limits and retrying queries (at most twice).
-    async fn send(&self, op: &Operation, variables: Value, token: Option<AccessToken>) -> Answer {
-        let body = crate::json::write(&crate::json::object([
-            ("query", op.query.into()),
-            ("variables", variables),
-            ("operationName", op.name.into()),
-        ]));
+    /// Reads the answer; a refused token is also published.
+    fn read<T: serde::de::DeserializeOwned>(&self, token: Option<&Credential>, answer: Transport) -> Result<T, ApiError> {
+        let data = answer.and_then(|raw| raw.read::<T>());
+        if let (Err(ApiError::InvalidToken), Some(token)) = (&data, token) {
+            let user = token.user;
+            self.token_refused.update(|r| *r = Some((user, r.map(|(_, n)| n + 1).unwrap_or(1))));
+        }
+        data
+    }
+
+    /// Sends, waiting out rate limits and retrying queries (`retry`) at
+    /// most twice.
+    async fn send(&self, body: String, token: Option<Credential>, retry: bool) -> Transport {
         let mut attempt = 0;
         loop {
-            let answer = self.send_once(&body, token.as_ref()).await;
-            match answer {
-                Err(ApiError::RateLimited { retry_after, .. }) if !op.mutation && attempt < MAX_RETRIES => {
+            let answer = self.exchange(&body, token.as_ref()).await.0;
+            let retry_after = match &answer {
+                Ok(raw) if raw.status == 429 => match raw.read::<IgnoredAny>() {
+                    Err(ApiError::RateLimited { retry_after, .. }) => Some(retry_after),
+                    _ => None,
+                },
+                Err(ApiError::RateLimited { retry_after, .. }) => Some(*retry_after),
+                _ => None,
+            };
+            match retry_after {
+                Some(secs) if retry && attempt < MAX_RETRIES => {
                     attempt += 1;
                     // Jitter spreads retries from several tabs or queries.
                     let jitter = js_sys::Math::random() * 1000.0 * f64::from(attempt);
-                    let wait = retry_after as f64 * 1000.0 + jitter;
-                    let until = js_sys::Date::now() + wait;
-                    self.budget.update(|b| b.waiting_until = Some(until));
-                    sleep_ms(wait).await;
-                    self.budget.update(|b| {
-                        if b.waiting_until == Some(until) {
-                            b.waiting_until = None;
-                        }
-                    });
+                    self.wait_out(secs as f64 * 1000.0 + jitter).await;
                 }
-                other => return other,
+                _ => return answer,
             }
         }
     }
 
-    async fn send_once(&self, body: &str, token: Option<&AccessToken>) -> Answer {
-        self.exchange(body, token).await.outcome
+    /// Shows the rate-limit countdown for `ms` and waits for it.
+    pub async fn wait_out(&self, ms: f64) {
+        let until = js_sys::Date::now() + ms;
+        self.budget.update(|b| b.waiting_until = Some(b.waiting_until.map_or(until, |u| u.max(until))));
+        sleep_ms(ms).await;
+        self.budget.update(|b| {
+            if b.waiting_until.is_some_and(|u| u <= js_sys::Date::now() + 50.0) {
+                b.waiting_until = None;
+            }
+        });
     }
 
     /// Sends any query as it is (the GraphQL console): through the limiter
     /// and the timeout, never from memory, never retried; the whole answer
     /// comes back for display.
-    pub async fn exchange_raw(&self, query: &str, variables: Value) -> Exchange {
-        let token = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.token.clone()));
-        let body = crate::json::write(&crate::json::object([("query", query.into()), ("variables", variables)]));
-        let mut exchange = self.exchange(&body, token.as_ref()).await;
-        exchange.outcome = self.finish(exchange.outcome);
-        exchange
+    pub async fn exchange_raw(&self, token: Option<&Credential>, query: &str, variables: serde_json::Value) -> Exchange {
+        let body = serde_json::json!({ "query": query, "variables": variables }).to_string();
+        let (answer, rate, millis) = self.exchange(&body, token).await;
+        match answer {
+            Ok(raw) => Exchange {
+                status: Some(raw.status),
+                outcome: self.read::<IgnoredAny>(token, Ok(raw.clone())).map(|_| ()),
+                body: raw.body.clone(),
+                rate,
+                millis,
+            },
+            Err(e) => Exchange { status: None, body: String::new(), rate, millis, outcome: Err(e) },
+        }
     }
 
-    async fn exchange(&self, body: &str, token: Option<&AccessToken>) -> Exchange {
+    async fn exchange(&self, body: &str, token: Option<&Credential>) -> (Transport, RateLimit, f64) {
         let now = js_sys::Date::now();
         let at = STATE.with(|s| s.borrow_mut().limiter.reserve(now));
         if at > now {
@@ -224,9 +240,8 @@ impl Api {
             .header("Accept", "application/json")
             .abort_signal(signal.as_ref());
         if let Some(token) = token {
-            builder = builder.header("Authorization", &format!("Bearer {}", token.expose()));
+            builder = builder.header("Authorization", &format!("Bearer {}", token.token.expose()));
         }
-        let mut exchange = Exchange { status: None, body: String::new(), rate: RateLimit::default(), millis: 0.0, outcome: Err(ApiError::Network) };
         let failed = |timed_out: &Rc<Cell<bool>>| {
             if timed_out.get() {
                 ApiError::Timeout { secs: TIMEOUT.as_secs() }
@@ -234,14 +249,15 @@ impl Api {
                 self.network_failure()
             }
         };
-        match builder.body(body.to_string()) {
-            Err(_) => {}
+        let mut rate = RateLimit::default();
+        let answer = match builder.body(body.to_string()) {
+            Err(_) => Err(ApiError::Network),
             Ok(request) => match request.send().await {
-                Err(_) => exchange.outcome = Err(failed(&timed_out)),
+                Err(_) => Err(failed(&timed_out)),
                 Ok(response) => {
                     let status = response.status();
                     let headers = response.headers();
-                    let rate = RateLimit::from_headers(
+                    rate = RateLimit::from_headers(
                         headers.get("x-ratelimit-limit").as_deref(),
                         headers.get("x-ratelimit-remaining").as_deref(),
                         headers.get("x-ratelimit-reset").as_deref(),
@@ -249,28 +265,21 @@ impl Api {
                     if rate.is_known() {
                         self.budget.update(|b| b.server = rate);
                     }
-                    exchange.status = Some(status);
-                    exchange.rate = rate;
                     let retry_after = headers.get("retry-after");
                     match response.text().await {
-                        Err(_) => exchange.outcome = Err(failed(&timed_out)),
-                        Ok(text) => {
+                        Err(_) => Err(failed(&timed_out)),
+                        Ok(body) => {
                             STATE.with(|s| s.borrow_mut().network_failures = 0);
-                            exchange.outcome = interpret(
-                                &RawResponse { status, body: &text, retry_after: retry_after.as_deref() },
-                                now_secs(),
-                            );
-                            exchange.body = text;
+                            Ok(Rc::new(Raw { status, body, retry_after }))
                         }
                     }
                 }
             },
-        }
-        exchange.millis = js_sys::Date::now() - started;
+        };
         if let Some(timer) = timer {
             timer.clear();
         }
-        exchange
+        (answer, rate, js_sys::Date::now() - started)
     }
 
     /// One bare failure is a network problem; the second in a row is most
@@ -295,7 +304,8 @@ impl Api {
     }
 }
 
-async fn sleep_ms(ms: f64) {
+/// Waits `ms` milliseconds (a browser timer).
+pub async fn sleep_ms(ms: f64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.ceil() as i32);
     });

@@ -1,41 +1,53 @@
 //! Everything that can go wrong talking to AniList, in one enum, each with
 //! words a person understands and a next step. Pure: tested natively.
 
+use serde::Deserialize;
 use serde_json::Value;
 
-use crate::api::read;
-
 /// One entry of a GraphQL `errors` array, as AniList sends it.
-#[derive(Clone, Default, PartialEq)]
-#[cfg_attr(test, derive(Debug))]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct GraphQlError {
+    #[serde(default, deserialize_with = "lenient")]
     pub message: String,
+    #[serde(default, deserialize_with = "lenient")]
     pub status: Option<u16>,
+    #[serde(default, deserialize_with = "lenient_list")]
     pub locations: Vec<Location>,
     /// Mutation validation: field -> messages.
+    #[serde(default, deserialize_with = "lenient")]
     pub validation: Option<serde_json::Map<String, Value>>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub struct Location {
     pub line: u32,
     pub column: u32,
 }
 
+/// Error reports are read leniently: a field of another type reads as
+/// absent, so that one odd field does not hide the message.
+fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
+    Ok(serde_json::from_value(Value::deserialize(d)?).unwrap_or_default())
+}
+
+/// A list of which the well-formed items are kept.
+fn lenient_list<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => items.into_iter().filter_map(|i| serde_json::from_value(i).ok()).collect(),
+        _ => Vec::new(),
+    })
+}
+
 impl GraphQlError {
-    /// The object items of an `errors` array (see [`crate::api::read`]):
-    /// what is missing or mistyped reads as absent, a location without
-    /// its line or column is left out.
+    /// The object items of an `errors` array; anything else in it is
+    /// skipped, and so is an `errors` that is not a list.
     pub fn read_all(errors: &Value) -> Vec<GraphQlError> {
-        read::items(errors)
-            .map(|e| GraphQlError {
-                message: read::string(e, "message").unwrap_or_default(),
-                status: read::count(e, "status").and_then(|s| u16::try_from(s).ok()),
-                locations: read::objects(e, "locations")
-                    .filter_map(|l| Some(Location { line: read::count(l, "line")?, column: read::count(l, "column")? }))
-                    .collect(),
-                validation: read::at(e, "validation").as_object().cloned(),
-            })
+        errors
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e.is_object())
+            .filter_map(|e| serde_json::from_value(e.clone()).ok())
             .collect()
     }
 
@@ -48,11 +60,7 @@ impl GraphQlError {
     }
 }
 
-/// `Debug` is derived for the native tests only; in the app it writes the
-/// message (see the impl below), which keeps serde_json's `Debug` and float
-/// printing out of the wasm.
-#[derive(Clone, PartialEq, thiserror::Error)]
-#[cfg_attr(test, derive(Debug))]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ApiError {
     /// HTTP 400 "Invalid token": revoked, expired or not AniList's.
     #[error("AniList no longer accepts your sign-in.")]
@@ -108,13 +116,6 @@ fn fields_summary(fields: &[(String, Vec<String>)]) -> String {
         .map(|(f, m)| format!("{f}: {}", m.join(" ")))
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-#[cfg(not(test))]
-impl std::fmt::Debug for ApiError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(self, f)
-    }
 }
 
 impl ApiError {

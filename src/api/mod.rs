@@ -1,11 +1,13 @@
-//! Talking to AniList's GraphQL API: one client, one error enum.
+//! Talking to AniList's GraphQL API: one client, one error enum, and every
+//! operation as a typed module.
 
 pub mod client;
 pub mod error;
 pub mod limiter;
-pub mod queries;
-pub mod read;
+pub mod operation;
+pub mod ops;
 pub mod response;
 
 pub use client::Api;
 pub use error::ApiError;
+pub use operation::Operation;

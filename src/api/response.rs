@@ -1,6 +1,8 @@
 //! Reading an HTTP answer from AniList: status, rate-limit headers and body
-//! into data or one [`ApiError`]. Pure: tested natively.
+//! into the operation's typed data or one [`ApiError`]. Pure: tested natively.
 
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::api::error::{ApiError, GraphQlError};
@@ -92,8 +94,23 @@ pub struct RawResponse<'a> {
     pub retry_after: Option<&'a str>,
 }
 
-/// The `data` of a good answer, or the one error that describes a bad one.
-pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
+/// A GraphQL answer: `data` of the operation's type, and `errors` read
+/// item by item (see [`GraphQlError::read_all`]).
+#[derive(Deserialize)]
+struct Envelope<T> {
+    #[serde(default = "none")]
+    data: Option<T>,
+    #[serde(default)]
+    errors: Value,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+/// The `data` of a good answer, read into `T`, or the one error that
+/// describes a bad one. A good answer is parsed once, straight into `T`.
+pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>, now: i64) -> Result<T, ApiError> {
     let status = r.status;
     if status == 429 {
         return Err(ApiError::RateLimited {
@@ -101,8 +118,17 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
             inferred: false,
         });
     }
-    let json: Option<Value> = crate::json::parse(r.body).ok();
-    let errors: Vec<GraphQlError> = json.as_ref().map(|j| GraphQlError::read_all(&j["errors"])).unwrap_or_default();
+    // `envelope` is `None` for anything but a JSON object (serde would also
+    // read a struct from an array); `shape` says why data is not a `T`.
+    let (envelope, shape) = match serde_json::from_str::<Envelope<T>>(r.body) {
+        _ if !r.body.trim_start().starts_with('{') => (None, None),
+        Ok(e) => (Some((e.data, e.errors)), None),
+        Err(typed) => match serde_json::from_str::<Envelope<IgnoredAny>>(r.body) {
+            Ok(e) => (Some((None, e.errors)), Some(typed.to_string())),
+            Err(_) => (None, None),
+        },
+    };
+    let errors: Vec<GraphQlError> = envelope.as_ref().map(|(_, e)| GraphQlError::read_all(e)).unwrap_or_default();
     let first = errors.first().map(|e| e.message.as_str()).unwrap_or_default();
 
     if status == 400 && first.eq_ignore_ascii_case("invalid token") {
@@ -118,7 +144,7 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
     if status >= 500 {
         return Err(ApiError::Server { status });
     }
-    let Some(json) = json.filter(|j| j.is_object()) else {
+    let Some((data, _)) = envelope else {
         return Err(if (200..300).contains(&status) || status == 400 || status == 404 {
             ApiError::NotJson { status }
         } else {
@@ -132,9 +158,9 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
             .flatten()
             .map(|(field, msgs)| {
                 let msgs = match msgs {
-                    Value::Array(a) => a.iter().map(|m| m.as_str().map(str::to_string).unwrap_or_else(|| crate::json::write(m))).collect(),
+                    Value::Array(a) => a.iter().map(|m| m.as_str().map(str::to_string).unwrap_or_else(|| m.to_string())).collect(),
                     Value::String(s) => vec![s.clone()],
-                    other => vec![crate::json::write(other)],
+                    other => vec![other.to_string()],
                 };
                 (field.clone(), msgs)
             })
@@ -147,10 +173,10 @@ pub fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
     if !(200..300).contains(&status) {
         return Err(ApiError::UnexpectedStatus { status });
     }
-    match json.get("data") {
-        Some(data) if !data.is_null() => Ok(data.clone()),
-        _ => Err(ApiError::GraphQl { status, errors: Vec::new() }),
+    if let Some(problem) = shape {
+        return Err(ApiError::Shape(problem));
     }
+    data.ok_or(ApiError::GraphQl { status, errors: Vec::new() })
 }
 
 #[cfg(test)]
@@ -161,10 +187,37 @@ mod tests {
         RawResponse { status, body, retry_after: None }
     }
 
+    fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
+        super::interpret::<Value>(r, now)
+    }
+
     #[test]
     fn good_answers() {
         let data = interpret(&raw(200, r#"{"data":{"Viewer":{"id":1}}}"#), 0).unwrap();
         assert_eq!(data["Viewer"]["id"], 1);
+    }
+
+    #[test]
+    fn an_answer_of_another_shape_is_named() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Viewer {
+            #[allow(dead_code)]
+            id: u64,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Data {
+            #[serde(rename = "Viewer")]
+            #[allow(dead_code)]
+            viewer: Viewer,
+        }
+        let ok = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":{"id":1}}}"#), 0);
+        assert!(ok.is_ok());
+        let e = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":{"name":"x"}}}"#), 0).unwrap_err();
+        let ApiError::Shape(why) = &e else { panic!("{e:?}") };
+        assert!(why.contains("missing field `id`"), "{why}");
+        // GraphQL errors still win over a data shape that does not fit.
+        let e = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":null},"errors":[{"message":"Not Found.","status":404}]}"#), 0).unwrap_err();
+        assert!(matches!(e, ApiError::GraphQl { .. }), "{e:?}");
     }
 
     #[test]

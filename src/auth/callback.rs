@@ -24,6 +24,14 @@ impl AccessToken {
     }
 }
 
+/// A token with the user it was issued for: what a request to AniList is
+/// sent with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credential {
+    pub token: AccessToken,
+    pub user: u64,
+}
+
 impl fmt::Debug for AccessToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "AccessToken(<{} characters, hidden>)", self.0.len())
@@ -175,7 +183,8 @@ pub fn explain_refusal(error: &str) -> &'static str {
 }
 
 /// The sign-in this tab began: kept in sessionStorage until AniList replies.
-#[derive(Clone, Debug, PartialEq)]
+/// `keep` was added later: a value kept before it reads as the device.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PendingSignIn {
     pub state: String,
     /// `Date.now()` when the sign-in began.
@@ -183,32 +192,8 @@ pub struct PendingSignIn {
     /// The in-app path to return to.
     pub return_to: String,
     /// Where the person asked to keep the session.
-    pub keep: crate::session::Keep,
-}
-
-impl PendingSignIn {
-    /// As kept in sessionStorage.
-    pub fn to_json(&self) -> serde_json::Value {
-        crate::json::object([
-            ("state", self.state.as_str().into()),
-            ("started_at_ms", self.started_at_ms.into()),
-            ("return_to", self.return_to.as_str().into()),
-            ("keep", self.keep.as_str().into()),
-        ])
-    }
-
-    /// `None` unless the state, the start time and the return path are
-    /// there; `keep` was added later and defaults to the device.
-    pub fn from_json(v: &serde_json::Value) -> Option<Self> {
-        use crate::api::read;
-        use crate::session::Keep;
-        Some(Self {
-            state: read::string(v, "state")?,
-            started_at_ms: read::number(v, "started_at_ms")?,
-            return_to: read::string(v, "return_to")?,
-            keep: read::at(v, "keep").as_str().and_then(Keep::parse).unwrap_or(Keep::Device),
-        })
-    }
+    #[serde(default)]
+    pub keep: crate::auth::stored::Keep,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -448,25 +433,25 @@ mod tests {
             state: "s3cr3t".into(),
             started_at_ms: at,
             return_to: "/lists/anime".into(),
-            keep: crate::session::Keep::Device,
+            keep: crate::auth::stored::Keep::Device,
         }
     }
 
     #[test]
     fn a_pending_sign_in_round_trips_and_reads_older_values() {
         let mut p = pending(1_000_000.5);
-        p.keep = crate::session::Keep::Tab;
-        let text = p.to_json().to_string();
-        assert_eq!(PendingSignIn::from_json(&serde_json::from_str(&text).unwrap()), Some(p));
+        p.keep = crate::auth::stored::Keep::Tab;
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<PendingSignIn>(&text).ok(), Some(p));
         // Kept before `keep` existed: on the device.
         let old = serde_json::json!({ "state": "s3cr3t", "started_at_ms": 1_000_000.0, "return_to": "/lists/anime" });
-        assert_eq!(PendingSignIn::from_json(&old), Some(pending(1_000_000.0)));
+        assert_eq!(serde_json::from_value::<PendingSignIn>(old).ok(), Some(pending(1_000_000.0)));
         for bad in [
             serde_json::json!(null),
             serde_json::json!({ "state": "s", "return_to": "/" }),
             serde_json::json!({ "state": 1, "started_at_ms": 1.0, "return_to": "/" }),
         ] {
-            assert_eq!(PendingSignIn::from_json(&bad), None, "{bad}");
+            assert!(serde_json::from_value::<PendingSignIn>(bad.clone()).is_err(), "{bad}");
         }
     }
 

@@ -18,7 +18,8 @@ use crate::auth::store::{self, Loaded};
 use crate::auth::time::{local_date_time, now_secs};
 use crate::components::notice::{Flash, Flashes, Tone};
 use crate::config::Config;
-use crate::session::{Keep, Kept, Session, SessionContext, SignedIn};
+use crate::auth::stored::{Keep, Kept};
+use crate::session::{Session, SessionContext, SignedIn};
 
 /// What start-up found: the session to begin with, what to tell the
 /// person, and where in the app to go.
@@ -230,6 +231,29 @@ pub fn sign_in_with_pasted(config: &Config, text: &str, keep: Keep) -> Result<(S
 pub fn sign_out(session: SessionContext) {
     store::clear();
     session.0.set(Session::SignedOut);
+}
+
+/// AniList refused the token of the signed-in user ("Invalid token",
+/// reported by the API client): the session ends, and the person is told
+/// and offered to sign in again, coming back to this page.
+pub fn watch_refused_token(session: SessionContext, flashes: Flashes, refused: RwSignal<Option<(u64, u32)>>) {
+    Effect::new(move |_| {
+        let Some((user, _)) = refused.get() else { return };
+        let ours = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub) == Some(user));
+        if !ours {
+            return;
+        }
+        store::clear();
+        session.0.set(Session::SignedOut);
+        let here = window().location().pathname().unwrap_or_default();
+        let base = crate::routes::base();
+        let path = here.strip_prefix(&base).unwrap_or(&here).to_string();
+        flashes.push(
+            Flash::new(Tone::Error, "AniList no longer accepts your sign-in")
+                .detail("The token may have been revoked or replaced. Sign in again; you will come back to this page.")
+                .with_retry_to(path),
+        );
+    });
 }
 
 /// Ends the session when its `exp` passes while the app is open, checking

@@ -7,6 +7,7 @@ pub mod callback;
 pub mod jwt;
 pub mod flow;
 pub mod store;
+pub mod stored;
 pub mod time;
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use crate::auth::callback::{AccessToken, PendingSignIn};
 use crate::auth::jwt::DecodedToken;
 use crate::config::validate_client_id;
-use crate::session::{Keep, Kept, StoredSession};
+use crate::auth::stored::{Keep, Kept, StoredSession};
 use crate::storage::{self, Area, StorageProblem};
 
 /// One versioned key for the session, in localStorage or sessionStorage.
@@ -27,9 +27,9 @@ pub enum Loaded {
 /// The stored session: this tab's first, then the device's.
 pub fn load() -> Loaded {
     for (area, kept) in [(Area::Tab, Kept::Tab), (Area::Local, Kept::Device)] {
-        match storage::get(area, SESSION_KEY) {
+        match storage::get::<StoredSession>(area, SESSION_KEY) {
             Ok(None) | Err(StorageProblem::Unavailable) | Err(StorageProblem::Full) => continue,
-            Ok(Some(value)) => match StoredSession::from_json(&value).and_then(|s| s.restore()) {
+            Ok(Some(value)) => match StoredSession::restore(&value) {
                 Some((token, decoded)) => return Loaded::Session(token, decoded, kept),
                 None => {
                     storage::delete(area, SESSION_KEY);
@@ -54,7 +54,7 @@ pub fn save(token: &AccessToken, decoded: &DecodedToken, keep: Keep) -> (Kept, O
         Keep::Tab => (Area::Tab, Kept::Tab, Area::Local),
     };
     storage::delete(other, SESSION_KEY);
-    match storage::set(area, SESSION_KEY, &stored.to_json()) {
+    match storage::set(area, SESSION_KEY, &stored) {
         Ok(()) => (kept, None),
         Err(problem) => (Kept::MemoryOnly, Some(problem)),
     }
@@ -67,25 +67,25 @@ pub fn clear() {
 }
 
 pub fn put_pending(pending: &PendingSignIn) -> Result<(), StorageProblem> {
-    storage::set(Area::Tab, PENDING_KEY, &pending.to_json())
+    storage::set(Area::Tab, PENDING_KEY, pending)
 }
 
 /// The pending sign-in, removed as it is read: it is good for one reply.
 pub fn take_pending() -> Option<PendingSignIn> {
-    let pending = storage::get(Area::Tab, PENDING_KEY).ok().flatten().and_then(|v| PendingSignIn::from_json(&v));
+    let pending = storage::get::<PendingSignIn>(Area::Tab, PENDING_KEY).ok().flatten();
     storage::delete(Area::Tab, PENDING_KEY);
     pending
 }
 
 /// The client id the person entered, if any and if still valid.
 pub fn own_client_id() -> Option<String> {
-    let raw = storage::get(Area::Local, CLIENT_ID_KEY).ok().flatten()?;
-    validate_client_id(raw.as_str()?).ok()
+    let raw: String = storage::get(Area::Local, CLIENT_ID_KEY).ok().flatten()?;
+    validate_client_id(&raw).ok()
 }
 
 pub fn set_own_client_id(id: Option<&str>) -> Result<(), StorageProblem> {
     match id {
-        Some(id) => storage::set(Area::Local, CLIENT_ID_KEY, &id.into()),
+        Some(id) => storage::set(Area::Local, CLIENT_ID_KEY, id),
         None => {
             storage::delete(Area::Local, CLIENT_ID_KEY);
             Ok(())

@@ -5,4 +5,5 @@ pub mod clock;
 pub mod copy;
 pub mod empty_state;
 pub mod notice;
+pub mod read;
 pub mod shell;

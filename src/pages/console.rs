@@ -1,10 +1,10 @@
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::api::client::Exchange;
 use crate::api::error::ApiError;
-use crate::api::read;
-use crate::api::queries::{Operation, EXAMPLE_LIST, EXAMPLE_MEDIA, EXAMPLE_SAVE, EXAMPLE_VIEWER};
+use crate::api::ops::examples::{Example, EXAMPLE_LIST, EXAMPLE_MEDIA, EXAMPLE_SAVE, EXAMPLE_VIEWER};
 use crate::api::Api;
 use crate::config::Config;
 use crate::graphql_text::{has_mutation, parse_variables};
@@ -16,33 +16,13 @@ pub const HISTORY_KEY: &str = "tsuzuki.console-history.v1";
 pub const HISTORY_LEN: usize = 10;
 
 /// A run kept in localStorage, to go back to.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Run {
     query: String,
     variables: String,
+    #[serde(default)]
     status: Option<u16>,
     at: f64,
-}
-
-impl Run {
-    fn to_json(&self) -> Value {
-        crate::json::object([
-            ("query", self.query.as_str().into()),
-            ("variables", self.variables.as_str().into()),
-            ("status", self.status.into()),
-            ("at", self.at.into()),
-        ])
-    }
-
-    /// `None` when the query, the variables or the time is missing.
-    fn from_json(v: &Value) -> Option<Self> {
-        Some(Self {
-            query: read::string(v, "query")?,
-            variables: read::string(v, "variables")?,
-            status: read::count(v, "status").and_then(|s| u16::try_from(s).ok()),
-            at: read::number(v, "at")?,
-        })
-    }
 }
 
 /// A history row's key: when it ran (ms), with its query's length in the
@@ -53,8 +33,9 @@ fn history_key(r: &Run) -> i64 {
 }
 
 fn load_history() -> Vec<Run> {
-    let stored = storage::get(Area::Local, HISTORY_KEY).ok().flatten().unwrap_or_default();
-    stored.as_array().into_iter().flatten().filter_map(Run::from_json).take(HISTORY_LEN).collect()
+    // Run by run: one that cannot be read is left out, not the whole history.
+    let stored: Vec<Value> = storage::get(Area::Local, HISTORY_KEY).ok().flatten().unwrap_or_default();
+    stored.into_iter().filter_map(|r| serde_json::from_value(r).ok()).take(HISTORY_LEN).collect()
 }
 
 fn first_line(query: &str) -> String {
@@ -77,14 +58,14 @@ pub fn ConsolePage() -> impl IntoView {
         let (q, v) = (q.clone(), v.clone());
         async move {
             let vars = parse_variables(&v).unwrap_or_default();
-            let exchange = api.exchange_raw(&q, vars).await;
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let exchange = api.exchange_raw(credential.as_ref(), &q, vars).await;
             history.update(|h| {
                 h.retain(|r| !(r.query == q && r.variables == v));
                 h.insert(0, Run { query: q, variables: v, status: exchange.status, at: js_sys::Date::now() });
                 h.truncate(HISTORY_LEN);
             });
-            let runs = history.with_untracked(|h| h.iter().map(Run::to_json).collect());
-            let _ = storage::set(Area::Local, HISTORY_KEY, &Value::Array(runs));
+            let _ = history.with_untracked(|h| storage::set(Area::Local, HISTORY_KEY, h));
             exchange
         }
     });
@@ -109,7 +90,7 @@ pub fn ConsolePage() -> impl IntoView {
             send();
         }
     };
-    let example = move |op: Operation, vars: String| {
+    let example = move |op: Example, vars: String| {
         set_query.set(op.query.to_string());
         set_variables.set(vars);
         set_problem.set(None);
@@ -191,8 +172,8 @@ fn pretty_json(body: &str) -> Option<String> {
 fn ExchangeView(exchange: Exchange) -> impl IntoView {
     let pretty = pretty_json(&exchange.body).unwrap_or_else(|| exchange.body.clone());
     let status = match exchange.status {
-        Some(s) => format!("HTTP {s} · {} ms", crate::number::fixed(exchange.millis, 0)),
-        None => format!("No answer · {} ms", crate::number::fixed(exchange.millis, 0)),
+        Some(s) => format!("HTTP {s} · {} ms", format!("{:.0}", exchange.millis)),
+        None => format!("No answer · {} ms", format!("{:.0}", exchange.millis)),
     };
     let rate = match (exchange.rate.limit, exchange.rate.remaining) {
         (Some(l), Some(r)) => format!("X-RateLimit-Limit {l} · X-RateLimit-Remaining {r}"),

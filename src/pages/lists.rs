@@ -3,14 +3,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use serde_json::Value;
-
-use crate::json::object;
 
 use crate::api::error::ApiError;
-use crate::api::queries::{DELETE_ENTRY, LIST_COLLECTION, SAVE_ENTRY};
-use crate::api::read;
+use crate::api::ops::delete_entry::{self, DeleteEntry};
+use crate::api::ops::list_collection::{self, Collection, ListCollection};
+use crate::api::ops::save_entry::{self, SaveEntry};
 use crate::api::Api;
+use crate::auth::callback::Credential;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::{EmptyState, SignInRequired};
 use crate::media::{
@@ -23,100 +22,6 @@ use crate::session::SessionContext;
 
 /// How long "+1" waits for more clicks before saving the final value.
 pub const COALESCE: Duration = Duration::from_millis(700);
-
-/// The list query's answer, as the page uses it.
-#[derive(Clone, Debug)]
-struct Collection {
-    score_format: Option<String>,
-    lists: Vec<Group>,
-}
-
-#[derive(Clone, Debug)]
-struct Group {
-    name: Option<String>,
-    is_custom_list: bool,
-    entries: Vec<Entry>,
-}
-
-#[derive(Clone, Debug)]
-struct Entry {
-    id: i64,
-    status: Option<String>,
-    progress: Option<u32>,
-    score: Option<f64>,
-    updated_at: Option<i64>,
-    media: Option<Media>,
-}
-
-#[derive(Clone, Debug)]
-struct Media {
-    id: i64,
-    format: Option<String>,
-    /// Episodes (anime) or chapters (manga).
-    total: Option<u32>,
-    site_url: Option<String>,
-    title: Option<String>,
-    cover: Option<String>,
-}
-
-/// What AniList says an entry holds after a save.
-#[derive(Clone, Debug)]
-struct Saved {
-    status: Option<String>,
-    progress: Option<u32>,
-    score: Option<f64>,
-    updated_at: Option<i64>,
-}
-
-/// Reads `{ MediaListCollection { … } }` (see [`crate::api::read`]).
-fn read_collection(data: &Value) -> Result<Collection, ApiError> {
-    let c = read::object(data, "MediaListCollection")?;
-    let media = |m: &Value| -> Result<Option<Media>, ApiError> {
-        if !m.is_object() {
-            return Ok(None);
-        }
-        Ok(Some(Media {
-            id: read::required(read::int(m, "id"), "media id")?,
-            format: read::string(m, "format"),
-            total: read::count(m, "episodes").or_else(|| read::count(m, "chapters")),
-            site_url: read::string(m, "siteUrl"),
-            title: read::string(read::at(m, "title"), "userPreferred"),
-            cover: read::string(read::at(m, "coverImage"), "medium"),
-        }))
-    };
-    let entry = |e: &Value| -> Result<Entry, ApiError> {
-        Ok(Entry {
-            id: read::required(read::int(e, "id"), "list entry id")?,
-            status: read::string(e, "status"),
-            progress: read::count(e, "progress"),
-            score: read::number(e, "score"),
-            updated_at: read::int(e, "updatedAt"),
-            media: media(read::at(e, "media"))?,
-        })
-    };
-    let group = |g: &Value| -> Result<Group, ApiError> {
-        Ok(Group {
-            name: read::string(g, "name"),
-            is_custom_list: read::flag(g, "isCustomList").unwrap_or(false),
-            entries: read::objects(g, "entries").map(entry).collect::<Result<_, _>>()?,
-        })
-    };
-    Ok(Collection {
-        score_format: read::string(read::at(read::at(c, "user"), "mediaListOptions"), "scoreFormat"),
-        lists: read::objects(c, "lists").map(group).collect::<Result<_, _>>()?,
-    })
-}
-
-/// Reads `{ SaveMediaListEntry { … } }`.
-fn read_saved(data: &Value) -> Result<Saved, ApiError> {
-    let e = read::object(data, "SaveMediaListEntry")?;
-    Ok(Saved {
-        status: read::string(e, "status"),
-        progress: read::count(e, "progress"),
-        score: read::number(e, "score"),
-        updated_at: read::int(e, "updatedAt"),
-    })
-}
 
 /// What AniList last confirmed for an entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -219,8 +124,10 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
         let fresh = asked.get() > 0;
         // AniList's data as it came, read when shown (as on the profile).
         async move {
-            let vars = object([("userId", user.into()), ("type", kind.slug().to_ascii_uppercase().into())]);
-            api.run(&LIST_COLLECTION, vars, fresh).await
+            let session = expect_context::<SessionContext>().0;
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let vars = list_collection::Vars { user_id: user, kind: kind.into() };
+            api.run::<ListCollection>(credential.as_ref(), &vars, fresh).await
         }
     });
     let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
@@ -228,7 +135,7 @@ fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
                 {move || Suspend::new(async move {
-                    let c = read_collection(&collection.await?)?;
+                    let c = collection.await?.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))?;
                     Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> }.into_any())
                 })}
             </ErrorBoundary>
@@ -245,21 +152,18 @@ fn rows_of(collection: &Collection) -> Vec<Row> {
             if !seen.insert(e.id) {
                 continue;
             }
-            let Some(status) = e.status.as_deref().and_then(ListStatus::from_api) else { continue };
+            let Some(status) = e.status.filter(|s| s.is_known()) else { continue };
             let media = e.media.clone();
             let values = Values { status, progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) };
-            let title = media
-                .as_ref()
-                .and_then(|m| m.title.clone())
-                .unwrap_or_else(|| format!("Title #{}", media.as_ref().map(|m| m.id).unwrap_or(0)));
+            let title = media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{}", e.media_id));
             rows.push(Row {
                 id: e.id,
                 key: StoredValue::new(title_key(&title)),
                 title: StoredValue::new(title),
-                format: StoredValue::new(media.as_ref().and_then(|m| m.format.clone()).unwrap_or_default().replace('_', " ")),
-                cover: StoredValue::new(media.as_ref().and_then(|m| m.cover.clone())),
+                format: StoredValue::new(media.as_ref().and_then(|m| m.format).map(|f| f.label().to_string()).unwrap_or_default()),
+                cover: StoredValue::new(media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone())),
                 site: StoredValue::new(media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"))),
-                total: media.as_ref().and_then(|m| m.total),
+                total: media.as_ref().and_then(|m| m.total()),
                 status: RwSignal::new(values.status),
                 progress: RwSignal::new(values.progress),
                 score: RwSignal::new(values.score),
@@ -275,13 +179,12 @@ fn rows_of(collection: &Collection) -> Vec<Row> {
     rows
 }
 
-fn save_vars(id: i64, v: Values) -> serde_json::Value {
-    object([
-        ("id", id.into()),
-        ("status", v.status.as_api().into()),
-        ("progress", v.progress.into()),
-        ("score", v.score.into()),
-    ])
+fn save_vars(id: i64, v: Values) -> save_entry::Vars {
+    save_entry::Vars { id: Some(id), status: Some(v.status), progress: Some(v.progress), score: Some(v.score), ..Default::default() }
+}
+
+fn credential() -> Option<Credential> {
+    expect_context::<SessionContext>().0.with_untracked(|s| s.signed_in().map(|s| s.credential()))
 }
 
 /// Edits waiting for their save (the "+1" pause): entry id -> timer,
@@ -327,14 +230,15 @@ impl Edits {
         let save = Action::new_local(move |(row, sent): &(Row, Values)| {
             let api = save_api.clone();
             let (row, sent) = (*row, *sent);
+            let credential = credential();
             async move {
                 row.saving.set(true);
-                let result = api.run(&SAVE_ENTRY, save_vars(row.id, sent), false).await;
+                let result = api.run::<SaveEntry>(credential.as_ref(), &save_vars(row.id, sent), false).await;
                 row.saving.set(false);
-                match result.and_then(|d| read_saved(&d)) {
+                match result.and_then(|d| d.saved.ok_or_else(|| ApiError::Shape("no SaveMediaListEntry".into()))) {
                     Ok(saved) => {
                         let confirmed = Values {
-                            status: saved.status.as_deref().and_then(ListStatus::from_api).unwrap_or(sent.status),
+                            status: saved.status.filter(|s| s.is_known()).unwrap_or(sent.status),
                             progress: saved.progress.unwrap_or(sent.progress),
                             score: saved.score.unwrap_or(sent.score),
                         };
@@ -357,13 +261,14 @@ impl Edits {
         let delete = Action::new_local(move |row: &Row| {
             let api = api.clone();
             let row = *row;
+            let credential = credential();
             async move {
                 row.saving.set(true);
-                let result = api.run(&DELETE_ENTRY, object([("id", row.id.into())]), false).await;
+                let result = api.run::<DeleteEntry>(credential.as_ref(), &delete_entry::Vars { id: row.id }, false).await;
                 row.saving.set(false);
                 row.confirm_delete.set(false);
                 match result {
-                    Ok(d) if d["DeleteMediaListEntry"]["deleted"].as_bool() == Some(true) => row.deleted.set(true),
+                    Ok(d) if d.result.as_ref().and_then(|r| r.deleted) == Some(true) => row.deleted.set(true),
                     Ok(_) => row.error.set(Some(ApiError::Shape("AniList did not delete the entry".into()))),
                     Err(e) => row.error.set(Some(e)),
                 }
@@ -377,9 +282,10 @@ impl Edits {
 fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     let edits = Edits::new(expect_context::<Api>());
     let format = collection
-        .score_format
-        .as_deref()
-        .map(ScoreFormat::from_api)
+        .user
+        .as_ref()
+        .and_then(|u| u.media_list_options.as_ref())
+        .and_then(|o| o.score_format)
         .unwrap_or_default();
     let rows = StoredValue::new(rows_of(&collection));
     // Leaving the page with a "+1" still waiting to be saved: send it now,
@@ -391,14 +297,16 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
         let pending = pending.clone();
         let api = expect_context::<Api>();
         let flashes = expect_context::<crate::components::notice::Flashes>();
+        let credential = credential();
         on_cleanup(move || {
             for (id, (timer, title, v)) in pending.drain() {
                 if let Some(t) = timer {
                     t.clear();
                 }
                 let api = api.clone();
+                let credential = credential.clone();
                 leptos::task::spawn_local(async move {
-                    if let Err(e) = api.run(&SAVE_ENTRY, save_vars(id, v), false).await {
+                    if let Err(e) = api.run::<SaveEntry>(credential.as_ref(), &save_vars(id, v), false).await {
                         flashes.push(
                             crate::components::notice::Flash::new(
                                 crate::components::notice::Tone::Error,
@@ -415,7 +323,7 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     let custom: Vec<(String, Vec<i64>)> = collection
         .lists
         .iter()
-        .filter(|g| g.is_custom_list)
+        .filter(|g| g.is_custom_list == Some(true))
         .map(|g| {
             let ids = g.entries.iter().map(|e| e.id).collect();
             (g.name.clone().unwrap_or_else(|| "Custom list".into()), ids)
@@ -562,14 +470,14 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
     };
     let (score_problem, set_score_problem) = signal(None::<String>);
     let set_score = move |ev: leptos::ev::Event| {
-        match crate::number::parse_decimal(event_target_value(&ev).trim()) {
+        match event_target_value(&ev).trim().parse::<f64>().ok() {
             Some(s) if format.accepts(s) => {
                 set_score_problem.set(None);
                 row.error.set(None);
                 row.score.set(s);
                 save_later.run(Duration::ZERO);
             }
-            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", crate::number::fixed(format.max(), 0)))),
+            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", format!("{:.0}", format.max())))),
         }
     };
     let complete = move |_| {
@@ -612,8 +520,8 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
                     </label>
                     <label class="entry__field">
                         <span class="visually-hidden">{format!("Score of {title}")}</span>
-                        <input type="number" min="0" max=crate::number::short(format.max()) step=crate::number::short(format.step())
-                            prop:value=move || crate::number::short(row.score.get()) on:change=set_score data-testid="score-input"/>
+                        <input type="number" min="0" max=short(format.max()) step=short(format.step())
+                            prop:value=move || short(row.score.get()) on:change=set_score data-testid="score-input"/>
                     </label>
                     <span class="muted small" data-testid="score-display">{move || format.display(row.score.get())}</span>
                     <button type="button" class="button button--small button--danger"
@@ -642,69 +550,65 @@ fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pendin
     }
 }
 
+/// A score or a step as an input shows it: "8.5", "85".
+fn short(x: f64) -> String {
+    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.1}") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_collection_reads_with_its_custom_lists_and_skips_nulls() {
-        let data: Value = serde_json::from_str(
+        let data: list_collection::Data = serde_json::from_str(
             r#"{"MediaListCollection":{"user":{"id":1,"mediaListOptions":{"scoreFormat":"POINT_10"}},"lists":[
                 {"name":"Watching","isCustomList":false,"entries":[
-                    {"id":11,"status":"CURRENT","progress":3,"score":7.5,"updatedAt":1700000000,
+                    {"id":11,"mediaId":101,"status":"CURRENT","progress":3,"score":7.5,"updatedAt":1700000000,
                      "media":{"id":101,"format":"TV_SHORT","episodes":12,"chapters":null,"siteUrl":"https://anilist.co/anime/101",
                               "title":{"userPreferred":"Ōkami"},"coverImage":{"medium":"c.png"}}},
                     null,
-                    {"id":12,"status":"CURRENT","progress":null,"score":null,"updatedAt":null,"media":null}]},
+                    {"id":12,"mediaId":102,"status":"CURRENT","progress":null,"score":null,"updatedAt":null,"media":null}]},
                 null,
-                {"name":"Favourites","isCustomList":true,"entries":[{"id":11,"status":"CURRENT","media":{"id":101}}]}]}}"#,
+                {"name":"Favourites","isCustomList":true,"entries":[{"id":11,"mediaId":101,"status":"CURRENT","media":{"id":101}}]}]}}"#,
         )
         .unwrap();
-        let c = read_collection(&data).unwrap();
-        assert_eq!(c.score_format.as_deref(), Some("POINT_10"));
+        let c = data.collection.unwrap();
+        assert_eq!(c.user.unwrap().media_list_options.unwrap().score_format, Some(ScoreFormat::Point10));
         assert_eq!(c.lists.len(), 2);
         let first = &c.lists[0].entries;
         assert_eq!(first.iter().map(|e| e.id).collect::<Vec<_>>(), [11, 12]);
         assert_eq!((first[0].progress, first[0].score, first[0].updated_at), (Some(3), Some(7.5), Some(1_700_000_000)));
         let m = first[0].media.as_ref().unwrap();
-        assert_eq!((m.id, m.total, m.title.as_deref(), m.cover.as_deref()), (101, Some(12), Some("Ōkami"), Some("c.png")));
+        assert_eq!((m.id, m.total(), m.title(), m.cover_image.as_ref().unwrap().medium.as_deref()), (101, Some(12), "Ōkami".to_string(), Some("c.png")));
         assert!(first[1].media.is_none() && first[1].progress.is_none());
-        assert!(c.lists[1].is_custom_list && !c.lists[0].is_custom_list);
+        assert_eq!((c.lists[1].is_custom_list, c.lists[0].is_custom_list), (Some(true), Some(false)));
         assert_eq!(c.lists[1].name.as_deref(), Some("Favourites"));
     }
 
     #[test]
     fn a_manga_entry_counts_chapters() {
-        let data: Value = serde_json::from_str(
-            r#"{"MediaListCollection":{"user":null,"lists":[{"entries":[{"id":1,"media":{"id":2,"episodes":null,"chapters":90}}]}]}}"#,
+        let data: list_collection::Data = serde_json::from_str(
+            r#"{"MediaListCollection":{"user":null,"lists":[{"entries":[{"id":1,"mediaId":2,"media":{"id":2,"episodes":null,"chapters":90}}]}]}}"#,
         )
         .unwrap();
-        let c = read_collection(&data).unwrap();
-        assert_eq!(c.score_format, None);
-        assert_eq!(c.lists[0].entries[0].media.as_ref().unwrap().total, Some(90));
+        let c = data.collection.unwrap();
+        assert!(c.user.is_none());
+        assert_eq!(c.lists[0].entries[0].media.as_ref().unwrap().total(), Some(90));
     }
 
     #[test]
-    fn what_the_list_cannot_do_without_is_named() {
-        for (text, missing) in [
-            (r#"{"MediaListCollection":null}"#, "no MediaListCollection"),
-            (r#"{"MediaListCollection":{"lists":[{"entries":[{"status":"CURRENT"}]}]}}"#, "no list entry id"),
-            (r#"{"MediaListCollection":{"lists":[{"entries":[{"id":1,"media":{"format":"TV"}}]}]}}"#, "no media id"),
-            (r#"{"SaveMediaListEntry":null}"#, "no SaveMediaListEntry"),
+    fn an_entry_without_its_ids_is_refused() {
+        for text in [
+            r#"{"MediaListCollection":{"lists":[{"entries":[{"status":"CURRENT","mediaId":1}]}]}}"#,
+            r#"{"MediaListCollection":{"lists":[{"entries":[{"id":1,"mediaId":1,"media":{"format":"TV"}}]}]}}"#,
         ] {
-            let data: Value = serde_json::from_str(text).unwrap();
-            let err = if text.contains("Save") { read_saved(&data).unwrap_err() } else { read_collection(&data).unwrap_err() };
-            assert_eq!(err, ApiError::Shape(missing.into()), "{text}");
+            assert!(serde_json::from_str::<list_collection::Data>(text).is_err(), "{text}");
         }
     }
 
     #[test]
-    fn a_save_reads_what_anilist_confirmed() {
-        let data: Value = serde_json::from_str(
-            r#"{"SaveMediaListEntry":{"id":1,"status":"COMPLETED","progress":12,"score":8,"updatedAt":5}}"#,
-        )
-        .unwrap();
-        let s = read_saved(&data).unwrap();
-        assert_eq!((s.status.as_deref(), s.progress, s.score, s.updated_at), (Some("COMPLETED"), Some(12), Some(8.0), Some(5)));
+    fn inputs_show_short_numbers() {
+        assert_eq!((short(8.5), short(85.0), short(10.0), short(0.5)), ("8.5".into(), "85".into(), "10".into(), "0.5".into()));
     }
 }

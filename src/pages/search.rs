@@ -3,15 +3,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use serde_json::Value;
-
-use crate::json::object;
 
 use crate::api::error::ApiError;
-use crate::api::queries::{SAVE_ENTRY, SEARCH};
-use crate::api::read;
+use crate::api::ops::save_entry::{self, SaveEntry};
+use crate::api::ops::search::{self, Found};
 use crate::api::Api;
-use crate::auth::callback::encode_component;
+use crate::auth::callback::{encode_component, Credential};
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
 use crate::media::ListStatus;
@@ -23,55 +20,19 @@ use crate::session::SessionContext;
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 pub const PER_PAGE: u32 = 10;
 
-/// One search result, as the page shows it.
-#[derive(Clone, Debug, PartialEq)]
-struct Found {
-    id: i64,
-    format: Option<String>,
-    /// Episodes (anime) or chapters (manga).
-    total: Option<u32>,
-    season_year: Option<i64>,
-    average_score: Option<u32>,
-    site_url: Option<String>,
-    title: Option<String>,
-    cover: Option<String>,
-    /// The status on the person's list, when the title is on it.
-    list_status: Option<String>,
-}
-
-/// Reads `{ Page { pageInfo { hasNextPage } media { … } } }` (see
-/// [`crate::api::read`]).
-fn read_results(data: &Value) -> Result<Results, ApiError> {
-    let page = read::object(data, "Page")?;
-    let found = |m: &Value| -> Result<Found, ApiError> {
-        Ok(Found {
-            id: read::required(read::int(m, "id"), "media id")?,
-            format: read::string(m, "format"),
-            total: read::count(m, "episodes").or_else(|| read::count(m, "chapters")),
-            season_year: read::int(m, "seasonYear"),
-            average_score: read::count(m, "averageScore"),
-            site_url: read::string(m, "siteUrl"),
-            title: read::string(read::at(m, "title"), "userPreferred"),
-            cover: read::string(read::at(m, "coverImage"), "medium"),
-            list_status: read::string(read::at(m, "mediaListEntry"), "status"),
-        })
-    };
-    let more = read::flag(read::at(page, "pageInfo"), "hasNextPage").unwrap_or(false);
-    Ok((read::objects(page, "media").map(found).collect::<Result<_, _>>()?, more))
-}
-
 /// One page of results and whether there are more.
 type Results = (Vec<Found>, bool);
 
-/// AniList's data for one page of results, as it came.
-async fn search_data(api: Api, q: String, kind: MediaKind, page: u32) -> Result<Value, ApiError> {
-    let vars = object([
-        ("search", q.into()),
-        ("type", kind.slug().to_ascii_uppercase().into()),
-        ("page", page.into()),
-        ("perPage", PER_PAGE.into()),
-    ]);
-    api.run(&SEARCH, vars, false).await
+fn read_results(data: search::Data) -> Result<Results, ApiError> {
+    let page = data.page.ok_or_else(|| ApiError::Shape("no Page".into()))?;
+    let more = page.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
+    Ok((page.media, more))
+}
+
+/// One page of results, read.
+async fn search_page(api: Api, credential: Option<Credential>, q: String, kind: MediaKind, page: u32) -> Result<Results, ApiError> {
+    let vars = search::Vars { search: q, kind: kind.into(), page, per_page: PER_PAGE };
+    read_results(api.run::<search::Search>(credential.as_ref(), &vars, false).await?)
 }
 
 /// The search href for a query, as shared or reloaded.
@@ -152,10 +113,11 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
     let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let credential = move || session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
     let first = {
         let (api, q) = (api.clone(), q.clone());
-        // The data as it came, read when shown (as on the profile).
-        LocalResource::new(move || search_data(api.clone(), q.clone(), kind, 1))
+        LocalResource::new(move || search_page(api.clone(), credential(), q.clone(), kind, 1))
     };
     let retry = Callback::new(move |_| first.refetch());
     // Later pages, appended by "Load more".
@@ -166,7 +128,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
         let (api, q) = (api.clone(), q.clone());
         let page = next_page.get_untracked();
         async move {
-            let r = search_data(api, q, kind, page).await.and_then(|d| read_results(&d));
+            let r = search_page(api, credential(), q, kind, page).await;
             if let Ok((items, next)) = &r {
                 more.update(|m| m.extend(items.iter().cloned()));
                 has_more.set(Some(*next));
@@ -179,7 +141,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Searching…"</p> }>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
-                    let (items, next) = read_results(&first.await?)?;
+                    let (items, next) = first.await?;
                     if items.is_empty() {
                         return Ok::<_, ApiError>(view! {
                             <EmptyState title="Nothing found">
@@ -215,14 +177,16 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
 fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    let status = RwSignal::new(found.list_status.as_deref().and_then(ListStatus::from_api));
+    let status = RwSignal::new(found.media_list_entry.as_ref().and_then(|e| e.status));
     let error = RwSignal::new(None::<ApiError>);
     let id = found.id;
     let add = Action::new_local(move |_: &()| {
         let api = api.clone();
         async move {
             error.set(None);
-            match api.run(&SAVE_ENTRY, object([("mediaId", id.into()), ("status", "PLANNING".into())]), false).await {
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let vars = save_entry::Vars { media_id: Some(id), status: Some(ListStatus::Planning), ..Default::default() };
+            match api.run::<SaveEntry>(credential.as_ref(), &vars, false).await {
                 Ok(_) => status.set(Some(ListStatus::Planning)),
                 Err(e) => error.set(Some(e)),
             }
@@ -230,10 +194,10 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     });
     // The button's text, also the start of its accessible name.
     let add_text = move || if add.pending().get() { "Adding…" } else { "Add to Planning" };
-    let title = found.title.clone().unwrap_or_else(|| format!("Title #{id}"));
-    let total = found.total;
+    let title = found.title.clone().and_then(|t| t.user_preferred).unwrap_or_else(|| format!("Title #{id}"));
+    let total = found.episodes.or(found.chapters);
     let facts = [
-        found.format.clone().map(|f| f.replace('_', " ")),
+        found.format.map(|f| f.label().to_string()),
         found.season_year.map(|y| y.to_string()),
         total.map(|t| format!("{t} {}", if kind == MediaKind::Anime { "episodes" } else { "chapters" })),
         found.average_score.map(|s| format!("{s}% average")),
@@ -246,7 +210,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let label = title.clone();
     view! {
         <li class="result" data-testid=format!("result-{id}")>
-            {found.cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
+            {found.cover_image.and_then(|c| c.medium).map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
             <div class="entry__main">
                 <div class="entry__title">
                     {match site {
@@ -278,47 +242,33 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::media::MediaFormat;
 
     #[test]
     fn a_page_of_results_reads_and_skips_nulls() {
-        let data: Value = serde_json::from_str(
+        let data: search::Data = serde_json::from_str(
             r#"{"Page":{"pageInfo":{"hasNextPage":true},"media":[
                 {"id":1,"format":"TV","episodes":24,"chapters":null,"seasonYear":2004,"averageScore":81,"siteUrl":"https://anilist.co/anime/1",
-                 "title":{"userPreferred":"Mushishi"},"coverImage":{"medium":"m.png"},"mediaListEntry":{"status":"PLANNING"}},
+                 "title":{"userPreferred":"Mushishi"},"coverImage":{"medium":"m.png"},"mediaListEntry":{"id":9,"status":"PLANNING","progress":0}},
                 null,
                 {"id":2,"chapters":40,"title":null,"coverImage":null,"mediaListEntry":null}]}}"#,
         )
         .unwrap();
-        let (found, more) = read_results(&data).unwrap();
+        let (found, more) = read_results(data).unwrap();
         assert!(more);
         assert_eq!(found.len(), 2);
-        assert_eq!(
-            found[0],
-            Found {
-                id: 1,
-                format: Some("TV".into()),
-                total: Some(24),
-                season_year: Some(2004),
-                average_score: Some(81),
-                site_url: Some("https://anilist.co/anime/1".into()),
-                title: Some("Mushishi".into()),
-                cover: Some("m.png".into()),
-                list_status: Some("PLANNING".into()),
-            }
-        );
-        assert_eq!((found[1].total, found[1].title.as_deref(), found[1].list_status.as_deref()), (Some(40), None, None));
+        assert_eq!((found[0].id, found[0].format, found[0].episodes, found[0].season_year), (1, Some(MediaFormat::Tv), Some(24), Some(2004)));
+        assert_eq!(found[0].title.as_ref().and_then(|t| t.user_preferred.as_deref()), Some("Mushishi"));
+        assert_eq!(found[0].media_list_entry.as_ref().and_then(|e| e.status), Some(ListStatus::Planning));
+        assert_eq!((found[1].chapters, found[1].title.is_none(), found[1].media_list_entry.is_none()), (Some(40), true, true));
     }
 
     #[test]
-    fn no_page_or_a_result_without_id_is_a_shape_error() {
-        for (text, missing) in [
-            (r#"{"Page":null}"#, "no Page"),
-            (r#"{"Page":{"media":[{"title":{"userPreferred":"X"}}]}}"#, "no media id"),
-        ] {
-            let data: Value = serde_json::from_str(text).unwrap();
-            assert_eq!(read_results(&data).unwrap_err(), ApiError::Shape(missing.into()), "{text}");
-        }
-        let empty: Value = serde_json::from_str(r#"{"Page":{"pageInfo":null,"media":null}}"#).unwrap();
-        assert_eq!(read_results(&empty).unwrap(), (vec![], false));
+    fn no_page_is_named_and_a_result_without_id_is_refused() {
+        let none: search::Data = serde_json::from_str(r#"{"Page":null}"#).unwrap();
+        assert_eq!(read_results(none).unwrap_err(), ApiError::Shape("no Page".into()));
+        assert!(serde_json::from_str::<search::Data>(r#"{"Page":{"media":[{"title":{"userPreferred":"X"}}]}}"#).is_err());
+        let empty: search::Data = serde_json::from_str(r#"{"Page":{"pageInfo":null,"media":null}}"#).unwrap();
+        assert_eq!(read_results(empty).unwrap(), (vec![], false));
     }
 }

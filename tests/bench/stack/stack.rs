@@ -2,7 +2,7 @@
 //! this app must carry cost before any feature. Eight flat routes with
 //! links (leptos_router), a Bearer POST read as text (gloo-net), a value
 //! kept in localStorage (gloo-storage), a JSON value read and written (by
-//! the app's `json` module, the smallest JSON it has), base64url decoding:
+//! serde_json, as the app), base64url decoding:
 //! each used once, so each is linked, and none of the app's pages, shell,
 //! sign-in or API client. Built like the app and the floor; `make bench`
 //! prints its size, so a budget can be weighed against it.
@@ -33,8 +33,8 @@ fn main() {
                     },
                     Err(_) => String::new(),
                 };
-                let value = tsuzuki::json::parse(&text).unwrap_or_default();
-                out.set(format!("{} {} {}", tsuzuki::json::write(&value["data"]), bytes.len(), kept.is_some()));
+                let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                out.set(format!("{} {} {}", value["data"], bytes.len(), kept.is_some()));
             });
         };
         view! {

@@ -1,0 +1,141 @@
+//! A user's anime or manga list, grouped as AniList groups it (status lists,
+//! then custom lists).
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::{nullable_list, Cover, Operation, Title};
+use crate::media::{ListStatus, MediaFormat, MediaType, ScoreFormat};
+
+/// The fields of a list entry every operation that returns one selects.
+#[macro_export]
+macro_rules! entry_fields {
+    () => {
+        "id mediaId status progress progressVolumes score updatedAt"
+    };
+}
+
+pub struct ListCollection;
+
+impl Operation for ListCollection {
+    const NAME: &'static str = "ListCollection";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query ListCollection($userId: Int!, $type: MediaType!) {
+  MediaListCollection(userId: $userId, type: $type) {
+    user { id mediaListOptions { scoreFormat } }
+    lists {
+      name
+      status
+      isCustomList
+      entries {
+        ",
+        entry_fields!(),
+        "
+        media {
+          id
+          type
+          format
+          episodes
+          chapters
+          volumes
+          siteUrl
+          title { userPreferred }
+          coverImage { medium }
+        }
+      }
+    }
+  }
+}"
+    );
+    type Vars = Vars;
+    type Data = Data;
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vars {
+    pub user_id: u64,
+    #[serde(rename = "type")]
+    pub kind: MediaType,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Data {
+    #[serde(rename = "MediaListCollection")]
+    pub collection: Option<Collection>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Collection {
+    pub user: Option<User>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub lists: Vec<Group>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: i64,
+    pub media_list_options: Option<MediaListOptions>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaListOptions {
+    pub score_format: Option<ScoreFormat>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    pub name: Option<String>,
+    pub status: Option<ListStatus>,
+    pub is_custom_list: Option<bool>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub entries: Vec<Entry>,
+}
+
+/// A list entry as AniList holds it (`entry_fields!`), with its title when
+/// the query asked for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub id: i64,
+    pub media_id: i64,
+    pub status: Option<ListStatus>,
+    pub progress: Option<u32>,
+    pub progress_volumes: Option<u32>,
+    pub score: Option<f64>,
+    pub updated_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Media {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: Option<MediaType>,
+    pub format: Option<MediaFormat>,
+    pub episodes: Option<u32>,
+    pub chapters: Option<u32>,
+    pub volumes: Option<u32>,
+    pub site_url: Option<String>,
+    pub title: Option<Title>,
+    pub cover_image: Option<Cover>,
+}
+
+impl Media {
+    /// Episodes (anime) or chapters (manga), when known.
+    pub fn total(&self) -> Option<u32> {
+        self.episodes.or(self.chapters)
+    }
+
+    pub fn title(&self) -> String {
+        self.title
+            .as_ref()
+            .and_then(|t| t.user_preferred.clone())
+            .unwrap_or_else(|| format!("Title #{}", self.id))
+    }
+}

@@ -1,0 +1,24 @@
+//! Every operation the app sends to AniList, one module each (see
+//! [`crate::api::operation::Operation`]).
+
+pub mod delete_entry;
+pub mod examples;
+pub mod list_collection;
+pub mod list_entry;
+pub mod save_entry;
+pub mod search;
+pub mod viewer;
+
+/// Every typed operation: name, text, mutation or not (the schema test).
+pub const ALL: &[(&str, &str, bool)] = &[
+    op::<viewer::Viewer>(),
+    op::<list_collection::ListCollection>(),
+    op::<list_entry::ListEntry>(),
+    op::<save_entry::SaveEntry>(),
+    op::<delete_entry::DeleteEntry>(),
+    op::<search::Search>(),
+];
+
+const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {
+    (O::NAME, O::QUERY, O::MUTATION)
+}

@@ -1,0 +1,86 @@
+//! Anime or manga by title, a page at a time, with the person's own entry.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::{nullable_list, Cover, Operation, Title};
+use crate::media::{ListStatus, MediaFormat, MediaType};
+
+pub struct Search;
+
+impl Operation for Search {
+    const NAME: &'static str = "Search";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query Search($search: String!, $type: MediaType!, $page: Int!, $perPage: Int!) {
+  Page(page: $page, perPage: $perPage) {
+    pageInfo { hasNextPage currentPage }
+    media(search: $search, type: $type) {
+      id
+      format
+      episodes
+      chapters
+      seasonYear
+      averageScore
+      siteUrl
+      title { userPreferred }
+      coverImage { medium }
+      mediaListEntry { id status progress }
+    }
+  }
+}";
+    type Vars = Vars;
+    type Data = Data;
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vars {
+    pub search: String,
+    #[serde(rename = "type")]
+    pub kind: MediaType,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Data {
+    #[serde(rename = "Page")]
+    pub page: Option<Page>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Page {
+    pub page_info: Option<PageInfo>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub media: Vec<Found>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageInfo {
+    pub has_next_page: Option<bool>,
+    pub current_page: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Found {
+    pub id: i64,
+    pub format: Option<MediaFormat>,
+    pub episodes: Option<u32>,
+    pub chapters: Option<u32>,
+    pub season_year: Option<i32>,
+    pub average_score: Option<u32>,
+    pub site_url: Option<String>,
+    pub title: Option<Title>,
+    pub cover_image: Option<Cover>,
+    pub media_list_entry: Option<OwnEntry>,
+}
+
+/// The person's entry for a title, when it is on their list.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct OwnEntry {
+    pub id: i64,
+    pub status: Option<ListStatus>,
+    pub progress: Option<u32>,
+}

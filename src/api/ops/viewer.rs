@@ -1,0 +1,94 @@
+//! The signed-in user, for the profile page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::Operation;
+use crate::media::ScoreFormat;
+
+pub struct Viewer;
+
+impl Operation for Viewer {
+    const NAME: &'static str = "Viewer";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query Viewer {
+  Viewer {
+    id
+    name
+    about(asHtml: false)
+    siteUrl
+    avatar { large medium }
+    bannerImage
+    createdAt
+    options { titleLanguage displayAdultContent }
+    mediaListOptions { scoreFormat }
+    statistics {
+      anime { count meanScore minutesWatched episodesWatched }
+      manga { count meanScore chaptersRead volumesRead }
+    }
+  }
+}";
+    type Vars = Vars;
+    type Data = Data;
+}
+
+/// The query takes no variables.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Vars {}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Data {
+    #[serde(rename = "Viewer")]
+    pub viewer: Option<User>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: u64,
+    pub name: String,
+    pub about: Option<String>,
+    pub site_url: Option<String>,
+    pub avatar: Option<Avatar>,
+    pub banner_image: Option<String>,
+    pub created_at: Option<i64>,
+    pub options: Option<Options>,
+    pub media_list_options: Option<MediaListOptions>,
+    pub statistics: Option<Statistics>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Avatar {
+    pub large: Option<String>,
+    pub medium: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Options {
+    pub title_language: Option<String>,
+    pub display_adult_content: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaListOptions {
+    pub score_format: Option<ScoreFormat>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Statistics {
+    pub anime: Option<Stats>,
+    pub manga: Option<Stats>,
+}
+
+/// Anime and manga statistics in one type: each kind fills its own fields.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub count: Option<u64>,
+    pub mean_score: Option<f64>,
+    pub minutes_watched: Option<u64>,
+    pub episodes_watched: Option<u64>,
+    pub chapters_read: Option<u64>,
+    pub volumes_read: Option<u64>,
+}
