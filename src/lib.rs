@@ -10,10 +10,14 @@ pub mod components;
 pub mod config;
 pub mod csp;
 pub mod graphql_text;
+pub mod idb;
 pub mod media;
+pub mod notices;
+pub mod outbox;
 pub mod pages;
 pub mod routes;
 pub mod session;
+pub mod store;
 pub mod storage;
 pub mod text;
 pub mod theme;
@@ -64,6 +68,20 @@ pub fn App(
     provide_context(flashes);
     let api = api::Api::new(&config.graphql_url.value);
     provide_context(api.clone());
+    let store = store::ListStore::new();
+    provide_context(store);
+    let outbox = outbox::Outbox::new(store, session, flashes, api.clone());
+    provide_context(outbox);
+    // The store and the outbox follow the signed-in user, from the start
+    // (pages ask the store for the user's lists as they mount).
+    let first_user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+    store.switch_user(first_user);
+    outbox.switch_user(first_user);
+    Effect::new(move |_| {
+        let user = session.0.with(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+        store.switch_user(user);
+        outbox.switch_user(user);
+    });
     provide_context(config);
     auth::flow::watch_refused_token(session, flashes, api.token_refused);
     auth::flow::watch_expiry(session, flashes);

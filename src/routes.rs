@@ -27,7 +27,7 @@ pub const CONSOLE: &str = "console";
 pub const SETTINGS: &str = "settings";
 
 /// Anime or manga: the two kinds of list (and search) AniList has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum MediaKind {
     Anime,
     Manga,

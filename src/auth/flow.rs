@@ -16,7 +16,7 @@ use crate::auth::callback::{
 use crate::auth::jwt::Validity;
 use crate::auth::store::{self, Loaded};
 use crate::auth::time::{local_date_time, now_secs};
-use crate::components::notice::{Flash, Flashes, Tone};
+use crate::notices::{Flash, Flashes, Tone};
 use crate::config::Config;
 use crate::auth::stored::{Keep, Kept};
 use crate::session::{Session, SessionContext, SignedIn};

@@ -8,7 +8,6 @@ use crate::config::{ANILIST_APPS_SETTINGS_URL, Config};
 use crate::routes::Page;
 use std::time::Duration;
 
-use crate::auth::flow;
 use crate::auth::time::relative_words;
 use crate::components::clock::clock;
 use crate::components::notice::{Flash, Flashes, Tone};
@@ -78,11 +77,12 @@ pub fn SessionBadge() -> impl IntoView {
         })
     };
     let sign_out = move |_| {
-        flow::sign_out(session);
+        crate::outbox::sign_out(session);
         flashes.push(Flash::new(Tone::Info, "You are signed out").detail("Your token was removed from this browser."));
     };
     view! {
         <div class="session">
+            <crate::outbox::OutboxStatus/>
             {warning}
             <A href=href attr:class=class attr:data-testid="session-badge">
                 <span class="session-badge__dot" aria-hidden="true"></span>

@@ -1,75 +1,22 @@
-use std::time::Duration;
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::error::ApiError;
-use crate::api::ops::delete_entry::{self, DeleteEntry};
-use crate::api::ops::list_collection::{self, Collection, ListCollection};
-use crate::api::ops::save_entry::{self, SaveEntry};
 use crate::api::Api;
 use crate::auth::callback::Credential;
-use crate::components::api_status::{boundary_fallback, ApiErrorView};
-use crate::components::empty_state::{EmptyState, SignInRequired};
+use crate::components::api_status::ApiErrorView;
+use crate::components::empty_state::EmptyState;
+use crate::components::read::sign_in_gate;
 use crate::media::{
     can_increment, compare, filter_key, matches_filter, offer_completion, progress_label, title_key, ListStatus,
     ScoreFormat, SortBy, SortFields,
 };
+use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
-use crate::session::SessionContext;
-
-/// How long "+1" waits for more clicks before saving the final value.
-pub const COALESCE: Duration = Duration::from_millis(700);
-
-/// What AniList last confirmed for an entry.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Values {
-    status: ListStatus,
-    progress: u32,
-    score: f64,
-}
-
-/// One entry on screen: its values change at once (optimistically) and
-/// are rolled back when AniList refuses.
-#[derive(Clone, Copy)]
-struct Row {
-    id: i64,
-    title: StoredValue<String>,
-    /// The title as the filter and the sort compare it (`title_key`), made
-    /// once: in the wasm, lower-casing asks the browser.
-    key: StoredValue<String>,
-    format: StoredValue<String>,
-    cover: StoredValue<Option<String>>,
-    site: StoredValue<Option<String>>,
-    total: Option<u32>,
-    status: RwSignal<ListStatus>,
-    progress: RwSignal<u32>,
-    score: RwSignal<f64>,
-    updated: RwSignal<i64>,
-    confirmed: RwSignal<Values>,
-    saving: RwSignal<bool>,
-    error: RwSignal<Option<ApiError>>,
-    deleted: RwSignal<bool>,
-    confirm_delete: RwSignal<bool>,
-}
-
-impl Row {
-    fn values(&self) -> Values {
-        Values {
-            status: self.status.get_untracked(),
-            progress: self.progress.get_untracked(),
-            score: self.score.get_untracked(),
-        }
-    }
-
-    fn show(&self, v: Values) {
-        self.status.set(v.status);
-        self.progress.set(v.progress);
-        self.score.set(v.score);
-    }
-}
+use crate::store::{use_list_store, values_of};
 
 /// `/lists/anime`, `/lists/manga`; `/lists` alone shows anime.
 #[component]
@@ -89,7 +36,6 @@ pub fn ListsPage() -> impl IntoView {
 
 #[component]
 fn ListsOf(kind: MediaKind) -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
     let noun = kind.label().to_ascii_lowercase();
     view! {
         <PageIntro
@@ -102,276 +48,105 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
                 .map(|k| view! { <A href=Page::Lists(k).href()>{k.label()}</A> })
                 .collect_view()}
         </nav>
-        {move || match session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
-            Some(user) => view! { <ListLoader kind=kind user=user/> }.into_any(),
-            None => view! {
-                <SignInRequired
-                    title=format!("Sign in to see your {noun} list")
-                    why="Your lists are read from AniList with your own token."
-                    page=Page::Lists(kind)
-                />
-            }.into_any(),
+        {sign_in_gate(format!("Sign in to see your {noun} list"), "Your lists are read from AniList with your own token.", Page::Lists(kind), move |credential| {
+            view! { <ListBody kind=kind credential=credential/> }.into_any()
+        })}
+    }
+}
+
+/// The list from the store, refreshed from AniList in the background.
+#[component]
+fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    let api = expect_context::<Api>();
+    let refresh = {
+        let (api, credential) = (api.clone(), credential.clone());
+        move |force: bool| store.refresh(kind, credential.clone(), force, api.clone(), outbox.reapply())
+    };
+    refresh(false);
+    let state = Memo::new(move |_| store.refresh_state(kind));
+    let has_data = Memo::new(move |_| store.with(kind, |d| d.is_some()));
+    let refresh_again = refresh.clone();
+    let again = Callback::new(move |_| refresh_again(true));
+    view! {
+        {move || match (has_data.get(), state.get()) {
+            (false, s) if s.error.is_some() => s.error.map(|e| view! { <ApiErrorView error=e retry=again/> }.into_any()).unwrap_or_else(|| ().into_any()),
+            (false, _) => view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }.into_any(),
+            (true, _) => view! { <ListView kind=kind again=again/> }.into_any(),
         }}
     }
 }
 
-#[component]
-fn ListLoader(kind: MediaKind, user: u64) -> impl IntoView {
-    let api = expect_context::<Api>();
-    let (asked, set_asked) = signal(0u32);
-    let collection = LocalResource::new(move || {
-        let api = api.clone();
-        let fresh = asked.get() > 0;
-        // AniList's data as it came, read when shown (as on the profile).
-        async move {
-            let session = expect_context::<SessionContext>().0;
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-            let vars = list_collection::Vars { user_id: user, kind: kind.into() };
-            api.run::<ListCollection>(credential.as_ref(), &vars, fresh).await
-        }
-    });
-    let again = Callback::new(move |_| set_asked.update(|n| *n += 1));
-    view! {
-        <Transition fallback=move || view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }>
-            <ErrorBoundary fallback=move |errors| boundary_fallback(errors, again)>
-                {move || Suspend::new(async move {
-                    let c = collection.await?.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))?;
-                    Ok::<_, ApiError>(view! { <ListView kind=kind collection=c/> }.into_any())
-                })}
-            </ErrorBoundary>
-        </Transition>
-    }
-}
-
-fn rows_of(collection: &Collection) -> Vec<Row> {
-    let mut seen = std::collections::HashSet::new();
-    let mut rows = Vec::new();
-    for group in &collection.lists {
-        for e in &group.entries {
-            // An entry in a custom list also stands in its status list.
-            if !seen.insert(e.id) {
-                continue;
-            }
-            let Some(status) = e.status.filter(|s| s.is_known()) else { continue };
-            let media = e.media.clone();
-            let values = Values { status, progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) };
-            let title = media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{}", e.media_id));
-            rows.push(Row {
-                id: e.id,
-                key: StoredValue::new(title_key(&title)),
-                title: StoredValue::new(title),
-                format: StoredValue::new(media.as_ref().and_then(|m| m.format).map(|f| f.label().to_string()).unwrap_or_default()),
-                cover: StoredValue::new(media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone())),
-                site: StoredValue::new(media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"))),
-                total: media.as_ref().and_then(|m| m.total()),
-                status: RwSignal::new(values.status),
-                progress: RwSignal::new(values.progress),
-                score: RwSignal::new(values.score),
-                updated: RwSignal::new(e.updated_at.unwrap_or(0)),
-                confirmed: RwSignal::new(values),
-                saving: RwSignal::new(false),
-                error: RwSignal::new(None),
-                deleted: RwSignal::new(false),
-                confirm_delete: RwSignal::new(false),
-            });
-        }
-    }
-    rows
-}
-
-fn save_vars(id: i64, v: Values) -> save_entry::Vars {
-    save_entry::Vars { id: Some(id), status: Some(v.status), progress: Some(v.progress), score: Some(v.score), ..Default::default() }
-}
-
-fn credential() -> Option<Credential> {
-    expect_context::<SessionContext>().0.with_untracked(|s| s.signed_in().map(|s| s.credential()))
-}
-
-/// Edits waiting for their save (the "+1" pause): entry id -> timer,
-/// title, values on screen.
-#[derive(Clone, Default)]
-struct Pending(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, (Option<TimeoutHandle>, String, Values)>>>);
-
-impl Pending {
-    fn put(&self, id: i64, timer: Option<TimeoutHandle>, title: String, v: Values) {
-        if let Ok(mut m) = self.0.lock() {
-            if let Some((Some(old), _, _)) = m.insert(id, (timer, title, v)) {
-                old.clear();
-            }
-        }
-    }
-
-    fn take(&self, id: i64) {
-        if let Ok(mut m) = self.0.lock() {
-            m.remove(&id);
-        }
-    }
-
-    fn drain(&self) -> Vec<(i64, (Option<TimeoutHandle>, String, Values))> {
-        self.0.lock().map(|mut m| m.drain().collect()).unwrap_or_default()
-    }
-}
-
-/// The writes of a list. They belong to the list, not to an entry's row:
-/// a row is drawn anew when its status moves it to another group, and a
-/// save on its way must not be lost with it.
-#[derive(Clone, Copy)]
-struct Edits {
-    save: Action<(Row, Values), ()>,
-    delete: Action<Row, ()>,
-}
-
-impl Edits {
-    fn new(api: Api) -> Self {
-        let save_api = api.clone();
-        // Sends the values on screen; rolls back to what AniList last
-        // confirmed when it refuses. A change made while a save is on its
-        // way is sent after it (the row's timer sees it differ).
-        let save = Action::new_local(move |(row, sent): &(Row, Values)| {
-            let api = save_api.clone();
-            let (row, sent) = (*row, *sent);
-            let credential = credential();
-            async move {
-                row.saving.set(true);
-                let result = api.run::<SaveEntry>(credential.as_ref(), &save_vars(row.id, sent), false).await;
-                row.saving.set(false);
-                match result.and_then(|d| d.saved.ok_or_else(|| ApiError::Shape("no SaveMediaListEntry".into()))) {
-                    Ok(saved) => {
-                        let confirmed = Values {
-                            status: saved.status.filter(|s| s.is_known()).unwrap_or(sent.status),
-                            progress: saved.progress.unwrap_or(sent.progress),
-                            score: saved.score.unwrap_or(sent.score),
-                        };
-                        row.confirmed.set(confirmed);
-                        row.error.set(None);
-                        if let Some(t) = saved.updated_at {
-                            row.updated.set(t);
-                        }
-                        if row.values() == sent {
-                            row.show(confirmed);
-                        }
-                    }
-                    Err(e) => {
-                        row.show(row.confirmed.get_untracked());
-                        row.error.set(Some(e));
-                    }
-                }
-            }
-        });
-        let delete = Action::new_local(move |row: &Row| {
-            let api = api.clone();
-            let row = *row;
-            let credential = credential();
-            async move {
-                row.saving.set(true);
-                let result = api.run::<DeleteEntry>(credential.as_ref(), &delete_entry::Vars { id: row.id }, false).await;
-                row.saving.set(false);
-                row.confirm_delete.set(false);
-                match result {
-                    Ok(d) if d.result.as_ref().and_then(|r| r.deleted) == Some(true) => row.deleted.set(true),
-                    Ok(_) => row.error.set(Some(ApiError::Shape("AniList did not delete the entry".into()))),
-                    Err(e) => row.error.set(Some(e)),
-                }
-            }
-        });
-        Self { save, delete }
+/// "Updated 3 min ago", "Updated just now".
+fn updated_words(fetched_at: f64, now: f64) -> String {
+    let mins = ((now - fetched_at) / 60_000.0).floor().max(0.0) as u64;
+    match mins {
+        0 => "Updated just now".into(),
+        1 => "Updated 1 min ago".into(),
+        m if m < 120 => format!("Updated {m} min ago"),
+        m => format!("Updated {} h ago", m / 60),
     }
 }
 
 #[component]
-fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
-    let edits = Edits::new(expect_context::<Api>());
-    let format = collection
-        .user
-        .as_ref()
-        .and_then(|u| u.media_list_options.as_ref())
-        .and_then(|o| o.score_format)
-        .unwrap_or_default();
-    let rows = StoredValue::new(rows_of(&collection));
-    // Leaving the page with a "+1" still waiting to be saved: send it now,
-    // and say so if AniList refuses, since its row is gone. The waiting
-    // saves are kept outside the reactive system, which is being torn down.
-    let pending = Pending::default();
-    let pending_handle = StoredValue::new(pending.clone());
-    {
-        let pending = pending.clone();
-        let api = expect_context::<Api>();
-        let flashes = expect_context::<crate::components::notice::Flashes>();
-        let credential = credential();
-        on_cleanup(move || {
-            for (id, (timer, title, v)) in pending.drain() {
-                if let Some(t) = timer {
-                    t.clear();
-                }
-                let api = api.clone();
-                let credential = credential.clone();
-                leptos::task::spawn_local(async move {
-                    if let Err(e) = api.run::<SaveEntry>(credential.as_ref(), &save_vars(id, v), false).await {
-                        flashes.push(
-                            crate::components::notice::Flash::new(
-                                crate::components::notice::Tone::Error,
-                                format!("Your change to {title} was not saved"),
-                            )
-                            .detail(format!("{e} {}", e.next_step())),
-                        );
-                    }
-                });
-            }
-        });
-    }
-    // Custom lists: a name and the entries in it (each also under its status).
-    let custom: Vec<(String, Vec<i64>)> = collection
-        .lists
-        .iter()
-        .filter(|g| g.is_custom_list == Some(true))
-        .map(|g| {
-            let ids = g.entries.iter().map(|e| e.id).collect();
-            (g.name.clone().unwrap_or_else(|| "Custom list".into()), ids)
-        })
-        .collect();
+fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
+    let store = use_list_store();
+    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
     let (filter, set_filter) = signal(String::new());
     let (sort, set_sort) = signal(SortBy::Title);
-    let total_rows = rows.with_value(|r| r.len());
-    if total_rows == 0 {
-        let noun = kind.label().to_ascii_lowercase();
-        return view! {
-            <EmptyState title=format!("Your {noun} list is empty")>
-                <p>"Find something to add on the " <A href=Page::Search.href()>"Search"</A> " page."</p>
-            </EmptyState>
-        }
-        .into_any();
-    }
-    let section = move |heading: String, testid: String, member: std::sync::Arc<dyn Fn(&Row) -> bool + Send + Sync>| {
-        let visible = Signal::derive(move || {
+    // Each title's key for filtering and sorting, made once per title.
+    let keys = Memo::new(move |_| {
+        store.with(kind, |d| {
+            d.map(|d| d.entries.iter().map(|e| (e.media_id, title_key(&e.media.as_ref().map(|m| m.title()).unwrap_or_default()))).collect::<std::collections::HashMap<_, _>>())
+                .unwrap_or_default()
+        })
+    });
+    let state = Memo::new(move |_| store.refresh_state(kind));
+    let now = crate::components::clock::clock(std::time::Duration::from_secs(30));
+    let updated = move || {
+        let _ = now.get();
+        store.with(kind, |d| d.map(|d| updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
+    };
+    let empty = Memo::new(move |_| store.with(kind, |d| d.is_none_or(|d| d.entries.is_empty())));
+    let section = move |heading: String, testid: String, member: std::sync::Arc<dyn Fn(i64, ListStatus) -> bool + Send + Sync>| {
+        let visible = Memo::new(move |_| {
             let f = filter_key(&filter.get());
             let by = sort.get();
-            let mut list: Vec<Row> = rows.with_value(|r| {
-                r.iter()
-                    .copied()
-                    .filter(|row| !row.deleted.get() && member(row))
-                    .filter(|row| row.key.with_value(|k| matches_filter(k, &f)))
-                    .collect()
-            });
-            list.sort_by(|a, b| {
-                a.key.with_value(|ka| {
-                    b.key.with_value(|kb| {
+            keys.with(|keys| {
+                store.with(kind, |d| {
+                    let Some(d) = d else { return Vec::new() };
+                    let mut list: Vec<_> = d
+                        .entries
+                        .iter()
+                        .filter(|e| member(e.media_id, e.status.unwrap_or(ListStatus::Unknown)))
+                        .filter(|e| keys.get(&e.media_id).is_some_and(|k| matches_filter(k, &f)))
+                        .collect();
+                    let none = String::new();
+                    let fields = |e: &crate::api::ops::list_collection::Entry| {
+                        let v = values_of(e);
+                        (v.score, v.progress, e.updated_at.unwrap_or(0))
+                    };
+                    list.sort_by(|a, b| {
+                        let (sa, pa, ua) = fields(a);
+                        let (sb, pb, ub) = fields(b);
                         compare(
-                            &SortFields { key: ka, score: a.score.get(), progress: a.progress.get(), updated_at: a.updated.get() },
-                            &SortFields { key: kb, score: b.score.get(), progress: b.progress.get(), updated_at: b.updated.get() },
+                            &SortFields { key: keys.get(&a.media_id).unwrap_or(&none), score: sa, progress: pa, updated_at: ua },
+                            &SortFields { key: keys.get(&b.media_id).unwrap_or(&none), score: sb, progress: pb, updated_at: ub },
                             by,
                         )
-                    })
+                    });
+                    list.into_iter().map(|e| e.media_id).collect::<Vec<i64>>()
                 })
-            });
-            list
+            })
         });
         view! {
             <Show when=move || !visible.with(Vec::is_empty)>
                 <section class="list-group" data-testid=testid.clone()>
                     <h2>{heading.clone()} " " <span class="muted count">{move || format!("({})", visible.with(Vec::len))}</span></h2>
                     <ul class="entries">
-                        <For each=move || visible.get() key=|row| row.id let:row>
-                            <EntryRow row=row kind=kind format=format edits=edits pending=pending_handle.get_value()/>
+                        <For each=move || visible.get() key=|id| *id let:media_id>
+                            <EntryRow media_id=media_id kind=kind format=format/>
                         </For>
                     </ul>
                 </section>
@@ -380,174 +155,179 @@ fn ListView(kind: MediaKind, collection: Collection) -> impl IntoView {
     };
     let nothing_matches = move || {
         let f = filter_key(&filter.get());
-        !f.is_empty() && rows.with_value(|r| r.iter().all(|row| row.deleted.get() || !row.key.with_value(|k| matches_filter(k, &f))))
+        !f.is_empty() && keys.with(|k| k.values().all(|k| !matches_filter(k, &f)))
     };
+    let custom = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.custom.clone()).unwrap_or_default()));
     view! {
-        <div class="list-tools">
-            <label class="list-tools__filter">
-                <span>"Filter"</span>
-                <input type="search" placeholder="Title…" prop:value=move || filter.get()
-                    on:input=move |ev| set_filter.set(event_target_value(&ev)) data-testid="list-filter"/>
-            </label>
-            <label>
-                <span>"Sort by"</span>
-                <select on:change=move |ev| set_sort.set(SortBy::parse(&event_target_value(&ev))) data-testid="list-sort">
-                    {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
-                </select>
-            </label>
-        </div>
-        <Show when=nothing_matches>
-            <p class="muted" data-testid="no-match">"No title in this list matches “" {move || filter.get()} "”."</p>
+        <p class="muted small list-updated" data-testid="list-updated">
+            {updated} " "
+            <button type="button" class="button button--small button--secondary" data-testid="refresh"
+                disabled=move || state.with(|s| s.loading) on:click=move |_| again.run(())>
+                {move || if state.with(|s| s.loading) { "Refreshing…" } else { "Refresh" }}
+            </button>
+        </p>
+        {move || state.get().error.map(|e| view! { <ApiErrorView error=e retry=again/> })}
+        <Show when=move || empty.get() fallback=move || ()>
+            <EmptyState title=format!("Your {} list is empty", kind.label().to_ascii_lowercase())>
+                <p>"Find something to add on the " <A href=Page::Search.href()>"Search"</A> " page."</p>
+            </EmptyState>
         </Show>
-        {ListStatus::ALL
-            .into_iter()
-            .map(|status| section(
-                status.label(kind).to_string(),
-                format!("group-{}", status.as_api().to_ascii_lowercase()),
-                std::sync::Arc::new(move |r: &Row| r.status.get() == status),
-            ))
-            .collect_view()}
-        {custom
-            .into_iter()
-            .enumerate()
-            .map(|(i, (name, ids))| section(
-                name,
-                format!("group-custom-{i}"),
-                std::sync::Arc::new(move |r: &Row| ids.contains(&r.id)),
-            ))
-            .collect_view()}
+        <Show when=move || !empty.get()>
+            <div class="list-tools">
+                <label class="list-tools__filter">
+                    <span>"Filter"</span>
+                    <input type="search" placeholder="Title…" prop:value=move || filter.get()
+                        on:input=move |ev| set_filter.set(event_target_value(&ev)) data-testid="list-filter"/>
+                </label>
+                <label>
+                    <span>"Sort by"</span>
+                    <select on:change=move |ev| set_sort.set(SortBy::parse(&event_target_value(&ev))) data-testid="list-sort">
+                        {SortBy::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=nothing_matches>
+                <p class="muted" data-testid="no-match">"No title in this list matches “" {move || filter.get()} "”."</p>
+            </Show>
+            {ListStatus::ALL
+                .into_iter()
+                .map(|status| section(
+                    status.label(kind).to_string(),
+                    format!("group-{}", status.as_api().to_ascii_lowercase()),
+                    std::sync::Arc::new(move |_, s| s == status),
+                ))
+                .collect_view()}
+            {move || custom
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, ids))| {
+                    let ids: HashSet<i64> = ids.into_iter().collect();
+                    section(name, format!("group-custom-{i}"), std::sync::Arc::new(move |id, _| ids.contains(&id)))
+                })
+                .collect_view()}
+        </Show>
     }
-    .into_any()
 }
 
 #[component]
-fn EntryRow(row: Row, kind: MediaKind, format: ScoreFormat, edits: Edits, pending: Pending) -> impl IntoView {
-    let Edits { save, delete } = edits;
-    let title_for_pending = row.title.get_value();
-    let save_later = Callback::new(move |delay: Duration| {
-        let fire = {
-            let pending = pending.clone();
-            move || {
-                pending.take(row.id);
-                let (Some(status), Some(progress), Some(score), Some(confirmed)) = (
-                    row.status.try_get_untracked(),
-                    row.progress.try_get_untracked(),
-                    row.score.try_get_untracked(),
-                    row.confirmed.try_get_untracked(),
-                ) else {
-                    return;
-                };
-                let now = Values { status, progress, score };
-                if now != confirmed {
-                    save.dispatch_local((row, now));
-                }
-            }
-        };
-        let handle = set_timeout_with_handle(fire, delay).ok();
-        pending.put(row.id, handle, title_for_pending.clone(), row.values());
-    });
+fn EntryRow(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    store.watch(media_id);
+    on_cleanup(move || store.unwatch(media_id));
+    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(media_id).cloned())));
+    let Some(first) = entry.get_untracked() else { return ().into_any() };
+    let media = first.media.clone();
+    let title = media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));
+    let total = media.as_ref().and_then(|m| m.total());
+    let fallback = values_of(&first);
+    let values = move || entry.with(|e| e.as_ref().map(values_of)).unwrap_or(fallback);
+    let saving = move || outbox.is_pending(media_id);
+    let error = move || store.errors.with(|e| e.get(&media_id).cloned());
+    let (confirm_delete, set_confirm_delete) = signal(false);
+    let (score_problem, set_score_problem) = signal(None::<String>);
+    let change = move |f: &dyn Fn(&mut crate::outbox::rules::Values), settle: f64| {
+        let mut v = values();
+        f(&mut v);
+        outbox.save(media_id, v, settle);
+    };
     let plus_one = move |_| {
-        row.error.set(None);
-        row.progress.update(|p| *p += 1);
-        if row.status.get_untracked() == ListStatus::Planning {
-            row.status.set(ListStatus::Current);
-        }
-        save_later.run(COALESCE);
+        change(&|v| {
+            v.progress += 1;
+            if v.status == ListStatus::Planning {
+                v.status = ListStatus::Current;
+            }
+        }, SETTLE_MS)
     };
     let set_progress = move |ev: leptos::ev::Event| {
         if let Ok(p) = event_target_value(&ev).trim().parse::<u32>() {
-            row.error.set(None);
-            row.progress.set(p);
-            save_later.run(Duration::ZERO);
+            change(&|v| v.progress = p, 0.0);
         }
     };
     let set_status = move |ev: leptos::ev::Event| {
         if let Some(s) = ListStatus::from_api(&event_target_value(&ev)) {
-            row.error.set(None);
-            row.status.set(s);
-            save_later.run(Duration::ZERO);
+            change(&|v| v.status = s, 0.0);
         }
     };
-    let (score_problem, set_score_problem) = signal(None::<String>);
     let set_score = move |ev: leptos::ev::Event| {
+        let f = format.get_untracked();
         match event_target_value(&ev).trim().parse::<f64>().ok() {
-            Some(s) if format.accepts(s) => {
+            Some(s) if f.accepts(s) => {
                 set_score_problem.set(None);
-                row.error.set(None);
-                row.score.set(s);
-                save_later.run(Duration::ZERO);
+                change(&|v| v.score = s, 0.0);
             }
-            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {}.", format!("{:.0}", format.max())))),
+            _ => set_score_problem.set(Some(format!("A score is a number from 0 to {:.0}.", f.max()))),
         }
     };
-    let complete = move |_| {
-        row.error.set(None);
-        row.status.set(ListStatus::Completed);
-        save_later.run(Duration::ZERO);
-    };
-    let title = row.title.get_value();
-    let id = row.id;
+    let complete = move |_| change(&|v| v.status = ListStatus::Completed, 0.0);
+    let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
+    let site = media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"));
+    let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
+    let first_id = first.id;
+    let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
     let noun = if kind == MediaKind::Anime { "episode" } else { "chapter" };
     view! {
-        <li class="entry" data-testid=format!("entry-{id}") class:entry--saving=move || row.saving.get()>
-            {row.cover.get_value().map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
+        <li class="entry" data-testid=move || format!("entry-{}", id()) class:entry--saving=saving>
+            {cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
             <div class="entry__main">
                 <div class="entry__title">
-                    {match row.site.get_value() {
+                    {match site {
                         Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank" data-testid="entry-title">{title.clone()}</a> }.into_any(),
                         None => view! { <span data-testid="entry-title">{title.clone()}</span> }.into_any(),
                     }}
-                    <span class="muted small">" · " {row.format.get_value()}</span>
+                    <span class="muted small">" · " {format_label}</span>
                 </div>
                 <div class="entry__controls">
-                    <span class="entry__progress" data-testid="entry-progress">{move || progress_label(row.progress.get(), row.total)}</span>
+                    <span class="entry__progress" data-testid="entry-progress">{move || progress_label(values().progress, total)}</span>
                     <button type="button" class="button button--small"
                         aria-label=format!("+1 {noun}: {title}")
-                        disabled=move || !can_increment(row.progress.get(), row.total)
+                        disabled=move || !can_increment(values().progress, total)
                         on:click=plus_one data-testid="plus-one">"+1"</button>
                     <label class="entry__field">
                         <span class="visually-hidden">{format!("Progress of {title}")}</span>
-                        <input type="number" min="0" max=row.total.map(|t| t.to_string()) inputmode="numeric"
-                            prop:value=move || row.progress.get().to_string() on:change=set_progress data-testid="progress-input"/>
+                        <input type="number" min="0" max=total.map(|t| t.to_string()) inputmode="numeric"
+                            prop:value=move || values().progress.to_string() on:change=set_progress data-testid="progress-input"/>
                     </label>
                     <label class="entry__field">
                         <span class="visually-hidden">{format!("Status of {title}")}</span>
                         <select on:change=set_status data-testid="status-select">
                             {ListStatus::ALL.into_iter().map(|s| view! {
-                                <option value=s.as_api() selected=move || row.status.get() == s>{s.label(kind)}</option>
+                                <option value=s.as_api() selected=move || values().status == s>{s.label(kind)}</option>
                             }).collect_view()}
                         </select>
                     </label>
                     <label class="entry__field">
                         <span class="visually-hidden">{format!("Score of {title}")}</span>
-                        <input type="number" min="0" max=short(format.max()) step=short(format.step())
-                            prop:value=move || short(row.score.get()) on:change=set_score data-testid="score-input"/>
+                        <input type="number" min="0" max=move || short(format.get().max()) step=move || short(format.get().step())
+                            prop:value=move || short(values().score) on:change=set_score data-testid="score-input"/>
                     </label>
-                    <span class="muted small" data-testid="score-display">{move || format.display(row.score.get())}</span>
+                    <span class="muted small" data-testid="score-display">{move || format.get().display(values().score)}</span>
                     <button type="button" class="button button--small button--danger"
-                        on:click=move |_| row.confirm_delete.set(true) data-testid="delete">"Delete"</button>
+                        on:click=move |_| set_confirm_delete.set(true) data-testid="delete">"Delete"</button>
                 </div>
-                <Show when=move || offer_completion(row.progress.get(), row.total, row.status.get())>
+                <Show when=move || offer_completion(values().progress, total, values().status)>
                     <p class="entry__offer">
                         "That was the last " {noun} ". "
                         <button type="button" class="button button--small" on:click=complete data-testid="mark-completed">"Mark completed"</button>
                     </p>
                 </Show>
-                <Show when=move || row.confirm_delete.get()>
+                <Show when=move || confirm_delete.get()>
                     <p class="entry__confirm" role="alert">
                         {format!("Delete {title} from your list? This cannot be undone.")} " "
-                        <button type="button" class="button button--small button--danger" on:click=move |_| { delete.dispatch_local(row); } data-testid="confirm-delete">"Delete"</button>
+                        <button type="button" class="button button--small button--danger" on:click=move |_| outbox.delete(media_id) data-testid="confirm-delete">"Delete"</button>
                         " "
-                        <button type="button" class="button button--small button--secondary" on:click=move |_| row.confirm_delete.set(false)>"Keep"</button>
+                        <button type="button" class="button button--small button--secondary" on:click=move |_| set_confirm_delete.set(false)>"Keep"</button>
                     </p>
                 </Show>
                 {move || score_problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
-                {move || row.error.get().map(|e| view! {
+                {move || error().map(|e| view! {
                     <div data-testid="entry-error"><ApiErrorView error=e/></div>
                 })}
             </div>
         </li>
     }
+    .into_any()
 }
 
 /// A score or a step as an input shows it: "8.5", "85".
@@ -558,6 +338,7 @@ fn short(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ops::list_collection;
 
     #[test]
     fn a_collection_reads_with_its_custom_lists_and_skips_nulls() {
@@ -605,6 +386,13 @@ mod tests {
         ] {
             assert!(serde_json::from_str::<list_collection::Data>(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn updated_in_words() {
+        assert_eq!(updated_words(0.0, 30_000.0), "Updated just now");
+        assert_eq!(updated_words(0.0, 61_000.0), "Updated 1 min ago");
+        assert_eq!(updated_words(0.0, 7_200_000.0), "Updated 2 h ago");
     }
 
     #[test]

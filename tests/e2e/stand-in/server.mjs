@@ -90,7 +90,7 @@ export class StandIn {
 
   /**
    * Queue a fault for the next GraphQL request(s):
-   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'slow'|'invalid-token'|'graphql-error',
+   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'drop-after'|'slow'|'invalid-token'|'graphql-error',
    *   times = 1, delayMs, retryAfter, cors = true, body, status }
    */
   fault(spec) {
@@ -377,6 +377,11 @@ export class StandIn {
     const status = errors.length ? (errors.find((e) => e.status)?.status ?? 400) : 200;
     const payload = { data: result.data ?? null };
     if (errors.length) payload.errors = errors;
+    // The change is made, but its answer never arrives.
+    if (fault?.kind === 'drop-after') {
+      entry.answered = 'dropped after applying';
+      return req.socket.destroy();
+    }
     return send(status, payload);
   }
 

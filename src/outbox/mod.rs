@@ -1,0 +1,422 @@
+//! The one edit outbox: every change to a list entry goes through it. It
+//! applies the change to the store at once, keeps it in IndexedDB, sends it
+//! under the rate limiter, retries what is safe to retry, reads back what
+//! is uncertain, pauses when the token is refused, and survives reloads.
+//! It lives as long as the App, so an answer that arrives after its page is
+//! gone updates the store and nothing else. The rules are in [`rules`].
+
+pub mod rules;
+
+use std::cell::{Cell, RefCell};
+
+use leptos::prelude::*;
+
+use crate::api::ops::delete_entry::{self, DeleteEntry};
+use crate::api::ops::list_collection::Entry;
+use crate::api::ops::list_entry::{self, ListEntry};
+use crate::api::ops::save_entry::{self, SaveEntry};
+use crate::api::{Api, ApiError};
+use crate::idb;
+use crate::notices::{Flash, Flashes, Tone};
+use crate::routes::MediaKind;
+use crate::session::SessionContext;
+use crate::store::{values_of, ListStore};
+use rules::{Change, Queue, Values, Verdict};
+
+/// How long "+1" waits for more clicks before its save is sent.
+pub const SETTLE_MS: f64 = 700.0;
+
+thread_local! {
+    static PUMPING: Cell<bool> = const { Cell::new(false) };
+    static TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
+}
+
+/// What the header says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Idle,
+    Saving { waiting: usize },
+    Waiting { count: usize, why: &'static str },
+    AllSaved,
+}
+
+impl Status {
+    pub fn text(&self) -> String {
+        match self {
+            Status::Idle => String::new(),
+            Status::Saving { waiting } if *waiting > 1 => format!("Saving… ({waiting} changes)"),
+            Status::Saving { .. } => "Saving…".into(),
+            Status::Waiting { count: 1, why } => format!("1 change waiting ({why})"),
+            Status::Waiting { count, why } => format!("{count} changes waiting ({why})"),
+            Status::AllSaved => "All changes saved".into(),
+        }
+    }
+}
+
+/// The outbox, shared through context; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    user: RwSignal<Option<u64>>,
+    queue: RwSignal<Queue>,
+    online: RwSignal<bool>,
+    /// Whether a change went out this visit ("All changes saved" then).
+    used: RwSignal<bool>,
+    store: ListStore,
+    session: SessionContext,
+    flashes: Flashes,
+    api: StoredValue<Api>,
+}
+
+fn key(user: u64) -> String {
+    user.to_string()
+}
+
+impl Outbox {
+    pub fn new(store: ListStore, session: SessionContext, flashes: Flashes, api: Api) -> Self {
+        let online = RwSignal::new(window().navigator().on_line());
+        let me = Self {
+            user: RwSignal::new(None),
+            queue: RwSignal::new(Queue::default()),
+            online,
+            used: RwSignal::new(false),
+            store,
+            session,
+            flashes,
+            api: StoredValue::new(api),
+        };
+        let on = window_event_listener(leptos::ev::online, move |_| {
+            online.set(true);
+            me.kick();
+        });
+        let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+        on_cleanup(move || {
+            on.remove();
+            off.remove();
+        });
+        me
+    }
+
+    pub fn status(&self) -> Status {
+        let (count, in_flight, paused) = self.queue.with(|q| (q.len(), q.items.iter().any(|i| i.in_flight), q.paused.is_some()));
+        if count == 0 {
+            return if self.used.get() { Status::AllSaved } else { Status::Idle };
+        }
+        if paused {
+            return Status::Waiting { count, why: "sign in again to send them" };
+        }
+        if !self.online.get() {
+            return Status::Waiting { count, why: "offline" };
+        }
+        if in_flight {
+            return Status::Saving { waiting: count };
+        }
+        let retrying = self.queue.with(|q| q.items.first().is_some_and(|i| i.attempts > 0));
+        if retrying { Status::Waiting { count, why: "AniList is not answering; trying again" } } else { Status::Saving { waiting: count } }
+    }
+
+    /// Whether a change to this entry is waiting or on its way (tracked).
+    pub fn is_pending(&self, media_id: i64) -> bool {
+        self.queue.with(|q| q.items.iter().any(|i| i.media_id == media_id))
+    }
+
+    /// The signed-in user changed. The same user again: waiting changes are
+    /// sent. Another user: the previous user's waiting changes are
+    /// discarded, with a notice.
+    pub fn switch_user(&self, user: Option<u64>) {
+        let before = self.user.get_untracked();
+        if before == user {
+            if user.is_some() && self.queue.with_untracked(|q| q.paused.is_some()) {
+                self.queue.update(|q| q.paused = None);
+                self.persist();
+            }
+            self.kick();
+            return;
+        }
+        let Some(user) = user else {
+            // Signed out (or the token was refused): changes stay kept.
+            self.user.set(None);
+            self.queue.set(Queue::default());
+            return;
+        };
+        self.user.set(Some(user));
+        self.queue.set(Queue::default());
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            // Another account's waiting changes are never sent with this token.
+            let others = idb::keys(idb::OUTBOX).await.unwrap_or_default();
+            let mut discarded = 0;
+            for k in others.into_iter().filter(|k| *k != key(user)) {
+                if let Ok(Some(text)) = idb::get(idb::OUTBOX, &k).await {
+                    discarded += serde_json::from_str::<Queue>(&text).map(|q| q.len()).unwrap_or(0);
+                }
+                let _ = idb::delete(idb::OUTBOX, &k).await;
+            }
+            ListStore::forget_others(user).await;
+            if discarded > 0 {
+                me.flashes.push(Flash::new(Tone::Warning, format!("{discarded} unsent change(s) of another account were discarded")).detail(
+                    "They were made while another AniList account was signed in here, and are never sent with this account's token.",
+                ));
+            }
+            let mut queue = match idb::get(idb::OUTBOX, &key(user)).await {
+                Ok(Some(text)) => serde_json::from_str::<Queue>(&text).unwrap_or_default(),
+                _ => Queue::default(),
+            };
+            queue.after_reload();
+            queue.paused = None;
+            if me.user.get_untracked() != Some(user) {
+                return;
+            }
+            // Changes made since the sign-in come after the kept ones.
+            let made_now = me.queue.get_untracked();
+            for item in made_now.items {
+                queue.next_seq += 1;
+                queue.items.push(rules::Item { seq: queue.next_seq, ..item });
+            }
+            me.queue.set(queue);
+            me.persist();
+            me.kick();
+        });
+    }
+
+    /// The person's waiting changes are applied again on top of a list
+    /// AniList has just given (it may not hold them yet).
+    pub fn reapply(&self) -> impl Fn(&mut crate::store::ListData) + 'static {
+        let items = self.queue.get_untracked().items;
+        move |data| {
+            for item in &items {
+                match &item.change {
+                    Change::Save { values, .. } => {
+                        if let Some(e) = data.entries.iter_mut().find(|e| e.media_id == item.media_id) {
+                            e.status = Some(values.status);
+                            e.progress = Some(values.progress);
+                            e.score = Some(values.score);
+                        }
+                    }
+                    Change::Delete { .. } => data.entries.retain(|e| e.media_id != item.media_id),
+                }
+            }
+        }
+    }
+
+    /// A change to an entry in the store: applied at once, sent after
+    /// `settle` ms without more changes to it.
+    pub fn save(&self, media_id: i64, values: Values, settle: f64) {
+        let Some((_, entry)) = self.store.entry(media_id) else { return };
+        let title = entry.media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));
+        self.push(media_id, Change::Save { entry_id: Some(entry.id).filter(|id| *id > 0), values }, Some(values_of(&entry)), &title, settle);
+        self.store.apply(media_id, Some(values), None);
+    }
+
+    /// A title added to the list (from search): `entry` describes it.
+    pub fn add(&self, kind: MediaKind, entry: Entry, values: Values) {
+        let title = entry.media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{}", entry.media_id));
+        let media_id = entry.media_id;
+        self.push(media_id, Change::Save { entry_id: None, values }, None, &title, 0.0);
+        self.store.apply(media_id, Some(values), Some((kind, entry)));
+    }
+
+    pub fn delete(&self, media_id: i64) {
+        let Some((_, entry)) = self.store.entry(media_id) else { return };
+        let title = entry.media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));
+        self.push(media_id, Change::Delete { entry_id: Some(entry.id).filter(|id| *id > 0) }, Some(values_of(&entry)), &title, 0.0);
+        self.store.apply(media_id, None, None);
+    }
+
+    fn push(&self, media_id: i64, change: Change, before: Option<Values>, title: &str, settle: f64) {
+        self.store.errors.update(|e| {
+            e.remove(&media_id);
+        });
+        self.used.set(true);
+        self.queue.update(|q| q.push(media_id, change, before, title, js_sys::Date::now(), settle));
+        self.persist();
+        self.kick();
+    }
+
+    /// Keeps the queue in IndexedDB (in the background; the queue in memory
+    /// is what is sent).
+    fn persist(&self) {
+        let Some(user) = self.user.get_untracked() else { return };
+        let text = self.queue.with_untracked(|q| serde_json::to_string(q).unwrap_or_default());
+        leptos::task::spawn_local(async move {
+            let _ = if text.contains("\"items\":[]") { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
+        });
+    }
+
+    /// Sends what is ready now; comes back by itself for what waits.
+    pub fn kick(&self) {
+        let me = *self;
+        TIMER.with(|t| {
+            if let Some(h) = t.borrow_mut().take() {
+                h.clear();
+            }
+        });
+        if PUMPING.with(|p| p.replace(true)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            me.pump().await;
+            PUMPING.with(|p| p.set(false));
+            if let Some(at) = me.queue.with_untracked(|q| q.next_time()) {
+                let wait = (at - js_sys::Date::now()).max(0.0);
+                let handle = set_timeout_with_handle(move || me.kick(), std::time::Duration::from_millis(wait as u64 + 5)).ok();
+                TIMER.with(|t| *t.borrow_mut() = handle);
+            }
+        });
+    }
+
+    async fn pump(&self) {
+        loop {
+            let Some(user) = self.user.get_untracked() else { return };
+            let credential = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            // Never sent with another account's token, nor without one.
+            let Some(credential) = credential.filter(|c| c.user == user) else { return };
+            let Some(item) = self.queue.with_untracked(|q| q.next_ready(js_sys::Date::now()).cloned()) else { return };
+            self.queue.update(|q| q.set_in_flight(item.seq, true));
+            let api = self.api.get_value();
+            let now = || js_sys::Date::now();
+            let random = js_sys::Math::random();
+            if item.uncertain {
+                let vars = match item.change {
+                    Change::Save { entry_id: Some(id), .. } | Change::Delete { entry_id: Some(id) } => list_entry::Vars { id: Some(id), ..Default::default() },
+                    _ => list_entry::Vars { user_id: Some(user), media_id: Some(item.media_id), ..Default::default() },
+                };
+                match api.run::<ListEntry>(Some(&credential), &vars, true).await {
+                    Ok(d) => self.read_back(&item, d.entry),
+                    Err(ApiError::GraphQl { errors, .. }) if errors.iter().any(|e| e.status == Some(404)) => self.read_back(&item, None),
+                    Err(e) => {
+                        let verdict = self.queue.try_update(|q| q.answer(item.seq, Err(e), now(), random));
+                        self.verdict(&item, verdict);
+                    }
+                }
+            } else {
+                let result = match &item.change {
+                    Change::Save { entry_id, values } => {
+                        let vars = save_entry::Vars {
+                            id: *entry_id,
+                            media_id: entry_id.is_none().then_some(item.media_id),
+                            status: Some(values.status).filter(|s| s.is_known()),
+                            progress: Some(values.progress),
+                            score: Some(values.score),
+                            ..Default::default()
+                        };
+                        match api.run::<SaveEntry>(Some(&credential), &vars, false).await {
+                            Ok(save_entry::Data { saved: Some(saved) }) => {
+                                self.saved(&item, &saved);
+                                Ok(())
+                            }
+                            Ok(_) => Err(ApiError::Shape("no SaveMediaListEntry".into())),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Change::Delete { entry_id: Some(id) } => {
+                        // `deleted: false` means there is no such entry: done too.
+                        api.run::<DeleteEntry>(Some(&credential), &delete_entry::Vars { id: *id }, false).await.map(|_| ())
+                    }
+                    // Deleting what was never created: nothing to send.
+                    Change::Delete { entry_id: None } => Ok(()),
+                };
+                let verdict = self.queue.try_update(|q| q.answer(item.seq, result, now(), random));
+                self.verdict(&item, verdict);
+            }
+            self.persist();
+        }
+    }
+
+    fn saved(&self, item: &rules::Item, saved: &Entry) {
+        self.queue.update(|q| q.learn_entry_id(item.media_id, saved.id));
+        self.store.confirm(saved);
+        let later = self.queue.with_untracked(|q| q.has_later(item.seq, item.media_id));
+        if !later {
+            // What AniList holds now is what the screen shows.
+            self.store.apply(item.media_id, Some(values_of(saved)), None);
+        }
+    }
+
+    fn read_back(&self, item: &rules::Item, found: Option<Entry>) {
+        let applied = self.queue.try_update(|q| q.read_back(item.seq, found.as_ref().map(values_of))).unwrap_or(true);
+        if applied {
+            if let Some(saved) = &found {
+                self.saved(item, saved);
+            }
+        }
+    }
+
+    fn verdict(&self, item: &rules::Item, verdict: Option<Verdict>) {
+        match verdict {
+            Some(Verdict::RetryAt { at, rate_limited: true }) => {
+                // The countdown on screen says when the change goes again.
+                self.api.get_value().budget.update(|b| b.waiting_until = Some(at));
+                let budget = self.api.get_value().budget;
+                let _ = set_timeout_with_handle(
+                    move || budget.update(|b| {
+                        if b.waiting_until == Some(at) {
+                            b.waiting_until = None;
+                        }
+                    }),
+                    std::time::Duration::from_millis((at - js_sys::Date::now()).max(0.0) as u64),
+                );
+            }
+            Some(Verdict::Refused { item: refused, reason, restore }) => {
+                if restore {
+                    let added = refused.before.is_none();
+                    if added {
+                        self.store.apply(refused.media_id, None, None);
+                    } else {
+                        self.store.apply(refused.media_id, refused.before, None);
+                    }
+                }
+                if self.store.is_watched(item.media_id) {
+                    self.store.errors.update(|e| {
+                        e.insert(item.media_id, reason);
+                    });
+                } else {
+                    self.flashes.push(
+                        Flash::new(Tone::Error, format!("Your change to {} was not saved", refused.title))
+                            .detail(format!("{reason} {}", reason.next_step())),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The outbox, from context.
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
+
+/// Signing out by the person's choice: that user's lists and waiting
+/// changes are deleted here (a refused or expired token keeps them, to be
+/// sent after the next sign-in as the same user).
+pub fn sign_out(session: SessionContext) {
+    let user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+    if let Some(user) = user {
+        if let (Some(store), Some(outbox)) = (use_context::<ListStore>(), use_context::<Outbox>()) {
+            store.forget(user);
+            outbox.queue.set(Queue::default());
+            outbox.user.set(None);
+        }
+        leptos::task::spawn_local(async move {
+            let _ = idb::delete(idb::OUTBOX, &key(user)).await;
+        });
+    }
+    crate::auth::flow::sign_out(session);
+}
+
+/// The outbox's state in the header: "Saving…", "3 changes waiting
+/// (offline)", "All changes saved".
+#[component]
+pub fn OutboxStatus() -> impl IntoView {
+    let outbox = use_outbox();
+    let status = Memo::new(move |_| outbox.status());
+    move || {
+        let s = status.get();
+        (s != Status::Idle).then(|| {
+            let waiting = matches!(s, Status::Waiting { .. });
+            view! {
+                <p class="outbox-status" class:outbox-status--waiting=waiting role="status" data-testid="outbox-status">{s.text()}</p>
+            }
+        })
+    }
+}

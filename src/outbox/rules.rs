@@ -1,0 +1,416 @@
+//! The edit outbox's rules, pure: which change goes next, how quick
+//! repeats fold into one, and what each answer from AniList means for a
+//! change (done, retry later, read back, pause, refused). No `web_sys`:
+//! tested natively. The browser glue is [`crate::outbox`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::ApiError;
+use crate::media::ListStatus;
+
+/// The values of an entry the list edits, all absolute.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Values {
+    pub status: ListStatus,
+    pub progress: u32,
+    pub score: f64,
+}
+
+/// One change to one entry (keyed by its media id: an entry being created
+/// has no id yet).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Change {
+    /// `SaveMediaListEntry` with these values; `entry_id` is `None` for a
+    /// new entry (it is created by media id).
+    Save { entry_id: Option<i64>, values: Values },
+    Delete { entry_id: Option<i64> },
+}
+
+/// A change waiting in the outbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub seq: u64,
+    pub media_id: i64,
+    pub change: Change,
+    /// What the entry held before the first change folded into this one
+    /// (`None`: it was not on the list): restored if AniList refuses.
+    pub before: Option<Values>,
+    /// The title, for messages.
+    pub title: String,
+    pub attempts: u32,
+    /// Not sent before this time (ms since the epoch).
+    pub not_before: f64,
+    /// Sent, with no clear answer: read back from AniList before anything
+    /// else is decided.
+    pub uncertain: bool,
+    /// On its way now (not kept: a reload finds it uncertain).
+    #[serde(skip)]
+    pub in_flight: bool,
+}
+
+/// Why nothing is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Pause {
+    /// AniList refused the token: waiting for the same user to sign in again.
+    SignIn,
+}
+
+/// One user's waiting changes, in the order they were made.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Queue {
+    pub items: Vec<Item>,
+    pub next_seq: u64,
+    pub paused: Option<Pause>,
+}
+
+/// What an answer means for the change it answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// AniList holds it; the item is gone.
+    Done,
+    /// Not applied; sent again at this time (ms). `rate_limited` when
+    /// AniList asked to wait (the countdown on screen is then true).
+    RetryAt { at: f64, rate_limited: bool },
+    /// Unclear whether AniList applied it: read the entry back first.
+    ReadBack,
+    /// The token was refused: everything waits for a sign-in.
+    Paused,
+    /// AniList refused the change itself; the item is gone and its
+    /// `before` values are to be restored (unless a later change to the
+    /// same entry is waiting), with this reason.
+    Refused { item: Item, reason: ApiError, restore: bool },
+}
+
+/// The longest wait between two tries.
+pub const MAX_BACKOFF_MS: f64 = 5.0 * 60_000.0;
+
+/// 2 s, 4 s, 8 s … up to five minutes, with up to a quarter more at
+/// random (`random` in 0..1) so that tabs do not retry together.
+pub fn backoff_ms(attempts: u32, random: f64) -> f64 {
+    let base = (2_000.0 * 2f64.powi(attempts.min(16) as i32)).min(MAX_BACKOFF_MS);
+    base + base * 0.25 * random.clamp(0.0, 1.0)
+}
+
+impl Queue {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Adds a change made now. `settle`: how long to wait for more changes
+    /// to the same entry before sending (quick "+1" clicks become one
+    /// save). A change to an entry whose last change is still waiting (not
+    /// on its way) folds into it.
+    pub fn push(&mut self, media_id: i64, change: Change, before: Option<Values>, title: &str, now: f64, settle: f64) {
+        if let Some(last) = self.items.iter_mut().rev().find(|i| i.media_id == media_id) {
+            if !last.in_flight && !last.uncertain {
+                let folded = match (&last.change, &change) {
+                    (Change::Save { entry_id, .. }, Change::Save { values, .. }) => {
+                        Some(Change::Save { entry_id: *entry_id, values: *values })
+                    }
+                    (Change::Save { entry_id, .. }, Change::Delete { .. }) => Some(Change::Delete { entry_id: *entry_id }),
+                    // Deleting twice deletes once; a save after a delete
+                    // waits its turn (it creates the entry anew).
+                    (Change::Delete { .. }, Change::Delete { .. }) => Some(last.change.clone()),
+                    (Change::Delete { .. }, Change::Save { .. }) => None,
+                };
+                if let Some(change) = folded {
+                    last.change = change;
+                    last.not_before = last.not_before.max(now + settle);
+                    return;
+                }
+            }
+        }
+        self.next_seq += 1;
+        self.items.push(Item {
+            seq: self.next_seq,
+            media_id,
+            change,
+            before,
+            title: title.to_string(),
+            attempts: 0,
+            not_before: now + settle,
+            uncertain: false,
+            in_flight: false,
+        });
+    }
+
+    /// The change to send (or read back) now, if any: the first of each
+    /// entry's changes, in order, one at a time, none while paused.
+    pub fn next_ready(&self, now: f64) -> Option<&Item> {
+        if self.paused.is_some() || self.items.iter().any(|i| i.in_flight) {
+            return None;
+        }
+        let first = self.items.first()?;
+        (first.not_before <= now).then_some(first)
+    }
+
+    /// When the next change becomes ready, if one is waiting for time.
+    pub fn next_time(&self) -> Option<f64> {
+        if self.paused.is_some() || self.items.iter().any(|i| i.in_flight) {
+            return None;
+        }
+        self.items.first().map(|i| i.not_before)
+    }
+
+    pub fn get(&self, seq: u64) -> Option<&Item> {
+        self.items.iter().find(|i| i.seq == seq)
+    }
+
+    fn get_mut(&mut self, seq: u64) -> Option<&mut Item> {
+        self.items.iter_mut().find(|i| i.seq == seq)
+    }
+
+    pub fn set_in_flight(&mut self, seq: u64, on: bool) {
+        if let Some(i) = self.get_mut(seq) {
+            i.in_flight = on;
+        }
+    }
+
+    /// Whether another change to the same entry waits after `seq`.
+    pub fn has_later(&self, seq: u64, media_id: i64) -> bool {
+        self.items.iter().any(|i| i.media_id == media_id && i.seq > seq)
+    }
+
+    /// A new entry got its id from AniList: the changes after it use it.
+    pub fn learn_entry_id(&mut self, media_id: i64, id: i64) {
+        for i in self.items.iter_mut().filter(|i| i.media_id == media_id) {
+            match &mut i.change {
+                Change::Save { entry_id, .. } | Change::Delete { entry_id } if entry_id.is_none() => *entry_id = Some(id),
+                _ => {}
+            }
+        }
+    }
+
+    /// Decides on AniList's answer to item `seq` (sent, or read back).
+    pub fn answer(&mut self, seq: u64, result: Result<(), ApiError>, now: f64, random: f64) -> Verdict {
+        let Some(item) = self.get_mut(seq) else { return Verdict::Done };
+        item.in_flight = false;
+        let verdict = match result {
+            Ok(()) => Verdict::Done,
+            Err(e) => match e {
+                ApiError::RateLimited { retry_after, .. } => {
+                    item.attempts += 1;
+                    Verdict::RetryAt { at: now + retry_after as f64 * 1000.0 + 1000.0 * random, rate_limited: true }
+                }
+                ApiError::Server { .. } | ApiError::NotJson { .. } | ApiError::ApiDisabled { .. } | ApiError::UnexpectedStatus { .. } => {
+                    item.attempts += 1;
+                    Verdict::RetryAt { at: now + backoff_ms(item.attempts - 1, random), rate_limited: false }
+                }
+                // No answer, or one the app cannot read: AniList may have
+                // applied it.
+                ApiError::Network | ApiError::Timeout { .. } | ApiError::Shape(_) => {
+                    item.attempts += 1;
+                    item.uncertain = true;
+                    item.not_before = now + if item.attempts > 1 { backoff_ms(item.attempts - 2, random) } else { 0.0 };
+                    return Verdict::ReadBack;
+                }
+                ApiError::InvalidToken | ApiError::Unauthorized => {
+                    self.paused = Some(Pause::SignIn);
+                    return Verdict::Paused;
+                }
+                reason @ (ApiError::Validation { .. } | ApiError::GraphQl { .. }) => {
+                    let item = item.clone();
+                    let restore = !self.has_later(seq, item.media_id);
+                    self.items.retain(|i| i.seq != seq);
+                    return Verdict::Refused { item, reason, restore };
+                }
+            },
+        };
+        match &verdict {
+            Verdict::Done => self.items.retain(|i| i.seq != seq),
+            Verdict::RetryAt { at, .. } => {
+                if let Some(i) = self.get_mut(seq) {
+                    i.not_before = *at;
+                }
+            }
+            _ => {}
+        }
+        verdict
+    }
+
+    /// What reading the entry back found (`None`: AniList has no such
+    /// entry): whether the change is already there. If it is, the item is
+    /// done; if not, it is sent again at once (the change is safe to send
+    /// twice).
+    pub fn read_back(&mut self, seq: u64, found: Option<Values>) -> bool {
+        let Some(item) = self.get_mut(seq) else { return true };
+        item.in_flight = false;
+        let applied = match (&item.change, found) {
+            (Change::Save { values, .. }, Some(v)) => same(values, &v),
+            (Change::Save { .. }, None) => false,
+            (Change::Delete { .. }, found) => found.is_none(),
+        };
+        if applied {
+            self.items.retain(|i| i.seq != seq);
+        } else {
+            item.uncertain = false;
+        }
+        applied
+    }
+
+    /// After a reload: nothing is on its way, and what was is uncertain.
+    pub fn after_reload(&mut self) {
+        for i in &mut self.items {
+            if i.in_flight {
+                i.in_flight = false;
+                i.uncertain = true;
+            }
+        }
+    }
+}
+
+/// AniList keeps scores with one decimal at most: compare at that.
+fn same(a: &Values, b: &Values) -> bool {
+    a.status == b.status && a.progress == b.progress && (a.score - b.score).abs() < 0.05
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(progress: u32) -> Values {
+        Values { status: ListStatus::Current, progress, score: 8.0 }
+    }
+
+    fn save(id: i64, progress: u32) -> Change {
+        Change::Save { entry_id: Some(id), values: v(progress) }
+    }
+
+    #[test]
+    fn quick_repeats_fold_into_one_save_of_the_final_values() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 13), Some(v(12)), "A", 0.0, 700.0);
+        q.push(1, save(11, 14), Some(v(13)), "A", 100.0, 700.0);
+        q.push(1, save(11, 15), Some(v(14)), "A", 200.0, 700.0);
+        assert_eq!(q.len(), 1);
+        let item = &q.items[0];
+        assert_eq!((item.change.clone(), item.before), (save(11, 15), Some(v(12))));
+        assert!(q.next_ready(850.0).is_none(), "still settling");
+        assert_eq!(q.next_ready(900.0).map(|i| i.seq), Some(1));
+    }
+
+    #[test]
+    fn a_change_while_one_is_on_its_way_is_sent_after_it() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 13), None, "A", 0.0, 0.0);
+        q.push(2, save(22, 1), None, "B", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        q.push(1, save(11, 14), None, "A", 0.0, 0.0);
+        assert_eq!(q.len(), 3);
+        assert!(q.next_ready(0.0).is_none(), "one request at a time");
+        assert_eq!(q.answer(1, Ok(()), 0.0, 0.0), Verdict::Done);
+        assert_eq!(q.next_ready(0.0).map(|i| i.media_id), Some(2), "in order");
+        assert!(q.has_later(2, 1) || q.has_later(1, 1));
+    }
+
+    #[test]
+    fn deletes_fold_and_a_save_after_a_delete_waits() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 3), Some(v(2)), "A", 0.0, 0.0);
+        q.push(1, Change::Delete { entry_id: Some(11) }, None, "A", 0.0, 0.0);
+        q.push(1, Change::Delete { entry_id: Some(11) }, None, "A", 0.0, 0.0);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q.items[0].change, Change::Delete { entry_id: Some(11) });
+        assert_eq!(q.items[0].before, Some(v(2)));
+        q.push(1, Change::Save { entry_id: None, values: v(0) }, None, "A", 0.0, 0.0);
+        assert_eq!(q.len(), 2);
+    }
+
+    #[test]
+    fn rate_limits_and_server_errors_are_retried_later() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 3), None, "A", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        let limited = q.answer(1, Err(ApiError::RateLimited { retry_after: 7, inferred: false }), 1000.0, 0.0);
+        assert_eq!(limited, Verdict::RetryAt { at: 8000.0, rate_limited: true });
+        assert!(q.next_ready(7999.0).is_none());
+        assert_eq!(q.next_ready(8000.0).map(|i| i.seq), Some(1));
+        let server = q.answer(1, Err(ApiError::Server { status: 502 }), 10_000.0, 0.0);
+        assert_eq!(server, Verdict::RetryAt { at: 14_000.0, rate_limited: false }, "second try: 4 s");
+        assert_eq!(q.len(), 1, "nothing is dropped");
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff_ms(0, 0.0), 2_000.0);
+        assert_eq!(backoff_ms(3, 0.0), 16_000.0);
+        assert_eq!(backoff_ms(40, 0.0), MAX_BACKOFF_MS);
+        assert_eq!(backoff_ms(0, 1.0), 2_500.0);
+    }
+
+    #[test]
+    fn no_clear_answer_means_reading_back_first() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 4), Some(v(3)), "A", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        assert_eq!(q.answer(1, Err(ApiError::Timeout { secs: 20 }), 0.0, 0.0), Verdict::ReadBack);
+        assert!(q.items[0].uncertain);
+        // A change made meanwhile does not fold into an uncertain one.
+        q.push(1, save(11, 5), Some(v(4)), "A", 0.0, 0.0);
+        assert_eq!(q.len(), 2);
+        // AniList has it: done, without sending it again.
+        assert!(q.read_back(1, Some(v(4))));
+        assert_eq!(q.len(), 1);
+        // AniList does not have it: sent again.
+        q.set_in_flight(2, true);
+        assert_eq!(q.answer(2, Err(ApiError::Network), 0.0, 0.0), Verdict::ReadBack);
+        assert!(!q.read_back(2, Some(v(4))));
+        assert!(!q.items[0].uncertain && q.len() == 1);
+    }
+
+    #[test]
+    fn a_delete_is_done_when_the_entry_is_gone() {
+        let mut q = Queue::default();
+        q.push(1, Change::Delete { entry_id: Some(11) }, Some(v(1)), "A", 0.0, 0.0);
+        assert!(!q.read_back(1, Some(v(1))));
+        assert!(q.read_back(1, None));
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn a_refused_token_pauses_everything_and_keeps_it() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 4), None, "A", 0.0, 0.0);
+        q.push(2, save(22, 4), None, "B", 0.0, 0.0);
+        assert_eq!(q.answer(1, Err(ApiError::InvalidToken), 0.0, 0.0), Verdict::Paused);
+        assert_eq!(q.len(), 2);
+        assert!(q.next_ready(1e12).is_none() && q.next_time().is_none());
+        q.paused = None;
+        assert_eq!(q.next_ready(0.0).map(|i| i.seq), Some(1));
+    }
+
+    #[test]
+    fn a_refused_change_is_undone_unless_a_later_one_waits() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 99), Some(v(12)), "A", 0.0, 0.0);
+        let reason = ApiError::Validation { fields: vec![("progress".into(), vec!["too high".into()])] };
+        let Verdict::Refused { item, restore, .. } = q.answer(1, Err(reason.clone()), 0.0, 0.0) else { panic!() };
+        assert_eq!((item.before, restore, q.len()), (Some(v(12)), true, 0));
+        q.push(1, save(11, 99), Some(v(12)), "A", 0.0, 0.0);
+        q.set_in_flight(2, true);
+        q.push(1, save(11, 13), Some(v(99)), "A", 0.0, 0.0);
+        let Verdict::Refused { restore, .. } = q.answer(2, Err(reason), 0.0, 0.0) else { panic!() };
+        assert!(!restore, "the later change carries the person's newer values");
+    }
+
+    #[test]
+    fn a_new_entry_passes_its_id_on_and_a_reload_makes_sent_changes_uncertain() {
+        let mut q = Queue::default();
+        q.push(7, Change::Save { entry_id: None, values: v(0) }, None, "C", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        q.push(7, Change::Delete { entry_id: None }, None, "C", 0.0, 0.0);
+        q.learn_entry_id(7, 123);
+        assert_eq!(q.items[1].change, Change::Delete { entry_id: Some(123) });
+        let text = serde_json::to_string(&q).unwrap();
+        let mut back: Queue = serde_json::from_str(&text).unwrap();
+        assert!(!back.items[0].in_flight, "in_flight is not kept");
+        q.after_reload();
+        back.items[0].in_flight = true;
+        back.after_reload();
+        assert!(back.items[0].uncertain && !back.items[0].in_flight);
+    }
+}

@@ -1,0 +1,322 @@
+//! The list store: the signed-in user's anime and manga lists, owned by
+//! the App, kept in IndexedDB per user ([`crate::idb`]), shown at once on a
+//! visit or a reload and refreshed from AniList in the background. Pages
+//! are views on it; edits reach it through the outbox ([`crate::outbox`]).
+//! When IndexedDB is not available the store lives in memory only.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::ops::list_collection::{self, Entry, ListCollection};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::idb;
+use crate::media::ScoreFormat;
+use crate::outbox::rules::Values;
+use crate::routes::MediaKind;
+
+/// A list is not asked for again within this long of its last refresh.
+pub const FRESH_FOR_MS: f64 = 30_000.0;
+
+/// One of the user's lists, as kept.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListData {
+    /// Each entry once (an entry in custom lists also stands in its status
+    /// list), in AniList's order.
+    pub entries: Vec<Entry>,
+    /// Custom lists: name and the media ids on it.
+    pub custom: Vec<(String, Vec<i64>)>,
+    pub score_format: ScoreFormat,
+    /// When AniList last gave it (ms since the epoch).
+    pub fetched_at: f64,
+}
+
+impl ListData {
+    /// AniList's collection, each entry once.
+    pub fn from_collection(c: list_collection::Collection, now: f64) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        let mut entries = Vec::new();
+        let mut custom = Vec::new();
+        for group in c.lists {
+            if group.is_custom_list == Some(true) {
+                let ids = group.entries.iter().map(|e| e.media_id).collect();
+                custom.push((group.name.clone().unwrap_or_else(|| "Custom list".into()), ids));
+            }
+            for e in group.entries {
+                if seen.insert(e.media_id) {
+                    entries.push(e);
+                }
+            }
+        }
+        let score_format = c.user.and_then(|u| u.media_list_options).and_then(|o| o.score_format).unwrap_or_default();
+        Self { entries, custom, score_format, fetched_at: now }
+    }
+
+    pub fn entry(&self, media_id: i64) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.media_id == media_id)
+    }
+}
+
+/// The values the list edits, as an entry holds them.
+pub fn values_of(e: &Entry) -> Values {
+    Values { status: e.status.unwrap_or(crate::media::ListStatus::Planning), progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) }
+}
+
+/// How a list's refresh stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Refresh {
+    pub loading: bool,
+    pub error: Option<ApiError>,
+}
+
+/// The store, shared through context; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct ListStore {
+    user: RwSignal<Option<u64>>,
+    lists: RwSignal<HashMap<MediaKind, ListData>>,
+    refresh: RwSignal<HashMap<MediaKind, Refresh>>,
+    /// A refused change's reason, by media id, until the next change.
+    pub errors: RwSignal<HashMap<i64, ApiError>>,
+    /// Rows on screen by media id (a refused change whose row is gone is
+    /// told as a notice instead).
+    watchers: StoredValue<HashMap<i64, u32>>,
+    /// Why the store lives in memory only, once known.
+    pub memory_only: RwSignal<Option<String>>,
+}
+
+fn key(user: u64, kind: MediaKind) -> String {
+    format!("{user}:{}", kind.slug())
+}
+
+impl ListStore {
+    pub fn new() -> Self {
+        Self {
+            user: RwSignal::new(None),
+            lists: RwSignal::new(HashMap::new()),
+            refresh: RwSignal::new(HashMap::new()),
+            errors: RwSignal::new(HashMap::new()),
+            watchers: StoredValue::new(HashMap::new()),
+            memory_only: RwSignal::new(None),
+        }
+    }
+
+    pub fn user(&self) -> Option<u64> {
+        self.user.get_untracked()
+    }
+
+    /// The user changed (sign-in, another account, sign-out): the lists in
+    /// memory are that user's, read from IndexedDB.
+    pub fn switch_user(&self, user: Option<u64>) {
+        if self.user.get_untracked() == user {
+            return;
+        }
+        self.user.set(user);
+        self.lists.set(HashMap::new());
+        self.refresh.set(HashMap::new());
+        self.errors.set(HashMap::new());
+        let Some(user) = user else { return };
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            for kind in MediaKind::ALL {
+                match idb::get(idb::LISTS, &key(user, kind)).await {
+                    Ok(Some(text)) => {
+                        if let Ok(data) = serde_json::from_str::<ListData>(&text) {
+                            if me.user.get_untracked() == Some(user) {
+                                // What AniList gave meanwhile is newer.
+                                me.lists.update(|l| {
+                                    l.entry(kind).or_insert(data);
+                                });
+                            }
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(why) => me.memory_only.set(Some(why)),
+                }
+            }
+        });
+    }
+
+    /// The list of `kind`, tracked.
+    pub fn with<R>(&self, kind: MediaKind, f: impl FnOnce(Option<&ListData>) -> R) -> R {
+        self.lists.with(|l| f(l.get(&kind)))
+    }
+
+    pub fn refresh_state(&self, kind: MediaKind) -> Refresh {
+        self.refresh.with(|r| r.get(&kind).cloned().unwrap_or_default())
+    }
+
+    /// Asks AniList for the list unless it was refreshed within
+    /// [`FRESH_FOR_MS`] (`force`: ask anyway). What AniList gives replaces
+    /// the list, with the outbox's waiting changes applied again on top.
+    pub fn refresh(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
+        let now = js_sys::Date::now();
+        let fresh = self.with_untracked(kind, |d| d.is_some_and(|d| now - d.fetched_at < FRESH_FOR_MS));
+        if (fresh && !force) || self.refresh_state_untracked(kind).loading || self.user.get_untracked() != Some(credential.user) {
+            return;
+        }
+        self.refresh.update(|r| {
+            r.insert(kind, Refresh { loading: true, error: None });
+        });
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            let vars = list_collection::Vars { user_id: credential.user, kind: kind.into() };
+            let answer = api.run::<ListCollection>(Some(&credential), &vars, true).await.and_then(|d| {
+                d.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))
+            });
+            if me.user.get_untracked() != Some(credential.user) {
+                return;
+            }
+            match answer {
+                Ok(c) => {
+                    let mut data = ListData::from_collection(c, js_sys::Date::now());
+                    pending(&mut data);
+                    me.lists.update(|l| {
+                        l.insert(kind, data);
+                    });
+                    me.refresh.update(|r| {
+                        r.insert(kind, Refresh::default());
+                    });
+                    me.save(kind);
+                }
+                Err(e) => me.refresh.update(|r| {
+                    r.insert(kind, Refresh { loading: false, error: Some(e) });
+                }),
+            }
+        });
+    }
+
+    fn with_untracked<R>(&self, kind: MediaKind, f: impl FnOnce(Option<&ListData>) -> R) -> R {
+        self.lists.with_untracked(|l| f(l.get(&kind)))
+    }
+
+    fn refresh_state_untracked(&self, kind: MediaKind) -> Refresh {
+        self.refresh.with_untracked(|r| r.get(&kind).cloned().unwrap_or_default())
+    }
+
+    /// The entry of a media, in whichever list holds it.
+    pub fn entry(&self, media_id: i64) -> Option<(MediaKind, Entry)> {
+        self.lists.with_untracked(|l| {
+            l.iter().find_map(|(k, d)| d.entry(media_id).map(|e| (*k, e.clone())))
+        })
+    }
+
+    /// Sets an entry's values (`None`: removes it). `kind` and `added`
+    /// place an entry that is not in the store yet.
+    pub fn apply(&self, media_id: i64, values: Option<Values>, added: Option<(MediaKind, Entry)>) {
+        let mut touched = None;
+        self.lists.update(|l| {
+            for (kind, d) in l.iter_mut() {
+                if let Some(i) = d.entries.iter().position(|e| e.media_id == media_id) {
+                    match values {
+                        Some(v) => {
+                            let e = &mut d.entries[i];
+                            e.status = Some(v.status);
+                            e.progress = Some(v.progress);
+                            e.score = Some(v.score);
+                        }
+                        None => {
+                            d.entries.remove(i);
+                        }
+                    }
+                    touched = Some(*kind);
+                    return;
+                }
+            }
+            if let (Some(v), Some((kind, mut entry))) = (values, added) {
+                entry.status = Some(v.status);
+                entry.progress = Some(v.progress);
+                entry.score = Some(v.score);
+                if let Some(d) = l.get_mut(&kind) {
+                    d.entries.insert(0, entry);
+                    touched = Some(kind);
+                }
+            }
+        });
+        if let Some(kind) = touched {
+            self.save(kind);
+        }
+    }
+
+    /// What AniList confirmed for an entry: its id and update time.
+    pub fn confirm(&self, saved: &Entry) {
+        let mut touched = None;
+        self.lists.update(|l| {
+            for (kind, d) in l.iter_mut() {
+                if let Some(e) = d.entries.iter_mut().find(|e| e.media_id == saved.media_id) {
+                    e.id = saved.id;
+                    e.updated_at = saved.updated_at.or(e.updated_at);
+                    e.progress_volumes = saved.progress_volumes.or(e.progress_volumes);
+                    touched = Some(*kind);
+                }
+            }
+        });
+        if let Some(kind) = touched {
+            self.save(kind);
+        }
+    }
+
+    /// Keeps a list in IndexedDB (in the background).
+    fn save(&self, kind: MediaKind) {
+        let (Some(user), Some(text)) = (
+            self.user.get_untracked(),
+            self.with_untracked(kind, |d| d.and_then(|d| serde_json::to_string(d).ok())),
+        ) else {
+            return;
+        };
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            if let Err(why) = idb::put(idb::LISTS, &key(user, kind), &text).await {
+                me.memory_only.set(Some(why));
+            }
+        });
+    }
+
+    /// Forgets a user's lists here and in IndexedDB (sign-out).
+    pub fn forget(&self, user: u64) {
+        if self.user.get_untracked() == Some(user) {
+            self.lists.set(HashMap::new());
+        }
+        leptos::task::spawn_local(async move {
+            for kind in MediaKind::ALL {
+                let _ = idb::delete(idb::LISTS, &key(user, kind)).await;
+            }
+        });
+    }
+
+    /// Forgets every other user's lists (another account signed in here).
+    pub async fn forget_others(user: u64) {
+        let keys = idb::keys(idb::LISTS).await.unwrap_or_default();
+        for k in keys.into_iter().filter(|k| !k.starts_with(&format!("{user}:"))) {
+            let _ = idb::delete(idb::LISTS, &k).await;
+        }
+    }
+
+    pub fn watch(&self, media_id: i64) {
+        self.watchers.update_value(|w| *w.entry(media_id).or_default() += 1);
+    }
+
+    pub fn unwatch(&self, media_id: i64) {
+        self.watchers.update_value(|w| {
+            if let Some(n) = w.get_mut(&media_id) {
+                *n = n.saturating_sub(1);
+            }
+        });
+    }
+
+    pub fn is_watched(&self, media_id: i64) -> bool {
+        self.watchers.with_value(|w| w.get(&media_id).copied().unwrap_or(0) > 0)
+    }
+}
+
+impl Default for ListStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The store, from context.
+pub fn use_list_store() -> ListStore {
+    expect_context::<ListStore>()
+}
