@@ -89,13 +89,8 @@ impl SessionContext {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::jwt::{self, tests::{anilist_payload, token_with}};
-
-    fn signed_in(exp: i64) -> (AccessToken, DecodedToken) {
-        let raw = token_with(&anilist_payload(exp));
-        let decoded = jwt::decode(&raw).unwrap();
-        (AccessToken::new(raw), decoded)
-    }
+    use crate::auth::jwt::tests::{anilist_payload, token_with};
+    use crate::auth::stored::tests::signed_in;
 
     #[test]
     fn labels_and_warnings() {

@@ -75,11 +75,12 @@ impl StoredSession {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::auth::jwt::tests::{anilist_payload, token_with};
 
-    fn signed_in(exp: i64) -> (AccessToken, DecodedToken) {
+    /// A token of AniList's shape expiring at `exp`, decoded.
+    pub(crate) fn signed_in(exp: i64) -> (AccessToken, DecodedToken) {
         let raw = token_with(&anilist_payload(exp));
         let decoded = jwt::decode(&raw).unwrap();
         (AccessToken::new(raw), decoded)
