@@ -86,6 +86,8 @@ impl Outbox {
         };
         let on = window_event_listener(leptos::ev::online, move |_| {
             online.set(true);
+            // Back online: what waited out a backoff goes now.
+            me.queue.update(|q| q.wake(js_sys::Date::now()));
             me.kick();
         });
         let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
@@ -133,9 +135,14 @@ impl Outbox {
             return;
         }
         let Some(user) = user else {
-            // Signed out (or the token was refused): changes stay kept.
-            self.user.set(None);
-            self.queue.set(Queue::default());
+            // The session ended without the person signing out (the token
+            // was refused or expired): the changes stay, in memory and in
+            // IndexedDB, and wait for the same user to sign in again; the
+            // header keeps counting them. (Signing out by choice empties the
+            // queue first: see [`sign_out`].)
+            if self.queue.with_untracked(|q| !q.is_empty()) {
+                self.queue.update(|q| q.paused = Some(rules::Pause::SignIn));
+            }
             return;
         };
         self.user.set(Some(user));
@@ -267,11 +274,16 @@ impl Outbox {
     async fn pump(&self) {
         loop {
             let Some(user) = self.user.get_untracked() else { return };
+            // Offline, nothing is sent (the `online` event sends it).
+            if !self.online.get_untracked() {
+                return;
+            }
             let credential = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.credential()));
             // Never sent with another account's token, nor without one.
             let Some(credential) = credential.filter(|c| c.user == user) else { return };
             let Some(item) = self.queue.with_untracked(|q| q.next_ready(js_sys::Date::now()).cloned()) else { return };
             self.queue.update(|q| q.set_in_flight(item.seq, true));
+            self.persist();
             let api = self.api.get_value();
             let now = || js_sys::Date::now();
             let random = js_sys::Math::random();

@@ -43,8 +43,13 @@ pub struct Item {
     /// Sent, with no clear answer: read back from AniList before anything
     /// else is decided.
     pub uncertain: bool,
-    /// On its way now (not kept: a reload finds it uncertain).
-    #[serde(skip)]
+    /// Waiting because AniList answered 429 (a wait it asked for, kept
+    /// even when the network comes back).
+    #[serde(default)]
+    pub rate_limited: bool,
+    /// On its way now. Kept: a reload that finds it set cannot know
+    /// whether AniList got it, so it is read back first.
+    #[serde(default)]
     pub in_flight: bool,
 }
 
@@ -135,6 +140,7 @@ impl Queue {
             not_before: now + settle,
             uncertain: false,
             in_flight: false,
+            rate_limited: false,
         });
     }
 
@@ -189,6 +195,7 @@ impl Queue {
     pub fn answer(&mut self, seq: u64, result: Result<(), ApiError>, now: f64, random: f64) -> Verdict {
         let Some(item) = self.get_mut(seq) else { return Verdict::Done };
         item.in_flight = false;
+        item.rate_limited = matches!(result, Err(ApiError::RateLimited { inferred: false, .. }));
         let verdict = match result {
             Ok(()) => Verdict::Done,
             Err(e) => match e {
@@ -250,6 +257,16 @@ impl Queue {
             item.uncertain = false;
         }
         applied
+    }
+
+    /// The network is back: every change waiting out a backoff may go now
+    /// (a wait AniList asked for with a 429 is kept).
+    pub fn wake(&mut self, now: f64) {
+        for i in &mut self.items {
+            if !i.rate_limited {
+                i.not_before = i.not_before.min(now);
+            }
+        }
     }
 
     /// After a reload: nothing is on its way, and what was is uncertain.
@@ -407,10 +424,24 @@ mod tests {
         assert_eq!(q.items[1].change, Change::Delete { entry_id: Some(123) });
         let text = serde_json::to_string(&q).unwrap();
         let mut back: Queue = serde_json::from_str(&text).unwrap();
-        assert!(!back.items[0].in_flight, "in_flight is not kept");
-        q.after_reload();
-        back.items[0].in_flight = true;
         back.after_reload();
-        assert!(back.items[0].uncertain && !back.items[0].in_flight);
+        assert!(back.items[0].uncertain && !back.items[0].in_flight, "sent before the reload: read back");
+        assert!(!back.items[1].uncertain, "never sent: sent as it is");
+        assert!(back.next_ready(0.0).is_some_and(|i| i.seq == 1));
+    }
+
+    #[test]
+    fn the_network_coming_back_wakes_backoffs_but_not_a_wait_anilist_asked_for() {
+        let mut q = Queue::default();
+        q.push(1, save(11, 12), Some(v(11)), "A", 0.0, 0.0);
+        q.push(2, save(21, 22), Some(v(21)), "B", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        q.answer(1, Err(ApiError::Server { status: 502 }), 1000.0, 0.0);
+        q.set_in_flight(2, true);
+        q.answer(2, Err(ApiError::RateLimited { retry_after: 60, inferred: false }), 1000.0, 0.0);
+        assert!(q.next_ready(1500.0).is_none());
+        q.wake(1500.0);
+        assert_eq!(q.next_ready(1500.0).map(|i| i.seq), Some(1));
+        assert_eq!(q.get(2).map(|i| i.not_before), Some(61_000.0));
     }
 }

@@ -90,7 +90,7 @@ export class StandIn {
 
   /**
    * Queue a fault for the next GraphQL request(s):
-   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'drop-after'|'slow'|'invalid-token'|'graphql-error',
+   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'drop-after'|'slow'|'slow-after'|'invalid-token'|'graphql-error',
    *   times = 1, delayMs, retryAfter, cors = true, body, status }
    */
   fault(spec) {
@@ -292,7 +292,9 @@ export class StandIn {
     this.requests.push(entry);
 
     const fault = this.takeFault();
+    // 'slow' waits before answering; any other fault given a delayMs too.
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
+    else if (fault?.delayMs && fault.kind !== 'slow-after') await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.kind === 'drop') {
       entry.answered = 'dropped';
       return req.socket.destroy();
@@ -377,10 +379,23 @@ export class StandIn {
     const status = errors.length ? (errors.find((e) => e.status)?.status ?? 400) : 200;
     const payload = { data: result.data ?? null };
     if (errors.length) payload.errors = errors;
-    // The change is made, but its answer never arrives.
+    // The change is made, but its answer breaks off half-way. (Headers go
+    // first: a connection closed before any answer is one a browser may
+    // quietly send again on a fresh socket, which would hide the case.)
     if (fault?.kind === 'drop-after') {
       entry.answered = 'dropped after applying';
-      return req.socket.destroy();
+      res.writeHead(status, headers);
+      res.write(JSON.stringify(payload).slice(0, 20));
+      return setTimeout(() => req.socket.destroy(), 50);
+    }
+    // The change is made, and its answer comes late (after the app's own
+    // timeout, when delayMs is long enough).
+    if (fault?.kind === 'slow-after') {
+      await new Promise((r) => setTimeout(r, fault.delayMs ?? 25000));
+      if (req.socket.destroyed) {
+        entry.answered = 'abandoned by the client after applying';
+        return;
+      }
     }
     return send(status, payload);
   }
