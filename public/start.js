@@ -3,6 +3,33 @@
 // loaded from the app's own origin instead. Trunk writes the hashed file
 // names into the tag's data attributes (pattern_script in Trunk.toml).
 const tag = document.querySelector('script[data-tsuzuki-js]');
+
+// If the wasm ever traps (a Rust panic is one), it cannot run again: every
+// later call into it fails. Rather than a page that silently stops
+// answering, say so and offer a reload. Waiting changes are kept in
+// IndexedDB and are sent after it.
+function trapped(err) {
+  if (!(err instanceof WebAssembly.RuntimeError) || document.getElementById('app-trap')) return;
+  const box = document.createElement('div');
+  box.id = 'app-trap';
+  box.className = 'app-trap';
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = 'app-trap';
+  const text = document.createElement('p');
+  text.textContent = 'Tsuzuki stopped because of an internal error. Changes shown as waiting are kept '
+    + 'and are sent after a reload.';
+  const reload = document.createElement('button');
+  reload.type = 'button';
+  reload.className = 'button';
+  reload.textContent = 'Reload';
+  reload.addEventListener('click', () => location.reload());
+  box.append(text, reload);
+  document.body.prepend(box);
+  reload.focus();
+}
+addEventListener('error', (e) => trapped(e.error));
+addEventListener('unhandledrejection', (e) => trapped(e.reason));
+
 try {
   const { default: init } = await import(tag.dataset.tsuzukiJs);
   await init({ module_or_path: tag.dataset.tsuzukiWasm });

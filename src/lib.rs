@@ -83,6 +83,7 @@ pub fn App(
         outbox.switch_user(user);
     });
     provide_context(config);
+    store::tell_when_memory_only(store, flashes);
     auth::flow::watch_refused_token(session, flashes, api.token_refused);
     auth::flow::watch_expiry(session, flashes);
     auth::flow::watch_other_tabs(session, flashes);

@@ -230,6 +230,20 @@ fn lower_case_beyond_ascii_through_the_browser() {
     assert!(matches_filter(&title_key("Ōkami Kakushi"), &filter_key(" ŌKAMI ")));
 }
 
+// ---- Retry-After -------------------------------------------------------------
+
+/// An HTTP date in `Retry-After` is read by the browser's `Date.parse`.
+#[wasm_bindgen_test]
+fn retry_after_dates_are_read_by_the_browser() {
+    use tsuzuki::api::client::retry_after_in_seconds;
+    let now = 784_111_777_000.0; // Sun, 06 Nov 1994 08:49:37 GMT
+    assert_eq!(retry_after_in_seconds("Sun, 06 Nov 1994 08:50:07 GMT", now), "30");
+    assert_eq!(retry_after_in_seconds("Sun, 06 Nov 1994 08:00:00 GMT", now), "0", "a date in the past");
+    assert_eq!(retry_after_in_seconds(" 12 ", now), "12");
+    assert_eq!(retry_after_in_seconds("soon", now), "soon", "left for the reader's default");
+    assert_eq!(tsuzuki::api::response::retry_after_secs(Some(&retry_after_in_seconds("Sun, 06 Nov 1994 08:50:07 GMT", now))), 30);
+}
+
 // ---- the session store -------------------------------------------------
 
 mod session_store {

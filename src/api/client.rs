@@ -47,7 +47,6 @@ impl Raw {
     fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
         interpret(
             &RawResponse { status: self.status, body: &self.body, retry_after: self.retry_after.as_deref() },
-            crate::auth::time::now_secs(),
         )
     }
 }
@@ -265,7 +264,7 @@ impl Api {
                     if rate.is_known() {
                         self.budget.update(|b| b.server = rate);
                     }
-                    let retry_after = headers.get("retry-after");
+                    let retry_after = headers.get("retry-after").map(|v| retry_after_in_seconds(&v, js_sys::Date::now()));
                     match response.text().await {
                         Err(_) => Err(failed(&timed_out)),
                         Ok(body) => {
@@ -302,6 +301,21 @@ impl Api {
     pub fn own_budget_left(&self) -> usize {
         STATE.with(|s| s.borrow().limiter.free_now(js_sys::Date::now()))
     }
+}
+
+/// `Retry-After` as seconds from `now_ms`: an HTTP date ("Wed, 21 Oct 2015
+/// 07:28:00 GMT") is read by the browser's `Date.parse`; seconds and what
+/// cannot be read are passed on as they are.
+pub fn retry_after_in_seconds(value: &str, now_ms: f64) -> String {
+    let value = value.trim();
+    if value.bytes().all(|b| b.is_ascii_digit()) {
+        return value.to_string();
+    }
+    let at = js_sys::Date::parse(value);
+    if at.is_nan() {
+        return value.to_string();
+    }
+    (((at - now_ms) / 1000.0).ceil().max(0.0) as u64).to_string()
 }
 
 /// Waits `ms` milliseconds (a browser timer).

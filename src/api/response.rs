@@ -36,54 +36,15 @@ impl RateLimit {
     }
 }
 
-/// `Retry-After`: seconds, or an HTTP date; clamped to 1..=300 s. Missing
-/// or unreadable: 60 s.
-pub fn retry_after_secs(header: Option<&str>, now: i64) -> u64 {
-    let Some(v) = header.map(str::trim).filter(|v| !v.is_empty()) else {
-        return DEFAULT_RETRY_AFTER;
-    };
-    let secs = if v.bytes().all(|b| b.is_ascii_digit()) {
-        v.parse::<u64>().ok()
-    } else {
-        parse_http_date(v).map(|t| (t - now).max(0) as u64)
-    };
+/// `Retry-After` in seconds (the client turns an HTTP date into seconds
+/// with the browser's `Date.parse`: [`crate::api::client::retry_after_in_seconds`]),
+/// clamped to 1..=300 s. Missing or unreadable: 60 s.
+pub fn retry_after_secs(header: Option<&str>) -> u64 {
+    let secs = header.map(str::trim).filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit())).and_then(|v| v.parse::<u64>().ok());
     match secs {
         Some(s) => s.clamp(1, MAX_RETRY_AFTER),
         None => DEFAULT_RETRY_AFTER,
     }
-}
-
-/// IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") to Unix time.
-pub fn parse_http_date(s: &str) -> Option<i64> {
-    let parts: Vec<&str> = s.split_whitespace().collect();
-    let [_, day, month, year, time, zone] = parts.as_slice() else {
-        return None;
-    };
-    if *zone != "GMT" {
-        return None;
-    }
-    let day: i64 = day.parse().ok()?;
-    let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .iter()
-        .position(|m| m == month)? as i64
-        + 1;
-    let year: i64 = year.parse().ok()?;
-    let hms: Vec<i64> = time.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    let [h, m, sec] = hms.as_slice() else {
-        return None;
-    };
-    if !(1..=31).contains(&day) || !(0..24).contains(h) || !(0..60).contains(m) || !(0..61).contains(sec) {
-        return None;
-    }
-    // Days from the civil date (Howard Hinnant's algorithm).
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + h * 3600 + m * 60 + sec)
 }
 
 /// What came back, before it is read.
@@ -110,11 +71,11 @@ fn none<T>() -> Option<T> {
 
 /// The `data` of a good answer, read into `T`, or the one error that
 /// describes a bad one. A good answer is parsed once, straight into `T`.
-pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>, now: i64) -> Result<T, ApiError> {
+pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>) -> Result<T, ApiError> {
     let status = r.status;
     if status == 429 {
         return Err(ApiError::RateLimited {
-            retry_after: retry_after_secs(r.retry_after, now),
+            retry_after: retry_after_secs(r.retry_after),
             inferred: false,
         });
     }
@@ -187,13 +148,13 @@ mod tests {
         RawResponse { status, body, retry_after: None }
     }
 
-    fn interpret(r: &RawResponse<'_>, now: i64) -> Result<Value, ApiError> {
-        super::interpret::<Value>(r, now)
+    fn interpret(r: &RawResponse<'_>) -> Result<Value, ApiError> {
+        super::interpret::<Value>(r)
     }
 
     #[test]
     fn good_answers() {
-        let data = interpret(&raw(200, r#"{"data":{"Viewer":{"id":1}}}"#), 0).unwrap();
+        let data = interpret(&raw(200, r#"{"data":{"Viewer":{"id":1}}}"#)).unwrap();
         assert_eq!(data["Viewer"]["id"], 1);
     }
 
@@ -210,13 +171,13 @@ mod tests {
             #[allow(dead_code)]
             viewer: Viewer,
         }
-        let ok = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":{"id":1}}}"#), 0);
+        let ok = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":{"id":1}}}"#));
         assert!(ok.is_ok());
-        let e = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":{"name":"x"}}}"#), 0).unwrap_err();
+        let e = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":{"name":"x"}}}"#)).unwrap_err();
         let ApiError::Shape(why) = &e else { panic!("{e:?}") };
         assert!(why.contains("missing field `id`"), "{why}");
         // GraphQL errors still win over a data shape that does not fit.
-        let e = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":null},"errors":[{"message":"Not Found.","status":404}]}"#), 0).unwrap_err();
+        let e = super::interpret::<Data>(&raw(200, r#"{"data":{"Viewer":null},"errors":[{"message":"Not Found.","status":404}]}"#)).unwrap_err();
         assert!(matches!(e, ApiError::GraphQl { .. }), "{e:?}");
     }
 
@@ -245,7 +206,7 @@ mod tests {
             (raw(200, r#"{}"#), ApiError::GraphQl { status: 200, errors: vec![] }),
         ];
         for (r, want) in cases {
-            assert_eq!(interpret(&r, 0), Err(want), "{} {}", r.status, r.body);
+            assert_eq!(interpret(&r), Err(want), "{} {}", r.status, r.body);
         }
     }
 
@@ -253,7 +214,6 @@ mod tests {
     fn graphql_errors_with_locations_even_on_200() {
         let e = interpret(
             &raw(200, r#"{"data":{"Media":null},"errors":[{"message":"Not Found.","status":404,"locations":[{"line":2,"column":3}]}]}"#),
-            0,
         )
         .unwrap_err();
         let ApiError::GraphQl { status, errors } = &e else { panic!("{e:?}") };
@@ -262,7 +222,6 @@ mod tests {
         assert!(e.to_string().contains("Not Found. (line 2, column 3)"));
         let bad_query = interpret(
             &raw(400, r#"{"data":null,"errors":[{"message":"Cannot query field \"nope\" on type \"User\".","status":400,"locations":[{"line":1,"column":18}]}]}"#),
-            0,
         )
         .unwrap_err();
         assert!(matches!(bad_query, ApiError::GraphQl { status: 400, .. }));
@@ -272,7 +231,6 @@ mod tests {
     fn validation_maps_are_shown_per_field() {
         let e = interpret(
             &raw(400, r#"{"data":null,"errors":[{"message":"validation","status":400,"validation":{"progress":["The progress may not be greater than 26."],"score":"Bad score"}}]}"#),
-            0,
         )
         .unwrap_err();
         assert_eq!(
@@ -289,25 +247,15 @@ mod tests {
 
     #[test]
     fn retry_after_forms() {
-        let now = 784_111_777; // Sun, 06 Nov 1994 08:49:37 GMT
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(now));
-        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
-        assert_eq!(parse_http_date("Sun, 29 Feb 2032 12:00:00 GMT"), Some(1_961_668_800));
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 PST"), None);
-        assert_eq!(parse_http_date("Sun, 06 Foo 1994 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 25:49:37 GMT"), None);
-        assert_eq!(parse_http_date("yesterday"), None);
-        assert_eq!(retry_after_secs(Some("30"), now), 30);
-        assert_eq!(retry_after_secs(Some(" 5 "), now), 5);
-        assert_eq!(retry_after_secs(Some("0"), now), 1);
-        assert_eq!(retry_after_secs(Some("86400"), now), MAX_RETRY_AFTER);
-        assert_eq!(retry_after_secs(Some("99999999999999999999999"), now), DEFAULT_RETRY_AFTER);
-        assert_eq!(retry_after_secs(Some("Sun, 06 Nov 1994 08:50:07 GMT"), now), 30);
-        assert_eq!(retry_after_secs(Some("Sun, 06 Nov 1994 08:00:00 GMT"), now), 1, "a date in the past");
-        assert_eq!(retry_after_secs(Some("-5"), now), DEFAULT_RETRY_AFTER);
-        assert_eq!(retry_after_secs(Some("soon"), now), DEFAULT_RETRY_AFTER);
-        assert_eq!(retry_after_secs(Some(""), now), DEFAULT_RETRY_AFTER);
-        assert_eq!(retry_after_secs(None, now), DEFAULT_RETRY_AFTER);
+        assert_eq!(retry_after_secs(Some("30")), 30);
+        assert_eq!(retry_after_secs(Some(" 5 ")), 5);
+        assert_eq!(retry_after_secs(Some("0")), 1);
+        assert_eq!(retry_after_secs(Some("86400")), MAX_RETRY_AFTER);
+        assert_eq!(retry_after_secs(Some("99999999999999999999999")), DEFAULT_RETRY_AFTER);
+        assert_eq!(retry_after_secs(Some("-5")), DEFAULT_RETRY_AFTER);
+        assert_eq!(retry_after_secs(Some("soon")), DEFAULT_RETRY_AFTER);
+        assert_eq!(retry_after_secs(Some("")), DEFAULT_RETRY_AFTER);
+        assert_eq!(retry_after_secs(None), DEFAULT_RETRY_AFTER);
     }
 
     #[test]

@@ -65,8 +65,6 @@ impl Reply {
 pub enum ReplyError {
     #[error("The sign-in reply is far too long to be AniList's.")]
     TooLong,
-    #[error("The sign-in reply is damaged (bad %-encoding); please sign in again.")]
-    BadEncoding,
     #[error("The sign-in reply names \"{0}\" more than once, which AniList never does; it was ignored for your safety.")]
     Duplicate(String),
     #[error("AniList sent back an empty token; please sign in again.")]
@@ -77,28 +75,6 @@ pub enum ReplyError {
     UnsupportedTokenType(String),
     #[error("The sign-in reply holds both a token and an error; it was ignored. Please sign in again.")]
     Ambiguous,
-}
-
-/// Percent-decodes a form-encoded value (`+` is a space).
-fn form_decode(s: &str) -> Result<String, ReplyError> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or(ReplyError::BadEncoding)?;
-                let hex = std::str::from_utf8(hex).map_err(|_| ReplyError::BadEncoding)?;
-                let b = u8::from_str_radix(hex, 16).map_err(|_| ReplyError::BadEncoding)?;
-                out.push(b);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| ReplyError::BadEncoding)
 }
 
 /// Parameters that make a fragment a sign-in reply.
@@ -123,18 +99,17 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<Reply>, ReplyError> {
     if fragment.len() > MAX_FRAGMENT_LEN {
         return Err(ReplyError::TooLong);
     }
+    // Decoded as a browser's URLSearchParams would (`+` is a space; a
+    // damaged %-escape stays as it is and fails the checks further on).
     let mut found: Vec<(&'static str, String)> = Vec::new();
-    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = form_decode(raw_key)?;
+    for (key, value) in form_urlencoded::parse(fragment.as_bytes()) {
         let Some(known) = REPLY_KEYS.iter().find(|k| **k == key) else {
             continue;
         };
-        let value = form_decode(raw_value)?;
         if found.iter().any(|(k, _)| k == known) {
-            return Err(ReplyError::Duplicate(key));
+            return Err(ReplyError::Duplicate(key.into_owned()));
         }
-        found.push((known, value));
+        found.push((known, value.into_owned()));
     }
     let get = |name: &str| found.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone());
     let state = get("state").filter(|s| !s.is_empty());
@@ -242,26 +217,19 @@ pub fn safe_return_path(path: &str) -> String {
     }
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay).
+/// Form-encodes a query value (as a browser's URLSearchParams does).
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// `{authorize}?client_id=…&response_type=token&state=…`.
 pub fn authorize_url(authorize: &str, client_id: &str, state: &str) -> String {
-    format!(
-        "{authorize}?client_id={}&response_type=token&state={}",
-        encode_component(client_id),
-        encode_component(state)
-    )
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("client_id", client_id)
+        .append_pair("response_type", "token")
+        .append_pair("state", state)
+        .finish();
+    format!("{authorize}?{query}")
 }
 
 /// Lower-case hex of random bytes, for `state`.
@@ -282,12 +250,11 @@ pub fn parse_query(search: &str) -> Option<QueryReply> {
     let mut error = None;
     let mut description = None;
     let mut code = false;
-    for pair in search.split('&') {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        match k {
+    for (k, v) in form_urlencoded::parse(search.as_bytes()) {
+        match &*k {
             "code" if !v.is_empty() => code = true,
-            "error" => error = form_decode(v).ok().filter(|e| !e.is_empty()),
-            "error_description" => description = form_decode(v).ok().filter(|d| !d.trim().is_empty()),
+            "error" => error = Some(v.into_owned()).filter(|e| !e.is_empty()),
+            "error_description" => description = Some(v.into_owned()).filter(|d| !d.trim().is_empty()),
             _ => {}
         }
     }
@@ -384,10 +351,11 @@ mod tests {
             ("#access_token=a&access_token=b&token_type=Bearer", Err(Duplicate("access_token".into()))),
             ("#access_token=a&token_type=Bearer&state=1&state=2", Err(Duplicate("state".into()))),
             ("#access_token=a&token_type=Bearer&token_type=Bearer", Err(Duplicate("token_type".into()))),
-            ("#access_token=a%ZZ&token_type=Bearer", Err(BadEncoding)),
-            ("#access_token=a%2&token_type=Bearer", Err(BadEncoding)),
-            ("#access_token=a%&token_type=Bearer", Err(BadEncoding)),
-            ("#access_token=%FF%FE&token_type=Bearer", Err(BadEncoding)),
+            // A damaged escape is kept as it is: the JWT check refuses it.
+            ("#access_token=a%ZZ&token_type=Bearer", Ok(Some(("a%ZZ", None)))),
+            ("#access_token=a%2&token_type=Bearer", Ok(Some(("a%2", None)))),
+            ("#access_token=%FF%FE&token_type=Bearer", Ok(Some(("\u{FFFD}\u{FFFD}", None)))),
+            ("#access_token=t.t.t&token_type=Bearer&state=a%ZZ", Ok(Some(("t.t.t", Some("a%ZZ"))))),
             ("#access_token=a&error=access_denied&token_type=Bearer", Err(Ambiguous)),
         ];
         for (input, expected) in cases {
@@ -491,7 +459,7 @@ mod tests {
         );
         assert_eq!(
             authorize_url("http://127.0.0.1:9/a", "1 &x", "s/=?"),
-            "http://127.0.0.1:9/a?client_id=1%20%26x&response_type=token&state=s%2F%3D%3F"
+            "http://127.0.0.1:9/a?client_id=1+%26x&response_type=token&state=s%2F%3D%3F"
         );
         assert_eq!(state_from_bytes(&[0, 15, 255]), "000fff");
     }
@@ -508,7 +476,7 @@ mod tests {
         );
         assert_eq!(
             parse_query("?error=server_error&error_description=%ZZ"),
-            Some(QueryReply::Refused { error: "server_error".into(), description: None })
+            Some(QueryReply::Refused { error: "server_error".into(), description: Some("%ZZ".into()) })
         );
     }
 

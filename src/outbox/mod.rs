@@ -244,8 +244,12 @@ impl Outbox {
     fn persist(&self) {
         let Some(user) = self.user.get_untracked() else { return };
         let text = self.queue.with_untracked(|q| serde_json::to_string(q).unwrap_or_default());
+        let store = self.store;
         leptos::task::spawn_local(async move {
-            let _ = if text.contains("\"items\":[]") { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
+            let kept = if text.contains("\"items\":[]") { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
+            if let Err(why) = kept {
+                store.memory_only.set(Some(why));
+            }
         });
     }
 

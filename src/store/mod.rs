@@ -317,6 +317,24 @@ impl Default for ListStore {
 }
 
 /// The store, from context.
+/// Tells the person once when the browser's database cannot be used
+/// (private mode, storage blocked or full): the lists and waiting changes
+/// then live in this tab's memory only.
+pub fn tell_when_memory_only(store: ListStore, flashes: crate::notices::Flashes) {
+    let told = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Some(why) = store.memory_only.get() else { return };
+        if told.get_value() {
+            return;
+        }
+        told.set_value(true);
+        flashes.push(crate::notices::Flash::new(crate::notices::Tone::Warning, "Your lists are kept in this tab only").detail(format!(
+            "This browser does not let the app keep data ({why}). Everything works, but your lists are loaded again on each visit, \
+             and a change still waiting when the tab closes is lost."
+        )));
+    });
+}
+
 pub fn use_list_store() -> ListStore {
     expect_context::<ListStore>()
 }

@@ -191,3 +191,18 @@ test('a change refused after its page is gone: a notice with the reason, no page
   await page.click('nav.site-nav >> text="Lists"');
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
 });
+
+test('IndexedDB refused (private mode): a notice, and the list and its edits still work', async () => {
+  const page = await world.newPage();
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); };
+  });
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  await page.waitForSelector('text=Your lists are kept in this tab only');
+  await setProgress(page, 700001, 17);
+  await waitFor(() => entry(700001).progress === 17);
+  await page.waitForSelector('text=All changes saved');
+  assert.deepEqual(page.problems, []);
+});

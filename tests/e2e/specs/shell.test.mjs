@@ -166,3 +166,21 @@ test('keyboard: the first Tab reaches "Skip to content", which moves focus to th
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 });
+
+test('if the wasm ever traps, the page says so and offers a reload', async () => {
+  const page = await open('/settings');
+  // A trap reaches the page as an uncaught WebAssembly.RuntimeError; this
+  // raises one the way a trapping event handler would.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  await page.waitForSelector('[data-testid=app-trap][role=alert]');
+  assert.match(await page.textContent('[data-testid=app-trap]'), /stopped because of an internal error/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Reload', 'focus is on Reload');
+  await page.keyboard.press('Enter');
+  await page.waitForLoadState('load');
+  await appReady(page);
+  assert.equal(await page.$('[data-testid=app-trap]'), null);
+  // Any other error is not called a trap.
+  await page.evaluate(() => setTimeout(() => { throw new TypeError('not a trap'); }));
+  await page.waitForTimeout(200);
+  assert.equal(await page.$('[data-testid=app-trap]'), null);
+});
