@@ -16,7 +16,7 @@ pub const CONFIG_TIMEOUT: Duration = Duration::from_secs(3);
 /// Reads the configuration, then mounts the app on `<body>`.
 pub fn start() {
     // Before anything else: the token must leave the address bar at once.
-    let reply = crate::auth::flow::capture_reply();
+    let reply = crate::session::flow::capture_reply();
     crate::theme::apply(crate::theme::load());
     wasm_bindgen_futures::spawn_local(async move {
         let mut config = load_config().await;
@@ -24,7 +24,7 @@ pub fn start() {
             config.notices.push(notice);
         }
         let base = router_base();
-        let auth = crate::auth::flow::read_at_boot(reply, &config, &base);
+        let auth = crate::session::flow::read_at_boot(reply, &config, &base);
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }

@@ -9,7 +9,7 @@
 //!    `dist/` can be pointed anywhere without rebuilding.
 //!
 //! Everything here is pure (no `web_sys`) and tested natively; the fetch of
-//! `config.json` lives in [`crate::boot`].
+//! `config.json` lives in the `boot` module.
 
 use serde_json::Value;
 

@@ -53,7 +53,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 /// The whole app. `config` is what [`boot`] read at start-up; `base` is the
 /// path the app is served under (`""` at the root, `"/x"` under `/x/`).
 /// `session` and `flashes` are what start-up found (see
-/// [`auth::flow::read_at_boot`]); tests pass their own.
+/// [`session::flow::read_at_boot`]); tests pass their own.
 #[component]
 pub fn App(
     config: Config,
@@ -84,9 +84,9 @@ pub fn App(
     });
     provide_context(config);
     store::tell_when_memory_only(store, flashes);
-    auth::flow::watch_refused_token(session, flashes, api.token_refused);
-    auth::flow::watch_expiry(session, flashes);
-    auth::flow::watch_other_tabs(session, flashes);
+    session::flow::watch_refused_token(session, flashes, api.token_refused);
+    session::flow::watch_expiry(session, flashes);
+    session::flow::watch_other_tabs(session, flashes);
 
     view! {
         <Router base=base>

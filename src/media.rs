@@ -7,7 +7,36 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::routes::MediaKind;
+/// Anime or manga: the two kinds of list (and search) AniList has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MediaKind {
+    Anime,
+    Manga,
+}
+
+impl MediaKind {
+    pub const ALL: [MediaKind; 2] = [MediaKind::Anime, MediaKind::Manga];
+
+    /// The path segment and the `MediaType` of the schema, lower case.
+    pub fn slug(self) -> &'static str {
+        match self {
+            MediaKind::Anime => "anime",
+            MediaKind::Manga => "manga",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MediaKind::Anime => "Anime",
+            MediaKind::Manga => "Manga",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+}
+
 
 /// AniList's `MediaListStatus`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -277,6 +306,14 @@ pub fn compare(a: &SortFields, b: &SortFields, by: SortBy) -> Ordering {
         SortBy::Progress => b.progress.cmp(&a.progress).then_with(by_title),
         SortBy::Updated => b.updated_at.cmp(&a.updated_at).then_with(by_title),
     }
+}
+
+/// The values of an entry the list edits, all absolute.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Values {
+    pub status: ListStatus,
+    pub progress: u32,
+    pub score: f64,
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! The messages for the person (app state, provided once by the App and
-//! shown by [`crate::components::notice::FlashNotices`]).
+//! shown by the `FlashNotices` component).
 
 use leptos::prelude::*;
 

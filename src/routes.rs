@@ -26,34 +26,11 @@ pub const SEARCH: &str = "search";
 pub const CONSOLE: &str = "console";
 pub const SETTINGS: &str = "settings";
 
-/// Anime or manga: the two kinds of list (and search) AniList has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MediaKind {
-    Anime,
-    Manga,
-}
+pub use crate::media::MediaKind;
 
-impl MediaKind {
-    pub const ALL: [MediaKind; 2] = [MediaKind::Anime, MediaKind::Manga];
-
-    /// The path segment and the `MediaType` of the schema, lower case.
-    pub fn slug(self) -> &'static str {
-        match self {
-            MediaKind::Anime => "anime",
-            MediaKind::Manga => "manga",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            MediaKind::Anime => "Anime",
-            MediaKind::Manga => "Manga",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.slug() == slug)
-    }
+/// A value for a link's query string, form-encoded (URLSearchParams' rules).
+pub fn query_value(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// A place in the app a link can point to.
@@ -117,7 +94,7 @@ impl Page {
 
 /// The sign-in page, set to come back to the in-app `path` afterwards.
 pub fn sign_in_then(path: &str) -> String {
-    format!("{}?return_to={}", Page::Home.href(), crate::auth::callback::encode_component(path))
+    format!("{}?return_to={}", Page::Home.href(), query_value(path))
 }
 
 #[cfg(test)]

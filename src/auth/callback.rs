@@ -217,11 +217,6 @@ pub fn safe_return_path(path: &str) -> String {
     }
 }
 
-/// Form-encodes a query value (as a browser's URLSearchParams does).
-pub fn encode_component(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
 /// `{authorize}?client_id=…&response_type=token&state=…`.
 pub fn authorize_url(authorize: &str, client_id: &str, state: &str) -> String {
     let query = form_urlencoded::Serializer::new(String::new())

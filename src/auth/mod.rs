@@ -1,11 +1,11 @@
 //! Signing in with AniList: the implicit grant and the token it yields.
 //!
 //! `jwt` and `callback` are pure and tested natively; `time` formats dates
-//! with the browser's Intl; `store` and `flow` are the browser glue.
+//! with the browser's Intl; `store` is the browser glue (the session's
+//! reactions to sign-in, expiry and refusal are in `session::flow`).
 
 pub mod callback;
 pub mod jwt;
-pub mod flow;
 pub mod store;
 pub mod stored;
 pub mod time;

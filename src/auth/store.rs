@@ -1,6 +1,6 @@
 //! Where the session, the pending sign-in and a person's own client id are
 //! kept. Thin glue over [`crate::storage`]; the checks are in
-//! [`crate::session::StoredSession`] and [`crate::auth::callback`].
+//! [`crate::auth::stored`] and [`crate::auth::callback`].
 
 use crate::auth::callback::{AccessToken, PendingSignIn};
 use crate::auth::jwt::DecodedToken;

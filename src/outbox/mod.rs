@@ -18,7 +18,7 @@ use crate::api::ops::save_entry::{self, SaveEntry};
 use crate::api::{Api, ApiError};
 use crate::idb;
 use crate::notices::{Flash, Flashes, Tone};
-use crate::routes::MediaKind;
+use crate::media::MediaKind;
 use crate::session::SessionContext;
 use crate::store::{values_of, ListStore};
 use rules::{Change, Queue, Values, Verdict};
@@ -417,7 +417,7 @@ pub fn sign_out(session: SessionContext) {
             let _ = idb::delete(idb::OUTBOX, &key(user)).await;
         });
     }
-    crate::auth::flow::sign_out(session);
+    crate::session::flow::sign_out(session);
 }
 
 /// The outbox's state in the header: "Saving…", "3 changes waiting

@@ -6,15 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::ApiError;
-use crate::media::ListStatus;
 
-/// The values of an entry the list edits, all absolute.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Values {
-    pub status: ListStatus,
-    pub progress: u32,
-    pub score: f64,
-}
+pub use crate::media::Values;
 
 /// One change to one entry (keyed by its media id: an entry being created
 /// has no id yet).
@@ -288,6 +281,7 @@ fn same(a: &Values, b: &Values) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::media::ListStatus;
 
     fn v(progress: u32) -> Values {
         Values { status: ListStatus::Current, progress, score: 8.0 }

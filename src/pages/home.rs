@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::auth::flow;
+use crate::session::flow;
 use crate::auth::store;
 use crate::auth::time::local_date_time;
 use crate::components::copy::{redirect_url, CopyField};

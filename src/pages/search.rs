@@ -8,7 +8,7 @@ use crate::api::error::ApiError;
 use crate::api::ops::save_entry::{self, SaveEntry};
 use crate::api::ops::search::{self, Found};
 use crate::api::Api;
-use crate::auth::callback::{encode_component, Credential};
+use crate::auth::callback::Credential;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
 use crate::media::ListStatus;
@@ -37,7 +37,7 @@ async fn search_page(api: Api, credential: Option<Credential>, q: String, kind: 
 
 /// The search href for a query, as shared or reloaded.
 pub fn search_href(q: &str, kind: MediaKind) -> String {
-    format!("{}?q={}&type={}", Page::Search.href(), encode_component(q), kind.slug())
+    format!("{}?q={}&type={}", Page::Search.href(), crate::routes::query_value(q), kind.slug())
 }
 
 #[component]

@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::auth::flow;
+use crate::session::flow;
 use crate::auth::time::{countdown, local_date_time, relative_words};
 use crate::components::clock::clock;
 use crate::components::copy::CopyField;

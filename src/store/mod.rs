@@ -1,7 +1,7 @@
 //! The list store: the signed-in user's anime and manga lists, owned by
 //! the App, kept in IndexedDB per user ([`crate::idb`]), shown at once on a
 //! visit or a reload and refreshed from AniList in the background. Pages
-//! are views on it; edits reach it through the outbox ([`crate::outbox`]).
+//! are views on it; edits reach it through the edit outbox (which sits above it).
 //! When IndexedDB is not available the store lives in memory only.
 
 use std::collections::HashMap;
@@ -14,8 +14,8 @@ use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::idb;
 use crate::media::ScoreFormat;
-use crate::outbox::rules::Values;
-use crate::routes::MediaKind;
+use crate::media::Values;
+use crate::media::MediaKind;
 
 /// A list is not asked for again within this long of its last refresh.
 pub const FRESH_FOR_MS: f64 = 30_000.0;

@@ -5,6 +5,8 @@
 //! The stored form and its checks are pure and tested natively; saving and
 //! loading are in [`crate::auth::store`].
 
+pub mod flow;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
