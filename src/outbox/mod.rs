@@ -307,14 +307,7 @@ impl Outbox {
             } else {
                 let result = match &item.change {
                     Change::Save { entry_id, values } => {
-                        let vars = save_entry::Vars {
-                            id: *entry_id,
-                            media_id: entry_id.is_none().then_some(item.media_id),
-                            status: Some(values.status).filter(|s| s.is_known()),
-                            progress: Some(values.progress),
-                            score: Some(values.score),
-                            ..Default::default()
-                        };
+                        let vars = rules::save_vars(item.media_id, *entry_id, values);
                         match api.run::<SaveEntry>(Some(&credential), &vars, false).await {
                             Ok(save_entry::Data { saved: Some(saved) }) => {
                                 self.saved(&item, &saved);
@@ -357,6 +350,18 @@ impl Outbox {
         }
     }
 
+    /// Reads the lists in the store again from AniList, with the waiting
+    /// changes on top.
+    fn refetch_lists(&self) {
+        let credential = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+        let Some(credential) = credential else { return };
+        for kind in MediaKind::ALL {
+            if self.store.with_untracked(kind, |d| d.is_some()) {
+                self.store.refresh(kind, credential.clone(), true, self.api.get_value(), self.reapply());
+            }
+        }
+    }
+
     fn verdict(&self, item: &rules::Item, verdict: Option<Verdict>) {
         match verdict {
             Some(Verdict::RetryAt { at, rate_limited: true }) => {
@@ -374,11 +379,11 @@ impl Outbox {
             }
             Some(Verdict::Refused { item: refused, reason, restore }) => {
                 if restore {
-                    let added = refused.before.is_none();
-                    if added {
-                        self.store.apply(refused.media_id, None, None);
-                    } else {
-                        self.store.apply(refused.media_id, refused.before, None);
+                    match refused.change {
+                        // The row is gone from the store: AniList's lists
+                        // (which still hold it) are read again.
+                        Change::Delete { .. } => self.refetch_lists(),
+                        Change::Save { .. } => self.store.apply(refused.media_id, refused.before, None),
                     }
                 }
                 if self.store.is_watched(item.media_id) {

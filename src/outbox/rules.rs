@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::ops::save_entry;
 use crate::api::ApiError;
 
 pub use crate::media::Values;
@@ -240,7 +241,7 @@ impl Queue {
         let Some(item) = self.get_mut(seq) else { return true };
         item.in_flight = false;
         let applied = match (&item.change, found) {
-            (Change::Save { values, .. }, Some(v)) => same(values, &v),
+            (Change::Save { entry_id, values }, Some(v)) => holds(&save_vars(item.media_id, *entry_id, values), &v),
             (Change::Save { .. }, None) => false,
             (Change::Delete { .. }, found) => found.is_none(),
         };
@@ -273,10 +274,31 @@ impl Queue {
     }
 }
 
-/// AniList keeps scores with one decimal at most: compare at that.
-fn same(a: &Values, b: &Values) -> bool {
-    a.status == b.status && a.progress == b.progress && (a.score - b.score).abs() < 0.05
+/// What a save sends. An entry known by its id gets all its values. One
+/// created by media id may already be on AniList (added elsewhere, or the
+/// search result was old): it gets its status, and progress and score only
+/// when the person set them, so adding a title never resets what AniList
+/// holds.
+pub fn save_vars(media_id: i64, entry_id: Option<i64>, values: &Values) -> save_entry::Vars {
+    let created = entry_id.is_none();
+    save_entry::Vars {
+        id: entry_id,
+        media_id: created.then_some(media_id),
+        status: Some(values.status).filter(|s| s.is_known()),
+        progress: Some(values.progress).filter(|p| !created || *p > 0),
+        score: Some(values.score).filter(|s| !created || *s > 0.0),
+        ..Default::default()
+    }
 }
+
+/// Whether AniList's entry holds what a save sent (scores compared at the
+/// one decimal AniList keeps).
+fn holds(sent: &save_entry::Vars, found: &Values) -> bool {
+    sent.status.is_none_or(|s| s == found.status)
+        && sent.progress.is_none_or(|p| p == found.progress)
+        && sent.score.is_none_or(|s| (s - found.score).abs() < 0.05)
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -422,6 +444,25 @@ mod tests {
         assert!(back.items[0].uncertain && !back.items[0].in_flight, "sent before the reload: read back");
         assert!(!back.items[1].uncertain, "never sent: sent as it is");
         assert!(back.next_ready(0.0).is_some_and(|i| i.seq == 1));
+    }
+
+    #[test]
+    fn adding_a_title_sends_only_what_the_person_set() {
+        let planning = Values { status: ListStatus::Planning, progress: 0, score: 0.0 };
+        let add = save_vars(7, None, &planning);
+        assert_eq!((add.id, add.media_id, add.status, add.progress, add.score), (None, Some(7), Some(ListStatus::Planning), None, None));
+        let update = save_vars(7, Some(70), &planning);
+        assert_eq!((update.id, update.media_id, update.progress, update.score), (Some(70), None, Some(0), Some(0.0)));
+        let later = save_vars(7, None, &Values { progress: 3, ..planning });
+        assert_eq!(later.progress, Some(3));
+        // Read back after an add: AniList's own progress does not count against it.
+        let mut q = Queue::default();
+        q.push(7, Change::Save { entry_id: None, values: planning }, None, "C", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        q.answer(1, Err(ApiError::Network), 0.0, 0.0);
+        assert!(q.read_back(1, Some(Values { progress: 5, score: 7.5, ..planning })));
+        q.push(8, Change::Save { entry_id: Some(80), values: planning }, None, "D", 0.0, 0.0);
+        assert!(!q.read_back(2, Some(Values { progress: 5, ..planning })), "an update must hold every value");
     }
 
     #[test]

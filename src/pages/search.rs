@@ -5,13 +5,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::error::ApiError;
-use crate::api::ops::save_entry::{self, SaveEntry};
+use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::search::{self, Found};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
-use crate::media::ListStatus;
+use crate::media::{ListStatus, Values};
+use crate::outbox::use_outbox;
+use crate::store::use_list_store;
 use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
 use crate::session::SessionContext;
@@ -173,27 +175,62 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
     }
 }
 
+/// What the search found, as a list entry to add (the outbox creates it).
+fn new_entry(found: &Found, kind: MediaKind) -> Entry {
+    Entry {
+        id: 0,
+        media_id: found.id,
+        status: Some(ListStatus::Planning),
+        progress: Some(0),
+        progress_volumes: None,
+        score: Some(0.0),
+        updated_at: None,
+        media: Some(list_collection::Media {
+            id: found.id,
+            kind: Some(kind.into()),
+            format: found.format,
+            episodes: found.episodes,
+            chapters: found.chapters,
+            volumes: None,
+            site_url: found.site_url.clone(),
+            title: found.title.clone(),
+            cover_image: found.cover_image.clone(),
+        }),
+    }
+}
+
 #[component]
 fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
-    let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    let status = RwSignal::new(found.media_list_entry.as_ref().and_then(|e| e.status));
-    let error = RwSignal::new(None::<ApiError>);
+    let store = use_list_store();
+    let outbox = use_outbox();
     let id = found.id;
-    let add = Action::new_local(move |_: &()| {
-        let api = api.clone();
-        async move {
-            error.set(None);
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-            let vars = save_entry::Vars { media_id: Some(id), status: Some(ListStatus::Planning), ..Default::default() };
-            match api.run::<SaveEntry>(credential.as_ref(), &vars, false).await {
-                Ok(_) => status.set(Some(ListStatus::Planning)),
-                Err(e) => error.set(Some(e)),
-            }
+    // What the store holds wins (it has the person's latest change), then
+    // what AniList said with the result, then an add made here.
+    let found_status = found.media_list_entry.as_ref().and_then(|e| e.status);
+    let added = RwSignal::new(false);
+    let status = move || {
+        let held = store.with(kind, |d| d.map(|d| d.entry(id).map(|e| e.status)));
+        match held {
+            Some(Some(s)) => s,
+            // The list is loaded and does not hold it: an add made here was
+            // refused; otherwise AniList's answer with the result is newer.
+            Some(None) => (!added.get()).then_some(found_status).flatten(),
+            None => found_status.or(added.get().then_some(ListStatus::Planning)),
         }
-    });
+    };
+    store.watch(id);
+    on_cleanup(move || store.unwatch(id));
+    let error = move || store.errors.with(|e| e.get(&id).cloned());
+    let entry = new_entry(&found, kind);
+    let add = move |_| {
+        added.set(true);
+        let values = Values { status: ListStatus::Planning, progress: 0, score: 0.0 };
+        outbox.add(kind, entry.clone(), values);
+    };
+    let pending = move || outbox.is_pending(id);
     // The button's text, also the start of its accessible name.
-    let add_text = move || if add.pending().get() { "Adding…" } else { "Add to Planning" };
+    let add_text = "Add to Planning";
     let title = found.title.clone().and_then(|t| t.user_preferred).unwrap_or_else(|| format!("Title #{id}"));
     let total = found.episodes.or(found.chapters);
     let facts = [
@@ -220,20 +257,22 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                 </div>
                 <p class="muted small">{facts}</p>
                 <div class="entry__controls">
-                    {move || match (status.get(), session.with(|s| s.is_signed_in())) {
-                        (Some(s), _) => view! { <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span> }.into_any(),
+                    {move || match (status(), session.with(|s| s.is_signed_in())) {
+                        (Some(s), _) => view! {
+                            <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span>
+                            {move || pending().then(|| view! { <span class="muted small" data-testid="add-saving">" (saving…)"</span> })}
+                        }.into_any(),
                         (None, true) => view! {
                             <button type="button" class="button button--small" data-testid="add"
-                                aria-label={ let label = label.clone(); move || format!("{}: {label}", add_text()) }
-                                disabled=move || add.pending().get()
-                                on:click=move |_| { add.dispatch_local(()); }>
+                                aria-label=format!("{add_text}: {label}")
+                                on:click=add.clone()>
                                 {add_text}
                             </button>
                         }.into_any(),
                         (None, false) => view! { <span class="muted small">"Sign in to add it to your list."</span> }.into_any(),
                     }}
                 </div>
-                {move || error.get().map(|e| view! { <ApiErrorView error=e/> })}
+                {move || error().map(|e| view! { <div data-testid="entry-error"><ApiErrorView error=e/></div> })}
             </div>
         </li>
     }

@@ -187,7 +187,7 @@ impl ListStore {
         });
     }
 
-    fn with_untracked<R>(&self, kind: MediaKind, f: impl FnOnce(Option<&ListData>) -> R) -> R {
+    pub fn with_untracked<R>(&self, kind: MediaKind, f: impl FnOnce(Option<&ListData>) -> R) -> R {
         self.lists.with_untracked(|l| f(l.get(&kind)))
     }
 

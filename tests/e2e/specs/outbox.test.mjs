@@ -206,3 +206,15 @@ test('IndexedDB refused (private mode): a notice, and the list and its edits sti
   await page.waitForSelector('text=All changes saved');
   assert.deepEqual(page.problems, []);
 });
+
+test('a delete AniList refuses brings the row back', async () => {
+  const page = await listPage();
+  world.standIn.fault({ kind: 'graphql-error', status: 400, body: JSON.stringify({ data: null, errors: [{ message: 'You cannot delete this entry.', status: 400 }] }) });
+  await page.click(`${row(700001)} [data-testid=delete]`);
+  await page.click(`${row(700001)} [data-testid=confirm-delete]`);
+  await page.waitForSelector(row(700001), { state: 'detached' });
+  await page.waitForSelector(row(700001));
+  assert.ok(entry(700001), 'still on AniList');
+  assert.ok(ops('ListCollection').length >= 2, 'the list was read again');
+  assert.match(await page.textContent('body'), /You cannot delete this entry/);
+});

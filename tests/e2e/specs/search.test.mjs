@@ -78,3 +78,21 @@ test('manga, nothing found, and signed out', async () => {
   await page.fill('[data-testid=search-input]', 'no such title anywhere');
   await page.waitForSelector('text=Nothing found');
 });
+
+test('an add goes through the outbox: shown at once, waits while offline, then saved and on the list page', async () => {
+  const page = await signedInPage();
+  await page.goto(`${world.app.url}search?q=star%20of%20miracles%205&type=anime`);
+  await appReady(page);
+  await page.context().setOffline(true);
+  await page.click('[data-testid=result-90005] [data-testid=add]');
+  await page.waitForSelector('[data-testid=result-90005] [data-testid=on-list]');
+  await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting \\(offline\\)/');
+  await page.context().setOffline(false);
+  await page.waitForSelector('text=All changes saved');
+  const added = world.standIn.data.entries.find((e) => e.mediaId === 90005);
+  assert.equal(added?.status, 'PLANNING');
+  // The list page shows it from the store.
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector(`[data-testid=entry-${added.id}]`);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
