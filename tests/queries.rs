@@ -22,6 +22,8 @@ fn schema_text() -> Option<(PathBuf, String)> {
         tried.push(PathBuf::from(p));
     }
     tried.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/anilist/schema.graphql"));
+    // Written by `make schema` (introspection of the real AniList).
+    tried.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/anilist-schema.graphql"));
     for path in &tried {
         if let Ok(text) = std::fs::read_to_string(path) {
             return Some((path.clone(), text));

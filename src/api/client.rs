@@ -1,7 +1,7 @@
 //! The one place a request to AniList is built and sent: POST to the
 //! configured GraphQL URL with `Authorization: Bearer` when a token is
 //! given, through the client-side limiter, with a timeout; the answer read
-//! by [`crate::api::response::interpret`] into the operation's type.
+//! by [`crate::api::response::judge`], its data into the operation's type.
 //! Queries that are already on their way are sent once; a query answered a
 //! moment ago is served from memory.
 //!
@@ -19,13 +19,12 @@ use std::time::Duration;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use serde::de::IgnoredAny;
 use web_sys::AbortController;
 
 use crate::api::error::ApiError;
 use crate::api::limiter::Limiter;
 use crate::api::operation::Operation;
-use crate::api::response::{interpret, RateLimit, RawResponse};
+use crate::api::response::{judge, RateLimit, RawResponse};
 use crate::auth::callback::Credential;
 
 /// How long a request may take before it is abandoned.
@@ -44,10 +43,9 @@ struct Raw {
 }
 
 impl Raw {
-    fn read<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
-        interpret(
-            &RawResponse { status: self.status, body: &self.body, retry_after: self.retry_after.as_deref() },
-        )
+    /// The text of the answer's `data`, or the error it is.
+    fn data(&self) -> Result<&str, ApiError> {
+        judge(&RawResponse { status: self.status, body: &self.body, retry_after: self.retry_after.as_deref() })
     }
 }
 
@@ -109,22 +107,43 @@ impl Api {
     /// Runs an operation with `token` (or none). Queries may come from
     /// memory or join an identical request already under way; `fresh`
     /// skips the memory. Mutations are sent once, as they are.
+    ///
+    /// Only the typed ends are generic (the variables written, the `data`
+    /// read); sending and judging the answer are the same code for every
+    /// operation.
     pub async fn run<O: Operation>(&self, token: Option<&Credential>, vars: &O::Vars, fresh: bool) -> Result<O::Data, ApiError> {
         let variables = serde_json::to_value(vars).map_err(|e| ApiError::Shape(e.to_string()))?;
-        let body = serde_json::json!({ "query": O::QUERY, "variables": variables, "operationName": O::NAME }).to_string();
-        if O::MUTATION {
+        let (raw, key) = self.run_untyped(O::NAME, O::QUERY, O::MUTATION, variables, token, fresh).await?;
+        let data = raw.data().and_then(|text| serde_json::from_str::<O::Data>(text).map_err(|e| ApiError::Shape(e.to_string())))?;
+        if let Some(key) = key {
+            STATE.with(|s| s.borrow_mut().cache.insert(key, (js_sys::Date::now(), raw)));
+        }
+        Ok(data)
+    }
+
+    /// Sends (or finds in memory) and judges an answer. A good one comes
+    /// back with its memory key (a query's), kept once its data is read.
+    async fn run_untyped(
+        &self,
+        name: &str,
+        query: &str,
+        mutation: bool,
+        variables: serde_json::Value,
+        token: Option<&Credential>,
+        fresh: bool,
+    ) -> Result<(Rc<Raw>, Option<String>), ApiError> {
+        let key = format!("{name}|{variables}|{}", token.map(|t| t.user).unwrap_or_default());
+        let body = serde_json::json!({ "query": query, "variables": variables, "operationName": name }).to_string();
+        if mutation {
             STATE.with(|s| s.borrow_mut().cache.clear());
             let answer = self.send(body, token.cloned(), false).await;
-            return self.read(token, answer);
+            return self.judged(token, answer).map(|raw| (raw, None));
         }
-        let key = format!("{}|{}|{}", O::NAME, variables, token.map(|t| t.user).unwrap_or_default());
         if !fresh {
             let now = js_sys::Date::now();
-            let hit = STATE.with(|s| {
-                s.borrow().cache.get(&key).filter(|(at, _)| now - at < CACHE_FOR_MS).map(|(_, raw)| raw.clone())
-            });
+            let hit = STATE.with(|s| s.borrow().cache.get(&key).filter(|(at, _)| now - at < CACHE_FOR_MS).map(|(_, raw)| raw.clone()));
             if let Some(raw) = hit {
-                return raw.read();
+                return Ok((raw, None));
             }
         }
         let existing = STATE.with(|s| s.borrow().in_flight.get(&key).cloned());
@@ -140,21 +159,17 @@ impl Api {
         };
         let answer = fut.await;
         STATE.with(|s| s.borrow_mut().in_flight.remove(&key));
-        let data = self.read::<O::Data>(token, answer.clone());
-        if let (Ok(_), Ok(raw)) = (&data, answer) {
-            STATE.with(|s| s.borrow_mut().cache.insert(key, (js_sys::Date::now(), raw)));
-        }
-        data
+        self.judged(token, answer).map(|raw| (raw, Some(key)))
     }
 
-    /// Reads the answer; a refused token is also published.
-    fn read<T: serde::de::DeserializeOwned>(&self, token: Option<&Credential>, answer: Transport) -> Result<T, ApiError> {
-        let data = answer.and_then(|raw| raw.read::<T>());
-        if let (Err(ApiError::InvalidToken), Some(token)) = (&data, token) {
+    /// Judges the answer; a refused token is also published.
+    fn judged(&self, token: Option<&Credential>, answer: Transport) -> Result<Rc<Raw>, ApiError> {
+        let judged = answer.and_then(|raw| raw.data().map(|_| raw.clone()));
+        if let (Err(ApiError::InvalidToken), Some(token)) = (&judged, token) {
             let user = token.user;
             self.token_refused.update(|r| *r = Some((user, r.map(|(_, n)| n + 1).unwrap_or(1))));
         }
-        data
+        judged
     }
 
     /// Sends, waiting out rate limits and retrying queries (`retry`) at
@@ -164,7 +179,7 @@ impl Api {
         loop {
             let answer = self.exchange(&body, token.as_ref()).await.0;
             let retry_after = match &answer {
-                Ok(raw) if raw.status == 429 => match raw.read::<IgnoredAny>() {
+                Ok(raw) if raw.status == 429 => match raw.data() {
                     Err(ApiError::RateLimited { retry_after, .. }) => Some(retry_after),
                     _ => None,
                 },
@@ -204,7 +219,7 @@ impl Api {
         match answer {
             Ok(raw) => Exchange {
                 status: Some(raw.status),
-                outcome: self.read::<IgnoredAny>(token, Ok(raw.clone())).map(|_| ()),
+                outcome: self.judged(token, Ok(raw.clone())).map(|_| ()),
                 body: raw.body.clone(),
                 rate,
                 millis,

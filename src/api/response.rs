@@ -1,8 +1,9 @@
 //! Reading an HTTP answer from AniList: status, rate-limit headers and body
 //! into the operation's typed data or one [`ApiError`]. Pure: tested natively.
 
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::api::error::{ApiError, GraphQlError};
@@ -57,21 +58,27 @@ pub struct RawResponse<'a> {
 
 /// A GraphQL answer: `data` of the operation's type, and `errors` read
 /// item by item (see [`GraphQlError::read_all`]).
+/// An answer's envelope; `data` is kept as text, read into its type after
+/// the envelope has been judged (so this part is the same code for every
+/// operation).
 #[derive(Deserialize)]
-struct Envelope<T> {
-    #[serde(default = "none")]
-    data: Option<T>,
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    data: Option<&'a RawValue>,
     #[serde(default)]
     errors: Value,
 }
 
-fn none<T>() -> Option<T> {
-    None
+/// The `data` of a good answer, read into `T`, or the one error that
+/// describes a bad one.
+pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>) -> Result<T, ApiError> {
+    let data = judge(r)?;
+    serde_json::from_str::<T>(data).map_err(|e| ApiError::Shape(e.to_string()))
 }
 
-/// The `data` of a good answer, read into `T`, or the one error that
-/// describes a bad one. A good answer is parsed once, straight into `T`.
-pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>) -> Result<T, ApiError> {
+/// Judges an answer: the text of its `data` when it is a good one, or the
+/// one error that describes it.
+pub fn judge<'a>(r: &RawResponse<'a>) -> Result<&'a str, ApiError> {
     let status = r.status;
     if status == 429 {
         return Err(ApiError::RateLimited {
@@ -79,19 +86,10 @@ pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>) -> Result<T, ApiError
             inferred: false,
         });
     }
-    // `envelope` is `None` for anything but a JSON object (serde would also
-    // read a struct from an array); `shape` says why data is not a `T`.
-    let (envelope, shape) = match serde_json::from_str::<Envelope<T>>(r.body) {
-        _ if !r.body.trim_start().starts_with('{') => (None, None),
-        Ok(e) => (Some((e.data, e.errors)), None),
-        Err(typed) => match serde_json::from_str::<Envelope<IgnoredAny>>(r.body) {
-            Ok(e) => (Some((None, e.errors)), Some(typed.to_string())),
-            Err(_) => (None, None),
-        },
-    };
-    let errors: Vec<GraphQlError> = envelope.as_ref().map(|(_, e)| GraphQlError::read_all(e)).unwrap_or_default();
+    // `None` for anything but a JSON object.
+    let envelope = if r.body.trim_start().starts_with('{') { serde_json::from_str::<Envelope<'a>>(r.body).ok() } else { None };
+    let errors: Vec<GraphQlError> = envelope.as_ref().map(|e| GraphQlError::read_all(&e.errors)).unwrap_or_default();
     let first = errors.first().map(|e| e.message.as_str()).unwrap_or_default();
-
     if status == 400 && first.eq_ignore_ascii_case("invalid token") {
         return Err(ApiError::InvalidToken);
     }
@@ -105,7 +103,7 @@ pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>) -> Result<T, ApiError
     if status >= 500 {
         return Err(ApiError::Server { status });
     }
-    let Some((data, _)) = envelope else {
+    let Some(envelope) = envelope else {
         return Err(if (200..300).contains(&status) || status == 400 || status == 404 {
             ApiError::NotJson { status }
         } else {
@@ -134,10 +132,10 @@ pub fn interpret<T: DeserializeOwned>(r: &RawResponse<'_>) -> Result<T, ApiError
     if !(200..300).contains(&status) {
         return Err(ApiError::UnexpectedStatus { status });
     }
-    if let Some(problem) = shape {
-        return Err(ApiError::Shape(problem));
+    match envelope.data.map(RawValue::get) {
+        Some(data) if data != "null" => Ok(data),
+        _ => Err(ApiError::GraphQl { status, errors: Vec::new() }),
     }
-    data.ok_or(ApiError::GraphQl { status, errors: Vec::new() })
 }
 
 #[cfg(test)]

@@ -188,8 +188,10 @@ impl Outbox {
     /// The person's waiting changes are applied again on top of a list
     /// AniList has just given (it may not hold them yet).
     pub fn reapply(&self) -> impl Fn(&mut crate::store::ListData) + 'static {
-        let items = self.queue.get_untracked().items;
+        let queue = self.queue;
         move |data| {
+            // The changes waiting when the answer comes, not when it was asked.
+            let Some(items) = queue.try_with_untracked(|q| q.items.clone()) else { return };
             for item in &items {
                 match &item.change {
                     Change::Save { values, .. } => {

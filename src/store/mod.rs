@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +87,12 @@ pub struct ListStore {
     pub memory_only: RwSignal<Option<String>>,
 }
 
+thread_local! {
+    /// The read of the signed-in user's lists from IndexedDB (done or under
+    /// way): a refresh waits for it.
+    static DISK: std::cell::RefCell<Option<Shared<LocalBoxFuture<'static, ()>>>> = const { std::cell::RefCell::new(None) };
+}
+
 fn key(user: u64, kind: MediaKind) -> String {
     format!("{user}:{}", kind.slug())
 }
@@ -116,9 +123,12 @@ impl ListStore {
         self.lists.set(HashMap::new());
         self.refresh.set(HashMap::new());
         self.errors.set(HashMap::new());
-        let Some(user) = user else { return };
+        let Some(user) = user else {
+            DISK.with(|d| *d.borrow_mut() = None);
+            return;
+        };
         let me = *self;
-        leptos::task::spawn_local(async move {
+        let read = async move {
             for kind in MediaKind::ALL {
                 match idb::get(idb::LISTS, &key(user, kind)).await {
                     Ok(Some(text)) => {
@@ -135,7 +145,11 @@ impl ListStore {
                     Err(why) => me.memory_only.set(Some(why)),
                 }
             }
-        });
+        }
+        .boxed_local()
+        .shared();
+        DISK.with(|d| *d.borrow_mut() = Some(read.clone()));
+        leptos::task::spawn_local(read);
     }
 
     /// The list of `kind`, tracked.
@@ -151,6 +165,18 @@ impl ListStore {
     /// [`FRESH_FOR_MS`] (`force`: ask anyway). What AniList gives replaces
     /// the list, with the outbox's waiting changes applied again on top.
     pub fn refresh(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
+        // What IndexedDB holds is read first: it may be fresh enough.
+        let me = *self;
+        match DISK.with(|d| d.borrow().clone()) {
+            Some(read) => leptos::task::spawn_local(async move {
+                read.await;
+                me.refresh_now(kind, credential, force, api, pending);
+            }),
+            None => self.refresh_now(kind, credential, force, api, pending),
+        }
+    }
+
+    fn refresh_now(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
         let now = js_sys::Date::now();
         let fresh = self.with_untracked(kind, |d| d.is_some_and(|d| now - d.fetched_at < FRESH_FOR_MS));
         if (fresh && !force) || self.refresh_state_untracked(kind).loading || self.user.get_untracked() != Some(credential.user) {

@@ -41,7 +41,7 @@ async function setProgress(page, id, n) {
 
 test('a save refused with 429 is sent again after Retry-After, and saved', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: '429', retryAfter: 1 });
+  world.standIn.fault({ kind: '429', retryAfter: 1, operation: 'SaveEntry' });
   await setProgress(page, 700001, 15);
   await page.waitForSelector('[data-testid=rate-limit-wait]');
   await waitFor(() => entry(700001).progress === 15);
@@ -52,7 +52,7 @@ test('a save refused with 429 is sent again after Retry-After, and saved', async
 
 test('a save met by 5xx is retried with backoff until it lands', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: '502' });
+  world.standIn.fault({ kind: '502', operation: 'SaveEntry' });
   await setProgress(page, 700001, 16);
   await waitFor(() => entry(700001).progress === 16);
   assert.equal(ops('SaveEntry').length, 2);
@@ -62,7 +62,7 @@ test('a save met by 5xx is retried with backoff until it lands', async () => {
 
 test('an answer lost after AniList applied the save: read back, not rolled back, not sent twice', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'drop-after' });
+  world.standIn.fault({ kind: 'drop-after', operation: 'SaveEntry' });
   await setProgress(page, 700001, 20);
   await waitFor(() => ops('ListEntry').length >= 1);
   await page.waitForSelector('text=All changes saved');
@@ -74,7 +74,7 @@ test('an answer lost after AniList applied the save: read back, not rolled back,
 
 test('leaving the page while a save is on its way: no page error, and it is saved', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'slow', delayMs: 1500 });
+  world.standIn.fault({ kind: 'slow', delayMs: 1500, operation: 'SaveEntry' });
   await setProgress(page, 700001, 21);
   await waitFor(() => ops('SaveEntry').length === 1);
   await page.click('nav.site-nav >> text="Settings"');
@@ -114,7 +114,7 @@ test('a revisit within 30 s shows the list from the store without asking AniList
 
 test('"Invalid token" keeps the change; signing in again as the same user sends it', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'invalid-token' });
+  world.standIn.fault({ kind: 'invalid-token', operation: 'SaveEntry' });
   await setProgress(page, 700001, 22);
   await page.waitForSelector('text=AniList no longer accepts your sign-in');
   await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting/');
@@ -128,7 +128,7 @@ test('"Invalid token" keeps the change; signing in again as the same user sends 
 
 test('no answer within 20 s where AniList applied the change: read back, and the page shows AniList\'s value', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'slow-after', delayMs: 24000 });
+  world.standIn.fault({ kind: 'slow-after', delayMs: 24000, operation: 'SaveEntry' });
   await setProgress(page, 700001, 18);
   await waitFor(() => ops('ListEntry').length >= 1, 30000);
   await page.waitForSelector('text=All changes saved');
@@ -173,7 +173,7 @@ const refusal = JSON.stringify({
 
 test('a change AniList refuses is undone on the row with AniList\'s reason', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'graphql-error', status: 400, body: refusal });
+  world.standIn.fault({ kind: 'graphql-error', status: 400, body: refusal, operation: 'SaveEntry' });
   await setProgress(page, 700001, 24);
   await page.waitForSelector(`${row(700001)} [data-testid=entry-error] >> text=/greater than 26/`);
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26', 'undone');
@@ -182,7 +182,7 @@ test('a change AniList refuses is undone on the row with AniList\'s reason', asy
 
 test('a change refused after its page is gone: a notice with the reason, no page error, the store undone', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'graphql-error', status: 400, body: refusal, delayMs: 1200 });
+  world.standIn.fault({ kind: 'graphql-error', status: 400, body: refusal, delayMs: 1200, operation: 'SaveEntry' });
   await setProgress(page, 700001, 25);
   await page.click('nav.site-nav >> text="Settings"');
   await page.waitForSelector('text=/Your change to .* was not saved/');
@@ -209,7 +209,7 @@ test('IndexedDB refused (private mode): a notice, and the list and its edits sti
 
 test('a delete AniList refuses brings the row back', async () => {
   const page = await listPage();
-  world.standIn.fault({ kind: 'graphql-error', status: 400, body: JSON.stringify({ data: null, errors: [{ message: 'You cannot delete this entry.', status: 400 }] }) });
+  world.standIn.fault({ kind: 'graphql-error', operation: 'DeleteEntry', status: 400, delayMs: 800, body: JSON.stringify({ data: null, errors: [{ message: 'You cannot delete this entry.', status: 400 }] }) });
   await page.click(`${row(700001)} [data-testid=delete]`);
   await page.click(`${row(700001)} [data-testid=confirm-delete]`);
   await page.waitForSelector(row(700001), { state: 'detached' });

@@ -32,7 +32,14 @@ export function schemaCandidates() {
   const list = [];
   if (process.env.ANILIST_SCHEMA) list.push(path.resolve(process.env.ANILIST_SCHEMA));
   list.push(path.resolve(HERE, '../../../../shared/anilist/schema.graphql'));
+  // Written by `make schema` (introspection of the real AniList).
+  list.push(path.resolve(HERE, '../../../target/anilist-schema.graphql'));
   return list;
+}
+
+/** The first schema file that exists, or null. */
+export function findSchema() {
+  return schemaCandidates().find((file) => fs.existsSync(file)) ?? null;
 }
 
 export function loadSchema() {
@@ -40,7 +47,7 @@ export function loadSchema() {
   for (const file of tried) {
     if (fs.existsSync(file)) return { schema: buildSchema(fs.readFileSync(file, 'utf8')), file };
   }
-  throw new Error(`AniList schema not found; looked at: ${tried.join(', ')} (set ANILIST_SCHEMA to its path)`);
+  throw new Error(`AniList schema not found; looked at: ${tried.join(', ')} (set ANILIST_SCHEMA to its path, or run 'make schema')`);
 }
 
 const b64url = (data) => Buffer.from(data).toString('base64url');
@@ -91,7 +98,8 @@ export class StandIn {
   /**
    * Queue a fault for the next GraphQL request(s):
    * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'drop-after'|'slow'|'slow-after'|'invalid-token'|'graphql-error',
-   *   times = 1, delayMs, retryAfter, cors = true, body, status }
+   *   times = 1, delayMs, retryAfter, cors = true, body, status,
+   *   operation: only a request with this operationName takes it }
    */
   fault(spec) {
     this.faults.push({ times: 1, cors: true, ...spec });
@@ -291,7 +299,7 @@ export class StandIn {
     };
     this.requests.push(entry);
 
-    const fault = this.takeFault();
+    const fault = this.takeFault(entry.operationName);
     // 'slow' waits before answering; any other fault given a delayMs too.
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
     else if (fault?.delayMs && fault.kind !== 'slow-after') await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -400,11 +408,14 @@ export class StandIn {
     return send(status, payload);
   }
 
-  takeFault() {
-    const f = this.faults[0];
-    if (!f) return null;
+  /** The next fault for this request: the first queued one that names no
+   * operation, or names this one. */
+  takeFault(operationName) {
+    const i = this.faults.findIndex((f) => !f.operation || f.operation === operationName);
+    if (i < 0) return null;
+    const f = this.faults[i];
     f.times -= 1;
-    if (f.times <= 0) this.faults.shift();
+    if (f.times <= 0) this.faults.splice(i, 1);
     return f;
   }
 
