@@ -1,5 +1,5 @@
 //! The app's IndexedDB database: text values under text keys in a few
-//! object stores. Thin glue over `rexie`. Every call returns an error
+//! object stores. Thin glue over `indexed_db_futures`. Every call returns an error
 //! instead of throwing; when IndexedDB is absent or refused (private
 //! modes, storage blocked), every call fails with the reason and the
 //! caller keeps its data in memory.
@@ -7,7 +7,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use rexie::{ObjectStore, Rexie, TransactionMode};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::web_sys::IdbTransactionMode;
 use wasm_bindgen::JsValue;
 
 pub const DB_NAME: &str = "tsuzuki";
@@ -18,21 +19,33 @@ pub const LISTS: &str = "lists";
 pub const OUTBOX: &str = "outbox";
 
 thread_local! {
-    static DB: RefCell<Option<Result<Rc<Rexie>, String>>> = const { RefCell::new(None) };
+    static DB: RefCell<Option<Result<Rc<IdbDatabase>, String>>> = const { RefCell::new(None) };
 }
 
-async fn db() -> Result<Rc<Rexie>, String> {
+/// What went wrong, for a person: the browser's own words.
+fn why(e: impl Into<JsValue>) -> String {
+    let e: JsValue = e.into();
+    js_sys::Error::from(e).message().into()
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let mut request = IdbDatabase::open_u32(DB_NAME, DB_VERSION).map_err(why)?;
+    request.set_on_upgrade_needed(Some(|event: &IdbVersionChangeEvent| -> Result<(), JsValue> {
+        for name in [LISTS, OUTBOX] {
+            if !event.db().object_store_names().any(|n| n == name) {
+                event.db().create_object_store(name)?;
+            }
+        }
+        Ok(())
+    }));
+    request.await.map_err(why)
+}
+
+async fn db() -> Result<Rc<IdbDatabase>, String> {
     if let Some(known) = DB.with(|d| d.borrow().clone()) {
         return known;
     }
-    let opened = Rexie::builder(DB_NAME)
-        .version(DB_VERSION)
-        .add_object_store(ObjectStore::new(LISTS))
-        .add_object_store(ObjectStore::new(OUTBOX))
-        .build()
-        .await
-        .map(Rc::new)
-        .map_err(|e| format!("the browser's database is not available ({e})"));
+    let opened = open().await.map(Rc::new).map_err(|e| format!("the browser's database is not available ({e})"));
     DB.with(|d| *d.borrow_mut() = Some(opened.clone()));
     opened
 }
@@ -44,34 +57,32 @@ pub async fn available() -> Result<(), String> {
 
 pub async fn get(store: &str, key: &str) -> Result<Option<String>, String> {
     let db = db().await?;
-    let tx = db.transaction(&[store], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
-    let s = tx.store(store).map_err(|e| e.to_string())?;
-    let value = s.get(JsValue::from_str(key)).await.map_err(|e| e.to_string())?;
+    let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readonly).map_err(why)?;
+    let s = tx.object_store(store).map_err(why)?;
+    let value = s.get_owned(key).map_err(why)?.await.map_err(why)?;
     Ok(value.and_then(|v| v.as_string()))
 }
 
 pub async fn put(store: &str, key: &str, value: &str) -> Result<(), String> {
     let db = db().await?;
-    let tx = db.transaction(&[store], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
-    let s = tx.store(store).map_err(|e| e.to_string())?;
-    s.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))).await.map_err(|e| e.to_string())?;
-    tx.done().await.map_err(|e| e.to_string())?;
-    Ok(())
+    let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readwrite).map_err(why)?;
+    let s = tx.object_store(store).map_err(why)?;
+    s.put_key_val_owned(key, &JsValue::from_str(value)).map_err(why)?;
+    tx.await.into_result().map_err(why)
 }
 
 pub async fn delete(store: &str, key: &str) -> Result<(), String> {
     let db = db().await?;
-    let tx = db.transaction(&[store], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
-    let s = tx.store(store).map_err(|e| e.to_string())?;
-    s.delete(JsValue::from_str(key)).await.map_err(|e| e.to_string())?;
-    tx.done().await.map_err(|e| e.to_string())?;
-    Ok(())
+    let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readwrite).map_err(why)?;
+    let s = tx.object_store(store).map_err(why)?;
+    s.delete_owned(key).map_err(why)?;
+    tx.await.into_result().map_err(why)
 }
 
 pub async fn keys(store: &str) -> Result<Vec<String>, String> {
     let db = db().await?;
-    let tx = db.transaction(&[store], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
-    let s = tx.store(store).map_err(|e| e.to_string())?;
-    let keys = s.get_all_keys(None, None).await.map_err(|e| e.to_string())?;
-    Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
+    let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readonly).map_err(why)?;
+    let s = tx.object_store(store).map_err(why)?;
+    let keys = s.get_all_keys().map_err(why)?.await.map_err(why)?;
+    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
 }

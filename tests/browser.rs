@@ -230,6 +230,24 @@ fn lower_case_beyond_ascii_through_the_browser() {
     assert!(matches_filter(&title_key("Ōkami Kakushi"), &filter_key(" ŌKAMI ")));
 }
 
+// ---- IndexedDB -----------------------------------------------------------------
+
+/// The glue over IndexedDB: a value written is read back, listed and
+/// deleted; a missing key is `None`, not an error.
+#[wasm_bindgen_test]
+async fn indexeddb_round_trip() {
+    use tsuzuki::idb;
+    idb::available().await.expect("IndexedDB in headless Chromium");
+    idb::put(idb::OUTBOX, "test-user", "{\"items\":[1]}").await.unwrap();
+    assert_eq!(idb::get(idb::OUTBOX, "test-user").await.unwrap().as_deref(), Some("{\"items\":[1]}"));
+    idb::put(idb::OUTBOX, "test-user", "second").await.unwrap();
+    assert_eq!(idb::get(idb::OUTBOX, "test-user").await.unwrap().as_deref(), Some("second"), "put replaces");
+    assert!(idb::keys(idb::OUTBOX).await.unwrap().contains(&"test-user".to_string()));
+    idb::delete(idb::OUTBOX, "test-user").await.unwrap();
+    assert_eq!(idb::get(idb::OUTBOX, "test-user").await.unwrap(), None);
+    assert_eq!(idb::get(idb::LISTS, "nobody:anime").await.unwrap(), None);
+}
+
 // ---- Retry-After -------------------------------------------------------------
 
 /// An HTTP date in `Retry-After` is read by the browser's `Date.parse`.

@@ -76,8 +76,8 @@ pub struct Refresh {
 #[derive(Clone, Copy)]
 pub struct ListStore {
     user: RwSignal<Option<u64>>,
-    lists: RwSignal<HashMap<MediaKind, ListData>>,
-    refresh: RwSignal<HashMap<MediaKind, Refresh>>,
+    lists: RwSignal<ByKind<ListData>>,
+    refresh: RwSignal<ByKind<Refresh>>,
     /// A refused change's reason, by media id, until the next change.
     pub errors: RwSignal<HashMap<i64, ApiError>>,
     /// Rows on screen by media id (a refused change whose row is gone is
@@ -85,6 +85,45 @@ pub struct ListStore {
     watchers: StoredValue<HashMap<i64, u32>>,
     /// Why the store lives in memory only, once known.
     pub memory_only: RwSignal<Option<String>>,
+}
+
+/// One value per kind of list (two: a map would be more code for nothing).
+#[derive(Clone, Debug)]
+pub struct ByKind<T>([Option<T>; 2]);
+
+impl<T> Default for ByKind<T> {
+    fn default() -> Self {
+        Self([None, None])
+    }
+}
+
+impl<T> ByKind<T> {
+    fn slot(kind: MediaKind) -> usize {
+        match kind {
+            MediaKind::Anime => 0,
+            MediaKind::Manga => 1,
+        }
+    }
+
+    pub fn get(&self, kind: MediaKind) -> Option<&T> {
+        self.0[Self::slot(kind)].as_ref()
+    }
+
+    pub fn get_mut(&mut self, kind: MediaKind) -> Option<&mut T> {
+        self.0[Self::slot(kind)].as_mut()
+    }
+
+    pub fn insert(&mut self, kind: MediaKind, value: T) {
+        self.0[Self::slot(kind)] = Some(value);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (MediaKind, &T)> {
+        MediaKind::ALL.into_iter().filter_map(|k| self.get(k).map(|v| (k, v)))
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (MediaKind, &mut T)> {
+        MediaKind::ALL.into_iter().zip(self.0.iter_mut()).filter_map(|(k, v)| v.as_mut().map(|v| (k, v)))
+    }
 }
 
 thread_local! {
@@ -101,8 +140,8 @@ impl ListStore {
     pub fn new() -> Self {
         Self {
             user: RwSignal::new(None),
-            lists: RwSignal::new(HashMap::new()),
-            refresh: RwSignal::new(HashMap::new()),
+            lists: RwSignal::new(ByKind::default()),
+            refresh: RwSignal::new(ByKind::default()),
             errors: RwSignal::new(HashMap::new()),
             watchers: StoredValue::new(HashMap::new()),
             memory_only: RwSignal::new(None),
@@ -120,8 +159,8 @@ impl ListStore {
             return;
         }
         self.user.set(user);
-        self.lists.set(HashMap::new());
-        self.refresh.set(HashMap::new());
+        self.lists.set(ByKind::default());
+        self.refresh.set(ByKind::default());
         self.errors.set(HashMap::new());
         let Some(user) = user else {
             DISK.with(|d| *d.borrow_mut() = None);
@@ -136,7 +175,9 @@ impl ListStore {
                             if me.user.get_untracked() == Some(user) {
                                 // What AniList gave meanwhile is newer.
                                 me.lists.update(|l| {
-                                    l.entry(kind).or_insert(data);
+                                    if l.get(kind).is_none() {
+                                        l.insert(kind, data);
+                                    }
                                 });
                             }
                         }
@@ -154,11 +195,11 @@ impl ListStore {
 
     /// The list of `kind`, tracked.
     pub fn with<R>(&self, kind: MediaKind, f: impl FnOnce(Option<&ListData>) -> R) -> R {
-        self.lists.with(|l| f(l.get(&kind)))
+        self.lists.with(|l| f(l.get(kind)))
     }
 
     pub fn refresh_state(&self, kind: MediaKind) -> Refresh {
-        self.refresh.with(|r| r.get(&kind).cloned().unwrap_or_default())
+        self.refresh.with(|r| r.get(kind).cloned().unwrap_or_default())
     }
 
     /// Asks AniList for the list unless it was refreshed within
@@ -214,17 +255,17 @@ impl ListStore {
     }
 
     pub fn with_untracked<R>(&self, kind: MediaKind, f: impl FnOnce(Option<&ListData>) -> R) -> R {
-        self.lists.with_untracked(|l| f(l.get(&kind)))
+        self.lists.with_untracked(|l| f(l.get(kind)))
     }
 
     fn refresh_state_untracked(&self, kind: MediaKind) -> Refresh {
-        self.refresh.with_untracked(|r| r.get(&kind).cloned().unwrap_or_default())
+        self.refresh.with_untracked(|r| r.get(kind).cloned().unwrap_or_default())
     }
 
     /// The entry of a media, in whichever list holds it.
     pub fn entry(&self, media_id: i64) -> Option<(MediaKind, Entry)> {
         self.lists.with_untracked(|l| {
-            l.iter().find_map(|(k, d)| d.entry(media_id).map(|e| (*k, e.clone())))
+            l.iter().find_map(|(k, d)| d.entry(media_id).map(|e| (k, e.clone())))
         })
     }
 
@@ -246,7 +287,7 @@ impl ListStore {
                             d.entries.remove(i);
                         }
                     }
-                    touched = Some(*kind);
+                    touched = Some(kind);
                     return;
                 }
             }
@@ -254,7 +295,7 @@ impl ListStore {
                 entry.status = Some(v.status);
                 entry.progress = Some(v.progress);
                 entry.score = Some(v.score);
-                if let Some(d) = l.get_mut(&kind) {
+                if let Some(d) = l.get_mut(kind) {
                     d.entries.insert(0, entry);
                     touched = Some(kind);
                 }
@@ -274,7 +315,7 @@ impl ListStore {
                     e.id = saved.id;
                     e.updated_at = saved.updated_at.or(e.updated_at);
                     e.progress_volumes = saved.progress_volumes.or(e.progress_volumes);
-                    touched = Some(*kind);
+                    touched = Some(kind);
                 }
             }
         });
@@ -302,7 +343,7 @@ impl ListStore {
     /// Forgets a user's lists here and in IndexedDB (sign-out).
     pub fn forget(&self, user: u64) {
         if self.user.get_untracked() == Some(user) {
-            self.lists.set(HashMap::new());
+            self.lists.set(ByKind::default());
         }
         leptos::task::spawn_local(async move {
             for kind in MediaKind::ALL {
