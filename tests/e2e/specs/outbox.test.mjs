@@ -218,3 +218,48 @@ test('a delete AniList refuses brings the row back', async () => {
   assert.ok(ops('ListCollection').length >= 2, 'the list was read again');
   assert.match(await page.textContent('body'), /You cannot delete this entry/);
 });
+
+/** The keys of an object store of the app's IndexedDB database. */
+function idbKeys(page, store) {
+  return page.evaluate((name) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tsuzuki');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(name)) return resolve([]);
+      const req = db.transaction(name).objectStore(name).getAllKeys();
+      req.onsuccess = () => { db.close(); resolve(req.result); };
+      req.onerror = () => reject(req.error);
+    };
+  }), store);
+}
+
+test('signing out deletes that user\'s lists and waiting changes from the browser', async () => {
+  const page = await listPage();
+  await page.context().setOffline(true);
+  await setProgress(page, 700001, 14);
+  await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting/');
+  await waitFor(async () => (await idbKeys(page, 'outbox')).length === 1);
+  assert.deepEqual(await idbKeys(page, 'lists'), ['5150:anime']);
+  await page.context().setOffline(false);
+  world.standIn.fault({ kind: 'slow', delayMs: 5000, operation: 'SaveEntry' });
+  await page.click('[data-testid=sign-out]');
+  await waitFor(async () => (await idbKeys(page, 'lists')).length === 0 && (await idbKeys(page, 'outbox')).length === 0);
+  assert.equal(await page.$('[data-testid=outbox-status] >> text=/waiting/'), null);
+});
+
+test('another account signing in: the previous account\'s waiting changes are discarded, with a notice', async () => {
+  const page = await listPage();
+  world.standIn.fault({ kind: 'invalid-token', operation: 'SaveEntry' });
+  await setProgress(page, 700001, 15);
+  await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting/');
+  world.standIn.authorizeNext({ claims: { sub: '6000' } });
+  await page.click('text=Try signing in again');
+  await page.click('[data-testid=sign-in-button]');
+  await page.waitForSelector('text=/1 unsent change\\(s\\) of another account were discarded/');
+  assert.deepEqual(await idbKeys(page, 'outbox'), []);
+  assert.ok(!(await idbKeys(page, 'lists')).some((k) => k.startsWith('5150:')), 'the other account\'s lists are gone');
+  await page.waitForTimeout(300);
+  assert.equal(entry(700001).progress, 12, 'never sent with the other account\'s token');
+  assert.equal(ops('SaveEntry').length, 1);
+});
