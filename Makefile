@@ -23,7 +23,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER
 
-.PHONY: help serve build build-subpath bench test test-native test-browser test-e2e e2e schema tools browser node-deps stand-in clean
+.PHONY: help serve build build-subpath build-debug bench test test-native test-browser test-e2e e2e schema tools browser node-deps stand-in clean
 
 help:
 	@echo "make serve   install what is missing, then serve the app on http://127.0.0.1:8080/"
@@ -73,9 +73,16 @@ test-e2e:
 		echo "         Put it at ../shared/anilist/schema.graphql, set ANILIST_SCHEMA, or run 'make schema'."; \
 	fi
 
-e2e: build build-subpath
+# The debug build (what `trunk serve` serves), for the check that it keeps
+# the Content-Security-Policy too.
+DEBUG_DIST := target/dist-debug
+
+build-debug: tools
+	trunk build --dist $(DEBUG_DIST)
+
+e2e: build build-subpath build-debug
 	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) SUBPATH_DIST_DIR=$(CURDIR)/$(SUBPATH_DIST) SUBPATH=$(SUBPATH) \
-		node --test --test-concurrency=1 specs/
+		DEBUG_DIST_DIR=$(CURDIR)/$(DEBUG_DIST) node --test --test-concurrency=1 specs/
 
 # AniList's schema by introspection, into target/anilist-schema.graphql
 # (for contributors with a network; the tests never reach AniList).

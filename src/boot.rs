@@ -22,6 +22,7 @@ pub fn start() {
         let mut config = load_config().await;
         if let Some(notice) = csp_notice(&config.graphql_url.value) {
             config.notices.push(notice);
+            config.graphql_refused_by_policy = true;
         }
         let base = router_base();
         let auth = crate::session::flow::read_at_boot(reply, &config, &base);
@@ -97,7 +98,7 @@ fn csp_notice(graphql_url: &str) -> Option<String> {
     (!crate::csp::allows_connect(&policy, &origin, graphql_url)).then(|| {
         format!(
             "This page's Content-Security-Policy does not allow connections to {graphql_url}, \
-             so every request to it will be refused. Add its origin to connect-src in the \
+             so the app sends nothing there (and never your token). Add its origin to connect-src in the \
              policy in index.html and 404.html (or build with ANILIST_GRAPHQL_URL set to it)."
         )
     })

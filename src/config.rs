@@ -61,6 +61,9 @@ pub struct Config {
     /// Problems met while reading the layers; each was skipped, the app
     /// goes on with the layer below. Shown to the user.
     pub notices: Vec<String>,
+    /// The page's Content-Security-Policy refuses connections to
+    /// `graphql_url` (found at start-up): nothing is sent there.
+    pub graphql_refused_by_policy: bool,
 }
 
 /// Build-time values, read by the compiler from the environment.
@@ -115,46 +118,45 @@ pub fn validate_endpoint_url(raw: &str) -> Result<String, ConfigError> {
         return Err(ConfigError::HasQueryOrFragment);
     }
     let lower = url.to_ascii_lowercase();
-    let (secure, rest) = if let Some(rest) = lower.strip_prefix("https://") {
-        (true, rest)
-    } else if let Some(rest) = lower.strip_prefix("http://") {
-        (false, rest)
+    let secure = if lower.starts_with("https://") {
+        true
+    } else if lower.starts_with("http://") {
+        false
     } else {
         return Err(ConfigError::NotHttps);
     };
-    let authority = rest.split('/').next().unwrap_or_default();
-    // userinfo@ would let a URL look like one host and be another.
-    if authority.contains('@') {
-        return Err(ConfigError::BadCharacter);
-    }
-    let host = host_of_authority(authority);
-    if host.is_empty() {
+    // "https:///x": a browser would take `x` for the host; say it has none.
+    if lower.trim_start_matches("https://").trim_start_matches("http://").starts_with('/') {
         return Err(ConfigError::NoHost);
     }
-    if !secure && !is_loopback_host(host) {
+    // Parsed as a browser would (WHATWG URL, rust-url's parser).
+    let parsed = match url::Url::parse(url) {
+        Ok(parsed) => parsed,
+        // An http URL is only ever allowed to loopback, which parses.
+        Err(_) if !secure => return Err(ConfigError::NotHttps),
+        Err(_) => return Err(ConfigError::NoHost),
+    };
+    // userinfo@ would let a URL look like one host and be another.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(ConfigError::BadCharacter);
+    }
+    let loopback = match parsed.host() {
+        None => return Err(ConfigError::NoHost),
+        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+    };
+    if !secure && !loopback {
         return Err(ConfigError::NotHttps);
     }
     Ok(url.to_string())
 }
 
-/// The host part of `host[:port]` or `[v6]:port`.
-fn host_of_authority(authority: &str) -> &str {
-    if let Some(v6) = authority.strip_prefix('[') {
-        return match v6.find(']') {
-            Some(end) => &authority[..end + 2],
-            None => "",
-        };
-    }
-    authority.split(':').next().unwrap_or_default()
-}
-
-fn is_loopback_host(host: &str) -> bool {
-    host == "localhost"
-        || host.ends_with(".localhost")
-        || host == "[::1]"
-        || (host.starts_with("127.")
-            && host.split('.').count() == 4
-            && host.split('.').all(|p| !p.is_empty() && p.parse::<u8>().is_ok()))
+/// The origin of a URL (`https://graphql.anilist.co`), as a browser writes
+/// it; `None` for what has none.
+pub fn origin_of(url: &str) -> Option<String> {
+    let origin = url::Url::parse(url.trim()).ok()?.origin();
+    origin.is_tuple().then(|| origin.ascii_serialization())
 }
 
 /// AniList client ids are positive integers.
@@ -177,6 +179,7 @@ impl Config {
             authorize_url: Setting::new(ANILIST_AUTHORIZE_URL.to_string(), Source::BuiltIn),
             graphql_url: Setting::new(ANILIST_GRAPHQL_URL.to_string(), Source::BuiltIn),
             notices: Vec::new(),
+            graphql_refused_by_policy: false,
         };
         let layer = "the build environment";
         if let Some(raw) = env.client_id.filter(|s| !s.trim().is_empty()) {
@@ -392,6 +395,16 @@ mod tests {
             assert_eq!(c.notices.len(), 1, "{text}: {:?}", c.notices);
             assert!(c.notices[0].contains(needle), "{text}: {:?}", c.notices);
         }
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(origin_of("https://graphql.anilist.co").as_deref(), Some("https://graphql.anilist.co"));
+        assert_eq!(origin_of("https://GraphQL.AniList.co:443/x/").as_deref(), Some("https://graphql.anilist.co"));
+        assert_eq!(origin_of("http://127.0.0.1:4000/").as_deref(), Some("http://127.0.0.1:4000"));
+        assert_ne!(origin_of("https://graphql.anilist.co.evil.example/"), origin_of("https://graphql.anilist.co/"));
+        assert_eq!(origin_of("javascript:alert(1)"), None);
+        assert_eq!(origin_of("not a url"), None);
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn App(
     provide_context(session);
     let flashes = Flashes::new(flashes);
     provide_context(flashes);
-    let api = api::Api::new(&config.graphql_url.value);
+    let api = api::Api::new(&config.graphql_url.value, config.graphql_refused_by_policy);
     provide_context(api.clone());
     let store = store::ListStore::new();
     provide_context(store);

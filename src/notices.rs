@@ -21,15 +21,23 @@ pub struct Flash {
     pub retry_sign_in: bool,
     /// The in-app page sign-in should come back to.
     pub return_to: Option<String>,
+    /// Say how to revoke the app at AniList (a signed-out message: AniList
+    /// has no call an app could make to cancel its token).
+    pub revoke_link: bool,
 }
 
 impl Flash {
     pub fn new(tone: Tone, title: impl Into<String>) -> Self {
-        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false, return_to: None }
+        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false, return_to: None, revoke_link: false }
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn with_revoke_link(mut self) -> Self {
+        self.revoke_link = true;
         self
     }
 

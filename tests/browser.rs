@@ -303,9 +303,9 @@ mod session_store {
     fn round_trip_on_device_and_in_tab() {
         clean();
         let (t, d) = token(42, 3600);
-        assert_eq!(store::save(&t, &d, Keep::Device), (Kept::Device, None));
+        assert_eq!(store::save(&t, &d, Keep::Device, "https://graphql.anilist.co"), (Kept::Device, None));
         match store::load() {
-            Loaded::Session(t2, d2, kept) => {
+            Loaded::Session(t2, d2, kept, _) => {
                 assert_eq!(t2, t);
                 assert_eq!(d2, d);
                 assert_eq!(kept, Kept::Device);
@@ -313,10 +313,10 @@ mod session_store {
             other => panic!("expected a session, got {other:?}"),
         }
         // "This tab only" moves it, and leaves nothing on the device.
-        assert_eq!(store::save(&t, &d, Keep::Tab), (Kept::Tab, None));
+        assert_eq!(store::save(&t, &d, Keep::Tab, "https://graphql.anilist.co"), (Kept::Tab, None));
         let local = window().local_storage().unwrap().unwrap();
         assert_eq!(local.get_item(SESSION_KEY).unwrap(), None);
-        assert!(matches!(store::load(), Loaded::Session(_, _, Kept::Tab)));
+        assert!(matches!(store::load(), Loaded::Session(_, _, Kept::Tab, _)));
         clean();
         assert!(matches!(store::load(), Loaded::Nothing));
     }
@@ -325,7 +325,7 @@ mod session_store {
     fn corrupt_values_are_removed() {
         let local = window().local_storage().unwrap().unwrap();
         let (t, d) = token(42, 3600);
-        let good = serde_json::to_value(tsuzuki::session::StoredSession::new(&t, &d)).unwrap();
+        let good = serde_json::to_value(tsuzuki::session::StoredSession::new(&t, &d, "https://graphql.anilist.co")).unwrap();
         let mut wrong_user = good.clone();
         wrong_user["sub"] = 7.into();
         for value in [
@@ -349,7 +349,7 @@ mod session_store {
              Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
         );
         let (t, d) = token(42, 3600);
-        let result = store::save(&t, &d, Keep::Device);
+        let result = store::save(&t, &d, Keep::Device, "https://graphql.anilist.co");
         eval("Storage.prototype.setItem = window.__realSetItem;");
         assert_eq!(result, (Kept::MemoryOnly, Some(StorageProblem::Full)));
         assert!(matches!(store::load(), Loaded::Nothing));
@@ -366,7 +366,7 @@ mod session_store {
              Object.defineProperty(window, 'sessionStorage', blocked);",
         );
         let (t, d) = token(42, 3600);
-        let saved = store::save(&t, &d, Keep::Device);
+        let saved = store::save(&t, &d, Keep::Device, "https://graphql.anilist.co");
         let loaded = store::load();
         let theme_kept = theme::apply_and_store(Theme::Dark);
         let theme_read = theme::load();
@@ -388,8 +388,8 @@ mod session_store {
         go_to("/token");
         clean();
         let (t, d) = token(42, 3600);
-        store::save(&t, &d, Keep::Device);
-        let session = Session::SignedIn(Arc::new(SignedIn { token: t, decoded: d, kept: Kept::Device }));
+        store::save(&t, &d, Keep::Device, "https://graphql.anilist.co");
+        let session = Session::SignedIn(Arc::new(SignedIn { token: t, decoded: d, kept: Kept::Device, origin: "https://graphql.anilist.co".into() }));
         let app = Mounted::app_with(Config::built(), session);
         let root = &app.root;
         until(|| text_of(root, "[data-testid=session-badge]").contains("User 42")).await;
@@ -437,7 +437,7 @@ mod session_store {
         submit.click();
         until(|| root.query_selector("[data-testid=welcome]").unwrap().is_some()).await;
         assert_eq!(text_of(root, "[data-testid=welcome-user]"), "99");
-        assert!(matches!(store::load(), Loaded::Session(_, _, Kept::Device)));
+        assert!(matches!(store::load(), Loaded::Session(_, _, Kept::Device, _)));
         drop(app);
         clean();
     }

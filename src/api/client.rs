@@ -19,7 +19,7 @@ use std::time::Duration;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use web_sys::AbortController;
+use web_sys::{AbortController, RequestCredentials, RequestRedirect};
 
 use crate::api::error::ApiError;
 use crate::api::limiter::Limiter;
@@ -89,6 +89,10 @@ thread_local! {
 #[derive(Clone)]
 pub struct Api {
     url: Arc<str>,
+    /// The URL's origin: a token is sent only when it was signed in for it.
+    origin: Arc<str>,
+    /// The page's policy refuses the URL: nothing is tried.
+    refused_by_policy: bool,
     pub budget: RwSignal<Budget>,
     /// Bumped each time AniList refuses a token ("Invalid token"), with the
     /// token's user id: the session reacts.
@@ -96,9 +100,11 @@ pub struct Api {
 }
 
 impl Api {
-    pub fn new(graphql_url: &str) -> Self {
+    pub fn new(graphql_url: &str, refused_by_policy: bool) -> Self {
         Self {
             url: graphql_url.into(),
+            origin: crate::config::origin_of(graphql_url).unwrap_or_default().into(),
+            refused_by_policy,
             budget: RwSignal::new(Budget::default()),
             token_refused: RwSignal::new(None),
         }
@@ -229,6 +235,9 @@ impl Api {
     }
 
     async fn exchange(&self, body: &str, token: Option<&Credential>) -> (Transport, RateLimit, f64) {
+        if let Err(e) = crate::api::origin::may_send(&self.origin, self.refused_by_policy, token.map(|t| &*t.origin)) {
+            return (Err(e), RateLimit::default(), 0.0);
+        }
         let now = js_sys::Date::now();
         let at = STATE.with(|s| s.borrow_mut().limiter.reserve(now));
         if at > now {
@@ -249,7 +258,11 @@ impl Api {
             .ok()
         });
         let signal = controller.as_ref().map(|c| c.signal());
+        // No cookies or HTTP credentials go with the token, and a redirect
+        // (which would carry it elsewhere) is an error, not followed.
         let mut builder = Request::post(&self.url)
+            .credentials(RequestCredentials::Omit)
+            .redirect(RequestRedirect::Error)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .abort_signal(signal.as_ref());

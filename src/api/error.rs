@@ -99,6 +99,13 @@ pub enum ApiError {
     /// No answer within the time allowed.
     #[error("AniList did not answer within {secs} s.")]
     Timeout { secs: u64 },
+    /// The sign-in is for another GraphQL endpoint than the one the app is
+    /// set to use now: the token was not sent.
+    #[error("Your sign-in is for {signed_in_for}, but the app now uses {configured}; your token was not sent there.")]
+    WrongOrigin { signed_in_for: String, configured: String },
+    /// The page's security policy refuses the endpoint: nothing was sent.
+    #[error("This page's security policy does not allow connections to the GraphQL endpoint; nothing was sent.")]
+    RefusedByPolicy,
 }
 
 fn summary(errors: &[GraphQlError]) -> String {
@@ -134,6 +141,8 @@ impl ApiError {
             ApiError::Network => "Check your connection, then try again.",
             ApiError::Timeout { .. } => "Try again; AniList may be slow right now.",
             ApiError::Shape(_) => "Try again; if it persists, this app needs an update.",
+            ApiError::WrongOrigin { .. } => "Sign in again to use this endpoint.",
+            ApiError::RefusedByPolicy => "Whoever hosts this app must add the endpoint's origin to connect-src (README, Hosting).",
         }
     }
 

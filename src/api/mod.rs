@@ -4,6 +4,7 @@
 pub mod client;
 pub mod error;
 pub mod limiter;
+pub mod origin;
 pub mod operation;
 pub mod ops;
 pub mod response;

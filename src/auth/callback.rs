@@ -3,6 +3,7 @@
 //! on `state`. Pure: tested natively; `auth::browser` does the I/O.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// How long a sign-in begun in this tab may take when AniList sends no
 /// `state` back (AniList does not promise to echo it).
@@ -30,6 +31,9 @@ impl AccessToken {
 pub struct Credential {
     pub token: AccessToken,
     pub user: u64,
+    /// The GraphQL origin the sign-in was made for: the only one the token
+    /// is sent to.
+    pub origin: Arc<str>,
 }
 
 impl fmt::Debug for AccessToken {
@@ -237,24 +241,26 @@ pub fn state_from_bytes(bytes: &[u8]) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueryReply {
     Code,
-    Refused { error: String, description: Option<String> },
+    Refused { error: String, description: Option<String>, state: Option<String> },
 }
 
 pub fn parse_query(search: &str) -> Option<QueryReply> {
     let search = search.strip_prefix('?').unwrap_or(search);
     let mut error = None;
     let mut description = None;
+    let mut state = None;
     let mut code = false;
     for (k, v) in form_urlencoded::parse(search.as_bytes()) {
         match &*k {
             "code" if !v.is_empty() => code = true,
             "error" => error = Some(v.into_owned()).filter(|e| !e.is_empty()),
             "error_description" => description = Some(v.into_owned()).filter(|d| !d.trim().is_empty()),
+            "state" => state = Some(v.into_owned()).filter(|s| !s.is_empty()),
             _ => {}
         }
     }
     match (code, error) {
-        (_, Some(error)) => Some(QueryReply::Refused { error, description }),
+        (_, Some(error)) => Some(QueryReply::Refused { error, description, state }),
         (true, None) => Some(QueryReply::Code),
         (false, None) => None,
     }
@@ -467,11 +473,15 @@ mod tests {
         assert_eq!(parse_query("?code="), None);
         assert_eq!(
             parse_query("?error=access_denied&error_description=No+thanks"),
-            Some(QueryReply::Refused { error: "access_denied".into(), description: Some("No thanks".into()) })
+            Some(QueryReply::Refused { error: "access_denied".into(), description: Some("No thanks".into()), state: None })
         );
         assert_eq!(
             parse_query("?error=server_error&error_description=%ZZ"),
-            Some(QueryReply::Refused { error: "server_error".into(), description: Some("%ZZ".into()) })
+            Some(QueryReply::Refused { error: "server_error".into(), description: Some("%ZZ".into()), state: None })
+        );
+        assert_eq!(
+            parse_query("?error=access_denied&state=ab12"),
+            Some(QueryReply::Refused { error: "access_denied".into(), description: None, state: Some("ab12".into()) })
         );
     }
 

@@ -14,12 +14,33 @@ pub const SESSION_KEY: &str = "tsuzuki.session.v1";
 pub const PENDING_KEY: &str = "tsuzuki.pending-sign-in.v1";
 /// A client id the person entered themselves (localStorage).
 pub const CLIENT_ID_KEY: &str = "tsuzuki.client-id.v1";
+/// The GraphQL console's last runs: kept where the session is kept (a
+/// tab-only session keeps them in the tab only), deleted at sign-out.
+pub const HISTORY_KEY: &str = "tsuzuki.console-history.v1";
+
+/// Where the console history goes for a session kept `kept` (`None`:
+/// signed out).
+pub fn history_area(kept: Option<Kept>) -> Area {
+    match kept {
+        Some(Kept::Tab) | Some(Kept::MemoryOnly) => Area::Tab,
+        Some(Kept::Device) | None => Area::Local,
+    }
+}
+
+/// Sign-out: what the app keeps of the person in web storage goes too
+/// (the session itself: [`clear`]).
+pub fn forget_person() {
+    storage::delete(Area::Local, HISTORY_KEY);
+    storage::delete(Area::Tab, HISTORY_KEY);
+}
 
 /// What was found in storage at start-up.
 #[derive(Debug)]
 pub enum Loaded {
     Nothing,
-    Session(AccessToken, DecodedToken, Kept),
+    /// The token, what it says, where it was kept, and the GraphQL origin
+    /// it was signed in for.
+    Session(AccessToken, DecodedToken, Kept, String),
     /// A value was there but could not be trusted; it has been removed.
     Corrupt,
 }
@@ -30,7 +51,7 @@ pub fn load() -> Loaded {
         match storage::get::<StoredSession>(area, SESSION_KEY) {
             Ok(None) | Err(StorageProblem::Unavailable) | Err(StorageProblem::Full) => continue,
             Ok(Some(value)) => match StoredSession::restore(&value) {
-                Some((token, decoded)) => return Loaded::Session(token, decoded, kept),
+                Some((token, decoded, origin)) => return Loaded::Session(token, decoded, kept, origin),
                 None => {
                     storage::delete(area, SESSION_KEY);
                     return Loaded::Corrupt;
@@ -47,8 +68,8 @@ pub fn load() -> Loaded {
 
 /// Keeps the session where the person asked; falls back to memory (and
 /// says so through the returned `Kept`) when storage refuses.
-pub fn save(token: &AccessToken, decoded: &DecodedToken, keep: Keep) -> (Kept, Option<StorageProblem>) {
-    let stored = StoredSession::new(token, decoded);
+pub fn save(token: &AccessToken, decoded: &DecodedToken, keep: Keep, origin: &str) -> (Kept, Option<StorageProblem>) {
+    let stored = StoredSession::new(token, decoded, origin);
     let (area, kept, other) = match keep {
         Keep::Device => (Area::Local, Kept::Device, Area::Tab),
         Keep::Tab => (Area::Tab, Kept::Tab, Area::Local),

@@ -48,29 +48,39 @@ pub struct StoredSession {
     pub token: String,
     pub sub: u64,
     pub exp: i64,
+    /// The origin of the GraphQL endpoint the sign-in was made for: the
+    /// token is sent there and nowhere else. Missing in sessions kept
+    /// before it was recorded, which were all AniList's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 pub const STORED_VERSION: u32 = 1;
 
+/// The origin of a session kept before origins were recorded.
+pub const ANILIST_GRAPHQL_ORIGIN: &str = "https://graphql.anilist.co";
+
 impl StoredSession {
-    pub fn new(token: &AccessToken, decoded: &DecodedToken) -> Self {
+    pub fn new(token: &AccessToken, decoded: &DecodedToken, origin: &str) -> Self {
         Self {
             v: STORED_VERSION,
             token: token.expose().to_string(),
             sub: decoded.claims.sub,
             exp: decoded.claims.exp,
+            origin: Some(origin.to_string()),
         }
     }
 
     /// Reads the stored token again and checks it agrees with what was
     /// stored beside it. Anything off means the value is corrupt.
-    pub fn restore(&self) -> Option<(AccessToken, DecodedToken)> {
+    pub fn restore(&self) -> Option<(AccessToken, DecodedToken, String)> {
         if self.v != STORED_VERSION {
             return None;
         }
         let decoded = jwt::decode(&self.token).ok()?;
+        let origin = self.origin.clone().unwrap_or_else(|| ANILIST_GRAPHQL_ORIGIN.to_string());
         (decoded.claims.sub == self.sub && decoded.claims.exp == self.exp)
-            .then(|| (AccessToken::new(self.token.clone()), decoded))
+            .then(|| (AccessToken::new(self.token.clone()), decoded, origin))
     }
 }
 
@@ -89,18 +99,23 @@ pub(crate) mod tests {
     #[test]
     fn stored_round_trip() {
         let (t, d) = signed_in(1_900_000_000);
-        let stored = StoredSession::new(&t, &d);
+        let stored = StoredSession::new(&t, &d, "http://127.0.0.1:4000");
         let json = serde_json::to_string(&stored).unwrap();
-        assert_eq!(json.matches('"').count(), 10, "{{\"v\":1,\"token\":…,\"sub\":…,\"exp\":…}}: {json}");
+        assert_eq!(json.matches('"').count(), 14, "{{\"v\":1,\"token\":…,\"sub\":…,\"exp\":…,\"origin\":…}}: {json}");
         let back: StoredSession = serde_json::from_str(&json).unwrap();
         assert_eq!(back, stored);
-        assert_eq!(back.restore(), Some((t, d)));
+        assert_eq!(back.restore(), Some((t.clone(), d.clone(), "http://127.0.0.1:4000".to_string())));
+        // Kept before origins were recorded: AniList's.
+        let older = StoredSession { origin: None, ..stored };
+        let text = serde_json::to_string(&older).unwrap();
+        assert!(!text.contains("origin"));
+        assert_eq!(serde_json::from_str::<StoredSession>(&text).unwrap().restore(), Some((t, d, ANILIST_GRAPHQL_ORIGIN.to_string())));
     }
 
     #[test]
     fn stored_values_that_disagree_are_corrupt() {
         let (t, d) = signed_in(1_900_000_000);
-        let good = StoredSession::new(&t, &d);
+        let good = StoredSession::new(&t, &d, ANILIST_GRAPHQL_ORIGIN);
         for bad in [
             StoredSession { v: 2, ..good.clone() },
             StoredSession { sub: 1, ..good.clone() },

@@ -52,6 +52,13 @@ pub fn FlashNotices() -> impl IntoView {
                     <div class="notice__text">
                         <strong class="notice__title">{flash.title.clone()}</strong>
                         {flash.detail.clone().map(|d| view! { <p class="notice__detail">{d}</p> })}
+                        {flash.revoke_link.then(|| view! {
+                            <p class="notice__detail">
+                                "AniList has no way for an app to cancel its token: to revoke this app's access, remove it in "
+                                <a href=crate::config::ANILIST_APPS_SETTINGS_URL rel="noopener noreferrer" target="_blank" data-testid="revoke-link">"AniList's app settings"</a>
+                                "."
+                            </p>
+                        })}
                         {flash.retry_sign_in.then(|| {
                             let href = match &flash.return_to {
                                 Some(p) => crate::routes::sign_in_then(&crate::auth::callback::safe_return_path(p)),

@@ -78,7 +78,11 @@ pub fn SessionBadge() -> impl IntoView {
     };
     let sign_out = move |_| {
         crate::outbox::sign_out(session);
-        flashes.push(Flash::new(Tone::Info, "You are signed out").detail("Your token was removed from this browser."));
+        flashes.push(
+            Flash::new(Tone::Info, "You are signed out")
+                .detail("Your token, your lists and your console history are deleted from this browser.")
+                .with_revoke_link(),
+        );
     };
     view! {
         <div class="session">

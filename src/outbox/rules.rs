@@ -209,7 +209,11 @@ impl Queue {
                     item.not_before = now + if item.attempts > 1 { backoff_ms(item.attempts - 2, random) } else { 0.0 };
                     return Verdict::ReadBack;
                 }
-                ApiError::InvalidToken | ApiError::Unauthorized => {
+                ApiError::RefusedByPolicy => {
+                    item.attempts += 1;
+                    Verdict::RetryAt { at: now + backoff_ms(item.attempts - 1, random), rate_limited: false }
+                }
+                ApiError::InvalidToken | ApiError::Unauthorized | ApiError::WrongOrigin { .. } => {
                     self.paused = Some(Pause::SignIn);
                     return Verdict::Paused;
                 }

@@ -12,7 +12,7 @@ use crate::pages::PageIntro;
 use crate::session::SessionContext;
 use crate::storage::{self, Area};
 
-pub const HISTORY_KEY: &str = "tsuzuki.console-history.v1";
+pub use crate::auth::store::HISTORY_KEY;
 pub const HISTORY_LEN: usize = 10;
 
 /// A run kept in localStorage, to go back to.
@@ -32,9 +32,9 @@ fn history_key(r: &Run) -> i64 {
     ((r.at as i64) << 12) | (r.query.len() as i64 & 0xfff)
 }
 
-fn load_history() -> Vec<Run> {
+fn load_history(area: Area) -> Vec<Run> {
     // Run by run: one that cannot be read is left out, not the whole history.
-    let stored: Vec<Value> = storage::get(Area::Local, HISTORY_KEY).ok().flatten().unwrap_or_default();
+    let stored: Vec<Value> = storage::get(area, HISTORY_KEY).ok().flatten().unwrap_or_default();
     stored.into_iter().filter_map(|r| serde_json::from_value(r).ok()).take(HISTORY_LEN).collect()
 }
 
@@ -52,7 +52,9 @@ pub fn ConsolePage() -> impl IntoView {
     let (variables, set_variables) = signal(String::new());
     let (problem, set_problem) = signal(None::<String>);
     let (confirming, set_confirming) = signal(false);
-    let history = RwSignal::new(load_history());
+    // Kept where the session is kept (this tab only for a tab-only session).
+    let area = move || crate::auth::store::history_area(session.with_untracked(|s| s.signed_in().map(|s| s.kept)));
+    let history = RwSignal::new(load_history(area()));
     let run = Action::new_local(move |(q, v): &(String, String)| {
         let api = api.clone();
         let (q, v) = (q.clone(), v.clone());
@@ -65,7 +67,7 @@ pub fn ConsolePage() -> impl IntoView {
                 h.insert(0, Run { query: q, variables: v, status: exchange.status, at: js_sys::Date::now() });
                 h.truncate(HISTORY_LEN);
             });
-            let _ = history.with_untracked(|h| storage::set(Area::Local, HISTORY_KEY, h));
+            let _ = history.with_untracked(|h| storage::set(area(), HISTORY_KEY, h));
             exchange
         }
     });

@@ -46,11 +46,21 @@ pub fn capture_reply() -> Captured {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
     let search = location.search().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
     let query = callback::parse_query(&search);
     if !hash.is_empty() || query.is_some() {
-        let keep_search = if query.is_some() { "" } else { search.as_str() };
-        replace_url(&format!("{path}{keep_search}"));
+        // The current address without its fragment (and without the query
+        // when it held the reply), built by the browser's URL parser: an
+        // absolute URL of this very origin, whatever the path looks like
+        // (a path starting with `//` given as it is would name another host,
+        // and the browser would refuse to put it in the address bar).
+        let href = location.href().unwrap_or_default();
+        if let Ok(url) = web_sys::Url::new(&href) {
+            url.set_hash("");
+            if query.is_some() {
+                url.set_search("");
+            }
+            replace_url(&url.href());
+        }
     }
     Captured { fragment: callback::parse_fragment(&hash), query }
 }
@@ -61,11 +71,16 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
     let mut flashes = Vec::new();
     let Captured { fragment, query: query_reply } = captured;
     if let Some(q) = query_reply {
-        let _ = store::take_pending();
+        let pending = store::take_pending();
         flashes.push(match q {
             QueryReply::Code => Flash::new(Tone::Error, "This AniList client uses the code grant, which this app cannot use")
                 .detail(CODE_GRANT_EXPLANATION),
-            QueryReply::Refused { error, description } => refused_flash(&error, description.as_deref()),
+            // AniList's words are shown only for the reply to this tab's
+            // own sign-in: a crafted link gets the plain message.
+            QueryReply::Refused { error, description, state } => match check_state(state.as_deref(), pending.as_ref(), js_sys::Date::now()) {
+                Ok(()) => refused_flash(&error, description.as_deref()),
+                Err(e) => Flash::new(Tone::Error, "Sign-in refused").detail(e.to_string()).with_retry(),
+            },
         });
     } else {
         match fragment {
@@ -93,8 +108,19 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
                                 let client = effective_client_id(config);
                                 match assess_token(token.expose(), now_secs(), client.as_deref()) {
                                     Err(refusal) => flashes.push(refusal_flash(&refusal, "AniList's token")),
+                                    // A token sent back for another client is
+                                    // not the reply to this app's sign-in.
+                                    Ok(Accepted { other_client: Some(aud), .. }) => flashes.push(
+                                        Flash::new(Tone::Error, "AniList's token could not be used")
+                                            .detail(format!(
+                                                "It was issued to AniList client {}, not to the one this app signed in with ({}). Sign in again.",
+                                                aud.join(", "),
+                                                client.as_deref().unwrap_or("none")
+                                            ))
+                                            .with_retry(),
+                                    ),
                                     Ok(accepted) => {
-                                        let (session, more) = accept(token, accepted, pending.keep);
+                                        let (session, more) = accept(token, accepted, pending.keep, &graphql_origin(config));
                                         flashes.extend(more);
                                         let to = callback::safe_return_path(&pending.return_to);
                                         replace_url(&format!("{base}{to}"));
@@ -115,8 +141,8 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
             flashes.push(Flash::new(Tone::Warning, "Your saved sign-in could not be read and was removed").detail("Please sign in again."));
             Session::SignedOut
         }
-        Loaded::Session(token, decoded, kept) => match decoded.claims.validity(now_secs()) {
-            Validity::Valid => Session::SignedIn(Arc::new(SignedIn { token, decoded, kept })),
+        Loaded::Session(token, decoded, kept, origin) => match decoded.claims.validity(now_secs()) {
+            Validity::Valid => Session::SignedIn(Arc::new(SignedIn { token, decoded, kept, origin: origin.into() })),
             Validity::Expired { at } => {
                 store::clear();
                 expired_session(decoded.claims.user_id(), at, &mut flashes)
@@ -127,6 +153,21 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
             }
         },
     };
+    // Kept from a sign-in for another endpoint: its token is not sent to
+    // this one (the API client refuses), and the person is told why.
+    if let Some(s) = session.signed_in() {
+        let now = graphql_origin(config);
+        if *s.origin != now {
+            flashes.push(
+                Flash::new(Tone::Warning, "Your sign-in is for another GraphQL endpoint")
+                    .detail(format!(
+                        "You signed in for {}, and this app is now set to use {now}. Your token is never sent anywhere but where it was issued for: sign in again to use {now}.",
+                        s.origin
+                    ))
+                    .with_retry(),
+            );
+        }
+    }
     BootAuth { session, flashes }
 }
 
@@ -172,9 +213,9 @@ fn refusal_flash(refusal: &Refusal, what: &str) -> Flash {
 
 /// Keeps an accepted token and builds the signed-in session, with the
 /// warnings the person should see.
-pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep) -> (Session, Vec<Flash>) {
+pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep, origin: &str) -> (Session, Vec<Flash>) {
     let mut flashes = Vec::new();
-    let (kept, problem) = store::save(&token, &accepted.decoded, keep);
+    let (kept, problem) = store::save(&token, &accepted.decoded, keep, origin);
     if let Some(problem) = problem {
         flashes.push(
             Flash::new(Tone::Warning, "Your sign-in will not be remembered")
@@ -187,8 +228,14 @@ pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep) -> (Session, V
             aud.join(", ")
         )));
     }
-    let session = Session::SignedIn(Arc::new(SignedIn { token, decoded: accepted.decoded, kept }));
+    let session = Session::SignedIn(Arc::new(SignedIn { token, decoded: accepted.decoded, kept, origin: origin.into() }));
     (session, flashes)
+}
+
+/// The origin of the configured GraphQL endpoint: what a sign-in made now
+/// is for.
+pub fn graphql_origin(config: &Config) -> String {
+    crate::config::origin_of(&config.graphql_url.value).unwrap_or_default()
 }
 
 fn capitalised(s: &str) -> String {
@@ -225,11 +272,12 @@ pub fn begin_sign_in(config: &Config, client_id: &str, keep: Keep, return_to: &s
 pub fn sign_in_with_pasted(config: &Config, text: &str, keep: Keep) -> Result<(Session, Vec<Flash>), String> {
     let client = effective_client_id(config);
     let accepted = assess_token(text, now_secs(), client.as_deref()).map_err(|r| refusal_message(&r))?;
-    Ok(accept(AccessToken::new(text.trim()), accepted, keep))
+    Ok(accept(AccessToken::new(text.trim()), accepted, keep, &graphql_origin(config)))
 }
 
 pub fn sign_out(session: SessionContext) {
     store::clear();
+    store::forget_person();
     session.0.set(Session::SignedOut);
 }
 
@@ -295,18 +343,18 @@ pub fn watch_other_tabs(session: SessionContext, flashes: Flashes) {
             return;
         }
         match store::load() {
-            Loaded::Session(token, decoded, kept) => {
+            Loaded::Session(token, decoded, kept, origin) => {
                 if decoded.claims.validity(now_secs()) == Validity::Valid {
                     let same = session.0.with_untracked(|s| s.signed_in().map(|s| s.token == token).unwrap_or(false));
                     if !same {
-                        session.0.set(Session::SignedIn(Arc::new(SignedIn { token, decoded, kept })));
+                        session.0.set(Session::SignedIn(Arc::new(SignedIn { token, decoded, kept, origin: origin.into() })));
                     }
                 }
             }
             Loaded::Nothing | Loaded::Corrupt => {
                 if session.0.with_untracked(|s| s.is_signed_in()) {
                     session.0.set(Session::SignedOut);
-                    flashes.push(Flash::new(Tone::Info, "You signed out in another tab"));
+                    flashes.push(Flash::new(Tone::Info, "You signed out in another tab").with_revoke_link());
                 }
             }
         }

@@ -20,6 +20,8 @@ pub struct SignedIn {
     pub token: AccessToken,
     pub decoded: DecodedToken,
     pub kept: Kept,
+    /// The GraphQL origin this sign-in is for (see [`Credential::origin`]).
+    pub origin: Arc<str>,
 }
 
 impl SignedIn {
@@ -33,7 +35,7 @@ impl SignedIn {
 
     /// What requests to AniList are sent with.
     pub fn credential(&self) -> Credential {
-        Credential { token: self.token.clone(), user: self.decoded.claims.sub }
+        Credential { token: self.token.clone(), user: self.decoded.claims.sub, origin: self.origin.clone() }
     }
 }
 
@@ -97,7 +99,7 @@ mod tests {
     #[test]
     fn labels_and_warnings() {
         let (t, d) = signed_in(1_000_000_000);
-        let s = Session::SignedIn(Arc::new(SignedIn { token: t, decoded: d, kept: Kept::Device }));
+        let s = Session::SignedIn(Arc::new(SignedIn { token: t, decoded: d, kept: Kept::Device, origin: "https://graphql.anilist.co".into() }));
         assert_eq!(s.status_label(), "User 5150");
         assert!(s.is_signed_in());
         assert_eq!(s.expiry_warning(1_000_000_000 - EXPIRY_WARNING_SECS - 1), None);

@@ -201,11 +201,11 @@ test('an expired token from AniList is refused with its date', async () => {
   assert.equal(await badge(page), 'Not signed in');
 });
 
-test('a token issued to another client id signs in, with a clear warning', async () => {
-  world.standIn.authorizeNext({ aud: '4242' });
+test('a pasted token issued to another client id signs in, with a clear warning (a redirect one is refused: security.test.mjs)', async () => {
   const page = await world.newPage();
   await home(page);
-  await clickSignIn(page);
+  await page.fill('#pasted-token', world.standIn.issueToken({ clientId: '4242' }));
+  await page.click('[data-testid=paste-submit]');
   await page.waitForSelector('[data-testid=welcome]');
   assert.match(await flashText(page), /issued to another AniList client[\s\S]*4242/);
   await page.click('nav.site-nav >> text="Token"');

@@ -58,6 +58,26 @@ test('index.html: a strict policy, no inline script, the referrer AniList needs,
   assert.match(sub, new RegExp(`src="${SUBPATH}start\\.js"`));
 });
 
+test('every build keeps the policy: the release build and the debug build trunk serve serves', (t) => {
+  const debug = process.env.DEBUG_DIST_DIR;
+  if (!debug || !fs.existsSync(path.join(debug, 'index.html'))) {
+    t.skip('no debug build: make e2e builds one in target/dist-debug (DEBUG_DIST_DIR)');
+    return;
+  }
+  for (const dir of [DIST, debug]) {
+    for (const page of ['index.html', '404.html']) {
+      const policy = policyOf(fs.readFileSync(path.join(dir, page), 'utf8'));
+      assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'"], `${dir}/${page}`);
+      assert.deepEqual(policy['default-src'], ["'none'"], `${dir}/${page}`);
+      assert.ok(policy['connect-src'].includes('https://graphql.anilist.co'), `${dir}/${page}`);
+    }
+  }
+  // The debug build also reaches loopback (the stand-in); the release one only AniList.
+  assert.deepEqual(policyOf(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'))['connect-src'], ["'self'", 'https://graphql.anilist.co']);
+  assert.ok(policyOf(fs.readFileSync(path.join(debug, 'index.html'), 'utf8'))['connect-src'].includes('http://127.0.0.1:*'));
+  assert.ok(!/<script>/.test(fs.readFileSync(path.join(debug, 'index.html'), 'utf8')), 'no inline script in the debug build either');
+});
+
 test('under a sub-path on a GitHub-Pages-like host: sign-in, deep links and in-app links stay under it', async () => {
   const w = await world({ dist: SUBPATH_DIST, base: SUBPATH, fallback: '404' });
   assert.ok(w.app.url.endsWith(SUBPATH));
@@ -108,12 +128,15 @@ test('a GraphQL URL the policy does not allow: a notice says what to change, and
   assert.match(notice, /Content-Security-Policy does not allow connections to http:\/\/127\.0\.0\.1:\d+\//);
   assert.match(notice, /connect-src/);
   assert.deepEqual(page.problems, [], 'nothing was tried yet');
-  // Signed in, a read is refused by the browser and reported as a violation.
+  // Signed in, nothing is tried there (not even with the token): the app
+  // says why instead of leaving it to the browser's refusal.
   await page.click('[data-testid=sign-in-button]');
   await page.waitForSelector('[data-testid=welcome]');
   await page.goto(`${w.app.url}profile`);
   await page.waitForSelector('[data-testid=api-error]');
-  assert.ok(page.problems.some((p) => /CSP violation: connect-src/.test(p)), page.problems.join('\n'));
+  assert.match(await page.textContent('[data-testid=api-error]'), /security policy does not allow connections[\s\S]*connect-src/);
+  assert.deepEqual(page.problems, [], 'no request was tried, so no violation');
+  assert.deepEqual(w.standIn.graphqlRequests(), []);
 });
 
 test('when the app files do not load, the page says so instead of loading forever', async () => {

@@ -82,6 +82,8 @@ export class StandIn {
   reset() {
     this.data = freshFixtures();
     this.faults = [];
+    /** Requests that followed a redirect to /elsewhere. */
+    this.elsewhere = [];
     this.authorizeQueue = [];
     this.requests = [];
     this.authorizeRequests = [];
@@ -97,7 +99,7 @@ export class StandIn {
 
   /**
    * Queue a fault for the next GraphQL request(s):
-   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'drop-after'|'slow'|'slow-after'|'invalid-token'|'graphql-error',
+   * { kind: '429'|'500'|'502'|'503'|'403'|'not-json'|'drop'|'drop-after'|'slow'|'slow-after'|'redirect'|'invalid-token'|'graphql-error',
    *   times = 1, delayMs, retryAfter, cors = true, body, status,
    *   operation: only a request with this operationName takes it }
    */
@@ -185,6 +187,13 @@ export class StandIn {
     const url = new URL(req.url, this.origin);
     if (url.pathname === '/api/v2/oauth/authorize' && req.method === 'GET') return this.authorize(url, res);
     if (url.pathname.startsWith('/img/')) return this.image(url, res);
+    // Where the 'redirect' fault points: anything that arrives is logged.
+    if (url.pathname === '/elsewhere') {
+      if (req.method === 'OPTIONS') return this.preflight(req, res);
+      this.elsewhere.push({ method: req.method, authorization: req.headers.authorization ?? null });
+      res.writeHead(200, { ...this.corsHeaders(req, true), 'Content-Type': 'application/json' });
+      return res.end('{"data":null}');
+    }
     if (url.pathname === '/') {
       if (req.method === 'OPTIONS') return this.preflight(req, res);
       if (req.method === 'POST') return this.graphql(req, res);
@@ -340,6 +349,8 @@ export class StandIn {
       return send(fault.status ?? 200, '<!doctype html><html><body>Cloudflare is checking your browser…</body></html>');
     }
     if (fault?.kind === 'invalid-token') return apiError(400, 'Invalid token');
+    // A redirect (which a client must not follow with the token).
+    if (fault?.kind === 'redirect') return send(307, '', { Location: `${this.origin}/elsewhere` });
     if (fault?.kind === 'graphql-error') return send(fault.status ?? 200, fault.body);
 
     // Authentication, as AniList: a bad token is HTTP 400 "Invalid token".
