@@ -129,23 +129,23 @@ pub fn validate_endpoint_url(raw: &str) -> Result<String, ConfigError> {
     if lower.trim_start_matches("https://").trim_start_matches("http://").starts_with('/') {
         return Err(ConfigError::NoHost);
     }
-    // Parsed as a browser would (WHATWG URL, rust-url's parser).
-    let parsed = match url::Url::parse(url) {
-        Ok(parsed) => parsed,
+    // Parsed as a browser would (WHATWG URL).
+    let parsed = match crate::weburl::parse(url) {
+        Some(parsed) => parsed,
         // An http URL is only ever allowed to loopback, which parses.
-        Err(_) if !secure => return Err(ConfigError::NotHttps),
-        Err(_) => return Err(ConfigError::NoHost),
+        None if !secure => return Err(ConfigError::NotHttps),
+        None => return Err(ConfigError::NoHost),
     };
     // userinfo@ would let a URL look like one host and be another.
-    if !parsed.username().is_empty() || parsed.password().is_some() {
+    if !parsed.username.is_empty() || !parsed.password.is_empty() {
         return Err(ConfigError::BadCharacter);
     }
-    let loopback = match parsed.host() {
-        None => return Err(ConfigError::NoHost),
-        Some(url::Host::Domain(d)) => d == "localhost" || d.ends_with(".localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-    };
+    let host = parsed.hostname.as_str();
+    if host.is_empty() {
+        return Err(ConfigError::NoHost);
+    }
+    let ipv4 = host.split('.').count() == 4 && host.split('.').all(|p| p.parse::<u8>().is_ok());
+    let loopback = host == "localhost" || host.ends_with(".localhost") || host == "[::1]" || (ipv4 && host.starts_with("127."));
     if !secure && !loopback {
         return Err(ConfigError::NotHttps);
     }
@@ -155,8 +155,7 @@ pub fn validate_endpoint_url(raw: &str) -> Result<String, ConfigError> {
 /// The origin of a URL (`https://graphql.anilist.co`), as a browser writes
 /// it; `None` for what has none.
 pub fn origin_of(url: &str) -> Option<String> {
-    let origin = url::Url::parse(url.trim()).ok()?.origin();
-    origin.is_tuple().then(|| origin.ascii_serialization())
+    crate::weburl::parse(url.trim()).map(|p| p.origin).filter(|o| o != "null")
 }
 
 /// AniList client ids are positive integers.

@@ -21,6 +21,7 @@ pub mod store;
 pub mod storage;
 pub mod text;
 pub mod theme;
+pub mod weburl;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};

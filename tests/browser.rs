@@ -248,6 +248,28 @@ async fn indexeddb_round_trip() {
     assert_eq!(idb::get(idb::LISTS, "nobody:anime").await.unwrap(), None);
 }
 
+// ---- URLs ------------------------------------------------------------------------
+
+/// In the wasm, URLs are read by the browser's URL (natively by rust-url,
+/// with the same unit test): the same parts, and the same verdicts.
+#[wasm_bindgen_test]
+fn urls_are_read_by_the_browser() {
+    use tsuzuki::config::{origin_of, validate_endpoint_url, ConfigError};
+    let p = tsuzuki::weburl::parse("HTTPS://User:pw@GraphQL.AniList.co:443/x?y#z").unwrap();
+    assert_eq!((p.protocol.as_str(), p.hostname.as_str(), p.origin.as_str()), ("https:", "graphql.anilist.co", "https://graphql.anilist.co"));
+    assert_eq!((p.username.as_str(), p.password.as_str()), ("User", "pw"));
+    assert_eq!(tsuzuki::weburl::parse("http://127.1:4000/").unwrap().hostname, "127.0.0.1");
+    assert_eq!(tsuzuki::weburl::parse("http://[::1]:9/").unwrap().hostname, "[::1]");
+    assert_eq!(tsuzuki::weburl::parse("not a url"), None);
+    assert_eq!(origin_of("javascript:alert(1)"), None);
+    assert_eq!(origin_of("http://127.0.0.1:4000/graphql").as_deref(), Some("http://127.0.0.1:4000"));
+    assert!(validate_endpoint_url("http://[::1]:9/").is_ok());
+    assert!(validate_endpoint_url("http://app.localhost:3000/x").is_ok());
+    assert_eq!(validate_endpoint_url("http://127.0.0.1.evil.com/"), Err(ConfigError::NotHttps));
+    assert_eq!(validate_endpoint_url("https://user@evil.example/"), Err(ConfigError::BadCharacter));
+    assert_eq!(validate_endpoint_url("https://[::1/"), Err(ConfigError::NoHost));
+}
+
 // ---- Retry-After -------------------------------------------------------------
 
 /// An HTTP date in `Retry-After` is read by the browser's `Date.parse`.

@@ -72,10 +72,20 @@ fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
     view! {
         {move || match (has_data.get(), state.get()) {
             (false, s) if s.error.is_some() => s.error.map(|e| view! { <ApiErrorView error=e retry=again/> }.into_any()).unwrap_or_else(|| ().into_any()),
-            (false, _) => view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }.into_any(),
+            (false, s) => view! {
+                <p class="loading" role="status" data-testid="loading">
+                    "Loading your list…"
+                    {(s.loaded > 0).then(|| view! { " " <span data-testid="list-progress">{format!("{} entries so far", group_digits(s.loaded))}</span> })}
+                </p>
+            }.into_any(),
             (true, _) => view! { <ListView kind=kind again=again/> }.into_any(),
         }}
     }
+}
+
+/// 1500 as "1,500" (the browser's number formatting).
+fn group_digits(n: usize) -> String {
+    js_sys::Number::from(n as f64).to_locale_string("en").into()
 }
 
 /// "Updated 3 min ago", "Updated just now".
@@ -96,6 +106,11 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let (filter, set_filter) = signal(String::new());
     let (sort, set_sort) = signal(SortBy::Title);
     // Each title's key for filtering and sorting, made once per title.
+    // Where each entry is in the store's list, made once per change (a row
+    // finds its entry here instead of searching thousands).
+    let index = Memo::new(move |_| {
+        store.with(kind, |d| d.map(|d| d.entries.iter().enumerate().map(|(i, e)| (e.media_id, i)).collect::<std::collections::HashMap<i64, usize>>()).unwrap_or_default())
+    });
     let keys = Memo::new(move |_| {
         store.with(kind, |d| {
             d.map(|d| d.entries.iter().map(|e| (e.media_id, title_key(&e.media.as_ref().map(|m| m.title()).unwrap_or_default()))).collect::<std::collections::HashMap<_, _>>())
@@ -119,7 +134,11 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     let mut list: Vec<_> = d
                         .entries
                         .iter()
-                        .filter(|e| member(e.media_id, e.status.unwrap_or(ListStatus::Unknown)))
+                        // An entry hidden from status lists is in no status group.
+                        .filter(|e| {
+                            let hidden = e.hidden_from_status_lists == Some(true);
+                            member(e.media_id, if hidden { ListStatus::Unknown } else { e.status.unwrap_or(ListStatus::Unknown) })
+                        })
                         .filter(|e| keys.get(&e.media_id).is_some_and(|k| matches_filter(k, &f)))
                         .collect();
                     let none = String::new();
@@ -146,7 +165,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     <h2>{heading.clone()} " " <span class="muted count">{move || format!("({})", visible.with(Vec::len))}</span></h2>
                     <ul class="entries">
                         <For each=move || visible.get() key=|id| *id let:media_id>
-                            <EntryRow media_id=media_id kind=kind format=format/>
+                            <EntryRow media_id=media_id kind=kind format=format index=index/>
                         </For>
                     </ul>
                 </section>
@@ -166,6 +185,14 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 {move || if state.with(|s| s.loading) { "Refreshing…" } else { "Refresh" }}
             </button>
         </p>
+        {move || {
+            let s = state.get();
+            (s.loading && s.loaded > 0).then(|| view! {
+                <p class="muted small" role="status" data-testid="list-progress">
+                    {format!("{} entries loaded, more coming…", group_digits(s.loaded))}
+                </p>
+            })
+        }}
         {move || state.get().error.map(|e| view! { <ApiErrorView error=e retry=again/> })}
         <Show when=move || empty.get() fallback=move || ()>
             <EmptyState title=format!("Your {} list is empty", kind.label().to_ascii_lowercase())>
@@ -211,12 +238,15 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn EntryRow(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>) -> impl IntoView {
+fn EntryRow(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, index: Memo<std::collections::HashMap<i64, usize>>) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
     store.watch(media_id);
     on_cleanup(move || store.unwatch(media_id));
-    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(media_id).cloned())));
+    let entry = Memo::new(move |_| {
+        let at = index.with(|ix| ix.get(&media_id).copied());
+        store.with(kind, |d| d.and_then(|d| at.and_then(|i| d.entries.get(i)).filter(|e| e.media_id == media_id).cloned()))
+    });
     let Some(first) = entry.get_untracked() else { return ().into_any() };
     let media = first.media.clone();
     let title = media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));

@@ -185,6 +185,7 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
         progress_volumes: None,
         score: Some(0.0),
         updated_at: None,
+        hidden_from_status_lists: None,
         media: Some(list_collection::Media {
             id: found.id,
             kind: Some(kind.into()),

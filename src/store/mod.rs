@@ -58,6 +58,62 @@ impl ListData {
     pub fn entry(&self, media_id: i64) -> Option<&Entry> {
         self.entries.iter().find(|e| e.media_id == media_id)
     }
+
+    /// The next chunk of a full load: its entries after these (each once),
+    /// its custom lists merged by name.
+    pub fn extend(&mut self, next: ListData) {
+        let seen: std::collections::HashSet<i64> = self.entries.iter().map(|e| e.media_id).collect();
+        self.entries.extend(next.entries.into_iter().filter(|e| !seen.contains(&e.media_id)));
+        for (name, ids) in next.custom {
+            match self.custom.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, mine)) => {
+                    for id in ids {
+                        if !mine.contains(&id) {
+                            mine.push(id);
+                        }
+                    }
+                }
+                None => self.custom.push((name, ids)),
+            }
+        }
+    }
+
+    /// An incremental refresh: `recent` is AniList's first chunk, most
+    /// recently updated first. If it reaches an entry this list already
+    /// holds as it is (same id, same update time), everything older is
+    /// unchanged: the newer entries are taken in and `true` comes back.
+    /// Otherwise (more changed than one chunk holds) nothing is touched and
+    /// a full load is needed. Deletions made elsewhere are not seen this way;
+    /// a full refresh finds them.
+    pub fn merge_recent(&mut self, mut recent: ListData) -> bool {
+        // AniList groups the chunk by status: back to most recent first.
+        recent.entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        let boundary = recent.entries.iter().position(|e| {
+            e.updated_at.is_some() && self.entry(e.media_id).is_some_and(|mine| mine.id == e.id && mine.updated_at == e.updated_at)
+        });
+        let Some(boundary) = boundary else { return false };
+        let changed: Vec<Entry> = recent.entries.into_iter().take(boundary).collect();
+        for e in changed.iter().rev() {
+            self.entries.retain(|mine| mine.media_id != e.media_id);
+            self.entries.insert(0, e.clone());
+        }
+        // Custom lists: what the chunk says of the changed entries.
+        let changed_ids: Vec<i64> = changed.iter().map(|e| e.media_id).collect();
+        for (_, ids) in &mut self.custom {
+            ids.retain(|id| !changed_ids.contains(id));
+        }
+        for (name, ids) in recent.custom {
+            let ids: Vec<i64> = ids.into_iter().filter(|id| changed_ids.contains(id)).collect();
+            match self.custom.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, mine)) => mine.extend(ids),
+                None if !ids.is_empty() => self.custom.push((name, ids)),
+                None => {}
+            }
+        }
+        self.score_format = recent.score_format;
+        self.fetched_at = recent.fetched_at;
+        true
+    }
 }
 
 /// The values the list edits, as an entry holds them.
@@ -70,6 +126,8 @@ pub fn values_of(e: &Entry) -> Values {
 pub struct Refresh {
     pub loading: bool,
     pub error: Option<ApiError>,
+    /// Entries read so far by a load under way (chunk by chunk).
+    pub loaded: usize,
 }
 
 /// The store, shared through context; cheap to copy.
@@ -203,8 +261,15 @@ impl ListStore {
     }
 
     /// Asks AniList for the list unless it was refreshed within
-    /// [`FRESH_FOR_MS`] (`force`: ask anyway). What AniList gives replaces
-    /// the list, with the outbox's waiting changes applied again on top.
+    /// [`FRESH_FOR_MS`] (`force`: ask anyway, and read it whole). What
+    /// AniList gives replaces the list, with the outbox's waiting changes
+    /// applied again on top.
+    ///
+    /// The list comes in chunks of 500, most recently updated first, with
+    /// the count so far in [`Refresh::loaded`]; it is shown when whole (a
+    /// list already there stays until then). A refresh that is not forced
+    /// first tries one chunk: when it reaches entries the store already
+    /// holds unchanged, that is all it asks for.
     pub fn refresh(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
         // What IndexedDB holds is read first: it may be fresh enough.
         let me = *self;
@@ -224,32 +289,74 @@ impl ListStore {
             return;
         }
         self.refresh.update(|r| {
-            r.insert(kind, Refresh { loading: true, error: None });
+            r.insert(kind, Refresh { loading: true, ..Refresh::default() });
         });
         let me = *self;
+        let had = self.with_untracked(kind, |d| d.is_some());
         leptos::task::spawn_local(async move {
-            let vars = list_collection::Vars { user_id: credential.user, kind: kind.into() };
-            let answer = api.run::<ListCollection>(Some(&credential), &vars, true).await.and_then(|d| {
-                d.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))
-            });
-            if me.user.get_untracked() != Some(credential.user) {
+            let user = credential.user;
+            let read = |chunk: u32| {
+                let (api, credential) = (api.clone(), credential.clone());
+                async move {
+                    let vars = list_collection::Vars { user_id: credential.user, kind: kind.into(), chunk, per_chunk: list_collection::PER_CHUNK };
+                    let c = api.run::<ListCollection>(Some(&credential), &vars, true).await?;
+                    let c = c.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))?;
+                    Ok::<_, ApiError>((c.has_next_chunk == Some(true), ListData::from_collection(c, js_sys::Date::now())))
+                }
+            };
+            let failed = |e: ApiError, loaded: usize| {
+                me.refresh.update(|r| r.insert(kind, Refresh { loading: false, error: Some(e), loaded }));
+            };
+            let mut first = match read(1).await {
+                Ok(first) => first,
+                Err(e) => return failed(e, 0),
+            };
+            if me.user.get_untracked() != Some(user) {
                 return;
             }
-            match answer {
-                Ok(c) => {
-                    let mut data = ListData::from_collection(c, js_sys::Date::now());
-                    pending(&mut data);
-                    me.lists.update(|l| {
-                        l.insert(kind, data);
-                    });
-                    me.refresh.update(|r| {
-                        r.insert(kind, Refresh::default());
-                    });
+            // Not forced, a list in the store: one chunk may be all it takes.
+            if had && !force {
+                let mut merged = me.with_untracked(kind, |d| d.cloned()).unwrap_or_default();
+                if merged.merge_recent(first.1.clone()) {
+                    pending(&mut merged);
+                    me.lists.update(|l| l.insert(kind, merged));
+                    me.refresh.update(|r| r.insert(kind, Refresh::default()));
                     me.save(kind);
+                    return;
                 }
-                Err(e) => me.refresh.update(|r| {
-                    r.insert(kind, Refresh { loading: false, error: Some(e) });
-                }),
+            }
+            let mut chunk = 1;
+            let mut whole = std::mem::take(&mut first.1);
+            let mut more = first.0;
+            loop {
+                let loaded = whole.entries.len();
+                // Shown when whole. (Shown chunk by chunk, the rows already
+                // on screen were moved around by every later chunk, far too
+                // slowly at thousands of entries; that waits for windowing.)
+                if !more {
+                    let mut shown = whole.clone();
+                    pending(&mut shown);
+                    me.lists.update(|l| l.insert(kind, shown));
+                }
+                me.refresh.update(|r| r.insert(kind, Refresh { loading: more, error: None, loaded }));
+                // AniList gives at most 11,000 entries: 22 chunks.
+                if !more || chunk >= 30 {
+                    me.save(kind);
+                    return;
+                }
+                chunk += 1;
+                match read(chunk).await {
+                    Ok((next_more, next)) => {
+                        if me.user.get_untracked() != Some(user) {
+                            return;
+                        }
+                        whole.extend(next);
+                        more = next_more;
+                    }
+                    // What came so far stays on screen (when it is shown),
+                    // with the error and a way to try again.
+                    Err(e) => return failed(e, loaded),
+                }
             }
         });
     }
@@ -404,4 +511,45 @@ pub fn tell_when_memory_only(store: ListStore, flashes: crate::notices::Flashes)
 
 pub fn use_list_store() -> ListStore {
     expect_context::<ListStore>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::media::ListStatus;
+
+    fn entry(media_id: i64, updated_at: i64, progress: u32) -> Entry {
+        Entry { id: media_id * 10, media_id, status: Some(ListStatus::Current), progress: Some(progress), progress_volumes: None, score: None, updated_at: Some(updated_at), hidden_from_status_lists: None, media: None }
+    }
+
+    fn list(entries: Vec<Entry>, custom: Vec<(&str, Vec<i64>)>) -> ListData {
+        ListData { entries, custom: custom.into_iter().map(|(n, i)| (n.to_string(), i)).collect(), score_format: ScoreFormat::default(), fetched_at: 1.0 }
+    }
+
+    #[test]
+    fn chunks_add_up_each_entry_once_and_custom_lists_by_name() {
+        let mut whole = list(vec![entry(1, 9, 0), entry(2, 8, 0)], vec![("Rewatch", vec![1])]);
+        whole.extend(list(vec![entry(2, 8, 0), entry(3, 7, 0)], vec![("Rewatch", vec![3, 1]), ("Later", vec![3])]));
+        assert_eq!(whole.entries.iter().map(|e| e.media_id).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(whole.custom, [("Rewatch".to_string(), vec![1, 3]), ("Later".to_string(), vec![3])]);
+    }
+
+    #[test]
+    fn a_refresh_that_reaches_known_entries_takes_in_only_what_changed() {
+        let mut mine = list(vec![entry(1, 90, 1), entry(2, 80, 2), entry(3, 70, 3)], vec![("Rewatch", vec![3])]);
+        // 3 was changed elsewhere (now newest), 4 was added; 1 is as it was.
+        // (AniList groups the chunk by status, so it comes in any order.)
+        let recent = list(vec![entry(1, 90, 1), entry(4, 110, 0), entry(2, 80, 2), entry(3, 120, 9)], vec![]);
+        assert!(mine.merge_recent(recent));
+        assert_eq!(mine.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(3, 9), (4, 0), (1, 1), (2, 2)]);
+        assert_eq!(mine.custom, [("Rewatch".to_string(), vec![])], "3 left its custom list");
+    }
+
+    #[test]
+    fn a_refresh_that_finds_nothing_known_asks_for_the_whole_list() {
+        let mut mine = list(vec![entry(1, 90, 1)], vec![]);
+        let before = mine.clone();
+        assert!(!mine.merge_recent(list(vec![entry(5, 200, 0), entry(1, 95, 2)], vec![])), "1 changed too: the boundary is further down");
+        assert_eq!(mine, before, "untouched");
+    }
 }

@@ -10,7 +10,7 @@ use crate::media::{ListStatus, MediaFormat, MediaType, ScoreFormat};
 #[macro_export]
 macro_rules! entry_fields {
     () => {
-        "id mediaId status progress progressVolumes score updatedAt"
+        "id mediaId status progress progressVolumes score updatedAt hiddenFromStatusLists"
     };
 }
 
@@ -20,8 +20,9 @@ impl Operation for ListCollection {
     const NAME: &'static str = "ListCollection";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query ListCollection($userId: Int!, $type: MediaType!) {
-  MediaListCollection(userId: $userId, type: $type) {
+        "query ListCollection($userId: Int!, $type: MediaType!, $chunk: Int, $perChunk: Int) {
+  MediaListCollection(userId: $userId, type: $type, chunk: $chunk, perChunk: $perChunk, sort: [UPDATED_TIME_DESC]) {
+    hasNextChunk
     user { id mediaListOptions { scoreFormat } }
     lists {
       name
@@ -57,7 +58,14 @@ pub struct Vars {
     pub user_id: u64,
     #[serde(rename = "type")]
     pub kind: MediaType,
+    /// Which chunk (from 1) of `per_chunk` entries, most recently updated
+    /// first.
+    pub chunk: u32,
+    pub per_chunk: u32,
 }
+
+/// The most entries AniList gives in one chunk.
+pub const PER_CHUNK: u32 = 500;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
@@ -66,7 +74,10 @@ pub struct Data {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Collection {
+    /// Whether another chunk follows this one.
+    pub has_next_chunk: Option<bool>,
     pub user: Option<User>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub lists: Vec<Group>,
@@ -107,6 +118,9 @@ pub struct Entry {
     pub progress_volumes: Option<u32>,
     pub score: Option<f64>,
     pub updated_at: Option<i64>,
+    /// Shown only in its custom lists, not in its status list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_from_status_lists: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Media>,
 }

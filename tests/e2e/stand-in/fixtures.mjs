@@ -84,3 +84,39 @@ export function freshFixtures() {
     nextEntryId: 800000,
   };
 }
+
+const HEAVY_STATUSES = ['CURRENT', 'COMPLETED', 'COMPLETED', 'COMPLETED', 'PLANNING', 'PLANNING', 'PAUSED', 'DROPPED'];
+const HEAVY_FORMATS = ['TV', 'TV', 'MOVIE', 'OVA', 'ONA', 'TV_SHORT', 'SPECIAL'];
+
+/**
+ * A heavy user's anime list: `n` more titles and entries (media ids from
+ * 1,000,001, entry ids from 2,000,001), spread over the statuses, formats and
+ * years, every title in romaji, English and Japanese with a synonym, updated
+ * at distinct times (entry 1 most recently). Every 50th is also on a custom
+ * list; every 500th only there (hidden from the status lists).
+ */
+export function heavyList(n) {
+  const media = [];
+  const entries = [];
+  for (let i = 1; i <= n; i++) {
+    const episodes = 12 + (i % 40);
+    media.push({
+      id: 1_000_000 + i, type: 'ANIME', format: HEAVY_FORMATS[i % HEAVY_FORMATS.length], status: 'FINISHED',
+      episodes, duration: 24,
+      title: { romaji: `Hoshi no Monogatari ${i}`, english: `Tale of Stars ${i}`, native: `星の物語 ${i}` },
+      synonyms: [`TOS ${i}`],
+      genres: ['Drama'], averageScore: 50 + (i % 45), seasonYear: 1990 + (i % 36),
+      description: `Heavy-list title number ${i}.`,
+    });
+    const status = HEAVY_STATUSES[i % HEAVY_STATUSES.length];
+    entries.push({
+      id: 2_000_000 + i, userId: VIEWER_ID, mediaId: 1_000_000 + i, status,
+      progress: status === 'COMPLETED' ? episodes : status === 'PLANNING' ? 0 : i % episodes,
+      progressVolumes: 0, score: status === 'PLANNING' ? 0 : (i % 10) + 0.5, repeat: 0, priority: 0, private: false, notes: null,
+      createdAt: 1600000000, updatedAt: 1763400000 - i * 60,
+      ...(i % 50 === 0 ? { customLists: ['Rewatch'] } : {}),
+      ...(i % 500 === 0 ? { hiddenFromStatusLists: true } : {}),
+    });
+  }
+  return { media, entries };
+}

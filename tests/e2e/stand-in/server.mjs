@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildSchema, parse, validate, execute, GraphQLError, valueFromAST, getOperationAST,
 } from 'graphql';
-import { freshFixtures, VIEWER_ID } from './fixtures.mjs';
+import { freshFixtures, heavyList, VIEWER_ID } from './fixtures.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const TOKEN_LIFETIME = 31536000;
@@ -76,6 +76,13 @@ export class StandIn {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
     this.reset();
+  }
+
+  /** Adds a heavy user's anime list of `n` entries (fixtures.mjs, heavyList). */
+  useHeavyList(n) {
+    const { media, entries } = heavyList(n);
+    this.data.media.push(...media);
+    this.data.entries.push(...entries);
   }
 
   /** Fresh data, no faults, empty logs, a full rate-limit window. */
@@ -435,7 +442,8 @@ export class StandIn {
   root() {
     const d = this.data;
     const self = this;
-    const mediaById = (id) => d.media.find((m) => m.id === id);
+    const byId = new Map(d.media.map((m) => [m.id, m]));
+    const mediaById = (id) => byId.get(id) ?? d.media.find((m) => m.id === id);
     const viewerOf = (ctx) => {
       if (ctx.viewerId === null) throw new ApiError('Unauthorized.', 401);
       return ctx.viewerId;
@@ -519,10 +527,22 @@ export class StandIn {
         const userId = args.userId ?? (args.userName === d.viewer.name ? d.viewer.id : null);
         if (userId === null || userId === undefined) throw new ApiError('User not found', 404);
         const type = args.type;
-        const entries = d.entries.filter((e) => e.userId === userId && (!type || mediaById(e.mediaId)?.type === type));
+        let entries = d.entries.filter((e) => e.userId === userId && (!type || mediaById(e.mediaId)?.type === type));
+        // Chunks, as AniList pages through a long list: `perChunk` (at most
+        // 500) entries at a time, in `sort` order (UPDATED_TIME_DESC: most
+        // recently updated first), then grouped.
+        let hasNextChunk = false;
+        if (args.chunk != null || args.perChunk != null) {
+          const per = args.perChunk ?? 500;
+          if (per < 1 || per > 500) throw new ApiError('validation', 400, { validation: { perChunk: ['The per chunk may not be greater than 500.'] } });
+          const chunk = Math.max(1, args.chunk ?? 1);
+          if ((args.sort ?? []).includes('UPDATED_TIME_DESC')) entries = [...entries].sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0));
+          hasNextChunk = entries.length > chunk * per;
+          entries = entries.slice((chunk - 1) * per, chunk * per);
+        }
         const order = ['CURRENT', 'REPEATING', 'COMPLETED', 'PAUSED', 'DROPPED', 'PLANNING'];
         const lists = order
-          .map((status) => ({ status, entries: entries.filter((e) => e.status === status) }))
+          .map((status) => ({ status, entries: entries.filter((e) => e.status === status && !e.hiddenFromStatusLists) }))
           .filter((g) => g.entries.length)
           .map((g) => ({
             name: GROUP_NAMES[type ?? 'ANIME'][g.status], status: g.status, isCustomList: false,
@@ -536,7 +556,7 @@ export class StandIn {
             entries: entries.filter((e) => (e.customLists ?? []).includes(name)).map(entryObj),
           });
         }
-        return { lists, user: userObj(userId), hasNextChunk: false };
+        return { lists, user: userObj(userId), hasNextChunk };
       },
       MediaList: (args, ctx) => {
         const e = d.entries.find((x) => (args.id ? x.id === args.id : true)
