@@ -396,7 +396,7 @@ mod tests {
             .map(|(&(score, progress, updated_at), key)| SortFields { key, score, progress, updated_at })
             .collect::<Vec<_>>();
         let order = |by| {
-            let mut v = vec![0, 1, 2];
+            let mut v = [0, 1, 2];
             v.sort_by(|&x, &y| compare(&fields[x], &fields[y], by));
             v.iter().map(|&i| titles[i]).collect::<Vec<_>>()
         };

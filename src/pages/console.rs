@@ -174,8 +174,8 @@ fn pretty_json(body: &str) -> Option<String> {
 fn ExchangeView(exchange: Exchange) -> impl IntoView {
     let pretty = pretty_json(&exchange.body).unwrap_or_else(|| exchange.body.clone());
     let status = match exchange.status {
-        Some(s) => format!("HTTP {s} · {} ms", format!("{:.0}", exchange.millis)),
-        None => format!("No answer · {} ms", format!("{:.0}", exchange.millis)),
+        Some(s) => format!("HTTP {s} · {:.0} ms", exchange.millis),
+        None => format!("No answer · {:.0} ms", exchange.millis),
     };
     let rate = match (exchange.rate.limit, exchange.rate.remaining) {
         (Some(l), Some(r)) => format!("X-RateLimit-Limit {l} · X-RateLimit-Remaining {r}"),

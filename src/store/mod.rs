@@ -87,7 +87,7 @@ impl ListData {
     /// a full refresh finds them.
     pub fn merge_recent(&mut self, mut recent: ListData) -> bool {
         // AniList groups the chunk by status: back to most recent first.
-        recent.entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        recent.entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
         let boundary = recent.entries.iter().position(|e| {
             e.updated_at.is_some() && self.entry(e.media_id).is_some_and(|mine| mine.id == e.id && mine.updated_at == e.updated_at)
         });
@@ -156,7 +156,7 @@ impl<T> Default for ByKind<T> {
 }
 
 impl<T> ByKind<T> {
-    fn slot(kind: MediaKind) -> usize {
+    pub fn slot(kind: MediaKind) -> usize {
         match kind {
             MediaKind::Anime => 0,
             MediaKind::Manga => 1,
@@ -184,7 +184,12 @@ impl<T> ByKind<T> {
     }
 }
 
+/// An edited list is written to IndexedDB this long after its first edit.
+pub const SAVE_AFTER_MS: u64 = 400;
+
 thread_local! {
+    /// Lists (by kind) with a write to IndexedDB due.
+    static SAVE_DUE: std::cell::Cell<[bool; 2]> = const { std::cell::Cell::new([false, false]) };
     /// The read of the signed-in user's lists from IndexedDB (done or under
     /// way): a refresh waits for it.
     static DISK: std::cell::RefCell<Option<Shared<LocalBoxFuture<'static, ()>>>> = const { std::cell::RefCell::new(None) };
@@ -409,7 +414,7 @@ impl ListStore {
             }
         });
         if let Some(kind) = touched {
-            self.save(kind);
+            self.save_soon(kind);
         }
     }
 
@@ -427,11 +432,45 @@ impl ListStore {
             }
         });
         if let Some(kind) = touched {
-            self.save(kind);
+            self.save_soon(kind);
         }
     }
 
-    /// Keeps a list in IndexedDB (in the background).
+    /// Keeps a list in IndexedDB after an edit: at most once in
+    /// [`SAVE_AFTER_MS`], since the whole list is written (a quick run of
+    /// +1s is one write). A change still waiting is also in the outbox,
+    /// which is written at once and applied again after a reload.
+    fn save_soon(&self, kind: MediaKind) {
+        let slot = ByKind::<()>::slot(kind);
+        let already = SAVE_DUE.with(|due| {
+            let mut d = due.get();
+            let was = d[slot];
+            d[slot] = true;
+            due.set(d);
+            was
+        });
+        if already {
+            return;
+        }
+        let me = *self;
+        let user = self.user.get_untracked();
+        set_timeout(
+            move || {
+                SAVE_DUE.with(|due| {
+                    let mut d = due.get();
+                    d[slot] = false;
+                    due.set(d);
+                });
+                // Signed out or switched meanwhile: nothing is written.
+                if user.is_some() && me.user.try_get_untracked().flatten() == user {
+                    me.save(kind);
+                }
+            },
+            std::time::Duration::from_millis(SAVE_AFTER_MS),
+        );
+    }
+
+    /// Keeps a list in IndexedDB now (in the background).
     fn save(&self, kind: MediaKind) {
         let (Some(user), Some(text)) = (
             self.user.get_untracked(),
