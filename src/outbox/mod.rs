@@ -20,7 +20,7 @@ use crate::idb;
 use crate::notices::{Flash, Flashes, Tone};
 use crate::media::MediaKind;
 use crate::session::SessionContext;
-use crate::store::{values_of, ListStore};
+use crate::store::{set_values, values_of, ListStore};
 use rules::{Change, Queue, Values, Verdict};
 
 /// How long "+1" waits for more clicks before its save is sent.
@@ -196,9 +196,7 @@ impl Outbox {
                 match &item.change {
                     Change::Save { values, .. } => {
                         if let Some(e) = data.entries.iter_mut().find(|e| e.media_id == item.media_id) {
-                            e.status = Some(values.status);
-                            e.progress = Some(values.progress);
-                            e.score = Some(values.score);
+                            set_values(e, *values);
                         }
                     }
                     Change::Delete { .. } => data.entries.retain(|e| e.media_id != item.media_id),
@@ -211,14 +209,14 @@ impl Outbox {
     /// `settle` ms without more changes to it.
     pub fn save(&self, media_id: i64, values: Values, settle: f64) {
         let Some((_, entry)) = self.store.entry(media_id) else { return };
-        let title = entry.media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));
+        let title = entry.title();
         self.push(media_id, Change::Save { entry_id: Some(entry.id).filter(|id| *id > 0), values }, Some(values_of(&entry)), &title, settle);
         self.store.apply(media_id, Some(values), None);
     }
 
     /// A title added to the list (from search): `entry` describes it.
     pub fn add(&self, kind: MediaKind, entry: Entry, values: Values) {
-        let title = entry.media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{}", entry.media_id));
+        let title = entry.title();
         let media_id = entry.media_id;
         self.push(media_id, Change::Save { entry_id: None, values }, None, &title, 0.0);
         self.store.apply(media_id, Some(values), Some((kind, entry)));
@@ -226,7 +224,7 @@ impl Outbox {
 
     pub fn delete(&self, media_id: i64) {
         let Some((_, entry)) = self.store.entry(media_id) else { return };
-        let title = entry.media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));
+        let title = entry.title();
         self.push(media_id, Change::Delete { entry_id: Some(entry.id).filter(|id| *id > 0) }, Some(values_of(&entry)), &title, 0.0);
         self.store.apply(media_id, None, None);
     }
@@ -245,10 +243,10 @@ impl Outbox {
     /// is what is sent).
     fn persist(&self) {
         let Some(user) = self.user.get_untracked() else { return };
-        let text = self.queue.with_untracked(|q| serde_json::to_string(q).unwrap_or_default());
+        let (empty, text) = self.queue.with_untracked(|q| (q.is_empty(), serde_json::to_string(q).unwrap_or_default()));
         let store = self.store;
         leptos::task::spawn_local(async move {
-            let kept = if text.contains("\"items\":[]") { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
+            let kept = if empty { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
             if let Err(why) = kept {
                 store.memory_only.set(Some(why));
             }

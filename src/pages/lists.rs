@@ -249,7 +249,7 @@ fn EntryRow(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, index: Me
     });
     let Some(first) = entry.get_untracked() else { return ().into_any() };
     let media = first.media.clone();
-    let title = media.as_ref().map(|m| m.title()).unwrap_or_else(|| format!("Title #{media_id}"));
+    let title = first.title();
     let total = media.as_ref().and_then(|m| m.total());
     let fallback = values_of(&first);
     let values = move || entry.with(|e| e.as_ref().map(values_of)).unwrap_or(fallback);

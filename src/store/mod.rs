@@ -121,6 +121,13 @@ pub fn values_of(e: &Entry) -> Values {
     Values { status: e.status.unwrap_or(crate::media::ListStatus::Planning), progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) }
 }
 
+/// Gives an entry these values (the reverse of [`values_of`]).
+pub fn set_values(e: &mut Entry, v: Values) {
+    e.status = Some(v.status);
+    e.progress = Some(v.progress);
+    e.score = Some(v.score);
+}
+
 /// How a list's refresh stands.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Refresh {
@@ -389,12 +396,7 @@ impl ListStore {
             for (kind, d) in l.iter_mut() {
                 if let Some(i) = d.entries.iter().position(|e| e.media_id == media_id) {
                     match values {
-                        Some(v) => {
-                            let e = &mut d.entries[i];
-                            e.status = Some(v.status);
-                            e.progress = Some(v.progress);
-                            e.score = Some(v.score);
-                        }
+                        Some(v) => set_values(&mut d.entries[i], v),
                         None => {
                             d.entries.remove(i);
                         }
@@ -404,9 +406,7 @@ impl ListStore {
                 }
             }
             if let (Some(v), Some((kind, mut entry))) = (values, added) {
-                entry.status = Some(v.status);
-                entry.progress = Some(v.progress);
-                entry.score = Some(v.score);
+                set_values(&mut entry, v);
                 if let Some(d) = l.get_mut(kind) {
                     d.entries.insert(0, entry);
                     touched = Some(kind);

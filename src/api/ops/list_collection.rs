@@ -125,6 +125,13 @@ pub struct Entry {
     pub media: Option<Media>,
 }
 
+impl Entry {
+    /// Its title in the user's language, or "Title #…" without one.
+    pub fn title(&self) -> String {
+        self.media.as_ref().map(Media::title).unwrap_or_else(|| format!("Title #{}", self.media_id))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Media {
