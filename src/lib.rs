@@ -11,6 +11,7 @@ pub mod config;
 pub mod csp;
 pub mod graphql_text;
 pub mod idb;
+pub mod listing;
 pub mod media;
 pub mod notices;
 pub mod outbox;

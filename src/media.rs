@@ -1,9 +1,6 @@
 //! AniList's enums as Rust types (each with a catch-all for values AniList
 //! adds later), and what a list entry means to a person: statuses in words,
-//! scores in the user's format, progress, filtering and sorting. Pure:
-//! tested natively.
-
-use std::cmp::Ordering;
+//! scores in the user's format, progress. Pure: tested natively.
 
 use serde::{Deserialize, Serialize};
 
@@ -153,6 +150,36 @@ pub enum MediaFormat {
 }
 
 impl MediaFormat {
+    pub const ALL: [MediaFormat; 10] = [
+        MediaFormat::Tv,
+        MediaFormat::TvShort,
+        MediaFormat::Movie,
+        MediaFormat::Special,
+        MediaFormat::Ova,
+        MediaFormat::Ona,
+        MediaFormat::Music,
+        MediaFormat::Manga,
+        MediaFormat::Novel,
+        MediaFormat::OneShot,
+    ];
+
+    /// AniList's name for it.
+    pub fn as_api(self) -> &'static str {
+        match self {
+            MediaFormat::Tv => "TV",
+            MediaFormat::TvShort => "TV_SHORT",
+            MediaFormat::Movie => "MOVIE",
+            MediaFormat::Special => "SPECIAL",
+            MediaFormat::Ova => "OVA",
+            MediaFormat::Ona => "ONA",
+            MediaFormat::Music => "MUSIC",
+            MediaFormat::Manga => "MANGA",
+            MediaFormat::Novel => "NOVEL",
+            MediaFormat::OneShot => "ONE_SHOT",
+            MediaFormat::Unknown => "UNKNOWN",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             MediaFormat::Tv => "TV",
@@ -234,80 +261,6 @@ pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -
     matches!(total, Some(t) if t > 0 && progress >= t) && status != ListStatus::Completed
 }
 
-/// A title as the filter and the sort compare it: lower case. Worth
-/// keeping once per title: in the wasm each call asks the browser
-/// ([`crate::text::lower`]).
-pub fn title_key(title: &str) -> String {
-    crate::text::lower(title)
-}
-
-/// A filter as typed, ready to match title keys: trimmed, lower case.
-pub fn filter_key(filter: &str) -> String {
-    crate::text::lower(filter.trim())
-}
-
-/// Whether a title matches a filter, both by their keys ([`title_key`],
-/// [`filter_key`]): case-insensitive, any part of the title.
-pub fn matches_filter(title_key: &str, filter_key: &str) -> bool {
-    filter_key.is_empty() || title_key.contains(filter_key)
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum SortBy {
-    #[default]
-    Title,
-    Score,
-    Progress,
-    Updated,
-}
-
-impl SortBy {
-    pub const ALL: [SortBy; 4] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortBy::Title => "title",
-            SortBy::Score => "score",
-            SortBy::Progress => "progress",
-            SortBy::Updated => "updated",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortBy::Title => "Title",
-            SortBy::Score => "Score (highest first)",
-            SortBy::Progress => "Progress (most first)",
-            SortBy::Updated => "Last updated",
-        }
-    }
-
-    pub fn parse(s: &str) -> Self {
-        Self::ALL.into_iter().find(|x| x.as_str() == s).unwrap_or_default()
-    }
-}
-
-/// What sorting looks at.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SortFields<'a> {
-    /// The title's [`title_key`].
-    pub key: &'a str,
-    pub score: f64,
-    pub progress: u32,
-    pub updated_at: i64,
-}
-
-/// Titles A to Z; scores, progress and dates highest first; ties by title.
-pub fn compare(a: &SortFields, b: &SortFields, by: SortBy) -> Ordering {
-    let by_title = || a.key.cmp(b.key);
-    match by {
-        SortBy::Title => by_title(),
-        SortBy::Score => b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal).then_with(by_title),
-        SortBy::Progress => b.progress.cmp(&a.progress).then_with(by_title),
-        SortBy::Updated => b.updated_at.cmp(&a.updated_at).then_with(by_title),
-    }
-}
-
 /// The values of an entry the list edits, all absolute.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Values {
@@ -349,6 +302,9 @@ mod tests {
         assert_eq!(f("ONE_SHOT").label(), "One shot");
         assert_eq!(f("HOLOGRAM"), MediaFormat::Unknown);
         assert_eq!(serde_json::to_string(&MediaType::from(MediaKind::Manga)).unwrap(), "\"MANGA\"");
+        for m in MediaFormat::ALL {
+            assert_eq!(f(m.as_api()), m);
+        }
     }
 
     #[test]
@@ -379,36 +335,5 @@ mod tests {
         assert!(!offer_completion(26, Some(26), ListStatus::Completed));
         assert!(!offer_completion(25, Some(26), ListStatus::Current));
         assert!(!offer_completion(25, None, ListStatus::Current));
-    }
-
-    #[test]
-    fn filter_and_sort() {
-        let matches = |title: &str, filter: &str| matches_filter(&title_key(title), &filter_key(filter));
-        assert!(matches("Cowboy Bebop", " bebop "));
-        assert!(matches("Cowboy Bebop", " BEBOP "));
-        assert!(matches("Cowboy Bebop", ""));
-        assert!(!matches("Cowboy Bebop", "berserk"));
-        let titles = ["b", "A", "c"];
-        let keys = titles.map(title_key);
-        let fields = [(8.0, 1, 5), (9.0, 3, 1), (8.0, 3, 9)]
-            .iter()
-            .zip(&keys)
-            .map(|(&(score, progress, updated_at), key)| SortFields { key, score, progress, updated_at })
-            .collect::<Vec<_>>();
-        let order = |by| {
-            let mut v = [0, 1, 2];
-            v.sort_by(|&x, &y| compare(&fields[x], &fields[y], by));
-            v.iter().map(|&i| titles[i]).collect::<Vec<_>>()
-        };
-        assert_eq!(order(SortBy::Title), ["A", "b", "c"]);
-        assert_eq!(order(SortBy::Score), ["A", "b", "c"]);
-        assert_eq!(order(SortBy::Progress), ["A", "c", "b"]);
-        assert_eq!(order(SortBy::Updated), ["c", "b", "A"]);
-        // Case does not decide the order: "Zeta" is not before "alpha".
-        let (zeta, alpha) = (title_key("Zeta"), title_key("alpha"));
-        let at = |key| SortFields { key, score: 0.0, progress: 0, updated_at: 0 };
-        assert_eq!(compare(&at(&zeta), &at(&alpha), SortBy::Title), Ordering::Greater);
-        assert_eq!(SortBy::parse("score"), SortBy::Score);
-        assert_eq!(SortBy::parse("nope"), SortBy::Title);
     }
 }

@@ -18,9 +18,50 @@ pub fn lower(s: &str) -> String {
     }
 }
 
+/// Each title's place in the user's order of titles: the browser's
+/// `Intl.Collator` for the user's language, with numbers compared as
+/// numbers ("Part 2" before "Part 10"). Equal titles share a place. The
+/// sort runs in the browser in one call; natively (the unit tests) the
+/// order is by lower case.
+pub fn collation_ranks(titles: &[&str]) -> Vec<u32> {
+    let sorted = collated(titles).unwrap_or_else(|| {
+        let mut v: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
+        v.sort_by_cached_key(|t| lower(t));
+        v
+    });
+    let mut place = std::collections::HashMap::with_capacity(sorted.len());
+    for (i, t) in sorted.into_iter().enumerate() {
+        place.entry(t).or_insert(i as u32);
+    }
+    titles.iter().map(|t| place.get(*t).copied().unwrap_or(u32::MAX)).collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn collated(titles: &[&str]) -> Option<Vec<String>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let list: js_sys::Array = titles.iter().map(|t| JsValue::from_str(t)).collect();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"numeric".into(), &JsValue::TRUE).ok()?;
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::new(), &options);
+    let sort: js_sys::Function = js_sys::Reflect::get(&list, &"sort".into()).ok()?.dyn_into().ok()?;
+    sort.call1(&list, &collator.compare()).ok()?;
+    Some(list.iter().map(|v| v.as_string().unwrap_or_default()).collect())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn collated(_: &[&str]) -> Option<Vec<String>> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lower;
+    use super::{collation_ranks, lower};
+
+    #[test]
+    fn ranks_titles_and_equal_ones_share_a_place() {
+        assert_eq!(collation_ranks(&["b", "A", "c", "b"]), [1, 0, 3, 1]);
+        assert!(collation_ranks(&[]).is_empty());
+    }
 
     #[test]
     fn lowers_beyond_ascii() {

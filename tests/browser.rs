@@ -226,8 +226,21 @@ async fn settings_page_changes_the_theme() {
 fn lower_case_beyond_ascii_through_the_browser() {
     assert_eq!(tsuzuki::text::lower("ŌKAMI Shōnen ÄÖÜ"), "ōkami shōnen äöü");
     assert_eq!(tsuzuki::text::lower("Σ ΑΒΓ"), "σ αβγ");
-    use tsuzuki::media::{filter_key, matches_filter, title_key};
-    assert!(matches_filter(&title_key("Ōkami Kakushi"), &filter_key(" ŌKAMI ")));
+    use tsuzuki::listing::{filter_key, title_key};
+    assert!(title_key(&["Ōkami Kakushi", "Wolf"]).contains(&filter_key(" ŌKAMI ")));
+}
+
+/// Titles are ordered by the browser's `Intl.Collator`: numbers as
+/// numbers, accents and case not deciding before the letters do.
+#[wasm_bindgen_test]
+fn titles_are_ranked_by_the_browsers_collation() {
+    let titles = ["Part 10", "part 2", "Zeta", "Ähnlich", "alpha", "Part 10"];
+    let ranks = tsuzuki::text::collation_ranks(&titles);
+    let mut order: Vec<usize> = (0..titles.len()).collect();
+    order.sort_by_key(|&i| (ranks[i], i));
+    let sorted: Vec<&str> = order.iter().map(|&i| titles[i]).collect();
+    assert_eq!(sorted, ["Ähnlich", "alpha", "part 2", "Part 10", "Part 10", "Zeta"]);
+    assert_eq!(ranks[0], ranks[5], "equal titles share a place");
 }
 
 // ---- IndexedDB -----------------------------------------------------------------

@@ -131,7 +131,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let viewer = fixture_reads_as_selected::<viewer::Viewer>();
     assert!(viewer.contains("minutes_watched: Some(5424)") && viewer.contains("Point10Decimal"), "{viewer}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
-    assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)"), "{list}");
+    assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86)") && list.contains("\"CB\""), "{list}");
     let entry = fixture_reads_as_selected::<list_entry::ListEntry>();
     assert!(entry.contains("progress_volumes: Some(20)"), "{entry}");
     let saved = fixture_reads_as_selected::<save_entry::SaveEntry>();

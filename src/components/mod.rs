@@ -4,6 +4,7 @@ pub mod api_status;
 pub mod clock;
 pub mod copy;
 pub mod empty_state;
+pub mod entry_editor;
 pub mod notice;
 pub mod read;
 pub mod shell;

@@ -32,7 +32,15 @@ pub struct ListData {
     pub score_format: ScoreFormat,
     /// When AniList last gave it (ms since the epoch).
     pub fetched_at: f64,
+    /// What the query asked for when it was kept ([`LIST_FORMAT`]): a list
+    /// kept by an older version lacks fields and is read again whole.
+    #[serde(default)]
+    pub format: u32,
 }
+
+/// The version of what a kept list holds: 2 added every title, the
+/// synonyms, the start date and the average score.
+pub const LIST_FORMAT: u32 = 2;
 
 impl ListData {
     /// AniList's collection, each entry once.
@@ -52,7 +60,7 @@ impl ListData {
             }
         }
         let score_format = c.user.and_then(|u| u.media_list_options).and_then(|o| o.score_format).unwrap_or_default();
-        Self { entries, custom, score_format, fetched_at: now }
+        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT }
     }
 
     pub fn entry(&self, media_id: i64) -> Option<&Entry> {
@@ -241,7 +249,7 @@ impl ListStore {
             for kind in MediaKind::ALL {
                 match idb::get(idb::LISTS, &key(user, kind)).await {
                     Ok(Some(text)) => {
-                        if let Ok(data) = serde_json::from_str::<ListData>(&text) {
+                        if let Some(data) = serde_json::from_str::<ListData>(&text).ok().filter(|d| d.format >= LIST_FORMAT) {
                             if me.user.get_untracked() == Some(user) {
                                 // What AniList gave meanwhile is newer.
                                 me.lists.update(|l| {
@@ -278,7 +286,8 @@ impl ListStore {
     /// applied again on top.
     ///
     /// The list comes in chunks of 500, most recently updated first, with
-    /// the count so far in [`Refresh::loaded`]; it is shown when whole (a
+    /// the count so far in [`Refresh::loaded`]; a first load is shown as it
+    /// comes, a reload when whole (a
     /// list already there stays until then). A refresh that is not forced
     /// first tries one chunk: when it reaches entries the store already
     /// holds unchanged, that is all it asks for.
@@ -342,10 +351,10 @@ impl ListStore {
             let mut more = first.0;
             loop {
                 let loaded = whole.entries.len();
-                // Shown when whole. (Shown chunk by chunk, the rows already
-                // on screen were moved around by every later chunk, far too
-                // slowly at thousands of entries; that waits for windowing.)
-                if !more {
+                // A first load is shown chunk by chunk (only the rows near
+                // the viewport are drawn); a list already on screen is
+                // replaced when the new one is whole.
+                if !more || !had {
                     let mut shown = whole.clone();
                     pending(&mut shown);
                     me.lists.update(|l| l.insert(kind, shown));
@@ -562,7 +571,7 @@ mod tests {
     }
 
     fn list(entries: Vec<Entry>, custom: Vec<(&str, Vec<i64>)>) -> ListData {
-        ListData { entries, custom: custom.into_iter().map(|(n, i)| (n.to_string(), i)).collect(), score_format: ScoreFormat::default(), fetched_at: 1.0 }
+        ListData { entries, custom: custom.into_iter().map(|(n, i)| (n.to_string(), i)).collect(), score_format: ScoreFormat::default(), fetched_at: 1.0, format: LIST_FORMAT }
     }
 
     #[test]

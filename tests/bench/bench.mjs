@@ -24,6 +24,15 @@
 // - list reload: the same page reloaded (store warm in IndexedDB):
 //               navigation start to the first row, and the ListCollection
 //               requests sent by then (goal: 0).
+// - heavy list: for N = 50, 500 and 5,000 more anime entries on the
+//               stand-in, fresh loads of the list page (signed in, store
+//               cold) and one reload (store warm): first row laid out
+//               (navigation start → the first row in the DOM with layout
+//               done), all entries loaded, elements and nodes in the page,
+//               JS heap and wasm memory, one filter keystroke → rows
+//               updated, "+1" → new number on screen, requests sent; beside
+//               a plain-DOM page that builds the same N rows at once with the
+//               app's style (the floor of rendering everything).
 // Times are taken in the page (a MutationObserver and performance.now()),
 // so the test driver's polling adds nothing. They are noisy: compare the
 // ratios within one run, not absolute times between machines.
@@ -31,7 +40,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { startWorld } from '../e2e/lib/harness.mjs';
+import os from 'node:os';
+import { startWorld, signIn } from '../e2e/lib/harness.mjs';
 import { startStaticServer } from '../e2e/lib/static-server.mjs';
 
 const [appDist, floorDist, runsArg] = process.argv.slice(2);
@@ -40,6 +50,8 @@ if (!appDist || !floorDist) {
   process.exit(2);
 }
 const RUNS = Math.max(9, Number(runsArg ?? 9));
+const HEAVY_NS = (process.env.HEAVY_NS ?? '50,500,5000').split(',').map(Number).filter((x) => x > 0);
+const HEAVY_RUNS = Math.max(1, Number(process.env.HEAVY_RUNS ?? 3));
 const CEILING = 330_000; // 330 KB, in thousands: the stricter reading
 
 // ---- sizes ------------------------------------------------------------
@@ -143,6 +155,7 @@ async function main() {
   const world = await startWorld({ dist: appDist });
   const floorServer = await startStaticServer({ root: floorDist });
   const results = { floor: [], home: [], userId: [], profile: [], revisit: [], reload: [] };
+  let heavy = [];
   const counts = { revisitRows: [], revisitRequests: [], reloadRequests: [] };
   const browser = world.browser;
 
@@ -200,6 +213,7 @@ async function main() {
         await world.closePages();
       }
     }
+    heavy = await heavyRuns(world);
   } finally {
     await floorServer.close();
     await world.close();
@@ -240,7 +254,217 @@ async function main() {
   out.push(`- rows on screen at the revisit: ${range(counts.revisitRows)}`);
   out.push(`- ListCollection requests before they showed, revisit: ${range(counts.revisitRequests)} (goal: 0)`);
   out.push(`- ListCollection requests before the first row, reload: ${range(counts.reloadRequests)} (goal: 0)`);
+  out.push(...heavyReport(heavy));
   console.log(out.join('\n'));
+}
+
+// ---- heavy list ---------------------------------------------------------
+
+// Like `watch`, but the mark is taken after the layout of what is in the
+// page (forced), so a page that inserts thousands of rows at once pays for
+// laying them out before its first row counts as on screen.
+function watchLaidOut(selectors) {
+  window.__marks = {};
+  const check = () => {
+    for (const [mark, selector] of Object.entries(selectors)) {
+      if (!(mark in window.__marks) && document.querySelector(selector)) {
+        document.body.getBoundingClientRect();
+        window.__marks[mark] = performance.now();
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+// The plain-DOM floor: one page that builds N rows shaped like the app's
+// (cover, title link, −, progress, +, score, format, Edit) at once, with
+// the app's style sheet.
+function plainPage(dir, cssFile) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(cssFile, path.join(dir, 'main.css'));
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>plain rows</title>
+<link rel="stylesheet" href="/main.css"><script defer src="/rows.js"></script></head>
+<body><main class="container"><h1>Plain rows</h1><section class="list-group"><ul class="entries" id="rows"></ul></section></main></body></html>`);
+  fs.writeFileSync(path.join(dir, 'rows.js'), `
+const n = Number(new URL(location.href).searchParams.get('n') || 50);
+const ul = document.getElementById('rows');
+const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
+for (let i = 1; i <= n; i++) {
+  const li = el('li', 'entry'); li.dataset.testid = 'entry-' + (2000000 + i);
+  const img = el('img', 'entry__cover'); img.alt = ''; img.width = 40; img.height = 56; li.append(img);
+  const main = el('div', 'entry__main');
+  const title = el('div', 'entry__title'); const a = el('a', null, 'Tale of Stars ' + i); a.href = 'https://anilist.co/anime/' + i; title.append(a);
+  const controls = el('div', 'entry__controls');
+  controls.append(el('button', 'step', '−'), el('span', 'entry__progress', (i % 12) + ' / 24'), el('button', 'step', '+'),
+    el('span', 'entry__score', (i % 10) + '.5 / 10'), el('span', 'entry__meta muted', 'TV · ' + (1990 + i % 36)));
+  main.append(title, controls);
+  li.append(main, el('button', 'button button--small button--secondary entry__edit', 'Edit'));
+  ul.append(li);
+}
+`);
+}
+
+// In the page: every node (elements, text, comments) and the elements alone.
+function countNodes() {
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  let all = 0;
+  while (walker.nextNode()) all++;
+  return { all, elements: document.getElementsByTagName('*').length };
+}
+
+// In the page: resolves when `changed()` holds after `act()`, with the time
+// from before `act` to the layout after the change (forced).
+function afterChange(act, changed) {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const done = () => {
+      if (!changed()) return false;
+      document.body.getBoundingClientRect();
+      resolve(performance.now() - start);
+      return true;
+    };
+    const obs = new MutationObserver(() => done() && obs.disconnect());
+    obs.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+    act();
+  });
+}
+
+// In the page: one keystroke into the filter (its value becomes `typed`),
+// timed until the summary line changes.
+function timeKeystroke(typed) {
+  const after = window.__afterChange;
+  const input = document.querySelector('[data-testid=list-filter]');
+  const summary = () => document.querySelector('[data-testid=list-summary]').textContent;
+  const was = summary();
+  return after(() => {
+    input.value = typed;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, data: typed.slice(-1) }));
+  }, () => summary() !== was);
+}
+
+// In the page: "+1" on row `testid`, timed until its number changes.
+function timePlusOne(testid) {
+  const after = window.__afterChange;
+  const progress = () => document.querySelector(`[data-testid=${testid}] [data-testid=entry-progress]`)?.textContent;
+  const was = progress();
+  return after(() => document.querySelector(`[data-testid=${testid}] [data-testid=plus-one]`).click(), () => progress() !== was);
+}
+
+// Before the app's scripts: keeps the wasm's memory where the bench can
+// read its size.
+function keepWasmMemory() {
+  const keep = (r) => { const i = r.instance ?? r; window.__wasmMemory = i.exports?.memory; return r; };
+  const streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keep);
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...a) => plain(...a).then(keep);
+}
+
+async function memoryOf(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? null);
+  await cdp.detach();
+  return { heap: usedSize, wasm };
+}
+
+async function heavyRuns(world) {
+  const cssName = fs.readdirSync(appDist).find((f) => f.endsWith('.css'));
+  const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsuzuki-plain-'));
+  plainPage(plainDir, path.join(appDist, cssName));
+  const plain = await startStaticServer({ root: plainDir });
+  const out = [];
+  try {
+    for (const N of HEAVY_NS) {
+      world.standIn.reset();
+      world.standIn.useHeavyList(N);
+      const total = world.standIn.data.entries.filter((e) => world.standIn.data.media.find((m) => m.id === e.mediaId)?.type === 'ANIME').length;
+      const r = { N, total, firstRow: [], allLoaded: [], warmFirstRow: [], warmRequests: [], keystroke: [], plusOne: [], plainFirstRow: [], requests: [] };
+      const signer = await world.newPage();
+      await signIn(world, signer);
+      const state = await signer.context().storageState();
+      await world.closePages();
+      for (let run = 0; run < HEAVY_RUNS; run++) {
+        {
+          const context = await world.browser.newContext();
+          await context.addInitScript(watchLaidOut, { row: '.entry' });
+          const page = await context.newPage();
+          await page.goto(`${plain.url}?n=${N}`);
+          r.plainFirstRow.push(await markOf(page, 'row'));
+          if (run === 0) r.plainNodes = await page.evaluate(countNodes);
+          await context.close();
+        }
+        const page = await world.newPage({ storageState: state });
+        await page.context().addInitScript(watchLaidOut, { row: '.entry' });
+        await page.context().addInitScript(keepWasmMemory);
+        // (An init script, as the page's policy forbids eval.)
+        await page.context().addInitScript(`window.__afterChange = ${afterChange.toString()};`);
+        const before = world.standIn.graphqlRequests().length;
+        await page.goto(`${world.app.url}lists/anime`);
+        r.firstRow.push(await markOf(page, 'row'));
+        const loaded = await page.waitForFunction((t) => {
+          const s = document.querySelector('[data-testid=list-summary]');
+          const done = s && s.textContent === `${t} entries.` && !document.querySelector('[data-testid=list-progress]');
+          return done && (window.__loadedAt ??= performance.now());
+        }, total.toLocaleString('en'), { polling: 'raf', timeout: 120000 });
+        r.allLoaded.push(await loaded.jsonValue());
+        r.requests.push(world.standIn.graphqlRequests().length - before);
+        await page.waitForTimeout(300);
+        if (run === 0) {
+          r.nodes = await page.evaluate(countNodes);
+          r.memory = await memoryOf(page);
+        }
+        // One keystroke each: "1", then "12", then "123".
+        for (const typed of ['1', '12', '123']) {
+          r.keystroke.push(await page.evaluate(timeKeystroke, typed));
+        }
+        await page.fill('[data-testid=list-filter]', '');
+        await page.waitForFunction((t) => document.querySelector('[data-testid=list-summary]').textContent === `${t} entries.`, total.toLocaleString('en'));
+        // "+1" on the first row that can take one.
+        const target = await page.evaluate(() => {
+          const b = [...document.querySelectorAll('.entry [data-testid=plus-one]')].find((x) => !x.disabled);
+          return b.closest('.entry').dataset.testid;
+        });
+        r.plusOne.push(await page.evaluate(timePlusOne, target));
+        await page.waitForSelector('text=All changes saved', { timeout: 30000 });
+        // A reload with the store warm: rows before any request.
+        const beforeWarm = world.standIn.graphqlRequests().filter((q) => q.operationName === 'ListCollection').length;
+        await page.reload();
+        r.warmFirstRow.push(await markOf(page, 'row'));
+        r.warmRequests.push(world.standIn.graphqlRequests().filter((q) => q.operationName === 'ListCollection').length - beforeWarm);
+        if (page.problems.length) throw new Error(`the app reported problems: ${page.problems.join('; ')}`);
+        await world.closePages();
+      }
+      out.push(r);
+    }
+  } finally {
+    await plain.close();
+    fs.rmSync(plainDir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+function heavyReport(runs) {
+  if (!runs.length) return [];
+  const med = (v) => stats(v).median;
+  const ms = (v) => `${med(v).toFixed(0)}`;
+  const mb = (b) => (b == null ? '–' : `${(b / 1048576).toFixed(1)} MB`);
+  const out = ['', `## Heavy list (ms, median of ${HEAVY_RUNS} fresh loads each; plain-DOM floor in brackets)`, ''];
+  out.push('| N (+5 fixture) | first row laid out [plain DOM] | all loaded | elements / nodes [plain DOM nodes] | JS heap / wasm memory | filter keystroke (median, max) | "+1" → number | requests (cold) | reload, store warm: first row / requests |');
+  out.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of runs) {
+    out.push(`| ${n(r.N)} | ${ms(r.firstRow)} [${ms(r.plainFirstRow)}] | ${ms(r.allLoaded)} | ${n(r.nodes.elements)} / ${n(r.nodes.all)} [${n(r.plainNodes.all)}] | ${mb(r.memory.heap)} / ${mb(r.memory.wasm)} | ${ms(r.keystroke)}, ${Math.max(...r.keystroke).toFixed(0)} | ${ms(r.plusOne)} | ${Math.max(...r.requests)} | ${ms(r.warmFirstRow)} / ${Math.max(...r.warmRequests)} |`);
+  }
+  const small = runs[0];
+  const big = runs[runs.length - 1];
+  const ratio = med(big.firstRow) / med(small.firstRow);
+  out.push('');
+  out.push(`Goals at N = ${n(big.N)}: first row ${ratio.toFixed(2)}× the first row at N = ${n(small.N)} (goal ≤ 1.2×) and ${med(big.firstRow) < med(big.plainFirstRow) ? 'below' : 'NOT below'} the plain-DOM floor (${ms(big.firstRow)} vs ${ms(big.plainFirstRow)} ms);`
+    + ` nodes ${n(Math.max(...runs.map((r) => r.nodes.all)))} at most (goal ≤ 3,000); filter keystroke ${ms(big.keystroke)} ms (goal ≤ 50);`
+    + ` "+1" ${ms(big.plusOne)} ms (goal ≤ 16); reload with the store warm: ${Math.max(...big.warmRequests)} requests before the first row (goal 0).`);
+  return out;
 }
 
 main().catch((err) => {

@@ -40,7 +40,10 @@ impl Operation for ListCollection {
           chapters
           volumes
           siteUrl
-          title { userPreferred }
+          title { userPreferred romaji english native }
+          synonyms
+          startDate { year month day }
+          averageScore
           coverImage { medium }
         }
       }
@@ -144,13 +147,43 @@ pub struct Media {
     pub volumes: Option<u32>,
     pub site_url: Option<String>,
     pub title: Option<Title>,
+    /// Other names it goes by.
+    #[serde(default, deserialize_with = "nullable_list", skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<FuzzyDate>,
+    /// AniList members' average score, 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_score: Option<u32>,
     pub cover_image: Option<Cover>,
+}
+
+/// AniList's `FuzzyDate`: any part may be unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FuzzyDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
 }
 
 impl Media {
     /// Episodes (anime) or chapters (manga), when known.
     pub fn total(&self) -> Option<u32> {
         self.episodes.or(self.chapters)
+    }
+
+    /// Every name it goes by: the user's title, romaji, English, native,
+    /// then the synonyms (each once).
+    pub fn all_titles(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let t = self.title.as_ref();
+        let named = [t.and_then(|t| t.user_preferred.as_deref()), t.and_then(|t| t.romaji.as_deref()), t.and_then(|t| t.english.as_deref()), t.and_then(|t| t.native.as_deref())];
+        for name in named.into_iter().flatten().chain(self.synonyms.iter().map(String::as_str)) {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
     }
 
     pub fn title(&self) -> String {

@@ -21,7 +21,8 @@ impl Operation for Search {
       seasonYear
       averageScore
       siteUrl
-      title { userPreferred }
+      title { userPreferred romaji english native }
+      synonyms
       coverImage { medium }
       mediaListEntry { id status progress }
     }
@@ -73,6 +74,10 @@ pub struct Found {
     pub average_score: Option<u32>,
     pub site_url: Option<String>,
     pub title: Option<Title>,
+    /// Other names it goes by (kept with an entry added from here, so the
+    /// list's filter finds it by them).
+    #[serde(default, deserialize_with = "crate::api::operation::nullable_list")]
+    pub synonyms: Vec<String>,
     pub cover_image: Option<Cover>,
     pub media_list_entry: Option<OwnEntry>,
 }

@@ -23,6 +23,13 @@ async function listPage(kind = 'anime') {
 const saves = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry');
 const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
 const row = (id) => `[data-testid=entry-${id}]`;
+const editor = '[data-testid=entry-editor]';
+
+/** Opens an entry's editor (the row's "Edit"). */
+async function edit(page, id) {
+  await page.click(`${row(id)} [data-testid=edit]`);
+  await page.waitForSelector(`${editor}[open]`);
+}
 
 async function waitFor(cond, ms = 10000) {
   const end = Date.now() + ms;
@@ -73,20 +80,29 @@ test('five fast +1 clicks become one request with the final value', async () => 
 
 test('a refused save is rolled back, with AniList\'s reason by field', async () => {
   const page = await listPage();
-  await page.fill(`${row(700001)} [data-testid=progress-input]`, '99');
-  await page.press(`${row(700001)} [data-testid=progress-input]`, 'Enter');
+  await edit(page, 700001);
+  await page.fill(`${editor} [data-testid=progress-input]`, '99');
+  await page.press(`${editor} [data-testid=progress-input]`, 'Enter');
   await page.waitForSelector(`${row(700001)} [data-testid=entry-error]`);
   const error = await page.textContent(`${row(700001)} [data-testid=entry-error]`);
   assert.match(error, /progress: The progress may not be greater than 26\./);
+  // The editor has AniList's whole answer, and the value it holds.
+  assert.match(await page.textContent(`${editor} [data-testid=editor-error]`), /greater than 26/);
+  assert.equal(await page.inputValue(`${editor} [data-testid=progress-input]`), '12');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(editor, { state: 'detached' });
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
   assert.equal(entry(700001).progress, 12);
 });
 
 test('reaching the last episode offers "mark completed", which moves the entry', async () => {
   const page = await listPage();
-  await page.fill(`${row(700001)} [data-testid=progress-input]`, '25');
-  await page.press(`${row(700001)} [data-testid=progress-input]`, 'Enter');
+  await edit(page, 700001);
+  await page.fill(`${editor} [data-testid=progress-input]`, '25');
+  await page.press(`${editor} [data-testid=progress-input]`, 'Enter');
   await waitFor(() => entry(700001).progress === 25);
+  await page.click(`${editor} [data-testid=editor-close]`);
+  await page.waitForSelector(editor, { state: 'detached' });
   await page.click(`${row(700001)} [data-testid=plus-one]`);
   await page.waitForSelector(`${row(700001)} [data-testid=mark-completed]`);
   assert.equal(await page.isDisabled(`${row(700001)} [data-testid=plus-one]`), true);
@@ -98,25 +114,31 @@ test('reaching the last episode offers "mark completed", which moves the entry',
 
 test('status and score changes are saved; a score out of range is caught first', async () => {
   const page = await listPage();
-  await page.selectOption(`${row(700003)} [data-testid=status-select]`, 'CURRENT');
+  await edit(page, 700003);
+  await page.selectOption(`${editor} [data-testid=status-select]`, 'CURRENT');
   await page.waitForSelector(`[data-testid=group-current] ${row(700003)}`);
   await waitFor(() => entry(700003).status === 'CURRENT');
-  await page.fill(`${row(700001)} [data-testid=score-input]`, '11');
-  await page.press(`${row(700001)} [data-testid=score-input]`, 'Enter');
-  assert.match(await page.textContent(`${row(700001)} .form-error`), /from 0 to 10/);
-  await page.fill(`${row(700001)} [data-testid=score-input]`, '9.5');
-  await page.press(`${row(700001)} [data-testid=score-input]`, 'Enter');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(editor, { state: 'detached' });
+  await edit(page, 700001);
+  await page.fill(`${editor} [data-testid=score-input]`, '11');
+  await page.press(`${editor} [data-testid=score-input]`, 'Enter');
+  assert.match(await page.textContent(`${editor} .form-error`), /from 0 to 10/);
+  await page.fill(`${editor} [data-testid=score-input]`, '9.5');
+  await page.press(`${editor} [data-testid=score-input]`, 'Enter');
   await waitFor(() => entry(700001).score === 9.5);
   assert.equal(await page.textContent(`${row(700001)} [data-testid=score-display]`), '9.5 / 10');
 });
 
 test('delete asks first, then removes the entry here and at AniList', async () => {
   const page = await listPage();
-  await page.click(`${row(700004)} [data-testid=delete]`);
-  assert.match(await page.textContent(`${row(700004)} .entry__confirm`), /Delete A Silent Voice from your list\?/);
+  await edit(page, 700004);
+  await page.click(`${editor} [data-testid=delete]`);
+  assert.match(await page.textContent(`${editor} .entry__confirm`), /Delete A Silent Voice from your list\?/);
   assert.ok(entry(700004), 'nothing is deleted before confirming');
-  await page.click(`${row(700004)} [data-testid=confirm-delete]`);
+  await page.click(`${editor} [data-testid=confirm-delete]`);
   await page.waitForSelector(row(700004), { state: 'detached' });
+  await page.waitForSelector(editor, { state: 'detached' });
   assert.equal(entry(700004), undefined);
 });
 

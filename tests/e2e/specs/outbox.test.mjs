@@ -34,9 +34,15 @@ async function listPage() {
   return page;
 }
 
+const editor = '[data-testid=entry-editor]';
+
+/** Types a progress into the entry's editor, then closes it. */
 async function setProgress(page, id, n) {
-  await page.fill(`${row(id)} [data-testid=progress-input]`, String(n));
-  await page.press(`${row(id)} [data-testid=progress-input]`, 'Enter');
+  await page.click(`${row(id)} [data-testid=edit]`);
+  await page.fill(`${editor} [data-testid=progress-input]`, String(n));
+  await page.press(`${editor} [data-testid=progress-input]`, 'Enter');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(editor, { state: 'detached' });
 }
 
 test('a save refused with 429 is sent again after Retry-After, and saved', async () => {
@@ -210,8 +216,9 @@ test('IndexedDB refused (private mode): a notice, and the list and its edits sti
 test('a delete AniList refuses brings the row back', async () => {
   const page = await listPage();
   world.standIn.fault({ kind: 'graphql-error', operation: 'DeleteEntry', status: 400, delayMs: 800, body: JSON.stringify({ data: null, errors: [{ message: 'You cannot delete this entry.', status: 400 }] }) });
-  await page.click(`${row(700001)} [data-testid=delete]`);
-  await page.click(`${row(700001)} [data-testid=confirm-delete]`);
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.click(`${editor} [data-testid=delete]`);
+  await page.click(`${editor} [data-testid=confirm-delete]`);
   await page.waitForSelector(row(700001), { state: 'detached' });
   await page.waitForSelector(row(700001));
   assert.ok(entry(700001), 'still on AniList');

@@ -477,6 +477,8 @@ export class StandIn {
           medium: `${self.origin}/img/cover/${m.id}.svg`, color: '#3db4f2',
         },
         siteUrl: `https://anilist.co/${kind}/${m.id}`,
+        synonyms: m.synonyms ?? [],
+        startDate: m.startDate ?? { year: m.seasonYear ?? null, month: null, day: null },
         description: () => m.description,
         mediaListEntry: (_a, ctx) => {
           if (ctx.viewerId === null) return null;

@@ -1,0 +1,342 @@
+//! What a list page shows, decided without the browser: the filter and
+//! sort (kept in the page's URL), the facts each entry is filtered and
+//! sorted by (made once per entry), the groups a list falls into, and which
+//! rows of a long group are near enough the viewport to be in the page
+//! (windowing). Pure: tested natively; `pages::lists` is the glue.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::media::{ListStatus, MediaFormat};
+
+/// How the rows are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Title,
+    Score,
+    Progress,
+    Updated,
+    Started,
+    Average,
+}
+
+impl SortBy {
+    pub const ALL: [SortBy; 6] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Started, SortBy::Average];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortBy::Title => "title",
+            SortBy::Score => "score",
+            SortBy::Progress => "progress",
+            SortBy::Updated => "updated",
+            SortBy::Started => "started",
+            SortBy::Average => "average",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Title => "Title",
+            SortBy::Score => "Your score (highest first)",
+            SortBy::Progress => "Progress (most first)",
+            SortBy::Updated => "Last updated",
+            SortBy::Started => "Start date (newest first)",
+            SortBy::Average => "Average score (highest first)",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        Self::ALL.into_iter().find(|x| x.as_str() == s).unwrap_or_default()
+    }
+}
+
+/// The filter and sort of a list page, as its URL holds them
+/// (`?q=…&status=…&format=…&year=…&sort=…`), so they survive a round trip
+/// to another page, a reload and a shared link.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListQuery {
+    /// Any part of any of the titles, as typed.
+    pub text: String,
+    pub status: Option<ListStatus>,
+    pub format: Option<MediaFormat>,
+    /// The year it started.
+    pub year: Option<i32>,
+    pub sort: SortBy,
+}
+
+impl ListQuery {
+    /// Reads the URL's query (`get` gives a parameter's decoded value);
+    /// what does not read is left out.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self {
+            text: get("q").unwrap_or_default(),
+            status: get("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())),
+            format: get("format").and_then(|s| MediaFormat::ALL.into_iter().find(|f| f.as_api().eq_ignore_ascii_case(&s))),
+            year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| (1900..=2200).contains(y)),
+            sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or_default(),
+        }
+    }
+
+    /// The query string for the URL ("" when nothing is set), form-encoded.
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if !self.text.trim().is_empty() {
+            out.append_pair("q", &self.text);
+        }
+        if let Some(s) = self.status {
+            out.append_pair("status", &s.as_api().to_ascii_lowercase());
+        }
+        if let Some(f) = self.format {
+            out.append_pair("format", &f.as_api().to_ascii_lowercase());
+        }
+        if let Some(y) = self.year {
+            out.append_pair("year", &y.to_string());
+        }
+        if self.sort != SortBy::default() {
+            out.append_pair("sort", self.sort.as_str());
+        }
+        let q = out.finish();
+        if q.is_empty() { q } else { format!("?{q}") }
+    }
+
+    /// Whether anything narrows the list.
+    pub fn narrows(&self) -> bool {
+        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.year.is_some()
+    }
+}
+
+/// What an entry is filtered and sorted by, made once per entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Facts {
+    pub media_id: i64,
+    /// Its status group; `None` when it is hidden from the status lists
+    /// (it then stands only in its custom lists).
+    pub group: Option<ListStatus>,
+    pub status: ListStatus,
+    pub format: Option<MediaFormat>,
+    pub year: Option<i32>,
+    /// Every title in lower case, one per line ([`title_key`]).
+    pub key: Arc<str>,
+    /// Where its title comes in the user's collation (equal titles share it).
+    pub rank: u32,
+    pub score: f64,
+    pub progress: u32,
+    /// Seconds since the epoch.
+    pub updated_at: i64,
+    /// Its start date as one sortable number (yyyymmdd, unknown parts 0).
+    pub started: Option<i64>,
+    pub average: Option<u32>,
+}
+
+/// A start date as one sortable number: 1998-04-03 is 19980403; a date
+/// with only its year is 19980000.
+pub fn date_number(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<i64> {
+    let y = i64::from(year?);
+    Some(y * 10_000 + i64::from(month.unwrap_or(0).min(12)) * 100 + i64::from(day.unwrap_or(0).min(31)))
+}
+
+/// The key the filter looks in: every title, in lower case, one per line
+/// (so a filter never matches across two titles).
+pub fn title_key(titles: &[&str]) -> String {
+    crate::text::lower(&titles.join("\n"))
+}
+
+/// A filter as typed, ready to look for in title keys: trimmed, lower
+/// case, without line breaks.
+pub fn filter_key(filter: &str) -> String {
+    crate::text::lower(filter.trim()).replace('\n', " ")
+}
+
+/// Whether an entry passes the filter (`text` is the [`filter_key`] of
+/// `q.text`).
+pub fn passes(f: &Facts, q: &ListQuery, text: &str) -> bool {
+    (text.is_empty() || f.key.contains(text))
+        && q.status.is_none_or(|s| f.status == s)
+        && q.format.is_none_or(|fmt| f.format == Some(fmt))
+        && q.year.is_none_or(|y| f.year == Some(y))
+}
+
+/// Later of two options first, unknown last.
+fn highest_first<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.partial_cmp(&a).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Titles in the user's collation; scores, progress and dates highest
+/// first (unknown ones last); ties by title, then by media id, so the
+/// order never depends on the order the entries came in.
+pub fn compare(a: &Facts, b: &Facts, by: SortBy) -> Ordering {
+    let first = match by {
+        SortBy::Title => Ordering::Equal,
+        SortBy::Score => b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal),
+        SortBy::Progress => b.progress.cmp(&a.progress),
+        SortBy::Updated => b.updated_at.cmp(&a.updated_at),
+        SortBy::Started => highest_first(a.started, b.started),
+        SortBy::Average => highest_first(a.average, b.average),
+    };
+    first.then(a.rank.cmp(&b.rank)).then(a.media_id.cmp(&b.media_id))
+}
+
+/// The media ids of each group, filtered and sorted: the status groups in
+/// [`ListStatus::ALL`]'s order, then each custom list. An entry hidden from
+/// the status lists is only in its custom lists.
+pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery) -> Vec<Vec<i64>> {
+    let text = filter_key(&q.text);
+    let mut order: Vec<&Facts> = facts.iter().filter(|f| passes(f, q, &text)).collect();
+    order.sort_by(|a, b| compare(a, b, q.sort));
+    let mut groups = vec![Vec::new(); ListStatus::ALL.len()];
+    for f in &order {
+        if let Some(i) = f.group.and_then(|g| ListStatus::ALL.iter().position(|s| *s == g)) {
+            groups[i].push(f.media_id);
+        }
+    }
+    for (_, ids) in custom {
+        let on: std::collections::HashSet<i64> = ids.iter().copied().collect();
+        groups.push(order.iter().filter(|f| on.contains(&f.media_id)).map(|f| f.media_id).collect());
+    }
+    groups
+}
+
+/// Rows kept in the page above and below the viewport, so scrolling and
+/// tabbing find them already there.
+pub const OVERSCAN: usize = 8;
+
+/// Which rows of a list of `count` rows, each `row_h` pixels high, are
+/// within [`OVERSCAN`] rows of the viewport: `top` is where the list's
+/// first row starts relative to the viewport's top (negative once it has
+/// scrolled past), `view_h` the viewport's height.
+pub fn window(count: usize, row_h: f64, top: f64, view_h: f64) -> Range<usize> {
+    if count == 0 || row_h.is_nan() || row_h <= 0.0 || !top.is_finite() || !view_h.is_finite() {
+        return 0..0;
+    }
+    let first = (-top / row_h).floor();
+    let last = ((view_h - top) / row_h).ceil();
+    let clamp = |x: f64| x.clamp(0.0, count as f64) as usize;
+    let start = clamp(first - OVERSCAN as f64);
+    let end = clamp(last + OVERSCAN as f64);
+    if end <= start { 0..0 } else { start..end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(media_id: i64, title: &str, rank: u32) -> Facts {
+        Facts {
+            media_id,
+            group: Some(ListStatus::Current),
+            status: ListStatus::Current,
+            format: Some(MediaFormat::Tv),
+            year: Some(2000),
+            key: title_key(&[title]).into(),
+            rank,
+            score: 0.0,
+            progress: 0,
+            updated_at: 0,
+            started: None,
+            average: None,
+        }
+    }
+
+    #[test]
+    fn the_query_goes_to_the_url_and_back() {
+        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), year: Some(1998), sort: SortBy::Started };
+        let url = q.to_query();
+        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&year=1998&sort=started");
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(url[1..].as_bytes()).into_owned().collect();
+        let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
+        assert_eq!(back, q);
+        assert_eq!(ListQuery::default().to_query(), "");
+        assert!(!ListQuery::default().narrows() && q.narrows());
+        // What does not read is left out, never an error.
+        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", _ => "nope" }.to_string()));
+        assert_eq!((odd.status, odd.format, odd.year, odd.sort, odd.text.as_str()), (None, None, None, SortBy::Title, "nope"));
+    }
+
+    #[test]
+    fn the_filter_looks_in_every_title_but_not_across_two() {
+        let mut f = facts(1, "", 0);
+        f.key = title_key(&["Shingeki no Kyojin", "Attack on Titan", "進撃の巨人", "AoT"]).into();
+        let q = ListQuery::default();
+        let finds = |typed: &str| passes(&f, &q, &filter_key(typed));
+        assert!(finds(" ATTACK ") && finds("巨人") && finds("aot") && finds("kyojin") && finds(""));
+        assert!(!finds("kyojin attack"), "across two titles");
+        assert!(!finds("berserk"));
+        let narrowed = |q: ListQuery| passes(&f, &q, "");
+        assert!(narrowed(ListQuery { status: Some(ListStatus::Current), year: Some(2000), format: Some(MediaFormat::Tv), ..ListQuery::default() }));
+        assert!(!narrowed(ListQuery { status: Some(ListStatus::Planning), ..ListQuery::default() }));
+        assert!(!narrowed(ListQuery { format: Some(MediaFormat::Movie), ..ListQuery::default() }));
+        assert!(!narrowed(ListQuery { year: Some(2001), ..ListQuery::default() }));
+    }
+
+    #[test]
+    fn sorts_put_unknowns_last_and_break_ties_by_title() {
+        let mut a = facts(1, "a", 0);
+        let mut b = facts(2, "b", 1);
+        let mut c = facts(3, "c", 2);
+        (a.score, b.score, c.score) = (8.0, 9.0, 8.0);
+        (a.progress, b.progress, c.progress) = (1, 3, 3);
+        (a.updated_at, b.updated_at, c.updated_at) = (5, 1, 9);
+        (a.started, b.started, c.started) = (Some(19980403), None, Some(20010000));
+        (a.average, b.average, c.average) = (None, Some(70), Some(90));
+        let all = [a, b, c];
+        let order = |by| {
+            let mut v: Vec<&Facts> = all.iter().collect();
+            v.sort_by(|x, y| compare(x, y, by));
+            v.iter().map(|f| f.media_id).collect::<Vec<_>>()
+        };
+        assert_eq!(order(SortBy::Title), [1, 2, 3]);
+        assert_eq!(order(SortBy::Score), [2, 1, 3]);
+        assert_eq!(order(SortBy::Progress), [2, 3, 1]);
+        assert_eq!(order(SortBy::Updated), [3, 1, 2]);
+        assert_eq!(order(SortBy::Started), [3, 1, 2]);
+        assert_eq!(order(SortBy::Average), [3, 2, 1]);
+        for by in SortBy::ALL {
+            assert_eq!(SortBy::parse(by.as_str()), by);
+        }
+        assert_eq!(SortBy::parse("nope"), SortBy::Title);
+        assert_eq!(date_number(Some(1998), Some(4), Some(3)), Some(19980403));
+        assert_eq!(date_number(Some(1998), None, None), Some(19980000));
+        assert_eq!(date_number(None, Some(4), Some(3)), None);
+    }
+
+    #[test]
+    fn groups_are_filtered_sorted_and_hidden_entries_only_in_custom_lists() {
+        let mut list: Vec<Facts> = (1..=6).map(|i| facts(i, &format!("t{i}"), 10 - i as u32)).collect();
+        list[1].group = Some(ListStatus::Planning);
+        list[1].status = ListStatus::Planning;
+        list[2].group = None; // hidden from status lists
+        let custom = vec![("Rewatch".to_string(), vec![3, 5, 99])];
+        let g = arrange(&list, &custom, &ListQuery::default());
+        assert_eq!(g.len(), ListStatus::ALL.len() + 1);
+        assert_eq!(g[0], [6, 5, 4, 1], "by rank: 6 first");
+        assert_eq!(g[5], [2], "planning");
+        assert_eq!(g[6], [5, 3], "the custom list, sorted, with the hidden entry");
+        let g = arrange(&list, &custom, &ListQuery { text: "T5".into(), ..ListQuery::default() });
+        assert_eq!((g[0].as_slice(), g[6].as_slice()), (&[5][..], &[5][..]));
+    }
+
+    #[test]
+    fn the_window_covers_the_viewport_and_a_margin() {
+        // 1,000 rows of 50 px; the list starts 200 px down the viewport.
+        assert_eq!(window(1000, 50.0, 200.0, 800.0), 0..(12 + OVERSCAN));
+        // Scrolled 10,000 px into the list.
+        assert_eq!(window(1000, 50.0, -10_000.0, 800.0), (200 - OVERSCAN)..(216 + OVERSCAN));
+        // At the end.
+        assert_eq!(window(1000, 50.0, -49_500.0, 800.0), (990 - OVERSCAN)..1000);
+        // Far below or above the viewport: nothing.
+        assert_eq!(window(1000, 50.0, 5_000.0, 800.0), 0..0);
+        assert_eq!(window(10, 50.0, -5_000.0, 800.0), 0..0);
+        // Just below the viewport: the first rows are ready.
+        assert_eq!(window(1000, 50.0, 850.0, 800.0), 0..7);
+        assert_eq!(window(0, 50.0, 0.0, 800.0), 0..0);
+        assert_eq!(window(10, 0.0, 0.0, 800.0), 0..0);
+        assert_eq!(window(10, 50.0, f64::NAN, 800.0), 0..0);
+    }
+}

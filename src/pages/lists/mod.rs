@@ -1,0 +1,492 @@
+//! The anime and manga lists: views on the list store, filtered and
+//! sorted as the URL says, each group windowed so that a list of thousands
+//! has only the rows near the viewport in the page.
+
+mod group;
+mod row;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::Api;
+use crate::auth::callback::Credential;
+use crate::components::api_status::ApiErrorView;
+use crate::components::empty_state::EmptyState;
+use crate::components::entry_editor::EntryEditor;
+use crate::components::read::sign_in_gate;
+use crate::listing::{arrange, date_number, Facts, ListQuery, SortBy};
+use crate::media::{ListStatus, MediaFormat};
+use crate::outbox::use_outbox;
+use crate::pages::{not_found::NotFound, PageIntro};
+use crate::routes::{MediaKind, Page};
+use crate::store::{use_list_store, values_of, ByKind};
+use group::{Group, Viewport};
+
+/// `/lists/anime`, `/lists/manga`; `/lists` alone shows anime.
+#[component]
+pub fn ListsPage() -> impl IntoView {
+    let params = use_params_map();
+    let kind = move || {
+        params.with(|p| match p.get("kind") {
+            None => Some(MediaKind::Anime),
+            Some(slug) => MediaKind::from_slug(&slug),
+        })
+    };
+    move || match kind() {
+        None => NotFound().into_any(),
+        Some(kind) => view! { <ListsOf kind=kind/> }.into_any(),
+    }
+}
+
+#[component]
+fn ListsOf(kind: MediaKind) -> impl IntoView {
+    let noun = kind.label().to_ascii_lowercase();
+    view! {
+        <PageIntro
+            title=format!("Your {noun} list")
+            lead="Everything you watch and read, grouped by status."
+        />
+        <nav class="tabs" aria-label="List type">
+            {MediaKind::ALL
+                .into_iter()
+                .map(|k| view! { <A href=Page::Lists(k).href()>{k.label()}</A> })
+                .collect_view()}
+        </nav>
+        {sign_in_gate(format!("Sign in to see your {noun} list"), "Your lists are read from AniList with your own token.", Page::Lists(kind), move |credential| {
+            view! { <ListBody kind=kind credential=credential/> }.into_any()
+        })}
+    }
+}
+
+/// The list from the store, refreshed from AniList in the background.
+#[component]
+fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    let api = expect_context::<Api>();
+    let refresh = {
+        let (api, credential) = (api.clone(), credential.clone());
+        move |force: bool| store.refresh(kind, credential.clone(), force, api.clone(), outbox.reapply())
+    };
+    refresh(false);
+    let state = Memo::new(move |_| store.refresh_state(kind));
+    let has_data = Memo::new(move |_| store.with(kind, |d| d.is_some()));
+    let refresh_again = refresh.clone();
+    let again = Callback::new(move |_| refresh_again(true));
+    view! {
+        {move || match (has_data.get(), state.get()) {
+            (false, s) if s.error.is_some() => s.error.map(|e| view! { <ApiErrorView error=e retry=again/> }.into_any()).unwrap_or_else(|| ().into_any()),
+            (false, s) => view! {
+                <p class="loading" role="status" data-testid="loading">
+                    "Loading your list…"
+                    {(s.loaded > 0).then(|| view! { " " <span data-testid="list-progress">{format!("{} entries so far", group_digits(s.loaded))}</span> })}
+                </p>
+            }.into_any(),
+            (true, _) => view! { <ListView kind=kind again=again/> }.into_any(),
+        }}
+    }
+}
+
+/// 1500 as "1,500" (the browser's number formatting).
+pub(crate) fn group_digits(n: usize) -> String {
+    js_sys::Number::from(n as f64).to_locale_string("en").into()
+}
+
+/// "Updated 3 min ago", "Updated just now".
+fn updated_words(fetched_at: f64, now: f64) -> String {
+    let mins = ((now - fetched_at) / 60_000.0).floor().max(0.0) as u64;
+    match mins {
+        0 => "Updated just now".into(),
+        1 => "Updated 1 min ago".into(),
+        m if m < 120 => format!("Updated {m} min ago"),
+        m => format!("Updated {} h ago", m / 60),
+    }
+}
+
+thread_local! {
+    /// Where each list page was scrolled to, by kind: a round trip to
+    /// another page comes back to the same place.
+    static SCROLLED: std::cell::Cell<[f64; 2]> = const { std::cell::Cell::new([0.0; 2]) };
+}
+
+/// Which groups are collapsed (their test ids), kept across visits.
+const COLLAPSED_KEY: &str = "tsuzuki.lists.collapsed";
+
+/// The media ids of one group, out of all of them.
+fn group_ids(groups: Memo<Vec<Vec<i64>>>, i: usize) -> Memo<Vec<i64>> {
+    Memo::new(move |_| groups.with(|g| g.get(i).cloned().unwrap_or_default()))
+}
+
+#[component]
+fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
+    let store = use_list_store();
+    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
+    // The filter and sort live in the URL; the text applies at each key
+    // and reaches the URL after a pause.
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let url_query = Memo::new(move |_| params.with(|m| ListQuery::from_params(|k| m.get(k))));
+    let (text, set_text) = signal(url_query.get_untracked().text);
+    let typing = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let from_url = url_query.with(|q| q.text.clone());
+        // Back or forward to another filter (not one still being typed).
+        if typing.with_value(Option::is_none) && from_url != text.get_untracked() {
+            set_text.set(from_url);
+        }
+    });
+    let query = Memo::new(move |_| ListQuery { text: text.get(), ..url_query.get() });
+    let go = Callback::new(move |q: ListQuery| {
+        navigate(&format!("{}{}", Page::Lists(kind).href(), q.to_query()), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    });
+    let on_text = move |ev: leptos::ev::Event| {
+        set_text.set(event_target_value(&ev));
+        if let Some(t) = typing.get_value() {
+            t.clear();
+        }
+        typing.set_value(
+            set_timeout_with_handle(
+                move || {
+                    let _ = typing.try_set_value(None);
+                    if let Some(q) = query.try_get_untracked() {
+                        go.run(q);
+                    }
+                },
+                std::time::Duration::from_millis(400),
+            )
+            .ok(),
+        );
+    };
+    let set = move |f: &dyn Fn(&mut ListQuery)| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        go.run(q);
+    };
+
+    // Each entry's titles, in the user's language first.
+    let titles = Memo::new(move |_| {
+        store.with(kind, |d| {
+            d.map(|d| {
+                d.entries
+                    .iter()
+                    .map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| m.all_titles().join("\n")).unwrap_or_default()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+        })
+    });
+    // The filter's key and the title's place in the user's collation, made
+    // again only when a title changes (not at each edit); a title's key is
+    // made once.
+    let keys = StoredValue::new(HashMap::<i64, (String, Arc<str>)>::new());
+    let lexicon = Memo::new(move |_| {
+        titles.with(|t| {
+            let ranks = crate::text::collation_ranks(&t.iter().map(|(_, title, _)| title.as_str()).collect::<Vec<_>>());
+            keys.update_value(|cache| {
+                for (id, title, all) in t {
+                    let all = if all.is_empty() { title } else { all };
+                    if cache.get(id).is_none_or(|(source, _)| source != all) {
+                        let key: Arc<str> = crate::listing::title_key(&[all.as_str()]).into();
+                        cache.insert(*id, (all.clone(), key));
+                    }
+                }
+            });
+            keys.with_value(|cache| {
+                t.iter()
+                    .zip(ranks)
+                    .map(|((id, _, _), rank)| (*id, (cache.get(id).map(|(_, k)| k.clone()).unwrap_or_else(|| Arc::from("")), rank)))
+                    .collect::<HashMap<i64, (Arc<str>, u32)>>()
+            })
+        })
+    });
+    let facts = Memo::new(move |_| {
+        lexicon.with(|lex| {
+            store.with(kind, |d| {
+                d.map(|d| {
+                    d.entries
+                        .iter()
+                        .map(|e| {
+                            let v = values_of(e);
+                            let m = e.media.as_ref();
+                            let start = m.and_then(|m| m.start_date);
+                            let (key, rank) = lex.get(&e.media_id).cloned().unwrap_or_else(|| (Arc::from(""), u32::MAX));
+                            Facts {
+                                media_id: e.media_id,
+                                group: (e.hidden_from_status_lists != Some(true)).then_some(e.status.unwrap_or(ListStatus::Unknown)),
+                                status: e.status.unwrap_or(ListStatus::Unknown),
+                                format: m.and_then(|m| m.format),
+                                year: start.and_then(|s| s.year),
+                                key,
+                                rank,
+                                score: v.score,
+                                progress: v.progress,
+                                updated_at: e.updated_at.unwrap_or(0),
+                                started: start.and_then(|s| date_number(s.year, s.month, s.day)),
+                                average: m.and_then(|m| m.average_score),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+            })
+        })
+    });
+    let custom = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.custom.clone()).unwrap_or_default()));
+    let groups = Memo::new(move |_| facts.with(|f| custom.with(|c| query.with(|q| arrange(f, c, q)))));
+    // Where each entry is in the store's list, made once per change (a row
+    // finds its entry here instead of searching thousands).
+    let index = Memo::new(move |_| {
+        store.with(kind, |d| d.map(|d| d.entries.iter().enumerate().map(|(i, e)| (e.media_id, i)).collect::<HashMap<i64, usize>>()).unwrap_or_default())
+    });
+    let total = Memo::new(move |_| facts.with(Vec::len));
+    let shown = Memo::new(move |_| {
+        groups.with(|g| {
+            let mut seen = std::collections::HashSet::new();
+            g.iter().flatten().filter(|id| seen.insert(**id)).count()
+        })
+    });
+    let formats = Memo::new(move |_| {
+        let set: BTreeSet<&'static str> = facts.with(|f| f.iter().filter_map(|f| f.format).map(|f| f.as_api()).collect());
+        MediaFormat::ALL.into_iter().filter(|f| set.contains(f.as_api())).collect::<Vec<_>>()
+    });
+    let years = Memo::new(move |_| facts.with(|f| f.iter().filter_map(|f| f.year).collect::<BTreeSet<i32>>()).into_iter().rev().collect::<Vec<_>>());
+
+    let state = Memo::new(move |_| store.refresh_state(kind));
+    let now = crate::components::clock::clock(std::time::Duration::from_secs(30));
+    let updated = move || {
+        let _ = now.get();
+        store.with(kind, |d| d.map(|d| updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
+    };
+    let empty = Memo::new(move |_| total.get() == 0);
+
+    // Windowing: the groups follow the viewport; a change of layout
+    // above them (filter, collapse, more entries) makes them look again.
+    let viewport = Viewport::follow();
+    let collapsed = RwSignal::new(
+        crate::storage::get::<Vec<String>>(crate::storage::Area::Local, COLLAPSED_KEY).ok().flatten().unwrap_or_default().into_iter().collect::<HashSet<String>>(),
+    );
+    Effect::new(move |_| {
+        groups.track();
+        collapsed.track();
+        viewport.relayout();
+    });
+    let toggle = move |id: String| {
+        collapsed.update(|c| {
+            if !c.remove(&id) {
+                c.insert(id);
+            }
+        });
+        let _ = crate::storage::set(crate::storage::Area::Local, COLLAPSED_KEY, &collapsed.with_untracked(|c| c.iter().cloned().collect::<Vec<_>>()));
+    };
+    // The scroll position, kept for a round trip to another page.
+    let slot = ByKind::<()>::slot(kind);
+    let keep_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if let Some(y) = web_sys::window().and_then(|w| w.scroll_y().ok()) {
+            SCROLLED.with(|s| {
+                let mut v = s.get();
+                v[slot] = y;
+                s.set(v);
+            });
+        }
+    });
+    on_cleanup(move || keep_scroll.remove());
+    let back_to = SCROLLED.with(|s| s.get()[slot]);
+    if back_to > 0.0 {
+        request_animation_frame(move || {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, back_to);
+            }
+        });
+    }
+
+    let (editing, set_editing) = signal(None::<i64>);
+    let on_edit = Callback::new(move |id: i64| set_editing.set(Some(id)));
+    let close_editor = Callback::new(move |_| set_editing.set(None));
+
+    let section = move |heading: String, testid: String, i: usize| {
+        let id = testid.clone();
+        let folded = Signal::derive({
+            let id = id.clone();
+            move || collapsed.with(|c| c.contains(&id))
+        });
+        view! {
+            <Group heading=heading testid=testid ids=group_ids(groups, i) collapsed=folded on_toggle=Callback::new(move |_| toggle(id.clone()))
+                kind=kind format=format index=index on_edit=on_edit viewport=viewport/>
+        }
+    };
+    view! {
+        <p class="muted small list-updated" data-testid="list-updated">
+            {updated} " "
+            <button type="button" class="button button--small button--secondary" data-testid="refresh"
+                disabled=move || state.with(|s| s.loading) on:click=move |_| again.run(())>
+                {move || if state.with(|s| s.loading) { "Refreshing…" } else { "Refresh" }}
+            </button>
+        </p>
+        {move || {
+            let s = state.get();
+            (s.loading && s.loaded > 0).then(|| view! {
+                <p class="muted small" role="status" data-testid="list-progress">
+                    {format!("{} entries loaded, more coming…", group_digits(s.loaded))}
+                </p>
+            })
+        }}
+        {move || state.get().error.map(|e| view! { <ApiErrorView error=e retry=again/> })}
+        <Show when=move || empty.get() fallback=move || ()>
+            <EmptyState title=format!("Your {} list is empty", kind.label().to_ascii_lowercase())>
+                <p>"Find something to add on the " <A href=Page::Search.href()>"Search"</A> " page."</p>
+            </EmptyState>
+        </Show>
+        <Show when=move || !empty.get()>
+            <div class="list-tools" role="search">
+                <label class="list-tools__filter">
+                    <span>"Filter"</span>
+                    <input type="search" placeholder="Any title, English, native…" prop:value=move || text.get()
+                        on:input=on_text data-testid="list-filter"/>
+                </label>
+                <label>
+                    <span>"Status"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.status = ListStatus::from_api(&v)) }
+                        data-testid="list-status">
+                        <option value="" selected=move || query.with(|q| q.status.is_none())>"All"</option>
+                        {ListStatus::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_api() selected=move || query.with(|q| q.status == Some(s))>{s.label(kind)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>"Format"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.format = MediaFormat::ALL.into_iter().find(|f| f.as_api() == v)) }
+                        data-testid="list-format">
+                        <option value="" selected=move || query.with(|q| q.format.is_none())>"All"</option>
+                        {move || formats.get().into_iter().map(|f| view! {
+                            <option value=f.as_api() selected=move || query.with(|q| q.format == Some(f))>{f.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>"Year"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.year = v.parse().ok()) }
+                        data-testid="list-year">
+                        <option value="" selected=move || query.with(|q| q.year.is_none())>"All"</option>
+                        {move || years.get().into_iter().map(|y| view! {
+                            <option value=y.to_string() selected=move || query.with(|q| q.year == Some(y))>{y.to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>"Sort by"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.sort = SortBy::parse(&v)) }
+                        data-testid="list-sort">
+                        {SortBy::ALL.into_iter().map(|s| view! {
+                            <option value=s.as_str() selected=move || query.with(|q| q.sort == s)>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="muted small list-summary" role="status" data-testid="list-summary">
+                {move || if query.with(ListQuery::narrows) {
+                    format!("{} of {} entries match.", group_digits(shown.get()), group_digits(total.get()))
+                } else {
+                    format!("{} entries.", group_digits(total.get()))
+                }}
+                {move || query.with(ListQuery::narrows).then(|| {
+                    view! {
+                        " "
+                        <button type="button" class="button button--small button--secondary" data-testid="clear-filters"
+                            on:click=move |_| {
+                                set_text.set(String::new());
+                                set(&|q| *q = ListQuery { sort: q.sort, ..ListQuery::default() });
+                            }>"Clear filters"</button>
+                    }
+                })}
+            </p>
+            <Show when=move || shown.get() == 0 && query.with(ListQuery::narrows)>
+                <p class="muted" data-testid="no-match">"No entry in this list matches these filters."</p>
+            </Show>
+            {ListStatus::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, status)| section(status.label(kind).to_string(), format!("group-{}", status.as_api().to_ascii_lowercase()), i))
+                .collect_view()}
+            {move || custom
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, _))| section(name, format!("group-custom-{i}"), ListStatus::ALL.len() + i))
+                .collect_view()}
+        </Show>
+        {move || editing.get().map(|id| view! { <EntryEditor media_id=id kind=kind format=format on_close=close_editor/> })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ops::list_collection;
+
+    #[test]
+    fn a_collection_reads_with_its_custom_lists_and_skips_nulls() {
+        let data: list_collection::Data = serde_json::from_str(
+            r#"{"MediaListCollection":{"user":{"id":1,"mediaListOptions":{"scoreFormat":"POINT_10"}},"lists":[
+                {"name":"Watching","isCustomList":false,"entries":[
+                    {"id":11,"mediaId":101,"status":"CURRENT","progress":3,"score":7.5,"updatedAt":1700000000,
+                     "media":{"id":101,"format":"TV_SHORT","episodes":12,"chapters":null,"siteUrl":"https://anilist.co/anime/101",
+                              "title":{"userPreferred":"Ōkami"},"coverImage":{"medium":"c.png"}}},
+                    null,
+                    {"id":12,"mediaId":102,"status":"CURRENT","progress":null,"score":null,"updatedAt":null,"media":null}]},
+                null,
+                {"name":"Favourites","isCustomList":true,"entries":[{"id":11,"mediaId":101,"status":"CURRENT","media":{"id":101}}]}]}}"#,
+        )
+        .unwrap();
+        let c = data.collection.unwrap();
+        assert_eq!(c.user.unwrap().media_list_options.unwrap().score_format, Some(crate::media::ScoreFormat::Point10));
+        assert_eq!(c.lists.len(), 2);
+        let first = &c.lists[0].entries;
+        assert_eq!(first.iter().map(|e| e.id).collect::<Vec<_>>(), [11, 12]);
+        assert_eq!((first[0].progress, first[0].score, first[0].updated_at), (Some(3), Some(7.5), Some(1_700_000_000)));
+        let m = first[0].media.as_ref().unwrap();
+        assert_eq!((m.id, m.total(), m.title(), m.cover_image.as_ref().unwrap().medium.as_deref()), (101, Some(12), "Ōkami".to_string(), Some("c.png")));
+        assert!(first[1].media.is_none() && first[1].progress.is_none());
+        assert_eq!((c.lists[1].is_custom_list, c.lists[0].is_custom_list), (Some(true), Some(false)));
+        assert_eq!(c.lists[1].name.as_deref(), Some("Favourites"));
+    }
+
+    #[test]
+    fn a_manga_entry_counts_chapters() {
+        let data: list_collection::Data = serde_json::from_str(
+            r#"{"MediaListCollection":{"user":null,"lists":[{"entries":[{"id":1,"mediaId":2,"media":{"id":2,"episodes":null,"chapters":90}}]}]}}"#,
+        )
+        .unwrap();
+        let c = data.collection.unwrap();
+        assert!(c.user.is_none());
+        assert_eq!(c.lists[0].entries[0].media.as_ref().unwrap().total(), Some(90));
+    }
+
+    #[test]
+    fn an_entry_without_its_ids_is_refused() {
+        for text in [
+            r#"{"MediaListCollection":{"lists":[{"entries":[{"status":"CURRENT","mediaId":1}]}]}}"#,
+            r#"{"MediaListCollection":{"lists":[{"entries":[{"id":1,"mediaId":1,"media":{"format":"TV"}}]}]}}"#,
+        ] {
+            assert!(serde_json::from_str::<list_collection::Data>(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn updated_in_words() {
+        assert_eq!(updated_words(0.0, 30_000.0), "Updated just now");
+        assert_eq!(updated_words(0.0, 61_000.0), "Updated 1 min ago");
+        assert_eq!(updated_words(0.0, 7_200_000.0), "Updated 2 h ago");
+    }
+
+    #[test]
+    fn inputs_show_short_numbers() {
+        use crate::components::entry_editor::short;
+        assert_eq!((short(8.5), short(85.0), short(10.0), short(0.5)), ("8.5".into(), "85".into(), "10".into(), "0.5".into()));
+    }
+}

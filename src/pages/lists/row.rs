@@ -1,0 +1,116 @@
+//! One compact list row: cover, title, format, progress with −1 / +1, the
+//! score in the user's format, and "Edit" for the full entry. Every row is
+//! the same height (`--row-h` in the style), which the windowing counts on.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::media::{can_increment, offer_completion, progress_label, ListStatus, MediaKind, ScoreFormat};
+use crate::outbox::{use_outbox, SETTLE_MS};
+use crate::store::{use_list_store, values_of};
+
+/// A refused change in one line: what AniList said, by field.
+pub fn in_one_line(e: &ApiError) -> String {
+    match e {
+        ApiError::Validation { fields } if !fields.is_empty() => {
+            fields.iter().map(|(f, m)| format!("{f}: {}", m.join(" "))).collect::<Vec<_>>().join(" · ")
+        }
+        e => e.to_string(),
+    }
+}
+
+#[component]
+pub fn EntryRow(
+    media_id: i64,
+    /// Its place in its group (from 0) and the group's size, for screen readers.
+    pos: usize,
+    size: Signal<usize>,
+    kind: MediaKind,
+    format: Memo<ScoreFormat>,
+    index: Memo<HashMap<i64, usize>>,
+    on_edit: Callback<i64>,
+) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    store.watch(media_id);
+    on_cleanup(move || store.unwatch(media_id));
+    let entry = Memo::new(move |_| {
+        let at = index.with(|ix| ix.get(&media_id).copied());
+        store.with(kind, |d| d.and_then(|d| at.and_then(|i| d.entries.get(i)).filter(|e| e.media_id == media_id).cloned()))
+    });
+    let Some(first) = entry.get_untracked() else { return ().into_any() };
+    let media = first.media.clone();
+    let title = first.title();
+    let total = media.as_ref().and_then(|m| m.total());
+    let fallback = values_of(&first);
+    let values = move || entry.with(|e| e.as_ref().map(values_of)).unwrap_or(fallback);
+    let saving = move || outbox.is_pending(media_id);
+    let error = move || store.errors.with(|e| e.get(&media_id).map(in_one_line));
+    let step = move |by: i64| {
+        let mut v = values();
+        v.progress = (i64::from(v.progress) + by).max(0) as u32;
+        if by > 0 && v.status == ListStatus::Planning {
+            v.status = ListStatus::Current;
+        }
+        outbox.save(media_id, v, SETTLE_MS);
+    };
+    let complete = move |_| {
+        let mut v = values();
+        v.status = ListStatus::Completed;
+        outbox.save(media_id, v, 0.0);
+    };
+    let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
+    let site = media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"));
+    let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
+    let year = media.as_ref().and_then(|m| m.start_date).and_then(|d| d.year);
+    let first_id = first.id;
+    let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
+    let noun = if kind == MediaKind::Anime { "episode" } else { "chapter" };
+    view! {
+        <li class="entry" data-testid=move || format!("entry-{}", id()) class:entry--saving=saving
+            aria-posinset=pos + 1 aria-setsize=move || size.get()>
+            {match cover {
+                Some(src) => view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> }.into_any(),
+                None => view! { <span class="entry__cover"></span> }.into_any(),
+            }}
+            <div class="entry__main">
+                <div class="entry__title">
+                    {match site {
+                        Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank" data-testid="entry-title">{title.clone()}</a> }.into_any(),
+                        None => view! { <span data-testid="entry-title">{title.clone()}</span> }.into_any(),
+                    }}
+                </div>
+                <div class="entry__controls">
+                    <button type="button" class="step" aria-label=format!("−1 {noun}: {title}")
+                        disabled=move || values().progress == 0
+                        on:click=move |_| step(-1) data-testid="minus-one">"−"</button>
+                    <span class="entry__progress" data-testid="entry-progress">{move || progress_label(values().progress, total)}</span>
+                    <button type="button" class="step" aria-label=format!("+1 {noun}: {title}")
+                        disabled=move || !can_increment(values().progress, total)
+                        on:click=move |_| step(1) data-testid="plus-one">"+"</button>
+                    {move || match error() {
+                        // A refused change, in the row's one line (the whole
+                        // answer is in the editor).
+                        Some(e) => {
+                            let whole = e.clone();
+                            view! { <span class="entry__problem" role="alert" title=whole data-testid="entry-error">"Not saved: " {e}</span> }.into_any()
+                        }
+                        None => view! {
+                            <span class="entry__score" data-testid="score-display">{move || format.get().display(values().score)}</span>
+                            <span class="entry__meta muted">{format_label} {year.map(|y| format!(" · {y}"))}</span>
+                        }.into_any(),
+                    }}
+                    <Show when=move || offer_completion(values().progress, total, values().status)>
+                        <button type="button" class="button button--small" on:click=complete data-testid="mark-completed">"Mark completed"</button>
+                    </Show>
+                </div>
+            </div>
+            <button type="button" class="button button--small button--secondary entry__edit"
+                aria-label=format!("Edit {}", title) aria-haspopup="dialog"
+                on:click=move |_| on_edit.run(media_id) data-testid="edit">"Edit"</button>
+        </li>
+    }
+    .into_any()
+}
