@@ -51,6 +51,8 @@ if (!appDist || !floorDist) {
 }
 const RUNS = Math.max(9, Number(runsArg ?? 9));
 const HEAVY_NS = (process.env.HEAVY_NS ?? '50,500,5000').split(',').map(Number).filter((x) => x > 0);
+// BENCH_ONLY=heavy: the sizes and the heavy-list run only.
+const HEAVY_ONLY = process.env.BENCH_ONLY === 'heavy';
 const HEAVY_RUNS = Math.max(1, Number(process.env.HEAVY_RUNS ?? 3));
 const CEILING = 330_000; // 330 KB, in thousands: the stricter reading
 
@@ -166,7 +168,7 @@ async function main() {
   }
 
   try {
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < (HEAVY_ONLY ? 0 : RUNS); i++) {
       // Interleaved, so a slow moment of the machine hits every measure.
       {
         const context = await browser.newContext();
@@ -234,6 +236,11 @@ async function main() {
   out.push(over > 0
     ? `Ceiling (all files, brotli): ${n(app.total.brotli)} of ${n(CEILING)} bytes: OVER by ${n(over)} bytes (${(100 * over / CEILING).toFixed(0)} %).`
     : `Ceiling (all files, brotli): ${n(app.total.brotli)} of ${n(CEILING)} bytes: within, ${n(-over)} bytes to spare.`);
+  if (HEAVY_ONLY) {
+    out.push(...heavyReport(heavy));
+    console.log(out.join('\n'));
+    return;
+  }
   out.push('', `## Load times (ms, median of ${RUNS} fresh loads each; min–max)`, '');
   out.push('| measure | median | min–max | ratio to floor |', '| --- | ---: | ---: | ---: |');
   const f = stats(results.floor);

@@ -35,9 +35,16 @@ fn row_height() -> f64 {
         let w = web_sys::window()?;
         let root = w.document()?.document_element()?;
         let v = w.get_computed_style(&root).ok()??.get_property_value("--row-h").ok()?;
-        v.trim().trim_end_matches("px").parse::<f64>().ok().filter(|h| *h > 0.0)
+        // Whole pixels, as the style gives it ("72px").
+        v.trim().strip_suffix("px")?.parse::<u32>().ok().filter(|h| *h > 0).map(f64::from)
     };
     read().unwrap_or(ROW_H)
+}
+
+/// A length for the style, in whole pixels (integer formatting: float
+/// formatting would bring its own code into the wasm).
+fn px(x: f64) -> String {
+    format!("{}px", x.round().max(0.0) as u64)
 }
 
 impl Viewport {
@@ -121,8 +128,8 @@ pub fn Group(
                 <Show when=move || !collapsed.get()>
                     <ul class="entries" id=list_id.get_value() node_ref=list
                         aria-label=move || format!("{}: {} entries", label.get_value(), super::group_digits(count.get()))
-                        style:height=move || format!("{}px", count.get() as f64 * viewport.row_h.get())
-                        style:padding-top=move || format!("{}px", range.get().start as f64 * viewport.row_h.get())>
+                        style:height=move || px(count.get() as f64 * viewport.row_h.get())
+                        style:padding-top=move || px(range.get().start as f64 * viewport.row_h.get())>
                         <For each=rows key=|row| *row let:row>
                             <EntryRow media_id=row.1 pos=row.0 size=count kind=kind format=format index=index on_edit=on_edit/>
                         </For>

@@ -5,7 +5,7 @@
 mod group;
 mod row;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -122,6 +122,29 @@ fn group_ids(groups: Memo<Vec<Vec<i64>>>, i: usize) -> Memo<Vec<i64>> {
     Memo::new(move |_| groups.with(|g| g.get(i).cloned().unwrap_or_default()))
 }
 
+/// What an entry is filtered and sorted by.
+fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, (Arc<str>, u32)>) -> Facts {
+    let v = values_of(e);
+    let m = e.media.as_ref();
+    let start = m.and_then(|m| m.start_date);
+    let (key, rank) = lexicon.get(&e.media_id).cloned().unwrap_or_else(|| (Arc::from(""), u32::MAX));
+    let status = e.status.unwrap_or(ListStatus::Unknown);
+    Facts {
+        media_id: e.media_id,
+        group: (e.hidden_from_status_lists != Some(true)).then_some(status),
+        status,
+        format: m.and_then(|m| m.format),
+        year: start.and_then(|s| s.year),
+        key,
+        rank,
+        score: v.score,
+        progress: v.progress,
+        updated_at: e.updated_at.unwrap_or(0),
+        started: start.and_then(|s| date_number(s.year, s.month, s.day)),
+        average: m.and_then(|m| m.average_score),
+    }
+}
+
 #[component]
 fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let store = use_list_store();
@@ -168,93 +191,83 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         go.run(q);
     };
 
-    // Each entry's titles, in the user's language first.
-    let titles = Memo::new(move |_| {
-        store.with(kind, |d| {
-            d.map(|d| {
-                d.entries
-                    .iter()
-                    .map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| m.all_titles().join("\n")).unwrap_or_default()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-        })
-    });
-    // The filter's key and the title's place in the user's collation, made
-    // again only when a title changes (not at each edit); a title's key is
-    // made once.
+    // The filter's key of each entry and its title's place in the user's
+    // collation: ranked again only when a title changed (not at each
+    // edit), each key made once.
+    let sources = StoredValue::new(Vec::<(i64, String, String)>::new());
     let keys = StoredValue::new(HashMap::<i64, (String, Arc<str>)>::new());
-    let lexicon = Memo::new(move |_| {
-        titles.with(|t| {
-            let ranks = crate::text::collation_ranks(&t.iter().map(|(_, title, _)| title.as_str()).collect::<Vec<_>>());
-            keys.update_value(|cache| {
-                for (id, title, all) in t {
+    let lexicon = Memo::new(move |prev: Option<&Arc<HashMap<i64, (Arc<str>, u32)>>>| {
+        let now: Vec<(i64, String, String)> = store.with(kind, |d| {
+            d.map(|d| d.entries.iter().map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| m.all_titles().join("\n")).unwrap_or_default())).collect())
+                .unwrap_or_default()
+        });
+        if let Some(prev) = prev.filter(|_| sources.with_value(|s| *s == now)) {
+            return prev.clone();
+        }
+        let ranks = crate::text::collation_ranks(&now.iter().map(|(_, title, _)| title.as_str()).collect::<Vec<_>>());
+        let lexicon = keys.try_update_value(|cache| {
+            now.iter()
+                .zip(ranks)
+                .map(|((id, title, all), rank)| {
                     let all = if all.is_empty() { title } else { all };
                     if cache.get(id).is_none_or(|(source, _)| source != all) {
-                        let key: Arc<str> = crate::listing::title_key(&[all.as_str()]).into();
-                        cache.insert(*id, (all.clone(), key));
+                        cache.insert(*id, (all.clone(), crate::listing::title_key(&[all.as_str()]).into()));
                     }
-                }
-            });
-            keys.with_value(|cache| {
-                t.iter()
-                    .zip(ranks)
-                    .map(|((id, _, _), rank)| (*id, (cache.get(id).map(|(_, k)| k.clone()).unwrap_or_else(|| Arc::from("")), rank)))
-                    .collect::<HashMap<i64, (Arc<str>, u32)>>()
-            })
-        })
-    });
-    let facts = Memo::new(move |_| {
-        lexicon.with(|lex| {
-            store.with(kind, |d| {
-                d.map(|d| {
-                    d.entries
-                        .iter()
-                        .map(|e| {
-                            let v = values_of(e);
-                            let m = e.media.as_ref();
-                            let start = m.and_then(|m| m.start_date);
-                            let (key, rank) = lex.get(&e.media_id).cloned().unwrap_or_else(|| (Arc::from(""), u32::MAX));
-                            Facts {
-                                media_id: e.media_id,
-                                group: (e.hidden_from_status_lists != Some(true)).then_some(e.status.unwrap_or(ListStatus::Unknown)),
-                                status: e.status.unwrap_or(ListStatus::Unknown),
-                                format: m.and_then(|m| m.format),
-                                year: start.and_then(|s| s.year),
-                                key,
-                                rank,
-                                score: v.score,
-                                progress: v.progress,
-                                updated_at: e.updated_at.unwrap_or(0),
-                                started: start.and_then(|s| date_number(s.year, s.month, s.day)),
-                                average: m.and_then(|m| m.average_score),
-                            }
-                        })
-                        .collect::<Vec<_>>()
+                    (*id, (cache.get(id).map(|(_, k)| k.clone()).unwrap_or_else(|| Arc::from("")), rank))
                 })
-                .unwrap_or_default()
-            })
-        })
+                .collect::<HashMap<_, _>>()
+        });
+        sources.set_value(now);
+        Arc::new(lexicon.unwrap_or_default())
     });
     let custom = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.custom.clone()).unwrap_or_default()));
-    let groups = Memo::new(move |_| facts.with(|f| custom.with(|c| query.with(|q| arrange(f, c, q)))));
+    // Each group's media ids, filtered and sorted: the facts of each entry
+    // made again at each change (a few ms at 5,000), the rest is listing.rs.
+    let groups = Memo::new(move |_| {
+        lexicon.with(|lex| {
+            store.with(kind, |d| {
+                let facts: Vec<Facts> = d.map(|d| d.entries.iter().map(|e| facts_of(e, lex)).collect()).unwrap_or_default();
+                custom.with(|c| query.with(|q| arrange(&facts, c, q)))
+            })
+        })
+    });
     // Where each entry is in the store's list, made once per change (a row
     // finds its entry here instead of searching thousands).
     let index = Memo::new(move |_| {
         store.with(kind, |d| d.map(|d| d.entries.iter().enumerate().map(|(i, e)| (e.media_id, i)).collect::<HashMap<i64, usize>>()).unwrap_or_default())
     });
-    let total = Memo::new(move |_| facts.with(Vec::len));
+    let total = Memo::new(move |_| store.with(kind, |d| d.map_or(0, |d| d.entries.len())));
     let shown = Memo::new(move |_| {
         groups.with(|g| {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::new();
             g.iter().flatten().filter(|id| seen.insert(**id)).count()
         })
     });
-    let formats = Memo::new(move |_| {
-        let set: BTreeSet<&'static str> = facts.with(|f| f.iter().filter_map(|f| f.format).map(|f| f.as_api()).collect());
-        MediaFormat::ALL.into_iter().filter(|f| set.contains(f.as_api())).collect::<Vec<_>>()
-    });
-    let years = Memo::new(move |_| facts.with(|f| f.iter().filter_map(|f| f.year).collect::<BTreeSet<i32>>()).into_iter().rev().collect::<Vec<_>>());
+    // The formats and years the list has, for the filter's choices (in
+    // AniList's order of formats, newest year first; no sort needed).
+    let formats = move || {
+        let mut has = [false; MediaFormat::ALL.len()];
+        store.with(kind, |d| {
+            for f in d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()?.format) {
+                if let Some(i) = MediaFormat::ALL.iter().position(|x| *x == f) {
+                    has[i] = true;
+                }
+            }
+        });
+        MediaFormat::ALL.into_iter().zip(has).filter(|(_, h)| *h).map(|(f, _)| f).collect::<Vec<_>>()
+    };
+    let years = move || {
+        const FIRST: i32 = 1900;
+        let mut has = [false; 301];
+        store.with(kind, |d| {
+            for y in d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()?.start_date?.year) {
+                if let Some(h) = usize::try_from(y - FIRST).ok().and_then(|i| has.get_mut(i)) {
+                    *h = true;
+                }
+            }
+        });
+        (0..has.len()).rev().filter(|&i| has[i]).map(|i| FIRST + i as i32).collect::<Vec<_>>()
+    };
 
     let state = Memo::new(move |_| store.refresh_state(kind));
     let now = crate::components::clock::clock(std::time::Duration::from_secs(30));
@@ -363,7 +376,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.format = MediaFormat::ALL.into_iter().find(|f| f.as_api() == v)) }
                         data-testid="list-format">
                         <option value="" selected=move || query.with(|q| q.format.is_none())>"All"</option>
-                        {move || formats.get().into_iter().map(|f| view! {
+                        {move || formats().into_iter().map(|f| view! {
                             <option value=f.as_api() selected=move || query.with(|q| q.format == Some(f))>{f.label()}</option>
                         }).collect_view()}
                     </select>
@@ -373,7 +386,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.year = v.parse().ok()) }
                         data-testid="list-year">
                         <option value="" selected=move || query.with(|q| q.year.is_none())>"All"</option>
-                        {move || years.get().into_iter().map(|y| view! {
+                        {move || years().into_iter().map(|y| view! {
                             <option value=y.to_string() selected=move || query.with(|q| q.year == Some(y))>{y.to_string()}</option>
                         }).collect_view()}
                     </select>
