@@ -16,6 +16,7 @@ pub mod media;
 pub mod notices;
 pub mod outbox;
 pub mod pages;
+pub mod rich_text;
 pub mod routes;
 pub mod session;
 pub mod store;

@@ -477,3 +477,65 @@ mod session_store {
         clean();
     }
 }
+
+// ---- rich text ---------------------------------------------------------------
+
+/// The classic payloads, parsed by the browser and rebuilt through the
+/// allowlist, then rendered: nothing runs, only https links, the text stays.
+#[wasm_bindgen_test]
+async fn rich_text_keeps_the_text_and_runs_nothing() {
+    use tsuzuki::rich_text::{parse, plain, Rich};
+    let payloads = [
+        r#"<img src=x onerror="window.__pwned=1">caption"#,
+        r#"<script>window.__pwned=2</script>after script"#,
+        r#"<svg onload="window.__pwned=3"><a href="javascript:window.__pwned=4">svg link</a></svg>after svg"#,
+        r#"<a href="javascript:window.__pwned=5">js link</a>"#,
+        r#"<a href=" jav&#x09;ascript:window.__pwned=6">entity link</a>"#,
+        r#"<a href="data:text/html,<script>window.__pwned=7</script>">data link</a>"#,
+        r#"<p style="background:url(javascript:window.__pwned=8)" onclick="window.__pwned=9">styled</p>"#,
+        r#"<iframe srcdoc="<script>parent.__pwned=10</script>"></iframe>after frame"#,
+        r#"<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=11">math"#,
+        r#"<noscript><p title="</noscript><img src=x onerror=window.__pwned=12>">noscript"#,
+        r#"<b><i>unclosed <a href="https://anilist.co/anime/1">fine link"#,
+        r#"<details open ontoggle="window.__pwned=13">details text</details>"#,
+        r#"<form action="javascript:window.__pwned=14"><button>go</button></form>form text"#,
+    ];
+    let all: Vec<Rich> = payloads.iter().flat_map(|p| parse(p)).collect();
+    let text = plain(&all);
+    for part in ["caption", "after script", "after svg", "js link", "entity link", "data link", "styled", "after frame", "unclosed", "fine link", "details text", "form text"] {
+        assert!(text.contains(part), "{part} in {text:?}");
+    }
+    fn links(nodes: &[Rich], out: &mut Vec<String>) {
+        for n in nodes {
+            match n {
+                Rich::Link(href, kids) => {
+                    out.push(href.clone());
+                    links(kids, out);
+                }
+                Rich::Block(_, kids) | Rich::Spoiler(kids) => links(kids, out),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    links(&all, &mut found);
+    assert_eq!(found, ["https://anilist.co/anime/1"]);
+
+    // Rendered into the page: no element of the payloads' own.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let html = payloads.concat();
+    let handle = mount_to(host.clone(), move || view! { <tsuzuki::components::rich_text::RichText html=html.clone()/> });
+    tick().await;
+    tick().await;
+    let bad = host.query_selector_all("script, img, svg, iframe, math, style, form, button, [style], [onclick], [onerror], [onload], [ontoggle], details:not(.spoiler)").unwrap();
+    assert_eq!(bad.length(), 0, "{}", host.inner_html());
+    // (Joined, the payloads swallow one another as the parser says: the
+    // first one's text is still there.)
+    assert!(host.text_content().unwrap_or_default().contains("caption"));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "something ran: {pwned:?}");
+    drop(handle);
+    host.remove();
+}

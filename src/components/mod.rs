@@ -7,4 +7,5 @@ pub mod empty_state;
 pub mod entry_editor;
 pub mod notice;
 pub mod read;
+pub mod rich_text;
 pub mod shell;

@@ -170,7 +170,8 @@ impl Outbox {
             };
             queue.after_reload();
             queue.paused = None;
-            if me.user.get_untracked() != Some(user) {
+            // Signed out, another account, or the app itself gone meanwhile.
+            if me.user.try_get_untracked() != Some(Some(user)) {
                 return;
             }
             // Changes made since the sign-in come after the kept ones.

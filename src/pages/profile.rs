@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::rich_text::RichText;
+
 use crate::api::error::ApiError;
 use crate::api::ops::viewer::{self, Stats};
 use crate::api::Api;
@@ -96,9 +98,12 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
                 </div>
             </div>
             <h3>"About"</h3>
-            <p class="about" data-testid="profile-about">
-                {viewer.about.clone().filter(|a| !a.trim().is_empty()).unwrap_or_else(|| "Nothing written yet.".into())}
-            </p>
+            <div class="about rich" data-testid="profile-about">
+                {match viewer.about.clone().filter(|a| !a.trim().is_empty()) {
+                    Some(html) => view! { <RichText html=html/> }.into_any(),
+                    None => view! { <p class="muted">"Nothing written yet."</p> }.into_any(),
+                }}
+            </div>
             <div class="actions">
                 <button type="button" class="button button--secondary" on:click=move |_| reload.run(()) data-testid="reload">"Reload from AniList"</button>
             </div>

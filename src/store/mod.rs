@@ -250,7 +250,7 @@ impl ListStore {
                 match idb::get(idb::LISTS, &key(user, kind)).await {
                     Ok(Some(text)) => {
                         if let Some(data) = serde_json::from_str::<ListData>(&text).ok().filter(|d| d.format >= LIST_FORMAT) {
-                            if me.user.get_untracked() == Some(user) {
+                            if me.user.try_get_untracked() == Some(Some(user)) {
                                 // What AniList gave meanwhile is newer.
                                 me.lists.update(|l| {
                                     if l.get(kind).is_none() {

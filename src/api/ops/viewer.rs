@@ -14,7 +14,7 @@ impl Operation for Viewer {
   Viewer {
     id
     name
-    about(asHtml: false)
+    about(asHtml: true)
     siteUrl
     avatar { large medium }
     bannerImage

@@ -122,6 +122,9 @@ fn group_ids(groups: Memo<Vec<Vec<i64>>>, i: usize) -> Memo<Vec<i64>> {
     Memo::new(move |_| groups.with(|g| g.get(i).cloned().unwrap_or_default()))
 }
 
+/// Each entry's filter key and its title's place in the collation, by media id.
+type Lexicon = Arc<HashMap<i64, (Arc<str>, u32)>>;
+
 /// What an entry is filtered and sorted by.
 fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, (Arc<str>, u32)>) -> Facts {
     let v = values_of(e);
@@ -196,7 +199,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     // edit), each key made once.
     let sources = StoredValue::new(Vec::<(i64, String, String)>::new());
     let keys = StoredValue::new(HashMap::<i64, (String, Arc<str>)>::new());
-    let lexicon = Memo::new(move |prev: Option<&Arc<HashMap<i64, (Arc<str>, u32)>>>| {
+    let lexicon = Memo::new(move |prev: Option<&Lexicon>| {
         let now: Vec<(i64, String, String)> = store.with(kind, |d| {
             d.map(|d| d.entries.iter().map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| m.all_titles().join("\n")).unwrap_or_default())).collect())
                 .unwrap_or_default()

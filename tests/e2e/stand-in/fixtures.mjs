@@ -59,6 +59,15 @@ const ENTRIES = [
   { id: 700007, mediaId: 31706, status: 'COMPLETED', progress: 162, progressVolumes: 27, score: 9.5, updatedAt: 1700000000 },
 ];
 
+/** A bio carrying the classic payloads (markup a bio can hold). */
+export const HOSTILE_BIO = '<p>Hostile <b>bio</b>.</p>'
+  + '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+  + '<svg onload="window.__pwned=4"><a href="javascript:window.__pwned=5"><text>svg</text></a></svg>'
+  + '<a href="data:text/html,<script>parent.__pwned=6</script>">data link</a>'
+  + '<p style="position:fixed;inset:0" onclick="window.__pwned=7" onmouseover="window.__pwned=8">Styled</p>'
+  + '<iframe src="javascript:parent.__pwned=9"></iframe><details open ontoggle="window.__pwned=11">toggled</details>'
+  + '<b><i>unclosed <math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=10">';
+
 export function freshFixtures() {
   return {
     viewer: {
@@ -66,6 +75,11 @@ export function freshFixtures() {
       name: 'Mitsuki',
       // User-written HTML: the app must show it as text.
       about: 'Watching everything twice.<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>',
+      // The same bio as AniList gives it with asHtml: true (api.test.mjs
+      // swaps in HOSTILE_BIO to check that nothing of it runs).
+      aboutHtml: '<p>Watching <b>everything</b> <i>twice</i>.<br>Friends: <a href="https://anilist.co/user/1">Hana</a>'
+        + ' and <a href="javascript:window.__pwned=3">Jun</a>.</p>'
+        + '<span class="markdown_spoiler"><span>The ending</span></span><ul><li>One</li><li>Two</li></ul>',
       avatar: { large: 'https://s4.anilist.co/file/anilistcdn/user/avatar/large/default.png',
                 medium: 'https://s4.anilist.co/file/anilistcdn/user/avatar/medium/default.png' },
       bannerImage: null,

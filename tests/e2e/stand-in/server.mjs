@@ -453,7 +453,7 @@ export class StandIn {
       const v = d.viewer;
       return {
         ...v,
-        about: () => v.about,
+        about: ({ asHtml } = {}) => (asHtml ? (v.aboutHtml ?? v.about) : v.about),
         avatar: { large: `${self.origin}/img/avatar/${v.id}.svg`, medium: `${self.origin}/img/avatar/${v.id}.svg` },
       };
     };
