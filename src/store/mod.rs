@@ -285,12 +285,12 @@ impl ListStore {
     /// AniList gives replaces the list, with the outbox's waiting changes
     /// applied again on top.
     ///
-    /// The list comes in chunks of 500, most recently updated first, with
-    /// the count so far in [`Refresh::loaded`]; a first load is shown as it
-    /// comes, a reload when whole (a
-    /// list already there stays until then). A refresh that is not forced
-    /// first tries one chunk: when it reaches entries the store already
-    /// holds unchanged, that is all it asks for.
+    /// The list comes most recently updated first: the first
+    /// [`list_collection::FIRST_CHUNK`] entries, then chunks of 500 from the
+    /// start, with the count so far in [`Refresh::loaded`]. A first load is
+    /// shown as it comes; a list already there stays until the new one is
+    /// whole. A refresh that is not forced stops after the first few when
+    /// they reach entries the store already holds unchanged.
     pub fn refresh(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
         // What IndexedDB holds is read first: it may be fresh enough.
         let me = *self;
@@ -316,10 +316,10 @@ impl ListStore {
         let had = self.with_untracked(kind, |d| d.is_some());
         leptos::task::spawn_local(async move {
             let user = credential.user;
-            let read = |chunk: u32| {
+            let read = |chunk: u32, per_chunk: u32| {
                 let (api, credential) = (api.clone(), credential.clone());
                 async move {
-                    let vars = list_collection::Vars { user_id: credential.user, kind: kind.into(), chunk, per_chunk: list_collection::PER_CHUNK };
+                    let vars = list_collection::Vars { user_id: credential.user, kind: kind.into(), chunk, per_chunk };
                     let c = api.run::<ListCollection>(Some(&credential), &vars, true).await?;
                     let c = c.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))?;
                     Ok::<_, ApiError>((c.has_next_chunk == Some(true), ListData::from_collection(c, js_sys::Date::now())))
@@ -328,17 +328,19 @@ impl ListStore {
             let failed = |e: ApiError, loaded: usize| {
                 me.refresh.update(|r| r.insert(kind, Refresh { loading: false, error: Some(e), loaded }));
             };
-            let mut first = match read(1).await {
+            let gone = || me.user.try_get_untracked() != Some(Some(user));
+            // The most recent few first.
+            let (mut more, first) = match read(1, list_collection::FIRST_CHUNK).await {
                 Ok(first) => first,
                 Err(e) => return failed(e, 0),
             };
-            if me.user.get_untracked() != Some(user) {
+            if gone() {
                 return;
             }
-            // Not forced, a list in the store: one chunk may be all it takes.
+            // Not forced, a list in the store: the first few may be all it takes.
             if had && !force {
                 let mut merged = me.with_untracked(kind, |d| d.cloned()).unwrap_or_default();
-                if merged.merge_recent(first.1.clone()) {
+                if merged.merge_recent(first.clone()) {
                     pending(&mut merged);
                     me.lists.update(|l| l.insert(kind, merged));
                     me.refresh.update(|r| r.insert(kind, Refresh::default()));
@@ -346,19 +348,22 @@ impl ListStore {
                     return;
                 }
             }
-            let mut chunk = 1;
-            let mut whole = std::mem::take(&mut first.1);
-            let mut more = first.0;
+            // A first load shows them at once; the rest comes in chunks of
+            // 500 from the start, shown as they come (only the rows near
+            // the viewport are drawn); a list already on screen is
+            // replaced when the new one is whole.
+            let show = |whole: &ListData| {
+                let mut shown = whole.clone();
+                pending(&mut shown);
+                me.lists.update(|l| l.insert(kind, shown));
+            };
+            let mut whole = first;
+            if !more || !had {
+                show(&whole);
+            }
+            let mut chunk = 0;
             loop {
                 let loaded = whole.entries.len();
-                // A first load is shown chunk by chunk (only the rows near
-                // the viewport are drawn); a list already on screen is
-                // replaced when the new one is whole.
-                if !more || !had {
-                    let mut shown = whole.clone();
-                    pending(&mut shown);
-                    me.lists.update(|l| l.insert(kind, shown));
-                }
                 me.refresh.update(|r| r.insert(kind, Refresh { loading: more, error: None, loaded }));
                 // AniList gives at most 11,000 entries: 22 chunks.
                 if !more || chunk >= 30 {
@@ -366,13 +371,22 @@ impl ListStore {
                     return;
                 }
                 chunk += 1;
-                match read(chunk).await {
+                match read(chunk, list_collection::PER_CHUNK).await {
                     Ok((next_more, next)) => {
-                        if me.user.get_untracked() != Some(user) {
+                        if gone() {
                             return;
                         }
-                        whole.extend(next);
+                        // The chunk of 500 holds the first few again: it
+                        // replaces them (same order as AniList's), once.
+                        if chunk == 1 {
+                            whole = next;
+                        } else {
+                            whole.extend(next);
+                        }
                         more = next_more;
+                        if !more || !had {
+                            show(&whole);
+                        }
                     }
                     // What came so far stays on screen (when it is shown),
                     // with the error and a way to try again.

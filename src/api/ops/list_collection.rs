@@ -70,6 +70,13 @@ pub struct Vars {
 /// The most entries AniList gives in one chunk.
 pub const PER_CHUNK: u32 = 500;
 
+/// The first request of a load asks for this many (the most recently
+/// updated): the rows show after a small answer whatever the list's size,
+/// and a revisit where little changed needs nothing more. A longer list is
+/// then read in chunks of [`PER_CHUNK`] from the start (the first few
+/// come twice).
+pub const FIRST_CHUNK: u32 = 50;
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
     #[serde(rename = "MediaListCollection")]

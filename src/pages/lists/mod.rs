@@ -114,6 +114,20 @@ thread_local! {
     static SCROLLED: std::cell::Cell<[f64; 2]> = const { std::cell::Cell::new([0.0; 2]) };
 }
 
+/// Scrolls back to `y` once the page is laid out tall enough: tried on
+/// each of the next `frames` frames until it holds (the router and the
+/// browser's own restoration may scroll in between).
+fn restore_scroll(y: f64, frames: u32) {
+    request_animation_frame(move || {
+        let Some(w) = web_sys::window() else { return };
+        w.scroll_to_with_x_and_y(0.0, y);
+        let there = w.scroll_y().is_ok_and(|now| (now - y).abs() < 2.0);
+        if !there && frames > 0 {
+            restore_scroll(y, frames - 1);
+        }
+    });
+}
+
 /// Which groups are collapsed (their test ids), kept across visits.
 const COLLAPSED_KEY: &str = "tsuzuki.lists.collapsed";
 
@@ -311,13 +325,15 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         }
     });
     on_cleanup(move || keep_scroll.remove());
+    // The page puts the list back where it was itself: the browser's own
+    // restoration on Back would scroll while the page before is still
+    // shown, and land at the top.
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
     let back_to = SCROLLED.with(|s| s.get()[slot]);
     if back_to > 0.0 {
-        request_animation_frame(move || {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, back_to);
-            }
-        });
+        restore_scroll(back_to, 60);
     }
 
     let (editing, set_editing) = signal(None::<i64>);

@@ -51,7 +51,7 @@ test('the anime list shows the fixture entries, grouped by status, in the user\'
   assert.equal(await page.textContent(`${row(700001)} [data-testid=score-display]`), '8.5 / 10');
   assert.equal(await page.textContent(`${row(700005)} [data-testid=entry-progress]`), '130 / ?');
   const request = world.standIn.graphqlRequests().find((r) => r.operationName === 'ListCollection');
-  assert.deepEqual(request.body.variables, { userId: 5150, type: 'ANIME', chunk: 1, perChunk: 500 });
+  assert.deepEqual(request.body.variables, { userId: 5150, type: 'ANIME', chunk: 1, perChunk: 50 });
   await page.click('nav.tabs >> text="Manga"');
   await page.waitForSelector('[data-testid=group-current] [data-testid=entry-700006]');
   const mangaGroups = await page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
