@@ -52,6 +52,9 @@ impl SortBy {
     }
 }
 
+/// The start years the year filter knows.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// The filter and sort of a list page, as its URL holds them
 /// (`?q=…&status=…&format=…&year=…&sort=…`), so they survive a round trip
 /// to another page, a reload and a shared link.
@@ -74,7 +77,7 @@ impl ListQuery {
             text: get("q").unwrap_or_default(),
             status: get("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())),
             format: get("format").and_then(|s| MediaFormat::ALL.into_iter().find(|f| f.as_api().eq_ignore_ascii_case(&s))),
-            year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| (1900..=2200).contains(y)),
+            year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
             sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or_default(),
         }
     }
@@ -137,10 +140,15 @@ pub fn date_number(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> O
     Some(y * 10_000 + i64::from(month.unwrap_or(0).min(12)) * 100 + i64::from(day.unwrap_or(0).min(31)))
 }
 
-/// The key the filter looks in: every title, in lower case, one per line
-/// (so a filter never matches across two titles).
-pub fn title_key(titles: &[&str]) -> String {
-    crate::text::lower(&titles.join("\n"))
+/// Every title of an entry as one text, one per line (so a filter never
+/// matches across two titles).
+pub fn titles_text(titles: &[&str]) -> String {
+    titles.join("\n")
+}
+
+/// The key the filter looks in: an entry's [`titles_text`] in lower case.
+pub fn title_key(titles_text: &str) -> String {
+    crate::text::lower(titles_text)
 }
 
 /// A filter as typed, ready to look for in title keys: trimmed, lower
@@ -235,7 +243,7 @@ mod tests {
             status: ListStatus::Current,
             format: Some(MediaFormat::Tv),
             year: Some(2000),
-            key: title_key(&[title]).into(),
+            key: title_key(title).into(),
             rank,
             score: 0.0,
             progress: 0,
@@ -263,7 +271,7 @@ mod tests {
     #[test]
     fn the_filter_looks_in_every_title_but_not_across_two() {
         let mut f = facts(1, "", 0);
-        f.key = title_key(&["Shingeki no Kyojin", "Attack on Titan", "進撃の巨人", "AoT"]).into();
+        f.key = title_key(&titles_text(&["Shingeki no Kyojin", "Attack on Titan", "進撃の巨人", "AoT"])).into();
         let q = ListQuery::default();
         let finds = |typed: &str| passes(&f, &q, &filter_key(typed));
         assert!(finds(" ATTACK ") && finds("巨人") && finds("aot") && finds("kyojin") && finds(""));

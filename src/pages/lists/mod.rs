@@ -19,7 +19,7 @@ use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
-use crate::listing::{arrange, date_number, Facts, ListQuery, SortBy};
+use crate::listing::{arrange, date_number, Facts, ListQuery, SortBy, YEARS};
 use crate::media::{ListStatus, MediaFormat};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
@@ -215,7 +215,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let keys = StoredValue::new(HashMap::<i64, (String, Arc<str>)>::new());
     let lexicon = Memo::new(move |prev: Option<&Lexicon>| {
         let now: Vec<(i64, String, String)> = store.with(kind, |d| {
-            d.map(|d| d.entries.iter().map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| m.all_titles().join("\n")).unwrap_or_default())).collect())
+            d.map(|d| d.entries.iter().map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| crate::listing::titles_text(&m.all_titles())).unwrap_or_default())).collect())
                 .unwrap_or_default()
         });
         if let Some(prev) = prev.filter(|_| sources.with_value(|s| *s == now)) {
@@ -228,7 +228,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 .map(|((id, title, all), rank)| {
                     let all = if all.is_empty() { title } else { all };
                     if cache.get(id).is_none_or(|(source, _)| source != all) {
-                        cache.insert(*id, (all.clone(), crate::listing::title_key(&[all.as_str()]).into()));
+                        cache.insert(*id, (all.clone(), crate::listing::title_key(all).into()));
                     }
                     (*id, (cache.get(id).map(|(_, k)| k.clone()).unwrap_or_else(|| Arc::from("")), rank))
                 })
@@ -274,16 +274,16 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         MediaFormat::ALL.into_iter().zip(has).filter(|(_, h)| *h).map(|(f, _)| f).collect::<Vec<_>>()
     };
     let years = move || {
-        const FIRST: i32 = 1900;
-        let mut has = [false; 301];
+        let first = *YEARS.start();
+        let mut has = [false; (*YEARS.end() - *YEARS.start() + 1) as usize];
         store.with(kind, |d| {
             for y in d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()?.start_date?.year) {
-                if let Some(h) = usize::try_from(y - FIRST).ok().and_then(|i| has.get_mut(i)) {
+                if let Some(h) = usize::try_from(y - first).ok().and_then(|i| has.get_mut(i)) {
                     *h = true;
                 }
             }
         });
-        (0..has.len()).rev().filter(|&i| has[i]).map(|i| FIRST + i as i32).collect::<Vec<_>>()
+        (0..has.len()).rev().filter(|&i| has[i]).map(|i| first + i as i32).collect::<Vec<_>>()
     };
 
     let state = Memo::new(move |_| store.refresh_state(kind));

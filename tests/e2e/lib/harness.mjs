@@ -2,6 +2,7 @@
 // loopback, the stand-in AniList, and Debian's Chromium driven by
 // Playwright, with every console error and page error collected.
 
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,4 +98,15 @@ export async function signIn(world, page) {
   await appReady(page);
   await page.click('[data-testid=sign-in-button]');
   await page.waitForSelector('[data-testid=welcome]');
+}
+
+/** Polls `cond` (it may return a promise) every 50 ms until it holds;
+ * fails the test after `ms`. */
+export async function waitFor(cond, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('condition not met in time');
 }

@@ -4,7 +4,7 @@
 import { HOSTILE_BIO } from '../stand-in/fixtures.mjs';
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
 import { VIEWER_ID } from '../stand-in/fixtures.mjs';
 
 let world;
@@ -90,14 +90,6 @@ test('the profile: Bearer token sent, the user, the about text (formatted, nothi
   assert.deepEqual(page.problems, []);
 });
 
-async function waitFor(cond, ms = 10000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail('condition not met in time');
-}
 
 test('a token AniList refuses (400 Invalid token) ends the session and offers sign-in back to the page', async () => {
   const { page } = await signedIn('/token');

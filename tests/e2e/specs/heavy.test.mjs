@@ -7,7 +7,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, signIn } from '../lib/harness.mjs';
+import { startWorld, signIn, waitFor as poll } from '../lib/harness.mjs';
 
 const N = 5000;
 let world;
@@ -24,14 +24,7 @@ const row = (id) => `[data-testid=entry-${id}]`;
 const nodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);
 const digits = (n) => n.toLocaleString('en');
 
-async function waitFor(cond, ms = 30000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail('condition not met in time');
-}
+const waitFor = (cond, ms = 30000) => poll(cond, ms);
 
 /** Signs in and opens the anime list with the heavy list whole. */
 async function heavyPage(n = N) {

@@ -3,7 +3,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -31,14 +31,6 @@ async function edit(page, id) {
   await page.waitForSelector(`${editor}[open]`);
 }
 
-async function waitFor(cond, ms = 10000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail('condition not met in time');
-}
 
 test('the anime list shows the fixture entries, grouped by status, in the user\'s title language and score format', async () => {
   const page = await listPage();

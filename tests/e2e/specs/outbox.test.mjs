@@ -4,7 +4,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor as poll } from '../lib/harness.mjs';
 
 let world;
 
@@ -17,14 +17,7 @@ const row = (id) => `[data-testid=entry-${id}]`;
 const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
 const ops = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
 
-async function waitFor(cond, ms = 15000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail('condition not met in time');
-}
+const waitFor = (cond, ms = 15000) => poll(cond, ms);
 
 async function listPage() {
   const page = await world.newPage();
