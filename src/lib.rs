@@ -9,6 +9,7 @@ pub mod boot;
 pub mod components;
 pub mod config;
 pub mod csp;
+pub mod edit;
 pub mod graphql_text;
 pub mod idb;
 pub mod listing;

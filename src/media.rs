@@ -213,7 +213,7 @@ impl ScoreFormat {
     }
 
     pub fn step(self) -> f64 {
-        if self == ScoreFormat::Point10Decimal { 0.5 } else { 1.0 }
+        if self == ScoreFormat::Point10Decimal { 0.1 } else { 1.0 }
     }
 
     /// "8.5 / 10", "85 / 100", "★★★★☆", "🙂"; "no score" for 0.
@@ -261,13 +261,7 @@ pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -
     matches!(total, Some(t) if t > 0 && progress >= t) && status != ListStatus::Completed
 }
 
-/// The values of an entry the list edits, all absolute.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Values {
-    pub status: ListStatus,
-    pub progress: u32,
-    pub score: f64,
-}
+pub use crate::edit::Values;
 
 #[cfg(test)]
 mod tests {

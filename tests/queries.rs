@@ -132,10 +132,14 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(viewer.contains("minutes_watched: Some(5424)") && viewer.contains("Point10Decimal"), "{viewer}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
     assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86)") && list.contains("\"CB\""), "{list}");
+    assert!(list.contains("repeat: Some(1)") && list.contains("priority: Some(2)") && list.contains("private: Some(true)") && list.contains("Rewatch with Hana"), "{list}");
+    assert!(list.contains(r#"custom_lists: ["Favourites"]"#) && list.contains(r#"("Story", 90.0)"#) && list.contains(r#"("Characters", 80.0)"#), "{list}");
+    assert!(list.contains("started_at: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None })"), "{list}");
+    assert!(list.contains(r#"custom_lists: ["Favourites", "Empty one"], advanced_scoring: ["Story", "Characters"], advanced_scoring_enabled: Some(true)"#), "{list}");
     let entry = fixture_reads_as_selected::<list_entry::ListEntry>();
-    assert!(entry.contains("progress_volumes: Some(20)"), "{entry}");
+    assert!(entry.contains("progress_volumes: Some(20)") && entry.contains("year: Some(2025)"), "{entry}");
     let saved = fixture_reads_as_selected::<save_entry::SaveEntry>();
-    assert!(saved.contains("updated_at: Some(1763500100)"), "{saved}");
+    assert!(saved.contains("updated_at: Some(1763500100)") && saved.contains("Second time") && saved.contains("hidden_from_status_lists: Some(true)"), "{saved}");
     let deleted = fixture_reads_as_selected::<delete_entry::DeleteEntry>();
     assert!(deleted.contains("deleted: Some(true)"), "{deleted}");
     let found = fixture_reads_as_selected::<search::Search>();

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod add_to_list;
 pub mod api_status;
 pub mod clock;
 pub mod copy;

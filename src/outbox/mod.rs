@@ -20,8 +20,8 @@ use crate::idb;
 use crate::notices::{Flash, Flashes, Tone};
 use crate::media::MediaKind;
 use crate::session::SessionContext;
-use crate::store::{set_values, values_of, ListStore};
-use rules::{Change, Queue, Values, Verdict};
+use crate::store::{patch_entry, values_of, ListStore};
+use rules::{Change, Patch, Queue, Values, Verdict};
 
 /// How long "+1" waits for more clicks before its save is sent.
 pub const SETTLE_MS: f64 = 700.0;
@@ -195,9 +195,9 @@ impl Outbox {
             let Some(items) = queue.try_with_untracked(|q| q.items.clone()) else { return };
             for item in &items {
                 match &item.change {
-                    Change::Save { values, .. } => {
-                        if let Some(e) = data.entries.iter_mut().find(|e| e.media_id == item.media_id) {
-                            set_values(e, *values);
+                    Change::Save { patch, .. } => {
+                        if let Some(i) = data.entries.iter().position(|e| e.media_id == item.media_id) {
+                            patch_entry(data, i, patch);
                         }
                     }
                     Change::Delete { .. } => data.entries.retain(|e| e.media_id != item.media_id),
@@ -206,21 +206,25 @@ impl Outbox {
         }
     }
 
-    /// A change to an entry in the store: applied at once, sent after
-    /// `settle` ms without more changes to it.
-    pub fn save(&self, media_id: i64, values: Values, settle: f64) {
+    /// A change to an entry in the store (the fields the person changed):
+    /// applied at once, sent after `settle` ms without more changes to it.
+    pub fn save(&self, media_id: i64, patch: Patch, settle: f64) {
+        if patch.is_empty() {
+            return;
+        }
         let Some((_, entry)) = self.store.entry(media_id) else { return };
         let title = entry.title();
-        self.push(media_id, Change::Save { entry_id: Some(entry.id).filter(|id| *id > 0), values }, Some(values_of(&entry)), &title, settle);
-        self.store.apply(media_id, Some(values), None);
+        self.store.apply(media_id, Some(&patch), None);
+        self.push(media_id, Change::Save { entry_id: Some(entry.id).filter(|id| *id > 0), patch }, Some(values_of(&entry)), &title, settle);
     }
 
-    /// A title added to the list (from search): `entry` describes it.
-    pub fn add(&self, kind: MediaKind, entry: Entry, values: Values) {
+    /// A title added to the list (from search or its page): `entry`
+    /// describes it, `patch` holds what the person chose (its status).
+    pub fn add(&self, kind: MediaKind, entry: Entry, patch: Patch) {
         let title = entry.title();
         let media_id = entry.media_id;
-        self.push(media_id, Change::Save { entry_id: None, values }, None, &title, 0.0);
-        self.store.apply(media_id, Some(values), Some((kind, entry)));
+        self.store.apply(media_id, Some(&patch), Some((kind, entry)));
+        self.push(media_id, Change::Save { entry_id: None, patch }, None, &title, 0.0);
     }
 
     pub fn delete(&self, media_id: i64) {
@@ -233,6 +237,9 @@ impl Outbox {
     fn push(&self, media_id: i64, change: Change, before: Option<Values>, title: &str, settle: f64) {
         self.store.errors.update(|e| {
             e.remove(&media_id);
+        });
+        self.store.refused.update_value(|r| {
+            r.remove(&media_id);
         });
         self.used.set(true);
         self.queue.update(|q| q.push(media_id, change, before, title, js_sys::Date::now(), settle));
@@ -307,8 +314,8 @@ impl Outbox {
                 }
             } else {
                 let result = match &item.change {
-                    Change::Save { entry_id, values } => {
-                        let vars = rules::save_vars(item.media_id, *entry_id, values);
+                    Change::Save { entry_id, patch } => {
+                        let vars = rules::save_vars(item.media_id, *entry_id, patch, &self.store.advanced_names(item.media_id));
                         match api.run::<SaveEntry>(Some(&credential), &vars, false).await {
                             Ok(save_entry::Data { saved: Some(saved) }) => {
                                 self.saved(&item, &saved);
@@ -338,7 +345,7 @@ impl Outbox {
         let later = self.queue.with_untracked(|q| q.has_later(item.seq, item.media_id));
         if !later {
             // What AniList holds now is what the screen shows.
-            self.store.apply(item.media_id, Some(values_of(saved)), None);
+            self.store.apply(item.media_id, Some(&Patch::whole(&values_of(saved))), None);
         }
     }
 
@@ -380,14 +387,24 @@ impl Outbox {
             }
             Some(Verdict::Refused { item: refused, reason, restore }) => {
                 if restore {
-                    match refused.change {
+                    match &refused.change {
                         // The row is gone from the store: AniList's lists
                         // (which still hold it) are read again.
                         Change::Delete { .. } => self.refetch_lists(),
-                        Change::Save { .. } => self.store.apply(refused.media_id, refused.before, None),
+                        Change::Save { patch, .. } => {
+                            let undo = refused.before.as_ref().map(|b| patch.undo(b));
+                            self.store.apply(refused.media_id, undo.as_ref(), None);
+                        }
                     }
                 }
                 if self.store.is_watched(item.media_id) {
+                    // The person's refused values, for the editor to offer
+                    // again beside AniList's reasons.
+                    if let Change::Save { patch, .. } = refused.change {
+                        self.store.refused.update_value(|r| {
+                            r.insert(refused.media_id, patch);
+                        });
+                    }
                     self.store.errors.update(|e| {
                         e.insert(item.media_id, reason);
                     });

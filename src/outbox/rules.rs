@@ -8,15 +8,21 @@ use serde::{Deserialize, Serialize};
 use crate::api::ops::save_entry;
 use crate::api::ApiError;
 
-pub use crate::media::Values;
+pub use crate::edit::{Patch, Values};
 
 /// One change to one entry (keyed by its media id: an entry being created
 /// has no id yet).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {
-    /// `SaveMediaListEntry` with these values; `entry_id` is `None` for a
-    /// new entry (it is created by media id).
-    Save { entry_id: Option<i64>, values: Values },
+    /// `SaveMediaListEntry` with the fields of this patch (absolute
+    /// values); `entry_id` is `None` for a new entry (it is created by
+    /// media id). (Kept as `values` by the version that sent status,
+    /// progress and score only.)
+    Save {
+        entry_id: Option<i64>,
+        #[serde(alias = "values")]
+        patch: Patch,
+    },
     Delete { entry_id: Option<i64> },
 }
 
@@ -77,7 +83,7 @@ pub enum Verdict {
     /// AniList refused the change itself; the item is gone and its
     /// `before` values are to be restored (unless a later change to the
     /// same entry is waiting), with this reason.
-    Refused { item: Item, reason: ApiError, restore: bool },
+    Refused { item: Box<Item>, reason: ApiError, restore: bool },
 }
 
 /// The longest wait between two tries.
@@ -107,8 +113,10 @@ impl Queue {
         if let Some(last) = self.items.iter_mut().rev().find(|i| i.media_id == media_id) {
             if !last.in_flight && !last.uncertain {
                 let folded = match (&last.change, &change) {
-                    (Change::Save { entry_id, .. }, Change::Save { values, .. }) => {
-                        Some(Change::Save { entry_id: *entry_id, values: *values })
+                    (Change::Save { entry_id, patch: first }, Change::Save { patch, .. }) => {
+                        let mut folded = first.clone();
+                        folded.merge(patch);
+                        Some(Change::Save { entry_id: *entry_id, patch: folded })
                     }
                     (Change::Save { entry_id, .. }, Change::Delete { .. }) => Some(Change::Delete { entry_id: *entry_id }),
                     // Deleting twice deletes once; a save after a delete
@@ -221,7 +229,7 @@ impl Queue {
                     let item = item.clone();
                     let restore = !self.has_later(seq, item.media_id);
                     self.items.retain(|i| i.seq != seq);
-                    return Verdict::Refused { item, reason, restore };
+                    return Verdict::Refused { item: Box::new(item), reason, restore };
                 }
             },
         };
@@ -245,7 +253,7 @@ impl Queue {
         let Some(item) = self.get_mut(seq) else { return true };
         item.in_flight = false;
         let applied = match (&item.change, found) {
-            (Change::Save { entry_id, values }, Some(v)) => holds(&save_vars(item.media_id, *entry_id, values), &v),
+            (Change::Save { patch, .. }, Some(v)) => patch.held_by(&v),
             (Change::Save { .. }, None) => false,
             (Change::Delete { .. }, found) => found.is_none(),
         };
@@ -278,31 +286,36 @@ impl Queue {
     }
 }
 
-/// What a save sends. An entry known by its id gets all its values. One
-/// created by media id may already be on AniList (added elsewhere, or the
-/// search result was old): it gets its status, and progress and score only
-/// when the person set them, so adding a title never resets what AniList
-/// holds.
-pub fn save_vars(media_id: i64, entry_id: Option<i64>, values: &Values) -> save_entry::Vars {
-    let created = entry_id.is_none();
+/// What a save sends: the fields the person changed, as absolute values.
+/// A new entry is created by media id (it may already be on AniList, added
+/// elsewhere: then only these fields change, so adding a title never resets
+/// what AniList holds). `advanced`: the user's advanced scoring sections, in
+/// the order AniList takes the scores.
+pub fn save_vars(media_id: i64, entry_id: Option<i64>, patch: &Patch, advanced: &[String]) -> save_entry::Vars {
     save_entry::Vars {
         id: entry_id,
-        media_id: created.then_some(media_id),
-        status: Some(values.status).filter(|s| s.is_known()),
-        progress: Some(values.progress).filter(|p| !created || *p > 0),
-        score: Some(values.score).filter(|s| !created || *s > 0.0),
-        ..Default::default()
+        media_id: entry_id.is_none().then_some(media_id),
+        status: patch.status.filter(|s| s.is_known()),
+        progress: patch.progress,
+        progress_volumes: patch.volumes,
+        score: patch.score,
+        repeat: patch.repeat,
+        priority: patch.priority,
+        private: patch.private,
+        hidden_from_status_lists: patch.hidden,
+        notes: patch.notes.clone(),
+        started_at: patch.started,
+        completed_at: patch.completed,
+        custom_lists: patch.lists.clone(),
+        advanced_scores: patch.advanced.as_ref().map(|given| {
+            if advanced.is_empty() {
+                given.iter().map(|(_, s)| *s).collect()
+            } else {
+                advanced.iter().map(|name| given.iter().find(|(n, _)| n == name).map_or(0.0, |(_, s)| *s)).collect()
+            }
+        }),
     }
 }
-
-/// Whether AniList's entry holds what a save sent (scores compared at the
-/// one decimal AniList keeps).
-fn holds(sent: &save_entry::Vars, found: &Values) -> bool {
-    sent.status.is_none_or(|s| s == found.status)
-        && sent.progress.is_none_or(|p| p == found.progress)
-        && sent.score.is_none_or(|s| (s - found.score).abs() < 0.05)
-}
-
 
 #[cfg(test)]
 mod tests {
@@ -310,11 +323,15 @@ mod tests {
     use crate::media::ListStatus;
 
     fn v(progress: u32) -> Values {
-        Values { status: ListStatus::Current, progress, score: 8.0 }
+        Values { progress, score: 8.0, ..Values::new(ListStatus::Current) }
+    }
+
+    fn p(progress: u32) -> Patch {
+        Patch { status: Some(ListStatus::Current), progress: Some(progress), score: Some(8.0), ..Patch::default() }
     }
 
     fn save(id: i64, progress: u32) -> Change {
-        Change::Save { entry_id: Some(id), values: v(progress) }
+        Change::Save { entry_id: Some(id), patch: p(progress) }
     }
 
     #[test]
@@ -325,7 +342,7 @@ mod tests {
         q.push(1, save(11, 15), Some(v(14)), "A", 200.0, 700.0);
         assert_eq!(q.len(), 1);
         let item = &q.items[0];
-        assert_eq!((item.change.clone(), item.before), (save(11, 15), Some(v(12))));
+        assert_eq!((item.change.clone(), item.before.clone()), (save(11, 15), Some(v(12))));
         assert!(q.next_ready(850.0).is_none(), "still settling");
         assert_eq!(q.next_ready(900.0).map(|i| i.seq), Some(1));
     }
@@ -353,7 +370,7 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q.items[0].change, Change::Delete { entry_id: Some(11) });
         assert_eq!(q.items[0].before, Some(v(2)));
-        q.push(1, Change::Save { entry_id: None, values: v(0) }, None, "A", 0.0, 0.0);
+        q.push(1, Change::Save { entry_id: None, patch: p(0) }, None, "A", 0.0, 0.0);
         assert_eq!(q.len(), 2);
     }
 
@@ -437,7 +454,7 @@ mod tests {
     #[test]
     fn a_new_entry_passes_its_id_on_and_a_reload_makes_sent_changes_uncertain() {
         let mut q = Queue::default();
-        q.push(7, Change::Save { entry_id: None, values: v(0) }, None, "C", 0.0, 0.0);
+        q.push(7, Change::Save { entry_id: None, patch: p(0) }, None, "C", 0.0, 0.0);
         q.set_in_flight(1, true);
         q.push(7, Change::Delete { entry_id: None }, None, "C", 0.0, 0.0);
         q.learn_entry_id(7, 123);
@@ -451,22 +468,49 @@ mod tests {
     }
 
     #[test]
-    fn adding_a_title_sends_only_what_the_person_set() {
-        let planning = Values { status: ListStatus::Planning, progress: 0, score: 0.0 };
-        let add = save_vars(7, None, &planning);
-        assert_eq!((add.id, add.media_id, add.status, add.progress, add.score), (None, Some(7), Some(ListStatus::Planning), None, None));
-        let update = save_vars(7, Some(70), &planning);
-        assert_eq!((update.id, update.media_id, update.progress, update.score), (Some(70), None, Some(0), Some(0.0)));
-        let later = save_vars(7, None, &Values { progress: 3, ..planning });
-        assert_eq!(later.progress, Some(3));
+    fn a_save_sends_only_what_the_person_changed() {
+        let add = save_vars(7, None, &Patch { status: Some(ListStatus::Planning), ..Patch::default() }, &[]);
+        assert_eq!((add.id, add.media_id, add.status, add.progress, add.score, add.notes), (None, Some(7), Some(ListStatus::Planning), None, None, None));
+        let plus_one = save_vars(7, Some(70), &Patch { progress: Some(4), ..Patch::default() }, &[]);
+        assert_eq!((plus_one.id, plus_one.media_id, plus_one.progress, plus_one.status, plus_one.notes), (Some(70), None, Some(4), None, None));
+        let names = ["Story".to_string(), "Art".to_string(), "Sound".to_string()];
+        let edit = Patch {
+            notes: Some(String::new()),
+            started: Some(crate::edit::FuzzyDate { year: Some(2024), month: Some(3), day: None }),
+            lists: Some(vec![]),
+            advanced: Some(vec![("Art".into(), 7.0), ("Story".into(), 9.0)]),
+            ..Patch::default()
+        };
+        let vars = save_vars(7, Some(70), &edit, &names);
+        assert_eq!(vars.advanced_scores, Some(vec![9.0, 7.0, 0.0]), "in the user's order");
+        let sent = serde_json::to_value(&vars).unwrap();
+        assert_eq!(sent["notes"], "", "an emptied note is sent, to clear it");
+        assert_eq!(sent["startedAt"], serde_json::json!({ "year": 2024, "month": 3, "day": null }));
+        assert_eq!(sent["customLists"], serde_json::json!([]), "off every custom list");
+        assert!(sent.get("status").is_none() && sent.get("completedAt").is_none());
         // Read back after an add: AniList's own progress does not count against it.
+        let planning = Values::new(ListStatus::Planning);
         let mut q = Queue::default();
-        q.push(7, Change::Save { entry_id: None, values: planning }, None, "C", 0.0, 0.0);
+        q.push(7, Change::Save { entry_id: None, patch: Patch { status: Some(ListStatus::Planning), ..Patch::default() } }, None, "C", 0.0, 0.0);
         q.set_in_flight(1, true);
         q.answer(1, Err(ApiError::Network), 0.0, 0.0);
-        assert!(q.read_back(1, Some(Values { progress: 5, score: 7.5, ..planning })));
-        q.push(8, Change::Save { entry_id: Some(80), values: planning }, None, "D", 0.0, 0.0);
-        assert!(!q.read_back(2, Some(Values { progress: 5, ..planning })), "an update must hold every value");
+        assert!(q.read_back(1, Some(Values { progress: 5, score: 7.5, ..planning.clone() })));
+        q.push(8, Change::Save { entry_id: Some(80), patch: Patch::whole(&planning) }, None, "D", 0.0, 0.0);
+        assert!(!q.read_back(2, Some(Values { progress: 5, ..planning })), "every value the save carries must hold");
+    }
+
+    #[test]
+    fn quick_changes_to_different_fields_fold_into_one_save_of_both() {
+        let mut q = Queue::default();
+        q.push(1, Change::Save { entry_id: Some(11), patch: Patch { progress: Some(4), ..Patch::default() } }, Some(v(3)), "A", 0.0, 700.0);
+        q.push(1, Change::Save { entry_id: Some(11), patch: Patch { notes: Some("n".into()), ..Patch::default() } }, Some(v(4)), "A", 0.0, 700.0);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q.items[0].change, Change::Save { entry_id: Some(11), patch: Patch { progress: Some(4), notes: Some("n".into()), ..Patch::default() } });
+        // A queue kept by the older version reads.
+        let old = r#"{"items":[{"seq":1,"media_id":1,"change":{"Save":{"entry_id":11,"values":{"status":"CURRENT","progress":3,"score":8.0}}},"before":{"status":"CURRENT","progress":2,"score":8.0},"title":"A","attempts":0,"not_before":0.0,"uncertain":false}],"next_seq":1,"paused":null}"#;
+        let kept: Queue = serde_json::from_str(old).unwrap();
+        assert_eq!(kept.items[0].change, save(11, 3));
+        assert_eq!(kept.items[0].before.as_ref().map(|b| b.progress), Some(2));
     }
 
     #[test]

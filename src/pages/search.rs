@@ -11,7 +11,9 @@ use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
-use crate::media::{ListStatus, Values};
+use crate::components::add_to_list::AddToList;
+use crate::edit::Patch;
+use crate::media::ListStatus;
 use crate::outbox::use_outbox;
 use crate::store::use_list_store;
 use crate::pages::PageIntro;
@@ -184,8 +186,6 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
         progress: Some(0),
         progress_volumes: None,
         score: Some(0.0),
-        updated_at: None,
-        hidden_from_status_lists: None,
         media: Some(list_collection::Media {
             id: found.id,
             kind: Some(kind.into()),
@@ -200,6 +200,7 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
             average_score: found.average_score,
             cover_image: found.cover_image.clone(),
         }),
+        ..Entry::default()
     }
 }
 
@@ -212,29 +213,26 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     // What the store holds wins (it has the person's latest change), then
     // what AniList said with the result, then an add made here.
     let found_status = found.media_list_entry.as_ref().and_then(|e| e.status);
-    let added = RwSignal::new(false);
+    let added = RwSignal::new(None::<ListStatus>);
     let status = move || {
         let held = store.with(kind, |d| d.map(|d| d.entry(id).map(|e| e.status)));
         match held {
             Some(Some(s)) => s,
             // The list is loaded and does not hold it: an add made here was
             // refused; otherwise AniList's answer with the result is newer.
-            Some(None) => (!added.get()).then_some(found_status).flatten(),
-            None => found_status.or(added.get().then_some(ListStatus::Planning)),
+            Some(None) => added.get().is_none().then_some(found_status).flatten(),
+            None => found_status.or(added.get()),
         }
     };
     store.watch(id);
     on_cleanup(move || store.unwatch(id));
     let error = move || store.errors.with(|e| e.get(&id).cloned());
     let entry = new_entry(&found, kind);
-    let add = move |_| {
-        added.set(true);
-        let values = Values { status: ListStatus::Planning, progress: 0, score: 0.0 };
-        outbox.add(kind, entry.clone(), values);
-    };
+    let add = Callback::new(move |status: ListStatus| {
+        added.set(Some(status));
+        outbox.add(kind, entry.clone(), Patch { status: Some(status), ..Patch::default() });
+    });
     let pending = move || outbox.is_pending(id);
-    // The button's text, also the start of its accessible name.
-    let add_text = "Add to Planning";
     let title = found.title.clone().and_then(|t| t.user_preferred).unwrap_or_else(|| format!("Title #{id}"));
     let total = found.episodes.or(found.chapters);
     let facts = [
@@ -266,13 +264,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                             <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span>
                             {move || pending().then(|| view! { <span class="muted small" data-testid="add-saving">" (saving…)"</span> })}
                         }.into_any(),
-                        (None, true) => view! {
-                            <button type="button" class="button button--small" data-testid="add"
-                                aria-label=format!("{add_text}: {label}")
-                                on:click=add.clone()>
-                                {add_text}
-                            </button>
-                        }.into_any(),
+                        (None, true) => view! { <AddToList kind=kind title=label.clone() on_add=add/> }.into_any(),
                         (None, false) => view! { <span class="muted small">"Sign in to add it to your list."</span> }.into_any(),
                     }}
                 </div>

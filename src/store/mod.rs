@@ -15,7 +15,7 @@ use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::idb;
 use crate::media::ScoreFormat;
-use crate::media::Values;
+use crate::edit::{Patch, Values};
 use crate::media::MediaKind;
 
 /// A list is not asked for again within this long of its last refresh.
@@ -36,15 +36,23 @@ pub struct ListData {
     /// kept by an older version lacks fields and is read again whole.
     #[serde(default)]
     pub format: u32,
+    /// The user's custom lists for this kind, by name (an empty one too).
+    #[serde(default)]
+    pub list_names: Vec<String>,
+    /// The user's advanced scoring sections, when advanced scoring is on.
+    #[serde(default)]
+    pub advanced_names: Vec<String>,
 }
 
 /// The version of what a kept list holds: 2 added every title, the
-/// synonyms, the start date and the average score.
-pub const LIST_FORMAT: u32 = 2;
+/// synonyms, the start date and the average score; 3 every field of an
+/// entry (repeat, priority, private, notes, dates, custom lists, advanced
+/// scores) and the user's custom lists and advanced scoring.
+pub const LIST_FORMAT: u32 = 3;
 
 impl ListData {
     /// AniList's collection, each entry once.
-    pub fn from_collection(c: list_collection::Collection, now: f64) -> Self {
+    pub fn from_collection(c: list_collection::Collection, kind: MediaKind, now: f64) -> Self {
         let mut seen = std::collections::HashSet::new();
         let mut entries = Vec::new();
         let mut custom = Vec::new();
@@ -59,8 +67,41 @@ impl ListData {
                 }
             }
         }
-        let score_format = c.user.and_then(|u| u.media_list_options).and_then(|o| o.score_format).unwrap_or_default();
-        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT }
+        let options = c.user.and_then(|u| u.media_list_options);
+        let score_format = options.as_ref().and_then(|o| o.score_format).unwrap_or_default();
+        let type_options = options
+            .and_then(|o| match kind {
+                MediaKind::Anime => o.anime_list,
+                MediaKind::Manga => o.manga_list,
+            })
+            .unwrap_or_default();
+        let mut list_names = type_options.custom_lists;
+        // A list AniList gave entries for is one of them, named or not.
+        for (name, _) in &custom {
+            if !list_names.contains(name) {
+                list_names.push(name.clone());
+            }
+        }
+        let advanced_names = if type_options.advanced_scoring_enabled == Some(true) { type_options.advanced_scoring } else { Vec::new() };
+        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names }
+    }
+
+    /// Puts an entry on exactly these custom lists.
+    pub fn set_lists(&mut self, media_id: i64, lists: &[String]) {
+        for (name, ids) in &mut self.custom {
+            let on = lists.contains(name);
+            let there = ids.contains(&media_id);
+            if on && !there {
+                ids.push(media_id);
+            } else if !on && there {
+                ids.retain(|id| *id != media_id);
+            }
+        }
+        for name in lists {
+            if !self.custom.iter().any(|(n, _)| n == name) {
+                self.custom.push((name.clone(), vec![media_id]));
+            }
+        }
     }
 
     pub fn entry(&self, media_id: i64) -> Option<&Entry> {
@@ -124,16 +165,53 @@ impl ListData {
     }
 }
 
-/// The values the list edits, as an entry holds them.
+/// The values the editor edits, as an entry holds them.
 pub fn values_of(e: &Entry) -> Values {
-    Values { status: e.status.unwrap_or(crate::media::ListStatus::Planning), progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) }
+    Values {
+        status: e.status.unwrap_or(crate::media::ListStatus::Planning),
+        progress: e.progress.unwrap_or(0),
+        score: e.score.unwrap_or(0.0),
+        volumes: e.progress_volumes.unwrap_or(0),
+        repeat: e.repeat.unwrap_or(0),
+        priority: e.priority.unwrap_or(0),
+        private: e.private == Some(true),
+        hidden: e.hidden_from_status_lists == Some(true),
+        notes: e.notes.clone().unwrap_or_default(),
+        started: e.started_at.unwrap_or_default(),
+        completed: e.completed_at.unwrap_or_default(),
+        lists: e.custom_lists.clone(),
+        advanced: e.advanced_scores.0.clone(),
+    }
 }
 
-/// Gives an entry these values (the reverse of [`values_of`]).
-pub fn set_values(e: &mut Entry, v: Values) {
+/// Gives an entry these values (the reverse of [`values_of`]); what is
+/// empty is kept as nothing (a list of thousands is kept whole).
+pub fn set_values(e: &mut Entry, v: &Values) {
     e.status = Some(v.status);
     e.progress = Some(v.progress);
     e.score = Some(v.score);
+    e.progress_volumes = Some(v.volumes);
+    e.repeat = (v.repeat > 0).then_some(v.repeat);
+    e.priority = (v.priority > 0).then_some(v.priority);
+    e.private = v.private.then_some(true);
+    e.hidden_from_status_lists = v.hidden.then_some(true);
+    e.notes = Some(v.notes.clone()).filter(|n| !n.is_empty());
+    e.started_at = Some(v.started).filter(|d| !d.is_empty());
+    e.completed_at = Some(v.completed).filter(|d| !d.is_empty());
+    e.custom_lists = v.lists.clone();
+    e.advanced_scores = list_collection::AdvancedScores(v.advanced.clone());
+}
+
+/// Applies a patch to an entry of a list, custom lists included.
+pub fn patch_entry(d: &mut ListData, i: usize, patch: &Patch) {
+    let Some(e) = d.entries.get_mut(i) else { return };
+    let mut v = values_of(e);
+    patch.apply(&mut v);
+    set_values(e, &v);
+    if let Some(lists) = &patch.lists {
+        let media_id = e.media_id;
+        d.set_lists(media_id, lists);
+    }
 }
 
 /// How a list's refresh stands.
@@ -158,6 +236,9 @@ pub struct ListStore {
     watchers: StoredValue<HashMap<i64, u32>>,
     /// Why the store lives in memory only, once known.
     pub memory_only: RwSignal<Option<String>>,
+    /// A refused change's fields, by media id: the editor offers them
+    /// again with AniList's reasons, so nothing typed is lost.
+    pub refused: StoredValue<HashMap<i64, Patch>>,
 }
 
 /// One value per kind of list (two: a map would be more code for nothing).
@@ -223,6 +304,7 @@ impl ListStore {
             errors: RwSignal::new(HashMap::new()),
             watchers: StoredValue::new(HashMap::new()),
             memory_only: RwSignal::new(None),
+            refused: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -322,7 +404,7 @@ impl ListStore {
                     let vars = list_collection::Vars { user_id: credential.user, kind: kind.into(), chunk, per_chunk };
                     let c = api.run::<ListCollection>(Some(&credential), &vars, true).await?;
                     let c = c.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))?;
-                    Ok::<_, ApiError>((c.has_next_chunk == Some(true), ListData::from_collection(c, js_sys::Date::now())))
+                    Ok::<_, ApiError>((c.has_next_chunk == Some(true), ListData::from_collection(c, kind, js_sys::Date::now())))
                 }
             };
             let failed = |e: ApiError, loaded: usize| {
@@ -411,27 +493,28 @@ impl ListStore {
         })
     }
 
-    /// Sets an entry's values (`None`: removes it). `kind` and `added`
-    /// place an entry that is not in the store yet.
-    pub fn apply(&self, media_id: i64, values: Option<Values>, added: Option<(MediaKind, Entry)>) {
+    /// Changes an entry's values (`None`: removes it). `added` places an
+    /// entry that is not in the store yet.
+    pub fn apply(&self, media_id: i64, patch: Option<&Patch>, added: Option<(MediaKind, Entry)>) {
         let mut touched = None;
         self.lists.update(|l| {
             for (kind, d) in l.iter_mut() {
                 if let Some(i) = d.entries.iter().position(|e| e.media_id == media_id) {
-                    match values {
-                        Some(v) => set_values(&mut d.entries[i], v),
+                    match patch {
+                        Some(p) => patch_entry(d, i, p),
                         None => {
                             d.entries.remove(i);
+                            d.set_lists(media_id, &[]);
                         }
                     }
                     touched = Some(kind);
                     return;
                 }
             }
-            if let (Some(v), Some((kind, mut entry))) = (values, added) {
-                set_values(&mut entry, v);
+            if let (Some(p), Some((kind, entry))) = (patch, added) {
                 if let Some(d) = l.get_mut(kind) {
                     d.entries.insert(0, entry);
+                    patch_entry(d, 0, p);
                     touched = Some(kind);
                 }
             }
@@ -439,6 +522,11 @@ impl ListStore {
         if let Some(kind) = touched {
             self.save_soon(kind);
         }
+    }
+
+    /// The user's advanced scoring sections for the list holding this media.
+    pub fn advanced_names(&self, media_id: i64) -> Vec<String> {
+        self.lists.with_untracked(|l| l.iter().find(|(_, d)| d.entry(media_id).is_some()).map(|(_, d)| d.advanced_names.clone())).unwrap_or_default()
     }
 
     /// What AniList confirmed for an entry: its id and update time.
@@ -581,11 +669,11 @@ mod tests {
     use crate::media::ListStatus;
 
     fn entry(media_id: i64, updated_at: i64, progress: u32) -> Entry {
-        Entry { id: media_id * 10, media_id, status: Some(ListStatus::Current), progress: Some(progress), progress_volumes: None, score: None, updated_at: Some(updated_at), hidden_from_status_lists: None, media: None }
+        Entry { id: media_id * 10, media_id, status: Some(ListStatus::Current), progress: Some(progress), updated_at: Some(updated_at), ..Entry::default() }
     }
 
     fn list(entries: Vec<Entry>, custom: Vec<(&str, Vec<i64>)>) -> ListData {
-        ListData { entries, custom: custom.into_iter().map(|(n, i)| (n.to_string(), i)).collect(), score_format: ScoreFormat::default(), fetched_at: 1.0, format: LIST_FORMAT }
+        ListData { entries, custom: custom.into_iter().map(|(n, i)| (n.to_string(), i)).collect(), fetched_at: 1.0, format: LIST_FORMAT, ..ListData::default() }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::media::{ListStatus, MediaFormat, MediaType, ScoreFormat};
 #[macro_export]
 macro_rules! entry_fields {
     () => {
-        "id mediaId status progress progressVolumes score updatedAt hiddenFromStatusLists"
+        "id mediaId status progress progressVolumes score repeat priority private notes hiddenFromStatusLists customLists(asArray: true) advancedScores startedAt { year month day } completedAt { year month day } updatedAt"
     };
 }
 
@@ -23,7 +23,14 @@ impl Operation for ListCollection {
         "query ListCollection($userId: Int!, $type: MediaType!, $chunk: Int, $perChunk: Int) {
   MediaListCollection(userId: $userId, type: $type, chunk: $chunk, perChunk: $perChunk, sort: [UPDATED_TIME_DESC]) {
     hasNextChunk
-    user { id mediaListOptions { scoreFormat } }
+    user {
+      id
+      mediaListOptions {
+        scoreFormat
+        animeList { customLists advancedScoring advancedScoringEnabled }
+        mangaList { customLists advancedScoring advancedScoringEnabled }
+      }
+    }
     lists {
       name
       status
@@ -104,6 +111,24 @@ pub struct User {
 #[serde(rename_all = "camelCase")]
 pub struct MediaListOptions {
     pub score_format: Option<ScoreFormat>,
+    #[serde(default)]
+    pub anime_list: Option<TypeOptions>,
+    #[serde(default)]
+    pub manga_list: Option<TypeOptions>,
+}
+
+/// The user's options for one kind of list.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeOptions {
+    /// Every custom list's name (an empty one too).
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub custom_lists: Vec<String>,
+    /// The sections of advanced scoring.
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub advanced_scoring: Vec<String>,
+    #[serde(default)]
+    pub advanced_scoring_enabled: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -118,7 +143,7 @@ pub struct Group {
 
 /// A list entry as AniList holds it (`entry_fields!`), with its title when
 /// the query asked for it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub id: i64,
@@ -131,6 +156,25 @@ pub struct Entry {
     /// Shown only in its custom lists, not in its status list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hidden_from_status_lists: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<FuzzyDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<FuzzyDate>,
+    /// The custom lists it is on, by name (AniList's `customLists(asArray:
+    /// true)`: every list with `enabled`; kept as the names that are).
+    #[serde(default, deserialize_with = "custom_lists", skip_serializing_if = "Vec::is_empty")]
+    pub custom_lists: Vec<String>,
+    /// Advanced scores by section, in AniList's order (a JSON object).
+    #[serde(default, skip_serializing_if = "AdvancedScores::is_empty")]
+    pub advanced_scores: AdvancedScores,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Media>,
 }
@@ -165,12 +209,87 @@ pub struct Media {
     pub cover_image: Option<Cover>,
 }
 
-/// AniList's `FuzzyDate`: any part may be unknown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FuzzyDate {
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+pub use crate::edit::FuzzyDate;
+
+/// Reads `customLists(asArray: true)` (`[{name, enabled}]`), the map
+/// AniList gives without it (`{name: enabled}`), or the names this app
+/// keeps: the names of the lists the entry is on.
+fn custom_lists<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Item {
+        Name(String),
+        Flag { name: String, enabled: Option<bool> },
+    }
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Lists {
+        Array(Vec<Option<Item>>),
+        Object(std::collections::BTreeMap<String, Option<bool>>),
+    }
+    Ok(match Option::<Lists>::deserialize(d)? {
+        None => Vec::new(),
+        Some(Lists::Array(items)) => items
+            .into_iter()
+            .flatten()
+            .filter_map(|i| match i {
+                Item::Name(n) => Some(n),
+                Item::Flag { name, enabled } => (enabled == Some(true)).then_some(name),
+            })
+            .collect(),
+        Some(Lists::Object(map)) => map.into_iter().filter(|(_, on)| *on == Some(true)).map(|(n, _)| n).collect(),
+    })
+}
+
+/// AniList's `advancedScores`: a JSON object of section name to score,
+/// kept in its order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AdvancedScores(pub Vec<(String, f64)>);
+
+impl AdvancedScores {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for AdvancedScores {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for AdvancedScores {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = AdvancedScores;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of advanced scores")
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(AdvancedScores::default())
+            }
+            fn visit_none<E>(self) -> Result<Self::Value, E> {
+                Ok(AdvancedScores::default())
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(self)
+            }
+            // AniList has sent `[]` for an entry without any.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(AdvancedScores::default())
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Option<f64>>()? {
+                    out.push((k, v.unwrap_or(0.0)));
+                }
+                Ok(AdvancedScores(out))
+            }
+        }
+        d.deserialize_option(Visit)
+    }
 }
 
 impl Media {

@@ -9,7 +9,23 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::media::{can_increment, offer_completion, progress_label, ListStatus, MediaKind, ScoreFormat};
 use crate::outbox::{use_outbox, SETTLE_MS};
-use crate::store::{use_list_store, values_of};
+use crate::api::ops::list_collection::Entry;
+use crate::edit::Patch;
+use crate::store::use_list_store;
+
+/// What a row shows of an entry (cheap to copy: a row reads it often).
+#[derive(Clone, Copy, PartialEq)]
+struct Brief {
+    status: ListStatus,
+    progress: u32,
+    score: f64,
+}
+
+impl Brief {
+    fn of(e: &Entry) -> Self {
+        Self { status: e.status.unwrap_or(ListStatus::Planning), progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) }
+    }
+}
 
 /// A refused change in one line: what AniList said, by field.
 pub fn in_one_line(e: &ApiError) -> String {
@@ -44,22 +60,19 @@ pub fn EntryRow(
     let media = first.media.clone();
     let title = first.title();
     let total = media.as_ref().and_then(|m| m.total());
-    let fallback = values_of(&first);
-    let values = move || entry.with(|e| e.as_ref().map(values_of)).unwrap_or(fallback);
+    let fallback = Brief::of(&first);
+    let values = move || entry.with(|e| e.as_ref().map(Brief::of)).unwrap_or(fallback);
     let saving = move || outbox.is_pending(media_id);
     let error = move || store.errors.with(|e| e.get(&media_id).map(in_one_line));
     let step = move |by: i64| {
-        let mut v = values();
-        v.progress = (i64::from(v.progress) + by).max(0) as u32;
-        if by > 0 && v.status == ListStatus::Planning {
-            v.status = ListStatus::Current;
-        }
-        outbox.save(media_id, v, SETTLE_MS);
+        let v = values();
+        let progress = (i64::from(v.progress) + by).max(0) as u32;
+        // Starting a planned title makes it current.
+        let status = (by > 0 && v.status == ListStatus::Planning).then_some(ListStatus::Current);
+        outbox.save(media_id, Patch { progress: Some(progress), status, ..Patch::default() }, SETTLE_MS);
     };
     let complete = move |_| {
-        let mut v = values();
-        v.status = ListStatus::Completed;
-        outbox.save(media_id, v, 0.0);
+        outbox.save(media_id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0);
     };
     let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     let site = media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"));

@@ -57,7 +57,8 @@ test('+1 updates the page at once and AniList after', async () => {
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '13 / 26');
   await waitFor(() => entry(700001).progress === 13);
   assert.equal(saves().length, 1);
-  assert.deepEqual(saves()[0].body.variables, { id: 700001, status: 'CURRENT', progress: 13, score: 8.5 });
+  // Only what changed is sent: a note or a date written elsewhere stays.
+  assert.deepEqual(saves()[0].body.variables, { id: 700001, progress: 13 });
 });
 
 test('five fast +1 clicks become one request with the final value', async () => {
@@ -70,21 +71,29 @@ test('five fast +1 clicks become one request with the final value', async () => 
   assert.equal(saves()[0].body.variables.progress, 17);
 });
 
-test('a refused save is rolled back, with AniList\'s reason by field', async () => {
+test('a refused save is rolled back, with AniList\'s reason by field and the refused value kept to fix', async () => {
+  // No episode count known here, so only AniList can refuse it.
+  world.standIn.data.media.find((m) => m.id === 1).episodes = null;
   const page = await listPage();
+  world.standIn.data.media.find((m) => m.id === 1).episodes = 26;
   await edit(page, 700001);
   await page.fill(`${editor} [data-testid=progress-input]`, '99');
   await page.press(`${editor} [data-testid=progress-input]`, 'Enter');
+  await page.waitForSelector(editor, { state: 'detached' });
   await page.waitForSelector(`${row(700001)} [data-testid=entry-error]`);
   const error = await page.textContent(`${row(700001)} [data-testid=entry-error]`);
   assert.match(error, /progress: The progress may not be greater than 26\./);
-  // The editor has AniList's whole answer, and the value it holds.
-  assert.match(await page.textContent(`${editor} [data-testid=editor-error]`), /greater than 26/);
-  assert.equal(await page.inputValue(`${editor} [data-testid=progress-input]`), '12');
-  await page.keyboard.press('Escape');
-  await page.waitForSelector(editor, { state: 'detached' });
-  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / ?');
   assert.equal(entry(700001).progress, 12);
+  // The editor shows AniList's reason under the field, with the value the person typed.
+  await edit(page, 700001);
+  assert.match(await page.textContent(`${editor} [data-testid=field-error-progress]`), /greater than 26/);
+  assert.equal(await page.getAttribute(`${editor} [data-testid=progress-input]`, 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue(`${editor} [data-testid=progress-input]`), '99');
+  await page.fill(`${editor} [data-testid=progress-input]`, '20');
+  await page.click(`${editor} [data-testid=editor-save]`);
+  await waitFor(() => entry(700001).progress === 20);
+  await page.waitForSelector(`${row(700001)} [data-testid=entry-error]`, { state: 'detached' });
 });
 
 test('reaching the last episode offers "mark completed", which moves the entry', async () => {
@@ -92,9 +101,8 @@ test('reaching the last episode offers "mark completed", which moves the entry',
   await edit(page, 700001);
   await page.fill(`${editor} [data-testid=progress-input]`, '25');
   await page.press(`${editor} [data-testid=progress-input]`, 'Enter');
-  await waitFor(() => entry(700001).progress === 25);
-  await page.click(`${editor} [data-testid=editor-close]`);
   await page.waitForSelector(editor, { state: 'detached' });
+  await waitFor(() => entry(700001).progress === 25);
   await page.click(`${row(700001)} [data-testid=plus-one]`);
   await page.waitForSelector(`${row(700001)} [data-testid=mark-completed]`);
   assert.equal(await page.isDisabled(`${row(700001)} [data-testid=plus-one]`), true);
@@ -108,14 +116,15 @@ test('status and score changes are saved; a score out of range is caught first',
   const page = await listPage();
   await edit(page, 700003);
   await page.selectOption(`${editor} [data-testid=status-select]`, 'CURRENT');
+  await page.click(`${editor} [data-testid=editor-save]`);
   await page.waitForSelector(`[data-testid=group-current] ${row(700003)}`);
   await waitFor(() => entry(700003).status === 'CURRENT');
-  await page.keyboard.press('Escape');
   await page.waitForSelector(editor, { state: 'detached' });
   await edit(page, 700001);
   await page.fill(`${editor} [data-testid=score-input]`, '11');
   await page.press(`${editor} [data-testid=score-input]`, 'Enter');
-  assert.match(await page.textContent(`${editor} .form-error`), /from 0 to 10/);
+  assert.match(await page.textContent(`${editor} [data-testid=field-error-score]`), /from 0 to 10/);
+  assert.match(await page.textContent(`${editor} [data-testid=editor-problems]`), /Nothing was sent/);
   await page.fill(`${editor} [data-testid=score-input]`, '9.5');
   await page.press(`${editor} [data-testid=score-input]`, 'Enter');
   await waitFor(() => entry(700001).score === 9.5);

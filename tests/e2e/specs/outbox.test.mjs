@@ -29,12 +29,11 @@ async function listPage() {
 
 const editor = '[data-testid=entry-editor]';
 
-/** Types a progress into the entry's editor, then closes it. */
+/** Types a progress into the entry's editor and saves it (Enter). */
 async function setProgress(page, id, n) {
   await page.click(`${row(id)} [data-testid=edit]`);
   await page.fill(`${editor} [data-testid=progress-input]`, String(n));
   await page.press(`${editor} [data-testid=progress-input]`, 'Enter');
-  await page.keyboard.press('Escape');
   await page.waitForSelector(editor, { state: 'detached' });
 }
 

@@ -87,7 +87,11 @@ export function freshFixtures() {
       createdAt: 1500000000,
       updatedAt: 1763500000,
       options: { titleLanguage: 'ENGLISH', displayAdultContent: false, profileColor: 'blue', timezone: null },
-      mediaListOptions: { scoreFormat: 'POINT_10_DECIMAL', rowOrder: 'title' },
+      mediaListOptions: {
+        scoreFormat: 'POINT_10_DECIMAL', rowOrder: 'title',
+        animeList: { customLists: ['Favourites', 'Rewatch'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
+        mangaList: { customLists: ['Favourites'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
+      },
       statistics: {
         anime: { count: 5, meanScore: 8.2, standardDeviation: 1.1, minutesWatched: 5424, episodesWatched: 206, chaptersRead: 0, volumesRead: 0 },
         manga: { count: 2, meanScore: 9.3, standardDeviation: 0.2, minutesWatched: 0, episodesWatched: 0, chaptersRead: 362, volumesRead: 47 },

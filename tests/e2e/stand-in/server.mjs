@@ -462,10 +462,25 @@ export class StandIn {
       score: ({ format } = {}) => convertScore(e.score, format ?? d.viewer.mediaListOptions.scoreFormat),
       media: () => mediaObj(mediaById(e.mediaId)),
       user: () => userObj(e.userId),
-      customLists: () => Object.fromEntries((e.customLists ?? []).map((n) => [n, true])),
-      startedAt: { year: null, month: null, day: null },
-      completedAt: { year: null, month: null, day: null },
+      // Every custom list of the user's, on or off (AniList's shape).
+      customLists: ({ asArray } = {}) => {
+        const names = typeOptions(e).customLists ?? [];
+        const on = e.customLists ?? [];
+        const all = [...names, ...on.filter((n) => !names.includes(n))];
+        return asArray ? all.map((name) => ({ name, enabled: on.includes(name) })) : Object.fromEntries(all.map((n) => [n, on.includes(n)]));
+      },
+      advancedScores: () => {
+        const o = typeOptions(e);
+        if (!o.advancedScoringEnabled) return null;
+        return Object.fromEntries((o.advancedScoring ?? []).map((n) => [n, e.advancedScores?.[n] ?? 0]));
+      },
+      startedAt: { year: null, month: null, day: null, ...(e.startedAt ?? {}) },
+      completedAt: { year: null, month: null, day: null, ...(e.completedAt ?? {}) },
     });
+    const typeOptions = (e) => {
+      const o = d.viewer.mediaListOptions;
+      return (mediaById(e.mediaId)?.type === 'MANGA' ? o.mangaList : o.animeList) ?? {};
+    };
     const mediaObj = (m) => {
       if (!m) return null;
       const kind = m.type.toLowerCase();
@@ -577,14 +592,36 @@ export class StandIn {
         if (args.progress != null && args.progress < 0) validation.progress = ['The progress must be at least 0.'];
         const total = media.type === 'ANIME' ? media.episodes : media.chapters;
         if (args.progress != null && total && args.progress > total) validation.progress = [`The progress may not be greater than ${total}.`];
-        if (args.score != null && (args.score < 0 || args.score > 100)) validation.score = ['The score must be between 0 and 100.'];
+        const format = d.viewer.mediaListOptions.scoreFormat;
+        const max = SCORE_MAX[format] ?? 10;
+        if (args.score != null && (args.score < 0 || args.score > max)) validation.score = [`The score must be between 0 and ${max}.`];
+        for (const k of ['repeat', 'priority', 'progressVolumes']) {
+          if (args[k] != null && args[k] < 0) validation[k] = [`The ${k} must be at least 0.`];
+        }
+        if (args.progressVolumes != null && media.volumes && args.progressVolumes > media.volumes) validation.progressVolumes = [`The progress volumes may not be greater than ${media.volumes}.`];
+        for (const k of ['startedAt', 'completedAt']) {
+          const date = args[k];
+          if (date?.month != null && (date.month < 1 || date.month > 12)) validation[`${k}.month`] = ['The month must be between 1 and 12.'];
+          if (date?.day != null && (date.day < 1 || date.day > 31)) validation[`${k}.day`] = ['The day must be between 1 and 31.'];
+        }
         if (Object.keys(validation).length) throw new ApiError('validation', 400, { validation });
         if (!e) {
           e = { id: d.nextEntryId++, userId, mediaId: media.id, status: 'PLANNING', progress: 0, progressVolumes: 0, score: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: Math.floor(Date.now() / 1000) };
           d.entries.push(e);
         }
-        for (const k of ['status', 'progress', 'progressVolumes', 'score', 'repeat', 'priority', 'private', 'notes']) {
+        for (const k of ['status', 'progress', 'progressVolumes', 'repeat', 'priority', 'private', 'notes', 'hiddenFromStatusLists']) {
           if (args[k] !== undefined && args[k] !== null) e[k] = args[k];
+        }
+        // Kept on the 10-point scale with a decimal; given in the user's format.
+        if (args.score != null) e.score = scoreFromFormat(args.score, format);
+        for (const k of ['startedAt', 'completedAt']) {
+          if (args[k]) e[k] = { year: args[k].year ?? null, month: args[k].month ?? null, day: args[k].day ?? null };
+        }
+        // Exactly the lists named (AniList ignores a name that is not one of the user's lists).
+        if (args.customLists) e.customLists = args.customLists.filter((n) => n && (typeOptions(e).customLists ?? []).includes(n));
+        if (args.advancedScores) {
+          const names = typeOptions(e).advancedScoring ?? [];
+          e.advancedScores = Object.fromEntries(names.map((n, i) => [n, args.advancedScores[i] ?? 0]));
         }
         e.updatedAt = Math.floor(Date.now() / 1000);
         return entryObj(e);
@@ -611,6 +648,18 @@ function pageListArgs(info, fieldName) {
     out[a.name.value] = valueFromAST(a.value, def.type, info.variableValues);
   }
   return out;
+}
+
+const SCORE_MAX = { POINT_100: 100, POINT_10_DECIMAL: 10, POINT_10: 10, POINT_5: 5, POINT_3: 3 };
+
+/** A score given in the user's format, on the kept 10-point scale. */
+function scoreFromFormat(score, format) {
+  switch (format) {
+    case 'POINT_100': return score / 10;
+    case 'POINT_5': return score * 2;
+    case 'POINT_3': return score === 0 ? 0 : [0, 3, 6, 9][Math.round(score)] ?? 9;
+    default: return score;
+  }
 }
 
 function convertScore(score, format) {
