@@ -12,11 +12,14 @@ use indexed_db_futures::web_sys::IdbTransactionMode;
 use wasm_bindgen::JsValue;
 
 pub const DB_NAME: &str = "tsuzuki";
-const DB_VERSION: u32 = 1;
+/// 2 added [`TITLES`].
+const DB_VERSION: u32 = 2;
 /// A user's lists: key `"{user}:{kind}"`.
 pub const LISTS: &str = "lists";
 /// A user's waiting changes: key `"{user}"`.
 pub const OUTBOX: &str = "outbox";
+/// Titles' pages as last read: key `"{user}:{media id}"` (user 0: signed out).
+pub const TITLES: &str = "titles";
 
 thread_local! {
     static DB: RefCell<Option<Result<Rc<IdbDatabase>, String>>> = const { RefCell::new(None) };
@@ -31,7 +34,7 @@ fn why(e: impl Into<JsValue>) -> String {
 async fn open() -> Result<IdbDatabase, String> {
     let mut request = IdbDatabase::open_u32(DB_NAME, DB_VERSION).map_err(why)?;
     request.set_on_upgrade_needed(Some(|event: &IdbVersionChangeEvent| -> Result<(), JsValue> {
-        for name in [LISTS, OUTBOX] {
+        for name in [LISTS, OUTBOX, TITLES] {
             if !event.db().object_store_names().any(|n| n == name) {
                 event.db().create_object_store(name)?;
             }

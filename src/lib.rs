@@ -3,6 +3,7 @@
 //! `main.rs` only calls [`start`]; everything else lives here so the browser
 //! tests can mount [`App`] themselves.
 
+pub mod airing;
 pub mod api;
 pub mod auth;
 pub mod boot;
@@ -28,14 +29,15 @@ pub mod weburl;
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::{OptionalParamSegment, StaticSegment};
+use leptos_router::{OptionalParamSegment, ParamSegment, StaticSegment};
 
 use components::notice::{ConfigNotices, Flash, FlashNotices, Flashes};
 use components::shell::{Footer, Header};
 use config::Config;
 use pages::{
+    airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound,
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, token::TokenPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage,
 };
 use session::{Session, SessionContext};
 
@@ -76,6 +78,7 @@ pub fn App(
     provide_context(store);
     let outbox = outbox::Outbox::new(store, session, flashes, api.clone());
     provide_context(outbox);
+    provide_context(store::titles::Titles::new());
     // The store and the outbox follow the signed-in user, from the start
     // (pages ask the store for the user's lists as they mount).
     let first_user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
@@ -110,6 +113,9 @@ pub fn App(
                             view=ListsPage
                         />
                         <Route path=StaticSegment(routes::SEARCH) view=SearchPage/>
+                        <Route path=StaticSegment(routes::AIRING) view=AiringPage/>
+                        <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id")) view=AnimeTitlePage/>
+                        <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id")) view=MangaTitlePage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
                         <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
                     </FlatRoutes>

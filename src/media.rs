@@ -263,6 +263,121 @@ pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -
 
 pub use crate::edit::Values;
 
+/// An AniList enum shown as words: each value's name in the schema and its
+/// label, and `Unknown` for a value AniList adds later.
+macro_rules! anilist_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $api:literal : $label:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $api)] $variant,)+
+            #[serde(other)]
+            Unknown,
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_api(self) -> &'static str {
+                match self {
+                    $($name::$variant => $api,)+
+                    $name::Unknown => "UNKNOWN",
+                }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)+
+                    $name::Unknown => "Other",
+                }
+            }
+
+            pub fn from_api(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|x| x.as_api() == s)
+            }
+        }
+    };
+}
+
+anilist_enum!(
+    /// AniList's `MediaStatus`: how far its release is.
+    MediaStatus {
+        Finished = "FINISHED": "Finished",
+        Releasing = "RELEASING": "Releasing",
+        NotYetReleased = "NOT_YET_RELEASED": "Not yet released",
+        Cancelled = "CANCELLED": "Cancelled",
+        Hiatus = "HIATUS": "On hiatus",
+    }
+);
+
+anilist_enum!(
+    /// AniList's `MediaSeason`.
+    MediaSeason {
+        Winter = "WINTER": "Winter",
+        Spring = "SPRING": "Spring",
+        Summer = "SUMMER": "Summer",
+        Fall = "FALL": "Fall",
+    }
+);
+
+anilist_enum!(
+    /// AniList's `MediaSource`: what it was made from.
+    MediaSource {
+        Original = "ORIGINAL": "Original",
+        Manga = "MANGA": "Manga",
+        LightNovel = "LIGHT_NOVEL": "Light novel",
+        VisualNovel = "VISUAL_NOVEL": "Visual novel",
+        VideoGame = "VIDEO_GAME": "Video game",
+        Other = "OTHER": "Other",
+        Novel = "NOVEL": "Novel",
+        Doujinshi = "DOUJINSHI": "Doujinshi",
+        Anime = "ANIME": "Anime",
+        WebNovel = "WEB_NOVEL": "Web novel",
+        LiveAction = "LIVE_ACTION": "Live action",
+        Game = "GAME": "Game",
+        Comic = "COMIC": "Comic",
+        MultimediaProject = "MULTIMEDIA_PROJECT": "Multimedia project",
+        PictureBook = "PICTURE_BOOK": "Picture book",
+    }
+);
+
+anilist_enum!(
+    /// AniList's `MediaRelation`: how two titles are related.
+    MediaRelation {
+        Adaptation = "ADAPTATION": "Adaptation",
+        Prequel = "PREQUEL": "Prequel",
+        Sequel = "SEQUEL": "Sequel",
+        Parent = "PARENT": "Parent story",
+        SideStory = "SIDE_STORY": "Side story",
+        Character = "CHARACTER": "Shares characters",
+        Summary = "SUMMARY": "Summary",
+        Alternative = "ALTERNATIVE": "Alternative",
+        SpinOff = "SPIN_OFF": "Spin-off",
+        Other = "OTHER": "Other",
+        Source = "SOURCE": "Source",
+        Compilation = "COMPILATION": "Compilation",
+        Contains = "CONTAINS": "Contains",
+    }
+);
+
+anilist_enum!(
+    /// AniList's `CharacterRole`.
+    CharacterRole {
+        Main = "MAIN": "Main",
+        Supporting = "SUPPORTING": "Supporting",
+        Background = "BACKGROUND": "Background",
+    }
+);
+
+anilist_enum!(
+    /// AniList's `ExternalLinkType`.
+    ExternalLinkType {
+        Info = "INFO": "Info",
+        Streaming = "STREAMING": "Streaming",
+        Social = "SOCIAL": "Social",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +414,18 @@ mod tests {
         for m in MediaFormat::ALL {
             assert_eq!(f(m.as_api()), m);
         }
+    }
+
+    #[test]
+    fn display_enums_read_their_names_and_keep_unknown_ones() {
+        let status = |s: &str| serde_json::from_str::<MediaStatus>(&format!("\"{s}\"")).unwrap();
+        assert_eq!(status("NOT_YET_RELEASED").label(), "Not yet released");
+        assert_eq!(status("REBOOTED"), MediaStatus::Unknown);
+        for r in MediaRelation::ALL {
+            assert_eq!(serde_json::from_str::<MediaRelation>(&format!("\"{}\"", r.as_api())).unwrap(), *r);
+        }
+        assert_eq!(MediaSeason::from_api("FALL"), Some(MediaSeason::Fall));
+        assert_eq!(serde_json::to_string(&MediaSource::LightNovel).unwrap(), "\"LIGHT_NOVEL\"");
     }
 
     #[test]

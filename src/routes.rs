@@ -25,6 +25,7 @@ pub const LISTS: &str = "lists";
 pub const SEARCH: &str = "search";
 pub const CONSOLE: &str = "console";
 pub const SETTINGS: &str = "settings";
+pub const AIRING: &str = "airing";
 
 pub use crate::media::MediaKind;
 
@@ -43,13 +44,18 @@ pub enum Page {
     Search,
     Console,
     Settings,
+    /// A title's page: `/anime/1`, `/manga/30002`.
+    Title(MediaKind, i64),
+    /// The airing page: the person's current titles by their next episode.
+    Airing,
 }
 
 impl Page {
     /// The pages in the main navigation, in order.
-    pub const NAV: [Page; 6] = [
+    pub const NAV: [Page; 7] = [
         Page::Profile,
         Page::Lists(MediaKind::Anime),
+        Page::Airing,
         Page::Search,
         Page::Console,
         Page::Token,
@@ -71,6 +77,8 @@ impl Page {
             Page::Search => format!("/{SEARCH}"),
             Page::Console => format!("/{CONSOLE}"),
             Page::Settings => format!("/{SETTINGS}"),
+            Page::Title(kind, id) => format!("/{}/{id}", kind.slug()),
+            Page::Airing => format!("/{AIRING}"),
         }
     }
 
@@ -88,6 +96,8 @@ impl Page {
             Page::Search => "Search",
             Page::Console => "GraphQL console",
             Page::Settings => "Settings",
+            Page::Title(..) => "Title",
+            Page::Airing => "Airing",
         }
     }
 }
@@ -106,6 +116,8 @@ mod tests {
         let mut all: Vec<String> = Page::NAV.iter().map(|p| p.href()).collect();
         all.push(Page::Home.href());
         all.push(Page::Lists(MediaKind::Manga).href());
+        all.push(Page::Title(MediaKind::Anime, 1).href());
+        all.push(Page::Title(MediaKind::Manga, 1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -116,6 +128,7 @@ mod tests {
         assert_eq!(all.len(), n, "two pages share a path");
         assert_eq!(Page::Lists(MediaKind::Manga).href(), "/lists/manga");
         assert_eq!(Page::Token.href(), "/token");
+        assert_eq!(Page::Title(MediaKind::Manga, 30002).href(), "/manga/30002");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

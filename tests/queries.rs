@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entry, save_entry, search, viewer};
+use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entry, save_entry, search, title, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -132,6 +132,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(viewer.contains("minutes_watched: Some(5424)") && viewer.contains("Point10Decimal"), "{viewer}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
     assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86)") && list.contains("\"CB\""), "{list}");
+    assert!(list.contains("next_airing_episode: Some(Airing { episode: 14, airing_at: 1763600000 })") && list.contains("status: Some(Releasing)"), "{list}");
     assert!(list.contains("repeat: Some(1)") && list.contains("priority: Some(2)") && list.contains("private: Some(true)") && list.contains("Rewatch with Hana"), "{list}");
     assert!(list.contains(r#"custom_lists: ["Favourites"]"#) && list.contains(r#"("Story", 90.0)"#) && list.contains(r#"("Characters", 80.0)"#), "{list}");
     assert!(list.contains("started_at: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None })"), "{list}");
@@ -142,6 +143,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(saved.contains("updated_at: Some(1763500100)") && saved.contains("Second time") && saved.contains("hidden_from_status_lists: Some(true)"), "{saved}");
     let deleted = fixture_reads_as_selected::<delete_entry::DeleteEntry>();
     assert!(deleted.contains("deleted: Some(true)"), "{deleted}");
+    let title = fixture_reads_as_selected::<title::TitlePage>();
+    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)"] {
+        assert!(title.contains(part), "{part}: {title}");
+    }
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
 }

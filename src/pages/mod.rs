@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod airing;
 pub mod console;
 pub mod home;
 pub mod lists;
@@ -7,6 +8,7 @@ pub mod not_found;
 pub mod profile;
 pub mod search;
 pub mod settings;
+pub mod title;
 pub mod token;
 
 use leptos::prelude::*;

@@ -199,6 +199,8 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
             start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
             average_score: found.average_score,
             cover_image: found.cover_image.clone(),
+            status: None,
+            next_airing_episode: None,
         }),
         ..Entry::default()
     }
@@ -245,17 +247,13 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let site = found.site_url.clone().filter(|u| u.starts_with("https://"));
     let label = title.clone();
     view! {
         <li class="result" data-testid=format!("result-{id}")>
             {found.cover_image.and_then(|c| c.medium).map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
             <div class="entry__main">
                 <div class="entry__title">
-                    {match site {
-                        Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank">{title.clone()}</a> }.into_any(),
-                        None => view! { <span>{title.clone()}</span> }.into_any(),
-                    }}
+                    <a href=crate::routes::Page::Title(kind, id).href() data-testid="result-title">{title.clone()}</a>
                 </div>
                 <p class="muted small">{facts}</p>
                 <div class="entry__controls">

@@ -14,6 +14,8 @@ use crate::api::ops::list_collection::{self, Entry, ListCollection};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::idb;
+
+pub mod titles;
 use crate::media::ScoreFormat;
 use crate::edit::{Patch, Values};
 use crate::media::MediaKind;
@@ -597,7 +599,7 @@ impl ListStore {
         });
     }
 
-    /// Forgets a user's lists here and in IndexedDB (sign-out).
+    /// Forgets a user's lists and kept titles here and in IndexedDB (sign-out).
     pub fn forget(&self, user: u64) {
         if self.user.get_untracked() == Some(user) {
             self.lists.set(ByKind::default());
@@ -606,14 +608,22 @@ impl ListStore {
             for kind in MediaKind::ALL {
                 let _ = idb::delete(idb::LISTS, &key(user, kind)).await;
             }
+            let mine = format!("{user}:");
+            for k in idb::keys(idb::TITLES).await.unwrap_or_default().into_iter().filter(|k| k.starts_with(&mine)) {
+                let _ = idb::delete(idb::TITLES, &k).await;
+            }
         });
     }
 
-    /// Forgets every other user's lists (another account signed in here).
+    /// Forgets every other user's lists and kept titles (another account
+    /// signed in here).
     pub async fn forget_others(user: u64) {
-        let keys = idb::keys(idb::LISTS).await.unwrap_or_default();
-        for k in keys.into_iter().filter(|k| !k.starts_with(&format!("{user}:"))) {
-            let _ = idb::delete(idb::LISTS, &k).await;
+        let mine = format!("{user}:");
+        for store in [idb::LISTS, idb::TITLES] {
+            let keys = idb::keys(store).await.unwrap_or_default();
+            for k in keys.into_iter().filter(|k| !k.starts_with(&mine) && !k.starts_with("0:")) {
+                let _ = idb::delete(store, &k).await;
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Cover, Operation, Title};
-use crate::media::{ListStatus, MediaFormat, MediaType, ScoreFormat};
+use crate::media::{ListStatus, MediaFormat, MediaStatus, MediaType, ScoreFormat};
 
 /// The fields of a list entry every operation that returns one selects.
 #[macro_export]
@@ -52,6 +52,8 @@ impl Operation for ListCollection {
           startDate { year month day }
           averageScore
           coverImage { medium }
+          status
+          nextAiringEpisode { episode airingAt }
         }
       }
     }
@@ -207,6 +209,19 @@ pub struct Media {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_score: Option<u32>,
     pub cover_image: Option<Cover>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<MediaStatus>,
+    /// The next episode, while it airs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_airing_episode: Option<Airing>,
+}
+
+/// The next episode: its number and when (Unix seconds).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Airing {
+    pub episode: u32,
+    pub airing_at: i64,
 }
 
 pub use crate::edit::FuzzyDate;

@@ -7,6 +7,7 @@ pub mod list_collection;
 pub mod list_entry;
 pub mod save_entry;
 pub mod search;
+pub mod title;
 pub mod viewer;
 
 /// Every typed operation: name, text, mutation or not (the schema test).
@@ -17,6 +18,9 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<save_entry::SaveEntry>(),
     op::<delete_entry::DeleteEntry>(),
     op::<search::Search>(),
+    op::<title::TitlePage>(),
+    op::<title::FavouriteState>(),
+    op::<title::ToggleFavourite>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -165,6 +165,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
 #[component]
 fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let store = use_list_store();
+    provide_context(row::ListClock(crate::components::clock::clock(std::time::Duration::from_secs(30))));
     let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
     // The filter and sort live in the URL; the text applies at each key
     // and reaches the URL after a pause.

@@ -6,12 +6,18 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::airing::{behind, next_episode};
 use crate::api::ApiError;
 use crate::media::{can_increment, offer_completion, progress_label, ListStatus, MediaKind, ScoreFormat};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::api::ops::list_collection::Entry;
 use crate::edit::Patch;
 use crate::store::use_list_store;
+
+/// The list's clock (Unix seconds, ticking every 30 s), shared by its rows
+/// for the airing countdowns.
+#[derive(Clone, Copy)]
+pub struct ListClock(pub ReadSignal<i64>);
 
 /// What a row shows of an entry (cheap to copy: a row reads it often).
 #[derive(Clone, Copy, PartialEq)]
@@ -75,9 +81,16 @@ pub fn EntryRow(
         outbox.save(media_id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0);
     };
     let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
-    let site = media.as_ref().and_then(|m| m.site_url.clone()).filter(|u| u.starts_with("https://"));
     let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
     let year = media.as_ref().and_then(|m| m.start_date).and_then(|d| d.year);
+    // Airing: "2 behind · Ep 8 in 2 d 4 h", while it is being watched.
+    let next = media.as_ref().and_then(|m| m.next_airing_episode).filter(|_| kind == MediaKind::Anime);
+    let now = use_context::<ListClock>().map(|c| c.0);
+    let airing = move || {
+        let (a, now) = (next?, now?.get());
+        let v = values();
+        matches!(v.status, ListStatus::Current | ListStatus::Repeating).then(|| (behind(a.episode, a.airing_at, now, v.progress), next_episode(a.episode, a.airing_at, now)))
+    };
     let first_id = first.id;
     let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
     let noun = if kind == MediaKind::Anime { "episode" } else { "chapter" };
@@ -90,10 +103,7 @@ pub fn EntryRow(
             }}
             <div class="entry__main">
                 <div class="entry__title">
-                    {match site {
-                        Some(u) => view! { <a href=u rel="noopener noreferrer" target="_blank" data-testid="entry-title">{title.clone()}</a> }.into_any(),
-                        None => view! { <span data-testid="entry-title">{title.clone()}</span> }.into_any(),
-                    }}
+                    <a href=crate::routes::Page::Title(kind, media_id).href() data-testid="entry-title">{title.clone()}</a>
                 </div>
                 <div class="entry__controls">
                     <button type="button" class="step" aria-label=format!("−1 {noun}: {title}")
@@ -112,7 +122,13 @@ pub fn EntryRow(
                         }
                         None => view! {
                             <span class="entry__score" data-testid="score-display">{move || format.get().display(values().score)}</span>
-                            <span class="entry__meta muted">{format_label} {year.map(|y| format!(" · {y}"))}</span>
+                            {move || match airing() {
+                                Some((behind, next)) => view! {
+                                    {(behind > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{behind} behind")}</span> })}
+                                    <span class="entry__meta muted" data-testid="next-episode">{next}</span>
+                                }.into_any(),
+                                None => view! { <span class="entry__meta muted">{format_label} {year.map(|y| format!(" · {y}"))}</span> }.into_any(),
+                            }}
                         }.into_any(),
                     }}
                     <Show when=move || offer_completion(values().progress, total, values().status)>

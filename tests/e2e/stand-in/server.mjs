@@ -495,6 +495,33 @@ export class StandIn {
         synonyms: m.synonyms ?? [],
         startDate: m.startDate ?? { year: m.seasonYear ?? null, month: null, day: null },
         description: () => m.description,
+        endDate: m.endDate ?? { year: null, month: null, day: null },
+        source: () => m.source ?? null,
+        tags: m.tags ?? [],
+        isFavourite: (_a, ctx) => ctx.viewerId !== null && (d.viewer.favourites?.[kind] ?? []).includes(m.id),
+        favourites: m.favourites ?? 0,
+        studios: ({ isMain } = {}) => {
+          const list = (m.studios ?? []).filter((s) => !isMain || s.isMain);
+          return { nodes: list.map(({ id, name }) => ({ id, name })), edges: list.map((s) => ({ isMain: s.isMain, node: { id: s.id, name: s.name } })) };
+        },
+        // Airing times move with the clock, as AniList's do.
+        nextAiringEpisode: m.nextAiring
+          ? { id: m.id * 1000 + m.nextAiring.episode, mediaId: m.id, episode: m.nextAiring.episode,
+            airingAt: Math.floor(Date.now() / 1000) + m.nextAiring.inSeconds, timeUntilAiring: m.nextAiring.inSeconds }
+          : null,
+        relations: () => ({ edges: (m.relations ?? []).map((r) => ({ relationType: r.relationType, node: mediaObj(mediaById(r.id)) })) }),
+        characters: ({ perPage } = {}) => ({
+          edges: (m.characters ?? []).slice(0, perPage ?? 25).map((c) => ({
+            role: c.role,
+            node: { id: c.id, name: { userPreferred: c.name, full: c.name }, image: { medium: `${self.origin}/img/character/${c.id}.svg` } },
+            voiceActors: ({ language } = {}) => {
+              const va = c.voiceActors?.[language ?? 'JAPANESE'];
+              return va ? [{ id: va.id, name: { userPreferred: va.name, full: va.name }, image: { medium: `${self.origin}/img/staff/${va.id}.svg` } }] : [];
+            },
+          })),
+        }),
+        recommendations: () => ({ nodes: (m.recommendations ?? []).map((id) => ({ mediaRecommendation: mediaObj(mediaById(id)) })) }),
+        externalLinks: m.externalLinks ?? [],
         mediaListEntry: (_a, ctx) => {
           if (ctx.viewerId === null) return null;
           const e = d.entries.find((x) => x.userId === ctx.viewerId && x.mediaId === m.id);
@@ -625,6 +652,19 @@ export class StandIn {
         }
         e.updatedAt = Math.floor(Date.now() / 1000);
         return entryObj(e);
+      },
+      ToggleFavourite: (args, ctx) => {
+        viewerOf(ctx);
+        const favs = d.viewer.favourites ??= { anime: [], manga: [] };
+        const flip = (list, id) => { const i = list.indexOf(id); if (i < 0) list.push(id); else list.splice(i, 1); };
+        if (args.animeId) flip(favs.anime, args.animeId);
+        if (args.mangaId) flip(favs.manga, args.mangaId);
+        for (const k of ['anime', 'manga']) {
+          const m = d.media.find((x) => x.id === (k === 'anime' ? args.animeId : args.mangaId));
+          if (m) m.favourites = (m.favourites ?? 0) + (favs[k].includes(m.id) ? 1 : -1);
+        }
+        const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
+        return { anime: page(favs.anime), manga: page(favs.manga) };
       },
       DeleteMediaListEntry: (args, ctx) => {
         const userId = viewerOf(ctx);

@@ -1,0 +1,56 @@
+//! What is airing, in words: how long until the next episode, and how many
+//! aired episodes the person has not seen. Pure: tested natively.
+
+/// "2 d 4 h", "4 h 12 min", "12 min", "under a minute"; "aired" once past.
+pub fn countdown(secs: i64) -> String {
+    if secs <= 0 {
+        return "aired".into();
+    }
+    let (d, h, m) = (secs / 86_400, secs % 86_400 / 3_600, secs % 3_600 / 60);
+    match (d, h, m) {
+        (0, 0, 0) => "under a minute".into(),
+        (0, 0, m) => format!("{m} min"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (d, h, _) => format!("{d} d {h} h"),
+    }
+}
+
+/// "Ep 8 in 2 d 4 h": the next episode and when, from `now` (Unix seconds).
+pub fn next_episode(episode: u32, airing_at: i64, now: i64) -> String {
+    let left = airing_at - now;
+    if left <= 0 { format!("Ep {episode} aired") } else { format!("Ep {episode} in {}", countdown(left)) }
+}
+
+/// Episodes aired (those before the next one, and the next one too once
+/// its time has passed) that the person's progress has not reached.
+pub fn behind(next: u32, airing_at: i64, now: i64, progress: u32) -> u32 {
+    let aired = if airing_at <= now { next } else { next.saturating_sub(1) };
+    aired.saturating_sub(progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdowns_read_as_a_person_says_them() {
+        assert_eq!(countdown(2 * 86_400 + 4 * 3_600 + 59), "2 d 4 h");
+        assert_eq!(countdown(4 * 3_600 + 12 * 60 + 5), "4 h 12 min");
+        assert_eq!(countdown(12 * 60), "12 min");
+        assert_eq!(countdown(30), "under a minute");
+        assert_eq!(countdown(0), "aired");
+        assert_eq!(next_episode(8, 1_000 + 2 * 86_400 + 4 * 3_600, 1_000), "Ep 8 in 2 d 4 h");
+        assert_eq!(next_episode(8, 1_000, 1_001), "Ep 8 aired");
+    }
+
+    #[test]
+    fn episodes_behind_count_only_what_has_aired() {
+        // Episode 8 airs tomorrow: 7 are out.
+        assert_eq!(behind(8, 2_000, 1_000, 5), 2);
+        assert_eq!(behind(8, 2_000, 1_000, 7), 0);
+        assert_eq!(behind(8, 2_000, 1_000, 9), 0, "ahead (another source): not behind");
+        // Its time has passed and AniList has not moved on yet: 8 are out.
+        assert_eq!(behind(8, 900, 1_000, 5), 3);
+        assert_eq!(behind(1, 2_000, 1_000, 0), 0);
+    }
+}

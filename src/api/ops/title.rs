@@ -1,0 +1,303 @@
+//! Everything a title's page shows, in one request: the title, its facts,
+//! the description (as AniList's HTML, shown through the rich-text
+//! allowlist), relations, characters with their Japanese voice actors,
+//! recommendations, links, the next episode, and the person's own entry
+//! and favourite.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::{nullable_list, Operation, Title as Names};
+pub use crate::api::ops::list_collection::Airing;
+use crate::api::ops::list_collection::{Entry, FuzzyDate};
+use crate::entry_fields;
+use crate::media::{CharacterRole, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
+
+pub struct TitlePage;
+
+impl Operation for TitlePage {
+    const NAME: &'static str = "TitlePage";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query TitlePage($id: Int!, $type: MediaType) {
+  Media(id: $id, type: $type) {
+    id
+    type
+    format
+    status
+    episodes
+    chapters
+    volumes
+    duration
+    source(version: 3)
+    season
+    seasonYear
+    siteUrl
+    title { userPreferred romaji english native }
+    synonyms
+    coverImage { large medium }
+    bannerImage
+    startDate { year month day }
+    endDate { year month day }
+    genres
+    tags { id name rank isMediaSpoiler isGeneralSpoiler }
+    averageScore
+    meanScore
+    popularity
+    favourites
+    isFavourite
+    description(asHtml: true)
+    studios(isMain: true) { nodes { id name } }
+    nextAiringEpisode { episode airingAt }
+    relations { edges { relationType(version: 2) node { id type format title { userPreferred } coverImage { medium } } } }
+    characters(sort: [ROLE, RELEVANCE, ID], perPage: 12) {
+      edges { role node { id name { userPreferred } image { medium } } voiceActors(language: JAPANESE) { id name { userPreferred } image { medium } } }
+    }
+    recommendations(sort: [RATING_DESC], perPage: 8) { nodes { mediaRecommendation { id type format title { userPreferred } coverImage { medium } } } }
+    externalLinks { id site url type }
+    mediaListEntry { ",
+        entry_fields!(),
+        " }
+  }
+}"
+    );
+    type Vars = Vars;
+    type Data = Data;
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Vars {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: MediaType,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Data {
+    #[serde(rename = "Media")]
+    pub media: Option<Title>,
+}
+
+/// A title, as its page shows it (also kept for a revisit).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Title {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: Option<MediaType>,
+    pub format: Option<MediaFormat>,
+    pub status: Option<MediaStatus>,
+    pub episodes: Option<u32>,
+    pub chapters: Option<u32>,
+    pub volumes: Option<u32>,
+    /// Minutes per episode.
+    pub duration: Option<u32>,
+    pub source: Option<MediaSource>,
+    pub season: Option<MediaSeason>,
+    pub season_year: Option<i32>,
+    pub site_url: Option<String>,
+    pub title: Option<Names>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub synonyms: Vec<String>,
+    pub cover_image: Option<Images>,
+    pub banner_image: Option<String>,
+    pub start_date: Option<FuzzyDate>,
+    pub end_date: Option<FuzzyDate>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub genres: Vec<String>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub tags: Vec<Tag>,
+    pub average_score: Option<u32>,
+    pub mean_score: Option<u32>,
+    pub popularity: Option<u32>,
+    pub favourites: Option<u32>,
+    #[serde(default)]
+    pub is_favourite: bool,
+    /// AniList's HTML: shown only through [`crate::rich_text`].
+    pub description: Option<String>,
+    pub studios: Option<Nodes<Named>>,
+    pub next_airing_episode: Option<Airing>,
+    pub relations: Option<Edges<Relation>>,
+    pub characters: Option<Edges<CharacterEdge>>,
+    pub recommendations: Option<Nodes<Recommendation>>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub external_links: Vec<Link>,
+    pub media_list_entry: Option<Entry>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Images {
+    #[serde(default)]
+    pub large: Option<String>,
+    #[serde(default)]
+    pub medium: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tag {
+    pub id: i64,
+    pub name: String,
+    /// How relevant, 0–100.
+    pub rank: Option<u32>,
+    #[serde(default)]
+    pub is_media_spoiler: Option<bool>,
+    #[serde(default)]
+    pub is_general_spoiler: Option<bool>,
+}
+
+impl Tag {
+    pub fn is_spoiler(&self) -> bool {
+        self.is_media_spoiler == Some(true) || self.is_general_spoiler == Some(true)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Nodes<T> {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub nodes: Vec<T>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Edges<T> {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub edges: Vec<T>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub id: i64,
+    pub name: Option<String>,
+}
+
+/// Another title, as a link to its page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Other {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: Option<MediaType>,
+    pub format: Option<MediaFormat>,
+    pub title: Option<Names>,
+    pub cover_image: Option<Images>,
+}
+
+impl Other {
+    pub fn name(&self) -> String {
+        self.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{}", self.id))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Relation {
+    pub relation_type: Option<MediaRelation>,
+    pub node: Option<Other>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    pub media_recommendation: Option<Other>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PersonName {
+    #[serde(rename = "userPreferred")]
+    pub user_preferred: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: i64,
+    pub name: Option<PersonName>,
+    pub image: Option<Images>,
+}
+
+impl Person {
+    pub fn name(&self) -> String {
+        self.name.as_ref().and_then(|n| n.user_preferred.clone()).unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CharacterEdge {
+    pub role: Option<CharacterRole>,
+    pub node: Option<Person>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub voice_actors: Vec<Person>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    pub id: i64,
+    pub site: String,
+    pub url: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<ExternalLinkType>,
+}
+
+impl Title {
+    pub fn name(&self) -> String {
+        self.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{}", self.id))
+    }
+}
+
+/// Whether the person's favourite (read back after a toggle: a toggle is
+/// never sent twice blind).
+pub struct FavouriteState;
+
+impl Operation for FavouriteState {
+    const NAME: &'static str = "FavouriteState";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query FavouriteState($id: Int!) {
+  Media(id: $id) { id isFavourite favourites }
+}";
+    type Vars = IdVars;
+    type Data = FavouriteData;
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IdVars {
+    pub id: i64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct FavouriteData {
+    #[serde(rename = "Media")]
+    pub media: Option<Favourite>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Favourite {
+    pub id: i64,
+    #[serde(default)]
+    pub is_favourite: bool,
+    pub favourites: Option<u32>,
+}
+
+/// Adds the title to the person's favourites, or takes it off: a toggle.
+pub struct ToggleFavourite;
+
+impl Operation for ToggleFavourite {
+    const NAME: &'static str = "ToggleFavourite";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation ToggleFavourite($animeId: Int, $mangaId: Int) {
+  ToggleFavourite(animeId: $animeId, mangaId: $mangaId) { anime(perPage: 1) { pageInfo { total } } }
+}";
+    type Vars = ToggleVars;
+    type Data = serde::de::IgnoredAny;
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ToggleVars {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anime_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manga_id: Option<i64>,
+}

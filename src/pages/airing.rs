@@ -1,0 +1,148 @@
+//! The airing page: the anime the person is watching (or rewatching), by
+//! their next episode, with countdowns and how many aired episodes they
+//! have not seen; "+1" right there. A view on the list store.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::airing::{behind, next_episode};
+use crate::api::Api;
+use crate::auth::callback::Credential;
+use crate::components::api_status::ApiErrorView;
+use crate::components::clock::clock;
+use crate::components::empty_state::EmptyState;
+use crate::components::read::sign_in_gate;
+use crate::edit::Patch;
+use crate::media::{progress_label, ListStatus, MediaKind};
+use crate::outbox::{use_outbox, SETTLE_MS};
+use crate::pages::PageIntro;
+use crate::routes::Page;
+use crate::store::use_list_store;
+
+/// One watched title, as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+struct Watched {
+    media_id: i64,
+    title: String,
+    cover: Option<String>,
+    progress: u32,
+    total: Option<u32>,
+    /// The next episode and when (Unix seconds), when AniList knows.
+    next: Option<(u32, i64)>,
+}
+
+#[component]
+pub fn AiringPage() -> impl IntoView {
+    view! {
+        <PageIntro title="Airing" lead="What you are watching, by its next episode."/>
+        {sign_in_gate("Sign in to see what is airing".into(), "The page is made from your anime list.", Page::Airing, move |credential| {
+            view! { <AiringBody credential=credential/> }.into_any()
+        })}
+    }
+}
+
+#[component]
+fn AiringBody(credential: Credential) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    let api = expect_context::<Api>();
+    let kind = MediaKind::Anime;
+    let refresh = {
+        let (api, credential) = (api.clone(), credential.clone());
+        move |force: bool| store.refresh(kind, credential.clone(), force, api.clone(), outbox.reapply())
+    };
+    refresh(false);
+    let again = Callback::new(move |_| refresh(true));
+    let now = clock(Duration::from_secs(30));
+    let watched = Memo::new(move |_| {
+        store.with(kind, |d| {
+            d.map(|d| {
+                let mut out: Vec<Watched> = d
+                    .entries
+                    .iter()
+                    .filter(|e| matches!(e.status, Some(ListStatus::Current | ListStatus::Repeating)))
+                    .map(|e| {
+                        let m = e.media.as_ref();
+                        Watched {
+                            media_id: e.media_id,
+                            title: e.title(),
+                            cover: m.and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone()),
+                            progress: e.progress.unwrap_or(0),
+                            total: m.and_then(|m| m.total()),
+                            next: m.and_then(|m| m.next_airing_episode).map(|a| (a.episode, a.airing_at)),
+                        }
+                    })
+                    .collect();
+                // Soonest first; those without a date after, by title.
+                out.sort_by(|a, b| match (a.next, b.next) {
+                    (Some(x), Some(y)) => x.1.cmp(&y.1),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => a.title.cmp(&b.title),
+                });
+                out
+            })
+        })
+    });
+    let state = Memo::new(move |_| store.refresh_state(kind));
+    move || match watched.get() {
+        None => match state.get().error {
+            Some(e) => view! { <ApiErrorView error=e retry=again/> }.into_any(),
+            None => view! { <p class="loading" role="status" data-testid="loading">"Loading your list…"</p> }.into_any(),
+        },
+        Some(list) if list.is_empty() => view! {
+            <EmptyState title="Nothing being watched">
+                <p>"Titles you are watching show here with their next episode. " <a href=Page::Search.href()>"Find something to watch"</a> "."</p>
+            </EmptyState>
+        }
+        .into_any(),
+        Some(list) => {
+            let (airing, other): (Vec<_>, Vec<_>) = list.into_iter().partition(|w| w.next.is_some());
+            view! {
+                <ul class="airing-list" data-testid="airing-list" aria-label="Airing, soonest first">
+                    {airing.into_iter().map(|w| view! { <AiringRow w=w now=now/> }).collect_view()}
+                </ul>
+                {(!other.is_empty()).then(|| view! {
+                    <h2 class="airing-list__more">"No next episode known"</h2>
+                    <ul class="airing-list" data-testid="not-airing">
+                        {other.into_iter().map(|w| view! { <AiringRow w=w now=now/> }).collect_view()}
+                    </ul>
+                })}
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn AiringRow(w: Watched, now: ReadSignal<i64>) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    let id = w.media_id;
+    let progress = Memo::new(move |_| store.with(MediaKind::Anime, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.progress)).unwrap_or(w.progress));
+    let next = w.next;
+    let total = w.total;
+    let title = w.title.clone();
+    view! {
+        <li class="airing-row" data-testid=format!("airing-{id}")>
+            {w.cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> })}
+            <div class="entry__main">
+                <a href=Page::Title(MediaKind::Anime, id).href() class="entry__title">{w.title}</a>
+                <div class="entry__controls">
+                    {next.map(|(ep, at)| view! {
+                        <span class="airing" data-testid="next-episode">{move || next_episode(ep, at, now.get())}</span>
+                        {move || {
+                            let b = behind(ep, at, now.get(), progress.get());
+                            (b > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })
+                        }}
+                    })}
+                    <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
+                    <button type="button" class="step" aria-label=format!("+1 episode: {title}") data-testid="plus-one"
+                        disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
+                        on:click=move |_| outbox.save(id, Patch { progress: Some(progress.get_untracked() + 1), ..Patch::default() }, SETTLE_MS)>"+"</button>
+                </div>
+            </div>
+        </li>
+    }
+}

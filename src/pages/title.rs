@@ -1,0 +1,440 @@
+//! A title's page, `/anime/:id` and `/manga/:id`: cover and banner, its
+//! names, facts, tags (spoilers hidden until asked), the description (rich
+//! text through the allowlist), relations, characters and their voice
+//! actors, recommendations, links, the next episode with a countdown, the
+//! person's own entry with the editor (or "Add to list"), and a favourite
+//! toggle. One request, kept for revisits ([`crate::store::titles`]).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::airing::{behind, next_episode};
+use crate::api::ops::list_collection::{self, Entry};
+use crate::api::ops::title::{FavouriteState, IdVars, Other, Title, ToggleFavourite, ToggleVars};
+use crate::api::{Api, ApiError};
+use crate::components::add_to_list::AddToList;
+use crate::components::api_status::ApiErrorView;
+use crate::components::clock::clock;
+use crate::components::empty_state::EmptyState;
+use crate::components::entry_editor::EntryEditor;
+use crate::components::rich_text::RichText;
+use crate::edit::Patch;
+use crate::media::{progress_label, ExternalLinkType, ListStatus, MediaKind, MediaType};
+use crate::outbox::use_outbox;
+use crate::routes::Page;
+use crate::session::SessionContext;
+use crate::store::titles::use_titles;
+use crate::store::use_list_store;
+
+#[component]
+pub fn AnimeTitlePage() -> impl IntoView {
+    view! { <TitleRoute kind=MediaKind::Anime/> }
+}
+
+#[component]
+pub fn MangaTitlePage() -> impl IntoView {
+    view! { <TitleRoute kind=MediaKind::Manga/> }
+}
+
+#[component]
+fn TitleRoute(kind: MediaKind) -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).filter(|i| *i > 0)));
+    move || match id.get() {
+        Some(id) => view! { <TitleView kind=kind id=id/> }.into_any(),
+        None => view! {
+            <EmptyState title="No such title">
+                <p>"This address does not name a title. " <a href=Page::Search.href()>"Search for one"</a> "."</p>
+            </EmptyState>
+        }
+        .into_any(),
+    }
+}
+
+/// Another title's page, when its kind is known.
+fn link_of(o: &Other) -> Option<String> {
+    let kind = match o.kind? {
+        MediaType::Anime => MediaKind::Anime,
+        MediaType::Manga => MediaKind::Manga,
+        MediaType::Unknown => return None,
+    };
+    Some(Page::Title(kind, o.id).href())
+}
+
+/// An address from AniList, kept only when it is a web address.
+fn https(u: Option<&String>) -> Option<String> {
+    u.filter(|u| u.starts_with("https://")).cloned()
+}
+
+#[component]
+fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
+    let session = expect_context::<SessionContext>().0;
+    let api = expect_context::<Api>();
+    let titles = use_titles();
+    let store = use_list_store();
+    let outbox = use_outbox();
+    let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    let user = credential.as_ref().map_or(0, |c| c.user);
+    let load = {
+        let (api, credential) = (api.clone(), credential.clone());
+        move |force: bool| titles.load(id, kind, credential.clone(), api.clone(), force)
+    };
+    load(false);
+    // The person's entry lives in the list store: it is asked for too.
+    if let Some(c) = credential.clone() {
+        store.refresh(kind, c, false, api.clone(), outbox.reapply());
+    }
+    let kept = Memo::new(move |_| {
+        let k = titles.get(user, id);
+        (k.title, k.loading, k.error)
+    });
+    let again = Callback::new(move |_| load(true));
+    move || {
+        let (title, loading, error) = kept.get();
+        match (title, error) {
+            (Some(t), error) => view! {
+                {loading.then(|| view! { <p class="muted small" role="status">"Refreshing…"</p> })}
+                {error.map(|e| view! { <ApiErrorView error=e retry=again/> })}
+                <TitleBody title=t kind=kind user=user/>
+            }
+            .into_any(),
+            (None, Some(e)) => view! { <ApiErrorView error=e retry=again/> }.into_any(),
+            (None, None) => view! { <p class="loading" role="status" data-testid="loading">"Loading the title…"</p> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
+    let name = title.name();
+    document().set_title(&format!("{name} · {} for AniList", crate::APP_NAME));
+    let t = &title;
+    let names: Vec<String> = {
+        let n = t.title.clone().unwrap_or_default();
+        let mut out = Vec::new();
+        for other in [n.romaji, n.english, n.native].into_iter().flatten() {
+            if other != name && !out.contains(&other) {
+                out.push(other);
+            }
+        }
+        out
+    };
+    let total = t.episodes.or(t.chapters);
+    let line = [
+        t.format.map(|f| f.label().to_string()),
+        t.status.map(|s| s.label().to_string()),
+        match (t.season, t.season_year) {
+            (Some(s), Some(y)) => Some(format!("{} {y}", s.label())),
+            (None, Some(y)) => Some(y.to_string()),
+            _ => t.start_date.and_then(|d| d.year).map(|y| y.to_string()),
+        },
+        match kind {
+            MediaKind::Anime => t.episodes.map(|e| format!("{e} episode{}", if e == 1 { "" } else { "s" })),
+            MediaKind::Manga => t.chapters.map(|c| format!("{c} chapters")),
+        },
+        t.volumes.map(|v| format!("{v} volumes")),
+        t.duration.map(|d| format!("{d} min")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let studios = t.studios.as_ref().map(|s| s.nodes.iter().filter_map(|n| n.name.clone()).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+    let facts: Vec<(&'static str, String)> = [
+        ("Studios", Some(studios).filter(|s| !s.is_empty())),
+        ("Source", t.source.map(|s| s.label().to_string())),
+        ("Genres", Some(t.genres.join(", ")).filter(|s| !s.is_empty())),
+        ("Average score", t.average_score.map(|s| format!("{s}%"))),
+        ("Mean score", t.mean_score.map(|s| format!("{s}%"))),
+        ("Popularity", t.popularity.map(|p| crate::pages::lists::group_digits(p as usize))),
+        ("Started", t.start_date.map(|d| d.label()).filter(|s| !s.is_empty())),
+        ("Ended", t.end_date.map(|d| d.label()).filter(|s| !s.is_empty())),
+        ("Also known as", Some(t.synonyms.join(", ")).filter(|s| !s.is_empty())),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    let (spoilers, tags): (Vec<_>, Vec<_>) = t.tags.iter().cloned().partition(|tag| tag.is_spoiler());
+    let (show_spoilers, set_show_spoilers) = signal(false);
+    let cover = t.cover_image.as_ref().and_then(|c| https(c.large.as_ref().or(c.medium.as_ref())).or(c.large.clone()));
+    let banner = https(t.banner_image.as_ref());
+    let site = https(t.site_url.as_ref());
+    let airing = t.next_airing_episode;
+    let relations: Vec<(String, Other)> = t.relations.as_ref().map(|r| r.edges.iter().filter_map(|e| Some((e.relation_type.map(|r| r.label()).unwrap_or("Related").to_string(), e.node.clone()?))).collect()).unwrap_or_default();
+    let recommendations: Vec<Other> = t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| n.media_recommendation.clone()).collect()).unwrap_or_default();
+    let characters = t.characters.as_ref().map(|c| c.edges.clone()).unwrap_or_default();
+    let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
+    let description = t.description.clone().filter(|d| !d.trim().is_empty());
+    view! {
+        <article class="title-page" data-testid="title-page">
+            {banner.map(|b| view! { <img class="title-page__banner" src=b alt="" data-testid="banner"/> })}
+            <header class="title-page__head">
+                {cover.map(|c| view! { <img class="title-page__cover" src=c alt="" width="150" height="212"/> })}
+                <div class="title-page__names">
+                    <h1 data-testid="title-name">{name.clone()}</h1>
+                    {(!names.is_empty()).then(|| view! { <p class="muted" data-testid="other-names">{names.join(" · ")}</p> })}
+                    <p data-testid="title-line">{line}</p>
+                    {airing.map(|a| view! { <NextEpisode episode=a.episode airing_at=a.airing_at/> })}
+                    <div class="title-page__actions">
+                        <FavouriteToggle title=title.clone() kind=kind user=user/>
+                        {site.map(|u| view! { <a class="button button--small button--secondary" href=u rel="noopener noreferrer" target="_blank" data-testid="on-anilist">"Open on AniList"</a> })}
+                    </div>
+                </div>
+            </header>
+            <YourEntry title=title.clone() kind=kind user=user total=total/>
+            {(!facts.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>"About"</h2>
+                    <dl class="facts facts--compact" data-testid="title-facts">
+                        {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    </dl>
+                </section>
+            })}
+            {description.map(|d| view! {
+                <section class="card" data-testid="description"><h2>"Description"</h2><RichText html=d/></section>
+            })}
+            {(!tags.is_empty() || !spoilers.is_empty()).then(|| {
+                let n = spoilers.len();
+                view! {
+                    <section class="card" data-testid="tags">
+                        <h2>"Tags"</h2>
+                        <ul class="chips">
+                            {tags.into_iter().map(|tag| view! { <li class="chip">{tag.name} {tag.rank.map(|r| view! { " " <span class="muted small">{format!("{r}%")}</span> })}</li> }).collect_view()}
+                            {move || show_spoilers.get().then(|| spoilers.clone().into_iter().map(|tag| view! {
+                                <li class="chip chip--spoiler" data-testid="spoiler-tag">{tag.name} {tag.rank.map(|r| view! { " " <span class="muted small">{format!("{r}%")}</span> })}</li>
+                            }).collect_view())}
+                        </ul>
+                        {(n > 0).then(|| view! {
+                            <button type="button" class="button button--small button--secondary" aria-pressed=move || show_spoilers.get().to_string()
+                                on:click=move |_| set_show_spoilers.update(|s| *s = !*s) data-testid="show-spoilers">
+                                {move || if show_spoilers.get() { "Hide spoiler tags".to_string() } else { format!("Show {n} spoiler tag{}", if n == 1 { "" } else { "s" }) }}
+                            </button>
+                        })}
+                    </section>
+                }
+            })}
+            {(!relations.is_empty()).then(|| view! {
+                <section class="card" data-testid="relations">
+                    <h2>"Relations"</h2>
+                    <ul class="tiles">{relations.into_iter().map(|(how, o)| view! { <Tile other=o note=how/> }).collect_view()}</ul>
+                </section>
+            })}
+            {(!characters.is_empty()).then(|| view! {
+                <section class="card" data-testid="characters">
+                    <h2>"Characters"</h2>
+                    <ul class="people">
+                        {characters.into_iter().filter_map(|c| {
+                            let who = c.node?;
+                            let actor = c.voice_actors.into_iter().next();
+                            Some(view! {
+                                <li class="person">
+                                    {who.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> })}
+                                    <span class="person__text">
+                                        <span class="person__name">{who.name()}</span>
+                                        <span class="muted small">{c.role.map(|r| r.label()).unwrap_or("")}</span>
+                                    </span>
+                                    {actor.map(|a| view! {
+                                        <span class="person__text person__text--end">
+                                            <span class="person__name">{a.name()}</span>
+                                            <span class="muted small">"Japanese voice"</span>
+                                        </span>
+                                        {a.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> })}
+                                    })}
+                                </li>
+                            })
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!recommendations.is_empty()).then(|| view! {
+                <section class="card" data-testid="recommendations">
+                    <h2>"Recommended"</h2>
+                    <ul class="tiles">{recommendations.into_iter().map(|o| view! { <Tile other=o note=String::new()/> }).collect_view()}</ul>
+                </section>
+            })}
+            {(!links.is_empty()).then(|| view! {
+                <section class="card" data-testid="links">
+                    <h2>"Links"</h2>
+                    <ul class="chips">
+                        {links.into_iter().map(|(kind, site, url)| view! {
+                            <li><a class="chip" href=url rel="noopener noreferrer" target="_blank">{site} {(kind == ExternalLinkType::Streaming).then(|| view! { " " <span class="muted small">"(streaming)"</span> })}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// Another title as a small card linking to its page.
+#[component]
+fn Tile(other: Other, note: String) -> impl IntoView {
+    let name = other.name();
+    let href = link_of(&other);
+    let cover = other.cover_image.as_ref().and_then(|c| c.medium.clone());
+    let format = other.format.map(|f| f.label()).unwrap_or_default();
+    let inner = view! {
+        {cover.map(|c| view! { <img src=c alt="" width="46" height="65" loading="lazy"/> })}
+        <span class="tile__text">
+            {(!note.is_empty()).then(|| view! { <span class="muted small">{note.clone()}</span> })}
+            <span class="tile__name">{name.clone()}</span>
+            <span class="muted small">{format}</span>
+        </span>
+    };
+    match href {
+        Some(h) => view! { <li class="tile"><a href=h>{inner}</a></li> }.into_any(),
+        None => view! { <li class="tile">{inner}</li> }.into_any(),
+    }
+}
+
+/// "Ep 8 in 2 d 4 h", ticking.
+#[component]
+fn NextEpisode(episode: u32, airing_at: i64) -> impl IntoView {
+    let now = clock(Duration::from_secs(30));
+    view! { <p class="airing" data-testid="next-episode">{move || next_episode(episode, airing_at, now.get())}</p> }
+}
+
+/// The person's entry: what it holds, with the editor; or "Add to list".
+#[component]
+fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    let id = title.id;
+    let loaded = Memo::new(move |_| store.with(kind, |d| d.is_some()));
+    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0)))));
+    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
+    let (editing, set_editing) = signal(false);
+    let error = move || store.errors.with(|e| e.get(&id).cloned());
+    store.watch(id);
+    on_cleanup(move || store.unwatch(id));
+    let now = clock(Duration::from_secs(30));
+    let airing = title.next_airing_episode;
+    let name = title.name();
+    let add = {
+        let title = title.clone();
+        Callback::new(move |status: ListStatus| {
+            outbox.add(kind, entry_of(&title, kind), Patch { status: Some(status), ..Patch::default() });
+        })
+    };
+    if user == 0 {
+        return view! {
+            <section class="card your-entry"><p class="muted">
+                <a href=Page::Title(kind, id).sign_in_then()>"Sign in"</a> " to add it to your list."
+            </p></section>
+        }
+        .into_any();
+    }
+    view! {
+        <section class="card your-entry" data-testid="your-entry" aria-label="Your entry">
+            {move || match (loaded.get(), entry.get()) {
+                (_, Some((status, progress, score))) => {
+                    let behind = airing.map(|a| behind(a.episode, a.airing_at, now.get(), progress)).filter(|b| *b > 0 && kind == MediaKind::Anime);
+                    view! {
+                        <p>
+                            <strong data-testid="your-status">{status.label(kind)}</strong>
+                            " · " <span data-testid="your-progress">{progress_label(progress, total)}</span>
+                            " · " <span>{format.get().display(score)}</span>
+                            {behind.map(|b| view! { " · " <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })}
+                        </p>
+                        <button type="button" class="button button--small" aria-haspopup="dialog"
+                            on:click=move |_| set_editing.set(true) data-testid="edit-entry">"Edit entry"</button>
+                    }.into_any()
+                }
+                (true, None) => view! { <AddToList kind=kind title=name.clone() on_add=add/> }.into_any(),
+                (false, None) => view! { <p class="muted" role="status">"Reading your list…"</p> }.into_any(),
+            }}
+            {move || error().map(|e| view! { <div data-testid="entry-error"><ApiErrorView error=e/></div> })}
+            {move || editing.get().then(|| view! {
+                <EntryEditor media_id=id kind=kind format=format on_close=Callback::new(move |_| set_editing.set(false))/>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// The title as a new list entry (the outbox creates it).
+fn entry_of(t: &Title, kind: MediaKind) -> Entry {
+    Entry {
+        media_id: t.id,
+        status: Some(ListStatus::Planning),
+        progress: Some(0),
+        score: Some(0.0),
+        media: Some(list_collection::Media {
+            id: t.id,
+            kind: Some(kind.into()),
+            format: t.format,
+            episodes: t.episodes,
+            chapters: t.chapters,
+            volumes: t.volumes,
+            site_url: t.site_url.clone(),
+            title: t.title.clone(),
+            synonyms: t.synonyms.clone(),
+            start_date: t.start_date,
+            average_score: t.average_score,
+            cover_image: t.cover_image.as_ref().map(|c| crate::api::operation::Cover { medium: c.medium.clone(), large: c.large.clone() }),
+            status: t.status,
+            next_airing_episode: t.next_airing_episode,
+        }),
+        ..Entry::default()
+    }
+}
+
+/// The favourite toggle. A toggle is sent once; when its outcome is
+/// unclear (no answer), the state is read back, never sent again blind.
+#[component]
+fn FavouriteToggle(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let titles = use_titles();
+    let id = title.id;
+    let on = Memo::new(move |_| titles.get(user, id).title.map(|t| t.is_favourite).unwrap_or(false));
+    let count = Memo::new(move |_| titles.get(user, id).title.and_then(|t| t.favourites));
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<ApiError>);
+    let toggle = move |_| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let api = api.clone();
+        let was = on.get_untracked();
+        let n = count.get_untracked();
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let vars = match kind {
+                MediaKind::Anime => ToggleVars { anime_id: Some(id), ..ToggleVars::default() },
+                MediaKind::Manga => ToggleVars { manga_id: Some(id), ..ToggleVars::default() },
+            };
+            let outcome = match api.run::<ToggleFavourite>(Some(&credential), &vars, false).await {
+                Ok(_) => Ok((!was, n.map(|n| if was { n.saturating_sub(1) } else { n + 1 }))),
+                Err(ApiError::Network | ApiError::Timeout { .. } | ApiError::Shape(_)) => {
+                    match api.run::<FavouriteState>(Some(&credential), &IdVars { id }, true).await {
+                        Ok(d) => d.media.map(|m| (m.is_favourite, m.favourites)).ok_or_else(|| ApiError::Shape("no Media".into())),
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok((now_on, now_count)) => titles.set_favourite(user, id, now_on, now_count),
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    if user == 0 {
+        return ().into_any();
+    }
+    view! {
+        <button type="button" class="button button--small button--secondary" aria-pressed=move || on.get().to_string()
+            disabled=move || busy.get() on:click=toggle data-testid="favourite">
+            {move || if on.get() { "♥ Favourite" } else { "♡ Add to favourites" }}
+            {move || count.get().map(|n| view! { " " <span class="muted small">{crate::pages::lists::group_digits(n as usize)}</span> })}
+        </button>
+        {move || problem.get().map(|e| view! { <div data-testid="favourite-error"><ApiErrorView error=e/></div> })}
+    }
+    .into_any()
+}

@@ -1,0 +1,140 @@
+//! Titles' pages as last read from AniList, kept in memory and in IndexedDB
+//! per user (they carry the person's own entry and favourite): a revisit
+//! shows the page at once, and asks AniList again only when what is kept is
+//! older than [`FRESH_FOR_MS`]. The person's entry itself lives in the list
+//! store; what is kept here is the title.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::ops::title::{self, Title, TitlePage};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::idb;
+use crate::media::MediaKind;
+
+/// A kept title is shown without asking AniList again for this long.
+pub const FRESH_FOR_MS: f64 = 10.0 * 60_000.0;
+
+/// One title: what was read, when, and how its refresh stands.
+#[derive(Clone, Debug, Default)]
+pub struct Kept {
+    pub title: Option<Arc<Title>>,
+    pub fetched_at: f64,
+    pub loading: bool,
+    pub error: Option<ApiError>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Titles {
+    kept: RwSignal<HashMap<(u64, i64), Kept>>,
+}
+
+fn key(user: u64, id: i64) -> String {
+    format!("{user}:{id}")
+}
+
+impl Titles {
+    pub fn new() -> Self {
+        Self { kept: RwSignal::new(HashMap::new()) }
+    }
+
+    /// What is kept of a title for this user (tracked).
+    pub fn get(&self, user: u64, id: i64) -> Kept {
+        self.kept.with(|k| k.get(&(user, id)).cloned().unwrap_or_default())
+    }
+
+    fn set(&self, user: u64, id: i64, f: impl FnOnce(&mut Kept)) {
+        self.kept.update(|k| f(k.entry((user, id)).or_default()));
+    }
+
+    /// Shows what is kept (memory, else IndexedDB) and asks AniList when it
+    /// is older than [`FRESH_FOR_MS`] (`force`: ask anyway).
+    pub fn load(&self, id: i64, kind: MediaKind, credential: Option<Credential>, api: Api, force: bool) {
+        let user = credential.as_ref().map_or(0, |c| c.user);
+        let me = *self;
+        if self.kept.with_untracked(|k| k.get(&(user, id)).is_some_and(|t| t.loading)) {
+            return;
+        }
+        self.set(user, id, |t| {
+            t.loading = true;
+            t.error = None;
+        });
+        leptos::task::spawn_local(async move {
+            if me.kept.try_with_untracked(|k| k.get(&(user, id)).is_none_or(|t| t.title.is_none())) == Some(true) {
+                if let Ok(Some(text)) = idb::get(idb::TITLES, &key(user, id)).await {
+                    if let Ok((at, title)) = serde_json::from_str::<(f64, Title)>(&text) {
+                        me.kept.try_update(|k| {
+                            let t = k.entry((user, id)).or_default();
+                            if t.title.is_none() {
+                                t.title = Some(Arc::new(title));
+                                t.fetched_at = at;
+                            }
+                        });
+                    }
+                }
+            }
+            let Some(at) = me.kept.try_with_untracked(|k| k.get(&(user, id)).map_or(0.0, |t| if t.title.is_some() { t.fetched_at } else { 0.0 })) else {
+                return;
+            };
+            if !force && js_sys::Date::now() - at < FRESH_FOR_MS {
+                me.kept.try_update(|k| k.entry((user, id)).or_default().loading = false);
+                return;
+            }
+            let vars = title::Vars { id, kind: kind.into() };
+            let answer = api.run::<TitlePage>(credential.as_ref(), &vars, force).await;
+            let answer = answer.and_then(|d| d.media.ok_or_else(|| ApiError::Shape("no Media".into())));
+            let now = js_sys::Date::now();
+            if let Ok(title) = &answer {
+                if let Ok(text) = serde_json::to_string(&(now, title)) {
+                    let _ = idb::put(idb::TITLES, &key(user, id), &text).await;
+                }
+            }
+            me.kept.try_update(|k| {
+                let t = k.entry((user, id)).or_default();
+                t.loading = false;
+                match answer {
+                    Ok(title) => {
+                        t.title = Some(Arc::new(title));
+                        t.fetched_at = now;
+                        t.error = None;
+                    }
+                    Err(e) => t.error = Some(e),
+                }
+            });
+        });
+    }
+
+    /// The person's favourite, as AniList now holds it.
+    pub fn set_favourite(&self, user: u64, id: i64, on: bool, count: Option<u32>) {
+        let mut kept = None;
+        self.kept.update(|k| {
+            if let Some(t) = k.get_mut(&(user, id)) {
+                if let Some(title) = &t.title {
+                    let mut title = (**title).clone();
+                    title.is_favourite = on;
+                    title.favourites = count.or(title.favourites);
+                    kept = serde_json::to_string(&(t.fetched_at, &title)).ok();
+                    t.title = Some(Arc::new(title));
+                }
+            }
+        });
+        if let Some(text) = kept {
+            leptos::task::spawn_local(async move {
+                let _ = idb::put(idb::TITLES, &key(user, id), &text).await;
+            });
+        }
+    }
+}
+
+impl Default for Titles {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_titles() -> Titles {
+    expect_context::<Titles>()
+}
