@@ -1,0 +1,163 @@
+// A title's page and the airing numbers, against the stand-in: what the
+// page shows, one request and revisits from what is kept, the person's
+// entry and favourite, and "N behind" / "Ep N in …" for known airing times.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const requests = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
+const entryOf = (mediaId) => world.standIn.data.entries.find((e) => e.mediaId === mediaId);
+
+async function signedIn() {
+  const page = await world.newPage();
+  await signIn(world, page);
+  return page;
+}
+
+test('a list row opens the title\'s page: names, facts, tags, description, relations, characters, links', async () => {
+  const page = await signedIn();
+  await page.click('text=Your anime list');
+  await page.click('[data-testid=entry-700001] [data-testid=entry-title]');
+  await page.waitForSelector('[data-testid=title-page]');
+  assert.match(new URL(page.url()).pathname, /\/anime\/1$/);
+  assert.equal(await page.textContent('[data-testid=title-name]'), 'Cowboy Bebop');
+  assert.match(await page.textContent('[data-testid=other-names]'), /Kaubōi Bibappu · カウボーイビバップ/);
+  assert.equal(await page.textContent('[data-testid=title-line]'), 'TV · Finished · Spring 1998 · 26 episodes · 24 min');
+  const facts = await page.textContent('[data-testid=title-facts]');
+  for (const f of ['Sunrise', 'Original', 'Action, Sci-Fi', '86%', '87%', '370,000', '1999-04-24']) assert.ok(facts.includes(f), `${f} in ${facts}`);
+  assert.ok(!facts.includes('Bandai Visual'), 'main studios only');
+  // The description keeps its formatting, as the app's own elements.
+  assert.equal(await page.textContent('[data-testid=description] em'), 'See you, space cowboy.');
+  // Spoiler tags wait until asked.
+  assert.match(await page.textContent('[data-testid=tags]'), /Space/);
+  assert.equal(await page.locator('[data-testid=spoiler-tag]').count(), 0);
+  await page.click('[data-testid=show-spoilers]');
+  assert.equal(await page.textContent('[data-testid=spoiler-tag]'), 'Tragedy 60%');
+  assert.match(await page.textContent('[data-testid=characters]'), /Spike Spiegel[\s\S]*Main[\s\S]*Kouichi Yamadera/);
+  assert.ok(!(await page.textContent('[data-testid=characters]')).includes('Steve Blum'), 'Japanese voices');
+  assert.match(await page.textContent('[data-testid=recommendations]'), /Fullmetal Alchemist: Brotherhood/);
+  // Links: https only; the javascript: one is left out.
+  const hrefs = await page.$$eval('[data-testid=links] a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ['https://www.cowboy-bebop.net/', 'https://www.crunchyroll.com/cowboy-bebop']);
+  assert.equal(await page.getAttribute('[data-testid=on-anilist]', 'href'), 'https://anilist.co/anime/1');
+  // The person's entry, from the list.
+  assert.match(await page.textContent('[data-testid=your-entry]'), /Watching · 12 \/ 26 · 8\.5 \/ 10/);
+  assert.equal(requests('TitlePage').length, 1);
+  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME' });
+  // A relation is a link to its own page (a manga here).
+  await page.click('[data-testid=relations] >> text=Berserk');
+  await page.waitForSelector('[data-testid=title-name] >> text=Berserk');
+  assert.match(new URL(page.url()).pathname, /\/manga\/30002$/);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_|Content Security Policy/.test(p)), []);
+});
+
+test('one request per title: a revisit, and a reload, are served from what is kept', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/5114`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Cowboy Bebop');
+  await page.goBack();
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  await page.waitForTimeout(500);
+  assert.deepEqual(requests('TitlePage').map((r) => r.body.variables.id), [5114, 1]);
+});
+
+test('the entry from the title\'s page: edit it, or add the title with a chosen status', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.click('[data-testid=edit-entry]');
+  await page.fill('[data-testid=entry-editor] [data-testid=progress-input]', '14');
+  await page.click('[data-testid=entry-editor] [data-testid=editor-save]');
+  await page.waitForSelector('[data-testid=your-progress] >> text=14 / 26');
+  await waitFor(() => entryOf(1).progress === 14);
+  // Not on the list: "Add to list" with the status the person picks.
+  await page.goto(`${world.app.url}anime/90003`);
+  await appReady(page);
+  await page.selectOption('[data-testid=your-entry] [data-testid=add-status]', 'COMPLETED');
+  await page.click('[data-testid=your-entry] [data-testid=add]');
+  await page.waitForSelector('[data-testid=your-status] >> text=Completed');
+  await waitFor(() => entryOf(90003)?.status === 'COMPLETED');
+});
+
+test('the favourite toggle: sent once, and read back (not sent again) when its answer is lost', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  assert.equal(await page.getAttribute('[data-testid=favourite]', 'aria-pressed'), 'false');
+  await page.click('[data-testid=favourite]');
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=true]');
+  assert.deepEqual(world.standIn.data.viewer.favourites.anime, [5114, 1]);
+  // The answer to the next toggle breaks off after AniList applied it.
+  world.standIn.fault({ kind: 'drop-after', operation: 'ToggleFavourite' });
+  await page.click('[data-testid=favourite]');
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=false]');
+  assert.deepEqual(world.standIn.data.viewer.favourites.anime, [5114]);
+  assert.equal(requests('ToggleFavourite').length, 2, 'never sent twice blind');
+  assert.equal(requests('FavouriteState').length, 1, 'the state was read back');
+});
+
+test('signed out, a title\'s page reads without a token and offers a sign-in; an unknown id says so', async () => {
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}manga/30002`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Berserk');
+  assert.equal(await page.textContent('[data-testid=title-line]'), 'Manga · Finished · 1989 · 380 chapters · 42 volumes');
+  await page.waitForSelector('text=to add it to your list');
+  assert.equal(requests('TitlePage')[0].authorization, null);
+  assert.equal(await page.locator('[data-testid=favourite]').count(), 0);
+  await page.goto(`${world.app.url}anime/424242`);
+  await appReady(page);
+  await page.waitForSelector('.api-error');
+  assert.match(await page.textContent('.api-error'), /not found|Not Found/i);
+  await page.goto(`${world.app.url}anime/abc`);
+  await appReady(page);
+  await page.waitForSelector('text=No such title');
+});
+
+test('a hostile description stays inert on the title\'s page', async () => {
+  world.standIn.data.media.find((m) => m.id === 1).description = '<p>Plot <b>twist</b></p><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">link</a><svg onload="window.__pwned=4"></svg>';
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=description] strong >> text=twist');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('[data-testid=description] img, [data-testid=description] script, [data-testid=description] svg').count(), 0);
+  assert.equal(await page.getAttribute('[data-testid=description] >> text=link', 'href'), null);
+});
+
+test('airing: "2 behind" and the countdown on the Watching list, and the Airing page by next episode', async () => {
+  // ONE PIECE: episode 133 airs in 2 d 4 h (fixtures); progress 130 → 132 aired, 2 behind.
+  Object.assign(world.standIn.data.entries.find((e) => e.id === 700005), { status: 'CURRENT' });
+  const page = await signedIn();
+  await page.click('text=Your anime list');
+  const row = '[data-testid=group-current] [data-testid=entry-700005]';
+  await page.waitForSelector(row);
+  assert.equal(await page.textContent(`${row} [data-testid=behind]`), '2 behind');
+  assert.equal(await page.textContent(`${row} [data-testid=next-episode]`), 'Ep 133 in 2 d 4 h');
+  // Cowboy Bebop is watched but not airing: no countdown.
+  assert.equal(await page.locator('[data-testid=entry-700001] [data-testid=next-episode]').count(), 0);
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=airing-list]');
+  assert.equal(await page.textContent('[data-testid=airing-21] [data-testid=next-episode]'), 'Ep 133 in 2 d 4 h');
+  assert.equal(await page.textContent('[data-testid=airing-21] [data-testid=behind]'), '2 behind');
+  assert.equal(await page.locator('[data-testid=not-airing] [data-testid=airing-1]').count(), 1);
+  await page.click('[data-testid=airing-21] [data-testid=plus-one]');
+  await page.waitForSelector('[data-testid=airing-21] [data-testid=behind] >> text=1 behind');
+  await waitFor(() => entryOf(21).progress === 131);
+});
