@@ -23,13 +23,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER
 
-.PHONY: help serve build build-subpath build-debug bench test test-native test-browser test-e2e e2e schema tools browser node-deps stand-in clean
+.PHONY: help serve build build-subpath build-debug bench test test-native test-browser test-e2e e2e schema tools browser node-deps stand-in screenshots clean
 
 help:
 	@echo "make serve   install what is missing, then serve the app on http://127.0.0.1:8080/"
 	@echo "make test    install what is missing, then run the native, browser and end-to-end tests"
 	@echo "make build   the release build in dist/"
 	@echo "make bench   sizes and load times of the release build, against a minimal Leptos page"
+	@echo "make screenshots  the README's pictures, made from the release build against the stand-in"
 	@echo "make stand-in  a stand-in AniList on http://127.0.0.1:4000/ for trying the app by hand"
 	@echo "make schema  fetch AniList's schema by introspection (needs a network)"
 
@@ -102,6 +103,10 @@ bench: tools browser node-deps build
 	trunk build --release --config tests/bench/stack/Trunk.toml --dist $(CURDIR)/$(BENCH_STACK_DIST)
 	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) STACK_DIST=$(CURDIR)/$(BENCH_STACK_DIST) \
 		node ../bench/bench.mjs $(CURDIR)/dist $(CURDIR)/$(BENCH_FLOOR_DIST)
+
+# The README's pictures, from the release build against the stand-in.
+screenshots: tools browser node-deps build
+	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) node tools/screenshots.mjs $(CURDIR)/tests/screenshots
 
 stand-in: node-deps
 	node $(E2E_DIR)/stand-in/server.mjs 4000 http://127.0.0.1:8080/

@@ -7,6 +7,7 @@ pub mod airing;
 pub mod api;
 pub mod auth;
 pub mod boot;
+pub mod browse;
 pub mod components;
 pub mod config;
 pub mod csp;

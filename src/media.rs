@@ -261,7 +261,6 @@ pub fn offer_completion(progress: u32, total: Option<u32>, status: ListStatus) -
     matches!(total, Some(t) if t > 0 && progress >= t) && status != ListStatus::Completed
 }
 
-pub use crate::edit::Values;
 
 /// An AniList enum shown as words: each value's name in the schema and its
 /// label, and `Unknown` for a value AniList adds later.

@@ -8,10 +8,14 @@ use crate::api::error::ApiError;
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::search::{self, Found};
 use crate::api::Api;
+use crate::browse::{formats, Browse, Order, GENRES};
+use crate::listing::YEARS;
+use crate::media::{MediaSeason, MediaStatus};
 use crate::auth::callback::Credential;
 use crate::components::api_status::{boundary_fallback, ApiErrorView};
 use crate::components::empty_state::EmptyState;
 use crate::components::add_to_list::AddToList;
+use crate::components::entry_editor::EntryEditor;
 use crate::edit::Patch;
 use crate::media::ListStatus;
 use crate::outbox::use_outbox;
@@ -34,31 +38,34 @@ fn read_results(data: search::Data) -> Result<Results, ApiError> {
 }
 
 /// One page of results, read.
-async fn search_page(api: Api, credential: Option<Credential>, q: String, kind: MediaKind, page: u32) -> Result<Results, ApiError> {
-    let vars = search::Vars { search: q, kind: kind.into(), page, per_page: PER_PAGE };
+async fn search_page(api: Api, credential: Option<Credential>, b: Browse, page: u32) -> Result<Results, ApiError> {
+    let vars = search::Vars::of(&b, page, PER_PAGE);
     read_results(api.run::<search::Search>(credential.as_ref(), &vars, false).await?)
 }
 
 /// The search href for a query, as shared or reloaded.
 pub fn search_href(q: &str, kind: MediaKind) -> String {
-    format!("{}?q={}&type={}", Page::Search.href(), crate::routes::query_value(q), kind.slug())
+    browse_href(&Browse { text: q.trim().to_string(), kind, ..Browse::default() })
+}
+
+pub fn browse_href(b: &Browse) -> String {
+    format!("{}{}", Page::Search.href(), b.to_query())
 }
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
-    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default().trim().to_string()));
-    let kind = Memo::new(move |_| {
-        query.with(|m| m.get("type").and_then(|t| MediaKind::from_slug(&t)).unwrap_or(MediaKind::Anime))
-    });
-    let (draft, set_draft) = signal(q.get_untracked());
+    let browse = Memo::new(move |_| query.with(|m| Browse::from_params(|k| m.get(k))));
+    let kind = Memo::new(move |_| browse.with(|b| b.kind));
+    let (draft, set_draft) = signal(browse.with_untracked(|b| b.text.clone()));
     let timer = StoredValue::new(None::<TimeoutHandle>);
     // The URL holds the search, so it can be shared or reloaded; typing
     // updates it after a pause, not at every key.
-    let go = move |text: String, k: MediaKind| {
-        navigate(&search_href(text.trim(), k), NavigateOptions { replace: true, ..Default::default() });
+    let go = move |b: Browse| {
+        navigate(&browse_href(&b), NavigateOptions { replace: true, ..Default::default() });
     };
+    let with_text = move |text: String| Browse { text: text.trim().to_string(), ..browse.get_untracked() };
     let on_input = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
@@ -68,8 +75,7 @@ pub fn SearchPage() -> impl IntoView {
                 t.clear();
             }
             let go = go.clone();
-            let k = kind.get_untracked();
-            timer.set_value(set_timeout_with_handle(move || go(text, k), DEBOUNCE).ok());
+            timer.set_value(set_timeout_with_handle(move || go(with_text(text)), DEBOUNCE).ok());
         }
     };
     let on_submit = {
@@ -79,12 +85,88 @@ pub fn SearchPage() -> impl IntoView {
             if let Some(t) = timer.get_value() {
                 t.clear();
             }
-            go(draft.get_untracked(), kind.get_untracked());
+            go(with_text(draft.get_untracked()));
         }
     };
-    let on_kind = move |k: MediaKind| go(draft.get_untracked(), k);
+    // A filter changed: the text as typed so far goes with it.
+    let set = {
+        let go = go.clone();
+        move |f: &dyn Fn(&mut Browse)| {
+            let mut b = with_text(draft.get_untracked());
+            f(&mut b);
+            go(b);
+        }
+    };
+    let on_kind = {
+        let set = set.clone();
+        move |k: MediaKind| set(&|b| {
+            b.kind = k;
+            // A format of the other kind does not apply, nor a season to manga.
+            b.format = None;
+            b.season = None;
+        })
+    };
+    let select = {
+        let set = set.clone();
+        move |label: &'static str, testid: &'static str, options: Vec<(String, String)>, current: Signal<String>, apply: fn(&mut Browse, &str)| {
+            let set = set.clone();
+            view! {
+                <label class="field field--inline">
+                    <span class="field__label">{label}</span>
+                    <select data-testid=testid on:change=move |ev| { let v = event_target_value(&ev); set(&|b| apply(b, &v)); }>
+                        {options.into_iter().map(|(value, text)| {
+                            let v = value.clone();
+                            view! { <option value=value selected=move || current.get() == v>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            }
+        }
+    };
+    let any = |label: &str| vec![(String::new(), label.to_string())];
+    let lower = |s: &str| s.to_ascii_lowercase();
+    let filters = move || {
+        let b = browse.get();
+        let k = b.kind;
+        let cur = |v: String| Signal::derive(move || v.clone());
+        view! {
+            <div class="filters search-filters" role="group" aria-label="Filters">
+                {select("Format", "filter-format",
+                    any("Any").into_iter().chain(formats(k).iter().map(|f| (lower(f.as_api()), f.label().to_string()))).collect(),
+                    cur(b.format.map(|f| lower(f.as_api())).unwrap_or_default()),
+                    |b, v| b.format = formats(b.kind).iter().copied().find(|f| f.as_api().eq_ignore_ascii_case(v)))}
+                {select("Status", "filter-status",
+                    any("Any").into_iter().chain(MediaStatus::ALL.iter().map(|s| (lower(s.as_api()), s.label().to_string()))).collect(),
+                    cur(b.status.map(|s| lower(s.as_api())).unwrap_or_default()),
+                    |b, v| b.status = MediaStatus::from_api(&v.to_ascii_uppercase()))}
+                {(k == MediaKind::Anime).then(|| select("Season", "filter-season",
+                    any("Any").into_iter().chain(MediaSeason::ALL.iter().map(|s| (lower(s.as_api()), s.label().to_string()))).collect(),
+                    cur(b.season.map(|s| lower(s.as_api())).unwrap_or_default()),
+                    |b, v| b.season = MediaSeason::from_api(&v.to_ascii_uppercase())))}
+                {select("Year", "filter-year",
+                    any("Any").into_iter().chain(YEARS.rev().map(|y| (y.to_string(), y.to_string()))).collect(),
+                    cur(b.year.map(|y| y.to_string()).unwrap_or_default()),
+                    |b, v| b.year = v.parse().ok())}
+                {select("Genre", "filter-genre",
+                    any("Any").into_iter().chain(GENRES.iter().map(|g| (g.to_string(), g.to_string()))).collect(),
+                    cur(b.genre.clone().unwrap_or_default()),
+                    |b, v| b.genre = GENRES.iter().find(|g| **g == v).map(|g| g.to_string()))}
+                {select("Sort", "filter-sort",
+                    Order::ALL.iter().map(|o| (o.as_str().to_string(), o.label().to_string())).collect(),
+                    cur(b.order.as_str().to_string()),
+                    |b, v| b.order = Order::ALL.into_iter().find(|o| o.as_str() == v).unwrap_or_default())}
+                {b.narrows().then(|| {
+                    let set = set.clone();
+                    view! {
+                        <button type="button" class="button button--small button--secondary" data-testid="clear-filters"
+                            on:click=move |_| set(&|b| *b = Browse { text: b.text.clone(), kind: b.kind, ..Browse::default() })>"Clear filters"</button>
+                    }
+                })}
+            </div>
+        }
+    };
     view! {
-        <PageIntro title="Search" lead="Find anime and manga on AniList and add them to your list."/>
+        <PageIntro title="Search" lead="Find anime and manga on AniList, browse by season, genre and more, and add them to your list."/>
         <form class="search-form" role="search" on:submit=on_submit>
             <label for="search-q" class="visually-hidden">"Title"</label>
             <input id="search-q" type="search" placeholder="Search by title…" autocomplete="off"
@@ -103,25 +185,27 @@ pub fn SearchPage() -> impl IntoView {
             </fieldset>
             <button type="submit" class="button">"Search"</button>
         </form>
+        {filters}
         {move || {
-            let (q, k) = (q.get(), kind.get());
-            if q.is_empty() {
-                view! { <p class="muted" data-testid="search-hint">"Type a title to search AniList."</p> }.into_any()
+            let b = browse.get();
+            if b.asks() {
+                view! { <SearchResults browse=b/> }.into_any()
             } else {
-                view! { <SearchResults q=q kind=k/> }.into_any()
+                view! { <p class="muted" data-testid="search-hint">"Type a title to search AniList, or choose a filter to browse."</p> }.into_any()
             }
         }}
     }
 }
 
 #[component]
-fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
+fn SearchResults(browse: Browse) -> impl IntoView {
+    let kind = browse.kind;
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
     let credential = move || session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
     let first = {
-        let (api, q) = (api.clone(), q.clone());
-        LocalResource::new(move || search_page(api.clone(), credential(), q.clone(), kind, 1))
+        let (api, b) = (api.clone(), browse.clone());
+        LocalResource::new(move || search_page(api.clone(), credential(), b.clone(), 1))
     };
     let retry = Callback::new(move |_| first.refetch());
     // Later pages, appended by "Load more".
@@ -129,10 +213,10 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
     let has_more = RwSignal::new(None::<bool>);
     let next_page = RwSignal::new(2u32);
     let load_more = Action::new_local(move |_: &()| {
-        let (api, q) = (api.clone(), q.clone());
+        let (api, b) = (api.clone(), browse.clone());
         let page = next_page.get_untracked();
         async move {
-            let r = search_page(api, credential(), q, kind, page).await;
+            let r = search_page(api, credential(), b, page).await;
             if let Ok((items, next)) = &r {
                 more.update(|m| m.extend(items.iter().cloned()));
                 has_more.set(Some(*next));
@@ -149,7 +233,7 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
                     if items.is_empty() {
                         return Ok::<_, ApiError>(view! {
                             <EmptyState title="Nothing found">
-                                <p>"No " {kind.label().to_ascii_lowercase()} " matches this title. Try fewer words or another spelling."</p>
+                                <p>"No " {kind.label().to_ascii_lowercase()} " matches this search. Try fewer words, another spelling, or fewer filters."</p>
                             </EmptyState>
                         }.into_any());
                     }
@@ -179,31 +263,22 @@ fn SearchResults(q: String, kind: MediaKind) -> impl IntoView {
 
 /// What the search found, as a list entry to add (the outbox creates it).
 fn new_entry(found: &Found, kind: MediaKind) -> Entry {
-    Entry {
-        id: 0,
-        media_id: found.id,
-        status: Some(ListStatus::Planning),
-        progress: Some(0),
-        progress_volumes: None,
-        score: Some(0.0),
-        media: Some(list_collection::Media {
-            id: found.id,
-            kind: Some(kind.into()),
-            format: found.format,
-            episodes: found.episodes,
-            chapters: found.chapters,
-            volumes: None,
-            site_url: found.site_url.clone(),
-            title: found.title.clone(),
-            synonyms: found.synonyms.clone(),
-            start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
-            average_score: found.average_score,
-            cover_image: found.cover_image.clone(),
-            status: None,
-            next_airing_episode: None,
-        }),
-        ..Entry::default()
-    }
+    Entry::new_for(list_collection::Media {
+        id: found.id,
+        kind: Some(kind.into()),
+        format: found.format,
+        episodes: found.episodes,
+        chapters: found.chapters,
+        volumes: None,
+        site_url: found.site_url.clone(),
+        title: found.title.clone(),
+        synonyms: found.synonyms.clone(),
+        start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
+        average_score: found.average_score,
+        cover_image: found.cover_image.clone(),
+        status: None,
+        next_airing_episode: None,
+    })
 }
 
 #[component]
@@ -235,6 +310,10 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
         outbox.add(kind, entry.clone(), Patch { status: Some(status), ..Patch::default() });
     });
     let pending = move || outbox.is_pending(id);
+    // On the list in the store: the editor opens here.
+    let in_store = move || store.with(kind, |d| d.is_some_and(|d| d.entry(id).is_some()));
+    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
+    let (editing, set_editing) = signal(false);
     let title = found.title.clone().and_then(|t| t.user_preferred).unwrap_or_else(|| format!("Title #{id}"));
     let total = found.episodes.or(found.chapters);
     let facts = [
@@ -248,6 +327,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(" · ");
     let label = title.clone();
+    let edit_label = StoredValue::new(format!("Edit {title}"));
     view! {
         <li class="result" data-testid=format!("result-{id}")>
             {found.cover_image.and_then(|c| c.medium).map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="46" height="65"/> })}
@@ -261,12 +341,19 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                         (Some(s), _) => view! {
                             <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span>
                             {move || pending().then(|| view! { <span class="muted small" data-testid="add-saving">" (saving…)"</span> })}
+                            {move || in_store().then(|| view! {
+                                " " <button type="button" class="button button--small button--secondary" aria-haspopup="dialog"
+                                    aria-label=edit_label.get_value() on:click=move |_| set_editing.set(true) data-testid="edit">"Edit"</button>
+                            })}
                         }.into_any(),
                         (None, true) => view! { <AddToList kind=kind title=label.clone() on_add=add/> }.into_any(),
                         (None, false) => view! { <span class="muted small">"Sign in to add it to your list."</span> }.into_any(),
                     }}
                 </div>
                 {move || error().map(|e| view! { <div data-testid="entry-error"><ApiErrorView error=e/></div> })}
+                {move || editing.get().then(|| view! {
+                    <EntryEditor media_id=id kind=kind format=format on_close=Callback::new(move |_| set_editing.set(false))/>
+                })}
             </div>
         </li>
     }

@@ -357,29 +357,22 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
 
 /// The title as a new list entry (the outbox creates it).
 fn entry_of(t: &Title, kind: MediaKind) -> Entry {
-    Entry {
-        media_id: t.id,
-        status: Some(ListStatus::Planning),
-        progress: Some(0),
-        score: Some(0.0),
-        media: Some(list_collection::Media {
-            id: t.id,
-            kind: Some(kind.into()),
-            format: t.format,
-            episodes: t.episodes,
-            chapters: t.chapters,
-            volumes: t.volumes,
-            site_url: t.site_url.clone(),
-            title: t.title.clone(),
-            synonyms: t.synonyms.clone(),
-            start_date: t.start_date,
-            average_score: t.average_score,
-            cover_image: t.cover_image.as_ref().map(|c| crate::api::operation::Cover { medium: c.medium.clone(), large: c.large.clone() }),
-            status: t.status,
-            next_airing_episode: t.next_airing_episode,
-        }),
-        ..Entry::default()
-    }
+    Entry::new_for(list_collection::Media {
+        id: t.id,
+        kind: Some(kind.into()),
+        format: t.format,
+        episodes: t.episodes,
+        chapters: t.chapters,
+        volumes: t.volumes,
+        site_url: t.site_url.clone(),
+        title: t.title.clone(),
+        synonyms: t.synonyms.clone(),
+        start_date: t.start_date,
+        average_score: t.average_score,
+        cover_image: t.cover_image.as_ref().map(|c| crate::api::operation::Cover { medium: c.medium.clone(), large: c.large.clone() }),
+        status: t.status,
+        next_airing_episode: t.next_airing_episode,
+    })
 }
 
 /// The favourite toggle. A toggle is sent once; when its outcome is

@@ -182,6 +182,12 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A title about to be added to the list (the outbox creates it; its
+    /// status comes with the add).
+    pub fn new_for(media: Media) -> Self {
+        Self { media_id: media.id, status: Some(ListStatus::Planning), progress: Some(0), score: Some(0.0), media: Some(media), ..Self::default() }
+    }
+
     /// Its title in the user's language, or "Title #…" without one.
     pub fn title(&self) -> String {
         self.media.as_ref().map(Media::title).unwrap_or_else(|| format!("Title #{}", self.media_id))

@@ -3,17 +3,17 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Cover, Operation, Title};
-use crate::media::{ListStatus, MediaFormat, MediaType};
+use crate::media::{ListStatus, MediaFormat, MediaSeason, MediaStatus, MediaType};
 
 pub struct Search;
 
 impl Operation for Search {
     const NAME: &'static str = "Search";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query Search($search: String!, $type: MediaType!, $page: Int!, $perPage: Int!) {
+    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $sort: [MediaSort]) {
   Page(page: $page, perPage: $perPage) {
     pageInfo { hasNextPage currentPage }
-    media(search: $search, type: $type) {
+    media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, sort: $sort) {
       id
       format
       episodes
@@ -35,11 +35,45 @@ impl Operation for Search {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Vars {
-    pub search: String,
+    /// No text: every title the filters let through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
     #[serde(rename = "type")]
     pub kind: MediaType,
     pub page: u32,
     pub per_page: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<MediaFormat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<MediaStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season: Option<MediaSeason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub season_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub genre: Option<String>,
+    /// AniList's `MediaSort` names; none: AniList's best match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<Vec<&'static str>>,
+}
+
+impl Vars {
+    /// The page `page` of what `b` asks.
+    pub fn of(b: &crate::browse::Browse, page: u32, per_page: u32) -> Self {
+        let has_text = !b.text.is_empty();
+        Self {
+            search: has_text.then(|| b.text.clone()),
+            kind: b.kind.into(),
+            page,
+            per_page,
+            format: b.format,
+            status: b.status,
+            season: b.season,
+            season_year: b.year,
+            genre: b.genre.clone(),
+            sort: b.order.media_sort(has_text).map(|s| vec![s]),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -48,8 +48,8 @@ export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, con
   const contexts = [];
 
   /** A fresh browser context and page, with its console errors collected. */
-  async function newPage({ viewport, storageState } = {}) {
-    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 }, storageState });
+  async function newPage({ viewport, storageState, colorScheme } = {}) {
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 }, storageState, colorScheme });
     contexts.push(context);
     // Nothing but loopback, ever.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
@@ -98,6 +98,15 @@ export async function signIn(world, page) {
   await appReady(page);
   await page.click('[data-testid=sign-in-button]');
   await page.waitForSelector('[data-testid=welcome]');
+}
+
+/** A signed-in page on the list of `kind` ('anime' or 'manga'), its rows shown. */
+export async function openList(world, kind = 'anime') {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click(`text=Your ${kind} list`);
+  await page.waitForSelector('.entries');
+  return page;
 }
 
 /** Polls `cond` (it may return a promise) every 50 ms until it holds;

@@ -5,7 +5,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, openList, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -20,13 +20,7 @@ const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
 const saves = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry');
 const field = (name) => `${editor} [data-testid=${name}]`;
 
-async function listPage(kind = 'anime') {
-  const page = await world.newPage();
-  await signIn(world, page);
-  await page.click(`text=Your ${kind} list`);
-  await page.waitForSelector('.entries');
-  return page;
-}
+const listPage = (kind) => openList(world, kind);
 
 async function edit(page, id) {
   await page.click(`${row(id)} [data-testid=edit]`);
@@ -250,4 +244,17 @@ test('"Add to list" from search with the status the person chooses', async () =>
   await waitFor(() => world.standIn.data.entries.some((e) => e.mediaId === 90007));
   assert.equal(world.standIn.data.entries.find((e) => e.mediaId === 90007).status, 'CURRENT');
   assert.deepEqual(saves()[0].body.variables, { mediaId: 90007, status: 'CURRENT' });
+});
+
+test('a search result on the list opens the same editor', async () => {
+  const page = await listPage();
+  await page.click('nav.site-nav >> text="Search"');
+  await page.fill('[data-testid=search-input]', 'cowboy');
+  await page.click('[data-testid=result-1] [data-testid=edit]');
+  await page.waitForSelector(`${editor}[open]`);
+  assert.equal(await page.inputValue(field('progress-input')), '12');
+  await page.fill(field('progress-input'), '13');
+  await save(page);
+  await waitFor(() => entry(700001).progress === 13);
+  assert.deepEqual(saves()[0].body.variables, { id: 700001, progress: 13 });
 });

@@ -3,7 +3,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, openList, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -12,13 +12,7 @@ after(() => world?.close());
 afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
-async function listPage(kind = 'anime') {
-  const page = await world.newPage();
-  await signIn(world, page);
-  await page.click(`text=Your ${kind} list`);
-  await page.waitForSelector('.entries');
-  return page;
-}
+const listPage = (kind) => openList(world, kind);
 
 const saves = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry');
 const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);

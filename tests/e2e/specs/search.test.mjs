@@ -96,3 +96,44 @@ test('an add goes through the outbox: shown at once, waits while offline, then s
   await page.waitForSelector(`[data-testid=entry-${added.id}]`);
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
 });
+
+test('browse: filters and the order go to AniList and into the URL; a reload keeps them; Load more as before', async () => {
+  const page = await signedInPage();
+  // No text: choosing a filter browses.
+  await page.selectOption('[data-testid=filter-genre]', 'Slice of Life');
+  await page.waitForSelector('[data-testid=results]');
+  await page.selectOption('[data-testid=filter-format]', 'movie');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('format') === 'movie');
+  await page.selectOption('[data-testid=filter-sort]', 'score');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'score');
+  await page.waitForSelector('[data-testid=result-90027], [data-testid=result-90021]');
+  const last = searches().at(-1).body.variables;
+  assert.deepEqual(last, { type: 'ANIME', page: 1, perPage: 10, format: 'MOVIE', genre: 'Slice of Life', sort: ['SCORE_DESC'] });
+  // Movies with Slice of Life, best average first (the fixtures' 90003, 90006 …).
+  const ids = await page.$$eval('.result', (rs) => rs.map((r) => Number(r.dataset.testid.slice(7))));
+  const scores = ids.map((id) => world.standIn.data.media.find((m) => m.id === id));
+  assert.ok(scores.every((m) => m.format === 'MOVIE' && m.genres.includes('Slice of Life')), ids.join());
+  assert.deepEqual(scores.map((m) => m.averageScore), [...scores.map((m) => m.averageScore)].sort((a, b) => b - a));
+  // The URL holds it all: a reload shows the same.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=results]');
+  assert.equal(await page.inputValue('[data-testid=filter-genre]'), 'Slice of Life');
+  assert.equal(await page.inputValue('[data-testid=filter-format]'), 'movie');
+  assert.equal(await page.inputValue('[data-testid=filter-sort]'), 'score');
+  // Year and text together; Clear filters keeps the text.
+  await page.selectOption('[data-testid=filter-year]', '2012');
+  await page.fill('[data-testid=search-input]', 'star');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'star');
+  await page.waitForSelector('[data-testid=result-90012]');
+  assert.equal(await page.locator('.result').count(), 1);
+  await page.click('[data-testid=clear-filters]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('genre') && new URL(location.href).searchParams.get('q') === 'star');
+  await page.waitForSelector('[data-testid=load-more]');
+  assert.equal(await page.locator('.result').count(), 10);
+  // A season only where it applies: manga has none, and an anime format does not carry over.
+  await page.selectOption('[data-testid=filter-season]', 'spring');
+  await page.click('label:has-text("Manga")');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'manga');
+  assert.equal(await page.locator('[data-testid=filter-season]').count(), 0);
+});

@@ -538,6 +538,16 @@ export class StandIn {
       }
       if (args.id) list = list.filter((m) => m.id === args.id);
       if (args.id_in) list = list.filter((m) => args.id_in.includes(m.id));
+      if (args.format) list = list.filter((m) => m.format === args.format);
+      if (args.status) list = list.filter((m) => m.status === args.status);
+      if (args.season) list = list.filter((m) => m.season === args.season);
+      if (args.seasonYear) list = list.filter((m) => m.seasonYear === args.seasonYear);
+      if (args.genre) list = list.filter((m) => (m.genres ?? []).includes(args.genre));
+      const by = {
+        POPULARITY_DESC: (m) => m.popularity ?? 0, SCORE_DESC: (m) => m.averageScore ?? 0,
+        TRENDING_DESC: (m) => m.trending ?? 0, START_DATE_DESC: (m) => m.seasonYear ?? 0,
+      }[(args.sort ?? [])[0]];
+      if (by) list = [...list].sort((a, b) => by(b) - by(a) || a.id - b.id);
       return list;
     };
     return {

@@ -1,0 +1,191 @@
+//! What a search asks AniList: the text and the filters (format, release
+//! status, season and year, genre) and the order, kept in the URL
+//! (`?q=…&type=…&format=…&status=…&season=…&year=…&genre=…&sort=…`) so a
+//! search can be shared and reloaded. Pure: tested natively.
+
+use crate::listing::YEARS;
+use crate::media::{MediaFormat, MediaKind, MediaSeason, MediaStatus};
+
+/// AniList's genres (its `GenreCollection`, without the adult one): they
+/// change rarely, and asking for them would cost a request on every visit.
+pub const GENRES: [&str; 18] = [
+    "Action", "Adventure", "Comedy", "Drama", "Ecchi", "Fantasy", "Horror", "Mahou Shoujo", "Mecha", "Music", "Mystery",
+    "Psychological", "Romance", "Sci-Fi", "Slice of Life", "Sports", "Supernatural", "Thriller",
+];
+
+/// The order of the results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best match with the text; most popular without any.
+    #[default]
+    Relevance,
+    Popularity,
+    Score,
+    Trending,
+    Newest,
+}
+
+impl Order {
+    pub const ALL: [Order; 5] = [Order::Relevance, Order::Popularity, Order::Score, Order::Trending, Order::Newest];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Order::Relevance => "relevance",
+            Order::Popularity => "popularity",
+            Order::Score => "score",
+            Order::Trending => "trending",
+            Order::Newest => "newest",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Relevance => "Best match",
+            Order::Popularity => "Popularity",
+            Order::Score => "Average score",
+            Order::Trending => "Trending",
+            Order::Newest => "Newest",
+        }
+    }
+
+    /// AniList's `MediaSort` for it, given whether there is text.
+    pub fn media_sort(self, has_text: bool) -> Option<&'static str> {
+        match self {
+            Order::Relevance if has_text => None,
+            Order::Relevance | Order::Popularity => Some("POPULARITY_DESC"),
+            Order::Score => Some("SCORE_DESC"),
+            Order::Trending => Some("TRENDING_DESC"),
+            Order::Newest => Some("START_DATE_DESC"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Browse {
+    pub text: String,
+    pub kind: MediaKind,
+    pub format: Option<MediaFormat>,
+    pub status: Option<MediaStatus>,
+    pub season: Option<MediaSeason>,
+    pub year: Option<i32>,
+    pub genre: Option<String>,
+    pub order: Order,
+}
+
+impl Default for Browse {
+    fn default() -> Self {
+        Self { text: String::new(), kind: MediaKind::Anime, format: None, status: None, season: None, year: None, genre: None, order: Order::default() }
+    }
+}
+
+/// The formats of a kind of title.
+pub fn formats(kind: MediaKind) -> &'static [MediaFormat] {
+    match kind {
+        MediaKind::Anime => &MediaFormat::ALL[..7],
+        MediaKind::Manga => &MediaFormat::ALL[7..],
+    }
+}
+
+impl Browse {
+    /// Reads the URL's parameters; what does not read is left out.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let upper = |k: &str| get(k).map(|s| s.trim().to_ascii_uppercase());
+        let kind = get("type").and_then(|t| MediaKind::from_slug(&t)).unwrap_or(MediaKind::Anime);
+        Self {
+            text: get("q").unwrap_or_default().trim().to_string(),
+            kind,
+            format: upper("format").and_then(|s| formats(kind).iter().copied().find(|f| f.as_api() == s)),
+            status: upper("status").and_then(|s| MediaStatus::from_api(&s)),
+            season: upper("season").and_then(|s| MediaSeason::from_api(&s)),
+            year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
+            genre: get("genre").and_then(|g| GENRES.iter().find(|x| x.eq_ignore_ascii_case(g.trim())).map(|x| x.to_string())),
+            order: get("sort").and_then(|s| Order::ALL.into_iter().find(|o| o.as_str() == s)).unwrap_or_default(),
+        }
+    }
+
+    /// The query string (always with the type), form-encoded.
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if !self.text.is_empty() {
+            out.append_pair("q", &self.text);
+        }
+        out.append_pair("type", self.kind.slug());
+        let lower = |s: &str| s.to_ascii_lowercase();
+        if let Some(f) = self.format {
+            out.append_pair("format", &lower(f.as_api()));
+        }
+        if let Some(s) = self.status {
+            out.append_pair("status", &lower(s.as_api()));
+        }
+        if let Some(s) = self.season {
+            out.append_pair("season", &lower(s.as_api()));
+        }
+        if let Some(y) = self.year {
+            out.append_pair("year", &y.to_string());
+        }
+        if let Some(g) = &self.genre {
+            out.append_pair("genre", g);
+        }
+        if self.order != Order::default() {
+            out.append_pair("sort", self.order.as_str());
+        }
+        format!("?{}", out.finish())
+    }
+
+    /// Whether there is anything to ask: text, a filter or an order.
+    pub fn asks(&self) -> bool {
+        !self.text.is_empty() || self.narrows() || self.order != Order::default()
+    }
+
+    /// Whether a filter narrows the results.
+    pub fn narrows(&self) -> bool {
+        self.format.is_some() || self.status.is_some() || self.season.is_some() || self.year.is_some() || self.genre.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(url: &str) -> Browse {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(url.trim_start_matches('?').as_bytes()).into_owned().collect();
+        Browse::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn a_search_goes_to_the_url_and_back() {
+        let b = Browse {
+            text: "star & sea".into(),
+            kind: MediaKind::Anime,
+            format: Some(MediaFormat::Movie),
+            status: Some(MediaStatus::NotYetReleased),
+            season: Some(MediaSeason::Fall),
+            year: Some(2024),
+            genre: Some("Slice of Life".into()),
+            order: Order::Trending,
+        };
+        let url = b.to_query();
+        assert_eq!(url, "?q=star+%26+sea&type=anime&format=movie&status=not_yet_released&season=fall&year=2024&genre=Slice+of+Life&sort=trending");
+        assert_eq!(read(&url), b);
+        assert_eq!(Browse::default().to_query(), "?type=anime");
+        assert!(!Browse::default().asks());
+        assert!(Browse { genre: Some("Drama".into()), ..Browse::default() }.asks());
+    }
+
+    #[test]
+    fn what_does_not_read_is_left_out() {
+        let odd = read("?type=manga&format=tv&status=airing&season=monsoon&year=19x8&genre=Hentai&sort=random");
+        assert_eq!(odd, Browse { kind: MediaKind::Manga, ..Browse::default() }, "a TV format is not a manga's");
+        assert_eq!(read("?type=manga&format=one_shot").format, Some(MediaFormat::OneShot));
+        assert_eq!(read("?genre=sci-fi").genre.as_deref(), Some("Sci-Fi"));
+    }
+
+    #[test]
+    fn the_order_becomes_anilists_sort() {
+        assert_eq!(Order::Relevance.media_sort(true), None, "AniList's own best match");
+        assert_eq!(Order::Relevance.media_sort(false), Some("POPULARITY_DESC"));
+        assert_eq!(Order::Newest.media_sort(true), Some("START_DATE_DESC"));
+        assert_eq!(formats(MediaKind::Manga), [MediaFormat::Manga, MediaFormat::Novel, MediaFormat::OneShot]);
+        assert!(!formats(MediaKind::Anime).contains(&MediaFormat::Manga));
+    }
+}

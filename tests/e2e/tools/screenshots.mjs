@@ -1,0 +1,55 @@
+// The README's pictures, made from the release build against the stand-in
+// AniList (never by hand): the list, the entry editor and a title's page,
+// light and dark, on a desktop and a phone. `make screenshots` runs it;
+// the pictures go to the folder given (tests/screenshots).
+//
+//   node tools/screenshots.mjs <out-dir>
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+
+const out = path.resolve(process.argv[2] ?? '../screenshots');
+fs.mkdirSync(out, { recursive: true });
+
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const world = await startWorld();
+// A fuller list than the test fixtures: 40 more titles.
+world.standIn.useHeavyList(40);
+// ONE PIECE being watched, with its next episode (the airing numbers).
+world.standIn.data.entries.find((e) => e.id === 700005).status = 'CURRENT';
+
+const shots = [];
+try {
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await world.newPage({ viewport, colorScheme: scheme });
+      await signIn(world, page);
+      const shoot = async (name) => {
+        // Covers and fonts in place, nothing moving.
+        await page.waitForLoadState('networkidle').catch(() => {});
+        await page.waitForTimeout(300);
+        const file = path.join(out, `${name}-${size}-${scheme}.png`);
+        await page.screenshot({ path: file });
+        shots.push(path.relative(process.cwd(), file));
+      };
+      await page.goto(`${world.app.url}lists/anime`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid=entry-700001]');
+      await shoot('list');
+      await page.click('[data-testid=entry-700001] [data-testid=edit]');
+      await page.waitForSelector('[data-testid=entry-editor][open]');
+      await shoot('editor');
+      await page.keyboard.press('Escape');
+      await page.goto(`${world.app.url}anime/1`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid=title-page] [data-testid=your-entry] [data-testid=edit-entry]');
+      await shoot('title');
+      if (page.problems.some((p) => !/Failed to load|ERR_/.test(p))) throw new Error(`problems on the page: ${page.problems.join('; ')}`);
+      await world.closePages();
+    }
+  }
+} finally {
+  await world.close();
+}
+console.log(`${shots.length} pictures:\n${shots.join('\n')}`);
