@@ -30,9 +30,48 @@ function trapped(err) {
 addEventListener('error', (e) => trapped(e.error));
 addEventListener('unhandledrejection', (e) => trapped(e.reason));
 
+// Installable and offline: the service worker of a release build (the
+// build names it on the tag; `trunk serve` does not). When a new build is
+// ready, the page says so and reloads when the person chooses: a page
+// never runs with another build's files.
+async function keepOffline() {
+  if (!tag.dataset.tsuzukiSw || !('serviceWorker' in navigator)) return;
+  const sw = navigator.serviceWorker;
+  const registration = await sw.register(new URL(tag.dataset.tsuzukiSw, document.baseURI), { scope: new URL('./', document.baseURI).pathname });
+  let asked = false;
+  sw.addEventListener('controllerchange', () => { if (asked) location.reload(); });
+  const offer = (worker) => {
+    if (document.getElementById('app-update')) return;
+    const box = document.createElement('div');
+    box.id = 'app-update';
+    box.className = 'app-update';
+    box.setAttribute('role', 'status');
+    box.dataset.testid = 'app-update';
+    const text = document.createElement('p');
+    text.textContent = 'A new version of Tsuzuki is ready.';
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'button button--small';
+    reload.textContent = 'Reload';
+    reload.dataset.testid = 'app-update-reload';
+    reload.addEventListener('click', () => { asked = true; worker.postMessage('skip-waiting'); });
+    box.append(text, reload);
+    document.body.append(box);
+  };
+  const watch = (worker) => worker.addEventListener('statechange', () => {
+    if (worker.state === 'installed' && sw.controller) offer(worker);
+  });
+  if (registration.waiting && sw.controller) offer(registration.waiting);
+  if (registration.installing) watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration.installing));
+  // A tab left open hears of a new build too.
+  setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
+}
+
 try {
   const { default: init } = await import(tag.dataset.tsuzukiJs);
   await init({ module_or_path: tag.dataset.tsuzukiWasm });
+  keepOffline().catch(() => {});
 } catch (err) {
   // The app removes a sign-in reply from the address bar itself; when it
   // cannot start, the token must not be left there either.

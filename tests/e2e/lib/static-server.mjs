@@ -19,6 +19,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -26,12 +27,12 @@ const TYPES = {
 };
 
 export async function startStaticServer({ root, base = '/', config = null, port = 0, host = '127.0.0.1', fallback = 'index' }) {
-  const rootDir = path.resolve(root);
-  if (!fs.existsSync(path.join(rootDir, 'index.html'))) {
-    throw new Error(`${rootDir}/index.html is missing: build the release dist/ first (make build)`);
+  if (!fs.existsSync(path.join(path.resolve(root), 'index.html'))) {
+    throw new Error(`${path.resolve(root)}/index.html is missing: build the release dist/ first (make build)`);
   }
-  const state = { config, requests: [], connect: [] };
+  const state = { config, requests: [], connect: [], root: path.resolve(root) };
   const server = http.createServer((req, res) => {
+    const rootDir = state.root;
     const url = new URL(req.url, 'http://x');
     state.requests.push(url.pathname + url.search);
     if (!url.pathname.startsWith(base)) {
@@ -88,6 +89,8 @@ export async function startStaticServer({ root, base = '/', config = null, port 
     setConfig(c) { state.config = c; },
     /** Adds origins to connect-src and img-src in the served pages' policy ([] for none). */
     allowOrigins(origins) { state.connect = origins; },
+    /** Serves another build from now on (a new deployment). */
+    setRoot(dir) { state.root = path.resolve(dir); },
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
