@@ -7,9 +7,11 @@
 //   post-build hook (Trunk.toml) writes the list of files and the build's
 //   id into BUILD below. trunk's file names carry a hash, so a page only
 //   ever asks for the files of its own build.
-// - Pages (navigations) get the shell of this worker's build: a new build
-//   waits until the page says "A new version is ready: reload" and the
-//   person reloads; an old page never runs with a new wasm.
+// - Pages (navigations) come from the network, so a page is always the
+//   host's latest index.html (a policy edited in place included) with the
+//   files it names; without a network, this worker's build's own shell and
+//   files. Either way a page and its files are of one build. A new build's
+//   worker waits until the page says "A new version is ready: reload".
 // - config.json is asked for first and kept for offline use.
 // - Nothing else is touched: not AniList's answers, nothing carrying the
 //   token (the list store keeps the person's data), no other origin.
@@ -55,11 +57,16 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** A page: this build's shell (any in-app path is the same page). */
+/** A page: the host's, else (offline) this build's shell; any in-app
+ * path is the same page. */
 async function shell(request) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(SHELL);
-  return hit ?? fetch(request);
+  try {
+    return await fetch(request);
+  } catch (err) {
+    const hit = await (await caches.open(CACHE)).match(SHELL);
+    if (hit) return hit;
+    throw err;
+  }
 }
 
 async function networkFirst(request) {

@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::media::{ListStatus, ScoreFormat};
 
+/// A score or a step as an input shows it: "8.5", "85".
+pub fn short(x: f64) -> String {
+    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.1}") }
+}
+
 /// AniList's `FuzzyDate`: any part may be unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FuzzyDate {

@@ -12,6 +12,7 @@ pub mod components;
 pub mod config;
 pub mod csp;
 pub mod edit;
+pub mod export;
 pub mod graphql_text;
 pub mod idb;
 pub mod listing;
@@ -22,6 +23,7 @@ pub mod pages;
 pub mod rich_text;
 pub mod routes;
 pub mod session;
+pub mod shortcuts;
 pub mod store;
 pub mod storage;
 pub mod text;
@@ -122,6 +124,7 @@ pub fn App(
                     </FlatRoutes>
                 </main>
                 <Footer/>
+                <components::shortcuts::Shortcuts/>
             </div>
         </Router>
     }

@@ -17,10 +17,7 @@ use crate::media::{offer_completion, ListStatus, MediaKind, ScoreFormat};
 use crate::outbox::use_outbox;
 use crate::store::{use_list_store, values_of};
 
-/// A score or a step as an input shows it: "8.5", "85".
-pub fn short(x: f64) -> String {
-    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.1}") }
-}
+pub use crate::edit::short;
 
 /// AniList's reasons for the fields of a refused save, and what else it said.
 fn by_field(e: &ApiError) -> (Vec<(Field, String)>, bool) {

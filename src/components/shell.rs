@@ -119,6 +119,7 @@ pub fn Footer() -> impl IntoView {
                 "."
             </p>
             <crate::components::api_status::BudgetLine/>
+            <p>"Press " <kbd>"?"</kbd> " for keyboard shortcuts."</p>
             <p>
                 "Revoke its access any time in "
                 <a href=ANILIST_APPS_SETTINGS_URL rel="noopener noreferrer" target="_blank">

@@ -170,7 +170,7 @@ pub fn SearchPage() -> impl IntoView {
         <form class="search-form" role="search" on:submit=on_submit>
             <label for="search-q" class="visually-hidden">"Title"</label>
             <input id="search-q" type="search" placeholder="Search by title…" autocomplete="off"
-                prop:value=move || draft.get() on:input=on_input data-testid="search-input"/>
+                prop:value=move || draft.get() on:input=on_input data-testid="search-input" data-shortcut="find"/>
             <fieldset class="choice-group" aria-label="Type">
                 {MediaKind::ALL.into_iter().map(|k| {
                     let on_kind = on_kind.clone();
@@ -264,6 +264,7 @@ fn SearchResults(browse: Browse) -> impl IntoView {
 /// What the search found, as a list entry to add (the outbox creates it).
 fn new_entry(found: &Found, kind: MediaKind) -> Entry {
     Entry::new_for(list_collection::Media {
+        id_mal: None,
         id: found.id,
         kind: Some(kind.into()),
         format: found.format,

@@ -11,9 +11,10 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <PageIntro
             title="Settings"
-            lead="How this app reaches AniList, and how it looks."
+            lead="How this app reaches AniList, how it looks, and your data."
         />
         <AppearanceSettings/>
+        <crate::components::export_lists::ExportLists/>
         <ConnectionSettings/>
     }
 }

@@ -358,6 +358,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
 /// The title as a new list entry (the outbox creates it).
 fn entry_of(t: &Title, kind: MediaKind) -> Entry {
     Entry::new_for(list_collection::Media {
+        id_mal: None,
         id: t.id,
         kind: Some(kind.into()),
         format: t.format,

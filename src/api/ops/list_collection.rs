@@ -41,6 +41,7 @@ impl Operation for ListCollection {
         "
         media {
           id
+          idMal
           type
           format
           episodes
@@ -194,10 +195,13 @@ impl Entry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Media {
     pub id: i64,
+    /// Its id on MyAnimeList, when it has one (the MAL export needs it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_mal: Option<i64>,
     #[serde(rename = "type")]
     pub kind: Option<MediaType>,
     pub format: Option<MediaFormat>,

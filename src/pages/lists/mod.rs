@@ -379,7 +379,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 <label class="list-tools__filter">
                     <span>"Filter"</span>
                     <input type="search" placeholder="Any title, English, native…" prop:value=move || text.get()
-                        on:input=on_text data-testid="list-filter"/>
+                        on:input=on_text data-testid="list-filter" data-shortcut="find"/>
                 </label>
                 <label>
                     <span>"Status"</span>

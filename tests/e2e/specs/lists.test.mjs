@@ -172,3 +172,44 @@ test('a +1 still waiting to be saved is sent when the page is left, not lost', a
   assert.equal(saves().length, 1);
   assert.deepEqual(page.problems, []);
 });
+
+test('keyboard shortcuts: / j k + - e ?, and none while typing', async () => {
+  const page = await listPage();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'list-filter');
+  // Typing in the filter: j and e are letters, not shortcuts.
+  await page.keyboard.type('je');
+  assert.equal(await page.inputValue('[data-testid=list-filter]'), 'je');
+  await page.fill('[data-testid=list-filter]', '');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const focusedRow = () => page.evaluate(() => document.activeElement?.closest('li.entry')?.dataset.testid);
+  await page.keyboard.press('j');
+  assert.equal(await focusedRow(), 'entry-700001', 'the first row on screen');
+  await page.keyboard.press('j');
+  assert.equal(await focusedRow(), 'entry-700002', 'into the next group');
+  await page.keyboard.press('k');
+  assert.equal(await focusedRow(), 'entry-700001');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('-');
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '13 / 26');
+  await waitFor(() => entry(700001).progress === 13);
+  await page.keyboard.press('e');
+  await page.waitForSelector(`${editor}[open]`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(editor, { state: 'detached' });
+  await page.keyboard.press('?');
+  await page.waitForSelector('[data-testid=shortcuts][open]');
+  assert.match(await page.textContent('[data-testid=shortcuts]'), /Next entry/);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=shortcuts]', { state: 'detached' });
+  // With Ctrl, a key is the browser's.
+  await page.keyboard.press('Control+j');
+  assert.equal(await focusedRow(), 'entry-700001');
+  // Elsewhere, / goes to the search.
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await page.waitForURL(/\/search/);
+});

@@ -1,0 +1,91 @@
+//! "Your data": the signed-in user's lists as a file, made here in the
+//! browser from the list store ([`crate::export`]), never sent anywhere.
+//! The lists are read whole first, with the count so far on screen.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::Api;
+use crate::components::api_status::ApiErrorView;
+use crate::components::read::sign_in_gate;
+use crate::export::{self, Format};
+use crate::media::MediaKind;
+use crate::outbox::use_outbox;
+use crate::routes::Page;
+use crate::store::{use_list_store, ListData};
+
+/// Offers `text` as a file named `name` (an object URL on a link).
+fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(&format!("{mime};charset=utf-8"));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "the browser could not make the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser could not make the file".to_string())?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a").map_err(|_| "no link".to_string())?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download has its own copy by now.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    Ok(())
+}
+
+#[component]
+pub fn ExportLists() -> impl IntoView {
+    let api = expect_context::<Api>();
+    view! {
+        <section class="card" data-testid="export">
+            <h2>"Your data"</h2>
+            {sign_in_gate("Sign in to export your lists".into(), "Your lists are read from AniList with your own token.", Page::Settings, move |credential| {
+                let store = use_list_store();
+                let outbox = use_outbox();
+                // The whole lists, as AniList holds them now.
+                for kind in MediaKind::ALL {
+                    store.refresh(kind, credential.clone(), false, api.clone(), outbox.reapply());
+                }
+                let user = credential.user;
+                let state = Memo::new(move |_| MediaKind::ALL.map(|k| (store.with(k, |d| d.map(|d| d.entries.len())), store.refresh_state(k))));
+                let ready = move || state.with(|s| s.iter().all(|(n, r)| n.is_some() && !r.loading));
+                let read = move || state.with(|s| s.iter().map(|(n, r)| if r.loading { r.loaded } else { n.unwrap_or(0) }).sum::<usize>());
+                let (told, set_told) = signal(None::<String>);
+                let run = move |format: Format| {
+                    let lists: Vec<(MediaKind, ListData)> = MediaKind::ALL.into_iter().filter_map(|k| store.with_untracked(k, |d| d.cloned()).map(|d| (k, d))).collect();
+                    let borrowed: Vec<(MediaKind, &ListData)> = lists.iter().map(|(k, d)| (*k, d)).collect();
+                    let count: usize = lists.iter().map(|(_, d)| d.entries.len()).sum();
+                    let (text, note) = match format {
+                        Format::Json => (export::json(&borrowed), String::new()),
+                        Format::Csv => (export::csv(&borrowed, |_| {}), String::new()),
+                        Format::MalXml => {
+                            let (text, left_out) = export::mal_xml(&borrowed);
+                            (text, if left_out > 0 { format!(" {left_out} without a MyAnimeList id were left out.") } else { String::new() })
+                        }
+                    };
+                    let now = js_sys::Date::new_0();
+                    let name = export::file_name(user, format, (now.get_full_year() as i32, now.get_month() + 1, now.get_date()));
+                    set_told.set(Some(match download(&name, format.mime(), &text) {
+                        Ok(()) => format!("{name}: {count} entries.{note}"),
+                        Err(why) => format!("Could not save the file: {why}."),
+                    }));
+                };
+                view! {
+                    <p>"Your anime and manga lists as a file, made here in your browser: AniList's own JSON, CSV (one row an entry, every field), or MyAnimeList's XML (what MyAnimeList and other trackers import)."</p>
+                    {move || (!ready()).then(|| view! {
+                        <p role="status" data-testid="export-progress">
+                            <progress aria-label="Reading your lists"></progress>
+                            " Reading your lists… " {move || crate::pages::lists::group_digits(read())} " entries so far"
+                        </p>
+                    })}
+                    {move || state.with(|s| s.iter().find_map(|(_, r)| r.error.clone())).map(|e| view! { <ApiErrorView error=e/> })}
+                    <div class="actions">
+                        {Format::ALL.into_iter().map(|f| view! {
+                            <button type="button" class="button button--secondary" disabled=move || !ready()
+                                on:click=move |_| run(f) data-testid=format!("export-{}", f.extension())>{f.label()}</button>
+                        }).collect_view()}
+                    </div>
+                    {move || told.get().map(|t| view! { <p role="status" data-testid="export-done">{t}</p> })}
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
