@@ -1,7 +1,7 @@
 //! Keyboard shortcuts for the frequent actions, and when they apply: never
 //! with Ctrl, Alt or Meta held (the browser's and the screen reader's), never
 //! while typing in a field. Pure: tested natively; the glue that acts on
-//! the page is [`crate::components::shortcuts`].
+//! the page is the shortcuts component (components/shortcuts.rs).
 
 /// What a key does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

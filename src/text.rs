@@ -70,3 +70,8 @@ mod tests {
         assert_eq!(lower(""), "");
     }
 }
+
+/// 1500 as "1,500" (the browser's number formatting).
+pub fn group_digits(n: usize) -> String {
+    js_sys::Number::from(n as f64).to_locale_string("en").into()
+}

@@ -72,7 +72,7 @@ pub fn ExportLists() -> impl IntoView {
                     {move || (!ready()).then(|| view! {
                         <p role="status" data-testid="export-progress">
                             <progress aria-label="Reading your lists"></progress>
-                            " Reading your lists… " {move || crate::pages::lists::group_digits(read())} " entries so far"
+                            " Reading your lists… " {move || crate::text::group_digits(read())} " entries so far"
                         </p>
                     })}
                     {move || state.with(|s| s.iter().find_map(|(_, r)| r.error.clone())).map(|e| view! { <ApiErrorView error=e/> })}

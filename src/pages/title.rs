@@ -149,7 +149,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
         ("Genres", Some(t.genres.join(", ")).filter(|s| !s.is_empty())),
         ("Average score", t.average_score.map(|s| format!("{s}%"))),
         ("Mean score", t.mean_score.map(|s| format!("{s}%"))),
-        ("Popularity", t.popularity.map(|p| crate::pages::lists::group_digits(p as usize))),
+        ("Popularity", t.popularity.map(|p| crate::text::group_digits(p as usize))),
         ("Started", t.start_date.map(|d| d.label()).filter(|s| !s.is_empty())),
         ("Ended", t.end_date.map(|d| d.label()).filter(|s| !s.is_empty())),
         ("Also known as", Some(t.synonyms.join(", ")).filter(|s| !s.is_empty())),
@@ -426,7 +426,7 @@ fn FavouriteToggle(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoVi
         <button type="button" class="button button--small button--secondary" aria-pressed=move || on.get().to_string()
             disabled=move || busy.get() on:click=toggle data-testid="favourite">
             {move || if on.get() { "♥ Favourite" } else { "♡ Add to favourites" }}
-            {move || count.get().map(|n| view! { " " <span class="muted small">{crate::pages::lists::group_digits(n as usize)}</span> })}
+            {move || count.get().map(|n| view! { " " <span class="muted small">{crate::text::group_digits(n as usize)}</span> })}
         </button>
         {move || problem.get().map(|e| view! { <div data-testid="favourite-error"><ApiErrorView error=e/></div> })}
     }

@@ -92,10 +92,7 @@ fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
     }
 }
 
-/// 1500 as "1,500" (the browser's number formatting).
-pub(crate) fn group_digits(n: usize) -> String {
-    js_sys::Number::from(n as f64).to_locale_string("en").into()
-}
+pub(crate) use crate::text::group_digits;
 
 /// "Updated 3 min ago", "Updated just now".
 fn updated_words(fetched_at: f64, now: f64) -> String {
