@@ -55,7 +55,10 @@ impl FuzzyDate {
             (Some(y), Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
             (Some(y), Some(m), None) => format!("{y}-{m:02}"),
             (Some(y), None, _) => y.to_string(),
-            (None, Some(m), d) => format!("{}{}", MONTHS.get(m as usize - 1).copied().unwrap_or("?"), d.map(|d| format!(" {d}")).unwrap_or_default()),
+            (None, Some(m), d) => {
+                let month = (m as usize).checked_sub(1).and_then(|i| MONTHS.get(i)).copied().unwrap_or("?");
+                format!("{month}{}", d.map(|d| format!(" {d}")).unwrap_or_default())
+            }
             (None, None, Some(d)) => format!("day {d}"),
         }
     }
@@ -490,6 +493,8 @@ mod tests {
         assert_eq!(d(Some(2024), Some(3), None).label(), "2024-03");
         assert_eq!(d(None, Some(3), Some(9)).label(), "March 9");
         assert_eq!(d(None, None, None).label(), "");
+        assert_eq!(d(None, Some(0), None).label(), "?", "a month AniList should never send: no panic");
+        assert_eq!(d(None, Some(13), Some(1)).label(), "? 1");
     }
 
     #[test]
