@@ -1,6 +1,7 @@
 //! "Your data": the signed-in user's lists as a file, made here in the
 //! browser from the list store ([`crate::export`]), never sent anywhere.
-//! The lists are read whole first, with the count so far on screen.
+//! The lists are brought up to date when the person asks (never on a mere
+//! visit to the page), with the count so far on screen.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,14 +40,19 @@ pub fn ExportLists() -> impl IntoView {
             {sign_in_gate("Sign in to export your lists".into(), "Your lists are read from AniList with your own token.", Page::Settings, move |credential| {
                 let store = use_list_store();
                 let outbox = use_outbox();
-                // The whole lists, as AniList holds them now.
-                for kind in MediaKind::ALL {
-                    store.refresh(kind, credential.clone(), false, api.clone(), outbox.reapply());
-                }
                 let user = credential.user;
-                let state = Memo::new(move |_| MediaKind::ALL.map(|k| (store.with(k, |d| d.map(|d| d.entries.len())), store.refresh_state(k))));
-                let ready = move || state.with(|s| s.iter().all(|(n, r)| n.is_some() && !r.loading));
-                let read = move || state.with(|s| s.iter().map(|(n, r)| if r.loading { r.loaded } else { n.unwrap_or(0) }).sum::<usize>());
+                // The export asked for, waiting for the lists to be read
+                // (nothing is read before the person asks).
+                let asked = RwSignal::new(None::<Format>);
+                let state = Memo::new(move |_| MediaKind::ALL.map(|k| (store.with(k, |d| d.map(|d| d.fetched_at)), store.refresh_state(k))));
+                // Both lists as AniList holds them now: read within the last
+                // minute, nothing under way.
+                let fresh = move || {
+                    let now = js_sys::Date::now();
+                    state.with(|s| s.iter().all(|(at, r)| at.is_some_and(|at| now - at < 60_000.0) && !r.loading))
+                };
+                let read = move || MediaKind::ALL.into_iter().map(|k| store.with(k, |d| d.map_or(0, |d| d.entries.len()))).sum::<usize>();
+                let failed = move || state.with(|s| s.iter().find_map(|(_, r)| r.error.clone()));
                 let (told, set_told) = signal(None::<String>);
                 let run = move |format: Format| {
                     let lists: Vec<(MediaKind, ListData)> = MediaKind::ALL.into_iter().filter_map(|k| store.with_untracked(k, |d| d.cloned()).map(|d| (k, d))).collect();
@@ -67,21 +73,45 @@ pub fn ExportLists() -> impl IntoView {
                         Err(why) => format!("Could not save the file: {why}."),
                     }));
                 };
+                // Once the lists are read, the file is made.
+                Effect::new(move |_| {
+                    if let Some(format) = asked.get() {
+                        if fresh() {
+                            asked.set(None);
+                            run(format);
+                        } else if failed().is_some() {
+                            asked.set(None);
+                        }
+                    }
+                });
+                let ask = {
+                    let api = api.clone();
+                    move |format: Format| {
+                        set_told.set(None);
+                        asked.set(Some(format));
+                        for kind in MediaKind::ALL {
+                            store.refresh(kind, credential.clone(), false, api.clone(), outbox.reapply());
+                        }
+                    }
+                };
                 view! {
                     <p>"Your anime and manga lists as a file, made here in your browser: AniList's own JSON, CSV (one row an entry, every field), or MyAnimeList's XML (what MyAnimeList and other trackers import)."</p>
-                    {move || (!ready()).then(|| view! {
+                    <div class="actions">
+                        {Format::ALL.into_iter().map(|f| {
+                            let ask = ask.clone();
+                            view! {
+                                <button type="button" class="button button--secondary" disabled=move || asked.get().is_some()
+                                    on:click=move |_| ask(f) data-testid=format!("export-{}", f.extension())>{f.label()}</button>
+                            }
+                        }).collect_view()}
+                    </div>
+                    {move || asked.get().is_some().then(|| view! {
                         <p role="status" data-testid="export-progress">
                             <progress aria-label="Reading your lists"></progress>
                             " Reading your lists… " {move || crate::text::group_digits(read())} " entries so far"
                         </p>
                     })}
-                    {move || state.with(|s| s.iter().find_map(|(_, r)| r.error.clone())).map(|e| view! { <ApiErrorView error=e/> })}
-                    <div class="actions">
-                        {Format::ALL.into_iter().map(|f| view! {
-                            <button type="button" class="button button--secondary" disabled=move || !ready()
-                                on:click=move |_| run(f) data-testid=format!("export-{}", f.extension())>{f.label()}</button>
-                        }).collect_view()}
-                    </div>
+                    {move || failed().map(|e| view! { <ApiErrorView error=e/> })}
                     {move || told.get().map(|t| view! { <p role="status" data-testid="export-done">{t}</p> })}
                 }
                 .into_any()
