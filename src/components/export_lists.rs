@@ -73,21 +73,27 @@ pub fn ExportLists() -> impl IntoView {
                         Err(why) => format!("Could not save the file: {why}."),
                     }));
                 };
-                // Once the lists are read, the file is made.
+                // Once the lists are read, the file is made; a read that
+                // fails after the ask ends it (an error from before does not).
+                let started = StoredValue::new(false);
                 Effect::new(move |_| {
-                    if let Some(format) = asked.get() {
-                        if fresh() {
-                            asked.set(None);
-                            run(format);
-                        } else if failed().is_some() {
-                            asked.set(None);
-                        }
+                    let Some(format) = asked.get() else { return };
+                    let loading = state.with(|s| s.iter().any(|(_, r)| r.loading));
+                    if loading {
+                        started.set_value(true);
+                    }
+                    if fresh() {
+                        asked.set(None);
+                        run(format);
+                    } else if started.get_value() && !loading && failed().is_some() {
+                        asked.set(None);
                     }
                 });
                 let ask = {
                     let api = api.clone();
                     move |format: Format| {
                         set_told.set(None);
+                        started.set_value(false);
                         asked.set(Some(format));
                         for kind in MediaKind::ALL {
                             store.refresh(kind, credential.clone(), false, api.clone(), outbox.reapply());

@@ -51,6 +51,25 @@ test('the lists as CSV, AniList JSON and MyAnimeList XML, every entry and every 
   assert.deepEqual(page.problems, []);
 });
 
+test('a visit reads nothing; a failed read says why, and asking again exports', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.waitForSelector('[data-testid=export-csv]');
+  await page.waitForTimeout(300);
+  const lists = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  assert.equal(lists(), 0, 'nothing read before the person asks');
+  world.standIn.fault({ kind: '500', operation: 'ListCollection', times: 10 });
+  await page.click('[data-testid=export-csv]');
+  await page.waitForSelector('[data-testid=export] [data-testid=api-error]');
+  assert.match(await page.textContent('[data-testid=export] [data-testid=api-error]'), /HTTP 500/);
+  await page.waitForSelector('[data-testid=export-csv]:not([disabled])');
+  assert.equal(await page.locator('[data-testid=export-done]').count(), 0);
+  world.standIn.faults.length = 0;
+  const csv = await exportAs(page, 'csv');
+  assert.equal(csv.trim().split('\r\n').length, 1 + 7);
+});
+
 test('signed out, export asks for a sign-in', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);
