@@ -8,22 +8,30 @@ const tag = document.querySelector('script[data-tsuzuki-js]');
 // later call into it fails. Rather than a page that silently stops
 // answering, say so and offer a reload. Waiting changes are kept in
 // IndexedDB and are sent after it.
-function trapped(err) {
-  if (!(err instanceof WebAssembly.RuntimeError) || document.getElementById('app-trap')) return;
+/** A box on the page with a line of text and a Reload button (`id` is also
+ * its class and test id); returns the button. */
+function banner(id, role, message, buttonClass, onReload) {
   const box = document.createElement('div');
-  box.id = 'app-trap';
-  box.className = 'app-trap';
-  box.setAttribute('role', 'alert');
-  box.dataset.testid = 'app-trap';
+  box.id = id;
+  box.className = id;
+  box.setAttribute('role', role);
+  box.dataset.testid = id;
   const text = document.createElement('p');
-  text.textContent = 'Tsuzuki stopped because of an internal error. Changes shown as waiting are kept '
-    + 'and are sent after a reload.';
+  text.textContent = message;
   const reload = document.createElement('button');
   reload.type = 'button';
-  reload.className = 'button';
+  reload.className = buttonClass;
   reload.textContent = 'Reload';
-  reload.addEventListener('click', () => location.reload());
+  reload.dataset.testid = `${id}-reload`;
+  reload.addEventListener('click', onReload);
   box.append(text, reload);
+  return { box, reload };
+}
+
+function trapped(err) {
+  if (!(err instanceof WebAssembly.RuntimeError) || document.getElementById('app-trap')) return;
+  const { box, reload } = banner('app-trap', 'alert', 'Tsuzuki stopped because of an internal error. Changes shown as waiting are kept '
+    + 'and are sent after a reload.', 'button', () => location.reload());
   document.body.prepend(box);
   reload.focus();
 }
@@ -42,20 +50,8 @@ async function keepOffline() {
   sw.addEventListener('controllerchange', () => { if (asked) location.reload(); });
   const offer = (worker) => {
     if (document.getElementById('app-update')) return;
-    const box = document.createElement('div');
-    box.id = 'app-update';
-    box.className = 'app-update';
-    box.setAttribute('role', 'status');
-    box.dataset.testid = 'app-update';
-    const text = document.createElement('p');
-    text.textContent = 'A new version of Tsuzuki is ready.';
-    const reload = document.createElement('button');
-    reload.type = 'button';
-    reload.className = 'button button--small';
-    reload.textContent = 'Reload';
-    reload.dataset.testid = 'app-update-reload';
-    reload.addEventListener('click', () => { asked = true; worker.postMessage('skip-waiting'); });
-    box.append(text, reload);
+    const { box } = banner('app-update', 'status', 'A new version of Tsuzuki is ready.', 'button button--small',
+      () => { asked = true; worker.postMessage('skip-waiting'); });
     document.body.append(box);
   };
   const watch = (worker) => worker.addEventListener('statechange', () => {

@@ -90,10 +90,6 @@ fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
-fn date(d: FuzzyDate) -> String {
-    d.label()
-}
-
 pub const CSV_COLUMNS: [&str; 19] = [
     "type", "media_id", "mal_id", "title", "status", "score", "score_format", "progress", "total", "volumes", "repeat",
     "priority", "private", "hidden_from_status_lists", "started", "completed", "custom_lists", "advanced_scores", "notes",
@@ -124,8 +120,8 @@ pub fn csv(lists: &[(MediaKind, &ListData)], mut done: impl FnMut(usize)) -> Str
                 v.priority.to_string(),
                 v.private.to_string(),
                 v.hidden.to_string(),
-                date(v.started),
-                date(v.completed),
+                v.started.label(),
+                v.completed.label(),
                 v.lists.join("; "),
                 v.advanced.iter().map(|(k, s)| format!("{k}: {s}")).collect::<Vec<_>>().join("; "),
                 v.notes.clone(),

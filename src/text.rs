@@ -53,6 +53,11 @@ fn collated(_: &[&str]) -> Option<Vec<String>> {
     None
 }
 
+/// 1500 as "1,500" (the browser's number formatting).
+pub fn group_digits(n: usize) -> String {
+    js_sys::Number::from(n as f64).to_locale_string("en").into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{collation_ranks, lower};
@@ -69,9 +74,4 @@ mod tests {
         assert_eq!(lower("Σ ΑΒΓ"), "σ αβγ");
         assert_eq!(lower(""), "");
     }
-}
-
-/// 1500 as "1,500" (the browser's number formatting).
-pub fn group_digits(n: usize) -> String {
-    js_sys::Number::from(n as f64).to_locale_string("en").into()
 }

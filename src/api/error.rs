@@ -151,6 +151,14 @@ impl ApiError {
         matches!(self, ApiError::InvalidToken)
     }
 
+    /// Whether no clear answer came (none, or none that could be read): a
+    /// change sent may or may not have been applied, and is read back
+    /// before anything is decided (the outbox's rule, `outbox::rules`, whose
+    /// test holds the two together).
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, ApiError::Network | ApiError::Timeout { .. } | ApiError::Shape(_))
+    }
+
     /// Whether sending the same query again can help by itself.
     pub fn is_transient(&self) -> bool {
         matches!(

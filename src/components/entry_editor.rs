@@ -44,16 +44,7 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
     store.watch(media_id);
     on_cleanup(move || store.unwatch(media_id));
     let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(media_id).cloned())));
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    // Opened as a modal once in the page: the browser keeps focus inside,
-    // and Escape cancels.
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    });
+    let dialog = crate::components::modal_dialog();
     // Deleted (here or by a refresh): nothing left to edit.
     Effect::new(move |_| {
         if entry.with(Option::is_none) {

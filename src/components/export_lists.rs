@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::Api;
 use crate::components::api_status::ApiErrorView;
 use crate::components::read::sign_in_gate;
 use crate::export::{self, Format};
@@ -33,7 +32,6 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 #[component]
 pub fn ExportLists() -> impl IntoView {
-    let api = expect_context::<Api>();
     view! {
         <section class="card" data-testid="export">
             <h2>"Your data"</h2>
@@ -89,15 +87,12 @@ pub fn ExportLists() -> impl IntoView {
                         asked.set(None);
                     }
                 });
-                let ask = {
-                    let api = api.clone();
-                    move |format: Format| {
-                        set_told.set(None);
-                        started.set_value(false);
-                        asked.set(Some(format));
-                        for kind in MediaKind::ALL {
-                            store.refresh(kind, credential.clone(), false, api.clone(), outbox.reapply());
-                        }
+                let ask = move |format: Format| {
+                    set_told.set(None);
+                    started.set_value(false);
+                    asked.set(Some(format));
+                    for kind in MediaKind::ALL {
+                        outbox.refresh_list(kind, credential.clone(), false);
                     }
                 };
                 view! {

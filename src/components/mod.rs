@@ -12,3 +12,20 @@ pub mod read;
 pub mod rich_text;
 pub mod shell;
 pub mod shortcuts;
+
+use leptos::prelude::*;
+
+/// A `<dialog>`'s node ref that opens it as a modal once it is in the page:
+/// the browser keeps focus inside, Escape closes it (its `close` event), a
+/// click on the backdrop does nothing.
+pub fn modal_dialog() -> NodeRef<leptos::html::Dialog> {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    dialog
+}

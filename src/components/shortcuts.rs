@@ -107,14 +107,7 @@ pub fn Shortcuts() -> impl IntoView {
 
 #[component]
 fn ShortcutHelp(on_close: Callback<()>) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    });
+    let dialog = crate::components::modal_dialog();
     view! {
         <dialog class="editor shortcuts" node_ref=dialog aria-labelledby="shortcuts-title" data-testid="shortcuts"
             on:close=move |_| on_close.run(())>

@@ -20,6 +20,7 @@ use crate::idb;
 use crate::notices::{Flash, Flashes, Tone};
 use crate::media::MediaKind;
 use crate::session::SessionContext;
+use crate::auth::callback::Credential;
 use crate::store::{patch_entry, values_of, ListStore};
 use rules::{Change, Patch, Queue, Values, Verdict};
 
@@ -358,6 +359,13 @@ impl Outbox {
         }
     }
 
+    /// Asks the store to refresh the list of `kind` from AniList (see
+    /// [`ListStore::refresh`]), with the waiting changes on top of what
+    /// comes: how every page and the export bring a list up to date.
+    pub fn refresh_list(&self, kind: MediaKind, credential: Credential, force: bool) {
+        self.store.refresh(kind, credential, force, self.api.get_value(), self.reapply());
+    }
+
     /// Reads the lists in the store again from AniList, with the waiting
     /// changes on top.
     fn refetch_lists(&self) {
@@ -365,7 +373,7 @@ impl Outbox {
         let Some(credential) = credential else { return };
         for kind in MediaKind::ALL {
             if self.store.with_untracked(kind, |d| d.is_some()) {
-                self.store.refresh(kind, credential.clone(), true, self.api.get_value(), self.reapply());
+                self.refresh_list(kind, credential.clone(), true);
             }
         }
     }

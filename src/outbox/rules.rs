@@ -417,6 +417,30 @@ mod tests {
     }
 
     #[test]
+    fn reading_back_is_for_exactly_the_answers_whose_outcome_is_unknown() {
+        // ApiError::outcome_unknown (the favourite toggle's read-back uses it)
+        // says the same as this rule.
+        let all = [
+            ApiError::Network,
+            ApiError::Timeout { secs: 20 },
+            ApiError::Shape("x".into()),
+            ApiError::Server { status: 502 },
+            ApiError::RateLimited { retry_after: 1, inferred: false },
+            ApiError::InvalidToken,
+            ApiError::Unauthorized,
+            ApiError::RefusedByPolicy,
+            ApiError::Validation { fields: vec![] },
+        ];
+        for e in all {
+            let mut q = Queue::default();
+            q.push(1, save(11, 4), Some(v(3)), "A", 0.0, 0.0);
+            q.set_in_flight(1, true);
+            let reads_back = q.answer(1, Err(e.clone()), 0.0, 0.0) == Verdict::ReadBack;
+            assert_eq!(reads_back, e.outcome_unknown(), "{e:?}");
+        }
+    }
+
+    #[test]
     fn a_delete_is_done_when_the_entry_is_gone() {
         let mut q = Queue::default();
         q.push(1, Change::Delete { entry_id: Some(11) }, Some(v(1)), "A", 0.0, 0.0);

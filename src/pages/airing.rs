@@ -7,7 +7,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::airing::{behind, next_episode};
-use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
 use crate::components::clock::clock;
@@ -46,12 +45,8 @@ pub fn AiringPage() -> impl IntoView {
 fn AiringBody(credential: Credential) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
-    let api = expect_context::<Api>();
     let kind = MediaKind::Anime;
-    let refresh = {
-        let (api, credential) = (api.clone(), credential.clone());
-        move |force: bool| store.refresh(kind, credential.clone(), force, api.clone(), outbox.reapply())
-    };
+    let refresh = move |force: bool| outbox.refresh_list(kind, credential.clone(), force);
     refresh(false);
     let again = Callback::new(move |_| refresh(true));
     let now = clock(Duration::from_secs(30));

@@ -313,7 +313,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let pending = move || outbox.is_pending(id);
     // On the list in the store: the editor opens here.
     let in_store = move || store.with(kind, |d| d.is_some_and(|d| d.entry(id).is_some()));
-    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
+    let format = Memo::new(move |_| store.score_format(kind));
     let (editing, set_editing) = signal(false);
     let title = found.title.clone().and_then(|t| t.user_preferred).unwrap_or_else(|| format!("Title #{id}"));
     let total = found.episodes.or(found.chapters);

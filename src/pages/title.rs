@@ -74,7 +74,6 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let api = expect_context::<Api>();
     let titles = use_titles();
-    let store = use_list_store();
     let outbox = use_outbox();
     let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
     let user = credential.as_ref().map_or(0, |c| c.user);
@@ -85,7 +84,7 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
     load(false);
     // The person's entry lives in the list store: it is asked for too.
     if let Some(c) = credential.clone() {
-        store.refresh(kind, c, false, api.clone(), outbox.reapply());
+        outbox.refresh_list(kind, c, false);
     }
     let kept = Memo::new(move |_| {
         let k = titles.get(user, id);
@@ -305,7 +304,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let id = title.id;
     let loaded = Memo::new(move |_| store.with(kind, |d| d.is_some()));
     let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0)))));
-    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
+    let format = Memo::new(move |_| store.score_format(kind));
     let (editing, set_editing) = signal(false);
     let error = move || store.errors.with(|e| e.get(&id).cloned());
     store.watch(id);
@@ -402,7 +401,7 @@ fn FavouriteToggle(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoVi
             };
             let outcome = match api.run::<ToggleFavourite>(Some(&credential), &vars, false).await {
                 Ok(_) => Ok((!was, n.map(|n| if was { n.saturating_sub(1) } else { n + 1 }))),
-                Err(ApiError::Network | ApiError::Timeout { .. } | ApiError::Shape(_)) => {
+                Err(e) if e.outcome_unknown() => {
                     match api.run::<FavouriteState>(Some(&credential), &IdVars { id }, true).await {
                         Ok(d) => d.media.map(|m| (m.is_favourite, m.favourites)).ok_or_else(|| ApiError::Shape("no Media".into())),
                         Err(e) => Err(e),

@@ -360,6 +360,12 @@ impl ListStore {
         self.lists.with(|l| f(l.get(kind)))
     }
 
+    /// The user's score format for the list of `kind` (AniList's default
+    /// until the list is read), tracked.
+    pub fn score_format(&self, kind: MediaKind) -> ScoreFormat {
+        self.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default())
+    }
+
     pub fn refresh_state(&self, kind: MediaKind) -> Refresh {
         self.refresh.with(|r| r.get(kind).cloned().unwrap_or_default())
     }

@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::Api;
+
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
@@ -68,11 +68,7 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
 fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
-    let api = expect_context::<Api>();
-    let refresh = {
-        let (api, credential) = (api.clone(), credential.clone());
-        move |force: bool| store.refresh(kind, credential.clone(), force, api.clone(), outbox.reapply())
-    };
+    let refresh = move |force: bool| outbox.refresh_list(kind, credential.clone(), force);
     refresh(false);
     let state = Memo::new(move |_| store.refresh_state(kind));
     let has_data = Memo::new(move |_| store.with(kind, |d| d.is_some()));
@@ -163,7 +159,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
 fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let store = use_list_store();
     provide_context(row::ListClock(crate::components::clock::clock(std::time::Duration::from_secs(30))));
-    let format = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default()));
+    let format = Memo::new(move |_| store.score_format(kind));
     // The filter and sort live in the URL; the text applies at each key
     // and reaches the URL after a pause.
     let params = use_query_map();
