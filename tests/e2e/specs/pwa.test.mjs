@@ -16,8 +16,18 @@ before(async () => { world = await startWorld(); });
 after(() => world?.close());
 afterEach(async () => { world.app.setRoot(DIST); world.standIn.reset(); await world.closePages(); });
 
-/** Waits for the page to be controlled by the app's worker. */
+/** Waits for the app's worker to be active and this page controlled by it.
+ * A page that was already loading while the worker first installed (the
+ * sign-in's round trip through the authorize page) may be left to the
+ * network until its next load: it is reloaded once then. */
 async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  const now = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+  if (!(await now())) await page.waitForTimeout(1000);
+  if (!(await now())) {
+    await page.reload();
+    await appReady(page);
+  }
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
 }
 
