@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod boot;
 pub mod browse;
+pub mod bulk;
 pub mod components;
 pub mod config;
 pub mod csp;

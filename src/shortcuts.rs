@@ -16,18 +16,21 @@ pub enum Shortcut {
     Decrement,
     /// Open the row's editor.
     Edit,
+    /// Select the row (for a change to many at once), or unselect it.
+    Select,
     /// Show the shortcuts.
     Help,
 }
 
 /// Every shortcut with its key and what it does, for the help.
-pub const ALL: [(&str, &str); 7] = [
+pub const ALL: [(&str, &str); 8] = [
     ("/", "Focus the search, or the list's filter"),
     ("j", "Next entry"),
     ("k", "Previous entry"),
     ("+", "+1 on the entry in focus"),
     ("-", "−1 on the entry in focus"),
     ("e", "Edit the entry in focus"),
+    ("x", "Select the entry in focus, for a change to many at once"),
     ("?", "Show these shortcuts"),
 ];
 
@@ -44,6 +47,7 @@ pub fn shortcut(key: &str, ctrl: bool, alt: bool, meta: bool, typing: bool) -> O
         "+" | "=" => Shortcut::Increment,
         "-" => Shortcut::Decrement,
         "e" => Shortcut::Edit,
+        "x" => Shortcut::Select,
         "?" => Shortcut::Help,
         _ => return None,
     })
@@ -73,7 +77,8 @@ mod tests {
         assert_eq!(shortcut("k", false, false, true, false), None);
         assert_eq!(shortcut("e", false, true, false, false), None);
         assert_eq!(shortcut("e", false, false, false, true), None, "typing an e");
-        assert_eq!(shortcut("x", false, false, false, false), None);
+        assert_eq!(shortcut("x", false, false, false, false), Some(Shortcut::Select));
+        assert_eq!(shortcut("q", false, false, false, false), None);
         assert_eq!(shortcut("J", false, false, false, false), None);
     }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entry, save_entry, search, title, viewer};
+use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entries, save_entry, search, title, update_entries, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -138,12 +138,14 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(list.contains(r#"custom_lists: ["Favourites"]"#) && list.contains(r#"("Story", 90.0)"#) && list.contains(r#"("Characters", 80.0)"#), "{list}");
     assert!(list.contains("started_at: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None })"), "{list}");
     assert!(list.contains(r#"custom_lists: ["Favourites", "Empty one"], advanced_scoring: ["Story", "Characters"], advanced_scoring_enabled: Some(true)"#), "{list}");
-    let entry = fixture_reads_as_selected::<list_entry::ListEntry>();
-    assert!(entry.contains("progress_volumes: Some(20)") && entry.contains("year: Some(2025)"), "{entry}");
+    let entry = fixture_reads_as_selected::<list_entries::ListEntries>();
+    assert!(entry.contains("progress_volumes: Some(20)") && entry.contains("year: Some(2025)") && entry.contains("id: 700007") && entry.contains("None"), "{entry}");
     let saved = fixture_reads_as_selected::<save_entry::SaveEntry>();
     assert!(saved.contains("updated_at: Some(1763500100)") && saved.contains("Second time") && saved.contains("hidden_from_status_lists: Some(true)"), "{saved}");
     let deleted = fixture_reads_as_selected::<delete_entry::DeleteEntry>();
     assert!(deleted.contains("deleted: Some(true)"), "{deleted}");
+    let updated = fixture_reads_as_selected::<update_entries::UpdateEntries>();
+    assert!(updated.contains("id: 700001") && updated.contains("id: 700002") && updated.contains("status: Some(Completed)") && updated.contains("None]"), "{updated}");
     let title = fixture_reads_as_selected::<title::TitlePage>();
     for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)"] {
         assert!(title.contains(part), "{part}: {title}");
@@ -156,10 +158,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
 fn a_field_left_out_of_a_query_is_caught() {
     // The projection is what the check stands on: without `progress` in
     // the selection, the entry reads differently.
-    let whole: Value = serde_json::from_str(r#"{"MediaList":{"id":1,"mediaId":2,"status":"CURRENT","progress":3}}"#).unwrap();
-    let all = project(&whole, &selections("query { MediaList { id mediaId status progress } }"));
-    let less = project(&whole, &selections("query { MediaList { id mediaId status } }"));
-    let read = |v: Value| format!("{:?}", serde_json::from_value::<list_entry::Data>(v).unwrap());
+    let whole: Value = serde_json::from_str(r#"{"SaveMediaListEntry":{"id":1,"mediaId":2,"status":"CURRENT","progress":3}}"#).unwrap();
+    let all = project(&whole, &selections("mutation { SaveMediaListEntry { id mediaId status progress } }"));
+    let less = project(&whole, &selections("mutation { SaveMediaListEntry { id mediaId status } }"));
+    let read = |v: Value| format!("{:?}", serde_json::from_value::<save_entry::Data>(v).unwrap());
     assert_eq!(read(all), read(whole.clone()));
     assert_ne!(read(less), read(whole));
 }

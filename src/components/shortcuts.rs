@@ -93,6 +93,11 @@ pub fn Shortcuts() -> impl IntoView {
                     press(&r, "minus-one");
                 }
             }
+            Shortcut::Select => {
+                if let Some(r) = focused_row() {
+                    press(&r, "pick");
+                }
+            }
             Shortcut::Edit => {
                 if let Some(r) = focused_row() {
                     press(&r, "edit");

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 
 use crate::api::ops::delete_entry::{self, DeleteEntry};
 use crate::api::ops::list_collection::Entry;
-use crate::api::ops::list_entry::{self, ListEntry};
+use crate::api::ops::list_entries::{self, ListEntries};
 use crate::api::ops::save_entry::{self, SaveEntry};
+use crate::api::ops::update_entries::UpdateEntries;
 use crate::api::{Api, ApiError};
 use crate::idb;
 use crate::notices::{Flash, Flashes, Tone};
@@ -235,15 +236,63 @@ impl Outbox {
         self.store.apply(media_id, None, None);
     }
 
+    /// Many entries changed in one step (bulk edit and its undo): each
+    /// applied to the store at once and queued in order, the queue kept
+    /// once; saves with the same values go to AniList together
+    /// ([`rules::Queue::next_batch`]). `None`: the entry is deleted.
+    pub fn change_many(&self, changes: Vec<(i64, Option<Patch>)>) {
+        let mut queued = Vec::with_capacity(changes.len());
+        for (media_id, patch) in changes {
+            let Some((_, entry)) = self.store.entry(media_id) else { continue };
+            let entry_id = Some(entry.id).filter(|id| *id > 0);
+            let change = match &patch {
+                Some(p) if p.is_empty() => continue,
+                Some(p) => Change::Save { entry_id, patch: p.clone() },
+                None => Change::Delete { entry_id },
+            };
+            self.store.apply(media_id, patch.as_ref(), None);
+            queued.push((media_id, change, Some(values_of(&entry)), entry.title()));
+        }
+        self.push_all(queued, 0.0);
+    }
+
+    /// Deleted entries put back (a bulk delete undone): each added again
+    /// with the values in its patch, created anew by media id.
+    pub fn restore(&self, kind: MediaKind, entries: Vec<(Entry, Patch)>) {
+        let mut queued = Vec::with_capacity(entries.len());
+        for (entry, patch) in entries {
+            let (media_id, title) = (entry.media_id, entry.title());
+            self.store.apply(media_id, Some(&patch), Some((kind, Entry { id: 0, ..entry })));
+            queued.push((media_id, Change::Save { entry_id: None, patch }, None, title));
+        }
+        self.push_all(queued, 0.0);
+    }
+
     fn push(&self, media_id: i64, change: Change, before: Option<Values>, title: &str, settle: f64) {
+        self.push_all(vec![(media_id, change, before, title.to_string())], settle);
+    }
+
+    fn push_all(&self, changes: Vec<(i64, Change, Option<Values>, String)>, settle: f64) {
+        if changes.is_empty() {
+            return;
+        }
         self.store.errors.update(|e| {
-            e.remove(&media_id);
+            for (media_id, ..) in &changes {
+                e.remove(media_id);
+            }
         });
         self.store.refused.update_value(|r| {
-            r.remove(&media_id);
+            for (media_id, ..) in &changes {
+                r.remove(media_id);
+            }
         });
         self.used.set(true);
-        self.queue.update(|q| q.push(media_id, change, before, title, js_sys::Date::now(), settle));
+        let now = js_sys::Date::now();
+        self.queue.update(|q| {
+            for (media_id, change, before, title) in changes {
+                q.push(media_id, change, before, &title, now, settle);
+            }
+        });
         self.persist();
         self.kick();
     }
@@ -294,25 +343,29 @@ impl Outbox {
             let credential = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.credential()));
             // Never sent with another account's token, nor without one.
             let Some(credential) = credential.filter(|c| c.user == user) else { return };
-            let Some(item) = self.queue.with_untracked(|q| q.next_ready(js_sys::Date::now()).cloned()) else { return };
-            self.queue.update(|q| q.set_in_flight(item.seq, true));
+            let batch = self.queue.with_untracked(|q| q.next_batch(js_sys::Date::now(), rules::BATCH_MAX));
+            let Some(item) = batch.first().cloned() else { return };
+            self.queue.update(|q| {
+                for i in &batch {
+                    q.set_in_flight(i.seq, true);
+                }
+            });
             self.persist();
             let api = self.api.get_value();
-            let now = || js_sys::Date::now();
             let random = js_sys::Math::random();
             if item.uncertain {
-                let vars = match item.change {
-                    Change::Save { entry_id: Some(id), .. } | Change::Delete { entry_id: Some(id) } => list_entry::Vars { id: Some(id), ..Default::default() },
-                    _ => list_entry::Vars { user_id: Some(user), media_id: Some(item.media_id), ..Default::default() },
-                };
-                match api.run::<ListEntry>(Some(&credential), &vars, true).await {
-                    Ok(d) => self.read_back(&item, d.entry),
-                    Err(ApiError::GraphQl { errors, .. }) if errors.iter().any(|e| e.status == Some(404)) => self.read_back(&item, None),
-                    Err(e) => {
-                        let verdict = self.queue.try_update(|q| q.answer(item.seq, Err(e), now(), random));
-                        self.verdict(&item, verdict);
+                let vars = list_entries::Vars { user_id: user, media_ids: batch.iter().map(|i| i.media_id).collect() };
+                match api.run::<ListEntries>(Some(&credential), &vars, true).await {
+                    Ok(d) => {
+                        let found: Vec<Entry> = d.entries().collect();
+                        for i in &batch {
+                            self.read_back(i, found.iter().find(|e| e.media_id == i.media_id).cloned());
+                        }
                     }
+                    Err(e) => self.answer_each(&batch, random, |_| Err(e.clone())),
                 }
+            } else if batch.len() > 1 {
+                self.send_batch(&api, &credential, &batch, random).await;
             } else {
                 let result = match &item.change {
                     Change::Save { entry_id, patch } => {
@@ -333,11 +386,60 @@ impl Outbox {
                     // Deleting what was never created: nothing to send.
                     Change::Delete { entry_id: None } => Ok(()),
                 };
-                let verdict = self.queue.try_update(|q| q.answer(item.seq, result, now(), random));
-                self.verdict(&item, verdict);
+                self.answer_each(&batch, random, |_| result.clone());
             }
             self.persist();
         }
+    }
+
+    /// One `UpdateMediaListEntries` for saves of many entries with the
+    /// same values; each entry's answer decided as if it had gone alone
+    /// (one AniList left out of its answer is read back).
+    async fn send_batch(&self, api: &Api, credential: &Credential, batch: &[rules::Item], random: f64) {
+        let entry_id = |i: &rules::Item| match i.change {
+            Change::Save { entry_id, .. } => entry_id,
+            Change::Delete { .. } => None,
+        };
+        let Change::Save { patch, .. } = &batch[0].change else { return };
+        let vars = rules::batch_vars(batch.iter().filter_map(entry_id).collect(), patch);
+        let answer = api.run::<UpdateEntries>(Some(credential), &vars, false).await;
+        let saved: Vec<Entry> = match &answer {
+            Ok(d) => d.saved.iter().flatten().flatten().cloned().collect(),
+            Err(_) => Vec::new(),
+        };
+        self.answer_each(batch, random, |item| match &answer {
+            Err(e) => Err(e.clone()),
+            Ok(_) => match saved.iter().find(|e| Some(e.id) == entry_id(item)) {
+                Some(e) => {
+                    self.saved(item, e);
+                    Ok(())
+                }
+                None => Err(ApiError::Shape("an entry missing from UpdateMediaListEntries' answer".into())),
+            },
+        });
+    }
+
+    /// Decides on AniList's answer to each change sent together; one
+    /// notice for what it refused that no row on screen shows.
+    fn answer_each(&self, batch: &[rules::Item], random: f64, mut result: impl FnMut(&rules::Item) -> Result<(), ApiError>) {
+        let mut refused = Vec::new();
+        for item in batch {
+            let r = result(item);
+            let verdict = self.queue.try_update(|q| q.answer(item.seq, r, js_sys::Date::now(), random));
+            refused.extend(self.verdict(item, verdict));
+        }
+        self.tell(refused);
+    }
+
+    /// Says which changes AniList refused: one notice for one change or
+    /// for many.
+    fn tell(&self, refused: Vec<(String, ApiError)>) {
+        let Some((title, reason)) = refused.first() else { return };
+        let head = match refused.len() {
+            1 => format!("Your change to {title} was not saved"),
+            n => format!("Your changes to {n} entries were not saved"),
+        };
+        self.flashes.push(Flash::new(Tone::Error, head).detail(format!("{reason} {}", reason.next_step())));
     }
 
     fn saved(&self, item: &rules::Item, saved: &Entry) {
@@ -378,7 +480,9 @@ impl Outbox {
         }
     }
 
-    fn verdict(&self, item: &rules::Item, verdict: Option<Verdict>) {
+    /// Acts on a verdict; a refusal that no row on screen shows is handed
+    /// back (title, reason) for [`Outbox::tell`].
+    fn verdict(&self, item: &rules::Item, verdict: Option<Verdict>) -> Option<(String, ApiError)> {
         match verdict {
             Some(Verdict::RetryAt { at, rate_limited: true }) => {
                 // The countdown on screen says when the change goes again.
@@ -417,14 +521,12 @@ impl Outbox {
                         e.insert(item.media_id, reason);
                     });
                 } else {
-                    self.flashes.push(
-                        Flash::new(Tone::Error, format!("Your change to {} was not saved", refused.title))
-                            .detail(format!("{reason} {}", reason.next_step())),
-                    );
+                    return Some((refused.title, reason));
                 }
             }
             _ => {}
         }
+        None
     }
 }
 

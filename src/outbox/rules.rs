@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::ops::save_entry;
+use crate::api::ops::{save_entry, update_entries};
 use crate::api::ApiError;
 
 pub use crate::edit::{Patch, Values};
@@ -156,6 +156,39 @@ impl Queue {
         (first.not_before <= now).then_some(first)
     }
 
+    /// What to send now: the next ready change (see [`Queue::next_ready`])
+    /// and, when it is a save of an existing entry that AniList's bulk
+    /// update can carry ([`batchable`]), the ready saves of other entries
+    /// right after it with the same values, up to `max` in all. When it is
+    /// uncertain, the uncertain ones right after it, to be read back
+    /// together.
+    pub fn next_batch(&self, now: f64, max: usize) -> Vec<Item> {
+        let Some(first) = self.next_ready(now) else { return Vec::new() };
+        let mut out = vec![first.clone()];
+        if first.uncertain {
+            // Read back together: the uncertain ones right after it.
+            for i in self.items.iter().skip(1) {
+                if out.len() >= max || !i.uncertain || i.not_before > now || out.iter().any(|o| o.media_id == i.media_id) {
+                    break;
+                }
+                out.push(i.clone());
+            }
+            return out;
+        }
+        let Change::Save { entry_id: Some(_), patch } = &first.change else { return out };
+        if !batchable(patch) {
+            return out;
+        }
+        for i in self.items.iter().skip(1) {
+            let same = matches!(&i.change, Change::Save { entry_id: Some(_), patch: p } if p == patch);
+            if out.len() >= max || !same || i.uncertain || i.not_before > now || out.iter().any(|o| o.media_id == i.media_id) {
+                break;
+            }
+            out.push(i.clone());
+        }
+        out
+    }
+
     /// When the next change becomes ready, if one is waiting for time.
     pub fn next_time(&self) -> Option<f64> {
         if self.paused.is_some() || self.items.iter().any(|i| i.in_flight) {
@@ -286,6 +319,23 @@ impl Queue {
     }
 }
 
+/// The most entries one `UpdateMediaListEntries` carries, and one
+/// read-back asks for.
+pub const BATCH_MAX: usize = crate::api::ops::list_entries::PER_PAGE;
+
+/// Whether AniList's bulk update takes this change: it has no custom
+/// lists nor advanced scores (those go one entry at a time).
+pub fn batchable(patch: &Patch) -> bool {
+    !patch.is_empty() && patch.lists.is_none() && patch.advanced.is_none()
+}
+
+/// What a bulk update sends: the same values for every entry id (a
+/// [`batchable`] patch: no custom lists nor advanced scores).
+pub fn batch_vars(ids: Vec<i64>, patch: &Patch) -> update_entries::Vars {
+    let values = save_entry::Vars { id: None, media_id: None, ..save_vars(0, Some(0), patch, &[]) };
+    update_entries::Vars { ids, values }
+}
+
 /// What a save sends: the fields the person changed, as absolute values.
 /// A new entry is created by media id (it may already be on AniList, added
 /// elsewhere: then only these fields change, so adding a title never resets
@@ -386,6 +436,75 @@ mod tests {
         let server = q.answer(1, Err(ApiError::Server { status: 502 }), 10_000.0, 0.0);
         assert_eq!(server, Verdict::RetryAt { at: 14_000.0, rate_limited: false }, "second try: 4 s");
         assert_eq!(q.len(), 1, "nothing is dropped");
+    }
+
+    fn status(s: ListStatus) -> Patch {
+        Patch { status: Some(s), ..Patch::default() }
+    }
+
+    #[test]
+    fn ready_saves_with_the_same_values_go_together() {
+        let mut q = Queue::default();
+        let done = status(ListStatus::Completed);
+        for (media, entry) in [(1, 11), (2, 22), (3, 33)] {
+            q.push(media, Change::Save { entry_id: Some(entry), patch: done.clone() }, Some(v(1)), "T", 0.0, 0.0);
+        }
+        // Then another change, another entry not yet created, the same again.
+        q.push(4, Change::Save { entry_id: Some(44), patch: status(ListStatus::Dropped) }, None, "T", 0.0, 0.0);
+        q.push(5, Change::Save { entry_id: Some(55), patch: done.clone() }, None, "T", 0.0, 0.0);
+        let batch = q.next_batch(0.0, BATCH_MAX);
+        assert_eq!(batch.iter().map(|i| i.media_id).collect::<Vec<_>>(), [1, 2, 3], "only those right after the first");
+        assert_eq!(q.next_batch(0.0, 2).len(), 2, "at most max");
+        for i in &batch {
+            q.answer(i.seq, Ok(()), 0.0, 0.0);
+        }
+        assert_eq!(q.next_batch(0.0, BATCH_MAX).iter().map(|i| i.media_id).collect::<Vec<_>>(), [4]);
+        let vars = batch_vars(vec![11, 22], &done);
+        assert_eq!(serde_json::to_value(&vars).unwrap(), serde_json::json!({"ids": [11, 22], "status": "COMPLETED"}));
+    }
+
+    #[test]
+    fn what_the_bulk_update_cannot_carry_goes_alone() {
+        let lists = Patch { lists: Some(vec!["Favourites".into()]), ..Patch::default() };
+        assert!(!batchable(&lists) && !batchable(&Patch::default()) && batchable(&status(ListStatus::Paused)));
+        let mut q = Queue::default();
+        for media in [1, 2] {
+            q.push(media, Change::Save { entry_id: Some(media * 11), patch: lists.clone() }, None, "T", 0.0, 0.0);
+        }
+        assert_eq!(q.next_batch(0.0, BATCH_MAX).len(), 1, "custom lists: one SaveMediaListEntry each");
+        // A new entry (no id yet), a settling one, an uncertain one: alone.
+        let mut q = Queue::default();
+        q.push(1, Change::Save { entry_id: None, patch: status(ListStatus::Current) }, None, "T", 0.0, 0.0);
+        q.push(2, Change::Save { entry_id: Some(22), patch: status(ListStatus::Current) }, None, "T", 0.0, 0.0);
+        assert_eq!(q.next_batch(0.0, BATCH_MAX).len(), 1);
+        let mut q = Queue::default();
+        q.push(1, Change::Save { entry_id: Some(11), patch: status(ListStatus::Current) }, None, "T", 0.0, 0.0);
+        q.push(2, Change::Save { entry_id: Some(22), patch: status(ListStatus::Current) }, None, "T", 0.0, 700.0);
+        assert_eq!(q.next_batch(0.0, BATCH_MAX).len(), 1, "still settling");
+        assert_eq!(q.next_batch(700.0, BATCH_MAX).len(), 2);
+        q.set_in_flight(1, true);
+        assert_eq!(q.answer(1, Err(ApiError::Network), 0.0, 0.0), Verdict::ReadBack);
+        assert_eq!(q.next_batch(0.0, BATCH_MAX).len(), 1, "read back, without the one after it");
+    }
+
+    #[test]
+    fn a_batch_cut_off_by_a_reload_is_read_back_together() {
+        let mut q = Queue::default();
+        for media in 1..=4 {
+            q.push(media, Change::Save { entry_id: Some(media * 11), patch: status(ListStatus::Paused) }, None, "T", 0.0, 0.0);
+        }
+        q.push(5, Change::Delete { entry_id: Some(55) }, None, "T", 0.0, 0.0);
+        for i in q.next_batch(0.0, 3) {
+            q.set_in_flight(i.seq, true);
+        }
+        q.after_reload();
+        let back = q.next_batch(0.0, BATCH_MAX);
+        assert_eq!(back.iter().map(|i| (i.media_id, i.uncertain)).collect::<Vec<_>>(), [(1, true), (2, true), (3, true)]);
+        // AniList has two of them; the third goes again, with the fourth.
+        assert!(q.read_back(1, Some(Values::new(ListStatus::Paused))));
+        assert!(q.read_back(2, Some(Values::new(ListStatus::Paused))));
+        assert!(!q.read_back(3, Some(Values::new(ListStatus::Current))));
+        assert_eq!(q.next_batch(0.0, BATCH_MAX).iter().map(|i| i.media_id).collect::<Vec<_>>(), [3, 4]);
     }
 
     #[test]

@@ -4,19 +4,21 @@
 pub mod delete_entry;
 pub mod examples;
 pub mod list_collection;
-pub mod list_entry;
+pub mod list_entries;
 pub mod save_entry;
 pub mod search;
 pub mod title;
+pub mod update_entries;
 pub mod viewer;
 
 /// Every typed operation: name, text, mutation or not (the schema test).
 pub const ALL: &[(&str, &str, bool)] = &[
     op::<viewer::Viewer>(),
     op::<list_collection::ListCollection>(),
-    op::<list_entry::ListEntry>(),
+    op::<list_entries::ListEntries>(),
     op::<save_entry::SaveEntry>(),
     op::<delete_entry::DeleteEntry>(),
+    op::<update_entries::UpdateEntries>(),
     op::<search::Search>(),
     op::<title::TitlePage>(),
     op::<title::FavouriteState>(),

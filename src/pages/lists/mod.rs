@@ -2,6 +2,7 @@
 //! sorted as the URL says, each group windowed so that a list of thousands
 //! has only the rows near the viewport in the page.
 
+mod bulk;
 mod group;
 mod row;
 
@@ -25,6 +26,7 @@ use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
 use crate::store::{use_list_store, values_of, ByKind};
+use bulk::{BulkBar, Picking};
 use group::{Group, Viewport};
 
 /// `/lists/anime`, `/lists/manga`; `/lists` alone shows anime.
@@ -248,10 +250,24 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         store.with(kind, |d| d.map(|d| d.entries.iter().enumerate().map(|(i, e)| (e.media_id, i)).collect::<HashMap<i64, usize>>()).unwrap_or_default())
     });
     let total = Memo::new(move |_| store.with(kind, |d| d.map_or(0, |d| d.entries.len())));
-    let shown = Memo::new(move |_| {
+    // The entries shown, top to bottom, each once (an entry can be in a
+    // status group and custom lists): what "Select all" and a shift-click's
+    // range take.
+    let order = Memo::new(move |_| {
         groups.with(|g| {
             let mut seen = HashSet::new();
-            g.iter().flatten().filter(|id| seen.insert(**id)).count()
+            g.iter().flatten().filter(|id| seen.insert(**id)).copied().collect::<Vec<_>>()
+        })
+    });
+    let shown = Memo::new(move |_| order.with(Vec::len));
+    let picking = Picking { selection: RwSignal::new(crate::bulk::Selection::default()), order };
+    provide_context(picking);
+    // What is no longer on the list is no longer chosen.
+    Effect::new(move |_| {
+        index.with(|ix| {
+            if picking.selection.with_untracked(|s| !s.is_empty()) {
+                picking.selection.update(|s| s.keep(|id| ix.contains_key(&id)));
+            }
         })
     });
     // The formats and years the list has, for the filter's choices (in
@@ -414,23 +430,29 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="muted small list-summary" role="status" data-testid="list-summary">
-                {move || if query.with(ListQuery::narrows) {
-                    format!("{} of {} entries match.", group_digits(shown.get()), group_digits(total.get()))
-                } else {
-                    format!("{} entries.", group_digits(total.get()))
-                }}
-                {move || query.with(ListQuery::narrows).then(|| {
-                    view! {
-                        " "
-                        <button type="button" class="button button--small button--secondary" data-testid="clear-filters"
-                            on:click=move |_| {
-                                set_text.set(String::new());
-                                set(&|q| *q = ListQuery { sort: q.sort, ..ListQuery::default() });
-                            }>"Clear filters"</button>
-                    }
-                })}
-            </p>
+            <div class="list-summary">
+                <p class="muted small" role="status" data-testid="list-summary">
+                    {move || if query.with(ListQuery::narrows) {
+                        format!("{} of {} entries match.", group_digits(shown.get()), group_digits(total.get()))
+                    } else {
+                        format!("{} entries.", group_digits(total.get()))
+                    }}
+                    {move || query.with(ListQuery::narrows).then(|| {
+                        view! {
+                            " "
+                            <button type="button" class="button button--small button--secondary" data-testid="clear-filters"
+                                on:click=move |_| {
+                                    set_text.set(String::new());
+                                    set(&|q| *q = ListQuery { sort: q.sort, ..ListQuery::default() });
+                                }>"Clear filters"</button>
+                        }
+                    })}
+                </p>
+                <button type="button" class="button button--small button--secondary" data-testid="select-all"
+                    disabled=move || shown.get() == 0 on:click=move |_| picking.select_all()>
+                    {move || format!("Select all {} shown", group_digits(shown.get()))}
+                </button>
+            </div>
             <Show when=move || shown.get() == 0 && query.with(ListQuery::narrows)>
                 <p class="muted" data-testid="no-match">"No entry in this list matches these filters."</p>
             </Show>
@@ -446,6 +468,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 .map(|(i, (name, _))| section(name, format!("group-custom-{i}"), ListStatus::ALL.len() + i))
                 .collect_view()}
         </Show>
+        <BulkBar kind=kind format=format picking=picking/>
         {move || editing.get().map(|id| view! { <EntryEditor media_id=id kind=kind format=format on_close=close_editor/> })}
     }
 }

@@ -94,9 +94,15 @@ pub fn EntryRow(
     let first_id = first.id;
     let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
     let noun = if kind == MediaKind::Anime { "episode" } else { "chapter" };
+    let picking = use_context::<super::bulk::Picking>();
+    let picked = move || picking.is_some_and(|p| p.selection.with(|s| s.contains(media_id)));
     view! {
-        <li class="entry" data-testid=move || format!("entry-{}", id()) class:entry--saving=saving
+        <li class="entry" data-testid=move || format!("entry-{}", id()) class:entry--saving=saving class:entry--picked=picked
             aria-posinset=pos + 1 aria-setsize=move || size.get()>
+            {picking.map(|p| view! {
+                <input type="checkbox" class="entry__pick" aria-label=format!("Select {title}") prop:checked=picked
+                    on:click=move |ev: leptos::ev::MouseEvent| p.click(media_id, ev.shift_key()) data-testid="pick"/>
+            })}
             {match cover {
                 Some(src) => view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> }.into_any(),
                 None => view! { <span class="entry__cover"></span> }.into_any(),

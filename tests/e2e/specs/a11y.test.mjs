@@ -114,6 +114,25 @@ test('the entry editor, open, light and dark, desktop and phone: no serious or c
   }
 });
 
+test('many edits at once: the bar and the preview, light and dark, desktop and phone: no serious or critical axe violation', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await world.newPage({ viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(world, page);
+      await page.goto(`${world.app.url}lists/anime`);
+      await appReady(page);
+      await page.click('[data-testid=select-all]');
+      await page.waitForSelector('[data-testid=bulk-bar]');
+      assert.deepEqual(await audit(page), [], `bar ${viewport.width} ${scheme}`);
+      await page.click('[data-testid=bulk-review]');
+      await page.waitForSelector('[data-testid=bulk-preview][open]');
+      assert.deepEqual(await audit(page), [], `preview ${viewport.width} ${scheme}`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});
+
 test('the audit can fail: an image without a text alternative is reported', async () => {
   const page = await world.newPage();
   await page.goto(world.app.url);

@@ -62,7 +62,7 @@ test('an answer lost after AniList applied the save: read back, not rolled back,
   const page = await listPage();
   world.standIn.fault({ kind: 'drop-after', operation: 'SaveEntry' });
   await setProgress(page, 700001, 20);
-  await waitFor(() => ops('ListEntry').length >= 1);
+  await waitFor(() => ops('ListEntries').length >= 1);
   await page.waitForSelector('text=All changes saved');
   assert.equal(entry(700001).progress, 20);
   assert.equal(ops('SaveEntry').length, 1, 'AniList had it: not sent again');
@@ -128,7 +128,7 @@ test('no answer within 20 s where AniList applied the change: read back, and the
   const page = await listPage();
   world.standIn.fault({ kind: 'slow-after', delayMs: 24000, operation: 'SaveEntry' });
   await setProgress(page, 700001, 18);
-  await waitFor(() => ops('ListEntry').length >= 1, 30000);
+  await waitFor(() => ops('ListEntries').length >= 1, 30000);
   await page.waitForSelector('text=All changes saved');
   assert.equal(entry(700001).progress, 18);
   assert.equal(ops('SaveEntry').length, 1, 'AniList had it: not sent again');
@@ -145,7 +145,7 @@ test('a connection dropped before AniList got the change: read back, then sent a
   await setProgress(page, 700001, 19);
   await waitFor(() => entry(700001).progress === 19);
   assert.deepEqual(ops('SaveEntry').length, 1, 'the dropped one never reached AniList');
-  assert.equal(ops('ListEntry').length, 1, 'read back once before sending again');
+  assert.equal(ops('ListEntries').length, 1, 'read back once before sending again');
   await page.waitForSelector('text=All changes saved');
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
 });

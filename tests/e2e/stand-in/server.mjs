@@ -457,6 +457,44 @@ export class StandIn {
         avatar: { large: `${self.origin}/img/avatar/${v.id}.svg`, medium: `${self.origin}/img/avatar/${v.id}.svg` },
       };
     };
+    // What AniList refuses in a save's values, by field.
+    const entryProblems = (media, args) => {
+      const validation = {};
+      if (args.progress != null && args.progress < 0) validation.progress = ['The progress must be at least 0.'];
+      const total = media.type === 'ANIME' ? media.episodes : media.chapters;
+      if (args.progress != null && total && args.progress > total) validation.progress = [`The progress may not be greater than ${total}.`];
+      const format = d.viewer.mediaListOptions.scoreFormat;
+      const max = SCORE_MAX[format] ?? 10;
+      if (args.score != null && (args.score < 0 || args.score > max)) validation.score = [`The score must be between 0 and ${max}.`];
+      for (const k of ['repeat', 'priority', 'progressVolumes']) {
+        if (args[k] != null && args[k] < 0) validation[k] = [`The ${k} must be at least 0.`];
+      }
+      if (args.progressVolumes != null && media.volumes && args.progressVolumes > media.volumes) validation.progressVolumes = [`The progress volumes may not be greater than ${media.volumes}.`];
+      for (const k of ['startedAt', 'completedAt']) {
+        const date = args[k];
+        if (date?.month != null && (date.month < 1 || date.month > 12)) validation[`${k}.month`] = ['The month must be between 1 and 12.'];
+        if (date?.day != null && (date.day < 1 || date.day > 31)) validation[`${k}.day`] = ['The day must be between 1 and 31.'];
+      }
+      return validation;
+    };
+    // Sets the values a save gives.
+    const setEntry = (e, args) => {
+      for (const k of ['status', 'progress', 'progressVolumes', 'repeat', 'priority', 'private', 'notes', 'hiddenFromStatusLists']) {
+        if (args[k] !== undefined && args[k] !== null) e[k] = args[k];
+      }
+      // Kept on the 10-point scale with a decimal; given in the user's format.
+      if (args.score != null) e.score = scoreFromFormat(args.score, d.viewer.mediaListOptions.scoreFormat);
+      for (const k of ['startedAt', 'completedAt']) {
+        if (args[k]) e[k] = { year: args[k].year ?? null, month: args[k].month ?? null, day: args[k].day ?? null };
+      }
+      // Exactly the lists named (AniList ignores a name that is not one of the user's lists).
+      if (args.customLists) e.customLists = args.customLists.filter((n) => n && (typeOptions(e).customLists ?? []).includes(n));
+      if (args.advancedScores) {
+        const names = typeOptions(e).advancedScoring ?? [];
+        e.advancedScores = Object.fromEntries(names.map((n, i) => [n, args.advancedScores[i] ?? 0]));
+      }
+      e.updatedAt = Math.floor(Date.now() / 1000);
+    };
     const entryObj = (e) => ({
       ...e,
       score: ({ format } = {}) => convertScore(e.score, format ?? d.viewer.mediaListOptions.scoreFormat),
@@ -575,6 +613,16 @@ export class StandIn {
             hasNextPage: page * perPage < all.length,
           },
           media: () => slice.map(mediaObj),
+          // The viewer's own entries only (as AniList shows private ones).
+          mediaList: (_args, ctx) => {
+            const a = pageListArgs(info, 'mediaList') ?? {};
+            const userId = a.userId ?? ctx.viewerId;
+            return d.entries.filter((e) => e.userId === userId
+              && (a.mediaId == null || e.mediaId === a.mediaId)
+              && (a.mediaId_in == null || a.mediaId_in.includes(e.mediaId))
+              && (a.status == null || e.status === a.status))
+              .slice(0, perPage).map(entryObj);
+          },
         };
       },
       MediaListCollection: (args) => {
@@ -625,43 +673,26 @@ export class StandIn {
         if (args.id && (!e || e.userId !== userId)) throw new ApiError('Not Found.', 404);
         const media = mediaById(e ? e.mediaId : args.mediaId);
         if (!media) throw new ApiError('validation', 400, { validation: { mediaId: ['The selected media id is invalid.'] } });
-        const validation = {};
-        if (args.progress != null && args.progress < 0) validation.progress = ['The progress must be at least 0.'];
-        const total = media.type === 'ANIME' ? media.episodes : media.chapters;
-        if (args.progress != null && total && args.progress > total) validation.progress = [`The progress may not be greater than ${total}.`];
-        const format = d.viewer.mediaListOptions.scoreFormat;
-        const max = SCORE_MAX[format] ?? 10;
-        if (args.score != null && (args.score < 0 || args.score > max)) validation.score = [`The score must be between 0 and ${max}.`];
-        for (const k of ['repeat', 'priority', 'progressVolumes']) {
-          if (args[k] != null && args[k] < 0) validation[k] = [`The ${k} must be at least 0.`];
-        }
-        if (args.progressVolumes != null && media.volumes && args.progressVolumes > media.volumes) validation.progressVolumes = [`The progress volumes may not be greater than ${media.volumes}.`];
-        for (const k of ['startedAt', 'completedAt']) {
-          const date = args[k];
-          if (date?.month != null && (date.month < 1 || date.month > 12)) validation[`${k}.month`] = ['The month must be between 1 and 12.'];
-          if (date?.day != null && (date.day < 1 || date.day > 31)) validation[`${k}.day`] = ['The day must be between 1 and 31.'];
-        }
+        const validation = entryProblems(media, args);
         if (Object.keys(validation).length) throw new ApiError('validation', 400, { validation });
         if (!e) {
           e = { id: d.nextEntryId++, userId, mediaId: media.id, status: 'PLANNING', progress: 0, progressVolumes: 0, score: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: Math.floor(Date.now() / 1000) };
           d.entries.push(e);
         }
-        for (const k of ['status', 'progress', 'progressVolumes', 'repeat', 'priority', 'private', 'notes', 'hiddenFromStatusLists']) {
-          if (args[k] !== undefined && args[k] !== null) e[k] = args[k];
-        }
-        // Kept on the 10-point scale with a decimal; given in the user's format.
-        if (args.score != null) e.score = scoreFromFormat(args.score, format);
-        for (const k of ['startedAt', 'completedAt']) {
-          if (args[k]) e[k] = { year: args[k].year ?? null, month: args[k].month ?? null, day: args[k].day ?? null };
-        }
-        // Exactly the lists named (AniList ignores a name that is not one of the user's lists).
-        if (args.customLists) e.customLists = args.customLists.filter((n) => n && (typeOptions(e).customLists ?? []).includes(n));
-        if (args.advancedScores) {
-          const names = typeOptions(e).advancedScoring ?? [];
-          e.advancedScores = Object.fromEntries(names.map((n, i) => [n, args.advancedScores[i] ?? 0]));
-        }
-        e.updatedAt = Math.floor(Date.now() / 1000);
+        setEntry(e, args);
         return entryObj(e);
+      },
+      UpdateMediaListEntries: (args, ctx) => {
+        const userId = viewerOf(ctx);
+        const list = (args.ids ?? []).map((id) => d.entries.find((x) => x.id === id && x.userId === userId));
+        if (list.some((e) => !e)) throw new ApiError('Not Found.', 404);
+        // All or nothing: a value one entry refuses changes none.
+        for (const e of list) {
+          const validation = entryProblems(mediaById(e.mediaId), args);
+          if (Object.keys(validation).length) throw new ApiError('validation', 400, { validation });
+        }
+        for (const e of list) setEntry(e, args);
+        return list.map(entryObj);
       },
       ToggleFavourite: (args, ctx) => {
         viewerOf(ctx);

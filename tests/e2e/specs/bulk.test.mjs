@@ -1,0 +1,201 @@
+// Many edits at once on a list page, against the stand-in: choosing rows
+// (click, shift-click, "Select all" in a filtered view, the x key), the
+// preview before anything is sent, UpdateMediaListEntries for what it can
+// carry and SaveMediaListEntry / DeleteMediaListEntry for the rest, the
+// Undo of a whole batch, and a heavy list under the rate limit.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, signIn, openList, waitFor } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const row = (id) => `[data-testid=entry-${id}]`;
+const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
+const sent = (op) => world.standIn.graphqlRequests().filter((r) => r.operationName === op && r.answered === 200);
+const preview = '[data-testid=bulk-preview]';
+
+async function pick(page, id, modifiers = []) {
+  await page.click(`${row(id)} [data-testid=pick]`, { modifiers });
+}
+
+async function review(page) {
+  await page.click('[data-testid=bulk-review]');
+  await page.waitForSelector(`${preview}[open]`);
+}
+
+test('click and shift-click choose rows; the preview says what changes; one UpdateMediaListEntries sends it; Undo puts each back', async () => {
+  const page = await openList(world);
+  // Watching: 700001; Completed: 700002; Paused: 700004; Dropped: 700005; Planning: 700003.
+  const order = await page.$$eval('li.entry', (els) => els.map((e) => Number(e.dataset.testid.slice(6))));
+  const from = order.indexOf(700001);
+  const to = order.indexOf(700004);
+  assert.ok(from >= 0 && to > from + 1, `rows in order: ${order}`);
+  await pick(page, 700001);
+  await pick(page, 700004, ['Shift']);
+  const chosen = order.slice(from, to + 1);
+  assert.equal(await page.textContent('[data-testid=bulk-count]'), `${chosen.length} selected`);
+  for (const id of chosen) assert.equal(await page.isChecked(`${row(id)} [data-testid=pick]`), true, `${id} chosen`);
+  assert.equal(await page.isChecked(`${row(700005)} [data-testid=pick]`), false);
+
+  await page.selectOption('[data-testid=bulk-status]', 'COMPLETED');
+  await review(page);
+  const summary = await page.textContent('[data-testid=bulk-summary]');
+  const completedAlready = chosen.filter((id) => entry(id).status === 'COMPLETED').length;
+  assert.match(summary, new RegExp(`^${chosen.length - completedAlready} entries change\\.`));
+  if (completedAlready) assert.match(summary, /already (is|are) so/);
+  const lines = await page.$$eval(`${preview} tbody tr`, (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(lines.find((l) => l[0] === 'Cowboy Bebop'), ['Cowboy Bebop', 'Watching', 'Completed']);
+  assert.equal(sent('UpdateEntries').length, 0, 'nothing is sent before the person agrees');
+  // Cancel sends nothing and keeps the choice.
+  await page.click('[data-testid=bulk-cancel]');
+  await page.waitForSelector(preview, { state: 'detached' });
+  assert.equal(await page.textContent('[data-testid=bulk-count]'), `${chosen.length} selected`);
+
+  const before = Object.fromEntries(chosen.map((id) => [id, entry(id).status]));
+  await review(page);
+  await page.click('[data-testid=bulk-apply]');
+  await page.waitForSelector('[data-testid=bulk-bar]', { state: 'detached' });
+  await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
+  await waitFor(() => chosen.every((id) => entry(id).status === 'COMPLETED'));
+  const updates = sent('UpdateEntries');
+  assert.equal(updates.length, 1, 'one request for the batch');
+  assert.deepEqual(updates[0].body.variables, { ids: chosen.filter((id) => before[id] !== 'COMPLETED'), status: 'COMPLETED' });
+  assert.equal(sent('SaveEntry').length, 0);
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+
+  // Undo: each entry back to its own former status.
+  assert.match(await page.textContent('[data-testid=bulk-done]'), /Status: Completed — \d entr(y|ies)\./);
+  await page.click('[data-testid=bulk-undo]');
+  await waitFor(() => chosen.every((id) => entry(id).status === before[id]));
+  await page.waitForSelector(`[data-testid=group-current] ${row(700001)}`);
+  await page.waitForSelector(`[data-testid=group-paused] ${row(700004)}`);
+  const distinct = new Set(chosen.filter((id) => before[id] !== 'COMPLETED').map((id) => before[id])).size;
+  assert.equal(sent('UpdateEntries').length + sent('SaveEntry').length, 1 + distinct, 'the undo: one request for each former status');
+  await page.waitForSelector('[data-testid=bulk-done]', { state: 'detached' });
+});
+
+test('select all in a filtered view, add to a custom list (one save each), then delete and undo the delete', async () => {
+  const page = await openList(world);
+  await page.fill('[data-testid=list-filter]', 'o');
+  await page.waitForSelector('[data-testid=list-summary] >> text=/of \\d+ entries match/');
+  const shown = await page.$$eval('li.entry', (els) => [...new Set(els.map((e) => Number(e.dataset.testid.slice(6))))]);
+  assert.ok(shown.length >= 2, `${shown}`);
+  await page.click('[data-testid=select-all]');
+  assert.equal(await page.textContent('[data-testid=bulk-count]'), `${shown.length} selected`);
+
+  await page.selectOption('[data-testid=bulk-action]', 'add');
+  await page.selectOption('[data-testid=bulk-list]', 'Rewatch');
+  await review(page);
+  await page.click('[data-testid=bulk-apply]');
+  await waitFor(() => shown.every((id) => (entry(id).customLists ?? []).includes('Rewatch')));
+  // Custom lists are not something UpdateMediaListEntries takes.
+  assert.equal(sent('UpdateEntries').length, 0);
+  assert.equal(sent('SaveEntry').length, shown.length);
+  // An entry already on Favourites keeps it.
+  if (shown.includes(700002)) assert.deepEqual(entry(700002).customLists, ['Favourites', 'Rewatch']);
+
+  // Delete them all, then undo: back with their values.
+  const kept = Object.fromEntries(shown.map((id) => [entry(id).mediaId, { ...entry(id) }]));
+  await page.click('[data-testid=select-all]');
+  await page.selectOption('[data-testid=bulk-action]', 'delete');
+  await review(page);
+  assert.match(await page.textContent('[data-testid=bulk-apply]'), new RegExp(`^Delete ${shown.length} entries$`));
+  await page.click('[data-testid=bulk-apply]');
+  await waitFor(() => shown.every((id) => !entry(id)));
+  assert.equal(await page.$$eval('li.entry', (els) => els.length), 0);
+  await page.click('[data-testid=bulk-undo]');
+  const back = (mediaId) => world.standIn.data.entries.find((e) => e.mediaId === Number(mediaId));
+  await waitFor(() => Object.keys(kept).every((m) => back(m)));
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  for (const [m, was] of Object.entries(kept)) {
+    const now = back(m);
+    assert.deepEqual([now.status, now.progress, now.score, now.customLists], [was.status, was.progress, was.score, was.customLists], `media ${m}`);
+  }
+  await page.waitForSelector('li.entry');
+});
+
+test('a batch whose answer is lost after AniList applied it: read back in one request, not sent again', async () => {
+  const page = await openList(world);
+  for (const id of [700003, 700004, 700005]) await pick(page, id);
+  await page.selectOption('[data-testid=bulk-status]', 'CURRENT');
+  await review(page);
+  world.standIn.fault({ kind: 'drop-after', operation: 'UpdateEntries' });
+  await page.click('[data-testid=bulk-apply]');
+  await waitFor(() => sent('ListEntries').length === 1);
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  const readBack = sent('ListEntries')[0].body.variables;
+  assert.deepEqual([...readBack.mediaIds].sort(), [700003, 700004, 700005].map((id) => entry(id).mediaId).sort());
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'UpdateEntries').length, 1, 'not sent twice');
+  assert.deepEqual([700003, 700004, 700005].map((id) => entry(id).status), ['CURRENT', 'CURRENT', 'CURRENT']);
+  await page.waitForSelector(`[data-testid=group-current] ${row(700005)}`);
+});
+
+test('the x key chooses the row in focus; a score out of range cannot be sent', async () => {
+  const page = await openList(world);
+  await page.focus(`${row(700005)} [data-testid=entry-title]`);
+  await page.keyboard.press('x');
+  assert.equal(await page.isChecked(`${row(700005)} [data-testid=pick]`), true);
+  await page.selectOption('[data-testid=bulk-action]', 'score');
+  await page.fill('[data-testid=bulk-score]', '11');
+  await page.waitForSelector('[data-testid=bulk-problem]');
+  assert.equal(await page.isDisabled('[data-testid=bulk-review]'), true);
+  await page.fill('[data-testid=bulk-score]', '7.5');
+  await review(page);
+  await page.click('[data-testid=bulk-apply]');
+  await waitFor(() => entry(700005).score === 7.5);
+  // One entry: a save of its own would do, but the batch's request is the same.
+  assert.equal(sent('UpdateEntries').length + sent('SaveEntry').length, 1);
+  await page.focus(`${row(700005)} [data-testid=entry-title]`);
+  await page.keyboard.press('x');
+  await page.click('[data-testid=bulk-clear]');
+  await page.waitForSelector('[data-testid=bulk-bar]', { state: 'detached' });
+});
+
+test('a heavy list: hundreds of entries change in requests of 50, and a reload half-way loses none', async () => {
+  world.standIn.useHeavyList(600);
+  const limit = world.standIn.rateLimit;
+  world.standIn.rateLimit = 1000;
+  try {
+    const page = await world.newPage();
+    await signIn(world, page);
+    await page.click('text=Your anime list');
+    await page.waitForSelector('[data-testid=list-summary] >> text=/entries\\./', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=list-progress]', { state: 'detached', timeout: 60000 });
+    await page.selectOption('[data-testid=list-status]', 'PLANNING');
+    await page.waitForSelector('[data-testid=list-summary] >> text=/of [\\d,]+ entries match/');
+    const planning = world.standIn.data.entries.filter((e) => e.status === 'PLANNING').map((e) => e.id);
+    assert.ok(planning.length > 100, `${planning.length} planned`);
+    await page.click('[data-testid=select-all]');
+    assert.equal(await page.textContent('[data-testid=bulk-count]'), `${planning.length.toLocaleString('en')} selected`);
+    await page.selectOption('[data-testid=bulk-status]', 'PAUSED');
+    await review(page);
+    assert.match(await page.textContent(`${preview} p.muted.small`), /and [\d,]+ more/);
+    // The second request is slow: the page reloads while it is on its way.
+    // (A fault of no kind lets the first through as usual.)
+    world.standIn.fault({ kind: 'none', operation: 'UpdateEntries' });
+    world.standIn.fault({ kind: 'slow', delayMs: 1500, operation: 'UpdateEntries' });
+    await page.click('[data-testid=bulk-apply]');
+    await waitFor(() => world.standIn.graphqlRequests().filter((r) => r.operationName === 'UpdateEntries').length >= 2);
+    await page.reload();
+    await waitFor(() => planning.every((id) => entry(id).status === 'PAUSED'), 60000).catch((e) => {
+        console.log(planning.filter((id) => entry(id).status !== 'PAUSED').length);
+      throw e;
+    });
+    console.log(world.standIn.graphqlRequests().map((r) => `${r.operationName} ${r.answered} ${JSON.stringify(r.body?.variables).slice(0, 60)} ${r.body?.variables?.ids?.length ?? r.body?.variables?.mediaIds?.length}`).join('\n'));
+    const updates = world.standIn.graphqlRequests().filter((r) => r.operationName === 'UpdateEntries');
+    assert.ok(updates.every((r) => r.body.variables.ids.length <= 50 && r.body.variables.status === 'PAUSED'));
+    // One left over after the last 50 goes alone.
+    const alone = world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry').map((r) => r.body.variables.id);
+    assert.ok(alone.length <= 1, `${alone}`);
+    assert.equal(new Set([...updates.flatMap((r) => r.body.variables.ids), ...alone]).size, planning.length, 'every entry sent');
+    assert.ok(updates.length <= Math.ceil(planning.length / 50) + 1, `${updates.length} requests for ${planning.length} entries`);
+  } finally {
+    world.standIn.rateLimit = limit;
+  }
+});
