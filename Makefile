@@ -23,7 +23,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PATH := $(TOOLS_DIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER
 
-.PHONY: help serve build build-subpath build-debug bench test test-native test-browser test-e2e e2e schema tools browser node-deps stand-in screenshots clean
+.PHONY: help serve build build-subpath build-debug bench test test-native test-browser test-e2e e2e schema tools browser node-deps stand-in screenshots exchange exchange-bin clean
 
 help:
 	@echo "make serve   install what is missing, then serve the app on http://127.0.0.1:8080/"
@@ -32,6 +32,7 @@ help:
 	@echo "make bench   sizes and load times of the release build, against a minimal Leptos page"
 	@echo "make screenshots  the README's pictures, made from the release build against the stand-in"
 	@echo "make stand-in  a stand-in AniList on http://127.0.0.1:4000/ for trying the app by hand"
+	@echo "make exchange  the token-exchange service for the code grant (EXCHANGE_* settings: README)"
 	@echo "make schema  fetch AniList's schema by introspection (needs a network)"
 
 serve: tools
@@ -49,8 +50,9 @@ test: tools browser node-deps
 	$(MAKE) --no-print-directory test-e2e
 
 # --show-output: a test that skips for want of AniList's schema says so.
+# --workspace: the app's pure logic and the token-exchange service.
 test-native:
-	cargo test -- --show-output
+	cargo test --workspace -- --show-output
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser
@@ -82,8 +84,8 @@ DEBUG_DIST := target/dist-debug
 build-debug: tools
 	trunk build --dist $(DEBUG_DIST)
 
-e2e: build build-subpath build-debug
-	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) SUBPATH_DIST_DIR=$(CURDIR)/$(SUBPATH_DIST) SUBPATH=$(SUBPATH) \
+e2e: build build-subpath build-debug exchange-bin
+	cd $(E2E_DIR) && EXCHANGE_BIN=$(CURDIR)/target/debug/tsuzuki-exchange CHROMIUM_PATH=$(CHROMIUM) SUBPATH_DIST_DIR=$(CURDIR)/$(SUBPATH_DIST) SUBPATH=$(SUBPATH) \
 		DEBUG_DIST_DIR=$(CURDIR)/$(DEBUG_DIST) node --test --test-concurrency=1 specs/
 
 # AniList's schema by introspection, into target/anilist-schema.graphql
@@ -107,6 +109,15 @@ bench: tools browser node-deps build
 # The README's pictures, from the release build against the stand-in.
 screenshots: tools browser node-deps build
 	cd $(E2E_DIR) && CHROMIUM_PATH=$(CHROMIUM) node tools/screenshots.mjs $(CURDIR)/tests/screenshots
+
+# The token-exchange service (exchange/) for the code-grant tests.
+exchange-bin:
+	cargo build -p tsuzuki-exchange
+
+# The token-exchange service, with the EXCHANGE_* settings from the
+# environment (README, "The authorization code grant").
+exchange:
+	cargo run --release -p tsuzuki-exchange
 
 stand-in: node-deps
 	node $(E2E_DIR)/stand-in/server.mjs 4000 http://127.0.0.1:8080/

@@ -24,7 +24,11 @@ pub fn start() {
             config.notices.push(notice);
             config.graphql_refused_by_policy = true;
         }
+        if let Some(notice) = config.token_exchange_url.value.as_deref().and_then(csp_notice) {
+            config.notices.push(notice);
+        }
         let base = router_base();
+        let reply = crate::session::flow::exchange_code(reply, &config).await;
         let auth = crate::session::flow::read_at_boot(reply, &config, &base);
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
@@ -87,19 +91,20 @@ async fn fetch_runtime_config() -> Result<Option<String>, String> {
 }
 
 /// A notice when the page's Content-Security-Policy would refuse every
-/// request to `graphql_url` (see [`crate::csp`]).
-fn csp_notice(graphql_url: &str) -> Option<String> {
+/// request to `url` (the GraphQL endpoint, the token exchange; see
+/// [`crate::csp`]).
+fn csp_notice(url: &str) -> Option<String> {
     let policy = document()
         .query_selector(r#"meta[http-equiv="Content-Security-Policy" i]"#)
         .ok()
         .flatten()?
         .get_attribute("content")?;
     let origin = window().location().origin().ok()?;
-    (!crate::csp::allows_connect(&policy, &origin, graphql_url)).then(|| {
+    (!crate::csp::allows_connect(&policy, &origin, url)).then(|| {
         format!(
-            "This page's Content-Security-Policy does not allow connections to {graphql_url}, \
+            "This page's Content-Security-Policy does not allow connections to {url}, \
              so the app sends nothing there (and never your token). Add its origin to connect-src in the \
-             policy in index.html and 404.html (or build with ANILIST_GRAPHQL_URL set to it)."
+             policy in index.html and 404.html."
         )
     })
 }

@@ -58,6 +58,9 @@ pub struct Config {
     pub client_id: Setting<Option<String>>,
     pub authorize_url: Setting<String>,
     pub graphql_url: Setting<String>,
+    /// A token-exchange service (exchange/ in this repository): when set,
+    /// sign-in uses AniList's code grant through it.
+    pub token_exchange_url: Setting<Option<String>>,
     /// Problems met while reading the layers; each was skipped, the app
     /// goes on with the layer below. Shown to the user.
     pub notices: Vec<String>,
@@ -72,6 +75,7 @@ pub struct BuildEnv {
     pub client_id: Option<&'static str>,
     pub authorize_url: Option<&'static str>,
     pub graphql_url: Option<&'static str>,
+    pub token_exchange_url: Option<&'static str>,
 }
 
 impl BuildEnv {
@@ -80,6 +84,7 @@ impl BuildEnv {
             client_id: option_env!("ANILIST_CLIENT_ID"),
             authorize_url: option_env!("ANILIST_AUTHORIZE_URL"),
             graphql_url: option_env!("ANILIST_GRAPHQL_URL"),
+            token_exchange_url: option_env!("TOKEN_EXCHANGE_URL"),
         }
     }
 }
@@ -177,6 +182,7 @@ impl Config {
             client_id: Setting::new(None, Source::BuiltIn),
             authorize_url: Setting::new(ANILIST_AUTHORIZE_URL.to_string(), Source::BuiltIn),
             graphql_url: Setting::new(ANILIST_GRAPHQL_URL.to_string(), Source::BuiltIn),
+            token_exchange_url: Setting::new(None, Source::BuiltIn),
             notices: Vec::new(),
             graphql_refused_by_policy: false,
         };
@@ -190,6 +196,9 @@ impl Config {
         if let Some(raw) = env.graphql_url.filter(|s| !s.trim().is_empty()) {
             config.set_graphql_url(raw, Source::BuildEnv, layer, "ANILIST_GRAPHQL_URL");
         }
+        if let Some(raw) = env.token_exchange_url.filter(|s| !s.trim().is_empty()) {
+            config.set_token_exchange_url(raw, Source::BuildEnv, layer, "TOKEN_EXCHANGE_URL");
+        }
         config
     }
 
@@ -199,7 +208,8 @@ impl Config {
     }
 
     /// Layer 3: applies the text of `config.json`. Keys: `client_id`
-    /// (string or number), `authorize_url`, `graphql_url`; `null`, `""` or
+    /// (string or number), `authorize_url`, `graphql_url`,
+    /// `token_exchange_url`; `null`, `""` or
     /// a missing key keeps the value below. Anything wrong is skipped with a
     /// notice, never fatal.
     pub fn apply_runtime_json(mut self, text: &str) -> Self {
@@ -224,7 +234,7 @@ impl Config {
                 Value::String(s) => s.clone(),
                 Value::Number(n) if key == "client_id" => n.to_string(),
                 _ => {
-                    if matches!(key.as_str(), "client_id" | "authorize_url" | "graphql_url") {
+                    if matches!(key.as_str(), "client_id" | "authorize_url" | "graphql_url" | "token_exchange_url") {
                         self.notices.push(format!(
                             "{file}: \"{key}\" must be a string; it was ignored."
                         ));
@@ -236,6 +246,7 @@ impl Config {
                 "client_id" => self.set_client_id(&text, Source::RuntimeFile, file, key),
                 "authorize_url" => self.set_authorize_url(&text, Source::RuntimeFile, file, key),
                 "graphql_url" => self.set_graphql_url(&text, Source::RuntimeFile, file, key),
+                "token_exchange_url" => self.set_token_exchange_url(&text, Source::RuntimeFile, file, key),
                 // Unknown keys (comments, future settings) are ignored.
                 _ => {}
             }
@@ -260,6 +271,13 @@ impl Config {
     fn set_graphql_url(&mut self, raw: &str, source: Source, layer: &str, key: &str) {
         match validate_endpoint_url(raw) {
             Ok(v) => self.graphql_url = Setting::new(v, source),
+            Err(e) => self.reject(layer, key, e),
+        }
+    }
+
+    fn set_token_exchange_url(&mut self, raw: &str, source: Source, layer: &str, key: &str) {
+        match validate_endpoint_url(raw) {
+            Ok(v) => self.token_exchange_url = Setting::new(Some(v), source),
             Err(e) => self.reject(layer, key, e),
         }
     }
@@ -322,12 +340,14 @@ mod tests {
             client_id: Some(" 4242 "),
             authorize_url: Some("http://127.0.0.1:9000/api/v2/oauth/authorize"),
             graphql_url: Some("https://example.org/graphql"),
+            token_exchange_url: Some("https://exchange.example.org/token"),
         });
         assert_eq!(c.client_id.value.as_deref(), Some("4242"));
         assert_eq!(c.client_id.source, Source::BuildEnv);
         assert_eq!(c.authorize_url.value, "http://127.0.0.1:9000/api/v2/oauth/authorize");
         assert_eq!(c.graphql_url.value, "https://example.org/graphql");
         assert_eq!(c.graphql_url.source, Source::BuildEnv);
+        assert_eq!(c.token_exchange_url.value.as_deref(), Some("https://exchange.example.org/token"));
         assert!(!c.is_anilist());
     }
 
@@ -337,6 +357,7 @@ mod tests {
             client_id: Some("abc"),
             authorize_url: Some("ftp://x"),
             graphql_url: Some(""),
+            token_exchange_url: None,
         });
         assert_eq!(c.client_id.value, None);
         assert_eq!(c.authorize_url.value, ANILIST_AUTHORIZE_URL);
@@ -350,8 +371,11 @@ mod tests {
     fn runtime_file_overrides_everything() {
         let c = built().apply_runtime_json(
             r#"{"client_id": 31337, "authorize_url": "http://localhost:4000/api/v2/oauth/authorize",
-                "graphql_url": "http://[::1]:4000/", "comment": "ignored"}"#,
+                "graphql_url": "http://[::1]:4000/", "token_exchange_url": "http://127.0.0.1:8787/token", "comment": "ignored"}"#,
         );
+        assert_eq!(c.token_exchange_url.value.as_deref(), Some("http://127.0.0.1:8787/token"));
+        assert_eq!(built().token_exchange_url.value, None, "none unless configured");
+        assert!(built().apply_runtime_json(r#"{"token_exchange_url": "http://exchange.example.org/token"}"#).notices[0].contains("https"));
         assert_eq!(c.client_id.value.as_deref(), Some("31337"));
         assert_eq!(c.client_id.source, Source::RuntimeFile);
         assert_eq!(c.authorize_url.value, "http://localhost:4000/api/v2/oauth/authorize");

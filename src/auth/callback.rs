@@ -221,11 +221,12 @@ pub fn safe_return_path(path: &str) -> String {
     }
 }
 
-/// `{authorize}?client_id=…&response_type=token&state=…`.
-pub fn authorize_url(authorize: &str, client_id: &str, state: &str) -> String {
+/// `{authorize}?client_id=…&response_type=token&state=…` (`code` for the
+/// code grant, through a token-exchange service).
+pub fn authorize_url(authorize: &str, client_id: &str, state: &str, code_grant: bool) -> String {
     let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("client_id", client_id)
-        .append_pair("response_type", "token")
+        .append_pair("response_type", if code_grant { "code" } else { "token" })
         .append_pair("state", state)
         .finish();
     format!("{authorize}?{query}")
@@ -236,12 +237,46 @@ pub fn state_from_bytes(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// An authorization code, kept out of `Debug` output so it never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AuthCode(String);
+
+impl AuthCode {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for AuthCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AuthCode(<hidden>)")
+    }
+}
+
 /// What the query string of a return from AniList says, if anything: a
-/// code-grant client sends `?code=` (or `?error=`) instead of a fragment.
+/// code-grant client gets `?code=` (or `?error=`) instead of a fragment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueryReply {
-    Code,
+    Code { code: AuthCode, state: Option<String> },
     Refused { error: String, description: Option<String>, state: Option<String> },
+    /// The code could not be traded for a token: why, for the person.
+    Unusable(String),
+}
+
+/// What a token-exchange service's answer means: the token and its
+/// lifetime, or why not (its own message when it gives one).
+pub fn exchange_answer(status: u16, body: &str) -> Result<(AccessToken, Option<u64>), String> {
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        access_token: Option<String>,
+        expires_in: Option<u64>,
+        message: Option<String>,
+    }
+    match serde_json::from_str::<Answer>(body) {
+        Ok(Answer { access_token: Some(t), expires_in, .. }) if status == 200 && !t.is_empty() => Ok((AccessToken::new(t), expires_in)),
+        Ok(Answer { message: Some(m), .. }) if status != 200 && !m.trim().is_empty() => Err(m.chars().take(300).collect()),
+        _ => Err(format!("The sign-in service gave an answer that is not a token (HTTP {status}). Sign in again, or ask whoever runs it.")),
+    }
 }
 
 pub fn parse_query(search: &str) -> Option<QueryReply> {
@@ -249,10 +284,10 @@ pub fn parse_query(search: &str) -> Option<QueryReply> {
     let mut error = None;
     let mut description = None;
     let mut state = None;
-    let mut code = false;
+    let mut code = None;
     for (k, v) in form_urlencoded::parse(search.as_bytes()) {
         match &*k {
-            "code" if !v.is_empty() => code = true,
+            "code" if !v.is_empty() => code = Some(AuthCode(v.into_owned())),
             "error" => error = Some(v.into_owned()).filter(|e| !e.is_empty()),
             "error_description" => description = Some(v.into_owned()).filter(|d| !d.trim().is_empty()),
             "state" => state = Some(v.into_owned()).filter(|s| !s.is_empty()),
@@ -261,8 +296,8 @@ pub fn parse_query(search: &str) -> Option<QueryReply> {
     }
     match (code, error) {
         (_, Some(error)) => Some(QueryReply::Refused { error, description, state }),
-        (true, None) => Some(QueryReply::Code),
-        (false, None) => None,
+        (Some(code), None) => Some(QueryReply::Code { code, state }),
+        (None, None) => None,
     }
 }
 
@@ -300,7 +335,7 @@ pub fn assess_token(raw: &str, now: i64, client_id: Option<&str>) -> Result<Acce
 
 /// What a `?code=` return means for this app: it reached a client set up
 /// for the authorization code grant.
-pub const CODE_GRANT_EXPLANATION: &str = "AniList sent back an authorization code: the client is set up for the code grant, which needs a server that keeps the client secret. This app runs only in your browser and cannot keep a secret, so it uses the implicit grant. Nothing was stored. To sign in here, use a client whose redirect URL is this page, then sign in again.";
+pub const CODE_GRANT_EXPLANATION: &str = "AniList sent back an authorization code: the client is set up for the code grant, which needs a server that keeps the client secret. This app runs in your browser and cannot keep a secret; it uses the code grant only through a token-exchange service named in its configuration (token_exchange_url), and none is set. Nothing was stored. Sign in again with a client set up for the implicit grant, or ask whoever hosts this app to set up the exchange.";
 
 #[cfg(test)]
 mod tests {
@@ -455,11 +490,15 @@ mod tests {
     #[test]
     fn authorize_urls() {
         assert_eq!(
-            authorize_url("https://anilist.co/api/v2/oauth/authorize", "1000", "ab12"),
+            authorize_url("https://anilist.co/api/v2/oauth/authorize", "1000", "ab12", false),
             "https://anilist.co/api/v2/oauth/authorize?client_id=1000&response_type=token&state=ab12"
         );
         assert_eq!(
-            authorize_url("http://127.0.0.1:9/a", "1 &x", "s/=?"),
+            authorize_url("https://anilist.co/api/v2/oauth/authorize", "1000", "ab12", true),
+            "https://anilist.co/api/v2/oauth/authorize?client_id=1000&response_type=code&state=ab12"
+        );
+        assert_eq!(
+            authorize_url("http://127.0.0.1:9/a", "1 &x", "s/=?", false),
             "http://127.0.0.1:9/a?client_id=1+%26x&response_type=token&state=s%2F%3D%3F"
         );
         assert_eq!(state_from_bytes(&[0, 15, 255]), "000fff");
@@ -469,7 +508,9 @@ mod tests {
     fn query_replies() {
         assert_eq!(parse_query(""), None);
         assert_eq!(parse_query("?q=bebop&page=2"), None);
-        assert_eq!(parse_query("?code=abc123&state=x"), Some(QueryReply::Code));
+        let code = parse_query("?code=abc123&state=x");
+        assert_eq!(code, Some(QueryReply::Code { code: AuthCode("abc123".into()), state: Some("x".into()) }));
+        assert!(!format!("{code:?}").contains("abc123"), "the code never shows in Debug");
         assert_eq!(parse_query("?code="), None);
         assert_eq!(
             parse_query("?error=access_denied&error_description=No+thanks"),
@@ -483,6 +524,19 @@ mod tests {
             parse_query("?error=access_denied&state=ab12"),
             Some(QueryReply::Refused { error: "access_denied".into(), description: None, state: Some("ab12".into()) })
         );
+    }
+
+    #[test]
+    fn token_exchange_answers() {
+        let (token, expires) = exchange_answer(200, r#"{"access_token":"a.b.c","expires_in":31536000}"#).unwrap();
+        assert_eq!((token.expose(), expires), ("a.b.c", Some(31_536_000)));
+        assert_eq!(
+            exchange_answer(400, r#"{"error":"invalid_grant","message":"AniList did not take the sign-in code."}"#).unwrap_err(),
+            "AniList did not take the sign-in code."
+        );
+        for (status, body) in [(200, "{}"), (200, r#"{"access_token":""}"#), (502, "<html>Bad gateway</html>"), (500, r#"{"message":" "}"#)] {
+            assert!(exchange_answer(status, body).unwrap_err().contains(&format!("HTTP {status}")), "{status} {body}");
+        }
     }
 
     #[test]

@@ -91,6 +91,12 @@ pub fn put_pending(pending: &PendingSignIn) -> Result<(), StorageProblem> {
     storage::set(Area::Tab, PENDING_KEY, pending)
 }
 
+/// The pending sign-in, left in place (the reply is checked again when it
+/// is taken).
+pub fn peek_pending() -> Option<PendingSignIn> {
+    storage::get::<PendingSignIn>(Area::Tab, PENDING_KEY).ok().flatten()
+}
+
 /// The pending sign-in, removed as it is read: it is good for one reply.
 pub fn take_pending() -> Option<PendingSignIn> {
     let pending = storage::get::<PendingSignIn>(Area::Tab, PENDING_KEY).ok().flatten();

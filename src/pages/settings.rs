@@ -75,6 +75,9 @@ fn ConnectionSettings() -> impl IntoView {
                 <ConfigRow label="AniList client id" value=client source=config.client_id.source/>
                 <SettingRow label="Authorize URL" setting=config.authorize_url.clone()/>
                 <SettingRow label="GraphQL URL" setting=config.graphql_url.clone()/>
+                <ConfigRow label="Sign-in"
+                    value=config.token_exchange_url.value.as_ref().map_or_else(|| "implicit grant".to_string(), |u| format!("code grant, through {u}"))
+                    source=config.token_exchange_url.source/>
             </dl>
             <h3>"Registering a client"</h3>
             <p>
@@ -97,12 +100,16 @@ fn ConnectionSettings() -> impl IntoView {
                 <code>"authorize_url"</code>
                 ", "
                 <code>"graphql_url"</code>
+                ", "
+                <code>"token_exchange_url"</code>
                 "), or at build time with the environment variables "
                 <code>"ANILIST_CLIENT_ID"</code>
                 ", "
                 <code>"ANILIST_AUTHORIZE_URL"</code>
-                " and "
+                ", "
                 <code>"ANILIST_GRAPHQL_URL"</code>
+                " and "
+                <code>"TOKEN_EXCHANGE_URL"</code>
                 "."
             </p>
         </section>

@@ -65,6 +65,44 @@ pub fn capture_reply() -> Captured {
     Captured { fragment: callback::parse_fragment(&hash), query }
 }
 
+/// How long the token-exchange service is given.
+const EXCHANGE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// The code grant: a `?code=` reply to this tab's own sign-in is traded
+/// for a token through the configured token-exchange service, and goes on
+/// as the implicit grant's reply would (the same checks follow). Without a
+/// service, or for a reply this tab did not ask for, nothing is sent.
+pub async fn exchange_code(captured: Captured, config: &Config) -> Captured {
+    let (Some(QueryReply::Code { code, state }), Some(url)) = (&captured.query, &config.token_exchange_url.value) else { return captured };
+    // A code this tab's sign-in did not ask for (a crafted link) is never
+    // sent anywhere: read_at_boot reports the mismatch.
+    if check_state(state.as_deref(), store::peek_pending().as_ref(), js_sys::Date::now()).is_err() {
+        return captured;
+    }
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.clone().and_then(|c| set_timeout_with_handle(move || c.abort(), EXCHANGE_TIMEOUT).ok());
+    let signal = controller.as_ref().map(|c| c.signal());
+    #[derive(serde::Serialize)]
+    struct Ask<'a> {
+        code: &'a str,
+    }
+    let answer = match gloo_net::http::Request::post(url).abort_signal(signal.as_ref()).json(&Ask { code: code.expose() }) {
+        Ok(request) => match request.send().await {
+            Ok(r) => Ok((r.status(), r.text().await.unwrap_or_default())),
+            Err(_) => Err(format!("The sign-in service at {} did not answer, so AniList's code could not be traded for a token. Try again in a moment.", crate::config::origin_of(url).unwrap_or_default())),
+        },
+        Err(_) => Err("The sign-in request could not be made.".to_string()),
+    };
+    if let Some(t) = timer {
+        t.clear();
+    }
+    let state = state.clone();
+    match answer.and_then(|(status, body)| callback::exchange_answer(status, &body)) {
+        Ok((token, expires_in)) => Captured { fragment: Ok(Some(Reply::Token { token, expires_in, state })), query: None },
+        Err(why) => Captured { fragment: Ok(None), query: Some(QueryReply::Unusable(why)) },
+    }
+}
+
 /// Decides on the captured reply; with none, restores a kept session.
 /// `base` is the router's base path.
 pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth {
@@ -73,8 +111,15 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
     if let Some(q) = query_reply {
         let pending = store::take_pending();
         flashes.push(match q {
-            QueryReply::Code => Flash::new(Tone::Error, "This AniList client uses the code grant, which this app cannot use")
+            // With an exchange, a code is traded only for this tab's own
+            // sign-in (exchange_code): one left here was not.
+            QueryReply::Code { state, .. } if config.token_exchange_url.value.is_some() => {
+                let why = check_state(state.as_deref(), pending.as_ref(), js_sys::Date::now()).err().map(|e| e.to_string());
+                Flash::new(Tone::Error, "Sign-in refused").detail(why.unwrap_or_else(|| "The sign-in code was not used.".into())).with_retry()
+            }
+            QueryReply::Code { .. } => Flash::new(Tone::Error, "This AniList client uses the code grant, which this app cannot use")
                 .detail(CODE_GRANT_EXPLANATION),
+            QueryReply::Unusable(why) => Flash::new(Tone::Error, "You are not signed in").detail(why).with_retry(),
             // AniList's words are shown only for the reply to this tab's
             // own sign-in: a crafted link gets the plain message.
             QueryReply::Refused { error, description, state } => match check_state(state.as_deref(), pending.as_ref(), js_sys::Date::now()) {
@@ -261,7 +306,7 @@ pub fn begin_sign_in(config: &Config, client_id: &str, keep: Keep, return_to: &s
     store::put_pending(&pending).map_err(|problem| {
         format!("Sign-in cannot start: {problem}, so AniList's reply could not be checked. Allow storage for this site, or use “Paste a token” below.")
     })?;
-    let url = callback::authorize_url(&config.authorize_url.value, client_id, &state);
+    let url = callback::authorize_url(&config.authorize_url.value, client_id, &state, config.token_exchange_url.value.is_some());
     window()
         .location()
         .assign(&url)

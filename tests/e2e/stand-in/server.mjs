@@ -3,7 +3,11 @@
 //
 // - GET  /api/v2/oauth/authorize  the implicit grant: redirects back to the
 //   client's redirect URL with #access_token=<RS256 JWT shaped like
-//   AniList's>&token_type=Bearer&expires_in=31536000 (and state, echoed).
+//   AniList's>&token_type=Bearer&expires_in=31536000 (and state, echoed);
+//   with response_type=code, ?code=<single-use, 10 minutes>&state=….
+// - POST /api/v2/oauth/token      the code grant's exchange, as AniList's:
+//   checks client id and secret (`secrets`), redirect URI, and that the
+//   code is this client's, unused and fresh.
 // - POST /                        GraphQL: checks the Bearer token (400
 //   "Invalid token" for a bad one), validates every query against the real
 //   schema (../shared/anilist/schema.graphql) with graphql-js, answers from
@@ -64,12 +68,14 @@ const GROUP_NAMES = {
 };
 
 export class StandIn {
-  constructor({ clients = {}, rateLimit = 90, exposeHeaders = true } = {}) {
+  constructor({ clients = {}, secrets = {}, rateLimit = 90, exposeHeaders = true } = {}) {
     const { schema, file } = loadSchema();
     this.schema = schema;
     this.schemaFile = file;
     // client id -> redirect URL
     this.clients = new Map(Object.entries({ ...clients }));
+    // client id -> client secret (the code grant)
+    this.secrets = new Map(Object.entries({ ...secrets }));
     this.rateLimit = rateLimit;
     this.exposeHeaders = exposeHeaders;
     const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -96,6 +102,9 @@ export class StandIn {
     this.authorizeRequests = [];
     this.hits = [];
     this.revoked = new Set();
+    // code -> { clientId, redirect, at, used }
+    this.codes = new Map();
+    this.tokenRequests = [];
     // When set, Viewer answers for this user whatever the token says.
     this.answerViewerAs = null;
   }
@@ -193,6 +202,7 @@ export class StandIn {
   async handle(req, res) {
     const url = new URL(req.url, this.origin);
     if (url.pathname === '/api/v2/oauth/authorize' && req.method === 'GET') return this.authorize(url, res);
+    if (url.pathname === '/api/v2/oauth/token' && req.method === 'POST') return this.token(req, res);
     if (url.pathname.startsWith('/img/')) return this.image(url, res);
     // Where the 'redirect' fault points: anything that arrives is logged.
     if (url.pathname === '/elsewhere') {
@@ -231,7 +241,9 @@ export class StandIn {
     const spec = this.authorizeQueue.shift() ?? {};
     const echoed = spec.state !== undefined ? spec.state : (spec.echoState === false ? null : state);
     if (responseType === 'code' || spec.code) {
-      const params = new URLSearchParams({ code: crypto.randomBytes(16).toString('hex') });
+      const code = crypto.randomBytes(16).toString('hex');
+      this.codes.set(code, { clientId, redirect: redirect.split('#')[0], at: Date.now(), used: false, claims: spec.claims ?? {} });
+      const params = new URLSearchParams({ code });
       if (echoed) params.set('state', echoed);
       return this.redirect(res, `${redirect.split('#')[0]}?${params}`);
     }
@@ -247,6 +259,37 @@ export class StandIn {
     }
     if (echoed) params.set('state', echoed);
     return this.redirect(res, `${redirect.split('#')[0]}#${params}`);
+  }
+
+  /** AniList's token endpoint for the code grant (JSON in, JSON out). */
+  async token(req, res) {
+    const raw = await new Promise((resolve) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    let body = {};
+    try { body = JSON.parse(raw); } catch { body = Object.fromEntries(new URLSearchParams(raw)); }
+    const answer = (status, payload) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(payload));
+    };
+    const clientId = String(body.client_id ?? '');
+    this.tokenRequests.push({ at: Date.now(), clientId, grantType: body.grant_type ?? null });
+    if (!this.secrets.has(clientId) || this.secrets.get(clientId) !== body.client_secret) {
+      return answer(401, { error: 'invalid_client', message: 'Client authentication failed' });
+    }
+    if (body.grant_type !== 'authorization_code') {
+      return answer(400, { error: 'unsupported_grant_type', message: 'The authorization grant type is not supported by the authorization server.' });
+    }
+    const issued = this.codes.get(String(body.code ?? ''));
+    const fresh = issued && !issued.used && Date.now() - issued.at < 10 * 60_000;
+    if (!fresh || issued.clientId !== clientId || issued.redirect !== String(body.redirect_uri ?? '')) {
+      return answer(400, { error: 'invalid_grant', message: 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.' });
+    }
+    issued.used = true;
+    const token = this.issueToken({ clientId, claims: issued.claims });
+    return answer(200, { token_type: 'Bearer', expires_in: TOKEN_LIFETIME, access_token: token, refresh_token: crypto.randomBytes(32).toString('hex') });
   }
 
   redirect(res, location) {
