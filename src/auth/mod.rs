@@ -4,6 +4,7 @@
 //! with the browser's Intl; `store` is the browser glue (the session's
 //! reactions to sign-in, expiry and refusal are in `session::flow`).
 
+pub mod accounts;
 pub mod callback;
 pub mod jwt;
 pub mod store;

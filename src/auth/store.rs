@@ -2,6 +2,7 @@
 //! kept. Thin glue over [`crate::storage`]; the checks are in
 //! [`crate::auth::stored`] and [`crate::auth::callback`].
 
+use crate::auth::accounts::Parked;
 use crate::auth::callback::{AccessToken, PendingSignIn};
 use crate::auth::jwt::DecodedToken;
 use crate::config::validate_client_id;
@@ -10,6 +11,9 @@ use crate::storage::{self, Area, StorageProblem};
 
 /// One versioned key for the session, in localStorage or sessionStorage.
 pub const SESSION_KEY: &str = "tsuzuki.session.v1";
+/// The other accounts signed in, each where its session was kept
+/// (localStorage for the device, sessionStorage for this tab).
+pub const PARKED_KEY: &str = "tsuzuki.accounts.v1";
 /// The sign-in this tab began (sessionStorage).
 pub const PENDING_KEY: &str = "tsuzuki.pending-sign-in.v1";
 /// A client id the person entered themselves (localStorage).
@@ -85,6 +89,62 @@ pub fn save(token: &AccessToken, decoded: &DecodedToken, keep: Keep, origin: &st
 pub fn clear() {
     storage::delete(Area::Local, SESSION_KEY);
     storage::delete(Area::Tab, SESSION_KEY);
+}
+
+fn parked_in(area: Area) -> Parked {
+    Parked::checked(storage::get::<Parked>(area, PARKED_KEY).ok().flatten())
+}
+
+fn keep_parked(area: Area, parked: &Parked) -> Result<(), StorageProblem> {
+    if parked.is_empty() {
+        storage::delete(area, PARKED_KEY);
+        Ok(())
+    } else {
+        storage::set(area, PARKED_KEY, parked)
+    }
+}
+
+/// The accounts signed in besides the active one (this tab's first), the
+/// most recently parked first.
+pub fn parked_users() -> Vec<u64> {
+    let mut users = parked_in(Area::Tab).users();
+    for u in parked_in(Area::Local).users() {
+        if !users.contains(&u) {
+            users.push(u);
+        }
+    }
+    users
+}
+
+/// Parks the active account's session where it is kept, to switch to
+/// another. A session kept only in memory cannot be parked.
+pub fn park(token: &AccessToken, decoded: &DecodedToken, kept: Kept, origin: &str) -> Result<(), StorageProblem> {
+    let area = match kept {
+        Kept::Device => Area::Local,
+        Kept::Tab => Area::Tab,
+        Kept::MemoryOnly => return Err(StorageProblem::Unavailable),
+    };
+    let mut parked = parked_in(area);
+    parked.park(StoredSession::new(token, decoded, origin));
+    keep_parked(area, &parked)
+}
+
+/// Takes a parked account out, to make it the active one.
+pub fn unpark(sub: u64) -> Option<(AccessToken, DecodedToken, Keep, String)> {
+    for (area, keep) in [(Area::Tab, Keep::Tab), (Area::Local, Keep::Device)] {
+        let mut parked = parked_in(area);
+        if let Some(s) = parked.take(sub) {
+            let _ = keep_parked(area, &parked);
+            let (token, decoded, origin) = s.restore()?;
+            return Some((token, decoded, keep, origin));
+        }
+    }
+    None
+}
+
+/// Forgets a parked account (signed out of, or active again).
+pub fn drop_parked(sub: u64) {
+    let _ = unpark(sub);
 }
 
 pub fn put_pending(pending: &PendingSignIn) -> Result<(), StorageProblem> {

@@ -76,13 +76,34 @@ pub fn SessionBadge() -> impl IntoView {
             }
         })
     };
+    let config = StoredValue::new(expect_context::<Config>());
+    // The other accounts signed in here, read again at each change of account.
+    let others = Memo::new(move |_| {
+        state.track();
+        crate::auth::store::parked_users()
+    });
     let sign_out = move |_| {
-        crate::outbox::sign_out(session);
+        let was = state.with_untracked(|s| s.signed_in().map(|s| s.user_id())).unwrap_or_default();
+        let next = crate::outbox::sign_out(session);
+        let flash = match next {
+            Some(n) => Flash::new(Tone::Info, format!("User {was} is signed out"))
+                .detail(format!("Their token, lists and console history are deleted from this browser. You are now User {n}.")),
+            None => Flash::new(Tone::Info, "You are signed out").detail("Your token, your lists and your console history are deleted from this browser."),
+        };
+        flashes.push(flash.with_revoke_link());
+    };
+    let sign_out_all = move |_| {
+        crate::outbox::sign_out_all(session);
         flashes.push(
-            Flash::new(Tone::Info, "You are signed out")
-                .detail("Your token, your lists and your console history are deleted from this browser.")
+            Flash::new(Tone::Info, "Every account is signed out")
+                .detail("Their tokens, lists and console history are deleted from this browser.")
                 .with_revoke_link(),
         );
+    };
+    let add = move |_| {
+        if let Err(why) = config.with_value(|c| crate::session::flow::add_account(c, session)) {
+            flashes.push(Flash::new(Tone::Error, "Another account cannot sign in now").detail(why));
+        }
     };
     view! {
         <div class="session">
@@ -93,6 +114,27 @@ pub fn SessionBadge() -> impl IntoView {
                 <span>{move || state.with(|s| s.status_label())}</span>
             </A>
             <Show when=move || state.with(|s| s.is_signed_in())>
+                <details class="accounts" data-testid="accounts">
+                    <summary class="button button--small button--secondary">
+                        {move || match others.with(Vec::len) { 0 => "Account".to_string(), n => format!("Accounts ({})", n + 1) }}
+                    </summary>
+                    <div class="accounts__menu">
+                        {move || others.get().into_iter().map(|user| view! {
+                            <button type="button" class="button button--small button--secondary" data-testid="switch-account" data-user=user.to_string()
+                                on:click=move |_| { crate::session::flow::switch_account(session, flashes, user); }>
+                                {format!("Switch to User {user}")}
+                            </button>
+                        }).collect_view()}
+                        <button type="button" class="button button--small button--secondary" on:click=add data-testid="add-account">
+                            "Add another account"
+                        </button>
+                        <Show when=move || others.with(|o| !o.is_empty())>
+                            <button type="button" class="button button--small button--danger" on:click=sign_out_all data-testid="sign-out-all">
+                                "Sign out of every account"
+                            </button>
+                        </Show>
+                    </div>
+                </details>
                 <button type="button" class="button button--small button--secondary" on:click=sign_out data-testid="sign-out">
                     "Sign out"
                 </button>

@@ -151,16 +151,20 @@ impl Outbox {
         self.queue.set(Queue::default());
         let me = *self;
         leptos::task::spawn_local(async move {
-            // Another account's waiting changes are never sent with this token.
+            // Another account's waiting changes are never sent with this
+            // token: those of an account still signed in here (parked) wait
+            // for it; those of one no longer signed in are discarded.
+            let mut keep = crate::auth::store::parked_users();
+            keep.push(user);
             let others = idb::keys(idb::OUTBOX).await.unwrap_or_default();
             let mut discarded = 0;
-            for k in others.into_iter().filter(|k| *k != key(user)) {
+            for k in others.into_iter().filter(|k| !keep.iter().any(|u| *k == key(*u))) {
                 if let Ok(Some(text)) = idb::get(idb::OUTBOX, &k).await {
                     discarded += serde_json::from_str::<Queue>(&text).map(|q| q.len()).unwrap_or(0);
                 }
                 let _ = idb::delete(idb::OUTBOX, &k).await;
             }
-            ListStore::forget_others(user).await;
+            ListStore::forget_others(&keep).await;
             if discarded > 0 {
                 me.flashes.push(Flash::new(Tone::Warning, format!("{discarded} unsent change(s) of another account were discarded")).detail(
                     "They were made while another AniList account was signed in here, and are never sent with this account's token.",
@@ -353,9 +357,17 @@ impl Outbox {
             self.persist();
             let api = self.api.get_value();
             let random = js_sys::Math::random();
+            // The account switched while this was on its way: its answer
+            // is not this queue's (the change stays marked as on its way in
+            // that account's kept queue, and is read back when it is active).
+            let switched = move || self.user.try_get_untracked().flatten() != Some(user);
             if item.uncertain {
                 let vars = list_entries::Vars { user_id: user, media_ids: batch.iter().map(|i| i.media_id).collect() };
-                match api.run::<ListEntries>(Some(&credential), &vars, true).await {
+                let answer = api.run::<ListEntries>(Some(&credential), &vars, true).await;
+                if switched() {
+                    return;
+                }
+                match answer {
                     Ok(d) => {
                         let found: Vec<Entry> = d.entries().collect();
                         for i in &batch {
@@ -365,12 +377,15 @@ impl Outbox {
                     Err(e) => self.answer_each(&batch, random, |_| Err(e.clone())),
                 }
             } else if batch.len() > 1 {
-                self.send_batch(&api, &credential, &batch, random).await;
+                if !self.send_batch(&api, &credential, &batch, random, switched).await {
+                    return;
+                }
             } else {
                 let result = match &item.change {
                     Change::Save { entry_id, patch } => {
                         let vars = rules::save_vars(item.media_id, *entry_id, patch, &self.store.advanced_names(item.media_id));
                         match api.run::<SaveEntry>(Some(&credential), &vars, false).await {
+                            Ok(_) if switched() => return,
                             Ok(save_entry::Data { saved: Some(saved) }) => {
                                 self.saved(&item, &saved);
                                 Ok(())
@@ -386,6 +401,9 @@ impl Outbox {
                     // Deleting what was never created: nothing to send.
                     Change::Delete { entry_id: None } => Ok(()),
                 };
+                if switched() {
+                    return;
+                }
                 self.answer_each(&batch, random, |_| result.clone());
             }
             self.persist();
@@ -395,14 +413,18 @@ impl Outbox {
     /// One `UpdateMediaListEntries` for saves of many entries with the
     /// same values; each entry's answer decided as if it had gone alone
     /// (one AniList left out of its answer is read back).
-    async fn send_batch(&self, api: &Api, credential: &Credential, batch: &[rules::Item], random: f64) {
+    /// `false`: the account switched meanwhile, and nothing was decided.
+    async fn send_batch(&self, api: &Api, credential: &Credential, batch: &[rules::Item], random: f64, switched: impl Fn() -> bool) -> bool {
         let entry_id = |i: &rules::Item| match i.change {
             Change::Save { entry_id, .. } => entry_id,
             Change::Delete { .. } => None,
         };
-        let Change::Save { patch, .. } = &batch[0].change else { return };
+        let Change::Save { patch, .. } = &batch[0].change else { return true };
         let vars = rules::batch_vars(batch.iter().filter_map(entry_id).collect(), patch);
         let answer = api.run::<UpdateEntries>(Some(credential), &vars, false).await;
+        if switched() {
+            return false;
+        }
         let saved: Vec<Entry> = match &answer {
             Ok(d) => d.saved.iter().flatten().flatten().cloned().collect(),
             Err(_) => Vec::new(),
@@ -417,6 +439,7 @@ impl Outbox {
                 None => Err(ApiError::Shape("an entry missing from UpdateMediaListEntries' answer".into())),
             },
         });
+        true
     }
 
     /// Decides on AniList's answer to each change sent together; one
@@ -538,7 +561,9 @@ pub fn use_outbox() -> Outbox {
 /// Signing out by the person's choice: that user's lists and waiting
 /// changes are deleted here (a refused or expired token keeps them, to be
 /// sent after the next sign-in as the same user).
-pub fn sign_out(session: SessionContext) {
+/// The active account only: another account still signed in here becomes
+/// the active one (the most recently used); returns which, if any.
+pub fn sign_out(session: SessionContext) -> Option<u64> {
     let user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
     if let Some(user) = user {
         if let (Some(store), Some(outbox)) = (use_context::<ListStore>(), use_context::<Outbox>()) {
@@ -546,11 +571,29 @@ pub fn sign_out(session: SessionContext) {
             outbox.queue.set(Queue::default());
             outbox.user.set(None);
         }
-        leptos::task::spawn_local(async move {
-            let _ = idb::delete(idb::OUTBOX, &key(user)).await;
-        });
+        forget_queue(user);
     }
     crate::session::flow::sign_out(session);
+    let flashes = use_context::<Flashes>()?;
+    crate::auth::store::parked_users().into_iter().find(|u| crate::session::flow::switch_account(session, flashes, *u))
+}
+
+/// Signing out of every account signed in here, the active one last.
+pub fn sign_out_all(session: SessionContext) {
+    for user in crate::auth::store::parked_users() {
+        crate::auth::store::drop_parked(user);
+        if let Some(store) = use_context::<ListStore>() {
+            store.forget(user);
+        }
+        forget_queue(user);
+    }
+    sign_out(session);
+}
+
+fn forget_queue(user: u64) {
+    leptos::task::spawn_local(async move {
+        let _ = idb::delete(idb::OUTBOX, &key(user)).await;
+    });
 }
 
 /// The outbox's state in the header: "Saving…", "3 changes waiting

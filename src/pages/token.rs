@@ -132,7 +132,7 @@ fn TokenDetails(signed_in: Arc<SignedIn>) -> impl IntoView {
                 >
                     {move || if show.get() { "Hide token" } else { "Show token" }}
                 </button>
-                <button type="button" class="button button--danger" on:click=move |_| crate::outbox::sign_out(session) >
+                <button type="button" class="button button--danger" on:click=move |_| { crate::outbox::sign_out(session); } >
                     "Sign out and forget it"
                 </button>
             </div>

@@ -167,6 +167,10 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
                                     Ok(accepted) => {
                                         let (session, more) = accept(token, accepted, pending.keep, &graphql_origin(config));
                                         flashes.extend(more);
+                                        // Signed in again as a parked account: it is the active one now.
+                                        if let Some(s) = session.signed_in() {
+                                            store::drop_parked(s.decoded.claims.sub);
+                                        }
                                         let to = callback::safe_return_path(&pending.return_to);
                                         replace_url(&format!("{base}{to}"));
                                         return BootAuth { session, flashes };
@@ -212,6 +216,9 @@ pub fn read_at_boot(captured: Captured, config: &Config, base: &str) -> BootAuth
                     .with_retry(),
             );
         }
+    }
+    if let Some(s) = session.signed_in() {
+        store::drop_parked(s.decoded.claims.sub);
     }
     BootAuth { session, flashes }
 }
@@ -324,6 +331,50 @@ pub fn sign_out(session: SessionContext) {
     store::clear();
     store::forget_person();
     session.0.set(Session::SignedOut);
+}
+
+/// "Add another account": the active account waits, parked with its own
+/// token, while AniList signs another one in (which then becomes active).
+pub fn add_account(config: &Config, session: SessionContext) -> Result<(), String> {
+    let active = session.0.with_untracked(|s| s.signed_in().cloned());
+    let keep = match active.as_ref().map(|s| s.kept) {
+        Some(Kept::Tab) => Keep::Tab,
+        _ => Keep::Device,
+    };
+    if let Some(s) = &active {
+        store::park(&s.token, &s.decoded, s.kept, &s.origin)
+            .map_err(|p| format!("This account cannot wait while another signs in: {p}. Sign out first, or allow storage for this site."))?;
+    }
+    let client = effective_client_id(config).ok_or_else(|| "No AniList client id is set: see the home page.".to_string())?;
+    let here = window().location().pathname().unwrap_or_default();
+    let base = crate::routes::base();
+    begin_sign_in(config, &client, keep, here.strip_prefix(&base).unwrap_or("/"))
+}
+
+/// Makes a parked account the active one (the active one is parked in
+/// its place): its token, lists and waiting changes from now on. `false`
+/// when its sign-in is gone or has ended (then it is forgotten).
+pub fn switch_account(session: SessionContext, flashes: Flashes, user: u64) -> bool {
+    let Some((token, decoded, keep, origin)) = store::unpark(user) else {
+        flashes.push(Flash::new(Tone::Warning, format!("User {user}'s sign-in is no longer kept here")).detail("Sign in to that account again.").with_retry());
+        return false;
+    };
+    if let Validity::Expired { at } = decoded.claims.validity(now_secs()) {
+        flashes.push(
+            Flash::new(Tone::Warning, format!("User {user}'s AniList sign-in expired on {}", local_date_time(at)))
+                .detail("Sign in to that account again.")
+                .with_retry(),
+        );
+        return false;
+    }
+    if let Some(active) = session.0.with_untracked(|s| s.signed_in().cloned()) {
+        if let Err(p) = store::park(&active.token, &active.decoded, active.kept, &active.origin) {
+            flashes.push(Flash::new(Tone::Warning, format!("User {} will need to sign in again", active.user_id())).detail(format!("Its sign-in could not be kept: {p}.")));
+        }
+    }
+    let (kept, _) = store::save(&token, &decoded, keep, &origin);
+    session.0.set(Session::SignedIn(Arc::new(SignedIn { token, decoded, kept, origin: origin.into() })));
+    true
 }
 
 /// AniList refused the token of the signed-in user ("Invalid token",

@@ -621,13 +621,13 @@ impl ListStore {
         });
     }
 
-    /// Forgets every other user's lists and kept titles (another account
-    /// signed in here).
-    pub async fn forget_others(user: u64) {
-        let mine = format!("{user}:");
+    /// Forgets the lists and kept titles of every user but these (the
+    /// active account and those still signed in, parked).
+    pub async fn forget_others(keep: &[u64]) {
+        let kept: Vec<String> = keep.iter().map(|u| format!("{u}:")).collect();
         for store in [idb::LISTS, idb::TITLES] {
             let keys = idb::keys(store).await.unwrap_or_default();
-            for k in keys.into_iter().filter(|k| !k.starts_with(&mine) && !k.starts_with("0:")) {
+            for k in keys.into_iter().filter(|k| !kept.iter().any(|m| k.starts_with(m)) && !k.starts_with("0:")) {
                 let _ = idb::delete(store, &k).await;
             }
         }

@@ -110,7 +110,7 @@ test('select all in a filtered view, add to a custom list (one save each), then 
   await waitFor(() => shown.every((id) => !entry(id)));
   assert.equal(await page.$$eval('li.entry', (els) => els.length), 0);
   await page.click('[data-testid=bulk-undo]');
-  const back = (mediaId) => world.standIn.data.entries.find((e) => e.mediaId === Number(mediaId));
+  const back = (mediaId) => world.standIn.data.entries.find((e) => e.userId === 5150 && e.mediaId === Number(mediaId));
   await waitFor(() => Object.keys(kept).every((m) => back(m)));
   await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
   for (const [m, was] of Object.entries(kept)) {
@@ -169,7 +169,7 @@ test('a heavy list: hundreds of entries change in requests of 50, and a reload h
     await page.waitForSelector('[data-testid=list-progress]', { state: 'detached', timeout: 60000 });
     await page.selectOption('[data-testid=list-status]', 'PLANNING');
     await page.waitForSelector('[data-testid=list-summary] >> text=/of [\\d,]+ entries match/');
-    const planning = world.standIn.data.entries.filter((e) => e.status === 'PLANNING').map((e) => e.id);
+    const planning = world.standIn.data.entries.filter((e) => e.userId === 5150 && e.status === 'PLANNING').map((e) => e.id);
     assert.ok(planning.length > 100, `${planning.length} planned`);
     await page.click('[data-testid=select-all]');
     assert.equal(await page.textContent('[data-testid=bulk-count]'), `${planning.length.toLocaleString('en')} selected`);

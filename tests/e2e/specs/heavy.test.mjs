@@ -18,7 +18,7 @@ afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 const chunks = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection');
-const anime = () => world.standIn.data.entries.filter((e) => world.standIn.data.media.find((m) => m.id === e.mediaId)?.type === 'ANIME');
+const anime = () => world.standIn.data.entries.filter((e) => e.userId === 5150 && world.standIn.data.media.find((m) => m.id === e.mediaId)?.type === 'ANIME');
 const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
 const row = (id) => `[data-testid=entry-${id}]`;
 const nodes = (page) => page.evaluate(() => document.getElementsByTagName('*').length);

@@ -2,6 +2,8 @@
 // (field names from the real schema); every test gets a fresh copy.
 
 export const VIEWER_ID = 5150;
+/** A second AniList account (the multi-account tests sign it in too). */
+export const SECOND_ID = 6001;
 
 const MEDIA = [
   { id: 1, idMal: 1, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 26, duration: 24,
@@ -117,7 +119,15 @@ export function freshFixtures() {
       },
     },
     media: MEDIA.map((m) => structuredClone(m)),
-    entries: ENTRIES.map((e) => ({ userId: VIEWER_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
+    entries: [
+      ...ENTRIES.map((e) => ({ userId: VIEWER_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
+      ...[
+        { id: 900001, mediaId: 1, status: 'PLANNING', progress: 0, score: 0, updatedAt: 1763400000 },
+        { id: 900002, mediaId: 21, status: 'CURRENT', progress: 3, score: 0, updatedAt: 1763300000 },
+      ].map((e) => ({ userId: SECOND_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
+    ],
+    // Other users, as Viewer and MediaListCollection see them (the same options as the viewer's).
+    others: [{ id: SECOND_ID, name: 'Hana', about: null, aboutHtml: null }],
     nextEntryId: 800000,
   };
 }

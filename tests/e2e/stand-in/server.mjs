@@ -492,8 +492,9 @@ export class StandIn {
       return ctx.viewerId;
     };
     const userObj = (id) => {
-      if (id !== d.viewer.id) return null;
-      const v = d.viewer;
+      const other = d.others?.find((o) => o.id === id);
+      if (id !== d.viewer.id && !other) return null;
+      const v = other ? { ...d.viewer, ...other, siteUrl: `https://anilist.co/user/${id}`, favourites: { anime: [], manga: [] } } : d.viewer;
       return {
         ...v,
         about: ({ asHtml } = {}) => (asHtml ? (v.aboutHtml ?? v.about) : v.about),

@@ -1,0 +1,135 @@
+// More than one AniList account: two users of the stand-in, two tokens.
+// Lists kept apart, switching from the header, signing one out or all,
+// waiting edits sent with their own account's token only. Every test ends
+// with the request-level check: no request carries one account's token
+// for the other account's data.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, signIn, waitFor } from '../lib/harness.mjs';
+import { SECOND_ID, VIEWER_ID } from '../stand-in/fixtures.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const row = (id) => `[data-testid=entry-${id}]`;
+const entry = (id) => world.standIn.data.entries.find((e) => e.id === id);
+const subOf = (auth) => Number(JSON.parse(Buffer.from(auth.slice(7).split('.')[1], 'base64url').toString('utf8')).sub);
+
+/** Fails if any request carried one account's token for the other's data:
+ * a list or read-back asked for another user, or an entry of another user
+ * saved, deleted or updated. */
+function noTokenCrossed() {
+  let checked = 0;
+  for (const r of world.standIn.graphqlRequests()) {
+    if (!r.authorization) continue;
+    const sub = subOf(r.authorization);
+    const v = r.body?.variables ?? {};
+    if (v.userId != null) {
+      assert.equal(Number(v.userId), sub, `${r.operationName} for user ${v.userId} sent with user ${sub}'s token`);
+      checked += 1;
+    }
+    if (['SaveEntry', 'DeleteEntry', 'UpdateEntries'].includes(r.operationName)) {
+      for (const id of [v.id, ...(v.ids ?? [])].filter((x) => x != null)) {
+        const owner = id >= 900000 && id < 1000000 ? SECOND_ID : (id >= 700000 && id < 800000 ? VIEWER_ID : null);
+        if (owner !== null) assert.equal(owner, sub, `${r.operationName} of user ${owner}'s entry ${id} sent with user ${sub}'s token`);
+        checked += 1;
+      }
+    }
+  }
+  return checked;
+}
+
+async function menu(page) {
+  if (!(await page.$('[data-testid=accounts][open]'))) await page.click('[data-testid=accounts] > summary');
+}
+
+async function addSecond(page) {
+  world.standIn.authorizeNext({ claims: { sub: String(SECOND_ID) } });
+  await menu(page);
+  await page.click('[data-testid=add-account]');
+  await page.waitForSelector(`[data-testid=session-badge] >> text=User ${SECOND_ID}`);
+}
+
+async function switchTo(page, user) {
+  await menu(page);
+  await page.click(`[data-testid=switch-account][data-user="${user}"]`);
+  await page.waitForSelector(`[data-testid=session-badge] >> text=User ${user}`);
+}
+
+async function anime(page) {
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector('.entries');
+}
+
+test('two accounts: each with its own token and list, switched from the header, kept through a reload', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await anime(page);
+  await page.waitForSelector(row(700001));
+  await addSecond(page);
+  await anime(page);
+  await page.waitForSelector(row(900002));
+  assert.equal(await page.$(row(700001)), null, "the first account's entries are not in the second's list");
+  await switchTo(page, VIEWER_ID);
+  await anime(page);
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.$(row(900002)), null);
+  await page.reload();
+  await page.waitForSelector(`[data-testid=session-badge] >> text=User ${VIEWER_ID}`);
+  await menu(page);
+  assert.equal(await page.textContent('[data-testid=accounts] > summary'), 'Accounts (2)');
+  await switchTo(page, SECOND_ID);
+  await page.click('nav.site-nav >> text="Token"');
+  assert.match(await page.textContent('main'), new RegExp(`${SECOND_ID}`), 'the token page shows the active account');
+  assert.ok(noTokenCrossed() > 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a change waiting for one account is sent with that account's token only, after switching back", async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await addSecond(page);
+  await switchTo(page, VIEWER_ID);
+  await anime(page);
+  // AniList fails the first save: the change waits (a retry in 2 s).
+  world.standIn.fault({ kind: '500', operation: 'SaveEntry' });
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await waitFor(() => world.standIn.graphqlRequests().some((r) => r.operationName === 'SaveEntry'));
+  await switchTo(page, SECOND_ID);
+  await anime(page);
+  await page.click(`${row(900002)} [data-testid=plus-one]`);
+  await waitFor(() => entry(900002).progress === 4);
+  await page.waitForTimeout(3000);
+  assert.equal(entry(700001).progress, 12, 'not sent while the other account is active');
+  await switchTo(page, VIEWER_ID);
+  await waitFor(() => entry(700001).progress === 13);
+  const saves = world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry');
+  assert.deepEqual(saves.map((r) => subOf(r.authorization)), [VIEWER_ID, SECOND_ID, VIEWER_ID]);
+  assert.ok(noTokenCrossed() >= 3);
+});
+
+test('signing out one account leaves the other signed in; signing out of every account ends both', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await anime(page);
+  await addSecond(page);
+  await anime(page);
+  await page.click('[data-testid=sign-out]');
+  await page.waitForSelector(`[data-testid=session-badge] >> text=User ${VIEWER_ID}`);
+  await page.waitForSelector(`[data-testid=flashes] >> text=User ${SECOND_ID} is signed out`);
+  await menu(page);
+  assert.equal(await page.$('[data-testid=switch-account]'), null, 'the account signed out is gone from the menu');
+  // Both again, then every one.
+  await addSecond(page);
+  await menu(page);
+  await page.click('[data-testid=sign-out-all]');
+  await page.waitForSelector('[data-testid=session-badge] >> text=Not signed in');
+  const kept = await page.evaluate(() => [localStorage.getItem('tsuzuki.accounts.v1'), localStorage.getItem('tsuzuki.session.v1')]);
+  assert.deepEqual(kept, [null, null]);
+  assert.ok(noTokenCrossed() > 0);
+});
