@@ -387,7 +387,7 @@ async function heavyRuns(world) {
     for (const N of HEAVY_NS) {
       world.standIn.reset();
       world.standIn.useHeavyList(N);
-      const total = world.standIn.data.entries.filter((e) => world.standIn.data.media.find((m) => m.id === e.mediaId)?.type === 'ANIME').length;
+      const total = world.standIn.data.entries.filter((e) => e.userId === world.standIn.data.viewer.id && world.standIn.data.media.find((m) => m.id === e.mediaId)?.type === 'ANIME').length;
       const r = { N, total, firstRow: [], answer: [], allLoaded: [], warmFirstRow: [], warmRequests: [], keystroke: [], plusOne: [], plainFirstRow: [], requests: [] };
       const signer = await world.newPage();
       await signIn(world, signer);

@@ -1,5 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
-// AniList (never by hand): the list, the entry editor and a title's page,
+// AniList (never by hand): the list, many edits at once, the entry editor
+// and a title's page,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
 //
@@ -37,6 +38,15 @@ try {
       await appReady(page);
       await page.waitForSelector('[data-testid=entry-700001]');
       await shoot('list');
+      // Many edits at once: three rows chosen, the preview open.
+      await page.locator('li.entry [data-testid=pick]').nth(0).click();
+      await page.locator('li.entry [data-testid=pick]').nth(2).click({ modifiers: ['Shift'] });
+      await page.selectOption('[data-testid=bulk-status]', 'COMPLETED');
+      await page.click('[data-testid=bulk-review]');
+      await page.waitForSelector('[data-testid=bulk-preview][open]');
+      await shoot('bulk');
+      await page.click('[data-testid=bulk-cancel]');
+      await page.click('[data-testid=bulk-clear]');
       await page.click('[data-testid=entry-700001] [data-testid=edit]');
       await page.waitForSelector('[data-testid=entry-editor][open]');
       await shoot('editor');
