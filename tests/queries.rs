@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entries, save_entry, search, title, update_entries, viewer};
+use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entries, me, save_entry, search, title, update_entries, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -130,6 +130,8 @@ where
 fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let viewer = fixture_reads_as_selected::<viewer::Viewer>();
     assert!(viewer.contains("minutes_watched: Some(5424)") && viewer.contains("Point10Decimal"), "{viewer}");
+    let me = fixture_reads_as_selected::<me::Me>();
+    assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
     assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86)") && list.contains("\"CB\""), "{list}");
     assert!(list.contains("id_mal: Some(1)"), "{list}");

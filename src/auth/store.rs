@@ -14,6 +14,9 @@ pub const SESSION_KEY: &str = "tsuzuki.session.v1";
 /// The other accounts signed in, each where its session was kept
 /// (localStorage for the device, sessionStorage for this tab).
 pub const PARKED_KEY: &str = "tsuzuki.accounts.v1";
+/// The accounts' names and avatars as AniList gave them, by user id
+/// (localStorage), for the accounts menu.
+pub const NAMES_KEY: &str = "tsuzuki.account-names.v1";
 /// The sign-in this tab began (sessionStorage).
 pub const PENDING_KEY: &str = "tsuzuki.pending-sign-in.v1";
 /// A client id the person entered themselves (localStorage).
@@ -145,6 +148,40 @@ pub fn unpark(sub: u64) -> Option<(AccessToken, DecodedToken, Keep, String)> {
 /// Forgets a parked account (signed out of, or active again).
 pub fn drop_parked(sub: u64) {
     let _ = unpark(sub);
+}
+
+/// An account's name and avatar, as AniList gave them.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AccountName {
+    pub name: String,
+    pub avatar: Option<String>,
+}
+
+fn names() -> std::collections::BTreeMap<u64, AccountName> {
+    storage::get(Area::Local, NAMES_KEY).ok().flatten().unwrap_or_default()
+}
+
+pub fn account_name(user: u64) -> Option<AccountName> {
+    names().remove(&user)
+}
+
+pub fn set_account_name(user: u64, name: AccountName) {
+    let mut all = names();
+    all.insert(user, name);
+    let _ = storage::set(Area::Local, NAMES_KEY, &all);
+}
+
+/// Signed out of: its name goes too.
+pub fn forget_account_name(user: u64) {
+    let mut all = names();
+    if all.remove(&user).is_some() {
+        let _ = if all.is_empty() {
+            storage::delete(Area::Local, NAMES_KEY);
+            Ok(())
+        } else {
+            storage::set(Area::Local, NAMES_KEY, &all)
+        };
+    }
 }
 
 pub fn put_pending(pending: &PendingSignIn) -> Result<(), StorageProblem> {

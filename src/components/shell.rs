@@ -92,6 +92,39 @@ pub fn SessionBadge() -> impl IntoView {
         };
         flashes.push(flash.with_revoke_link());
     };
+    // The accounts' names and avatars: the active one's asked when the
+    // menu opens and nothing is known of it yet (one small request).
+    let named = RwSignal::new(0u32);
+    let api = StoredValue::new(expect_context::<crate::api::Api>());
+    let ask_name = move |_| {
+        let Some(c) = state.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        if crate::auth::store::account_name(c.user).is_some() {
+            return;
+        }
+        let api = api.get_value();
+        leptos::task::spawn_local(async move {
+            use crate::api::ops::me::{Data, Me, Vars};
+            if let Ok(Data { viewer: Some(u) }) = api.run::<Me>(Some(&c), &Vars {}, true).await {
+                if u.id == c.user {
+                    crate::auth::store::set_account_name(u.id, crate::auth::store::AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
+                    let _ = named.try_update(|n| *n += 1);
+                }
+            }
+        });
+    };
+    let label = move |user: u64| {
+        named.track();
+        let known = crate::auth::store::account_name(user);
+        let avatar = known.as_ref().and_then(|k| k.avatar.clone());
+        let text = match known {
+            Some(k) => format!("{} (User {user})", k.name),
+            None => format!("User {user}"),
+        };
+        view! {
+            {avatar.map(|src| view! { <img class="accounts__avatar" src=src alt="" width="24" height="24"/> })}
+            <span>{text}</span>
+        }
+    };
     let sign_out_all = move |_| {
         crate::outbox::sign_out_all(session);
         flashes.push(
@@ -115,14 +148,18 @@ pub fn SessionBadge() -> impl IntoView {
             </A>
             <Show when=move || state.with(|s| s.is_signed_in())>
                 <details class="accounts" data-testid="accounts">
-                    <summary class="button button--small button--secondary">
+                    <summary class="button button--small button--secondary" on:click=ask_name>
                         {move || match others.with(Vec::len) { 0 => "Account".to_string(), n => format!("Accounts ({})", n + 1) }}
                     </summary>
                     <div class="accounts__menu">
+                        <p class="accounts__me" data-testid="accounts-active">
+                            {move || state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)).map(label)}
+                            <span class="muted small">" · active"</span>
+                        </p>
                         {move || others.get().into_iter().map(|user| view! {
-                            <button type="button" class="button button--small button--secondary" data-testid="switch-account" data-user=user.to_string()
+                            <button type="button" class="button button--small button--secondary accounts__switch" data-testid="switch-account" data-user=user.to_string()
                                 on:click=move |_| { crate::session::flow::switch_account(session, flashes, user); }>
-                                {format!("Switch to User {user}")}
+                                "Switch to " {label(user)}
                             </button>
                         }).collect_view()}
                         <button type="button" class="button button--small button--secondary" on:click=add data-testid="add-account">

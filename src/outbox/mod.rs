@@ -572,6 +572,7 @@ pub fn sign_out(session: SessionContext) -> Option<u64> {
             outbox.user.set(None);
         }
         forget_queue(user);
+        crate::auth::store::forget_account_name(user);
     }
     crate::session::flow::sign_out(session);
     let flashes = use_context::<Flashes>()?;
@@ -582,6 +583,7 @@ pub fn sign_out(session: SessionContext) -> Option<u64> {
 pub fn sign_out_all(session: SessionContext) {
     for user in crate::auth::store::parked_users() {
         crate::auth::store::drop_parked(user);
+        crate::auth::store::forget_account_name(user);
         if let Some(store) = use_context::<ListStore>() {
             store.forget(user);
         }

@@ -5,6 +5,7 @@ pub mod delete_entry;
 pub mod examples;
 pub mod list_collection;
 pub mod list_entries;
+pub mod me;
 pub mod save_entry;
 pub mod search;
 pub mod title;
@@ -14,6 +15,7 @@ pub mod viewer;
 /// Every typed operation: name, text, mutation or not (the schema test).
 pub const ALL: &[(&str, &str, bool)] = &[
     op::<viewer::Viewer>(),
+    op::<me::Me>(),
     op::<list_collection::ListCollection>(),
     op::<list_entries::ListEntries>(),
     op::<save_entry::SaveEntry>(),

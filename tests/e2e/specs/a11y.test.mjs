@@ -133,6 +133,22 @@ test('many edits at once: the bar and the preview, light and dark, desktop and p
   }
 });
 
+test('the accounts menu, open with two accounts, light and dark: no serious or critical axe violation', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const page = await world.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await signIn(world, page);
+    world.standIn.authorizeNext({ claims: { sub: '6001' } });
+    await page.click('[data-testid=accounts] > summary');
+    await page.click('[data-testid=add-account]');
+    await page.waitForSelector('[data-testid=session-badge] >> text=User 6001');
+    await page.click('[data-testid=accounts] > summary');
+    await page.waitForSelector('[data-testid=switch-account]');
+    assert.deepEqual(await audit(page), [], scheme);
+    assert.deepEqual(page.problems, []);
+  }
+});
+
 test('the audit can fail: an image without a text alternative is reported', async () => {
   const page = await world.newPage();
   await page.goto(world.app.url);

@@ -83,6 +83,10 @@ test('two accounts: each with its own token and list, switched from the header, 
   await page.waitForSelector(`[data-testid=session-badge] >> text=User ${VIEWER_ID}`);
   await menu(page);
   assert.equal(await page.textContent('[data-testid=accounts] > summary'), 'Accounts (2)');
+  // Names and avatars, each asked with its own account's token.
+  await page.waitForSelector(`[data-testid=accounts-active] >> text=${world.standIn.data.viewer.name} (User ${VIEWER_ID})`);
+  await page.waitForSelector(`[data-testid=switch-account][data-user="${SECOND_ID}"] >> text=Hana (User ${SECOND_ID})`);
+  assert.ok(await page.$(`[data-testid=switch-account][data-user="${SECOND_ID}"] img.accounts__avatar`));
   await switchTo(page, SECOND_ID);
   await page.click('nav.site-nav >> text="Token"');
   assert.match(await page.textContent('main'), new RegExp(`${SECOND_ID}`), 'the token page shows the active account');
