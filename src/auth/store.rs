@@ -196,7 +196,7 @@ pub fn peek_pending() -> Option<PendingSignIn> {
 
 /// The pending sign-in, removed as it is read: it is good for one reply.
 pub fn take_pending() -> Option<PendingSignIn> {
-    let pending = storage::get::<PendingSignIn>(Area::Tab, PENDING_KEY).ok().flatten();
+    let pending = peek_pending();
     storage::delete(Area::Tab, PENDING_KEY);
     pending
 }

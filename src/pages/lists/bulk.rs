@@ -33,6 +33,11 @@ impl Picking {
     }
 }
 
+/// "1 entry", "1,204 entries".
+fn entries(n: usize) -> String {
+    format!("{} {}", super::group_digits(n), if n == 1 { "entry" } else { "entries" })
+}
+
 /// The rows the preview lists; the rest are counted.
 const PREVIEW_ROWS: usize = 100;
 
@@ -112,13 +117,12 @@ pub fn BulkBar(kind: MediaKind, format: Memo<ScoreFormat>, picking: Picking) -> 
         }
         done.set(None);
     };
-    let noun = |n: usize| if n == 1 { "entry".to_string() } else { "entries".to_string() };
     view! {
         {move || done.get().map(|d| {
             let n = d.plan.steps.len();
             view! {
                 <p class="bulk-done" role="status" data-testid="bulk-done">
-                    {format!("{} — {} {}.", d.words, super::group_digits(n), noun(n))} " "
+                    {format!("{} — {}.", d.words, entries(n))} " "
                     <button type="button" class="button button--small button--secondary" on:click=undo_all data-testid="bulk-undo">"Undo"</button>
                     " "
                     <button type="button" class="button button--small button--secondary" aria-label="Dismiss"
@@ -246,7 +250,7 @@ fn BulkReview(action: Action, plan: Plan, kind: MediaKind, format: Memo<ScoreFor
                 {(n != 0).then(|| view! {
                     <button type="button" class="button" class:button--danger=delete
                         on:click=move |_| on_apply.run(go.get_value()) data-testid="bulk-apply">
-                        {format!("{} {} {}", if delete { "Delete" } else { "Change" }, super::group_digits(n), if n == 1 { "entry" } else { "entries" })}
+                        {format!("{} {}", if delete { "Delete" } else { "Change" }, entries(n))}
                     </button>
                 })}
             </div>
