@@ -82,6 +82,7 @@ pub fn SessionBadge() -> impl IntoView {
         state.track();
         crate::auth::store::parked_users()
     });
+    let signed_in = move || state.with(|s| s.is_signed_in());
     let sign_out = move |_| {
         let was = state.with_untracked(|s| s.signed_in().map(|s| s.user_id())).unwrap_or_default();
         let next = crate::outbox::sign_out(session);
@@ -146,25 +147,32 @@ pub fn SessionBadge() -> impl IntoView {
                 <span class="session-badge__dot" aria-hidden="true"></span>
                 <span>{move || state.with(|s| s.status_label())}</span>
             </A>
-            <Show when=move || state.with(|s| s.is_signed_in())>
+            // Shown signed in, and signed out while other accounts are
+            // still signed in here (a refused or expired token ends only
+            // the active one): switching needs no new sign-in.
+            <Show when=move || signed_in() || others.with(|o| !o.is_empty())>
                 <details class="accounts" data-testid="accounts">
                     <summary class="button button--small button--secondary" on:click=ask_name>
-                        {move || match others.with(Vec::len) { 0 => "Account".to_string(), n => format!("Accounts ({})", n + 1) }}
+                        {move || match others.with(Vec::len) + usize::from(signed_in()) { 1 if signed_in() => "Account".to_string(), n => format!("Accounts ({n})") }}
                     </summary>
                     <div class="accounts__menu">
-                        <p class="accounts__me" data-testid="accounts-active">
-                            {move || state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)).map(label)}
-                            <span class="muted small">" · active"</span>
-                        </p>
+                        {move || state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)).map(|user| view! {
+                            <p class="accounts__me" data-testid="accounts-active">
+                                {label(user)}
+                                <span class="muted small">" · active"</span>
+                            </p>
+                        })}
                         {move || others.get().into_iter().map(|user| view! {
                             <button type="button" class="button button--small button--secondary accounts__switch" data-testid="switch-account" data-user=user.to_string()
                                 on:click=move |_| { crate::session::flow::switch_account(session, flashes, user); }>
                                 "Switch to " {label(user)}
                             </button>
                         }).collect_view()}
-                        <button type="button" class="button button--small button--secondary" on:click=add data-testid="add-account">
-                            "Add another account"
-                        </button>
+                        <Show when=signed_in>
+                            <button type="button" class="button button--small button--secondary" on:click=add data-testid="add-account">
+                                "Add another account"
+                            </button>
+                        </Show>
                         <Show when=move || others.with(|o| !o.is_empty())>
                             <button type="button" class="button button--small button--danger" on:click=sign_out_all data-testid="sign-out-all">
                                 "Sign out of every account"
@@ -172,6 +180,8 @@ pub fn SessionBadge() -> impl IntoView {
                         </Show>
                     </div>
                 </details>
+            </Show>
+            <Show when=signed_in>
                 <button type="button" class="button button--small button--secondary" on:click=sign_out data-testid="sign-out">
                     "Sign out"
                 </button>

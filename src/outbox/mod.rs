@@ -142,26 +142,48 @@ impl Outbox {
             // IndexedDB, and wait for the same user to sign in again; the
             // header keeps counting them. (Signing out by choice empties the
             // queue first: see [`sign_out`].)
+            // With other accounts still signed in here, they also outlive
+            // a switch to one of those.
             if self.queue.with_untracked(|q| !q.is_empty()) {
-                self.queue.update(|q| q.paused = Some(rules::Pause::SignIn));
+                let among = !crate::auth::store::parked_users().is_empty();
+                self.queue.update(|q| q.paused = Some(if among { rules::Pause::SignInAmongAccounts } else { rules::Pause::SignIn }));
+                self.persist();
             }
             return;
         };
         self.user.set(Some(user));
+        let left = self.queue.get_untracked();
         self.queue.set(Queue::default());
         let me = *self;
         leptos::task::spawn_local(async move {
+            // The account left behind, waiting for its sign-in again, is
+            // written before the others are judged (its own write may not
+            // have landed yet).
+            if let (Some(b), true) = (before, left.waits_among_accounts()) {
+                if let Ok(text) = serde_json::to_string(&left) {
+                    let _ = idb::put(idb::OUTBOX, &key(b), &text).await;
+                }
+            }
             // Another account's waiting changes are never sent with this
-            // token: those of an account still signed in here (parked) wait
-            // for it; those of one no longer signed in are discarded.
+            // token: those of an account still signed in here (parked), or
+            // waiting for its sign-in again among them, wait for it; those
+            // of one no longer signed in are discarded.
             let mut keep = crate::auth::store::parked_users();
             keep.push(user);
-            let others = idb::keys(idb::OUTBOX).await.unwrap_or_default();
+            let others: Vec<String> = idb::keys(idb::OUTBOX).await.unwrap_or_default().into_iter().filter(|k| !keep.iter().any(|u| *k == key(*u))).collect();
             let mut discarded = 0;
-            for k in others.into_iter().filter(|k| !keep.iter().any(|u| *k == key(*u))) {
-                if let Ok(Some(text)) = idb::get(idb::OUTBOX, &k).await {
-                    discarded += serde_json::from_str::<Queue>(&text).map(|q| q.len()).unwrap_or(0);
+            for k in others {
+                let queue = match idb::get(idb::OUTBOX, &k).await {
+                    Ok(Some(text)) => serde_json::from_str::<Queue>(&text).ok(),
+                    _ => None,
+                };
+                if let (Some(q), Ok(u)) = (&queue, k.parse::<u64>()) {
+                    if q.waits_among_accounts() {
+                        keep.push(u);
+                        continue;
+                    }
                 }
+                discarded += queue.map(|q| q.len()).unwrap_or(0);
                 let _ = idb::delete(idb::OUTBOX, &k).await;
             }
             ListStore::forget_others(&keep).await;
@@ -575,8 +597,19 @@ pub fn sign_out(session: SessionContext) -> Option<u64> {
         crate::auth::store::forget_account_name(user);
     }
     crate::session::flow::sign_out(session);
-    let flashes = use_context::<Flashes>()?;
-    crate::auth::store::parked_users().into_iter().find(|u| crate::session::flow::switch_account(session, flashes, *u))
+    let next = use_context::<Flashes>()
+        .and_then(|flashes| crate::auth::store::parked_users().into_iter().find(|u| crate::session::flow::switch_account(session, flashes, *u)));
+    if next.is_none() {
+        // The last account here: nothing of any account stays (changes
+        // that waited for a refused account's sign-in again among them).
+        leptos::task::spawn_local(async move {
+            for k in idb::keys(idb::OUTBOX).await.unwrap_or_default() {
+                let _ = idb::delete(idb::OUTBOX, &k).await;
+            }
+            ListStore::forget_others(&[]).await;
+        });
+    }
+    next
 }
 
 /// Signing out of every account signed in here, the active one last.

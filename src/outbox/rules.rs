@@ -58,6 +58,19 @@ pub struct Item {
 pub enum Pause {
     /// AniList refused the token: waiting for the same user to sign in again.
     SignIn,
+    /// The same, while other accounts stayed signed in here: switching to
+    /// one of them keeps these changes (it is the same person, not another
+    /// one signing in); they are deleted only when the last account here
+    /// signs out.
+    SignInAmongAccounts,
+}
+
+impl Queue {
+    /// Whether these changes outlive a switch to another account: they
+    /// wait for their own account's sign-in again.
+    pub fn waits_among_accounts(&self) -> bool {
+        !self.is_empty() && self.paused == Some(Pause::SignInAmongAccounts)
+    }
 }
 
 /// One user's waiting changes, in the order they were made.
@@ -654,6 +667,24 @@ mod tests {
         let kept: Queue = serde_json::from_str(old).unwrap();
         assert_eq!(kept.items[0].change, save(11, 3));
         assert_eq!(kept.items[0].before.as_ref().map(|b| b.progress), Some(2));
+    }
+
+    #[test]
+    fn only_changes_paused_among_accounts_outlive_a_switch() {
+        let mut q = Queue::default();
+        q.paused = Some(Pause::SignInAmongAccounts);
+        assert!(!q.waits_among_accounts(), "nothing waiting, nothing to keep");
+        q.push(1, save(11, 12), Some(v(11)), "A", 0.0, 0.0);
+        assert!(q.waits_among_accounts());
+        assert!(q.next_ready(0.0).is_none(), "nothing is sent while it waits for its sign-in");
+        q.paused = Some(Pause::SignIn);
+        assert!(!q.waits_among_accounts(), "alone here: another person's sign-in discards them");
+        q.paused = None;
+        assert!(!q.waits_among_accounts());
+        // The pause is kept with the queue.
+        q.paused = Some(Pause::SignInAmongAccounts);
+        let back: Queue = serde_json::from_str(&serde_json::to_string(&q).unwrap()).unwrap();
+        assert!(back.waits_among_accounts());
     }
 
     #[test]

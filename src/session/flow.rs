@@ -392,11 +392,15 @@ pub fn watch_refused_token(session: SessionContext, flashes: Flashes, refused: R
         let here = window().location().pathname().unwrap_or_default();
         let base = crate::routes::base();
         let path = here.strip_prefix(&base).unwrap_or(&here).to_string();
-        flashes.push(
-            Flash::new(Tone::Error, "AniList no longer accepts your sign-in")
-                .detail("The token may have been revoked or replaced. Sign in again; you will come back to this page.")
-                .with_retry_to(path),
-        );
+        let others = store::parked_users().len();
+        let detail = match others {
+            0 => "The token may have been revoked or replaced. Sign in again; you will come back to this page.".to_string(),
+            n => format!(
+                "User {user}'s token may have been revoked or replaced. Sign in again as User {user}; you will come back to this page, and its waiting changes are kept until then. {} still signed in here: switch under Accounts, in the header.",
+                if n == 1 { "Your other account is".to_string() } else { format!("Your {n} other accounts are") }
+            ),
+        };
+        flashes.push(Flash::new(Tone::Error, "AniList no longer accepts your sign-in").detail(detail).with_retry_to(path));
     });
 }
 

@@ -137,3 +137,37 @@ test('signing out one account leaves the other signed in; signing out of every a
   assert.deepEqual(kept, [null, null]);
   assert.ok(noTokenCrossed() > 0);
 });
+
+test('"Invalid token" for the active account: the other account is offered, and its change is kept for a sign-in again', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await addSecond(page);
+  await switchTo(page, VIEWER_ID);
+  await anime(page);
+  world.standIn.fault({ kind: 'invalid-token', operation: 'SaveEntry' });
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await page.waitForSelector('[data-testid=flashes] >> text=AniList no longer accepts your sign-in');
+  await page.waitForSelector('[data-testid=flashes] >> text=/Your other account is still signed in here/');
+  await page.waitForSelector('[data-testid=session-badge] >> text=Not signed in');
+  // Signed out, the menu still offers the account that is signed in.
+  assert.equal(await page.textContent('[data-testid=accounts] > summary'), 'Accounts (1)');
+  await menu(page);
+  assert.equal(await page.$('[data-testid=accounts-active]'), null);
+  assert.equal(await page.$('[data-testid=add-account]'), null);
+  assert.equal(await page.$('[data-testid=sign-out]'), null);
+  await switchTo(page, SECOND_ID);
+  await anime(page);
+  await page.waitForSelector(row(900002));
+  await page.click(`${row(900002)} [data-testid=plus-one]`);
+  await waitFor(() => entry(900002).progress === 4);
+  assert.equal(entry(700001).progress, 12, 'the refused account\'s change is not sent with another token');
+  // Signing in again as the first user sends its change.
+  world.standIn.authorizeNext({ claims: { sub: String(VIEWER_ID) } });
+  await menu(page);
+  await page.click('[data-testid=add-account]');
+  await page.waitForSelector(`[data-testid=session-badge] >> text=User ${VIEWER_ID}`);
+  await waitFor(() => entry(700001).progress === 13);
+  assert.ok(noTokenCrossed() >= 3);
+  // The one 400 is AniList's answer to the refused token.
+  assert.deepEqual(page.problems.filter((p) => !p.includes('status of 400')), []);
+});
