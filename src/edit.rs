@@ -217,6 +217,18 @@ impl Patch {
         *self == Patch::default()
     }
 
+    /// Whether it carries every field (an entry's values, whole).
+    pub fn is_whole(&self) -> bool {
+        let mut whole = true;
+        macro_rules! has {
+            ($f:ident) => {
+                whole &= self.$f.is_some();
+            };
+        }
+        each_field!(has);
+        whole
+    }
+
     /// Sets the fields this patch carries.
     pub fn apply(&self, v: &mut Values) {
         macro_rules! set {

@@ -288,7 +288,10 @@ impl Outbox {
         let mut queued = Vec::with_capacity(entries.len());
         for (entry, patch) in entries {
             let (media_id, title) = (entry.media_id, entry.title());
-            self.store.apply(media_id, Some(&patch), Some((kind, Entry { id: 0, ..entry })));
+            // A delete that has not gone out is cancelled (the entry keeps
+            // its id); otherwise the entry is created anew.
+            let id = if self.queue.with_untracked(|q| q.unsent_delete(media_id)) { entry.id } else { 0 };
+            self.store.apply(media_id, Some(&patch), Some((kind, Entry { id, ..entry })));
             queued.push((media_id, Change::Save { entry_id: None, patch }, None, title));
         }
         self.push_all(queued, 0.0);

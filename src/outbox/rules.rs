@@ -132,9 +132,22 @@ impl Queue {
                         Some(Change::Save { entry_id: *entry_id, patch: folded })
                     }
                     (Change::Save { entry_id, .. }, Change::Delete { .. }) => Some(Change::Delete { entry_id: *entry_id }),
-                    // Deleting twice deletes once; a save after a delete
-                    // waits its turn (it creates the entry anew).
+                    // Deleting twice deletes once.
                     (Change::Delete { .. }, Change::Delete { .. }) => Some(last.change.clone()),
+                    // A delete not sent yet, then every value of the entry
+                    // again (an undo): the entry never left AniList, so the
+                    // delete is cancelled; values that differ from what it
+                    // holds are saved to it, under its own id.
+                    (Change::Delete { entry_id }, Change::Save { patch, .. }) if patch.is_whole() => {
+                        if entry_id.is_some() && last.before.as_ref().is_some_and(|b| Patch::whole(b) == *patch) {
+                            let seq = last.seq;
+                            self.items.retain(|i| i.seq != seq);
+                            return;
+                        }
+                        Some(Change::Save { entry_id: *entry_id, patch: patch.clone() })
+                    }
+                    // Otherwise a save after a delete waits its turn (it
+                    // creates the entry anew).
                     (Change::Delete { .. }, Change::Save { .. }) => None,
                 };
                 if let Some(change) = folded {
@@ -157,6 +170,16 @@ impl Queue {
             in_flight: false,
             rate_limited: false,
         });
+    }
+
+    /// Whether this entry's last change is a delete that has not gone out
+    /// (a whole save after it cancels it: see [`Queue::push`]).
+    pub fn unsent_delete(&self, media_id: i64) -> bool {
+        self.items
+            .iter()
+            .rev()
+            .find(|i| i.media_id == media_id)
+            .is_some_and(|i| matches!(i.change, Change::Delete { entry_id: Some(_) }) && !i.in_flight && !i.uncertain)
     }
 
     /// The change to send (or read back) now, if any: the first of each
@@ -667,6 +690,39 @@ mod tests {
         let kept: Queue = serde_json::from_str(old).unwrap();
         assert_eq!(kept.items[0].change, save(11, 3));
         assert_eq!(kept.items[0].before.as_ref().map(|b| b.progress), Some(2));
+    }
+
+    #[test]
+    fn an_undo_of_a_delete_not_sent_cancels_it() {
+        // Deleted, then every value again before anything went out: nothing
+        // is sent at all.
+        let mut q = Queue::default();
+        q.push(1, Change::Delete { entry_id: Some(11) }, Some(v(3)), "A", 0.0, 0.0);
+        assert!(q.unsent_delete(1));
+        q.push(1, Change::Save { entry_id: None, patch: Patch::whole(&v(3)) }, None, "A", 0.0, 0.0);
+        assert!(q.is_empty(), "the entry never left AniList");
+        // A +1 folded into the delete: the undo brings the +1 back, saved to
+        // the same entry, not created anew.
+        q.push(1, save(11, 4), Some(v(3)), "A", 0.0, 0.0);
+        q.push(1, Change::Delete { entry_id: Some(11) }, Some(v(4)), "A", 0.0, 0.0);
+        q.push(1, Change::Save { entry_id: None, patch: Patch::whole(&v(4)) }, None, "A", 0.0, 0.0);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q.items[0].change, Change::Save { entry_id: Some(11), patch: Patch::whole(&v(4)) });
+        assert_eq!(q.items[0].before, Some(v(3)), "what AniList holds, to restore on a refusal");
+        // A delete already on its way: the save creates the entry anew, after it.
+        let mut q = Queue::default();
+        q.push(2, Change::Delete { entry_id: Some(21) }, Some(v(3)), "B", 0.0, 0.0);
+        q.set_in_flight(1, true);
+        assert!(!q.unsent_delete(2));
+        q.push(2, Change::Save { entry_id: None, patch: Patch::whole(&v(3)) }, None, "B", 0.0, 0.0);
+        assert_eq!(q.len(), 2);
+        // A save of some fields after a delete is a new entry with those
+        // fields, never folded into the old one.
+        let mut q = Queue::default();
+        q.push(3, Change::Delete { entry_id: Some(31) }, Some(v(3)), "C", 0.0, 0.0);
+        q.push(3, Change::Save { entry_id: None, patch: Patch { status: Some(ListStatus::Planning), ..Patch::default() } }, None, "C", 0.0, 0.0);
+        assert_eq!(q.len(), 2);
+        assert!(matches!(q.items[0].change, Change::Delete { .. }));
     }
 
     #[test]

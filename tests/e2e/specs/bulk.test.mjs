@@ -120,6 +120,29 @@ test('select all in a filtered view, add to a custom list (one save each), then 
   await page.waitForSelector('li.entry');
 });
 
+test('an undo of a delete that has not gone out cancels it: nothing is deleted, nothing created anew', async () => {
+  const page = await openList(world);
+  const ids = [700003, 700004];
+  const kept = ids.map((id) => ({ ...entry(id) }));
+  await page.context().setOffline(true);
+  for (const id of ids) await pick(page, id);
+  await page.selectOption('[data-testid=bulk-action]', 'delete');
+  await review(page);
+  await page.click('[data-testid=bulk-apply]');
+  await page.waitForSelector('[data-testid=outbox-status] >> text=/2 changes waiting \\(offline\\)/');
+  await page.click('[data-testid=bulk-undo]');
+  await page.waitForSelector(row(700003));
+  await page.context().setOffline(false);
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  const writes = world.standIn.graphqlRequests().filter((r) => ['DeleteEntry', 'SaveEntry', 'UpdateEntries'].includes(r.operationName));
+  assert.deepEqual(writes.map((r) => r.operationName), [], 'nothing to send: the entries never left AniList');
+  assert.deepEqual(ids.map((id) => entry(id)), kept, 'the same entries, same ids, same values');
+  // The rows keep their ids: a +1 saves the entry that was there.
+  await page.click(`${row(700003)} [data-testid=plus-one]`);
+  await waitFor(() => entry(700003).progress === kept[0].progress + 1);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
+
 test('a batch whose answer is lost after AniList applied it: read back in one request, not sent again', async () => {
   const page = await openList(world);
   for (const id of [700003, 700004, 700005]) await pick(page, id);
