@@ -145,6 +145,16 @@ pub fn unpark(sub: u64) -> Option<(AccessToken, DecodedToken, Keep, String)> {
     None
 }
 
+/// A parked account's credential, left parked (to ask AniList its name
+/// with its own token); `None` when it is gone or its token has expired.
+pub fn parked_credential(sub: u64, now_secs: i64) -> Option<crate::auth::callback::Credential> {
+    [Area::Tab, Area::Local].into_iter().find_map(|area| {
+        let (token, decoded, origin) = parked_in(area).accounts.into_iter().find(|s| s.sub == sub)?.restore()?;
+        (decoded.claims.validity(now_secs) == crate::auth::jwt::Validity::Valid)
+            .then(|| crate::auth::callback::Credential { token, user: sub, origin: origin.into() })
+    })
+}
+
 /// Forgets a parked account (signed out of, or active again).
 pub fn drop_parked(sub: u64) {
     let _ = unpark(sub);

@@ -93,25 +93,27 @@ pub fn SessionBadge() -> impl IntoView {
         };
         flashes.push(flash.with_revoke_link());
     };
-    // The accounts' names and avatars: the active one's asked when the
-    // menu opens and nothing is known of it yet (one small request).
+    // The accounts' names and avatars, asked when the menu opens for each
+    // account nothing is known of yet (one small request each, with that
+    // account's own token: the active one's and those parked).
     let named = RwSignal::new(0u32);
     let api = StoredValue::new(expect_context::<crate::api::Api>());
-    let ask_name = move |_| {
-        let Some(c) = state.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
-        if crate::auth::store::account_name(c.user).is_some() {
-            return;
-        }
-        let api = api.get_value();
-        leptos::task::spawn_local(async move {
-            use crate::api::ops::me::{Data, Me, Vars};
-            if let Ok(Data { viewer: Some(u) }) = api.run::<Me>(Some(&c), &Vars {}, true).await {
-                if u.id == c.user {
-                    crate::auth::store::set_account_name(u.id, crate::auth::store::AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
-                    let _ = named.try_update(|n| *n += 1);
+    let ask_names = move |_| {
+        let now = crate::auth::time::now_secs();
+        let active = state.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+        let parked = others.get_untracked().into_iter().filter_map(|u| crate::auth::store::parked_credential(u, now));
+        for c in active.into_iter().chain(parked).filter(|c| crate::auth::store::account_name(c.user).is_none()) {
+            let api = api.get_value();
+            leptos::task::spawn_local(async move {
+                use crate::api::ops::me::{Data, Me, Vars};
+                if let Ok(Data { viewer: Some(u) }) = api.run::<Me>(Some(&c), &Vars {}, true).await {
+                    if u.id == c.user {
+                        crate::auth::store::set_account_name(u.id, crate::auth::store::AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
+                        let _ = named.try_update(|n| *n += 1);
+                    }
                 }
-            }
-        });
+            });
+        }
     };
     let label = move |user: u64| {
         named.track();
@@ -152,7 +154,7 @@ pub fn SessionBadge() -> impl IntoView {
             // the active one): switching needs no new sign-in.
             <Show when=move || signed_in() || others.with(|o| !o.is_empty())>
                 <details class="accounts" data-testid="accounts">
-                    <summary class="button button--small button--secondary" on:click=ask_name>
+                    <summary class="button button--small button--secondary" on:click=ask_names>
                         {move || match others.with(Vec::len) + usize::from(signed_in()) { 1 if signed_in() => "Account".to_string(), n => format!("Accounts ({n})") }}
                     </summary>
                     <div class="accounts__menu">

@@ -171,3 +171,26 @@ test('"Invalid token" for the active account: the other account is offered, and 
   // The one 400 is AniList's answer to the refused token.
   assert.deepEqual(page.problems.filter((p) => !p.includes('status of 400')), []);
 });
+
+test("the menu names every account, each asked once with its own token, the parked ones too", async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await addSecond(page);
+  // Nothing known of either name now (as after an update from a version
+  // that kept none): one menu opening, with the second account active.
+  await page.evaluate(() => localStorage.removeItem('tsuzuki.account-names.v1'));
+  await page.reload();
+  await page.waitForSelector(`[data-testid=session-badge] >> text=User ${SECOND_ID}`);
+  const asked = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Me');
+  const before = asked().length;
+  await menu(page);
+  await page.waitForSelector(`[data-testid=accounts-active] >> text=Hana (User ${SECOND_ID})`);
+  await page.waitForSelector(`[data-testid=switch-account][data-user="${VIEWER_ID}"] >> text=${world.standIn.data.viewer.name} (User ${VIEWER_ID})`);
+  const mine = asked().slice(before);
+  assert.deepEqual(mine.map((r) => subOf(r.authorization)).sort(), [VIEWER_ID, SECOND_ID].sort(), 'one each, with its own token');
+  // Known now: opening the menu again asks nothing.
+  await page.click('[data-testid=accounts] > summary');
+  await menu(page);
+  assert.equal(asked().length, before + 2);
+  assert.deepEqual(page.problems, []);
+});
