@@ -194,3 +194,23 @@ test("the menu names every account, each asked once with its own token, the park
   assert.equal(asked().length, before + 2);
   assert.deepEqual(page.problems, []);
 });
+
+test('two tabs: a switch in one moves the other to the same account, with its own list', async () => {
+  const a = await world.newPage();
+  await signIn(world, a);
+  await addSecond(a);
+  await anime(a);
+  await a.waitForSelector(row(900002));
+  const b = await a.context().newPage();
+  await b.goto(`${world.app.url}lists/anime`);
+  await b.waitForSelector(`[data-testid=session-badge] >> text=User ${SECOND_ID}`);
+  await b.waitForSelector(row(900002));
+  await switchTo(a, VIEWER_ID);
+  await b.waitForSelector(`[data-testid=session-badge] >> text=User ${VIEWER_ID}`);
+  await b.waitForSelector(row(700001));
+  assert.equal(await b.$(row(900002)), null, "the other account's entries leave the other tab too");
+  // An edit in the other tab goes with the account now active there.
+  await b.click(`${row(700001)} [data-testid=plus-one]`);
+  await waitFor(() => entry(700001).progress === 13);
+  assert.ok(noTokenCrossed() > 0);
+});
