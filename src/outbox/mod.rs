@@ -8,6 +8,7 @@
 pub mod rules;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ use crate::notices::{Flash, Flashes, Tone};
 use crate::media::MediaKind;
 use crate::session::SessionContext;
 use crate::auth::callback::Credential;
-use crate::store::{patch_entry, values_of, ListStore};
+use crate::store::{patch_entry, values_of, ListStore, StoreEdit};
 use rules::{Change, Patch, Queue, Values, Verdict};
 
 /// How long "+1" waits for more clicks before its save is sent.
@@ -31,6 +32,8 @@ pub const SETTLE_MS: f64 = 700.0;
 thread_local! {
     static PUMPING: Cell<bool> = const { Cell::new(false) };
     static TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
+    /// A write of the queue to IndexedDB is due (see [`Outbox::persist`]).
+    static PERSIST_DUE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// What the header says.
@@ -156,13 +159,11 @@ impl Outbox {
         self.queue.set(Queue::default());
         let me = *self;
         leptos::task::spawn_local(async move {
-            // The account left behind, waiting for its sign-in again, is
-            // written before the others are judged (its own write may not
-            // have landed yet).
-            if let (Some(b), true) = (before, left.waits_among_accounts()) {
-                if let Ok(text) = serde_json::to_string(&left) {
-                    let _ = idb::put(idb::OUTBOX, &key(b), &text).await;
-                }
+            // The queue of the account left behind is written as it is
+            // now before the others are judged (a write of it may still be
+            // due: see `persist`).
+            if let Some(b) = before {
+                me.write(b, left.is_empty(), serde_json::to_string(&left).unwrap_or_default()).await;
             }
             // Another account's waiting changes are never sent with this
             // token: those of an account still signed in here (parked), or
@@ -268,17 +269,20 @@ impl Outbox {
     /// ([`rules::Queue::next_batch`]). `None`: the entry is deleted.
     pub fn change_many(&self, changes: Vec<(i64, Option<Patch>)>) {
         let mut queued = Vec::with_capacity(changes.len());
+        let mut edits = Vec::with_capacity(changes.len());
+        let held = self.store.entries_of(&changes.iter().map(|(m, _)| *m).collect::<Vec<_>>());
         for (media_id, patch) in changes {
-            let Some((_, entry)) = self.store.entry(media_id) else { continue };
+            let Some(entry) = held.get(&media_id) else { continue };
             let entry_id = Some(entry.id).filter(|id| *id > 0);
             let change = match &patch {
                 Some(p) if p.is_empty() => continue,
                 Some(p) => Change::Save { entry_id, patch: p.clone() },
                 None => Change::Delete { entry_id },
             };
-            self.store.apply(media_id, patch.as_ref(), None);
-            queued.push((media_id, change, Some(values_of(&entry)), entry.title()));
+            queued.push((media_id, change, Some(values_of(entry)), entry.title()));
+            edits.push(StoreEdit { media_id, patch, added: None });
         }
+        self.store.apply_many(edits);
         self.push_all(queued, 0.0);
     }
 
@@ -286,14 +290,16 @@ impl Outbox {
     /// with the values in its patch, created anew by media id.
     pub fn restore(&self, kind: MediaKind, entries: Vec<(Entry, Patch)>) {
         let mut queued = Vec::with_capacity(entries.len());
+        let mut edits = Vec::with_capacity(entries.len());
         for (entry, patch) in entries {
             let (media_id, title) = (entry.media_id, entry.title());
             // A delete that has not gone out is cancelled (the entry keeps
             // its id); otherwise the entry is created anew.
             let id = if self.queue.with_untracked(|q| q.unsent_delete(media_id)) { entry.id } else { 0 };
-            self.store.apply(media_id, Some(&patch), Some((kind, Entry { id, ..entry })));
+            edits.push(StoreEdit { media_id, patch: Some(patch.clone()), added: Some((kind, Entry { id, ..entry })) });
             queued.push((media_id, Change::Save { entry_id: None, patch }, None, title));
         }
+        self.store.apply_many(edits);
         self.push_all(queued, 0.0);
     }
 
@@ -327,17 +333,32 @@ impl Outbox {
     }
 
     /// Keeps the queue in IndexedDB (in the background; the queue in memory
-    /// is what is sent).
+    /// is what is sent). Every call in one turn of the event loop is one
+    /// write of the queue as it stands at the end of that turn (a batch's
+    /// answers and the next batch's sending: one write of a queue that may
+    /// hold thousands of changes, not two). A switch of account writes the
+    /// queue it leaves itself ([`Outbox::switch_user`]).
     fn persist(&self) {
         let Some(user) = self.user.get_untracked() else { return };
-        let (empty, text) = self.queue.with_untracked(|q| (q.is_empty(), serde_json::to_string(q).unwrap_or_default()));
-        let store = self.store;
+        if PERSIST_DUE.with(|due| due.replace(true)) {
+            return;
+        }
+        let me = *self;
         leptos::task::spawn_local(async move {
-            let kept = if empty { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
-            if let Err(why) = kept {
-                store.memory_only.set(Some(why));
+            PERSIST_DUE.with(|due| due.set(false));
+            if me.user.try_get_untracked().flatten() != Some(user) {
+                return;
             }
+            let Some((empty, text)) = me.queue.try_with_untracked(|q| (q.is_empty(), serde_json::to_string(q).unwrap_or_default())) else { return };
+            me.write(user, empty, text).await;
         });
+    }
+
+    async fn write(&self, user: u64, empty: bool, text: String) {
+        let kept = if empty { idb::delete(idb::OUTBOX, &key(user)).await } else { idb::put(idb::OUTBOX, &key(user), &text).await };
+        if let Err(why) = kept {
+            let _ = self.store.memory_only.try_set(Some(why));
+        }
     }
 
     /// Sends what is ready now; comes back by itself for what waits.
@@ -412,7 +433,7 @@ impl Outbox {
                         match api.run::<SaveEntry>(Some(&credential), &vars, false).await {
                             Ok(_) if switched() => return,
                             Ok(save_entry::Data { saved: Some(saved) }) => {
-                                self.saved(&item, &saved);
+                                self.settle(vec![(&item, saved)]);
                                 Ok(())
                             }
                             Ok(_) => Err(ApiError::Shape("no SaveMediaListEntry".into())),
@@ -450,17 +471,16 @@ impl Outbox {
         if switched() {
             return false;
         }
-        let saved: Vec<Entry> = match &answer {
-            Ok(d) => d.saved.iter().flatten().flatten().cloned().collect(),
-            Err(_) => Vec::new(),
+        let saved: HashMap<i64, Entry> = match &answer {
+            Ok(d) => d.saved.iter().flatten().flatten().map(|e| (e.id, e.clone())).collect(),
+            Err(_) => HashMap::new(),
         };
+        let found = |item: &rules::Item| entry_id(item).and_then(|id| saved.get(&id));
+        self.settle(batch.iter().filter_map(|item| found(item).map(|e| (item, e.clone()))).collect());
         self.answer_each(batch, random, |item| match &answer {
             Err(e) => Err(e.clone()),
-            Ok(_) => match saved.iter().find(|e| Some(e.id) == entry_id(item)) {
-                Some(e) => {
-                    self.saved(item, e);
-                    Ok(())
-                }
+            Ok(_) => match found(item) {
+                Some(_) => Ok(()),
                 None => Err(ApiError::Shape("an entry missing from UpdateMediaListEntries' answer".into())),
             },
         });
@@ -470,11 +490,14 @@ impl Outbox {
     /// Decides on AniList's answer to each change sent together; one
     /// notice for what it refused that no row on screen shows.
     fn answer_each(&self, batch: &[rules::Item], random: f64, mut result: impl FnMut(&rules::Item) -> Result<(), ApiError>) {
+        let now = js_sys::Date::now();
+        // One update of the queue for the whole batch.
+        let Some(verdicts) = self.queue.try_update(|q| batch.iter().map(|item| q.answer(item.seq, result(item), now, random)).collect::<Vec<_>>()) else {
+            return;
+        };
         let mut refused = Vec::new();
-        for item in batch {
-            let r = result(item);
-            let verdict = self.queue.try_update(|q| q.answer(item.seq, r, js_sys::Date::now(), random));
-            refused.extend(self.verdict(item, verdict));
+        for (item, verdict) in batch.iter().zip(verdicts) {
+            refused.extend(self.verdict(item, Some(verdict)));
         }
         self.tell(refused);
     }
@@ -490,21 +513,31 @@ impl Outbox {
         self.flashes.push(Flash::new(Tone::Error, head).detail(format!("{reason} {}", reason.next_step())));
     }
 
-    fn saved(&self, item: &rules::Item, saved: &Entry) {
-        self.queue.update(|q| q.learn_entry_id(item.media_id, saved.id));
-        self.store.confirm(saved);
-        let later = self.queue.with_untracked(|q| q.has_later(item.seq, item.media_id));
-        if !later {
-            // What AniList holds now is what the screen shows.
-            self.store.apply(item.media_id, Some(&Patch::whole(&values_of(saved))), None);
+    /// What AniList saved: later changes learn the entries' ids, and the
+    /// store takes AniList's values where no later change of the person's
+    /// waits to go on top (one update of each, however many).
+    fn settle(&self, confirmed: Vec<(&rules::Item, Entry)>) {
+        if confirmed.is_empty() {
+            return;
         }
+        let whole = self.queue.try_update(|q| {
+            confirmed
+                .into_iter()
+                .map(|(item, saved)| {
+                    q.learn_entry_id(item.media_id, saved.id);
+                    let later = q.has_later(item.seq, item.media_id);
+                    (saved, !later)
+                })
+                .collect::<Vec<_>>()
+        });
+        self.store.confirm_many(&whole.unwrap_or_default());
     }
 
     fn read_back(&self, item: &rules::Item, found: Option<Entry>) {
         let applied = self.queue.try_update(|q| q.read_back(item.seq, found.as_ref().map(values_of))).unwrap_or(true);
         if applied {
-            if let Some(saved) = &found {
-                self.saved(item, saved);
+            if let Some(saved) = found {
+                self.settle(vec![(item, saved)]);
             }
         }
     }

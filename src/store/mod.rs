@@ -216,6 +216,105 @@ pub fn patch_entry(d: &mut ListData, i: usize, patch: &Patch) {
     }
 }
 
+/// One change to the store's lists (see [`apply_edits`]).
+#[derive(Clone, Debug)]
+pub struct StoreEdit {
+    pub media_id: i64,
+    /// The fields to set; `None`: the entry is removed.
+    pub patch: Option<Patch>,
+    /// Placed at the top of its list when no list holds the media yet.
+    pub added: Option<(MediaKind, Entry)>,
+}
+
+/// Applies edits in order, each entry found through one index built once
+/// (a change to thousands of entries is one pass, not a search each);
+/// which lists changed, by [`ByKind::slot`].
+pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [bool; 2] {
+    let mut touched = [false; 2];
+    let mut at: HashMap<i64, (MediaKind, usize)> = HashMap::new();
+    let mut before = [0usize; 2];
+    for (kind, d) in l.iter() {
+        before[ByKind::<()>::slot(kind)] = d.entries.len();
+        for (i, e) in d.entries.iter().enumerate() {
+            at.entry(e.media_id).or_insert((kind, i));
+        }
+    }
+    let mut gone: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    for StoreEdit { media_id, patch, added } in edits {
+        let (kind, i) = match (at.get(&media_id).copied(), &patch, added) {
+            (Some(found), _, _) => found,
+            // Not held yet: placed (at the end for now, at the top after).
+            (None, Some(_), Some((kind, entry))) => match l.get_mut(kind) {
+                Some(d) => {
+                    d.entries.push(entry);
+                    at.insert(media_id, (kind, d.entries.len() - 1));
+                    (kind, d.entries.len() - 1)
+                }
+                None => continue,
+            },
+            _ => continue,
+        };
+        let slot = ByKind::<()>::slot(kind);
+        let Some(d) = l.get_mut(kind) else { continue };
+        match &patch {
+            Some(p) => patch_entry(d, i, p),
+            None => {
+                gone.insert((slot, i));
+                at.remove(&media_id);
+                d.set_lists(media_id, &[]);
+            }
+        }
+        touched[slot] = true;
+    }
+    for (kind, d) in l.iter_mut() {
+        let slot = ByKind::<()>::slot(kind);
+        let placed = d.entries.len() > before[slot];
+        if !touched[slot] || (!placed && gone.is_empty()) {
+            continue;
+        }
+        // The entries placed go on top, the last placed first (as each
+        // had been put at the top in turn); the removed ones go.
+        let mut kept = Vec::with_capacity(d.entries.len());
+        let mut new = Vec::new();
+        for (i, e) in std::mem::take(&mut d.entries).into_iter().enumerate() {
+            if gone.contains(&(slot, i)) {
+                continue;
+            }
+            if i >= before[slot] { new.push(e) } else { kept.push(e) }
+        }
+        new.reverse();
+        new.extend(kept);
+        d.entries = new;
+    }
+    touched
+}
+
+/// What AniList confirmed for entries, each found through one index: its
+/// id, update time and volumes, and (`true` beside it) all of its values,
+/// when no later change of the person's waits to go on top of them.
+pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [bool; 2] {
+    let mut touched = [false; 2];
+    let mut at: HashMap<i64, (MediaKind, usize)> = HashMap::new();
+    for (kind, d) in l.iter() {
+        for (i, e) in d.entries.iter().enumerate() {
+            at.entry(e.media_id).or_insert((kind, i));
+        }
+    }
+    for (s, whole) in saved {
+        let Some(&(kind, i)) = at.get(&s.media_id) else { continue };
+        let Some(d) = l.get_mut(kind) else { continue };
+        let Some(e) = d.entries.get_mut(i) else { continue };
+        e.id = s.id;
+        e.updated_at = s.updated_at.or(e.updated_at);
+        e.progress_volumes = s.progress_volumes.or(e.progress_volumes);
+        if *whole {
+            patch_entry(d, i, &Patch::whole(&values_of(s)));
+        }
+        touched[ByKind::<()>::slot(kind)] = true;
+    }
+    touched
+}
+
 /// How a list's refresh stands.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Refresh {
@@ -501,34 +600,40 @@ impl ListStore {
         })
     }
 
+    /// The entries of these media, found in one pass.
+    pub fn entries_of(&self, media_ids: &[i64]) -> HashMap<i64, Entry> {
+        let wanted: std::collections::HashSet<i64> = media_ids.iter().copied().collect();
+        self.lists.with_untracked(|l| {
+            let mut found = HashMap::with_capacity(wanted.len());
+            for (_, d) in l.iter() {
+                for e in d.entries.iter().filter(|e| wanted.contains(&e.media_id)) {
+                    found.entry(e.media_id).or_insert_with(|| e.clone());
+                }
+            }
+            found
+        })
+    }
+
     /// Changes an entry's values (`None`: removes it). `added` places an
     /// entry that is not in the store yet.
     pub fn apply(&self, media_id: i64, patch: Option<&Patch>, added: Option<(MediaKind, Entry)>) {
-        let mut touched = None;
-        self.lists.update(|l| {
-            for (kind, d) in l.iter_mut() {
-                if let Some(i) = d.entries.iter().position(|e| e.media_id == media_id) {
-                    match patch {
-                        Some(p) => patch_entry(d, i, p),
-                        None => {
-                            d.entries.remove(i);
-                            d.set_lists(media_id, &[]);
-                        }
-                    }
-                    touched = Some(kind);
-                    return;
-                }
+        self.apply_many(vec![StoreEdit { media_id, patch: patch.cloned(), added }]);
+    }
+
+    /// Many changes in one update of the lists (see [`apply_edits`]).
+    pub fn apply_many(&self, edits: Vec<StoreEdit>) {
+        if edits.is_empty() {
+            return;
+        }
+        let touched = self.lists.try_update(|l| apply_edits(l, edits)).unwrap_or_default();
+        self.save_touched(touched);
+    }
+
+    fn save_touched(&self, touched: [bool; 2]) {
+        for kind in MediaKind::ALL {
+            if touched[ByKind::<()>::slot(kind)] {
+                self.save_soon(kind);
             }
-            if let (Some(p), Some((kind, entry))) = (patch, added) {
-                if let Some(d) = l.get_mut(kind) {
-                    d.entries.insert(0, entry);
-                    patch_entry(d, 0, p);
-                    touched = Some(kind);
-                }
-            }
-        });
-        if let Some(kind) = touched {
-            self.save_soon(kind);
         }
     }
 
@@ -537,22 +642,14 @@ impl ListStore {
         self.lists.with_untracked(|l| l.iter().find(|(_, d)| d.entry(media_id).is_some()).map(|(_, d)| d.advanced_names.clone())).unwrap_or_default()
     }
 
-    /// What AniList confirmed for an entry: its id and update time.
-    pub fn confirm(&self, saved: &Entry) {
-        let mut touched = None;
-        self.lists.update(|l| {
-            for (kind, d) in l.iter_mut() {
-                if let Some(e) = d.entries.iter_mut().find(|e| e.media_id == saved.media_id) {
-                    e.id = saved.id;
-                    e.updated_at = saved.updated_at.or(e.updated_at);
-                    e.progress_volumes = saved.progress_volumes.or(e.progress_volumes);
-                    touched = Some(kind);
-                }
-            }
-        });
-        if let Some(kind) = touched {
-            self.save_soon(kind);
+    /// What AniList confirmed for entries, in one update of the lists (see
+    /// [`confirm_entries`]).
+    pub fn confirm_many(&self, saved: &[(Entry, bool)]) {
+        if saved.is_empty() {
+            return;
         }
+        let touched = self.lists.try_update(|l| confirm_entries(l, saved)).unwrap_or_default();
+        self.save_touched(touched);
     }
 
     /// Keeps a list in IndexedDB after an edit: at most once in
@@ -709,6 +806,61 @@ mod tests {
         assert!(mine.merge_recent(recent));
         assert_eq!(mine.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(3, 9), (4, 0), (1, 1), (2, 2)]);
         assert_eq!(mine.custom, [("Rewatch".to_string(), vec![])], "3 left its custom list");
+    }
+
+    fn ids(d: &ListData) -> Vec<(i64, u32)> {
+        d.entries.iter().map(|e| (e.media_id, e.progress.unwrap_or(0))).collect()
+    }
+
+    fn progress(p: u32) -> Option<Patch> {
+        Some(Patch { progress: Some(p), ..Patch::default() })
+    }
+
+    #[test]
+    fn many_edits_in_one_pass_end_as_the_same_edits_one_by_one() {
+        let mut l = ByKind::default();
+        l.insert(MediaKind::Anime, list(vec![entry(1, 9, 1), entry(2, 8, 2), entry(3, 7, 3)], vec![("Rewatch", vec![2, 3])]));
+        l.insert(MediaKind::Manga, list(vec![entry(50, 9, 5)], vec![]));
+        let add = |m: i64| Some((MediaKind::Anime, entry(m, 1, 0)));
+        let edits = vec![
+            StoreEdit { media_id: 1, patch: progress(11), added: None },
+            StoreEdit { media_id: 2, patch: None, added: None },
+            StoreEdit { media_id: 8, patch: progress(8), added: add(8) },
+            StoreEdit { media_id: 9, patch: progress(9), added: add(9) },
+            // Held already: patched where it is, not placed again.
+            StoreEdit { media_id: 3, patch: progress(33), added: add(3) },
+            // Placed in this pass, then changed again, then one removed.
+            StoreEdit { media_id: 8, patch: progress(88), added: None },
+            StoreEdit { media_id: 9, patch: None, added: None },
+            // Removed, then added again.
+            StoreEdit { media_id: 1, patch: None, added: None },
+            StoreEdit { media_id: 1, patch: progress(1), added: add(1) },
+            // Not held anywhere, nothing to place: nothing.
+            StoreEdit { media_id: 77, patch: progress(7), added: None },
+        ];
+        let mut one_by_one = l.clone();
+        let touched = apply_edits(&mut l, edits.clone());
+        assert_eq!(touched, [true, false]);
+        for e in edits {
+            apply_edits(&mut one_by_one, vec![e]);
+        }
+        let anime = l.get(MediaKind::Anime).unwrap();
+        assert_eq!(ids(anime), [(1, 1), (8, 88), (3, 33)], "the last placed on top");
+        assert_eq!(anime, one_by_one.get(MediaKind::Anime).unwrap());
+        assert_eq!(anime.custom, [("Rewatch".to_string(), vec![3])], "2 left its custom list with it");
+        assert_eq!(ids(l.get(MediaKind::Manga).unwrap()), [(50, 5)]);
+    }
+
+    #[test]
+    fn confirmations_take_ids_and_anilists_values_only_where_nothing_waits() {
+        let mut l = ByKind::default();
+        l.insert(MediaKind::Anime, list(vec![Entry { id: 0, ..entry(1, 9, 1) }, entry(2, 8, 2)], vec![]));
+        let saved = |m: i64, p: u32| Entry { id: m * 100, updated_at: Some(500), ..entry(m, 0, p) };
+        let touched = confirm_entries(&mut l, &[(saved(1, 4), true), (saved(2, 7), false), (saved(3, 1), true)]);
+        assert_eq!(touched, [true, false]);
+        let anime = l.get(MediaKind::Anime).unwrap();
+        assert_eq!(anime.entries.iter().map(|e| (e.id, e.updated_at)).collect::<Vec<_>>(), [(100, Some(500)), (200, Some(500))]);
+        assert_eq!(ids(anime), [(1, 4), (2, 2)], "2 keeps the person's later value");
     }
 
     #[test]
