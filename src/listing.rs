@@ -258,7 +258,7 @@ mod tests {
         let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), year: Some(1998), sort: SortBy::Started };
         let url = q.to_query();
         assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&year=1998&sort=started");
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(url[1..].as_bytes()).into_owned().collect();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&url.as_bytes()[1..]).into_owned().collect();
         let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
         assert_eq!(back, q);
         assert_eq!(ListQuery::default().to_query(), "");

@@ -361,7 +361,8 @@ mod tests {
     #[test]
     fn table_of_fragments() {
         use ReplyError::*;
-        let cases: Vec<(&str, Result<Option<(&str, Option<&str>)>, ReplyError>)> = vec![
+        type Case<'a> = (&'a str, Result<Option<(&'a str, Option<&'a str>)>, ReplyError>);
+        let cases: Vec<Case> = vec![
             ("", Ok(None)),
             ("#", Ok(None)),
             ("#main", Ok(None)),

@@ -410,7 +410,8 @@ pub(crate) mod tests {
         assert!(std_alphabet.contains('/') || std_alphabet.contains('+'));
         let p = |json: &str| b64(json);
         let ok = |sub: u64, exp: i64| Ok::<(u64, i64), JwtError>((sub, exp));
-        let cases: Vec<(String, Result<(u64, i64), JwtError>)> = vec![
+        type Case = (String, Result<(u64, i64), JwtError>);
+        let cases: Vec<Case> = vec![
             (raw(&h, &good_p, SIG), ok(1, 2_000_000_000)),
             (format!("  {}\n", raw(&h, &good_p, SIG)), ok(1, 2_000_000_000)),
             (raw(&h, &padded, SIG), ok(1, 2_000_000_000)),

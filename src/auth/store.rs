@@ -42,6 +42,9 @@ pub fn forget_person() {
 }
 
 /// What was found in storage at start-up.
+// Made once at a load and taken apart at once: the size of its variants
+// costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Loaded {
     Nothing,

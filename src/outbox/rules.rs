@@ -727,8 +727,7 @@ mod tests {
 
     #[test]
     fn only_changes_paused_among_accounts_outlive_a_switch() {
-        let mut q = Queue::default();
-        q.paused = Some(Pause::SignInAmongAccounts);
+        let mut q = Queue { paused: Some(Pause::SignInAmongAccounts), ..Queue::default() };
         assert!(!q.waits_among_accounts(), "nothing waiting, nothing to keep");
         q.push(1, save(11, 12), Some(v(11)), "A", 0.0, 0.0);
         assert!(q.waits_among_accounts());
