@@ -28,9 +28,37 @@ pub fn behind(next: u32, airing_at: i64, now: i64, progress: u32) -> u32 {
     aired.saturating_sub(progress)
 }
 
+/// A title's next episode is asked of AniList again this long after the
+/// last ask, while its time has passed and AniList has not moved on.
+pub const ASK_AGAIN_SECS: i64 = 600;
+
+/// The titles whose next episode should be asked of AniList now: being
+/// watched, with an airing time that has passed, and not asked within
+/// [`ASK_AGAIN_SECS`] (`asked_at`: when each was last asked, Unix seconds).
+pub fn due(titles: impl IntoIterator<Item = (i64, bool, Option<i64>)>, now: i64, asked_at: impl Fn(i64) -> Option<i64>) -> Vec<i64> {
+    titles
+        .into_iter()
+        .filter(|&(id, watching, airing_at)| watching && airing_at.is_some_and(|at| at <= now) && asked_at(id).is_none_or(|t| now - t >= ASK_AGAIN_SECS))
+        .map(|(id, ..)| id)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_watched_titles_whose_episode_time_has_passed_are_asked_and_not_too_often() {
+        let titles = [(1, true, Some(900)), (2, true, Some(1_100)), (3, false, Some(900)), (4, true, None), (5, true, Some(1_000)), (6, true, Some(500))];
+        let asked = |id: i64| match id {
+            5 => Some(990),
+            6 => Some(1_000 - ASK_AGAIN_SECS),
+            _ => None,
+        };
+        // 2 airs later, 3 is not being watched, 4 has no date, 5 was asked
+        // ten seconds ago; 6 was asked long enough ago to ask again.
+        assert_eq!(due(titles, 1_000, asked), [1, 6]);
+    }
 
     #[test]
     fn countdowns_read_as_a_person_says_them() {

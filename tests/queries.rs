@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, delete_entry, list_collection, list_entries, me, save_entry, search, title, update_entries, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, save_entry, search, title, update_entries, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -130,6 +130,8 @@ where
 fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let viewer = fixture_reads_as_selected::<viewer::Viewer>();
     assert!(viewer.contains("minutes_watched: Some(5424)") && viewer.contains("Point10Decimal"), "{viewer}");
+    let airing = fixture_reads_as_selected::<airing::AiringNow>();
+    assert!(airing.contains("next_airing_episode: Some(Airing { episode: 15, airing_at: 1764204800 })") && airing.contains("status: Some(Finished)") && airing.contains("next_airing_episode: None"), "{airing}");
     let me = fixture_reads_as_selected::<me::Me>();
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();

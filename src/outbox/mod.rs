@@ -549,6 +549,12 @@ impl Outbox {
         self.store.refresh(kind, credential, force, self.api.get_value(), self.reapply());
     }
 
+    /// Asks AniList for the next episode of watched anime whose episode
+    /// time has passed (see [`ListStore::refresh_airing`]).
+    pub fn refresh_airing(&self, credential: Credential, now: i64) {
+        self.store.refresh_airing(credential, self.api.get_value(), now);
+    }
+
     /// Reads the lists in the store again from AniList, with the waiting
     /// changes on top.
     fn refetch_lists(&self) {

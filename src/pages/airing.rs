@@ -46,10 +46,17 @@ fn AiringBody(credential: Credential) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
     let kind = MediaKind::Anime;
+    let asked_for = credential.clone();
     let refresh = move |force: bool| outbox.refresh_list(kind, credential.clone(), force);
     refresh(false);
     let again = Callback::new(move |_| refresh(true));
     let now = clock(Duration::from_secs(30));
+    // Episodes whose time has passed: asked again (see the list page).
+    Effect::new(move |_| {
+        let t = now.get();
+        store.with(kind, |_| ());
+        outbox.refresh_airing(asked_for.clone(), t);
+    });
     let watched = Memo::new(move |_| {
         store.with(kind, |d| {
             d.map(|d| {

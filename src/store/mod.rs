@@ -10,6 +10,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::api::ops::airing;
 use crate::api::ops::list_collection::{self, Entry, ListCollection};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
@@ -108,6 +109,22 @@ impl ListData {
 
     pub fn entry(&self, media_id: i64) -> Option<&Entry> {
         self.entries.iter().find(|e| e.media_id == media_id)
+    }
+
+    /// Takes in what AniList says of titles' release now (their next
+    /// episode, status and episode count); whether anything changed.
+    pub fn set_airing(&mut self, titles: &[airing::Now]) -> bool {
+        let by_id: HashMap<i64, &airing::Now> = titles.iter().map(|t| (t.id, t)).collect();
+        let mut changed = false;
+        for m in self.entries.iter_mut().filter_map(|e| e.media.as_mut()) {
+            let Some(now) = by_id.get(&m.id) else { continue };
+            let (status, episodes) = (now.status.or(m.status), now.episodes.or(m.episodes));
+            if (m.next_airing_episode, m.status, m.episodes) != (now.next_airing_episode, status, episodes) {
+                (m.next_airing_episode, m.status, m.episodes) = (now.next_airing_episode, status, episodes);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// The next chunk of a full load: its entries after these (each once),
@@ -335,6 +352,9 @@ pub struct ListStore {
     /// Rows on screen by media id (a refused change whose row is gone is
     /// told as a notice instead).
     watchers: StoredValue<HashMap<i64, u32>>,
+    /// When each title's next episode was last asked of AniList (Unix
+    /// seconds; see [`ListStore::refresh_airing`]).
+    airing_asked: StoredValue<HashMap<i64, i64>>,
     /// Why the store lives in memory only, once known.
     pub memory_only: RwSignal<Option<String>>,
     /// A refused change's fields, by media id: the editor offers them
@@ -404,6 +424,7 @@ impl ListStore {
             refresh: RwSignal::new(ByKind::default()),
             errors: RwSignal::new(HashMap::new()),
             watchers: StoredValue::new(HashMap::new()),
+            airing_asked: StoredValue::new(HashMap::new()),
             memory_only: RwSignal::new(None),
             refused: StoredValue::new(HashMap::new()),
         }
@@ -489,6 +510,44 @@ impl ListStore {
                 me.refresh_now(kind, credential, force, api, pending);
             }),
             None => self.refresh_now(kind, credential, force, api, pending),
+        }
+    }
+
+    /// Asks AniList again for the next episode of the anime being watched
+    /// whose episode time has passed (a list refresh brings only what the
+    /// person changed, so airing times would stay as they were); at most
+    /// once in [`crate::airing::ASK_AGAIN_SECS`] a title, 50 titles a
+    /// request. The answer goes into the store (whatever page asked).
+    pub fn refresh_airing(&self, credential: Credential, api: Api, now: i64) {
+        if self.user.get_untracked() != Some(credential.user) {
+            return;
+        }
+        let due = self.with_untracked(MediaKind::Anime, |d| {
+            let titles = d.map(|d| d.entries.iter().map(|e| {
+                let watching = matches!(e.status, Some(crate::media::ListStatus::Current | crate::media::ListStatus::Repeating));
+                (e.media_id, watching, e.media.as_ref().and_then(|m| m.next_airing_episode).map(|a| a.airing_at))
+            }));
+            self.airing_asked.with_value(|asked| crate::airing::due(titles.into_iter().flatten(), now, |id| asked.get(&id).copied()))
+        });
+        if due.is_empty() {
+            return;
+        }
+        self.airing_asked.update_value(|asked| asked.extend(due.iter().map(|id| (*id, now))));
+        let me = *self;
+        for ids in due.chunks(airing::PER_PAGE).map(<[i64]>::to_vec) {
+            let (api, credential) = (api.clone(), credential.clone());
+            leptos::task::spawn_local(async move {
+                let Ok(answer) = api.run::<airing::AiringNow>(Some(&credential), &airing::Vars { ids }, true).await else { return };
+                // Another account's lists by now: not theirs to take.
+                if me.user.try_get_untracked().flatten() != Some(credential.user) {
+                    return;
+                }
+                let titles: Vec<airing::Now> = answer.titles().collect();
+                let changed = me.lists.try_update(|l| l.get_mut(MediaKind::Anime).is_some_and(|d| d.set_airing(&titles))).unwrap_or(false);
+                if changed {
+                    me.save_soon(MediaKind::Anime);
+                }
+            });
         }
     }
 
@@ -861,6 +920,21 @@ mod tests {
         let anime = l.get(MediaKind::Anime).unwrap();
         assert_eq!(anime.entries.iter().map(|e| (e.id, e.updated_at)).collect::<Vec<_>>(), [(100, Some(500)), (200, Some(500))]);
         assert_eq!(ids(anime), [(1, 4), (2, 2)], "2 keeps the person's later value");
+    }
+
+    #[test]
+    fn airing_now_replaces_a_passed_episode_time() {
+        use crate::api::ops::list_collection::{Airing, Media};
+        use crate::media::MediaStatus;
+        let with = |id: i64, next: Option<Airing>| Entry { media: Some(Media { id, next_airing_episode: next, status: Some(MediaStatus::Releasing), episodes: Some(12), ..Media::default() }), ..entry(id, 1, 1) };
+        let mut d = list(vec![with(1, Some(Airing { episode: 8, airing_at: 100 })), with(2, Some(Airing { episode: 12, airing_at: 100 }))], vec![]);
+        let now = |id: i64, next: Option<Airing>, status: Option<MediaStatus>| airing::Now { id, status, episodes: None, next_airing_episode: next };
+        let answer = [now(1, Some(Airing { episode: 9, airing_at: 700 }), None), now(2, None, Some(MediaStatus::Finished)), now(3, None, None)];
+        assert!(d.set_airing(&answer));
+        let media = |i: usize| d.entries[i].media.clone().unwrap();
+        assert_eq!((media(0).next_airing_episode, media(0).status, media(0).episodes), (Some(Airing { episode: 9, airing_at: 700 }), Some(MediaStatus::Releasing), Some(12)));
+        assert_eq!((media(1).next_airing_episode, media(1).status), (None, Some(MediaStatus::Finished)), "the last episode aired");
+        assert!(!d.set_airing(&answer), "the same answer again changes nothing");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Every operation the app sends to AniList, one module each (see
 //! [`crate::api::operation::Operation`]).
 
+pub mod airing;
 pub mod delete_entry;
 pub mod examples;
 pub mod list_collection;
@@ -25,6 +26,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<title::TitlePage>(),
     op::<title::FavouriteState>(),
     op::<title::ToggleFavourite>(),
+    op::<airing::AiringNow>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -70,6 +70,19 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
 fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
+    let clock = crate::components::clock::clock(std::time::Duration::from_secs(30));
+    provide_context(row::ListClock(clock));
+    // Anime being watched whose episode time has passed: their next
+    // episode asked again (rows say "Ep 8 aired" until it comes).
+    if kind == MediaKind::Anime {
+        let credential = credential.clone();
+        Effect::new(move |_| {
+            let now = clock.get();
+            // Tracked too: the list arriving from IndexedDB or AniList.
+            store.with(kind, |_| ());
+            outbox.refresh_airing(credential.clone(), now);
+        });
+    }
     let refresh = move |force: bool| outbox.refresh_list(kind, credential.clone(), force);
     refresh(false);
     let state = Memo::new(move |_| store.refresh_state(kind));
@@ -160,7 +173,6 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
 #[component]
 fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let store = use_list_store();
-    provide_context(row::ListClock(crate::components::clock::clock(std::time::Duration::from_secs(30))));
     let format = Memo::new(move |_| store.score_format(kind));
     // The filter and sort live in the URL; the text applies at each key
     // and reaches the URL after a pause.

@@ -84,10 +84,12 @@ pub fn EntryRow(
     let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
     let year = media.as_ref().and_then(|m| m.start_date).and_then(|d| d.year);
     // Airing: "2 behind · Ep 8 in 2 d 4 h", while it is being watched.
-    let next = media.as_ref().and_then(|m| m.next_airing_episode).filter(|_| kind == MediaKind::Anime);
+    // (Read from the entry each time: AniList is asked again once an
+    // episode's time has passed, and the store takes the new one.)
+    let next = move || entry.with(|e| e.as_ref().and_then(|e| e.media.as_ref()).and_then(|m| m.next_airing_episode)).filter(|_| kind == MediaKind::Anime);
     let now = use_context::<ListClock>().map(|c| c.0);
     let airing = move || {
-        let (a, now) = (next?, now?.get());
+        let (a, now) = (next()?, now?.get());
         let v = values();
         matches!(v.status, ListStatus::Current | ListStatus::Repeating).then(|| (behind(a.episode, a.airing_at, now, v.progress), next_episode(a.episode, a.airing_at, now)))
     };

@@ -161,3 +161,29 @@ test('airing: "2 behind" and the countdown on the Watching list, and the Airing 
   await page.waitForSelector('[data-testid=airing-21] [data-testid=behind] >> text=1 behind');
   await waitFor(() => entryOf(21).progress === 131);
 });
+
+test('an episode whose time has passed: "aired", its next episode asked of AniList once, then the new countdown', async () => {
+  // ONE PIECE's episode 133 aired a minute ago, as the list has it.
+  Object.assign(world.standIn.data.entries.find((e) => e.id === 700005), { status: 'CURRENT' });
+  const onePiece = world.standIn.data.media.find((m) => m.id === 21);
+  onePiece.nextAiring = { episode: 133, inSeconds: -60 };
+  // AniList moves on to episode 134 while the app asks.
+  world.standIn.fault({ kind: 'slow', delayMs: 1500, operation: 'AiringNow' });
+  const page = await signedIn();
+  await page.click('text=Your anime list');
+  const row = '[data-testid=group-current] [data-testid=entry-700005]';
+  await page.waitForSelector(`${row} [data-testid=next-episode] >> text=Ep 133 aired`);
+  assert.equal(await page.textContent(`${row} [data-testid=behind]`), '3 behind');
+  onePiece.nextAiring = { episode: 134, inSeconds: 7 * 86400 + 60 };
+  await page.waitForSelector(`${row} [data-testid=next-episode] >> text=Ep 134 in 7 d 0 h`);
+  assert.equal(await page.textContent(`${row} [data-testid=behind]`), '3 behind');
+  const asked = world.standIn.graphqlRequests().filter((r) => r.operationName === 'AiringNow');
+  assert.equal(asked.length, 1);
+  assert.deepEqual(asked[0].body.variables, { ids: [21] }, 'only the title whose time passed');
+  // Kept: the Airing page and a reload show the new episode without asking again.
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=airing-21] [data-testid=next-episode] >> text=Ep 134 in 7 d 0 h');
+  await page.reload();
+  await page.waitForSelector('[data-testid=airing-21] [data-testid=next-episode] >> text=Ep 134 in 7 d 0 h');
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'AiringNow').length, 1);
+});
