@@ -98,7 +98,19 @@ pub fn SessionBadge() -> impl IntoView {
     // account's own token: the active one's and those parked).
     let named = RwSignal::new(0u32);
     let api = StoredValue::new(expect_context::<crate::api::Api>());
+    // Changes kept for each account not active now, read when the menu
+    // opens: they go when that account is active again.
+    let waiting = RwSignal::new(std::collections::HashMap::<u64, usize>::new());
+    let count_waiting = move || {
+        for user in others.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let n = crate::outbox::waiting_for(user).await;
+                let _ = waiting.try_update(|w| w.insert(user, n));
+            });
+        }
+    };
     let ask_names = move |_| {
+        count_waiting();
         let now = crate::auth::time::now_secs();
         let active = state.with_untracked(|s| s.signed_in().map(|s| s.credential()));
         let parked = others.get_untracked().into_iter().filter_map(|u| crate::auth::store::parked_credential(u, now));
@@ -168,6 +180,11 @@ pub fn SessionBadge() -> impl IntoView {
                             <button type="button" class="button button--small button--secondary accounts__switch" data-testid="switch-account" data-user=user.to_string()
                                 on:click=move |_| { crate::session::flow::switch_account(session, flashes, user); }>
                                 "Switch to " {label(user)}
+                                {move || waiting.with(|w| w.get(&user).copied()).filter(|n| *n > 0).map(|n| view! {
+                                    <span class="muted small" data-testid="account-waiting">
+                                        {format!(" · {n} change{} waiting", if n == 1 { "" } else { "s" })}
+                                    </span>
+                                })}
                             </button>
                         }).collect_view()}
                         <Show when=signed_in>

@@ -617,6 +617,15 @@ impl Outbox {
     }
 }
 
+/// How many changes wait, kept, for an account that is not the active one
+/// (the header's accounts menu says so beside it).
+pub async fn waiting_for(user: u64) -> usize {
+    match idb::get(idb::OUTBOX, &key(user)).await {
+        Ok(Some(text)) => serde_json::from_str::<Queue>(&text).map(|q| q.len()).unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// The outbox, from context.
 pub fn use_outbox() -> Outbox {
     expect_context::<Outbox>()

@@ -110,6 +110,10 @@ test("a change waiting for one account is sent with that account's token only, a
   await waitFor(() => entry(900002).progress === 4);
   await page.waitForTimeout(3000);
   assert.equal(entry(700001).progress, 12, 'not sent while the other account is active');
+  // The menu says it waits, beside that account.
+  if (await page.$('[data-testid=accounts][open]')) await page.click('[data-testid=accounts] > summary');
+  await menu(page);
+  await page.waitForSelector(`[data-testid=switch-account][data-user="${VIEWER_ID}"] [data-testid=account-waiting] >> text=1 change waiting`);
   await switchTo(page, VIEWER_ID);
   await waitFor(() => entry(700001).progress === 13);
   const saves = world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry');
