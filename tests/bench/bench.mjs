@@ -462,26 +462,30 @@ async function heavyRuns(world) {
         // Many edits at once: every entry selected, one status for all
         // (the preview, then Apply): the click until the bar says it is
         // done, and the main thread's longest task in the 2 s after, while
-        // the first batches go out; then Undo.
-        await page.waitForFunction((t) => document.querySelector('[data-testid=list-summary]')?.textContent === `${t} entries.`, total.toLocaleString('en'));
-        await page.click('[data-testid=select-all]');
-        await page.selectOption('[data-testid=bulk-status]', 'PAUSED');
-        await page.click('[data-testid=bulk-review]');
-        await page.waitForSelector('[data-testid=bulk-preview][open]');
-        await page.evaluate(() => {
-          window.__longTasks = [];
-          new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries())).observe({ type: 'longtask' });
-        });
-        r.bulkApply.push(await page.evaluate(() => window.__afterChange(
-          () => document.querySelector('[data-testid=bulk-apply]').click(),
-          () => document.querySelector('[data-testid=bulk-done]') !== null,
-        )));
-        await page.waitForTimeout(2000);
-        r.bulkTask.push(await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))));
-        r.bulkUndo.push(await page.evaluate(() => window.__afterChange(
-          () => document.querySelector('[data-testid=bulk-undo]').click(),
-          () => document.querySelector('[data-testid=bulk-done]') === null,
-        )));
+        // the first batches go out; then Undo. In the last run only: the
+        // batches that reach the stand-in change the list the next run
+        // would load.
+        if (run === HEAVY_RUNS - 1) {
+          await page.waitForFunction((t) => document.querySelector('[data-testid=list-summary]')?.textContent === `${t} entries.`, total.toLocaleString('en'));
+          await page.click('[data-testid=select-all]');
+          await page.selectOption('[data-testid=bulk-status]', 'PAUSED');
+          await page.click('[data-testid=bulk-review]');
+          await page.waitForSelector('[data-testid=bulk-preview][open]');
+          await page.evaluate(() => {
+            window.__longTasks = [];
+            new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries())).observe({ type: 'longtask' });
+          });
+          r.bulkApply.push(await page.evaluate(() => window.__afterChange(
+            () => document.querySelector('[data-testid=bulk-apply]').click(),
+            () => document.querySelector('[data-testid=bulk-done]') !== null,
+          )));
+          await page.waitForTimeout(2000);
+          r.bulkTask.push(await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration))));
+          r.bulkUndo.push(await page.evaluate(() => window.__afterChange(
+            () => document.querySelector('[data-testid=bulk-undo]').click(),
+            () => document.querySelector('[data-testid=bulk-done]') === null,
+          )));
+        }
         if (page.problems.length) throw new Error(`the app reported problems: ${page.problems.join('; ')}`);
         await world.closePages();
       }
@@ -513,7 +517,7 @@ function heavyReport(runs) {
   out.push(`Goals at N = ${n(big.N)}: first row ${ratio.toFixed(2)}× the first row at N = ${n(small.N)} (goal ≤ 1.2×; the app's own part, without the first chunk's answer: ${(own(big) / own(small)).toFixed(2)}×) and ${med(big.firstRow) < med(big.plainFirstRow) ? 'below' : 'NOT below'} the plain-DOM floor (${ms(big.firstRow)} vs ${ms(big.plainFirstRow)} ms);`
     + ` nodes ${n(Math.max(...runs.map((r) => r.nodes.all)))} at most (goal ≤ 3,000); filter keystroke ${ms(big.keystroke)} ms (goal ≤ 50);`
     + ` "+1" ${ms(big.plusOne)} ms (goal ≤ 16); reload with the store warm: ${Math.max(...big.warmRequests)} requests before the first row (goal 0).`);
-  out.push('', '### Many edits at once (every entry of the list selected, one status for all)', '');
+  out.push('', '### Many edits at once (every entry of the list selected, one status for all; the last run of each N)', '');
   out.push('| N (+5 fixture) | Apply → the bar says done | longest task in the 2 s after | Undo → back |');
   out.push('| ---: | ---: | ---: | ---: |');
   for (const r of runs) {
