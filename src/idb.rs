@@ -66,6 +66,19 @@ pub async fn get(store: &str, key: &str) -> Result<Option<String>, String> {
     Ok(value.and_then(|v| v.as_string()))
 }
 
+/// Several values read in one transaction (the requests go together).
+pub async fn get_many(store: &str, keys: &[String]) -> Result<Vec<Option<String>>, String> {
+    let db = db().await?;
+    let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readonly).map_err(why)?;
+    let s = tx.object_store(store).map_err(why)?;
+    let asked = keys.iter().map(|k| s.get_owned(k.as_str()).map_err(why)).collect::<Result<Vec<_>, _>>()?;
+    let mut values = Vec::with_capacity(asked.len());
+    for request in asked {
+        values.push(request.await.map_err(why)?.and_then(|v| v.as_string()));
+    }
+    Ok(values)
+}
+
 pub async fn put(store: &str, key: &str, value: &str) -> Result<(), String> {
     let db = db().await?;
     let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readwrite).map_err(why)?;
@@ -88,4 +101,18 @@ pub async fn keys(store: &str) -> Result<Vec<String>, String> {
     let s = tx.object_store(store).map_err(why)?;
     let keys = s.get_all_keys().map_err(why)?.await.map_err(why)?;
     Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
+/// Puts and deletes in one transaction: all of them happen, or none.
+pub async fn write_all(store: &str, puts: &[(String, String)], deletes: &[String]) -> Result<(), String> {
+    let db = db().await?;
+    let tx = db.transaction_on_one_with_mode(store, IdbTransactionMode::Readwrite).map_err(why)?;
+    let s = tx.object_store(store).map_err(why)?;
+    for (key, value) in puts {
+        s.put_key_val_owned(key.as_str(), &JsValue::from_str(value)).map_err(why)?;
+    }
+    for key in deletes {
+        s.delete_owned(key.as_str()).map_err(why)?;
+    }
+    tx.await.into_result().map_err(why)
 }

@@ -16,7 +16,10 @@ use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::idb;
 
+pub mod kept;
 pub mod titles;
+
+use kept::Dirty;
 use crate::media::ScoreFormat;
 use crate::edit::{Patch, Values};
 use crate::media::MediaKind;
@@ -246,8 +249,9 @@ pub struct StoreEdit {
 /// Applies edits in order, each entry found through one index built once
 /// (a change to thousands of entries is one pass, not a search each);
 /// which lists changed, by [`ByKind::slot`].
-pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [bool; 2] {
+pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2] {
     let mut touched = [false; 2];
+    let mut changed: [std::collections::BTreeSet<i64>; 2] = Default::default();
     let mut at: HashMap<i64, (MediaKind, usize)> = HashMap::new();
     let mut before = [0usize; 2];
     for (kind, d) in l.iter() {
@@ -282,10 +286,16 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [bool; 2]
             }
         }
         touched[slot] = true;
+        changed[slot].insert(media_id);
     }
+    let mut dirty: [Dirty; 2] = Default::default();
     for (kind, d) in l.iter_mut() {
         let slot = ByKind::<()>::slot(kind);
         let placed = d.entries.len() > before[slot];
+        let removed = gone.iter().any(|(s, _)| *s == slot);
+        if touched[slot] {
+            dirty[slot] = if placed || removed { Dirty::All } else { Dirty::Entries(std::mem::take(&mut changed[slot])) };
+        }
         if !touched[slot] || (!placed && gone.is_empty()) {
             continue;
         }
@@ -303,14 +313,14 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [bool; 2]
         new.extend(kept);
         d.entries = new;
     }
-    touched
+    dirty
 }
 
 /// What AniList confirmed for entries, each found through one index: its
 /// id, update time and volumes, and (`true` beside it) all of its values,
 /// when no later change of the person's waits to go on top of them.
-pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [bool; 2] {
-    let mut touched = [false; 2];
+pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Dirty; 2] {
+    let mut touched: [Dirty; 2] = Default::default();
     let mut at: HashMap<i64, (MediaKind, usize)> = HashMap::new();
     for (kind, d) in l.iter() {
         for (i, e) in d.entries.iter().enumerate() {
@@ -327,7 +337,7 @@ pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [bo
         if *whole {
             patch_entry(d, i, &Patch::whole(&values_of(s)));
         }
-        touched[ByKind::<()>::slot(kind)] = true;
+        touched[ByKind::<()>::slot(kind)].add(Dirty::Entries([s.media_id].into()));
     }
     touched
 }
@@ -404,7 +414,20 @@ impl<T> ByKind<T> {
 /// An edited list is written to IndexedDB this long after its first edit.
 pub const SAVE_AFTER_MS: u64 = 400;
 
+/// What this tab last wrote of each list whole or in part: the user and
+/// how many chunks (a write of some chunks only is safe on top of it).
+fn set_layout(slot: usize, layout: Option<(u64, usize)>) {
+    LAYOUT.with(|l| {
+        let mut now = l.get();
+        now[slot] = layout;
+        l.set(now);
+    });
+}
+
 thread_local! {
+    static LAYOUT: std::cell::Cell<[Option<(u64, usize)>; 2]> = const { std::cell::Cell::new([None, None]) };
+    /// What changed in each list since it was last written.
+    static DIRTY: std::cell::RefCell<[Dirty; 2]> = const { std::cell::RefCell::new([Dirty::Clean, Dirty::Clean]) };
     /// Lists (by kind) with a write to IndexedDB due.
     static SAVE_DUE: std::cell::Cell<[bool; 2]> = const { std::cell::Cell::new([false, false]) };
     /// The read of the signed-in user's lists from IndexedDB (done or under
@@ -444,6 +467,8 @@ impl ListStore {
         self.lists.set(ByKind::default());
         self.refresh.set(ByKind::default());
         self.errors.set(HashMap::new());
+        LAYOUT.with(|l| l.set([None, None]));
+        DIRTY.with(|d| *d.borrow_mut() = Default::default());
         let Some(user) = user else {
             DISK.with(|d| *d.borrow_mut() = None);
             return;
@@ -451,9 +476,24 @@ impl ListStore {
         let me = *self;
         let read = async move {
             for kind in MediaKind::ALL {
-                match idb::get(idb::LISTS, &key(user, kind)).await {
+                let list_key = key(user, kind);
+                match idb::get(idb::LISTS, &list_key).await {
                     Ok(Some(text)) => {
-                        if let Some(data) = serde_json::from_str::<ListData>(&text).ok().filter(|d| d.format >= LIST_FORMAT) {
+                        let data = match kept::read_head(&text) {
+                            Some(kept::Kept::Whole(d)) => Some(d),
+                            Some(kept::Kept::Head(head)) => {
+                                let keys: Vec<String> = (0..head.chunks).map(|i| kept::chunk_key(&list_key, i)).collect();
+                                let chunks = idb::get_many(idb::LISTS, &keys).await.unwrap_or_default();
+                                let count = head.chunks;
+                                let list = kept::assemble(head, chunks);
+                                if list.is_some() {
+                                    set_layout(ByKind::<()>::slot(kind), Some((user, count)));
+                                }
+                                list
+                            }
+                            None => None,
+                        };
+                        if let Some(data) = data.filter(|d| d.format >= LIST_FORMAT) {
                             if me.user.try_get_untracked() == Some(Some(user)) {
                                 // What AniList gave meanwhile is newer.
                                 me.lists.update(|l| {
@@ -545,7 +585,7 @@ impl ListStore {
                 let titles: Vec<airing::Now> = answer.titles().collect();
                 let changed = me.lists.try_update(|l| l.get_mut(MediaKind::Anime).is_some_and(|d| d.set_airing(&titles))).unwrap_or(false);
                 if changed {
-                    me.save_soon(MediaKind::Anime);
+                    me.save_soon(MediaKind::Anime, Dirty::All);
                 }
             });
         }
@@ -688,10 +728,10 @@ impl ListStore {
         self.save_touched(touched);
     }
 
-    fn save_touched(&self, touched: [bool; 2]) {
-        for kind in MediaKind::ALL {
-            if touched[ByKind::<()>::slot(kind)] {
-                self.save_soon(kind);
+    fn save_touched(&self, touched: [Dirty; 2]) {
+        for (kind, dirty) in MediaKind::ALL.into_iter().zip(touched) {
+            if dirty != Dirty::Clean {
+                self.save_soon(kind, dirty);
             }
         }
     }
@@ -712,11 +752,13 @@ impl ListStore {
     }
 
     /// Keeps a list in IndexedDB after an edit: at most once in
-    /// [`SAVE_AFTER_MS`], since the whole list is written (a quick run of
-    /// +1s is one write). A change still waiting is also in the outbox,
-    /// which is written at once and applied again after a reload.
-    fn save_soon(&self, kind: MediaKind) {
+    /// [`SAVE_AFTER_MS`] (a quick run of +1s is one write), and only the
+    /// chunks that hold what changed ([`kept`]). A change still waiting is
+    /// also in the outbox, which is written at once and applied again after
+    /// a reload.
+    fn save_soon(&self, kind: MediaKind, dirty: Dirty) {
         let slot = ByKind::<()>::slot(kind);
+        DIRTY.with(|d| d.borrow_mut()[slot].add(dirty));
         let already = SAVE_DUE.with(|due| {
             let mut d = due.get();
             let was = d[slot];
@@ -738,25 +780,62 @@ impl ListStore {
                 });
                 // Signed out or switched meanwhile: nothing is written.
                 if user.is_some() && me.user.try_get_untracked().flatten() == user {
-                    me.save(kind);
+                    me.write(kind);
                 }
             },
             std::time::Duration::from_millis(SAVE_AFTER_MS),
         );
     }
 
-    /// Keeps a list in IndexedDB now (in the background).
+    /// Keeps a whole list in IndexedDB now (a list read from AniList).
     fn save(&self, kind: MediaKind) {
-        let (Some(user), Some(text)) = (
-            self.user.get_untracked(),
-            self.with_untracked(kind, |d| d.and_then(|d| serde_json::to_string(d).ok())),
-        ) else {
+        DIRTY.with(|d| d.borrow_mut()[ByKind::<()>::slot(kind)] = Dirty::All);
+        self.write(kind);
+    }
+
+    /// Writes what changed in a list (in the background): its head and
+    /// the chunks that hold the changed entries, in one transaction; every
+    /// chunk when entries came or went, or when this tab has not yet
+    /// written this list whole (it may be kept in an older form).
+    fn write(&self, kind: MediaKind) {
+        let slot = ByKind::<()>::slot(kind);
+        let dirty = DIRTY.with(|d| std::mem::take(&mut d.borrow_mut()[slot]));
+        let Some(user) = self.user.get_untracked() else { return };
+        let list_key = key(user, kind);
+        let Some((head, chunks, count)) = self.with_untracked(kind, |d| {
+            let d = d?;
+            let count = kept::chunk_count(d.entries.len());
+            let known = LAYOUT.with(|l| l.get()[slot]) == Some((user, count));
+            let only = match &dirty {
+                Dirty::Entries(ids) if known => Some(kept::chunks_of(d, ids)),
+                _ => None,
+            };
+            let (head, chunks) = kept::texts(d, only.as_ref());
+            Some((head, chunks, count))
+        }) else {
             return;
         };
+        let whole = chunks.len() == count;
+        let mut puts = vec![(list_key.clone(), head)];
+        puts.extend(chunks.into_iter().map(|(i, t)| (kept::chunk_key(&list_key, i), t)));
         let me = *self;
         leptos::task::spawn_local(async move {
-            if let Err(why) = idb::put(idb::LISTS, &key(user, kind), &text).await {
-                me.memory_only.set(Some(why));
+            // Written whole: chunks left from a longer list go.
+            let stale: Vec<String> = if whole {
+                let mine = format!("{list_key}:");
+                idb::keys(idb::LISTS).await.unwrap_or_default().into_iter()
+                    .filter(|k| k.strip_prefix(&mine).and_then(|i| i.parse::<usize>().ok()).is_some_and(|i| i >= count))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            match idb::write_all(idb::LISTS, &puts, &stale).await {
+                Ok(()) => set_layout(slot, Some((user, count))),
+                Err(why) => {
+                    // The next write is whole.
+                    set_layout(slot, None);
+                    let _ = me.memory_only.try_set(Some(why));
+                }
             }
         });
     }
@@ -767,10 +846,11 @@ impl ListStore {
             self.lists.set(ByKind::default());
         }
         leptos::task::spawn_local(async move {
-            for kind in MediaKind::ALL {
-                let _ = idb::delete(idb::LISTS, &key(user, kind)).await;
-            }
             let mine = format!("{user}:");
+            // The heads and their chunks.
+            for k in idb::keys(idb::LISTS).await.unwrap_or_default().into_iter().filter(|k| k.starts_with(&mine)) {
+                let _ = idb::delete(idb::LISTS, &k).await;
+            }
             for k in idb::keys(idb::TITLES).await.unwrap_or_default().into_iter().filter(|k| k.starts_with(&mine)) {
                 let _ = idb::delete(idb::TITLES, &k).await;
             }
@@ -899,7 +979,10 @@ mod tests {
         ];
         let mut one_by_one = l.clone();
         let touched = apply_edits(&mut l, edits.clone());
-        assert_eq!(touched, [true, false]);
+        assert_eq!(touched, [Dirty::All, Dirty::Clean], "entries came and went: every chunk");
+        let mut patched = l.clone();
+        assert_eq!(apply_edits(&mut patched, vec![StoreEdit { media_id: 3, patch: progress(4), added: None }, StoreEdit { media_id: 50, patch: progress(6), added: None }]),
+            [Dirty::Entries([3].into()), Dirty::Entries([50].into())], "values only: the entries' chunks");
         for e in edits {
             apply_edits(&mut one_by_one, vec![e]);
         }
@@ -916,7 +999,7 @@ mod tests {
         l.insert(MediaKind::Anime, list(vec![Entry { id: 0, ..entry(1, 9, 1) }, entry(2, 8, 2)], vec![]));
         let saved = |m: i64, p: u32| Entry { id: m * 100, updated_at: Some(500), ..entry(m, 0, p) };
         let touched = confirm_entries(&mut l, &[(saved(1, 4), true), (saved(2, 7), false), (saved(3, 1), true)]);
-        assert_eq!(touched, [true, false]);
+        assert_eq!(touched, [Dirty::Entries([1, 2].into()), Dirty::Clean]);
         let anime = l.get(MediaKind::Anime).unwrap();
         assert_eq!(anime.entries.iter().map(|e| (e.id, e.updated_at)).collect::<Vec<_>>(), [(100, Some(500)), (200, Some(500))]);
         assert_eq!(ids(anime), [(1, 4), (2, 2)], "2 keeps the person's later value");

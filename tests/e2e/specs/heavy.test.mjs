@@ -203,3 +203,48 @@ test('a revisit after 30 s asks for one chunk when little changed, and takes in 
   await page.waitForSelector(progress);
   assert.match(await page.textContent(progress), /^7 \//);
 });
+
+/** Every value of the lists object store, by key. */
+function keptLists(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tsuzuki');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('lists').objectStore('lists');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => { db.close(); resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]))); };
+      values.onerror = () => reject(values.error);
+    };
+  }));
+}
+
+test('the list is kept in chunks: a +1 rewrites the chunk that holds the entry, and a reload shows it', async () => {
+  const page = await heavyPage(600);
+  const total = anime().length;
+  const chunkCount = Math.ceil(total / 250);
+  await waitFor(async () => Object.keys(await keptLists(page)).length === chunkCount + 1);
+  const before = await keptLists(page);
+  assert.deepEqual(Object.keys(before).sort(), ['5150:anime', ...Array.from({ length: chunkCount }, (_, i) => `5150:anime:${i}`)].sort());
+  assert.ok(JSON.parse(before['5150:anime']).list.entries.length === 0, 'the head holds no entries');
+  // +1 on a row: saved, then only its chunk (and the head) written again.
+  const target = await page.evaluate(() => [...document.querySelectorAll('.entry [data-testid=plus-one]')].find((x) => !x.disabled).closest('.entry').dataset.testid);
+  const id = Number(target.slice(6));
+  const was = entry(id).progress;
+  await page.click(`${row(id)} [data-testid=plus-one]`);
+  await waitFor(() => entry(id).progress === was + 1);
+  let after;
+  await waitFor(async () => {
+    after = await keptLists(page);
+    return Object.keys(after).some((k) => k !== '5150:anime' && after[k] !== before[k]);
+  });
+  const changed = Object.keys(after).filter((k) => k !== '5150:anime' && after[k] !== before[k]);
+  assert.equal(changed.length, 1, `one chunk written again: ${changed}`);
+  assert.ok(JSON.parse(after[changed[0]]).some((e) => e.id === id && e.progress === was + 1));
+  // A reload shows the list from what is kept, +1 included, before AniList answers.
+  world.standIn.fault({ kind: 'slow', delayMs: 4000 });
+  await page.reload();
+  await page.waitForSelector(`${row(id)} [data-testid=entry-progress] >> text=/^${was + 1}/`, { timeout: 3000 });
+  assert.deepEqual(page.problems, []);
+});

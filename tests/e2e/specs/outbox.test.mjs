@@ -239,7 +239,7 @@ test('signing out deletes that user\'s lists and waiting changes from the browse
   await setProgress(page, 700001, 14);
   await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting/');
   await waitFor(async () => (await idbKeys(page, 'outbox')).length === 1);
-  assert.deepEqual(await idbKeys(page, 'lists'), ['5150:anime']);
+  assert.deepEqual(await idbKeys(page, 'lists'), ['5150:anime', '5150:anime:0'], 'the list\'s head and its one chunk');
   await page.context().setOffline(false);
   world.standIn.fault({ kind: 'slow', delayMs: 5000, operation: 'SaveEntry' });
   await page.click('[data-testid=sign-out]');
