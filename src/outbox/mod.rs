@@ -174,10 +174,7 @@ impl Outbox {
             let others: Vec<String> = idb::keys(idb::OUTBOX).await.unwrap_or_default().into_iter().filter(|k| !keep.iter().any(|u| *k == key(*u))).collect();
             let mut discarded = 0;
             for k in others {
-                let queue = match idb::get(idb::OUTBOX, &k).await {
-                    Ok(Some(text)) => serde_json::from_str::<Queue>(&text).ok(),
-                    _ => None,
-                };
+                let queue = kept_queue(&k).await;
                 if let (Some(q), Ok(u)) = (&queue, k.parse::<u64>()) {
                     if q.waits_among_accounts() {
                         keep.push(u);
@@ -193,10 +190,7 @@ impl Outbox {
                     "They were made while another AniList account was signed in here, and are never sent with this account's token.",
                 ));
             }
-            let mut queue = match idb::get(idb::OUTBOX, &key(user)).await {
-                Ok(Some(text)) => serde_json::from_str::<Queue>(&text).unwrap_or_default(),
-                _ => Queue::default(),
-            };
+            let mut queue = kept_queue(&key(user)).await.unwrap_or_default();
             queue.after_reload();
             queue.paused = None;
             // Signed out, another account, or the app itself gone meanwhile.
@@ -620,10 +614,12 @@ impl Outbox {
 /// How many changes wait, kept, for an account that is not the active one
 /// (the header's accounts menu says so beside it).
 pub async fn waiting_for(user: u64) -> usize {
-    match idb::get(idb::OUTBOX, &key(user)).await {
-        Ok(Some(text)) => serde_json::from_str::<Queue>(&text).map(|q| q.len()).unwrap_or(0),
-        _ => 0,
-    }
+    kept_queue(&key(user)).await.map_or(0, |q| q.len())
+}
+
+/// A queue as kept in IndexedDB under `key`, if there is one to read.
+async fn kept_queue(key: &str) -> Option<Queue> {
+    serde_json::from_str(&idb::get(idb::OUTBOX, key).await.ok()??).ok()
 }
 
 /// The outbox, from context.

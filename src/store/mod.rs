@@ -246,19 +246,28 @@ pub struct StoreEdit {
     pub added: Option<(MediaKind, Entry)>,
 }
 
+/// Where each media's entry is: its list and place (the first, should a
+/// media stand twice).
+fn positions(l: &ByKind<ListData>) -> HashMap<i64, (MediaKind, usize)> {
+    let mut at = HashMap::new();
+    for (kind, d) in l.iter() {
+        for (i, e) in d.entries.iter().enumerate() {
+            at.entry(e.media_id).or_insert((kind, i));
+        }
+    }
+    at
+}
+
 /// Applies edits in order, each entry found through one index built once
 /// (a change to thousands of entries is one pass, not a search each);
 /// which lists changed, by [`ByKind::slot`].
 pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2] {
     let mut touched = [false; 2];
     let mut changed: [std::collections::BTreeSet<i64>; 2] = Default::default();
-    let mut at: HashMap<i64, (MediaKind, usize)> = HashMap::new();
+    let mut at = positions(l);
     let mut before = [0usize; 2];
     for (kind, d) in l.iter() {
         before[ByKind::<()>::slot(kind)] = d.entries.len();
-        for (i, e) in d.entries.iter().enumerate() {
-            at.entry(e.media_id).or_insert((kind, i));
-        }
     }
     let mut gone: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for StoreEdit { media_id, patch, added } in edits {
@@ -321,12 +330,7 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2
 /// when no later change of the person's waits to go on top of them.
 pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Dirty; 2] {
     let mut touched: [Dirty; 2] = Default::default();
-    let mut at: HashMap<i64, (MediaKind, usize)> = HashMap::new();
-    for (kind, d) in l.iter() {
-        for (i, e) in d.entries.iter().enumerate() {
-            at.entry(e.media_id).or_insert((kind, i));
-        }
-    }
+    let at = positions(l);
     for (s, whole) in saved {
         let Some(&(kind, i)) = at.get(&s.media_id) else { continue };
         let Some(d) = l.get_mut(kind) else { continue };
