@@ -43,6 +43,14 @@ pub fn due(titles: impl IntoIterator<Item = (i64, bool, Option<i64>)>, now: i64,
         .collect()
 }
 
+/// Whether a title's page, last read (or asked for) at `read_at`, should be
+/// read again now for its next episode (`airing_at`; all Unix seconds): that
+/// time has passed since the last read, or it had passed already then and
+/// [`ASK_AGAIN_SECS`] have gone by with AniList not yet moved on.
+pub fn read_again(airing_at: i64, read_at: i64, now: i64) -> bool {
+    airing_at <= now && (read_at < airing_at || now - read_at >= ASK_AGAIN_SECS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +66,16 @@ mod tests {
         // 2 airs later, 3 is not being watched, 4 has no date, 5 was asked
         // ten seconds ago; 6 was asked long enough ago to ask again.
         assert_eq!(due(titles, 1_000, asked), [1, 6]);
+    }
+
+    #[test]
+    fn a_title_page_is_read_again_once_its_episode_has_aired_and_not_too_often() {
+        // Read before episode time (1,000): not yet, then at once after it.
+        assert!(!read_again(1_000, 900, 999));
+        assert!(read_again(1_000, 900, 1_000));
+        // Read after the time, AniList not moved on: again only after a while.
+        assert!(!read_again(1_000, 1_010, 1_010 + ASK_AGAIN_SECS - 1));
+        assert!(read_again(1_000, 1_010, 1_010 + ASK_AGAIN_SECS));
     }
 
     #[test]

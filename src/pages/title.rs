@@ -90,6 +90,22 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
         let k = titles.get(user, id);
         (k.title, k.loading, k.error)
     });
+    // A next episode whose time passes while the page is open (or had
+    // passed when the kept copy was read): the title is read again, at
+    // most once in ten minutes while AniList has not moved on.
+    let tick = clock(Duration::from_secs(30));
+    let asked = StoredValue::new(0_i64);
+    let load_again = load.clone();
+    Effect::new(move |_| {
+        let now = tick.get();
+        let k = titles.get(user, id);
+        let Some(airing_at) = k.title.as_ref().and_then(|t| t.next_airing_episode).map(|a| a.airing_at) else { return };
+        let read_at = ((k.fetched_at / 1000.0) as i64).max(asked.get_value());
+        if !k.loading && crate::airing::read_again(airing_at, read_at, now) {
+            asked.set_value(now);
+            load_again(true);
+        }
+    });
     let again = Callback::new(move |_| load(true));
     move || {
         let (title, loading, error) = kept.get();

@@ -187,3 +187,25 @@ test('an episode whose time has passed: "aired", its next episode asked of AniLi
   await page.waitForSelector('[data-testid=airing-21] [data-testid=next-episode] >> text=Ep 134 in 7 d 0 h');
   assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'AiringNow').length, 1);
 });
+
+test('a title\'s page open when its next episode airs reads the title again, once, and shows the next countdown', async () => {
+  const onePiece = world.standIn.data.media.find((m) => m.id === 21);
+  onePiece.nextAiring = { episode: 133, inSeconds: 90 };
+  const page = await world.newPage();
+  // The page's clock, moved on by the test (time otherwise flows as usual).
+  await page.clock.install();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}anime/21`);
+  await page.waitForSelector('[data-testid=next-episode] >> text=Ep 133 in 1 min');
+  assert.equal(requests('TitlePage').length, 1);
+  // AniList moves on when the episode airs; the page is still open.
+  onePiece.nextAiring = { episode: 134, inSeconds: 7 * 86400 + 3600 };
+  await page.clock.fastForward('02:00');
+  await page.waitForSelector('[data-testid=next-episode] >> text=Ep 134 in 7 d 0 h');
+  assert.equal(requests('TitlePage').length, 2);
+  // Not asked again while the new time is ahead.
+  await page.clock.fastForward('02:00:00');
+  await page.waitForSelector('[data-testid=next-episode] >> text=Ep 134 in 6 d 22 h');
+  assert.equal(requests('TitlePage').length, 2);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_|Content Security Policy/.test(p)), []);
+});
