@@ -109,20 +109,39 @@ pub fn SessionBadge() -> impl IntoView {
             });
         }
     };
+    // Other accounts whose sign-in has ended: the token expired, or AniList
+    // refused it when asked (each parked token is tried once a run, with
+    // the name's request): marked in the menu before a switch finds out.
+    let ended = RwSignal::new(std::collections::HashSet::<u64>::new());
+    let tried = StoredValue::new(std::collections::HashSet::<u64>::new());
     let ask_names = move |_| {
         count_waiting();
         let now = crate::auth::time::now_secs();
         let active = state.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-        let parked = others.get_untracked().into_iter().filter_map(|u| crate::auth::store::parked_credential(u, now));
-        for c in active.into_iter().chain(parked).filter(|c| crate::auth::store::account_name(c.user).is_none()) {
+        let mut parked = Vec::new();
+        for u in others.get_untracked() {
+            match crate::auth::store::parked_credential(u, now) {
+                Some(c) => parked.push(c),
+                None => ended.update(|e| {
+                    e.insert(u);
+                }),
+            }
+        }
+        let unknown = |c: &crate::auth::callback::Credential| crate::auth::store::account_name(c.user).is_none();
+        let parked = parked.into_iter().filter(|c| tried.try_update_value(|t| t.insert(c.user)).unwrap_or(false) || unknown(c));
+        for c in active.into_iter().filter(unknown).chain(parked) {
             let api = api.get_value();
             leptos::task::spawn_local(async move {
                 use crate::api::ops::me::{Data, Me, Vars};
-                if let Ok(Data { viewer: Some(u) }) = api.run::<Me>(Some(&c), &Vars {}, true).await {
-                    if u.id == c.user {
+                match api.run::<Me>(Some(&c), &Vars {}, true).await {
+                    Ok(Data { viewer: Some(u) }) if u.id == c.user => {
                         crate::auth::store::set_account_name(u.id, crate::auth::store::AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
                         let _ = named.try_update(|n| *n += 1);
                     }
+                    Err(e) if e.ends_session() => {
+                        let _ = ended.try_update(|e| e.insert(c.user));
+                    }
+                    _ => {}
                 }
             });
         }
@@ -180,6 +199,9 @@ pub fn SessionBadge() -> impl IntoView {
                             <button type="button" class="button button--small button--secondary accounts__switch" data-testid="switch-account" data-user=user.to_string()
                                 on:click=move |_| { crate::session::flow::switch_account(session, flashes, user); }>
                                 "Switch to " {label(user)}
+                                {move || ended.with(|e| e.contains(&user)).then(|| view! {
+                                    <span class="muted small" data-testid="account-ended">" · sign-in ended, sign in again"</span>
+                                })}
                                 {move || waiting.with(|w| w.get(&user).copied()).filter(|n| *n > 0).map(|n| view! {
                                     <span class="muted small" data-testid="account-waiting">
                                         {format!(" · {n} change{} waiting", if n == 1 { "" } else { "s" })}

@@ -199,6 +199,24 @@ test("the menu names every account, each asked once with its own token, the park
   assert.deepEqual(page.problems, []);
 });
 
+test('a parked account whose token AniList now refuses is marked in the menu before any switch', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await anime(page);
+  await addSecond(page);
+  // The first account's token, revoked at AniList while it is parked.
+  const first = world.standIn.graphqlRequests().find((r) => r.authorization && subOf(r.authorization) === VIEWER_ID);
+  world.standIn.revoke(first.authorization.slice(7));
+  await menu(page);
+  await page.waitForSelector(`[data-testid=switch-account][data-user="${VIEWER_ID}"] [data-testid=account-ended]`);
+  assert.equal(await page.$(`[data-testid=accounts-active] [data-testid=account-ended]`), null, 'the active account is not marked');
+  // Still the second account, untouched.
+  assert.match(await page.textContent('[data-testid=session-badge]'), new RegExp(`User ${SECOND_ID}`));
+  assert.ok(noTokenCrossed() >= 1);
+  // The one 400 is AniList's answer to the revoked token.
+  assert.deepEqual(page.problems.filter((p) => !p.includes('status of 400')), []);
+});
+
 test('two tabs: a switch in one moves the other to the same account, with its own list', async () => {
   const a = await world.newPage();
   await signIn(world, a);
