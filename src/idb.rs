@@ -25,10 +25,14 @@ thread_local! {
     static DB: RefCell<Option<Result<Rc<IdbDatabase>, String>>> = const { RefCell::new(None) };
 }
 
-/// What went wrong, for a person: the browser's own words.
+/// What went wrong, for a person: the browser's own words, or plain ones
+/// when the storage is full (its words for that are about "quota").
 fn why(e: impl Into<JsValue>) -> String {
-    let e: JsValue = e.into();
-    js_sys::Error::from(e).message().into()
+    let e = js_sys::Error::from(e.into());
+    if e.name() == "QuotaExceededError" {
+        return "the browser's storage for this site is full".into();
+    }
+    e.message().into()
 }
 
 async fn open() -> Result<IdbDatabase, String> {

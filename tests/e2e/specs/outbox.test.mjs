@@ -205,6 +205,24 @@ test('IndexedDB refused (private mode): a notice, and the list and its edits sti
   assert.deepEqual(page.problems, []);
 });
 
+test('storage full: a write refused for quota says so, and the list and its edits still work', async () => {
+  const page = await world.newPage();
+  // The database opens, but no write fits.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  await page.waitForSelector('text=Your lists are kept in this tab only');
+  await page.waitForSelector("text=/the browser's storage for this site is full/");
+  await setProgress(page, 700001, 17);
+  await waitFor(() => entry(700001).progress === 17);
+  await page.waitForSelector('text=All changes saved');
+  assert.match(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), /^17/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a delete AniList refuses brings the row back', async () => {
   const page = await listPage();
   world.standIn.fault({ kind: 'graphql-error', operation: 'DeleteEntry', status: 400, delayMs: 800, body: JSON.stringify({ data: null, errors: [{ message: 'You cannot delete this entry.', status: 400 }] }) });
