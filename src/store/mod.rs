@@ -246,12 +246,14 @@ pub struct StoreEdit {
     pub added: Option<(MediaKind, Entry)>,
 }
 
-/// Where each media's entry is: its list and place (the first, should a
-/// media stand twice).
-fn positions(l: &ByKind<ListData>) -> HashMap<i64, (MediaKind, usize)> {
-    let mut at = HashMap::new();
+/// Where each wanted media's entry is: its list and place (the first,
+/// should a media stand twice). Only the wanted ones are indexed: a single
+/// +1 in a list of thousands is one pass and one insert.
+fn positions(l: &ByKind<ListData>, wanted: impl IntoIterator<Item = i64>) -> HashMap<i64, (MediaKind, usize)> {
+    let wanted: std::collections::HashSet<i64> = wanted.into_iter().collect();
+    let mut at = HashMap::with_capacity(wanted.len());
     for (kind, d) in l.iter() {
-        for (i, e) in d.entries.iter().enumerate() {
+        for (i, e) in d.entries.iter().enumerate().filter(|(_, e)| wanted.contains(&e.media_id)) {
             at.entry(e.media_id).or_insert((kind, i));
         }
     }
@@ -264,7 +266,7 @@ fn positions(l: &ByKind<ListData>) -> HashMap<i64, (MediaKind, usize)> {
 pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2] {
     let mut touched = [false; 2];
     let mut changed: [std::collections::BTreeSet<i64>; 2] = Default::default();
-    let mut at = positions(l);
+    let mut at = positions(l, edits.iter().map(|e| e.media_id));
     let mut before = [0usize; 2];
     for (kind, d) in l.iter() {
         before[ByKind::<()>::slot(kind)] = d.entries.len();
@@ -330,7 +332,7 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2
 /// when no later change of the person's waits to go on top of them.
 pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Dirty; 2] {
     let mut touched: [Dirty; 2] = Default::default();
-    let at = positions(l);
+    let at = positions(l, saved.iter().map(|(s, _)| s.media_id));
     for (s, whole) in saved {
         let Some(&(kind, i)) = at.get(&s.media_id) else { continue };
         let Some(d) = l.get_mut(kind) else { continue };
