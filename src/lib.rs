@@ -27,6 +27,7 @@ pub mod session;
 pub mod shortcuts;
 pub mod store;
 pub mod storage;
+pub mod tabs;
 pub mod text;
 pub mod theme;
 pub mod weburl;

@@ -72,8 +72,52 @@ pub struct Outbox {
     api: StoredValue<Api>,
 }
 
+/// This tab's kept queue for `user` (each open tab keeps its own: see
+/// [`rules::record_key`]).
 fn key(user: u64) -> String {
-    user.to_string()
+    rules::record_key(user, &crate::tabs::id())
+}
+
+/// The kept queues of `user`, by any tab: their keys, and the tab that
+/// kept each (`None`: an older version's).
+async fn records_of(user: u64) -> Vec<(String, Option<String>)> {
+    idb::keys(idb::OUTBOX)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|k| {
+            let (u, tab) = rules::record_owner(&k)?;
+            let tab = tab.map(str::to_string);
+            (u == user).then_some((k, tab))
+        })
+        .collect()
+}
+
+/// Takes over the queue kept under `key` by a tab that is closed, and
+/// returns it: `mine` gives the text to keep under `mine_key` with it
+/// taken in, written with `key` deleted in one transaction (nothing is
+/// lost if this tab closes half-way). An open tab's queue is left to it;
+/// where the browser cannot tell an open tab from a closed one, a queue
+/// is taken at the start only (`at_start`), as when one queue was kept for
+/// all tabs.
+async fn take_over(key: String, tab: Option<String>, mine_key: String, at_start: bool, mine: impl FnOnce(&Queue) -> Option<String> + 'static) -> Option<Queue> {
+    let taken = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let out = taken.clone();
+    let work = async move {
+        let Some(queue) = kept_queue(&key).await else { return };
+        let Some(text) = mine(&queue) else { return };
+        if idb::write_all(idb::OUTBOX, &[(mine_key, text)], &[key]).await.is_ok() {
+            *out.borrow_mut() = Some(queue);
+        }
+    };
+    match tab {
+        Some(tab) if crate::tabs::can_tell() => {
+            crate::tabs::while_gone(&tab, work).await;
+        }
+        Some(_) if !at_start => {}
+        _ => work.await,
+    }
+    taken.take()
 }
 
 impl Outbox {
@@ -96,11 +140,61 @@ impl Outbox {
             me.kick();
         });
         let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+        // Changes kept by a tab closed since (offline, say) are taken over
+        // by a tab still open: looked for every 30 s and when the network
+        // is back.
+        crate::tabs::hold();
+        let look = set_interval_with_handle(move || me.take_over_closed_tabs(), std::time::Duration::from_secs(30)).ok();
+        let back = window_event_listener(leptos::ev::online, move |_| me.take_over_closed_tabs());
         on_cleanup(move || {
             on.remove();
             off.remove();
+            back.remove();
+            if let Some(h) = look {
+                h.clear();
+            }
         });
         me
+    }
+
+    /// Takes in the changes of this user kept by tabs now closed: they go
+    /// after this tab's own, are shown in its lists, and are sent.
+    fn take_over_closed_tabs(&self) {
+        let Some(user) = self.user.get_untracked() else { return };
+        if !crate::tabs::can_tell() {
+            return;
+        }
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            let mine = key(user);
+            for (k, tab) in records_of(user).await.into_iter().filter(|(k, _)| *k != mine) {
+                let Some(now) = me.queue.try_get_untracked() else { return };
+                let Some(theirs) = take_over(k, tab, mine.clone(), false, move |theirs| {
+                    let mut q = now;
+                    q.adopt(theirs.clone());
+                    serde_json::to_string(&q).ok()
+                })
+                .await
+                else {
+                    continue;
+                };
+                if me.user.try_get_untracked().flatten() != Some(user) {
+                    return;
+                }
+                let Some(taken) = me.queue.try_update(|q| q.adopt(theirs)) else { return };
+                let edit = |i: &rules::Item| StoreEdit {
+                    media_id: i.media_id,
+                    patch: match &i.change {
+                        Change::Save { patch, .. } => Some(patch.clone()),
+                        Change::Delete { .. } => None,
+                    },
+                    added: None,
+                };
+                me.store.apply_many(taken.iter().map(edit).collect());
+                me.persist();
+                me.kick();
+            }
+        });
     }
 
     pub fn status(&self) -> Status {
@@ -171,15 +265,22 @@ impl Outbox {
             // of one no longer signed in are discarded.
             let mut keep = crate::auth::store::parked_users();
             keep.push(user);
-            let others: Vec<String> = idb::keys(idb::OUTBOX).await.unwrap_or_default().into_iter().filter(|k| !keep.iter().any(|u| *k == key(*u))).collect();
+            let others: Vec<(String, u64)> = idb::keys(idb::OUTBOX)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|k| {
+                    let u = rules::record_owner(&k)?.0;
+                    Some((k, u))
+                })
+                .filter(|(_, u)| !keep.contains(u))
+                .collect();
             let mut discarded = 0;
-            for k in others {
+            for (k, u) in others {
                 let queue = kept_queue(&k).await;
-                if let (Some(q), Ok(u)) = (&queue, k.parse::<u64>()) {
-                    if q.waits_among_accounts() {
-                        keep.push(u);
-                        continue;
-                    }
+                if queue.as_ref().is_some_and(Queue::waits_among_accounts) || keep.contains(&u) {
+                    keep.push(u);
+                    continue;
                 }
                 discarded += queue.map(|q| q.len()).unwrap_or(0);
                 let _ = idb::delete(idb::OUTBOX, &k).await;
@@ -190,8 +291,24 @@ impl Outbox {
                     "They were made while another AniList account was signed in here, and are never sent with this account's token.",
                 ));
             }
-            let mut queue = kept_queue(&key(user)).await.unwrap_or_default();
+            // This user's changes kept by this tab (back to this account)
+            // and by tabs now closed (the last visit's among them), each
+            // taken over into this tab's own kept queue.
+            let mine = key(user);
+            let mut queue = kept_queue(&mine).await.unwrap_or_default();
             queue.after_reload();
+            for (k, tab) in records_of(user).await.into_iter().filter(|(k, _)| *k != mine) {
+                let now = queue.clone();
+                let taken = take_over(k, tab, mine.clone(), true, move |theirs| {
+                    let mut q = now;
+                    q.adopt(theirs.clone());
+                    serde_json::to_string(&q).ok()
+                })
+                .await;
+                if let Some(theirs) = taken {
+                    queue.adopt(theirs);
+                }
+            }
             queue.paused = None;
             // Signed out, another account, or the app itself gone meanwhile.
             if me.user.try_get_untracked() != Some(Some(user)) {
@@ -614,7 +731,11 @@ impl Outbox {
 /// How many changes wait, kept, for an account that is not the active one
 /// (the header's accounts menu says so beside it).
 pub async fn waiting_for(user: u64) -> usize {
-    kept_queue(&key(user)).await.map_or(0, |q| q.len())
+    let mut n = 0;
+    for (k, _) in records_of(user).await {
+        n += kept_queue(&k).await.map_or(0, |q| q.len());
+    }
+    n
 }
 
 /// A queue as kept in IndexedDB under `key`, if there is one to read.
@@ -672,9 +793,12 @@ pub fn sign_out_all(session: SessionContext) {
     sign_out(session);
 }
 
+/// Deletes every queue kept for `user`, by any tab.
 fn forget_queue(user: u64) {
     leptos::task::spawn_local(async move {
-        let _ = idb::delete(idb::OUTBOX, &key(user)).await;
+        for (k, _) in records_of(user).await {
+            let _ = idb::delete(idb::OUTBOX, &k).await;
+        }
     });
 }
 

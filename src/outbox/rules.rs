@@ -353,6 +353,39 @@ impl Queue {
             }
         }
     }
+
+    /// Takes in the changes another tab kept and can no longer send (it is
+    /// closed): after this queue's own, each under a new number, what was
+    /// on its way there read back first. Returns the changes taken, for
+    /// the store (that tab's edits may not be in this tab's lists).
+    pub fn adopt(&mut self, mut other: Queue) -> Vec<Item> {
+        other.after_reload();
+        let mut taken = Vec::with_capacity(other.items.len());
+        for item in other.items {
+            self.next_seq += 1;
+            let item = Item { seq: self.next_seq, ..item };
+            taken.push(item.clone());
+            self.items.push(item);
+        }
+        taken
+    }
+}
+
+/// Each open tab keeps its own queue in IndexedDB, under `user.tab` (a
+/// tab's id is new at each load): two tabs never write over each other's
+/// changes. Older versions kept one queue under `user`.
+pub fn record_key(user: u64, tab: &str) -> String {
+    format!("{user}.{tab}")
+}
+
+/// Whose a kept queue is: the user, and the tab that kept it (`None`: an
+/// older version's queue, kept by no tab open now).
+pub fn record_owner(key: &str) -> Option<(u64, Option<&str>)> {
+    match key.split_once('.') {
+        Some((user, tab)) if !tab.is_empty() => Some((user.parse().ok()?, Some(tab))),
+        Some(_) => None,
+        None => Some((key.parse().ok()?, None)),
+    }
 }
 
 /// The most entries one `UpdateMediaListEntries` carries, and one
@@ -755,5 +788,34 @@ mod tests {
         q.wake(1500.0);
         assert_eq!(q.next_ready(1500.0).map(|i| i.seq), Some(1));
         assert_eq!(q.get(2).map(|i| i.not_before), Some(61_000.0));
+    }
+
+    #[test]
+    fn a_closed_tabs_queue_is_taken_in_after_this_ones_own_and_what_was_on_its_way_is_read_back() {
+        let mut mine = Queue::default();
+        mine.push(1, save(10, 3), Some(v(2)), "One", 0.0, 0.0);
+        let mut theirs = Queue::default();
+        theirs.push(2, save(20, 7), Some(v(6)), "Two", 0.0, 0.0);
+        theirs.push(3, Change::Delete { entry_id: Some(30) }, Some(v(1)), "Three", 0.0, 0.0);
+        theirs.set_in_flight(1, true);
+        let taken = mine.adopt(theirs);
+        assert_eq!(taken.iter().map(|i| (i.seq, i.media_id)).collect::<Vec<_>>(), [(2, 2), (3, 3)]);
+        assert_eq!(mine.items.iter().map(|i| (i.seq, i.media_id)).collect::<Vec<_>>(), [(1, 1), (2, 2), (3, 3)]);
+        assert!(mine.items[1].uncertain && !mine.items[1].in_flight, "on its way in the closed tab: read back first");
+        assert!(!mine.items[2].uncertain);
+        // The next change gets a number after all of them.
+        mine.push(4, save(40, 1), None, "Four", 0.0, 0.0);
+        assert_eq!(mine.items.last().map(|i| i.seq), Some(4));
+    }
+
+    #[test]
+    fn kept_queues_name_their_user_and_tab_and_older_ones_their_user_only() {
+        assert_eq!(record_key(5150, "a1b2"), "5150.a1b2");
+        assert_eq!(record_owner("5150.a1b2"), Some((5150, Some("a1b2"))));
+        assert_eq!(record_owner(&record_key(7, "x")), Some((7, Some("x"))));
+        assert_eq!(record_owner("5150"), Some((5150, None)));
+        for bad in ["", "5150.", "x.a1", "x", ".a1"] {
+            assert_eq!(record_owner(bad), None, "{bad:?}");
+        }
     }
 }
