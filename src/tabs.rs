@@ -78,3 +78,33 @@ pub async fn while_gone(other: &str, work: impl Future<Output = ()> + 'static) -
     let _ = wasm_bindgen_futures::JsFuture::from(done).await;
     ran.get()
 }
+
+thread_local! {
+    /// The app's channel between its open tabs (`None` where the browser
+    /// has none).
+    static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new("tsuzuki").ok();
+}
+
+/// Tells the app's other open tabs (of this origin) `text`.
+pub fn tell(text: &str) {
+    CHANNEL.with(|c| {
+        if let Some(c) = c {
+            let _ = c.post_message(&JsValue::from_str(text));
+        }
+    });
+}
+
+/// Hears what the app's other open tabs tell (one listener, for the
+/// page's life).
+pub fn hear(f: impl Fn(String) + 'static) {
+    CHANNEL.with(|c| {
+        let Some(c) = c else { return };
+        let heard = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            if let Some(text) = e.data().as_string() {
+                f(text);
+            }
+        });
+        c.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+        heard.forget();
+    });
+}

@@ -144,6 +144,15 @@ impl Outbox {
         // by a tab still open: looked for every 30 s and when the network
         // is back.
         crate::tabs::hold();
+        // What another tab changed shows here at once, except where a
+        // change of this tab's own waits.
+        crate::tabs::hear(move |text| {
+            let Ok(changed) = serde_json::from_str::<crate::store::Changed>(&text) else { return };
+            leptos::task::spawn_local(async move {
+                let waiting = |id: i64| me.queue.try_with_untracked(|q| q.items.iter().any(|i| i.media_id == id)).unwrap_or(false);
+                me.store.take_from_other_tab(&changed, waiting);
+            });
+        });
         let look = set_interval_with_handle(move || me.take_over_closed_tabs(), std::time::Duration::from_secs(30)).ok();
         let back = window_event_listener(leptos::ev::online, move |_| me.take_over_closed_tabs());
         on_cleanup(move || {

@@ -348,6 +348,50 @@ pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Di
     touched
 }
 
+/// The most entries an edit tells the other tabs of at once.
+pub const TELL_AT_ONCE: usize = 200;
+
+/// Entries this tab changed (an edit, or AniList's answer to one), told
+/// to the app's other open tabs so they show the same values at once:
+/// each entry with its list ([`ByKind::slot`]), and the media ids of
+/// entries removed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Changed {
+    pub user: u64,
+    pub entries: Vec<(usize, Entry)>,
+    pub removed: Vec<i64>,
+}
+
+/// Takes in what another tab changed: each entry replaces this list's
+/// (in its place) or is added at the top; removed ones go. `skip`: media
+/// whose own change is waiting here (this tab's values stay).
+pub fn take_changed(l: &mut ByKind<ListData>, changed: &Changed, skip: impl Fn(i64) -> bool) -> bool {
+    let mut any = false;
+    for (slot, entry) in &changed.entries {
+        if skip(entry.media_id) {
+            continue;
+        }
+        let kind = if *slot == 0 { MediaKind::Anime } else { MediaKind::Manga };
+        let Some(d) = l.get_mut(kind) else { continue };
+        match d.entries.iter().position(|e| e.media_id == entry.media_id) {
+            Some(i) if d.entries[i] == *entry => continue,
+            Some(i) => d.entries[i] = entry.clone(),
+            None => d.entries.insert(0, entry.clone()),
+        }
+        any = true;
+    }
+    for id in changed.removed.iter().filter(|id| !skip(**id)) {
+        for kind in MediaKind::ALL {
+            if let Some(d) = l.get_mut(kind) {
+                let before = d.entries.len();
+                d.entries.retain(|e| e.media_id != *id);
+                any |= d.entries.len() != before;
+            }
+        }
+    }
+    any
+}
+
 /// How a list's refresh stands.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Refresh {
@@ -730,8 +774,46 @@ impl ListStore {
         if edits.is_empty() {
             return;
         }
+        // A change to thousands at once is not told entry by entry (the
+        // other tabs learn AniList's answers batch by batch instead).
+        let ids: Vec<i64> = if edits.len() <= TELL_AT_ONCE { edits.iter().map(|e| e.media_id).collect() } else { Vec::new() };
         let touched = self.lists.try_update(|l| apply_edits(l, edits)).unwrap_or_default();
         self.save_touched(touched);
+        if !ids.is_empty() {
+            self.tell_other_tabs(&ids);
+        }
+    }
+
+    /// Tells the app's other open tabs what these entries hold now (see
+    /// [`Changed`]).
+    fn tell_other_tabs(&self, media_ids: &[i64]) {
+        let Some(user) = self.user.get_untracked() else { return };
+        let changed = self.lists.with_untracked(|l| {
+            let mut c = Changed { user, ..Changed::default() };
+            for id in media_ids {
+                match l.iter().find_map(|(kind, d)| Some((ByKind::<()>::slot(kind), d.entry(*id)?.clone()))) {
+                    Some(found) => c.entries.push(found),
+                    None => c.removed.push(*id),
+                }
+            }
+            c
+        });
+        if let Ok(text) = serde_json::to_string(&changed) {
+            crate::tabs::tell(&text);
+        }
+    }
+
+    /// What another tab changed (see [`Changed`]), taken into this tab's
+    /// lists (kept in IndexedDB by that tab already); `skip`: media whose
+    /// own change waits here.
+    pub fn take_from_other_tab(&self, changed: &Changed, skip: impl Fn(i64) -> bool) {
+        if self.user.get_untracked() != Some(changed.user) {
+            return;
+        }
+        // Pages are told only when something differs.
+        if self.lists.try_update_untracked(|l| take_changed(l, changed, skip)) == Some(true) {
+            self.lists.notify();
+        }
     }
 
     fn save_touched(&self, touched: [Dirty; 2]) {
@@ -755,6 +837,7 @@ impl ListStore {
         }
         let touched = self.lists.try_update(|l| confirm_entries(l, saved)).unwrap_or_default();
         self.save_touched(touched);
+        self.tell_other_tabs(&saved.iter().map(|(e, _)| e.media_id).collect::<Vec<_>>());
     }
 
     /// Keeps a list in IndexedDB after an edit: at most once in
@@ -1032,5 +1115,19 @@ mod tests {
         let before = mine.clone();
         assert!(!mine.merge_recent(list(vec![entry(5, 200, 0), entry(1, 95, 2)], vec![])), "1 changed too: the boundary is further down");
         assert_eq!(mine, before, "untouched");
+    }
+
+    #[test]
+    fn another_tabs_changes_replace_entries_in_place_add_and_remove_but_never_over_a_change_waiting_here() {
+        let mut l = ByKind::default();
+        l.insert(MediaKind::Anime, list(vec![entry(1, 9, 3), entry(2, 8, 5), entry(3, 7, 1)], vec![]));
+        l.insert(MediaKind::Manga, list(vec![entry(50, 5, 5)], vec![]));
+        let changed = Changed { user: 1, entries: vec![(0, entry(2, 10, 6)), (0, entry(4, 11, 1)), (0, entry(3, 12, 9))], removed: vec![50] };
+        // Entry 3 has a change of this tab's waiting: it keeps its values.
+        assert!(take_changed(&mut l, &changed, |id| id == 3));
+        let anime = l.get(MediaKind::Anime).unwrap();
+        assert_eq!(anime.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(4, 1), (1, 3), (2, 6), (3, 1)]);
+        assert!(l.get(MediaKind::Manga).unwrap().entries.is_empty());
+        assert!(!take_changed(&mut l, &changed, |id| id == 3), "the same again changes nothing");
     }
 }

@@ -213,3 +213,23 @@ test('keyboard shortcuts: / j k + - e ?, and none while typing', async () => {
   await page.keyboard.press('/');
   await page.waitForURL(/\/search/);
 });
+
+test('a change in one tab shows at once in another open tab: a +1, AniList\'s answer, a delete', async () => {
+  const a = await listPage();
+  const b = await a.context().newPage();
+  await b.goto(`${world.app.url}lists/anime`);
+  await b.waitForSelector(row(700001));
+  const lists = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  await a.click(`${row(700001)} [data-testid=plus-one]`);
+  await b.waitForSelector(`${row(700001)} [data-testid=entry-progress] >> text=/^13 /`);
+  await waitFor(() => entry(700001).progress === 13);
+  await edit(a, 700004);
+  await a.click(`${editor} [data-testid=delete]`);
+  await a.click(`${editor} [data-testid=confirm-delete]`);
+  await b.waitForSelector(row(700004), { state: 'detached' });
+  await waitFor(() => entry(700004) === undefined);
+  // Told by the tab, not read again from AniList; nothing sent twice.
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length, lists);
+  assert.equal(saves().length, 1);
+  assert.deepEqual(a.problems, []);
+});
