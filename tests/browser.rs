@@ -266,6 +266,32 @@ async fn indexeddb_round_trip() {
 /// In the wasm, URLs are read by the browser's URL (natively by rust-url,
 /// with the same unit test): the same parts, and the same verdicts.
 #[wasm_bindgen_test]
+async fn a_tab_is_taken_over_only_when_its_lock_is_free_and_by_one_taker() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use tsuzuki::tabs;
+    assert!(tabs::can_tell(), "Chromium has Web Locks");
+    tabs::hold();
+    tick().await;
+    // This tab is open: its lock is held, nothing runs.
+    let ran = Rc::new(Cell::new(0));
+    let r = ran.clone();
+    assert!(!tabs::while_gone(&tabs::id(), async move { r.set(r.get() + 1) }).await);
+    assert_eq!(ran.get(), 0);
+    // A tab no one holds is gone: the work runs, once, while its lock is
+    // held (a second taker meanwhile is turned away).
+    let (r, inner) = (ran.clone(), ran.clone());
+    let taken = tabs::while_gone("closed-tab", async move {
+        let again = tabs::while_gone("closed-tab", async move { inner.set(inner.get() + 10) }).await;
+        assert!(!again, "held while the first taker works");
+        r.set(r.get() + 1);
+    })
+    .await;
+    assert!(taken);
+    assert_eq!(ran.get(), 1);
+}
+
+#[wasm_bindgen_test]
 fn urls_are_read_by_the_browser() {
     use tsuzuki::config::{origin_of, validate_endpoint_url, ConfigError};
     let p = tsuzuki::weburl::parse("HTTPS://User:pw@GraphQL.AniList.co:443/x?y#z").unwrap();
