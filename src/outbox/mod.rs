@@ -94,18 +94,19 @@ async fn records_of(user: u64) -> Vec<(String, Option<String>)> {
 }
 
 /// Takes over the queue kept under `key` by a tab that is closed, and
-/// returns it: `mine` gives the text to keep under `mine_key` with it
-/// taken in, written with `key` deleted in one transaction (nothing is
+/// returns it: `mine` with it taken in ([`Queue::adopt`]) is kept under
+/// `mine_key`, written with `key` deleted in one transaction (nothing is
 /// lost if this tab closes half-way). An open tab's queue is left to it;
 /// where the browser cannot tell an open tab from a closed one, a queue
 /// is taken at the start only (`at_start`), as when one queue was kept for
 /// all tabs.
-async fn take_over(key: String, tab: Option<String>, mine_key: String, at_start: bool, mine: impl FnOnce(&Queue) -> Option<String> + 'static) -> Option<Queue> {
+async fn take_over(key: String, tab: Option<String>, mine_key: String, at_start: bool, mut mine: Queue) -> Option<Queue> {
     let taken = std::rc::Rc::new(std::cell::RefCell::new(None));
     let out = taken.clone();
     let work = async move {
         let Some(queue) = kept_queue(&key).await else { return };
-        let Some(text) = mine(&queue) else { return };
+        mine.adopt(queue.clone());
+        let Ok(text) = serde_json::to_string(&mine) else { return };
         if idb::write_all(idb::OUTBOX, &[(mine_key, text)], &[key]).await.is_ok() {
             *out.borrow_mut() = Some(queue);
         }
@@ -140,19 +141,19 @@ impl Outbox {
             me.kick();
         });
         let off = window_event_listener(leptos::ev::offline, move |_| online.set(false));
-        // Changes kept by a tab closed since (offline, say) are taken over
-        // by a tab still open: looked for every 30 s and when the network
-        // is back.
-        crate::tabs::hold();
         // What another tab changed shows here at once, except where a
         // change of this tab's own waits.
         crate::tabs::hear(move |text| {
             let Ok(changed) = serde_json::from_str::<crate::store::Changed>(&text) else { return };
             leptos::task::spawn_local(async move {
-                let waiting = |id: i64| me.queue.try_with_untracked(|q| q.items.iter().any(|i| i.media_id == id)).unwrap_or(false);
+                let waiting = |id: i64| me.queue.try_with_untracked(|q| q.holds(id)).unwrap_or(false);
                 me.store.take_from_other_tab(&changed, waiting);
             });
         });
+        // Changes kept by a tab closed since (offline, say) are taken over
+        // by a tab still open: looked for every 30 s and when the network
+        // is back.
+        crate::tabs::hold();
         let look = set_interval_with_handle(move || me.take_over_closed_tabs(), std::time::Duration::from_secs(30)).ok();
         let back = window_event_listener(leptos::ev::online, move |_| me.take_over_closed_tabs());
         on_cleanup(move || {
@@ -178,15 +179,7 @@ impl Outbox {
             let mine = key(user);
             for (k, tab) in records_of(user).await.into_iter().filter(|(k, _)| *k != mine) {
                 let Some(now) = me.queue.try_get_untracked() else { return };
-                let Some(theirs) = take_over(k, tab, mine.clone(), false, move |theirs| {
-                    let mut q = now;
-                    q.adopt(theirs.clone());
-                    serde_json::to_string(&q).ok()
-                })
-                .await
-                else {
-                    continue;
-                };
+                let Some(theirs) = take_over(k, tab, mine.clone(), false, now).await else { continue };
                 if me.user.try_get_untracked().flatten() != Some(user) {
                     return;
                 }
@@ -226,7 +219,7 @@ impl Outbox {
 
     /// Whether a change to this entry is waiting or on its way (tracked).
     pub fn is_pending(&self, media_id: i64) -> bool {
-        self.queue.with(|q| q.items.iter().any(|i| i.media_id == media_id))
+        self.queue.with(|q| q.holds(media_id))
     }
 
     /// The signed-in user changed. The same user again: waiting changes are
@@ -307,14 +300,7 @@ impl Outbox {
             let mut queue = kept_queue(&mine).await.unwrap_or_default();
             queue.after_reload();
             for (k, tab) in records_of(user).await.into_iter().filter(|(k, _)| *k != mine) {
-                let now = queue.clone();
-                let taken = take_over(k, tab, mine.clone(), true, move |theirs| {
-                    let mut q = now;
-                    q.adopt(theirs.clone());
-                    serde_json::to_string(&q).ok()
-                })
-                .await;
-                if let Some(theirs) = taken {
+                if let Some(theirs) = take_over(k, tab, mine.clone(), true, queue.clone()).await {
                     queue.adopt(theirs);
                 }
             }

@@ -118,6 +118,11 @@ impl Queue {
         self.items.is_empty()
     }
 
+    /// Whether a change to this entry is waiting or on its way.
+    pub fn holds(&self, media_id: i64) -> bool {
+        self.items.iter().any(|i| i.media_id == media_id)
+    }
+
     /// Adds a change made now. `settle`: how long to wait for more changes
     /// to the same entry before sending (quick "+1" clicks become one
     /// save). A change to an entry whose last change is still waiting (not

@@ -371,8 +371,7 @@ pub fn take_changed(l: &mut ByKind<ListData>, changed: &Changed, skip: impl Fn(i
         if skip(entry.media_id) {
             continue;
         }
-        let kind = if *slot == 0 { MediaKind::Anime } else { MediaKind::Manga };
-        let Some(d) = l.get_mut(kind) else { continue };
+        let Some(d) = ByKind::<()>::kind_at(*slot).and_then(|kind| l.get_mut(kind)) else { continue };
         match d.entries.iter().position(|e| e.media_id == entry.media_id) {
             Some(i) if d.entries[i] == *entry => continue,
             Some(i) => d.entries[i] = entry.clone(),
@@ -438,6 +437,11 @@ impl<T> ByKind<T> {
             MediaKind::Anime => 0,
             MediaKind::Manga => 1,
         }
+    }
+
+    /// The kind of list in a slot ([`ByKind::slot`]'s other way).
+    pub fn kind_at(slot: usize) -> Option<MediaKind> {
+        MediaKind::ALL.into_iter().find(|k| Self::slot(*k) == slot)
     }
 
     pub fn get(&self, kind: MediaKind) -> Option<&T> {
