@@ -360,8 +360,15 @@ export class StandIn {
 
     const fault = this.takeFault(entry.operationName);
     // 'slow' waits before answering; any other fault given a delayMs too.
+    const data = this.data;
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 5000));
     else if (fault?.delayMs && fault.kind !== 'slow-after') await new Promise((r) => setTimeout(r, fault.delayMs));
+    // Reset meanwhile (the next test began): a request of the test before
+    // never touches the next one's data.
+    if (this.data !== data) {
+      entry.answered = 'dropped: the stand-in was reset while it waited';
+      return req.socket.destroy();
+    }
     if (fault?.kind === 'drop') {
       entry.answered = 'dropped';
       return req.socket.destroy();
