@@ -233,3 +233,18 @@ test('a change in one tab shows at once in another open tab: a +1, AniList\'s an
   assert.equal(saves().length, 1);
   assert.deepEqual(a.problems, []);
 });
+
+test('on a phone a row\'s progress and score fit beside its Edit button, and the filters take two columns', async () => {
+  const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  // Inside the row's controls (which cut off what does not fit), left of Edit.
+  const box = (sel) => page.locator(`${row(700001)} ${sel}`).first().boundingBox();
+  const [controls, score, edit] = [await box('.entry__controls'), await box('[data-testid=score-display]'), await box('[data-testid=edit]')];
+  assert.ok(score.x + score.width <= controls.x + controls.width + 0.5, `score ends at ${score.x + score.width}, its row's controls at ${controls.x + controls.width}`);
+  assert.ok(score.x + score.width <= edit.x, 'the score ends before the Edit button');
+  const status = await page.locator('[data-testid=list-status]').boundingBox();
+  const format = await page.locator('[data-testid=list-format]').boundingBox();
+  assert.equal(Math.round(status.y), Math.round(format.y), 'status and format side by side');
+});
