@@ -3,7 +3,10 @@
 //! implementing [`Operation`]; `tests/queries.rs` validates each text
 //! against AniList's schema and reads a fixture answer through it.
 
-use serde::de::{DeserializeOwned, Deserializer};
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeOwned, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 pub trait Operation {
@@ -24,8 +27,33 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    let items: Option<Vec<Option<T>>> = Option::deserialize(d)?;
-    Ok(items.into_iter().flatten().flatten().collect())
+    // Read straight into the `Vec`, without a `Vec<Option<T>>` between: one
+    // small visitor a type instead of serde's `Option<Vec<Option<T>>>`
+    // reader and a collect (2.5 KB of wasm for each of the 11 types).
+    struct Items<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Items<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list or null")
+        }
+        fn visit_none<E>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<S: Deserializer<'de>>(self, d: S) -> Result<Vec<T>, S::Error> {
+            d.deserialize_seq(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element::<Option<T>>()? {
+                items.extend(item);
+            }
+            Ok(items)
+        }
+    }
+    d.deserialize_option(Items(PhantomData))
 }
 
 /// A field whose `null` means "none": `null` reads as the type's default.
@@ -58,4 +86,36 @@ pub struct Cover {
     pub medium: Option<String>,
     #[serde(default)]
     pub large: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    struct Holder {
+        #[serde(default, deserialize_with = "nullable_list")]
+        items: Vec<i64>,
+    }
+
+    fn items(json: &str) -> Result<Vec<i64>, String> {
+        serde_json::from_str::<Holder>(json).map(|h| h.items).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_nullable_list_skips_null_items_and_reads_null_or_absent_as_empty() {
+        assert_eq!(items(r#"{"items": [1, null, 2, null]}"#), Ok(vec![1, 2]));
+        assert_eq!(items(r#"{"items": [null]}"#), Ok(vec![]));
+        assert_eq!(items(r#"{"items": []}"#), Ok(vec![]));
+        assert_eq!(items(r#"{"items": null}"#), Ok(vec![]));
+        assert_eq!(items(r#"{}"#), Ok(vec![]));
+    }
+
+    #[test]
+    fn a_nullable_list_refuses_what_is_not_a_list_of_the_type() {
+        assert!(items(r#"{"items": "1"}"#).is_err());
+        assert!(items(r#"{"items": {"a": 1}}"#).is_err());
+        assert!(items(r#"{"items": [1, "2"]}"#).is_err());
+        assert!(items(r#"{"items": [1, [2]]}"#).is_err());
+    }
 }
