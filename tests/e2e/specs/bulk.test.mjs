@@ -222,3 +222,32 @@ test('a heavy list: hundreds of entries change in requests of 50, and a reload h
     world.standIn.rateLimit = limit;
   }
 });
+
+test('a delete of hundreds of entries at once leaves another open tab at once too, before anything is sent', async () => {
+  world.standIn.useHeavyList(300);
+  const a = await world.newPage();
+  await signIn(world, a);
+  await a.click('text=Your anime list');
+  await a.waitForSelector('[data-testid=list-progress]', { state: 'detached', timeout: 60000 });
+  await a.waitForSelector('li.entry');
+  const b = await a.context().newPage();
+  const pageErrors = [];
+  b.on('pageerror', (err) => pageErrors.push(err.message));
+  await b.goto(`${world.app.url}lists/anime`);
+  await b.waitForSelector('li.entry');
+  const lists = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  // Offline: what the other tab shows can only have come from this tab.
+  await a.context().setOffline(true);
+  await a.click('[data-testid=select-all]');
+  const chosen = Number((await a.textContent('[data-testid=bulk-count]')).replace(/\D/g, ''));
+  assert.ok(chosen > 200, `${chosen} selected: more than a change told entry by entry`);
+  await a.selectOption('[data-testid=bulk-action]', 'delete');
+  await review(a);
+  await a.click('[data-testid=bulk-apply]');
+  await a.waitForSelector('li.entry', { state: 'detached' });
+  await b.waitForSelector('li.entry', { state: 'detached' });
+  // The other tab learnt it from this one, not by reading the list again.
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length, lists);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(pageErrors, []);
+});
