@@ -348,8 +348,8 @@ pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Di
     touched
 }
 
-/// The most entries an edit tells the other tabs of at once, values and
-/// all; a larger one tells only which entries it removes (ids alone).
+/// The most entries a change of values tells the other tabs of at once;
+/// entries removed or added are told whatever their number.
 pub const TELL_AT_ONCE: usize = 200;
 
 /// Entries this tab changed (an edit, or AniList's answer to one), told
@@ -779,11 +779,12 @@ impl ListStore {
         if edits.is_empty() {
             return;
         }
-        // A change to thousands at once is not told entry by entry (the
-        // other tabs learn AniList's answers batch by batch instead); only
-        // the ids of the entries it removes, which no answer brings.
+        // A change to thousands of values at once is not told entry by
+        // entry (the other tabs learn AniList's answers batch by batch
+        // instead); entries removed or added are, since no answer may ever
+        // bring those (an undo of a delete not sent yet sends nothing).
         let all = edits.len() <= TELL_AT_ONCE;
-        let ids: Vec<i64> = edits.iter().filter(|e| all || (e.patch.is_none() && e.added.is_none())).map(|e| e.media_id).collect();
+        let ids: Vec<i64> = edits.iter().filter(|e| all || e.added.is_some() || e.patch.is_none()).map(|e| e.media_id).collect();
         let touched = self.lists.try_update(|l| apply_edits(l, edits)).unwrap_or_default();
         self.save_touched(touched);
         if !ids.is_empty() {
