@@ -348,19 +348,37 @@ pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Di
     touched
 }
 
-/// The most entries a change of values tells the other tabs of at once;
-/// entries removed or added are told whatever their number.
+/// The most entries whose values a change tells the other tabs entry by
+/// entry; a larger change tells its patches instead (see [`Changed`]).
 pub const TELL_AT_ONCE: usize = 200;
 
 /// Entries this tab changed (an edit, or AniList's answer to one), told
 /// to the app's other open tabs so they show the same values at once:
-/// each entry with its list ([`ByKind::slot`]), and the media ids of
-/// entries removed.
+/// each entry with its list ([`ByKind::slot`]), the media ids of entries
+/// removed, and for a change to many at once its patches, each with the
+/// media it applies to (a status for 5,000 entries is one patch and their
+/// ids, not 5,000 entries).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Changed {
     pub user: u64,
     pub entries: Vec<(usize, Entry)>,
     pub removed: Vec<i64>,
+    #[serde(default)]
+    pub patched: Vec<(Patch, Vec<i64>)>,
+}
+
+/// The patches of a change to many entries, each with the media it applies
+/// to (entries patched alike share one).
+pub fn group_patches(edits: &[StoreEdit]) -> Vec<(Patch, Vec<i64>)> {
+    let mut groups: Vec<(Patch, Vec<i64>)> = Vec::new();
+    for e in edits.iter().filter(|e| e.added.is_none()) {
+        let Some(p) = &e.patch else { continue };
+        match groups.iter_mut().find(|(q, _)| q == p) {
+            Some((_, ids)) => ids.push(e.media_id),
+            None => groups.push((p.clone(), vec![e.media_id])),
+        }
+    }
+    groups
 }
 
 /// Takes in what another tab changed: each entry replaces this list's
@@ -388,6 +406,14 @@ pub fn take_changed(l: &mut ByKind<ListData>, changed: &Changed, skip: impl Fn(i
                 any |= d.entries.len() != before;
             }
         }
+    }
+    let edits: Vec<StoreEdit> = changed
+        .patched
+        .iter()
+        .flat_map(|(patch, ids)| ids.iter().filter(|id| !skip(**id)).map(|id| StoreEdit { media_id: *id, patch: Some(patch.clone()), added: None }))
+        .collect();
+    if !edits.is_empty() {
+        any |= apply_edits(l, edits).iter().any(|d| *d != Dirty::Clean);
     }
     any
 }
@@ -785,19 +811,21 @@ impl ListStore {
         // bring those (an undo of a delete not sent yet sends nothing).
         let all = edits.len() <= TELL_AT_ONCE;
         let ids: Vec<i64> = edits.iter().filter(|e| all || e.added.is_some() || e.patch.is_none()).map(|e| e.media_id).collect();
+        let patched = if all { Vec::new() } else { group_patches(&edits) };
         let touched = self.lists.try_update(|l| apply_edits(l, edits)).unwrap_or_default();
         self.save_touched(touched);
-        if !ids.is_empty() {
-            self.tell_other_tabs(&ids);
-        }
+        self.tell_other_tabs(&ids, patched);
     }
 
     /// Tells the app's other open tabs what these entries hold now (see
     /// [`Changed`]).
-    fn tell_other_tabs(&self, media_ids: &[i64]) {
+    fn tell_other_tabs(&self, media_ids: &[i64], patched: Vec<(Patch, Vec<i64>)>) {
+        if media_ids.is_empty() && patched.is_empty() {
+            return;
+        }
         let Some(user) = self.user.get_untracked() else { return };
         let changed = self.lists.with_untracked(|l| {
-            let mut c = Changed { user, ..Changed::default() };
+            let mut c = Changed { user, patched, ..Changed::default() };
             for id in media_ids {
                 match l.iter().find_map(|(kind, d)| Some((ByKind::<()>::slot(kind), d.entry(*id)?.clone()))) {
                     Some(found) => c.entries.push(found),
@@ -845,7 +873,7 @@ impl ListStore {
         }
         let touched = self.lists.try_update(|l| confirm_entries(l, saved)).unwrap_or_default();
         self.save_touched(touched);
-        self.tell_other_tabs(&saved.iter().map(|(e, _)| e.media_id).collect::<Vec<_>>());
+        self.tell_other_tabs(&saved.iter().map(|(e, _)| e.media_id).collect::<Vec<_>>(), Vec::new());
     }
 
     /// Keeps a list in IndexedDB after an edit: at most once in
@@ -1130,12 +1158,37 @@ mod tests {
         let mut l = ByKind::default();
         l.insert(MediaKind::Anime, list(vec![entry(1, 9, 3), entry(2, 8, 5), entry(3, 7, 1)], vec![]));
         l.insert(MediaKind::Manga, list(vec![entry(50, 5, 5)], vec![]));
-        let changed = Changed { user: 1, entries: vec![(0, entry(2, 10, 6)), (0, entry(4, 11, 1)), (0, entry(3, 12, 9))], removed: vec![50] };
+        let changed = Changed { user: 1, entries: vec![(0, entry(2, 10, 6)), (0, entry(4, 11, 1)), (0, entry(3, 12, 9))], removed: vec![50], ..Changed::default() };
         // Entry 3 has a change of this tab's waiting: it keeps its values.
         assert!(take_changed(&mut l, &changed, |id| id == 3));
         let anime = l.get(MediaKind::Anime).unwrap();
         assert_eq!(anime.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(4, 1), (1, 3), (2, 6), (3, 1)]);
         assert!(l.get(MediaKind::Manga).unwrap().entries.is_empty());
         assert!(!take_changed(&mut l, &changed, |id| id == 3), "the same again changes nothing");
+    }
+
+    #[test]
+    fn a_change_to_many_is_told_as_its_patches_and_taken_in_the_same_way() {
+        let paused = Patch { status: Some(ListStatus::Paused), ..Patch::default() };
+        let score = |s: f64| Patch { score: Some(s), ..Patch::default() };
+        let edit = |media_id: i64, patch: Option<Patch>| StoreEdit { media_id, patch, added: None };
+        let edits = [edit(1, Some(paused.clone())), edit(2, Some(score(7.0))), edit(3, Some(paused.clone())), edit(4, None), edit(5, Some(score(7.0)))];
+        let groups = group_patches(&edits);
+        assert_eq!(groups, [(paused.clone(), vec![1, 3]), (score(7.0), vec![2, 5])], "entries patched alike share one; a removal is not a patch");
+
+        let mut l = ByKind::default();
+        l.insert(MediaKind::Anime, list(vec![entry(1, 9, 3), entry(2, 8, 5), entry(3, 7, 1)], vec![]));
+        l.insert(MediaKind::Manga, list(vec![entry(5, 5, 5)], vec![]));
+        let changed = Changed { user: 1, removed: vec![4], patched: groups, ..Changed::default() };
+        // Entry 3 has a change of this tab's waiting: it keeps its values.
+        assert!(take_changed(&mut l, &changed, |id| id == 3));
+        let status = |kind, id| l.get(kind).and_then(|d| d.entry(id)).and_then(|e| e.status);
+        let score_of = |kind, id| l.get(kind).and_then(|d| d.entry(id)).and_then(|e| e.score);
+        assert_eq!(status(MediaKind::Anime, 1), Some(ListStatus::Paused));
+        assert_eq!(status(MediaKind::Anime, 3), Some(ListStatus::Current));
+        assert_eq!((score_of(MediaKind::Anime, 2), score_of(MediaKind::Manga, 5)), (Some(7.0), Some(7.0)));
+        // Told again through the channel's text, it reads the same.
+        let text = serde_json::to_string(&changed).unwrap();
+        assert_eq!(serde_json::from_str::<Changed>(&text).unwrap(), changed);
     }
 }
