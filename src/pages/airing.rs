@@ -139,10 +139,13 @@ fn AiringRow(w: Watched, now: ReadSignal<i64>) -> impl IntoView {
                             (b > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })
                         }}
                     })}
-                    <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
-                    <button type="button" class="step" aria-label=format!("+1 episode: {title}") data-testid="plus-one"
-                        disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
-                        on:click=move |_| outbox.save(id, Patch { progress: Some(progress.get_untracked() + 1), ..Patch::default() }, SETTLE_MS)>"+"</button>
+                    // Progress and its +1 wrap together on a narrow screen.
+                    <span class="airing-row__step">
+                        <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
+                        <button type="button" class="step" aria-label=format!("+1 episode: {title}") data-testid="plus-one"
+                            disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
+                            on:click=move |_| outbox.save(id, Patch { progress: Some(progress.get_untracked() + 1), ..Patch::default() }, SETTLE_MS)>"+"</button>
+                    </span>
                 </div>
             </div>
         </li>

@@ -137,3 +137,21 @@ test('browse: filters and the order go to AniList and into the URL; a reload kee
   await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'manga');
   assert.equal(await page.locator('[data-testid=filter-season]').count(), 0);
 });
+
+test('the browse filters on a phone: each label above its choice, two to a row, none past the screen', async () => {
+  const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(world, page);
+  await page.goto(`${world.app.url}search?type=manga&genre=Action`);
+  await page.waitForSelector('[data-testid=clear-filters]');
+  const box = (sel) => page.locator(sel).boundingBox();
+  const ids = ['filter-format', 'filter-status', 'filter-year', 'filter-genre', 'filter-sort'];
+  for (const id of ids) {
+    const select = await box(`[data-testid=${id}]`);
+    const label = await page.locator(`label:has([data-testid=${id}]) .field__label`).boundingBox();
+    assert.ok(select.x >= 0 && select.x + select.width <= 390, `${id} from ${select.x} to ${select.x + select.width} of 390`);
+    assert.ok(label.y + label.height <= select.y + 1, `${id}: its label above it`);
+  }
+  const [format, status, year] = [await box('[data-testid=filter-format]'), await box('[data-testid=filter-status]'), await box('[data-testid=filter-year]')];
+  assert.equal(Math.round(format.y), Math.round(status.y), 'format and status side by side');
+  assert.ok(year.y > format.y + format.height, 'year on the next row');
+});

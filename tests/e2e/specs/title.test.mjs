@@ -209,3 +209,20 @@ test('a title\'s page open when its next episode airs reads the title again, onc
   assert.equal(requests('TitlePage').length, 2);
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_|Content Security Policy/.test(p)), []);
 });
+
+test('airing on a phone: each row\'s +1 stays on screen, beside its progress', async () => {
+  Object.assign(world.standIn.data.entries.find((e) => e.id === 700005), { status: 'CURRENT' });
+  const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(world, page);
+  await page.goto(`${world.app.url}airing`);
+  await page.waitForSelector('[data-testid=airing-21] [data-testid=behind]');
+  for (const id of [21, 1]) {
+    const box = (sel) => page.locator(`[data-testid=airing-${id}] ${sel}`).boundingBox();
+    const [plus, progress] = [await box('[data-testid=plus-one]'), await box('.entry__progress')];
+    const rowBox = await page.locator(`[data-testid=airing-${id}]`).boundingBox();
+    // Within its row (whose controls cut off what does not fit).
+    assert.ok(plus.x + plus.width <= rowBox.x + rowBox.width + 0.5, `airing-${id}: +1 ends at ${plus.x + plus.width}, its row at ${rowBox.x + rowBox.width}`);
+    assert.ok(Math.abs((plus.y + plus.height / 2) - (progress.y + progress.height / 2)) < 4, `airing-${id}: +1 on its progress's line`);
+    assert.ok(plus.x > progress.x, `airing-${id}: +1 after its progress`);
+  }
+});

@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
-// AniList (never by hand): the list, many edits at once, the entry editor
-// and a title's page,
+// AniList (never by hand): the list, many edits at once, the entry editor,
+// a title's page, browsing by genre and what is airing,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
 //
@@ -55,6 +55,15 @@ try {
       await appReady(page);
       await page.waitForSelector('[data-testid=title-page] [data-testid=your-entry] [data-testid=edit-entry]');
       await shoot('title');
+      // Browsing by genre, and what is airing.
+      await page.goto(`${world.app.url}search?type=anime&genre=Action`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid=result-1]');
+      await shoot('search');
+      await page.goto(`${world.app.url}airing`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid=airing-21] [data-testid=behind]');
+      await shoot('airing');
       if (page.problems.some((p) => !/Failed to load|ERR_/.test(p))) throw new Error(`problems on the page: ${page.problems.join('; ')}`);
       await world.closePages();
     }
