@@ -203,6 +203,11 @@ fn SearchResults(browse: Browse) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
     let credential = move || session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    // The person's entries live in the list store: a result on the list
+    // opens the editor once that list is there (asked for unless fresh).
+    if let Some(c) = credential() {
+        use_outbox().refresh_list(kind, c, false);
+    }
     let first = {
         let (api, b) = (api.clone(), browse.clone());
         LocalResource::new(move || search_page(api.clone(), credential(), b.clone(), 1))

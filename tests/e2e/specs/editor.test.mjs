@@ -258,3 +258,14 @@ test('a search result on the list opens the same editor', async () => {
   await waitFor(() => entry(700001).progress === 13);
   assert.deepEqual(saves()[0].body.variables, { id: 700001, progress: 13 });
 });
+
+test('a search result on a list not visited yet opens the editor too (the list is asked for)', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  // Straight to a manga search: the manga list was never opened.
+  await page.goto(`${world.app.url}search?q=berserk&type=manga`);
+  await page.waitForSelector('[data-testid=result-30002] [data-testid=on-list]');
+  await page.click('[data-testid=result-30002] [data-testid=edit]');
+  await page.waitForSelector(`${editor}[open]`);
+  assert.equal(await page.inputValue(field('progress-input')), '200');
+});
