@@ -12,6 +12,7 @@ pub mod read;
 pub mod rich_text;
 pub mod shell;
 pub mod shortcuts;
+pub mod watch_row;
 
 use leptos::prelude::*;
 

@@ -6,30 +6,17 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::airing::{behind, next_episode};
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
 use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
+use crate::components::watch_row::{WatchRow, Watched};
 use crate::components::read::sign_in_gate;
-use crate::edit::Patch;
-use crate::media::{progress_label, ListStatus, MediaKind};
-use crate::outbox::{use_outbox, SETTLE_MS};
+use crate::media::{ListStatus, MediaKind};
+use crate::outbox::use_outbox;
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::store::use_list_store;
-
-/// One watched title, as the page shows it.
-#[derive(Clone, Debug, PartialEq)]
-struct Watched {
-    media_id: i64,
-    title: String,
-    cover: Option<String>,
-    progress: u32,
-    total: Option<u32>,
-    /// The next episode and when (Unix seconds), when AniList knows.
-    next: Option<(u32, i64)>,
-}
 
 #[component]
 pub fn AiringPage() -> impl IntoView {
@@ -64,17 +51,7 @@ fn AiringBody(credential: Credential) -> impl IntoView {
                     .entries
                     .iter()
                     .filter(|e| matches!(e.status, Some(ListStatus::Current | ListStatus::Repeating)))
-                    .map(|e| {
-                        let m = e.media.as_ref();
-                        Watched {
-                            media_id: e.media_id,
-                            title: e.title(),
-                            cover: m.and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone()),
-                            progress: e.progress.unwrap_or(0),
-                            total: m.and_then(|m| m.total()),
-                            next: m.and_then(|m| m.next_airing_episode).map(|a| (a.episode, a.airing_at)),
-                        }
-                    })
+                    .map(|e| Watched::of(kind, e))
                     .collect();
                 // Soonest first; those without a date after, by title.
                 out.sort_by(|a, b| match (a.next, b.next) {
@@ -103,51 +80,16 @@ fn AiringBody(credential: Credential) -> impl IntoView {
             let (airing, other): (Vec<_>, Vec<_>) = list.into_iter().partition(|w| w.next.is_some());
             view! {
                 <ul class="airing-list" data-testid="airing-list" aria-label="Airing, soonest first">
-                    {airing.into_iter().map(|w| view! { <AiringRow w=w now=now/> }).collect_view()}
+                    {airing.into_iter().map(|w| view! { <WatchRow w=w now=now testid="airing"/> }).collect_view()}
                 </ul>
                 {(!other.is_empty()).then(|| view! {
                     <h2 class="airing-list__more">"No next episode known"</h2>
                     <ul class="airing-list" data-testid="not-airing">
-                        {other.into_iter().map(|w| view! { <AiringRow w=w now=now/> }).collect_view()}
+                        {other.into_iter().map(|w| view! { <WatchRow w=w now=now testid="airing"/> }).collect_view()}
                     </ul>
                 })}
             }
             .into_any()
         }
-    }
-}
-
-#[component]
-fn AiringRow(w: Watched, now: ReadSignal<i64>) -> impl IntoView {
-    let store = use_list_store();
-    let outbox = use_outbox();
-    let id = w.media_id;
-    let progress = Memo::new(move |_| store.with(MediaKind::Anime, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.progress)).unwrap_or(w.progress));
-    let next = w.next;
-    let total = w.total;
-    let title = w.title.clone();
-    view! {
-        <li class="airing-row" data-testid=format!("airing-{id}")>
-            {w.cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> })}
-            <div class="entry__main">
-                <a href=Page::Title(MediaKind::Anime, id).href() class="entry__title">{w.title}</a>
-                <div class="entry__controls">
-                    {next.map(|(ep, at)| view! {
-                        <span class="airing" data-testid="next-episode">{move || next_episode(ep, at, now.get())}</span>
-                        {move || {
-                            let b = behind(ep, at, now.get(), progress.get());
-                            (b > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })
-                        }}
-                    })}
-                    // Progress and its +1 wrap together on a narrow screen.
-                    <span class="airing-row__step">
-                        <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
-                        <button type="button" class="step" aria-label=format!("+1 episode: {title}") data-testid="plus-one"
-                            disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
-                            on:click=move |_| outbox.save(id, Patch { progress: Some(progress.get_untracked() + 1), ..Patch::default() }, SETTLE_MS)>"+"</button>
-                    </span>
-                </div>
-            </div>
-        </li>
     }
 }

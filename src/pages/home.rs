@@ -5,6 +5,10 @@ use leptos_router::hooks::use_query_map;
 use crate::session::flow;
 use crate::auth::store;
 use crate::auth::time::local_date_time;
+use crate::components::clock::clock;
+use crate::components::watch_row::{WatchRow, Watched};
+use crate::outbox::use_outbox;
+use crate::store::{going_on, use_list_store};
 use crate::components::copy::{redirect_url, CopyField};
 use crate::components::notice::{Flash, Flashes, Tone};
 use crate::config::{validate_client_id, Config, ANILIST_DEVELOPER_SETTINGS_URL};
@@ -25,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
             lead="Manage your anime and manga lists, search AniList, and try its API, straight from your browser."
         />
         {move || match session.get() {
-            Session::SignedIn(s) => view! { <Welcome user_id=s.user_id()/> }.into_any(),
+            Session::SignedIn(s) => view! { <Welcome user_id=s.user_id()/> <GoingOn credential=s.credential()/> }.into_any(),
             Session::Expired { at, .. } => view! {
                 <p class="notice notice--warning" data-testid="expired-note">
                     "Your AniList sign-in expired on " {local_date_time(at)} ". Sign in again below."
@@ -52,6 +56,64 @@ fn Welcome(user_id: String) -> impl IntoView {
                 <li><A href=Page::Lists(MediaKind::Manga).href()>"Your manga list"</A></li>
                 <li><A href=Page::Console.href()>"GraphQL console"</A></li>
             </ul>
+        </section>
+    }
+}
+
+/// How many titles in progress the home page shows.
+const GOING_ON: usize = 8;
+
+/// The titles being watched or read, most recently updated first, with
+/// the next episode and "+1": from the list store, so a return to the app
+/// goes on where it left off.
+#[component]
+fn GoingOn(credential: crate::auth::callback::Credential) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    // Only lists this browser keeps are asked for (one small request each
+    // unless fresh: what changed since, before any +1 is offered on old
+    // values); a first visit loads nothing big from here.
+    for kind in MediaKind::ALL {
+        let credential = credential.clone();
+        Effect::new(move |asked: Option<bool>| {
+            let held = store.with(kind, |d| d.is_some());
+            if held && asked != Some(true) {
+                outbox.refresh_list(kind, credential.clone(), false);
+            }
+            held || asked == Some(true)
+        });
+    }
+    let now = clock(std::time::Duration::from_secs(30));
+    let rows = Memo::new(move |_| {
+        store.with(MediaKind::Anime, |anime| {
+            store.with(MediaKind::Manga, |manga| {
+                let known = anime.is_some() || manga.is_some();
+                let lists = [(MediaKind::Anime, anime), (MediaKind::Manga, manga)];
+                let lists = lists.into_iter().filter_map(|(k, d)| d.map(|d| (k, d.entries.as_slice())));
+                known.then(|| going_on(lists, GOING_ON).into_iter().map(|(k, e)| Watched::of(k, e)).collect::<Vec<_>>())
+            })
+        })
+    });
+    view! {
+        <section class="card going-on" data-testid="going-on" aria-labelledby="going-on-heading">
+            <h2 id="going-on-heading">"Go on with"</h2>
+            {move || match rows.get() {
+                None => view! {
+                    <p class="muted" data-testid="going-on-none">"Open your " <A href=Page::Lists(MediaKind::Anime).href()>"anime list"</A>
+                        " or " <A href=Page::Lists(MediaKind::Manga).href()>"manga list"</A>
+                        " once: what you watch and read then shows here, newest first, with +1."</p>
+                }.into_any(),
+                Some(rows) if rows.is_empty() => view! {
+                    <p class="muted" data-testid="going-on-empty">"Nothing in progress. What you watch or read shows here, newest first. "
+                        <A href=Page::Search.href()>"Find something"</A> "."</p>
+                }.into_any(),
+                Some(rows) => view! {
+                    <ul class="airing-list">
+                        {rows.into_iter().map(|w| view! { <WatchRow w=w now=now testid="going-on"/> }).collect_view()}
+                    </ul>
+                    <p class="small"><A href=Page::Airing.href()>"What is airing"</A></p>
+                }.into_any(),
+            }}
         </section>
     }
 }

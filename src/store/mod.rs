@@ -418,6 +418,19 @@ pub fn take_changed(l: &mut ByKind<ListData>, changed: &Changed, skip: impl Fn(i
     any
 }
 
+/// What the home page offers to go on with: the titles being watched or
+/// read (or again), of both lists, most recently updated first, at most `n`.
+pub fn going_on<'a>(lists: impl IntoIterator<Item = (MediaKind, &'a [Entry])>, n: usize) -> Vec<(MediaKind, &'a Entry)> {
+    let mut out: Vec<(MediaKind, &Entry)> = lists
+        .into_iter()
+        .flat_map(|(kind, entries)| entries.iter().map(move |e| (kind, e)))
+        .filter(|(_, e)| matches!(e.status, Some(crate::media::ListStatus::Current | crate::media::ListStatus::Repeating)))
+        .collect();
+    out.sort_by_key(|(_, e)| std::cmp::Reverse(e.updated_at.unwrap_or(0)));
+    out.truncate(n);
+    out
+}
+
 /// How a list's refresh stands.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Refresh {
@@ -954,6 +967,11 @@ impl ListStore {
             } else {
                 Vec::new()
             };
+            // Signed out (or another account) meanwhile: nothing of this
+            // user's is written again after it was deleted.
+            if me.user.try_get_untracked() != Some(Some(user)) {
+                return;
+            }
             match idb::write_all(idb::LISTS, &puts, &stale).await {
                 Ok(()) => set_layout(slot, Some((user, count))),
                 Err(why) => {
@@ -967,8 +985,11 @@ impl ListStore {
 
     /// Forgets a user's lists and kept titles here and in IndexedDB (sign-out).
     pub fn forget(&self, user: u64) {
+        // No longer this store's user: a list read or a write under way
+        // for them stops where it is (it checks), so nothing lands after
+        // the deletes below.
         if self.user.get_untracked() == Some(user) {
-            self.lists.set(ByKind::default());
+            self.switch_user(None);
         }
         leptos::task::spawn_local(async move {
             let mine = format!("{user}:");
@@ -1165,6 +1186,18 @@ mod tests {
         assert_eq!(anime.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(4, 1), (1, 3), (2, 6), (3, 1)]);
         assert!(l.get(MediaKind::Manga).unwrap().entries.is_empty());
         assert!(!take_changed(&mut l, &changed, |id| id == 3), "the same again changes nothing");
+    }
+
+    #[test]
+    fn going_on_takes_the_titles_in_progress_of_both_lists_most_recent_first() {
+        let e = |media_id: i64, status: ListStatus, updated_at: Option<i64>| Entry { media_id, status: Some(status), updated_at, ..Entry::default() };
+        let anime = [e(1, ListStatus::Current, Some(10)), e(2, ListStatus::Completed, Some(90)), e(3, ListStatus::Repeating, Some(30)), e(4, ListStatus::Current, None)];
+        let manga = [e(50, ListStatus::Current, Some(20)), e(51, ListStatus::Planning, Some(80))];
+        let lists = || [(MediaKind::Anime, &anime[..]), (MediaKind::Manga, &manga[..])];
+        let ids = |n| going_on(lists(), n).iter().map(|(k, e)| (*k, e.media_id)).collect::<Vec<_>>();
+        assert_eq!(ids(10), [(MediaKind::Anime, 3), (MediaKind::Manga, 50), (MediaKind::Anime, 1), (MediaKind::Anime, 4)]);
+        assert_eq!(ids(2), [(MediaKind::Anime, 3), (MediaKind::Manga, 50)]);
+        assert!(going_on([(MediaKind::Anime, &anime[1..2])], 10).is_empty(), "nothing in progress");
     }
 
     #[test]

@@ -226,3 +226,28 @@ test('airing on a phone: each row\'s +1 stays on screen, beside its progress', a
     assert.ok(plus.x > progress.x, `airing-${id}: +1 after its progress`);
   }
 });
+
+test('home: "Go on with" lists what is being watched and read, newest first, with its next episode and +1', async () => {
+  // ONE PIECE watched again, the most recently updated.
+  Object.assign(world.standIn.data.entries.find((e) => e.id === 700005), { status: 'REPEATING', updatedAt: 1763600000 });
+  const page = await signedIn();
+  // Nothing kept yet: the home page asks for nothing big and says how.
+  await page.waitForSelector('[data-testid=going-on-none]');
+  const lists = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  assert.equal(lists(), 0);
+  await page.goto(`${world.app.url}lists/manga`);
+  await page.waitForSelector('[data-testid=entry-700006]');
+  await page.goto(`${world.app.url}lists/anime`);
+  await page.waitForSelector('[data-testid=entry-700001]');
+  await page.click('a.brand');
+  const rows = async () => page.$$eval('[data-testid=going-on] li', (els) => els.map((e) => e.dataset.testid));
+  await page.waitForSelector('[data-testid=going-on-21]');
+  // Newest first, anime and manga together; completed, planned, paused not.
+  assert.deepEqual(await rows(), ['going-on-21', 'going-on-1', 'going-on-30002']);
+  assert.equal(await page.textContent('[data-testid=going-on-21] [data-testid=next-episode]'), 'Ep 133 in 2 d 4 h');
+  assert.equal(await page.getAttribute('[data-testid=going-on-30002] [data-testid=plus-one]', 'aria-label'), '+1 chapter: Berserk');
+  await page.click('[data-testid=going-on-30002] [data-testid=plus-one]');
+  await page.waitForSelector('[data-testid=going-on-30002] .entry__progress >> text=/^201 /');
+  await waitFor(() => world.standIn.data.entries.find((e) => e.id === 700006).progress === 201);
+  assert.deepEqual(page.problems, []);
+});
