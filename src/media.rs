@@ -64,6 +64,11 @@ impl ListStatus {
         Self::ALL.into_iter().find(|x| x.as_api() == s)
     }
 
+    /// Being watched or read, for the first time or again.
+    pub fn in_progress(self) -> bool {
+        matches!(self, ListStatus::Current | ListStatus::Repeating)
+    }
+
     pub fn is_known(self) -> bool {
         self != ListStatus::Unknown
     }

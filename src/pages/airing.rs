@@ -50,7 +50,7 @@ fn AiringBody(credential: Credential) -> impl IntoView {
                 let mut out: Vec<Watched> = d
                     .entries
                     .iter()
-                    .filter(|e| matches!(e.status, Some(ListStatus::Current | ListStatus::Repeating)))
+                    .filter(|e| e.status.is_some_and(ListStatus::in_progress))
                     .map(|e| Watched::of(kind, e))
                     .collect();
                 // Soonest first; those without a date after, by title.

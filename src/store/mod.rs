@@ -22,7 +22,7 @@ pub mod titles;
 use kept::Dirty;
 use crate::media::ScoreFormat;
 use crate::edit::{Patch, Values};
-use crate::media::MediaKind;
+use crate::media::{ListStatus, MediaKind};
 
 /// A list is not asked for again within this long of its last refresh.
 pub const FRESH_FOR_MS: f64 = 30_000.0;
@@ -424,7 +424,7 @@ pub fn going_on<'a>(lists: impl IntoIterator<Item = (MediaKind, &'a [Entry])>, n
     let mut out: Vec<(MediaKind, &Entry)> = lists
         .into_iter()
         .flat_map(|(kind, entries)| entries.iter().map(move |e| (kind, e)))
-        .filter(|(_, e)| matches!(e.status, Some(crate::media::ListStatus::Current | crate::media::ListStatus::Repeating)))
+        .filter(|(_, e)| e.status.is_some_and(ListStatus::in_progress))
         .collect();
     out.sort_by_key(|(_, e)| std::cmp::Reverse(e.updated_at.unwrap_or(0)));
     out.truncate(n);
@@ -658,7 +658,7 @@ impl ListStore {
         }
         let due = self.with_untracked(MediaKind::Anime, |d| {
             let titles = d.map(|d| d.entries.iter().map(|e| {
-                let watching = matches!(e.status, Some(crate::media::ListStatus::Current | crate::media::ListStatus::Repeating));
+                let watching = e.status.is_some_and(ListStatus::in_progress);
                 (e.media_id, watching, e.media.as_ref().and_then(|m| m.next_airing_episode).map(|a| a.airing_at))
             }));
             self.airing_asked.with_value(|asked| crate::airing::due(titles.into_iter().flatten(), now, |id| asked.get(&id).copied()))

@@ -91,7 +91,7 @@ pub fn EntryRow(
     let airing = move || {
         let (a, now) = (next()?, now?.get());
         let v = values();
-        matches!(v.status, ListStatus::Current | ListStatus::Repeating).then(|| (behind(a.episode, a.airing_at, now, v.progress), next_episode(a.episode, a.airing_at, now)))
+        v.status.in_progress().then(|| (behind(a.episode, a.airing_at, now, v.progress), next_episode(a.episode, a.airing_at, now)))
     };
     let first_id = first.id;
     let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
