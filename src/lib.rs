@@ -79,7 +79,9 @@ pub fn App(
     provide_context(flashes);
     let api = api::Api::new(&config.graphql_url.value, config.graphql_refused_by_policy);
     provide_context(api.clone());
-    let store = store::ListStore::new();
+    let names = session::names::AccountNames::new();
+    provide_context(names);
+    let store = store::ListStore::new(names);
     provide_context(store);
     let outbox = outbox::Outbox::new(store, session, flashes, api.clone());
     provide_context(outbox);

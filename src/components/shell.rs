@@ -11,6 +11,7 @@ use std::time::Duration;
 use crate::auth::time::relative_words;
 use crate::components::clock::clock;
 use crate::components::notice::{Flash, Flashes, Tone};
+use crate::session::names::{use_account_names, AccountName};
 use crate::session::{Session, SessionContext};
 use crate::APP_NAME;
 
@@ -96,7 +97,7 @@ pub fn SessionBadge() -> impl IntoView {
     // The accounts' names and avatars, asked when the menu opens for each
     // account nothing is known of yet (one small request each, with that
     // account's own token: the active one's and those parked).
-    let named = RwSignal::new(0u32);
+    let names = use_account_names();
     let api = StoredValue::new(expect_context::<crate::api::Api>());
     // Changes kept for each account not active now, read when the menu
     // opens: they go when that account is active again.
@@ -135,8 +136,7 @@ pub fn SessionBadge() -> impl IntoView {
                 use crate::api::ops::me::{Data, Me, Vars};
                 match api.run::<Me>(Some(&c), &Vars {}, true).await {
                     Ok(Data { viewer: Some(u) }) if u.id == c.user => {
-                        crate::auth::store::set_account_name(u.id, crate::auth::store::AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
-                        let _ = named.try_update(|n| *n += 1);
+                        names.learn(u.id, AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
                     }
                     Err(e) if e.ends_session() => {
                         let _ = ended.try_update(|e| e.insert(c.user));
@@ -147,8 +147,7 @@ pub fn SessionBadge() -> impl IntoView {
         }
     };
     let label = move |user: u64| {
-        named.track();
-        let known = crate::auth::store::account_name(user);
+        let known = names.get(user);
         let avatar = known.as_ref().and_then(|k| k.avatar.clone());
         let text = match known {
             Some(k) => format!("{} (User {user})", k.name),
@@ -178,7 +177,19 @@ pub fn SessionBadge() -> impl IntoView {
             {warning}
             <A href=href attr:class=class attr:data-testid="session-badge">
                 <span class="session-badge__dot" aria-hidden="true"></span>
-                <span>{move || state.with(|s| s.status_label())}</span>
+                // The account's name once an answer gave it (the id stays,
+                // for developers and to tell accounts apart; a phone hides it).
+                {move || {
+                    let user = state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+                    match user.and_then(|u| names.get(u).map(|n| (u, n))) {
+                        Some((u, n)) => view! {
+                            {n.avatar.map(|src| view! { <img class="session-badge__avatar" src=src alt="" width="20" height="20"/> })}
+                            <span data-testid="session-name">{n.name}</span>
+                            <span class="session-badge__id">{format!("(User {u})")}</span>
+                        }.into_any(),
+                        None => view! { <span>{state.with(|s| s.status_label())}</span> }.into_any(),
+                    }
+                }}
             </A>
             // Shown signed in, and signed out while other accounts are
             // still signed in here (a refused or expired token ends only

@@ -14,6 +14,7 @@ use crate::components::notice::{Flash, Flashes, Tone};
 use crate::config::{validate_client_id, Config, ANILIST_DEVELOPER_SETTINGS_URL};
 use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
+use crate::session::names::use_account_names;
 use crate::session::{Keep, Session, SessionContext};
 
 /// AniList's page that shows a token to copy, for clients whose redirect
@@ -29,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
             lead="Manage your anime and manga lists, search AniList, and try its API, straight from your browser."
         />
         {move || match session.get() {
-            Session::SignedIn(s) => view! { <Welcome user_id=s.user_id()/> <GoingOn credential=s.credential()/> }.into_any(),
+            Session::SignedIn(s) => view! { <Welcome user=s.decoded.claims.sub/> <GoingOn credential=s.credential()/> }.into_any(),
             Session::Expired { at, .. } => view! {
                 <p class="notice notice--warning" data-testid="expired-note">
                     "Your AniList sign-in expired on " {local_date_time(at)} ". Sign in again below."
@@ -42,12 +43,14 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn Welcome(user_id: String) -> impl IntoView {
+fn Welcome(user: u64) -> impl IntoView {
+    let names = use_account_names();
     view! {
         <section class="card" data-testid="welcome">
             <h2>"You are signed in"</h2>
             <p>
-                "AniList user " <strong data-testid="welcome-user">{user_id}</strong> ". "
+                {move || names.get(user).map(|n| view! { <strong data-testid="welcome-name">{n.name}</strong> ", " })}
+                "AniList user " <strong data-testid="welcome-user">{user.to_string()}</strong> ". "
                 "See what your token holds on the " <A href=Page::Token.href()>"Token"</A> " page."
             </p>
             <ul class="link-list">

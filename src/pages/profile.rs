@@ -9,6 +9,7 @@ use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::ScoreFormat;
 use crate::pages::PageIntro;
 use crate::routes::Page;
+use crate::session::names::{use_account_names, AccountName};
 
 /// The Viewer query's answer, as the page shows it.
 #[derive(Clone, Debug)]
@@ -19,6 +20,8 @@ struct Viewer {
     site_url: Option<String>,
     /// The large avatar, else the medium one.
     avatar: Option<String>,
+    /// The medium one (the header's).
+    avatar_medium: Option<String>,
     title_language: Option<String>,
     score_format: Option<ScoreFormat>,
     anime: Stats,
@@ -33,6 +36,7 @@ impl From<viewer::User> for Viewer {
             name: v.name,
             about: v.about,
             site_url: v.site_url,
+            avatar_medium: v.avatar.as_ref().and_then(|a| a.medium.clone()),
             avatar: v.avatar.and_then(|a| a.large.or(a.medium)),
             title_language: v.options.and_then(|o| o.title_language),
             score_format: v.media_list_options.and_then(|o| o.score_format),
@@ -49,6 +53,7 @@ fn read_viewer(data: viewer::Data) -> Result<Viewer, ApiError> {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let api = expect_context::<Api>();
+    let names = use_account_names();
     view! {
         <PageIntro title="Profile" lead="Your AniList profile and statistics."/>
         {sign_in_gate("Sign in to see your profile".into(), "Your profile is read from AniList with your own token.", Page::Profile, move |credential| {
@@ -58,7 +63,14 @@ pub fn ProfilePage() -> impl IntoView {
                 "Loading your profile…",
                 move |fresh| {
                     let (api, credential) = (api.clone(), credential.clone());
-                    async move { read_viewer(api.run::<viewer::Viewer>(Some(&credential), &viewer::Vars {}, fresh).await?) }
+                    async move {
+                        let v = read_viewer(api.run::<viewer::Viewer>(Some(&credential), &viewer::Vars {}, fresh).await?)?;
+                        // The header shows the name from now on.
+                        if v.id == credential.user {
+                            names.learn(v.id, AccountName { name: v.name.clone(), avatar: v.avatar_medium.clone() });
+                        }
+                        Ok(v)
+                    }
                 },
                 move |v, again| view! { <ProfileView viewer=v token_sub=token_sub reload=again/> }.into_any(),
             )

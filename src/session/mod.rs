@@ -6,6 +6,7 @@
 //! loading are in [`crate::auth::store`].
 
 pub mod flow;
+pub mod names;
 
 use std::sync::Arc;
 

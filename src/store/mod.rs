@@ -15,6 +15,7 @@ use crate::api::ops::list_collection::{self, Entry, ListCollection};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::idb;
+use crate::session::names::{AccountName, AccountNames};
 
 pub mod kept;
 pub mod titles;
@@ -459,6 +460,8 @@ pub struct ListStore {
     /// A refused change's fields, by media id: the editor offers them
     /// again with AniList's reasons, so nothing typed is lost.
     pub refused: StoredValue<HashMap<i64, Patch>>,
+    /// The list's answer names its user: learnt for the header.
+    names: AccountNames,
 }
 
 /// One value per kind of list (two: a map would be more code for nothing).
@@ -534,8 +537,9 @@ fn key(user: u64, kind: MediaKind) -> String {
 }
 
 impl ListStore {
-    pub fn new() -> Self {
+    pub fn new(names: AccountNames) -> Self {
         Self {
+            names,
             user: RwSignal::new(None),
             lists: RwSignal::new(ByKind::default()),
             refresh: RwSignal::new(ByKind::default()),
@@ -704,6 +708,9 @@ impl ListStore {
                     let vars = list_collection::Vars { user_id: credential.user, kind: kind.into(), chunk, per_chunk };
                     let c = api.run::<ListCollection>(Some(&credential), &vars, true).await?;
                     let c = c.collection.ok_or_else(|| ApiError::Shape("no MediaListCollection".into()))?;
+                    if let Some(name) = c.user.as_ref().and_then(|u| owner_name(u, credential.user)) {
+                        me.names.learn(credential.user, name);
+                    }
                     Ok::<_, ApiError>((c.has_next_chunk == Some(true), ListData::from_collection(c, kind, js_sys::Date::now())))
                 }
             };
@@ -1032,9 +1039,16 @@ impl ListStore {
     }
 }
 
+/// The name and avatar a list's answer gives for its owner, when that
+/// owner is `user` (the one signed in, whose list was asked for).
+fn owner_name(u: &list_collection::User, user: u64) -> Option<AccountName> {
+    let name = u.name.clone().filter(|n| !n.is_empty() && u.id == user as i64)?;
+    Some(AccountName { name, avatar: u.avatar.as_ref().and_then(|a| a.medium.clone()) })
+}
+
 impl Default for ListStore {
     fn default() -> Self {
-        Self::new()
+        Self::new(AccountNames::new())
     }
 }
 
@@ -1065,6 +1079,19 @@ pub fn use_list_store() -> ListStore {
 mod tests {
     use super::*;
     use crate::media::ListStatus;
+
+    #[test]
+    fn a_lists_answer_names_its_owner_only_for_the_user_asked_for() {
+        let avatar = Some(crate::api::ops::me::Avatar { medium: Some("https://s4.anilist.co/a.png".into()) });
+        let owner = |id: i64, name: Option<&str>| list_collection::User { id, name: name.map(str::to_string), avatar: avatar.clone(), media_list_options: None };
+        assert_eq!(
+            owner_name(&owner(5150, Some("Mitsuki")), 5150),
+            Some(AccountName { name: "Mitsuki".into(), avatar: Some("https://s4.anilist.co/a.png".into()) })
+        );
+        assert_eq!(owner_name(&owner(6001, Some("Jun")), 5150), None);
+        assert_eq!(owner_name(&owner(5150, Some("")), 5150), None);
+        assert_eq!(owner_name(&owner(5150, None), 5150), None);
+    }
 
     fn entry(media_id: i64, updated_at: i64, progress: u32) -> Entry {
         Entry { id: media_id * 10, media_id, status: Some(ListStatus::Current), progress: Some(progress), updated_at: Some(updated_at), ..Entry::default() }

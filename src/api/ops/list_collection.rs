@@ -25,6 +25,8 @@ impl Operation for ListCollection {
     hasNextChunk
     user {
       id
+      name
+      avatar { medium }
       mediaListOptions {
         scoreFormat
         animeList { customLists advancedScoring advancedScoringEnabled }
@@ -107,6 +109,11 @@ pub struct Collection {
 #[serde(rename_all = "camelCase")]
 pub struct User {
     pub id: i64,
+    /// The list's owner's name and avatar (the header shows them).
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub avatar: Option<crate::api::ops::me::Avatar>,
     pub media_list_options: Option<MediaListOptions>,
 }
 

@@ -236,3 +236,39 @@ test('two tabs: a switch in one moves the other to the same account, with its ow
   await waitFor(() => entry(700001).progress === 13);
   assert.ok(noTokenCrossed() > 0);
 });
+
+test("the header and the home page name the account once an answer gives it (the list's or the profile's), kept through a reload, forgotten at sign-out", async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  const badge = async () => (await page.textContent('[data-testid=session-badge]')).trim();
+  const name = world.standIn.data.viewer.name;
+  assert.equal(await badge(), `User ${VIEWER_ID}`, 'no name before any answer gave it');
+  assert.equal(await page.$('[data-testid=welcome-name]'), null);
+  const me = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Me').length;
+  // The list's answer names its owner: no request of its own.
+  await anime(page);
+  await page.waitForSelector(`[data-testid=session-name] >> text="${name}"`);
+  assert.match(await badge(), new RegExp(`^${name}\\s*\\(User ${VIEWER_ID}\\)$`));
+  assert.ok(await page.$('[data-testid=session-badge] img.session-badge__avatar'), 'with the avatar');
+  assert.equal(me(), 0, 'no Me request');
+  await page.click('header .brand');
+  assert.equal(await page.textContent('[data-testid=welcome-name]'), name);
+  assert.equal(await page.textContent('[data-testid=welcome-user]'), String(VIEWER_ID));
+  // Kept: a reload shows it before anything is asked.
+  await page.reload();
+  await page.waitForSelector(`[data-testid=session-name] >> text="${name}"`);
+  // The profile's answer names the account too.
+  await page.evaluate(() => localStorage.removeItem('tsuzuki.account-names.v1'));
+  await page.reload();
+  await page.waitForSelector(`[data-testid=session-badge] >> text="User ${VIEWER_ID}"`);
+  assert.equal(await page.$('[data-testid=session-name]'), null);
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=profile]');
+  await page.waitForSelector(`[data-testid=session-name] >> text="${name}"`);
+  // Signed out: the name is deleted from this browser with the rest.
+  await page.click('[data-testid=sign-out]');
+  await waitFor(async () => (await badge()) === 'Not signed in');
+  assert.equal(await page.evaluate(() => localStorage.getItem('tsuzuki.account-names.v1')), null);
+  assert.equal(me(), 0);
+  assert.deepEqual(page.problems, []);
+});
