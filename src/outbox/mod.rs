@@ -170,7 +170,8 @@ impl Outbox {
     /// Takes in the changes of this user kept by tabs now closed: they go
     /// after this tab's own, are shown in its lists, and are sent.
     fn take_over_closed_tabs(&self) {
-        let Some(user) = self.user.get_untracked() else { return };
+        // Also run from timers, which may outlive the app (a test's mount).
+        let Some(Some(user)) = self.user.try_get_untracked() else { return };
         if !crate::tabs::can_tell() {
             return;
         }
@@ -318,6 +319,14 @@ impl Outbox {
             me.queue.set(queue);
             me.persist();
             me.kick();
+            // A tab that closed just before this start, or this tab's own
+            // last load at a reload, may not have let its lock go yet: its
+            // changes are looked for again in a few seconds, not only at
+            // the next 30 s look (meanwhile they are neither shown again
+            // over AniList's answers nor sent).
+            for secs in [1, 3, 10] {
+                set_timeout(move || me.take_over_closed_tabs(), std::time::Duration::from_secs(secs));
+            }
         });
     }
 

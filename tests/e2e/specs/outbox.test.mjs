@@ -314,6 +314,39 @@ test('two tabs offline with a change each, both closed: each kept its own, and t
   assert.ok(ops('SaveEntry').length >= 2 && ops('SaveEntry').length <= 4, `${ops('SaveEntry').length} saves`);
 });
 
+test("a tab whose lock is not let go yet when the next load starts (a reload, a tab just closed): its change is taken over within seconds, not at the next 30 s look", async () => {
+  const a = await listPage();
+  const context = a.context();
+  // AniList refuses every save while the first tab is open: the change waits there.
+  world.standIn.fault({ kind: '503', operation: 'SaveEntry', times: 1000 });
+  await a.click(`${row(700001)} [data-testid=plus-one]`);
+  await a.waitForSelector(`${row(700001)} [data-testid=entry-progress] >> text=/^13 /`);
+  await waitFor(() => ops('SaveEntry').length >= 1);
+  await waitFor(async () => (await idbKeys(a, 'outbox')).length === 1);
+  const [lock] = await a.evaluate(async () => (await navigator.locks.query()).held.map((l) => l.name));
+  assert.match(lock, /^tsuzuki-tab-/);
+  // Another page of the app's origin takes the tab's lock as soon as the tab
+  // lets it go and keeps it 2 s more: as a browser that has not let a
+  // closing tab's lock go yet when the next load starts.
+  const h = await context.newPage();
+  await h.goto(`${world.app.url}config.json`);
+  await h.evaluate((name) => { navigator.locks.request(name, () => new Promise((r) => setTimeout(r, 2000))); }, lock);
+  await a.close();
+  await waitFor(async () => (await h.evaluate(async () => (await navigator.locks.query()).held.length)) === 1);
+  world.standIn.faults.length = 0;
+  assert.equal(entry(700001).progress, 12, 'not saved while the first tab was open');
+  const c = await context.newPage();
+  const errors = [];
+  c.on('pageerror', (e) => errors.push(e.message));
+  await c.goto(`${world.app.url}lists/anime`);
+  await c.waitForSelector(row(700001));
+  // Taken over once the lock is free (before: at the 30 s look only).
+  await waitFor(() => entry(700001).progress === 13, 8000);
+  await c.waitForSelector(`${row(700001)} [data-testid=entry-progress] >> text=/^13 /`);
+  await waitFor(async () => (await idbKeys(c, 'outbox')).length === 0);
+  assert.deepEqual(errors, []);
+});
+
 test('a tab closed with a change waiting offline: a tab still open takes it over, shows it, and sends it when the network is back', async () => {
   const a = await listPage();
   const context = a.context();
