@@ -103,9 +103,29 @@ pub fn local_date_time(epoch_secs: i64) -> String {
         .unwrap_or_else(|| String::from(date.to_iso_string()))
 }
 
+/// "Updated 3 min ago", "Updated just now": how old a copy of AniList's
+/// data is (JavaScript times, ms).
+pub fn updated_words(fetched_at: f64, now: f64) -> String {
+    let mins = ((now - fetched_at) / 60_000.0).floor().max(0.0) as u64;
+    match mins {
+        0 => "Updated just now".into(),
+        1 => "Updated 1 min ago".into(),
+        m if m < 120 => format!("Updated {m} min ago"),
+        m => format!("Updated {} h ago", m / 60),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn updated_in_words() {
+        assert_eq!(updated_words(0.0, 30_000.0), "Updated just now");
+        assert_eq!(updated_words(0.0, 61_000.0), "Updated 1 min ago");
+        assert_eq!(updated_words(0.0, 7_200_000.0), "Updated 2 h ago");
+    }
+
 
     #[test]
     fn units() {

@@ -87,9 +87,13 @@ pub fn ExportLists() -> impl IntoView {
                         asked.set(None);
                     }
                 });
+                // What was last asked for: a failed read offers the copy
+                // kept in this browser in that format instead (offline, say).
+                let last = RwSignal::new(None::<Format>);
                 let ask = move |format: Format| {
                     set_told.set(None);
                     started.set_value(false);
+                    last.set(Some(format));
                     asked.set(Some(format));
                     for kind in MediaKind::ALL {
                         outbox.refresh_list(kind, credential.clone(), false);
@@ -113,6 +117,24 @@ pub fn ExportLists() -> impl IntoView {
                         </p>
                     })}
                     {move || failed().map(|e| view! { <ApiErrorView error=e/> })}
+                    {move || {
+                        let format = last.get().filter(|_| asked.get().is_none() && failed().is_some() && told.with(Option::is_none))?;
+                        let kept = read();
+                        let oldest = state.with(|s| s.iter().filter_map(|(at, _)| *at).reduce(f64::min))?;
+                        (kept > 0).then(|| view! {
+                            <p data-testid="export-kept">
+                                {format!(
+                                    "This browser keeps a copy of your {} {}: {} entries, with your waiting changes ({}). ",
+                                    MediaKind::ALL.into_iter().filter(|k| store.with_untracked(*k, |d| d.is_some())).map(|k| k.slug()).collect::<Vec<_>>().join(" and "),
+                                    if state.with(|s| s.iter().all(|(at, _)| at.is_some())) { "lists" } else { "list" },
+                                    crate::text::group_digits(kept),
+                                    crate::auth::time::updated_words(oldest, js_sys::Date::now()).to_lowercase(),
+                                )}
+                                <button type="button" class="button button--secondary button--small" data-testid="export-kept-save"
+                                    on:click=move |_| run(format)>{format!("Save that copy ({})", format.label())}</button>
+                            </p>
+                        })
+                    }}
                     {move || told.get().map(|t| view! { <p role="status" data-testid="export-done">{t}</p> })}
                 }
                 .into_any()

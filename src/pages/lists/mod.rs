@@ -105,17 +105,6 @@ fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
 
 pub(crate) use crate::text::group_digits;
 
-/// "Updated 3 min ago", "Updated just now".
-fn updated_words(fetched_at: f64, now: f64) -> String {
-    let mins = ((now - fetched_at) / 60_000.0).floor().max(0.0) as u64;
-    match mins {
-        0 => "Updated just now".into(),
-        1 => "Updated 1 min ago".into(),
-        m if m < 120 => format!("Updated {m} min ago"),
-        m => format!("Updated {} h ago", m / 60),
-    }
-}
-
 thread_local! {
     /// Where each list page was scrolled to, by kind: a round trip to
     /// another page comes back to the same place.
@@ -312,7 +301,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     let now = crate::components::clock::clock(std::time::Duration::from_secs(30));
     let updated = move || {
         let _ = now.get();
-        store.with(kind, |d| d.map(|d| updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
+        store.with(kind, |d| d.map(|d| crate::auth::time::updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
     };
     let empty = Memo::new(move |_| total.get() == 0);
 
@@ -487,7 +476,6 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::api::ops::list_collection;
 
     #[test]
@@ -536,13 +524,6 @@ mod tests {
         ] {
             assert!(serde_json::from_str::<list_collection::Data>(text).is_err(), "{text}");
         }
-    }
-
-    #[test]
-    fn updated_in_words() {
-        assert_eq!(updated_words(0.0, 30_000.0), "Updated just now");
-        assert_eq!(updated_words(0.0, 61_000.0), "Updated 1 min ago");
-        assert_eq!(updated_words(0.0, 7_200_000.0), "Updated 2 h ago");
     }
 
     #[test]

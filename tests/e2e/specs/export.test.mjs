@@ -70,6 +70,33 @@ test('a visit reads nothing; a failed read says why, and asking again exports', 
   assert.equal(csv.trim().split('\r\n').length, 1 + 7);
 });
 
+test("AniList out of reach: the read fails, and the copy this browser keeps (waiting changes included) can be saved instead", async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector('[data-testid=entry-700001]');
+  // A change AniList does not take yet: it waits, and the kept copy has it.
+  world.standIn.fault({ kind: '503', operation: 'SaveEntry', times: 1000 });
+  await page.click('[data-testid=entry-700001] [data-testid=plus-one]');
+  await page.waitForSelector('[data-testid=entry-700001] [data-testid=entry-progress] >> text=/^13 /');
+  // No list can be read now (the manga list was never read: it is asked for).
+  world.standIn.fault({ kind: 'drop', operation: 'ListCollection', times: 1000 });
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.click('[data-testid=export-csv]');
+  await page.waitForSelector('[data-testid=export] [data-testid=api-error]');
+  const offer = await page.textContent('[data-testid=export-kept]');
+  assert.match(offer, /a copy of your anime list: 5 entries, with your waiting changes \(updated just now\)/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-kept-save]')]);
+  assert.match(download.suggestedFilename(), /^anilist-5150-lists-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  assert.equal(rows.length, 1 + 5, 'the anime kept here');
+  assert.match(rows.find((r) => r.startsWith('anime,1,')), /^anime,1,1,Cowboy Bebop,CURRENT,8\.5,POINT_10_DECIMAL,13,26,/);
+  assert.match(await page.textContent('[data-testid=export-done]'), /: 5 entries\./);
+  assert.equal(await page.locator('[data-testid=export-kept]').count(), 0, 'the offer goes once the file is made');
+  world.standIn.faults.length = 0;
+  assert.equal(world.standIn.data.entries.find((e) => e.id === 700001).progress, 12, 'nothing was saved meanwhile');
+});
+
 test('signed out, export asks for a sign-in', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);
