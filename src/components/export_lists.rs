@@ -120,15 +120,20 @@ pub fn ExportLists() -> impl IntoView {
                     {move || {
                         let format = last.get().filter(|_| asked.get().is_none() && failed().is_some() && told.with(Option::is_none))?;
                         let kept = read();
-                        let oldest = state.with(|s| s.iter().filter_map(|(at, _)| *at).reduce(f64::min))?;
+                        // The kinds kept, and when the older of them was read.
+                        let (kinds, oldest) = state.with(|s| {
+                            let at: Vec<(MediaKind, f64)> = MediaKind::ALL.into_iter().zip(s).filter_map(|(k, (at, _))| at.map(|at| (k, at))).collect();
+                            (at.iter().map(|(k, _)| k.slug()).collect::<Vec<_>>(), at.iter().map(|(_, at)| *at).reduce(f64::min))
+                        });
+                        let oldest = oldest?;
                         (kept > 0).then(|| view! {
                             <p data-testid="export-kept">
                                 {format!(
                                     "This browser keeps a copy of your {} {}: {} entries, with your waiting changes ({}). ",
-                                    MediaKind::ALL.into_iter().filter(|k| store.with_untracked(*k, |d| d.is_some())).map(|k| k.slug()).collect::<Vec<_>>().join(" and "),
-                                    if state.with(|s| s.iter().all(|(at, _)| at.is_some())) { "lists" } else { "list" },
+                                    kinds.join(" and "),
+                                    if kinds.len() > 1 { "lists" } else { "list" },
                                     crate::text::group_digits(kept),
-                                    crate::auth::time::updated_words(oldest, js_sys::Date::now()).to_lowercase(),
+                                    crate::auth::time::updated_words(oldest, js_sys::Date::now()).to_ascii_lowercase(),
                                 )}
                                 <button type="button" class="button button--secondary button--small" data-testid="export-kept-save"
                                     on:click=move |_| run(format)>{format!("Save that copy ({})", format.label())}</button>
