@@ -215,7 +215,7 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                 <fieldset class="editor__group">
                     <legend>"Custom lists"</legend>
                     {if list_names.is_empty() {
-                        view! { <p class="muted small">"You have no custom " {kind.label().to_lowercase()} " lists (they are made in AniList's list settings)."</p> }.into_any()
+                        view! { <p class="muted small">"You have no custom " {kind.slug()} " lists (they are made in AniList's list settings)."</p> }.into_any()
                     } else {
                         list_names.iter().map(|name| {
                             let (n1, n2) = (name.clone(), name.clone());

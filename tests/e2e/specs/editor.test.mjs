@@ -115,6 +115,15 @@ test('manga volumes, limited by the title; hidden from the status lists', async 
   assert.equal(entry(700006).hiddenFromStatusLists, true);
 });
 
+test('no custom lists of this kind: the editor says so, in the kind\'s own word', async () => {
+  world.standIn.data.viewer.mediaListOptions.mangaList.customLists = [];
+  world.standIn.data.entries.forEach((e) => { if (e.id === 700006) e.customLists = []; });
+  const page = await listPage('manga');
+  await edit(page, 700006);
+  assert.equal(await page.locator(`${editor} [data-testid=custom-list]`).count(), 0);
+  assert.match(await page.textContent(editor), /You have no custom manga lists \(they are made in AniList's list settings\)\./);
+});
+
 for (const [format, row1, type, value, kept, shown] of [
   ['POINT_100', '85 / 100', 'input', '77', 7.7, '77 / 100'],
   ['POINT_10', '9 / 10', 'input', '7', 7, '7 / 10'],
