@@ -46,6 +46,24 @@ test('the home page loads with no console error and says it is for AniList', asy
   assert.deepEqual(page.problems, []);
 });
 
+test('a load writes no warning to the console either (developers read it)', async () => {
+  const page = await world.newPage();
+  const said = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') said.push(`${m.type()}: ${m.text()}`); });
+  await page.goto(world.app.url);
+  await appReady(page);
+  await page.click('[data-testid=sign-in-button]');
+  await page.waitForSelector('[data-testid=welcome]');
+  await page.click('text=Your anime list');
+  await page.waitForSelector('.entries');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('.entries');
+  await page.waitForTimeout(300);
+  assert.deepEqual(said, []);
+  assert.deepEqual(page.problems, []);
+});
+
 test('every route renders from a deep link, with its own title', async () => {
   for (const [path, heading] of ROUTES) {
     const page = await open(path);
