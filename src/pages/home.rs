@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::session::flow;
 use crate::auth::store;
 use crate::auth::time::local_date_time;
+use crate::components::api_status::ApiErrorView;
 use crate::components::clock::clock;
 use crate::components::watch_row::{WatchRow, Watched};
 use crate::outbox::use_outbox;
@@ -86,6 +87,18 @@ fn GoingOn(credential: crate::auth::callback::Credential) -> impl IntoView {
             held || asked == Some(true)
         });
     }
+    // Nothing kept yet (a first sign-in): the lists are loaded when asked,
+    // not from here by themselves (a heavy list is a dozen requests).
+    let load = Callback::new(move |_| {
+        for kind in MediaKind::ALL {
+            outbox.refresh_list(kind, credential.clone(), false);
+        }
+    });
+    let loading = Memo::new(move |_| {
+        let states = MediaKind::ALL.map(|k| store.refresh_state(k));
+        states.iter().any(|s| s.loading).then(|| states.iter().map(|s| s.loaded).sum::<usize>())
+    });
+    let failed = Memo::new(move |_| MediaKind::ALL.into_iter().find_map(|k| store.refresh_state(k).error));
     let now = clock(std::time::Duration::from_secs(30));
     let rows = Memo::new(move |_| {
         store.with(MediaKind::Anime, |anime| {
@@ -102,9 +115,20 @@ fn GoingOn(credential: crate::auth::callback::Credential) -> impl IntoView {
             <h2 id="going-on-heading">"Go on with"</h2>
             {move || match rows.get() {
                 None => view! {
-                    <p class="muted" data-testid="going-on-none">"Open your " <A href=Page::Lists(MediaKind::Anime).href()>"anime list"</A>
-                        " or " <A href=Page::Lists(MediaKind::Manga).href()>"manga list"</A>
-                        " once: what you watch and read then shows here, newest first, with +1."</p>
+                    <p class="muted" data-testid="going-on-none">"What you watch and read shows here, newest first, with +1, once this browser has your lists."</p>
+                    {move || match (loading.get(), failed.get()) {
+                        (Some(n), _) => view! {
+                            <p class="loading" role="status" data-testid="going-on-loading">
+                                "Loading your lists…" {(n > 0).then(|| format!(" {} entries so far", crate::text::group_digits(n)))}
+                            </p>
+                        }.into_any(),
+                        (None, Some(e)) => view! { <ApiErrorView error=e retry=load/> }.into_any(),
+                        (None, None) => view! {
+                            <div class="actions">
+                                <button type="button" class="button" on:click=move |_| load.run(()) data-testid="going-on-load">"Load my lists"</button>
+                            </div>
+                        }.into_any(),
+                    }}
                 }.into_any(),
                 Some(rows) if rows.is_empty() => view! {
                     <p class="muted" data-testid="going-on-empty">"Nothing in progress. What you watch or read shows here, newest first. "

@@ -251,3 +251,24 @@ test('home: "Go on with" lists what is being watched and read, newest first, wit
   await waitFor(() => world.standIn.data.entries.find((e) => e.id === 700006).progress === 201);
   assert.deepEqual(page.problems, []);
 });
+
+test('home, first sign-in: "Load my lists" loads both lists when asked (the name too); a failed read says so and tries again', async () => {
+  const page = await signedIn();
+  await page.waitForSelector('[data-testid=going-on-none]');
+  // Nothing is asked for before the button is used.
+  await page.waitForTimeout(300);
+  assert.equal(requests('ListCollection').length, 0);
+  assert.equal((await page.textContent('[data-testid=session-badge]')).trim(), 'User 5150');
+  world.standIn.fault({ kind: '500', operation: 'ListCollection', times: 100 });
+  await page.click('[data-testid=going-on-load]');
+  await page.waitForSelector('[data-testid=going-on] [role=alert]', { timeout: 20000 });
+  assert.equal(await page.isVisible('[data-testid=going-on-load]'), false);
+  world.standIn.faults.length = 0;
+  await page.click('[data-testid=going-on] [role=alert] button');
+  await page.waitForSelector('[data-testid=going-on-1]');
+  await waitFor(async () => (await page.$$('[data-testid=going-on-30002]')).length === 1);
+  // The list's answer named the account.
+  await waitFor(async () => /Mitsuki/.test(await page.textContent('[data-testid=session-badge]')));
+  assert.deepEqual([...new Set(requests('ListCollection').map((r) => r.body.variables.type))].sort(), ['ANIME', 'MANGA']);
+  assert.deepEqual(page.problems.filter((p) => !/500/.test(p)), []);
+});
