@@ -34,6 +34,13 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Nav() -> impl IntoView {
+    // On a phone the navigation is one row that scrolls sideways: the
+    // current page's tab is brought into that row's view at each move.
+    let path = leptos_router::hooks::use_location().pathname;
+    Effect::new(move |_| {
+        path.track();
+        request_animation_frame(current_tab_in_view);
+    });
     view! {
         <nav class="site-nav" aria-label="Main">
             <ul>
@@ -49,6 +56,19 @@ pub fn Nav() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+    }
+}
+
+/// Scrolls the navigation's row (only its own, never the page) so that
+/// the current page's tab is wholly in view.
+fn current_tab_in_view() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(Some(nav)), Ok(Some(tab))) = (doc.query_selector(".site-nav"), doc.query_selector(".site-nav a[aria-current=page]")) else { return };
+    let Ok(tab) = tab.dyn_into::<web_sys::HtmlElement>() else { return };
+    let (left, width, seen, shown) = (tab.offset_left(), tab.offset_width(), nav.scroll_left(), nav.client_width());
+    if left < seen || left + width > seen + shown {
+        nav.set_scroll_left(left - (shown - width) / 2);
     }
 }
 

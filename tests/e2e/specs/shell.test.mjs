@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady } from '../lib/harness.mjs';
+import { startWorld, appReady, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -175,6 +175,26 @@ test('on a phone the layout fits the screen and the navigation stays reachable',
   await page.locator('nav.site-nav >> text="Profile"').scrollIntoViewIfNeeded();
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Profile');
+});
+
+test('on a phone the navigation is one row that scrolls sideways, the current page\'s tab always in its view', async () => {
+  const page = await open('/settings', { viewport: { width: 390, height: 844 } });
+  const tops = await page.$$eval('nav.site-nav a', (as) => [...new Set(as.map((a) => Math.round(a.getBoundingClientRect().top)))]);
+  assert.equal(tops.length, 1, `the tabs sit on ${tops.length} rows`);
+  const inView = () => page.evaluate(() => {
+    const nav = document.querySelector('nav.site-nav').getBoundingClientRect();
+    const tab = document.querySelector('nav.site-nav a[aria-current=page]').getBoundingClientRect();
+    return tab.left >= nav.left && tab.right <= nav.right;
+  });
+  await page.waitForFunction(() => document.querySelector('nav.site-nav a[aria-current=page]'));
+  await waitFor(inView, 3000);
+  // The page itself stays where it was: only the row scrolls.
+  assert.equal(await page.evaluate(() => window.scrollX), 0);
+  await page.locator('nav.site-nav >> text="Profile"').scrollIntoViewIfNeeded();
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Profile');
+  await waitFor(inView, 3000);
+  assert.deepEqual(page.problems, []);
 });
 
 test('keyboard: the first Tab reaches "Skip to content", which moves focus to the page', async () => {
