@@ -98,6 +98,10 @@ fn GoingOn(credential: crate::auth::callback::Credential) -> impl IntoView {
         let states = MediaKind::ALL.map(|k| store.refresh_state(k));
         states.iter().any(|s| s.loading).then(|| states.iter().map(|s| s.loaded).sum::<usize>())
     });
+    // One list here, the other still coming (its first load).
+    let coming = Memo::new(move |_| {
+        MediaKind::ALL.into_iter().find(|k| store.refresh_state(*k).loading && store.with(*k, |d| d.is_none()))
+    });
     let failed = Memo::new(move |_| MediaKind::ALL.into_iter().find_map(|k| store.refresh_state(k).error));
     let now = clock(std::time::Duration::from_secs(30));
     let rows = Memo::new(move |_| {
@@ -141,6 +145,9 @@ fn GoingOn(credential: crate::auth::callback::Credential) -> impl IntoView {
                     <p class="small"><A href=Page::Airing.href()>"What is airing"</A></p>
                 }.into_any(),
             }}
+            {move || coming.get().filter(|_| rows.with(Option::is_some)).map(|k| view! {
+                <p class="loading small" role="status" data-testid="going-on-coming">{format!("Loading your {} list…", k.slug())}</p>
+            })}
         </section>
     }
 }

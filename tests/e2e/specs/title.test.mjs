@@ -263,9 +263,15 @@ test('home, first sign-in: "Load my lists" loads both lists when asked (the name
   await page.click('[data-testid=going-on-load]');
   await page.waitForSelector('[data-testid=going-on] [role=alert]', { timeout: 20000 });
   assert.equal(await page.isVisible('[data-testid=going-on-load]'), false);
+  // One list slow to come: the other's rows show, and the card says the
+  // slow one is still on its way.
   world.standIn.faults.length = 0;
+  world.standIn.fault({ kind: 'slow', delayMs: 2500, operation: 'ListCollection', times: 1 });
   await page.click('[data-testid=going-on] [role=alert] button');
+  await page.waitForSelector('[data-testid=going-on] li');
+  assert.match(await page.textContent('[data-testid=going-on-coming]'), /^Loading your (anime|manga) list…$/);
   await page.waitForSelector('[data-testid=going-on-1]');
+  await page.waitForSelector('[data-testid=going-on-coming]', { state: 'detached' });
   await waitFor(async () => (await page.$$('[data-testid=going-on-30002]')).length === 1);
   // The list's answer named the account.
   await waitFor(async () => /Mitsuki/.test(await page.textContent('[data-testid=session-badge]')));
