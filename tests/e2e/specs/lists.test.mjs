@@ -235,6 +235,8 @@ test('a change in one tab shows at once in another open tab: a +1, AniList\'s an
 });
 
 test('on a phone a row\'s progress and score fit beside its Edit button, and the filters take two columns', async () => {
+  // ONE PIECE being watched, with its next episode: "2 behind" on its row.
+  world.standIn.data.entries.find((e) => e.id === 700005).status = 'CURRENT';
   const page = await world.newPage({ viewport: { width: 390, height: 844 } });
   await signIn(world, page);
   await page.click('text=Your anime list');
@@ -244,6 +246,25 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   const [controls, score, edit] = [await box('.entry__controls'), await box('[data-testid=score-display]'), await box('[data-testid=edit]')];
   assert.ok(score.x + score.width <= controls.x + controls.width + 0.5, `score ends at ${score.x + score.width}, its row's controls at ${controls.x + controls.width}`);
   assert.ok(score.x + score.width <= edit.x, 'the score ends before the Edit button');
+  // A row with "2 behind" too: the score stays whole; the badge shows
+  // whole beside it, or not at all (never cut, never over the score).
+  const watched = row(700005);
+  await page.waitForSelector(`${watched} [data-testid=behind]`, { state: 'attached' });
+  const [wControls, wScore, behind] = await Promise.all(['.entry__controls', '[data-testid=score-display]', '[data-testid=behind]']
+    .map((sel) => page.locator(`${watched} ${sel}`).boundingBox()));
+  assert.ok(await page.$eval(`${watched} [data-testid=score-display]`, (e) => e.scrollWidth <= e.clientWidth), 'the score is not cut');
+  const shown = behind.y < wControls.y + wControls.height;
+  if (shown) {
+    assert.ok(wScore.x + wScore.width <= behind.x + 0.5, `the score (ends at ${wScore.x + wScore.width}) and "behind" (starts at ${behind.x}) do not overlap`);
+    assert.ok(behind.x + behind.width <= wControls.x + wControls.width + 0.5, '"behind" is whole');
+  }
+  // On a wider phone there is room for it.
+  await page.setViewportSize({ width: 480, height: 844 });
+  await waitFor(async () => {
+    const [c, b] = await Promise.all(['.entry__controls', '[data-testid=behind]'].map((sel) => page.locator(`${watched} ${sel}`).boundingBox()));
+    return b.y < c.y + c.height && b.x + b.width <= c.x + c.width + 0.5;
+  }, 3000);
+  await page.setViewportSize({ width: 390, height: 844 });
   const status = await page.locator('[data-testid=list-status]').boundingBox();
   const format = await page.locator('[data-testid=list-format]').boundingBox();
   assert.equal(Math.round(status.y), Math.round(format.y), 'status and format side by side');
