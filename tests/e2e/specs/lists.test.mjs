@@ -79,6 +79,13 @@ test('a refused save is rolled back, with AniList\'s reason by field and the ref
   assert.match(error, /progress: The progress may not be greater than 26\./);
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / ?');
   assert.equal(entry(700001).progress, 12);
+  // On a phone the reason stays on the row's line (cut with an ellipsis).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await waitFor(async () => {
+    const [c, e] = await Promise.all(['.entry__controls', '[data-testid=entry-error]'].map((sel) => page.locator(`${row(700001)} ${sel}`).boundingBox()));
+    return e.width > 40 && e.y < c.y + c.height && e.x + e.width <= c.x + c.width + 0.5;
+  }, 3000);
+  await page.setViewportSize({ width: 1280, height: 800 });
   // The editor shows AniList's reason under the field, with the value the person typed.
   await edit(page, 700001);
   assert.match(await page.textContent(`${editor} [data-testid=field-error-progress]`), /greater than 26/);
