@@ -109,6 +109,23 @@ export async function openList(world, kind = 'anime') {
   return page;
 }
 
+/** Every value of the app's IndexedDB `lists` object store (each a JSON
+ * text: a list's head, or a chunk of its entries), by key. */
+export function keptLists(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tsuzuki');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const store = db.transaction('lists').objectStore('lists');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => { db.close(); resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]))); };
+      values.onerror = () => reject(values.error);
+    };
+  }));
+}
+
 /** Polls `cond` (it may return a promise) every 50 ms until it holds;
  * fails the test after `ms`. */
 export async function waitFor(cond, ms = 10000) {

@@ -7,7 +7,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, signIn, waitFor as poll } from '../lib/harness.mjs';
+import { startWorld, signIn, keptLists, waitFor as poll } from '../lib/harness.mjs';
 
 const N = 5000;
 let world;
@@ -203,22 +203,6 @@ test('a revisit after 30 s asks for one chunk when little changed, and takes in 
   await page.waitForSelector(progress);
   assert.match(await page.textContent(progress), /^7 \//);
 });
-
-/** Every value of the lists object store, by key. */
-function keptLists(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('tsuzuki');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const store = db.transaction('lists').objectStore('lists');
-      const keys = store.getAllKeys();
-      const values = store.getAll();
-      values.onsuccess = () => { db.close(); resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]))); };
-      values.onerror = () => reject(values.error);
-    };
-  }));
-}
 
 test('the list is kept in chunks: a +1 rewrites the chunk that holds the entry, and a reload shows it', async () => {
   const page = await heavyPage(600);
