@@ -80,6 +80,7 @@ pub fn EntryRow(
     let complete = move |_| {
         outbox.save(media_id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0);
     };
+    let complete_label = format!("Mark completed: {title}");
     let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
     let year = media.as_ref().and_then(|m| m.start_date).and_then(|d| d.year);
@@ -140,7 +141,8 @@ pub fn EntryRow(
                         }.into_any(),
                     }}
                     <Show when=move || offer_completion(values().progress, total, values().status)>
-                        <button type="button" class="button button--small" on:click=complete data-testid="mark-completed">"Mark completed"</button>
+                        <button type="button" class="button button--small entry__complete" aria-label=complete_label.clone()
+                            on:click=complete data-testid="mark-completed">"Complete"</button>
                     </Show>
                 </div>
             </div>

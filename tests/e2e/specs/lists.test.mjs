@@ -113,6 +113,27 @@ test('reaching the last episode offers "mark completed", which moves the entry',
   await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
 });
 
+test('on a phone "Complete" shows on the row\'s line, in the place of the last episode\'s "+"', async () => {
+  Object.assign(entry(700001), { progress: 25 });
+  const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  const button = `${row(700001)} [data-testid=mark-completed]`;
+  await page.waitForSelector(button);
+  assert.equal(await page.getAttribute(button, 'aria-label'), 'Mark completed: Cowboy Bebop');
+  for (const width of [390, 360]) {
+    await page.setViewportSize({ width, height: 844 });
+    const [controls, progress, mark, edit] = await Promise.all(['.entry__controls', '[data-testid=entry-progress]', '[data-testid=mark-completed]', '[data-testid=edit]']
+      .map((sel) => page.locator(`${row(700001)} ${sel}`).boundingBox()));
+    assert.ok(mark.y + mark.height <= controls.y + controls.height + 0.5, `${width} px: on the controls' one line (ends at ${mark.y + mark.height}, the line at ${controls.y + controls.height})`);
+    assert.ok(mark.x > progress.x && mark.x + mark.width <= controls.x + controls.width + 0.5 && mark.x + mark.width <= edit.x, `${width} px: after the progress, whole, before Edit`);
+  }
+  await page.click(button);
+  await waitFor(() => entry(700001).status === 'COMPLETED');
+  await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
+});
+
 test('status and score changes are saved; a score out of range is caught first', async () => {
   const page = await listPage();
   await edit(page, 700003);
