@@ -108,6 +108,12 @@ impl ListQuery {
     pub fn narrows(&self) -> bool {
         !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.year.is_some()
     }
+
+    /// How many of the choices beside the text (status, format, year,
+    /// sort) are not at their default: what a folded set of them says.
+    pub fn choices_made(&self) -> usize {
+        [self.status.is_some(), self.format.is_some(), self.year.is_some(), self.sort != SortBy::default()].into_iter().filter(|&c| c).count()
+    }
 }
 
 /// What an entry is filtered and sorted by, made once per entry.
@@ -235,6 +241,20 @@ pub fn window(count: usize, row_h: f64, top: f64, view_h: f64) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_choices_made_beside_the_text_are_counted() {
+        let mut q = ListQuery { text: "bebop".into(), ..ListQuery::default() };
+        assert_eq!(q.choices_made(), 0, "the text is not one of them");
+        q.status = Some(ListStatus::Paused);
+        q.year = Some(2000);
+        assert_eq!(q.choices_made(), 2);
+        q.sort = SortBy::Score;
+        q.format = Some(MediaFormat::Movie);
+        assert_eq!(q.choices_made(), 4);
+        q.sort = SortBy::Title;
+        assert_eq!(q.choices_made(), 3, "the default sort is no choice");
+    }
 
     fn facts(media_id: i64, title: &str, rank: u32) -> Facts {
         Facts {

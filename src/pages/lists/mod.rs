@@ -304,6 +304,8 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         store.with(kind, |d| d.map(|d| crate::auth::time::updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
     };
     let empty = Memo::new(move |_| total.get() == 0);
+    // The status, format, year and sort choices unfolded (phones only).
+    let choices_open = RwSignal::new(false);
 
     // Windowing: the groups follow the viewport; a change of layout
     // above them (filter, collapse, more entries) makes them look again.
@@ -385,12 +387,22 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             </EmptyState>
         </Show>
         <Show when=move || !empty.get()>
-            <div class="list-tools" role="search">
+            <div class="list-tools" class:list-tools--open=move || choices_open.get() role="search">
                 <label class="list-tools__filter">
                     <span>"Filter"</span>
                     <input type="search" placeholder="Any title, English, native…" prop:value=move || text.get()
                         on:input=on_text data-testid="list-filter" data-shortcut="find"/>
                 </label>
+                // On a phone the other choices are folded away under this
+                // (the rows start a screen's third higher); elsewhere it is
+                // not shown and they always are.
+                <button type="button" class="button button--small button--secondary list-tools__more" data-testid="list-choices"
+                    aria-expanded=move || choices_open.get().to_string() on:click=move |_| choices_open.update(|o| *o = !*o)>
+                    {move || match query.with(ListQuery::choices_made) {
+                        0 => "Status, format, sort".to_string(),
+                        n => format!("Status, format, sort ({n} set)"),
+                    }}
+                </button>
                 <label>
                     <span>"Status"</span>
                     <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.status = ListStatus::from_api(&v)) }

@@ -293,7 +293,27 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
     return b.y < c.y + c.height && b.x + b.width <= c.x + c.width + 0.5;
   }, 3000);
   await page.setViewportSize({ width: 390, height: 844 });
+  // The choices beside the text are folded: the rows start higher.
+  const choices = '[data-testid=list-choices]';
+  assert.equal(await page.isVisible('[data-testid=list-status]'), false);
+  assert.equal(await page.getAttribute(choices, 'aria-expanded'), 'false');
+  assert.equal(await page.textContent(choices), 'Status, format, sort');
+  const folded = (await page.locator(row(700001)).boundingBox()).y;
+  await page.click(choices);
+  assert.equal(await page.getAttribute(choices, 'aria-expanded'), 'true');
   const status = await page.locator('[data-testid=list-status]').boundingBox();
   const format = await page.locator('[data-testid=list-format]').boundingBox();
   assert.equal(Math.round(status.y), Math.round(format.y), 'status and format side by side');
+  assert.ok((await page.locator(row(700001)).boundingBox()).y - folded > 100, 'folding saves their two lines');
+  // What is chosen is counted on the button, folded again.
+  await page.selectOption('[data-testid=list-status]', 'PAUSED');
+  await page.selectOption('[data-testid=list-sort]', 'score');
+  await page.click(choices);
+  assert.equal(await page.isVisible('[data-testid=list-status]'), false);
+  assert.equal(await page.textContent(choices), 'Status, format, sort (2 set)');
+  await page.waitForSelector(row(700001), { state: 'detached' });
+  // A wider screen shows the choices, and no button.
+  await page.setViewportSize({ width: 1000, height: 844 });
+  assert.equal(await page.isVisible('[data-testid=list-status]'), true);
+  assert.equal(await page.isVisible(choices), false);
 });
