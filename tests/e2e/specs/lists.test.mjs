@@ -269,11 +269,16 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   await signIn(world, page);
   await page.click('text=Your anime list');
   await page.waitForSelector(row(700001));
-  // Inside the row's controls (which cut off what does not fit), left of Edit.
+  // Inside the row's controls (which cut off what does not fit), on their
+  // one line, clear of Edit (on the title's line), down to 360 px.
   const box = (sel) => page.locator(`${row(700001)} ${sel}`).first().boundingBox();
-  const [controls, score, edit] = [await box('.entry__controls'), await box('[data-testid=score-display]'), await box('[data-testid=edit]')];
-  assert.ok(score.x + score.width <= controls.x + controls.width + 0.5, `score ends at ${score.x + score.width}, its row's controls at ${controls.x + controls.width}`);
-  assert.ok(score.x + score.width <= edit.x, 'the score ends before the Edit button');
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    const [controls, score, edit] = [await box('.entry__controls'), await box('[data-testid=score-display]'), await box('[data-testid=edit]')];
+    assert.ok(score.x + score.width <= controls.x + controls.width + 0.5, `${width} px: score ends at ${score.x + score.width}, its row's controls at ${controls.x + controls.width}`);
+    assert.ok(score.y + score.height <= controls.y + controls.height + 0.5, `${width} px: the score is on the controls' line`);
+    assert.ok(score.x + score.width <= edit.x || score.y >= edit.y + edit.height, `${width} px: the score is clear of the Edit button`);
+  }
   // A row with "2 behind" too: the score stays whole; the badge shows
   // whole beside it, or not at all (never cut, never over the score).
   const watched = row(700005);
