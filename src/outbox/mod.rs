@@ -664,10 +664,20 @@ impl Outbox {
         self.store.refresh(kind, credential, force, self.api.get_value(), self.reapply());
     }
 
-    /// Asks AniList for the next episode of watched anime whose episode
-    /// time has passed (see [`ListStore::refresh_airing`]).
-    pub fn refresh_airing(&self, credential: Credential, now: i64) {
-        self.store.refresh_airing(credential, self.api.get_value(), now);
+    /// While the caller lives, asks AniList for the next episode of the
+    /// anime being watched whose episode time has passed (see
+    /// [`ListStore::refresh_airing`]): at each tick of `now`, and when the
+    /// anime list arrives (from the browser or AniList), not at each edit.
+    pub fn follow_airing(&self, credential: Credential, now: ReadSignal<i64>) {
+        let me = *self;
+        let arrived = Memo::new(move |_| me.store.with(MediaKind::Anime, |d| d.map(|d| d.fetched_at)));
+        Effect::new(move |_| {
+            let t = now.get();
+            // Read, not merely tracked: a memo nobody reads is never worked
+            // out, so it would not follow the list (seen in a test).
+            let _ = arrived.get();
+            me.store.refresh_airing(credential.clone(), me.api.get_value(), t);
+        });
     }
 
     /// Reads the lists in the store again from AniList, with the waiting

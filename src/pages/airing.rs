@@ -39,11 +39,7 @@ fn AiringBody(credential: Credential) -> impl IntoView {
     let again = Callback::new(move |_| refresh(true));
     let now = clock(Duration::from_secs(30));
     // Episodes whose time has passed: asked again (see the list page).
-    Effect::new(move |_| {
-        let t = now.get();
-        store.with(kind, |_| ());
-        outbox.refresh_airing(asked_for.clone(), t);
-    });
+    outbox.follow_airing(asked_for, now);
     let watched = Memo::new(move |_| {
         store.with(kind, |d| {
             d.map(|d| {

@@ -75,13 +75,7 @@ fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
     // Anime being watched whose episode time has passed: their next
     // episode asked again (rows say "Ep 8 aired" until it comes).
     if kind == MediaKind::Anime {
-        let credential = credential.clone();
-        Effect::new(move |_| {
-            let now = clock.get();
-            // Tracked too: the list arriving from IndexedDB or AniList.
-            store.with(kind, |_| ());
-            outbox.refresh_airing(credential.clone(), now);
-        });
+        outbox.follow_airing(credential.clone(), clock);
     }
     let refresh = move |force: bool| outbox.refresh_list(kind, credential.clone(), force);
     refresh(false);
