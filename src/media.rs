@@ -223,21 +223,29 @@ impl ScoreFormat {
 
     /// "8.5 / 10", "85 / 100", "★★★★☆", "🙂"; "no score" for 0.
     pub fn display(self, score: f64) -> String {
+        let (value, scale) = self.display_parts(score);
+        value + scale
+    }
+
+    /// [`Self::display`] in two: the score itself and what it is out of
+    /// (" / 10"; empty where the score says it, as stars do), which a
+    /// narrow row can leave unseen.
+    pub fn display_parts(self, score: f64) -> (String, &'static str) {
         if score <= 0.0 || !score.is_finite() {
-            return "no score".into();
+            return ("no score".into(), "");
         }
         match self {
-            ScoreFormat::Point100 => format!("{score:.0} / 100"),
-            ScoreFormat::Point10Decimal => format!("{score:.1} / 10"),
-            ScoreFormat::Point10 => format!("{score:.0} / 10"),
+            ScoreFormat::Point100 => (format!("{score:.0}"), " / 100"),
+            ScoreFormat::Point10Decimal => (format!("{score:.1}"), " / 10"),
+            ScoreFormat::Point10 => (format!("{score:.0}"), " / 10"),
             ScoreFormat::Point5 => {
                 let n = score.round().clamp(0.0, 5.0) as usize;
-                format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
+                (format!("{}{}", "★".repeat(n), "☆".repeat(5 - n)), "")
             }
             ScoreFormat::Point3 => match score.round() as i64 {
-                1 => "☹ (1 / 3)".into(),
-                2 => "😐 (2 / 3)".into(),
-                _ => "🙂 (3 / 3)".into(),
+                1 => ("☹".into(), " (1 / 3)"),
+                2 => ("😐".into(), " (2 / 3)"),
+                _ => ("🙂".into(), " (3 / 3)"),
             },
         }
     }
@@ -442,6 +450,9 @@ mod tests {
         assert_eq!(ScoreFormat::from_api("???"), ScoreFormat::Point10Decimal);
         assert_eq!(ScoreFormat::Point10.display(0.0), "no score");
         assert_eq!(ScoreFormat::Point10.display(f64::NAN), "no score");
+        assert_eq!(ScoreFormat::Point10Decimal.display_parts(8.5), ("8.5".to_string(), " / 10"));
+        assert_eq!(ScoreFormat::Point3.display_parts(1.0), ("☹".to_string(), " (1 / 3)"));
+        assert_eq!(ScoreFormat::Point5.display_parts(4.0), ("★★★★☆".to_string(), ""));
         assert!(ScoreFormat::Point10.accepts(10.0));
         assert!(!ScoreFormat::Point10.accepts(10.5));
         assert!(!ScoreFormat::Point5.accepts(-1.0));

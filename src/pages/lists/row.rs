@@ -130,7 +130,10 @@ pub fn EntryRow(
                             view! { <span class="entry__problem" role="alert" title=whole data-testid="entry-error">"Not saved: " {e}</span> }.into_any()
                         }
                         None => view! {
-                            <span class="entry__score" data-testid="score-display">{move || format.get().display(values().score)}</span>
+                            <span class="entry__score" data-testid="score-display">{move || {
+                                let (value, scale) = format.get().display_parts(values().score);
+                                view! { {value} <span class="entry__scale">{scale}</span> }
+                            }}</span>
                             {move || match airing() {
                                 Some((behind, next)) => view! {
                                     {(behind > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{behind} behind")}</span> })}
