@@ -187,6 +187,14 @@ macro_rules! each_field {
 }
 
 impl Patch {
+    /// Progress moved by `by` from `progress` (never below 0): a −1 or +1
+    /// button's change. Starting a planned title makes it current.
+    pub fn step(progress: u32, status: Option<ListStatus>, by: i64) -> Self {
+        let progress = (i64::from(progress) + by).clamp(0, i64::from(u32::MAX)) as u32;
+        let status = (by > 0 && status == Some(ListStatus::Planning)).then_some(ListStatus::Current);
+        Patch { progress: Some(progress), status, ..Patch::default() }
+    }
+
     /// The fields `after` changes from `before`, with `after`'s values.
     pub fn between(before: &Values, after: &Values) -> Self {
         let mut p = Patch::default();
@@ -437,6 +445,14 @@ pub fn advanced_mean(scores: &[(String, f64)], format: ScoreFormat) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_step_moves_progress_and_starts_a_planned_title() {
+        assert_eq!(Patch::step(3, Some(ListStatus::Current), 1), Patch { progress: Some(4), ..Patch::default() });
+        assert_eq!(Patch::step(0, Some(ListStatus::Planning), 1), Patch { progress: Some(1), status: Some(ListStatus::Current), ..Patch::default() });
+        assert_eq!(Patch::step(0, Some(ListStatus::Current), -1).progress, Some(0), "not below 0");
+        assert_eq!(Patch::step(2, Some(ListStatus::Planning), -1).status, None, "going back starts nothing");
+    }
 
     fn v() -> Values {
         Values { progress: 3, score: 7.5, notes: "kept".into(), lists: vec!["Rewatch".into()], ..Values::new(ListStatus::Current) }

@@ -70,7 +70,7 @@ pub fn WatchRow(w: Watched, now: ReadSignal<i64>, testid: &'static str) -> impl 
                         <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
                         <button type="button" class="step" aria-label=format!("+1 {step}: {title}") data-testid="plus-one"
                             disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
-                            on:click=move |_| outbox.save(id, Patch { progress: Some(progress.get_untracked() + 1), ..Patch::default() }, SETTLE_MS)>"+"</button>
+                            on:click=move |_| outbox.save(id, Patch::step(progress.get_untracked(), None, 1), SETTLE_MS)>"+"</button>
                     </span>
                 </div>
             </div>

@@ -22,8 +22,8 @@ use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::rich_text::RichText;
 use crate::edit::Patch;
-use crate::media::{progress_label, ExternalLinkType, ListStatus, MediaKind, MediaType};
-use crate::outbox::use_outbox;
+use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind, MediaType};
+use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::session::SessionContext;
 use crate::store::titles::use_titles;
@@ -320,6 +320,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let id = title.id;
     let loaded = Memo::new(move |_| store.with(kind, |d| d.is_some()));
     let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0)))));
+    let has_entry = Memo::new(move |_| entry.with(Option::is_some));
     let format = Memo::new(move |_| store.score_format(kind));
     let (editing, set_editing) = signal(false);
     let error = move || store.errors.with(|e| e.get(&id).cloned());
@@ -328,6 +329,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let now = clock(Duration::from_secs(30));
     let airing = title.next_airing_episode;
     let name = title.name();
+    let plus_label = format!("+1 {}: {name}", if kind == MediaKind::Anime { "episode" } else { "chapter" });
     let add = {
         let title = title.clone();
         Callback::new(move |status: ListStatus| {
@@ -344,22 +346,41 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     }
     view! {
         <section class="card your-entry" data-testid="your-entry" aria-label="Your entry">
-            {move || match (loaded.get(), entry.get()) {
-                (_, Some((status, progress, score))) => {
-                    let behind = airing.map(|a| behind(a.episode, a.airing_at, now.get(), progress)).filter(|b| *b > 0 && kind == MediaKind::Anime);
+            {move || match (loaded.get(), has_entry.get()) {
+                // Drawn once while there is an entry, its values read as
+                // they change (a +1 keeps its button, and the focus).
+                (_, true) => {
+                    let progress = move || entry.get().map_or(0, |e| e.1);
+                    let behind = move || {
+                        let b = airing.map(|a| behind(a.episode, a.airing_at, now.get(), progress())).filter(|b| *b > 0 && kind == MediaKind::Anime)?;
+                        Some(view! { " · " <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })
+                    };
                     view! {
-                        <p>
-                            <strong data-testid="your-status">{status.label(kind)}</strong>
-                            " · " <span data-testid="your-progress">{progress_label(progress, total)}</span>
-                            " · " <span>{format.get().display(score)}</span>
-                            {behind.map(|b| view! { " · " <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })}
+                        <p class="your-entry__values">
+                            <strong data-testid="your-status">{move || entry.get().map(|e| e.0.label(kind)).unwrap_or_default()}</strong>
+                            " · " <span data-testid="your-progress">{move || progress_label(progress(), total)}</span>
+                            " " <button type="button" class="step" aria-label=plus_label.clone() data-testid="plus-one"
+                                disabled=move || !can_increment(progress(), total)
+                                on:click=move |_| {
+                                    if let Some((status, progress, _)) = entry.get_untracked() {
+                                        outbox.save(id, Patch::step(progress, Some(status), 1), SETTLE_MS);
+                                    }
+                                }>"+"</button>
+                            " · " <span>{move || entry.get().map(|e| format.get().display(e.2)).unwrap_or_default()}</span>
+                            {behind}
                         </p>
-                        <button type="button" class="button button--small" aria-haspopup="dialog"
-                            on:click=move |_| set_editing.set(true) data-testid="edit-entry">"Edit entry"</button>
+                        <div class="actions">
+                            <Show when=move || entry.get().is_some_and(|(s, p, _)| offer_completion(p, total, s))>
+                                <button type="button" class="button button--small" data-testid="mark-completed"
+                                    on:click=move |_| outbox.save(id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0)>"Mark completed"</button>
+                            </Show>
+                            <button type="button" class="button button--small" aria-haspopup="dialog"
+                                on:click=move |_| set_editing.set(true) data-testid="edit-entry">"Edit entry"</button>
+                        </div>
                     }.into_any()
                 }
-                (true, None) => view! { <AddToList kind=kind title=name.clone() on_add=add/> }.into_any(),
-                (false, None) => view! { <p class="muted" role="status">"Reading your list…"</p> }.into_any(),
+                (true, false) => view! { <AddToList kind=kind title=name.clone() on_add=add/> }.into_any(),
+                (false, false) => view! { <p class="muted" role="status">"Reading your list…"</p> }.into_any(),
             }}
             {move || error().map(|e| view! { <div data-testid="entry-error"><ApiErrorView error=e/></div> })}
             {move || editing.get().then(|| view! {

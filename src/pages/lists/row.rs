@@ -72,10 +72,7 @@ pub fn EntryRow(
     let error = move || store.errors.with(|e| e.get(&media_id).map(in_one_line));
     let step = move |by: i64| {
         let v = values();
-        let progress = (i64::from(v.progress) + by).max(0) as u32;
-        // Starting a planned title makes it current.
-        let status = (by > 0 && v.status == ListStatus::Planning).then_some(ListStatus::Current);
-        outbox.save(media_id, Patch { progress: Some(progress), status, ..Patch::default() }, SETTLE_MS);
+        outbox.save(media_id, Patch::step(v.progress, Some(v.status), by), SETTLE_MS);
     };
     let complete = move |_| {
         outbox.save(media_id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0);

@@ -49,7 +49,7 @@ test('a list row opens the title\'s page: names, facts, tags, description, relat
   assert.deepEqual(hrefs, ['https://www.cowboy-bebop.net/', 'https://www.crunchyroll.com/cowboy-bebop']);
   assert.equal(await page.getAttribute('[data-testid=on-anilist]', 'href'), 'https://anilist.co/anime/1');
   // The person's entry, from the list.
-  assert.match(await page.textContent('[data-testid=your-entry]'), /Watching · 12 \/ 26 · 8\.5 \/ 10/);
+  assert.match(await page.textContent('[data-testid=your-entry]'), /Watching · 12 \/ 26 \+ · 8\.5 \/ 10/);
   assert.equal(requests('TitlePage').length, 1);
   assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME' });
   // A relation is a link to its own page (a manga here).
@@ -92,6 +92,36 @@ test('the entry from the title\'s page: edit it, or add the title with a chosen 
   await page.click('[data-testid=your-entry] [data-testid=add]');
   await page.waitForSelector('[data-testid=your-status] >> text=Completed');
   await waitFor(() => entryOf(90003)?.status === 'COMPLETED');
+});
+
+test('+1 from the title\'s page: quick clicks saved as one, the focus kept; a planned title starts; the last episode offers "Mark completed"', async () => {
+  Object.assign(entryOf(1), { progress: 23 });
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  const plus = '[data-testid=your-entry] [data-testid=plus-one]';
+  await page.waitForSelector('[data-testid=your-progress] >> text=23 / 26');
+  assert.equal(await page.getAttribute(plus, 'aria-label'), '+1 episode: Cowboy Bebop');
+  await page.focus(plus);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=your-progress] >> text=25 / 26');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'plus-one', 'the focus stays on +');
+  await waitFor(() => entryOf(1).progress === 25);
+  const saves = () => requests('SaveEntry').length;
+  assert.equal(saves(), 1, 'two quick clicks, one save of the final value');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=your-entry] [data-testid=mark-completed]');
+  assert.equal(await page.isDisabled(plus), true);
+  await page.click('[data-testid=your-entry] [data-testid=mark-completed]');
+  await page.waitForSelector('[data-testid=your-status] >> text=Completed');
+  await waitFor(() => entryOf(1).status === 'COMPLETED' && entryOf(1).progress === 26);
+  // Attack on Titan is planned: its first +1 makes it Watching.
+  await page.goto(`${world.app.url}anime/16498`);
+  await appReady(page);
+  await page.click(plus);
+  await page.waitForSelector('[data-testid=your-status] >> text=Watching');
+  await waitFor(() => entryOf(16498).status === 'CURRENT' && entryOf(16498).progress === 1);
 });
 
 test('the favourite toggle: sent once, and read back (not sent again) when its answer is lost', async () => {
