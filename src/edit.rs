@@ -131,6 +131,15 @@ impl Values {
             advanced: Vec::new(),
         }
     }
+
+    /// Completed, as "Mark completed" does: a rewatch or reread that ends
+    /// counts one more (as AniList's own site does).
+    pub fn complete(&mut self) {
+        if self.status == ListStatus::Repeating {
+            self.repeat = self.repeat.saturating_add(1);
+        }
+        self.status = ListStatus::Completed;
+    }
 }
 
 /// A change to some values of an entry (`None`: not changed). Kept in the
@@ -187,6 +196,13 @@ macro_rules! each_field {
 }
 
 impl Patch {
+    /// "Mark completed" on an entry of `status` watched or read again
+    /// `repeat` times (see [`Values::complete`]).
+    pub fn completed(status: ListStatus, repeat: u32) -> Self {
+        let repeat = (status == ListStatus::Repeating).then(|| repeat.saturating_add(1));
+        Patch { status: Some(ListStatus::Completed), repeat, ..Patch::default() }
+    }
+
     /// Progress moved by `by` from `progress` (never below 0): a −1 or +1
     /// button's change. Starting a planned title makes it current.
     pub fn step(progress: u32, status: Option<ListStatus>, by: i64) -> Self {
@@ -445,6 +461,17 @@ pub fn advanced_mean(scores: &[(String, f64)], format: ScoreFormat) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completing_a_rewatch_counts_it() {
+        assert_eq!(Patch::completed(ListStatus::Current, 2), Patch { status: Some(ListStatus::Completed), ..Patch::default() });
+        assert_eq!(Patch::completed(ListStatus::Repeating, 2), Patch { status: Some(ListStatus::Completed), repeat: Some(3), ..Patch::default() });
+        let mut v = Values { repeat: 1, ..Values::new(ListStatus::Repeating) };
+        v.complete();
+        assert_eq!((v.status, v.repeat), (ListStatus::Completed, 2));
+        v.complete();
+        assert_eq!(v.repeat, 2, "completing what is completed counts nothing");
+    }
 
     #[test]
     fn a_step_moves_progress_and_starts_a_planned_title() {

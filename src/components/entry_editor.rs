@@ -171,7 +171,7 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                     <p class="entry__offer">
                         "That was the last one. "
                         <button type="button" class="button button--small" data-testid="editor-complete"
-                            on:click=move |_| edit(&|v| v.status = ListStatus::Completed)>"Mark completed"</button>
+                            on:click=move |_| edit(&Values::complete)>"Mark completed"</button>
                     </p>
                 </Show>
                 {(!adv.is_empty()).then(|| view! {

@@ -319,7 +319,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let outbox = use_outbox();
     let id = title.id;
     let loaded = Memo::new(move |_| store.with(kind, |d| d.is_some()));
-    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0)))));
+    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0), e.repeat.unwrap_or(0)))));
     let has_entry = Memo::new(move |_| entry.with(Option::is_some));
     let format = Memo::new(move |_| store.score_format(kind));
     let (editing, set_editing) = signal(false);
@@ -362,7 +362,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
                             " " <button type="button" class="step" aria-label=plus_label.clone() data-testid="plus-one"
                                 disabled=move || !can_increment(progress(), total)
                                 on:click=move |_| {
-                                    if let Some((status, progress, _)) = entry.get_untracked() {
+                                    if let Some((status, progress, ..)) = entry.get_untracked() {
                                         outbox.save(id, Patch::step(progress, Some(status), 1), SETTLE_MS);
                                     }
                                 }>"+"</button>
@@ -370,9 +370,13 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
                             {behind}
                         </p>
                         <div class="actions">
-                            <Show when=move || entry.get().is_some_and(|(s, p, _)| offer_completion(p, total, s))>
+                            <Show when=move || entry.get().is_some_and(|(s, p, ..)| offer_completion(p, total, s))>
                                 <button type="button" class="button button--small" data-testid="mark-completed"
-                                    on:click=move |_| outbox.save(id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0)>"Mark completed"</button>
+                                    on:click=move |_| {
+                                        if let Some((status, _, _, repeat)) = entry.get_untracked() {
+                                            outbox.save(id, Patch::completed(status, repeat), 0.0);
+                                        }
+                                    }>"Mark completed"</button>
                             </Show>
                             <button type="button" class="button button--small" aria-haspopup="dialog"
                                 on:click=move |_| set_editing.set(true) data-testid="edit-entry">"Edit entry"</button>

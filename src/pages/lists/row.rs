@@ -25,11 +25,17 @@ struct Brief {
     status: ListStatus,
     progress: u32,
     score: f64,
+    repeat: u32,
 }
 
 impl Brief {
     fn of(e: &Entry) -> Self {
-        Self { status: e.status.unwrap_or(ListStatus::Planning), progress: e.progress.unwrap_or(0), score: e.score.unwrap_or(0.0) }
+        Self {
+            status: e.status.unwrap_or(ListStatus::Planning),
+            progress: e.progress.unwrap_or(0),
+            score: e.score.unwrap_or(0.0),
+            repeat: e.repeat.unwrap_or(0),
+        }
     }
 }
 
@@ -75,7 +81,8 @@ pub fn EntryRow(
         outbox.save(media_id, Patch::step(v.progress, Some(v.status), by), SETTLE_MS);
     };
     let complete = move |_| {
-        outbox.save(media_id, Patch { status: Some(ListStatus::Completed), ..Patch::default() }, 0.0);
+        let v = values();
+        outbox.save(media_id, Patch::completed(v.status, v.repeat), 0.0);
     };
     let complete_label = format!("Mark completed: {title}");
     let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());

@@ -113,6 +113,22 @@ test('reaching the last episode offers "mark completed", which moves the entry',
   await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
 });
 
+test('completing a rewatch counts it: from the row, and from the editor', async () => {
+  Object.assign(entry(700001), { status: 'REPEATING', progress: 26, repeat: 1 });
+  Object.assign(entry(700004), { status: 'REPEATING', repeat: 4 });
+  const page = await listPage();
+  await page.click(`${row(700001)} [data-testid=mark-completed]`);
+  await waitFor(() => entry(700001).status === 'COMPLETED' && entry(700001).repeat === 2);
+  await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
+  // The editor shows the count it will save, which can still be changed.
+  await edit(page, 700004);
+  await page.fill(`${editor} [data-testid=progress-input]`, '1');
+  await page.click(`${editor} [data-testid=editor-complete]`);
+  assert.equal(await page.inputValue(`${editor} [data-testid=repeat-input]`), '5');
+  await page.click(`${editor} [data-testid=editor-save]`);
+  await waitFor(() => entry(700004).status === 'COMPLETED' && entry(700004).repeat === 5);
+});
+
 test('on a phone "Complete" shows on the row\'s line, in the place of the last episode\'s "+"', async () => {
   Object.assign(entry(700001), { progress: 25 });
   const page = await world.newPage({ viewport: { width: 390, height: 844 } });
