@@ -31,7 +31,10 @@ pub fn HomePage() -> impl IntoView {
             lead="Manage your anime and manga lists, search AniList, and try its API, straight from your browser."
         />
         {move || match session.get() {
-            Session::SignedIn(s) => view! { <Welcome user=s.decoded.claims.sub/> <GoingOn credential=s.credential()/> }.into_any(),
+            // What is being watched and read first: the page a return to
+            // the app starts from (on a phone the welcome came first and
+            // pushed it below the screen).
+            Session::SignedIn(s) => view! { <GoingOn credential=s.credential()/> <Welcome user=s.decoded.claims.sub/> }.into_any(),
             Session::Expired { at, .. } => view! {
                 <p class="notice notice--warning" data-testid="expired-note">
                     "Your AniList sign-in expired on " {local_date_time(at)} ". Sign in again below."

@@ -277,6 +277,8 @@ test('home: "Go on with" lists what is being watched and read, newest first, wit
   await page.waitForSelector('[data-testid=going-on-21]');
   // Newest first, anime and manga together; completed, planned, paused not.
   assert.deepEqual(await rows(), ['going-on-21', 'going-on-1', 'going-on-30002']);
+  // First on the page, before the welcome (on a phone, on the first screen).
+  assert.ok(await page.$eval('[data-testid=going-on]', (g) => !!(g.compareDocumentPosition(document.querySelector('[data-testid=welcome]')) & Node.DOCUMENT_POSITION_FOLLOWING)));
   assert.equal(await page.textContent('[data-testid=going-on-21] [data-testid=next-episode]'), 'Ep 133 in 2 d 4 h');
   assert.equal(await page.getAttribute('[data-testid=going-on-30002] [data-testid=plus-one]', 'aria-label'), '+1 chapter: Berserk');
   await page.click('[data-testid=going-on-30002] [data-testid=plus-one]');
