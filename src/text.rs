@@ -58,9 +58,23 @@ pub fn group_digits(n: usize) -> String {
     js_sys::Number::from(n as f64).to_locale_string("en").into()
 }
 
+/// `n` and the noun, singular for one: "1 episode", "26 episodes" (nouns
+/// whose plural takes an s).
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{collation_ranks, lower};
+    use super::{collation_ranks, count, lower};
+
+    #[test]
+    fn one_is_singular() {
+        assert_eq!(count(1u32, "episode"), "1 episode");
+        assert_eq!(count(26u32, "episode"), "26 episodes");
+        assert_eq!(count(0u32, "chapter"), "0 chapters");
+    }
 
     #[test]
     fn ranks_titles_and_equal_ones_share_a_place() {

@@ -300,7 +300,7 @@ fn ScoreField(format: Memo<ScoreFormat>, draft: RwSignal<Values>, unreadable: Rw
     let set = move |s: f64| draft.update(|v| v.score = s);
     let choices = move |f: ScoreFormat| -> Vec<(f64, &'static str, String)> {
         match f {
-            ScoreFormat::Point5 => (1..=5).map(|n| (f64::from(n), "★", format!("{n} star{}", if n == 1 { "" } else { "s" }))).collect(),
+            ScoreFormat::Point5 => (1..=5u32).map(|n| (f64::from(n), "★", crate::text::count(n, "star"))).collect(),
             _ => vec![(1.0, "☹", "Disliked".into()), (2.0, "😐", "Neutral".into()), (3.0, "🙂", "Liked".into())],
         }
     };

@@ -235,7 +235,7 @@ pub fn SessionBadge() -> impl IntoView {
                                 })}
                                 {move || waiting.with(|w| w.get(&user).copied()).filter(|n| *n > 0).map(|n| view! {
                                     <span class="muted small" data-testid="account-waiting">
-                                        {format!(" · {n} change{} waiting", if n == 1 { "" } else { "s" })}
+                                        {format!(" · {} waiting", crate::text::count(n as u64, "change"))}
                                     </span>
                                 })}
                             </button>

@@ -25,6 +25,7 @@ use crate::edit::Patch;
 use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind, MediaType};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
+use crate::text::count;
 use crate::session::SessionContext;
 use crate::store::titles::use_titles;
 use crate::store::use_list_store;
@@ -147,10 +148,10 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             _ => t.start_date.and_then(|d| d.year).map(|y| y.to_string()),
         },
         match kind {
-            MediaKind::Anime => t.episodes.map(|e| format!("{e} episode{}", if e == 1 { "" } else { "s" })),
-            MediaKind::Manga => t.chapters.map(|c| format!("{c} chapters")),
+            MediaKind::Anime => t.episodes.map(|e| count(e, "episode")),
+            MediaKind::Manga => t.chapters.map(|c| count(c, "chapter")),
         },
-        t.volumes.map(|v| format!("{v} volumes")),
+        t.volumes.map(|v| count(v, "volume")),
         t.duration.map(|d| format!("{d} min")),
     ]
     .into_iter()
@@ -225,7 +226,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                         {(n > 0).then(|| view! {
                             <button type="button" class="button button--small button--secondary" aria-pressed=move || show_spoilers.get().to_string()
                                 on:click=move |_| set_show_spoilers.update(|s| *s = !*s) data-testid="show-spoilers">
-                                {move || if show_spoilers.get() { "Hide spoiler tags".to_string() } else { format!("Show {n} spoiler tag{}", if n == 1 { "" } else { "s" }) }}
+                                {move || if show_spoilers.get() { "Hide spoiler tags".to_string() } else { format!("Show {}", count(n as u64, "spoiler tag")) }}
                             </button>
                         })}
                     </section>

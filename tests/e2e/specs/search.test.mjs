@@ -22,6 +22,16 @@ async function signedInPage() {
   return page;
 }
 
+test('one episode is "1 episode" in a result and on the title\'s page', async () => {
+  const page = await signedInPage();
+  await page.fill('[data-testid=search-input]', 'silent voice');
+  await page.waitForSelector('[data-testid=result-20954]');
+  assert.match(await page.textContent('[data-testid=result-20954]'), /Movie · 2016 · 1 episode ·/);
+  await page.click('[data-testid=result-20954] [data-testid=result-title]');
+  await page.waitForSelector('[data-testid=title-name]');
+  assert.match(await page.textContent('main'), /1 episode\b(?!s)/);
+});
+
 test('typing is debounced into one request, and the query lands in the URL', async () => {
   const page = await signedInPage();
   await page.type('[data-testid=search-input]', 'cowboy bebop', { delay: 40 });
@@ -33,6 +43,7 @@ test('typing is debounced into one request, and the query lands in the URL', asy
   assert.equal(url.searchParams.get('type'), 'anime');
   // Already on the list: says so.
   assert.match(await page.textContent('[data-testid=result-1] [data-testid=on-list]'), /On your list: Watching/);
+  assert.match(await page.textContent('[data-testid=result-1]'), /TV · 1998 · 26 episodes ·/);
   // A reload (or a shared link) shows the same search.
   await page.reload();
   await appReady(page);
