@@ -58,6 +58,11 @@ pub fn group_digits(n: usize) -> String {
     js_sys::Number::from(n as f64).to_locale_string("en").into()
 }
 
+/// "1 entry", "1,204 entries".
+pub fn entries(n: usize) -> String {
+    format!("{} {}", group_digits(n), if n == 1 { "entry" } else { "entries" })
+}
+
 /// `n` and the noun, singular for one: "1 episode", "26 episodes" (nouns
 /// whose plural takes an s).
 pub fn count(n: impl Into<u64>, noun: &str) -> String {

@@ -67,7 +67,7 @@ pub fn ExportLists() -> impl IntoView {
                     let now = js_sys::Date::new_0();
                     let name = export::file_name(user, format, (now.get_full_year() as i32, now.get_month() + 1, now.get_date()));
                     set_told.set(Some(match download(&name, format.mime(), &text) {
-                        Ok(()) => format!("{name}: {count} entries.{note}"),
+                        Ok(()) => format!("{name}: {}.{note}", crate::text::entries(count)),
                         Err(why) => format!("Could not save the file: {why}."),
                     }));
                 };
@@ -113,7 +113,7 @@ pub fn ExportLists() -> impl IntoView {
                     {move || asked.get().is_some().then(|| view! {
                         <p role="status" data-testid="export-progress">
                             <progress aria-label="Reading your lists"></progress>
-                            " Reading your lists… " {move || crate::text::group_digits(read())} " entries so far"
+                            " Reading your lists… " {move || crate::text::entries(read())} " so far"
                         </p>
                     })}
                     {move || failed().map(|e| view! { <ApiErrorView error=e/> })}
@@ -129,10 +129,10 @@ pub fn ExportLists() -> impl IntoView {
                         (kept > 0).then(|| view! {
                             <p data-testid="export-kept">
                                 {format!(
-                                    "This browser keeps a copy of your {} {}: {} entries, with your waiting changes ({}). ",
+                                    "This browser keeps a copy of your {} {}: {}, with your waiting changes ({}). ",
                                     kinds.join(" and "),
                                     if kinds.len() > 1 { "lists" } else { "list" },
-                                    crate::text::group_digits(kept),
+                                    crate::text::entries(kept),
                                     crate::auth::time::updated_words(oldest, js_sys::Date::now()).to_ascii_lowercase(),
                                 )}
                                 <button type="button" class="button button--secondary button--small" data-testid="export-kept-save"

@@ -126,7 +126,7 @@ fn GoingOn(credential: crate::auth::callback::Credential) -> impl IntoView {
                     {move || match (loading.get(), failed.get()) {
                         (Some(n), _) => view! {
                             <p class="loading" role="status" data-testid="going-on-loading">
-                                "Loading your lists…" {(n > 0).then(|| format!(" {} entries so far", crate::text::group_digits(n)))}
+                                "Loading your lists…" {(n > 0).then(|| format!(" {} so far", crate::text::entries(n)))}
                             </p>
                         }.into_any(),
                         (None, Some(e)) => view! { <ApiErrorView error=e retry=load/> }.into_any(),

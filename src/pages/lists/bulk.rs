@@ -33,10 +33,7 @@ impl Picking {
     }
 }
 
-/// "1 entry", "1,204 entries".
-fn entries(n: usize) -> String {
-    format!("{} {}", super::group_digits(n), if n == 1 { "entry" } else { "entries" })
-}
+use crate::text::entries;
 
 /// The rows the preview lists; the rest are counted.
 const PREVIEW_ROWS: usize = 100;

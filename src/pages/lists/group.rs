@@ -127,7 +127,7 @@ pub fn Group(
                 </h2>
                 <Show when=move || !collapsed.get()>
                     <ul class="entries" id=list_id.get_value() node_ref=list
-                        aria-label=move || format!("{}: {} entries", label.get_value(), super::group_digits(count.get()))
+                        aria-label=move || format!("{}: {}", label.get_value(), crate::text::entries(count.get()))
                         style:height=move || px(count.get() as f64 * viewport.row_h.get())
                         style:padding-top=move || px(range.get().start as f64 * viewport.row_h.get())>
                         <For each=rows key=|row| *row let:row>

@@ -89,7 +89,7 @@ fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
             (false, s) => view! {
                 <p class="loading" role="status" data-testid="loading">
                     "Loading your list…"
-                    {(s.loaded > 0).then(|| view! { " " <span data-testid="list-progress">{format!("{} entries so far", group_digits(s.loaded))}</span> })}
+                    {(s.loaded > 0).then(|| view! { " " <span data-testid="list-progress">{format!("{} so far", crate::text::entries(s.loaded))}</span> })}
                 </p>
             }.into_any(),
             (true, _) => view! { <ListView kind=kind again=again/> }.into_any(),
@@ -370,7 +370,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             let s = state.get();
             (s.loading && s.loaded > 0).then(|| view! {
                 <p class="muted small" role="status" data-testid="list-progress">
-                    {format!("{} entries loaded, more coming…", group_digits(s.loaded))}
+                    {format!("{} loaded, more coming…", crate::text::entries(s.loaded))}
                 </p>
             })
         }}
@@ -440,9 +440,9 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             <div class="list-summary">
                 <p class="muted small" role="status" data-testid="list-summary">
                     {move || if query.with(ListQuery::narrows) {
-                        format!("{} of {} entries match.", group_digits(shown.get()), group_digits(total.get()))
+                        format!("{} of {} match.", group_digits(shown.get()), crate::text::entries(total.get()))
                     } else {
-                        format!("{} entries.", group_digits(total.get()))
+                        format!("{}.", crate::text::entries(total.get()))
                     }}
                     {move || query.with(ListQuery::narrows).then(|| {
                         view! {

@@ -113,6 +113,18 @@ test('reaching the last episode offers "mark completed", which moves the entry',
   await page.waitForSelector(`[data-testid=group-completed] ${row(700001)}`);
 });
 
+test('a list of one says "1 entry", in its summary and its group\'s name', async () => {
+  // The manga list with Berserk alone.
+  const entries = world.standIn.data.entries;
+  entries.splice(entries.findIndex((e) => e.id === 700007), 1);
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your manga list');
+  await page.waitForSelector('[data-testid=entry-700006]');
+  assert.equal(await page.textContent('[data-testid=list-summary]'), '1 entry.');
+  assert.match(await page.getAttribute('[data-testid=group-current] ul.entries', 'aria-label'), /: 1 entry$/);
+});
+
 test('completing a rewatch counts it: from the row, and from the editor', async () => {
   Object.assign(entry(700001), { status: 'REPEATING', progress: 26, repeat: 1 });
   Object.assign(entry(700004), { status: 'REPEATING', repeat: 4 });
