@@ -322,6 +322,9 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let loaded = Memo::new(move |_| store.with(kind, |d| d.is_some()));
     let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0), e.repeat.unwrap_or(0)))));
     let has_entry = Memo::new(move |_| entry.with(Option::is_some));
+    // The entry's notes and whether it is private (the editor changes them).
+    let notes = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.notes.clone()).filter(|n| !n.trim().is_empty())));
+    let private = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.private)).unwrap_or(false));
     let format = Memo::new(move |_| store.score_format(kind));
     let (editing, set_editing) = signal(false);
     let error = move || store.errors.with(|e| e.get(&id).cloned());
@@ -369,7 +372,9 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
                                 }>"+"</button>
                             " · " <span>{move || entry.get().map(|e| format.get().display(e.2)).unwrap_or_default()}</span>
                             {behind}
+                            {move || private.get().then(|| view! { " · " <span class="muted" data-testid="your-private">"private"</span> })}
                         </p>
+                        {move || notes.get().map(|n| view! { <p class="your-entry__notes" data-testid="your-notes">{n}</p> })}
                         <div class="actions">
                             <Show when=move || entry.get().is_some_and(|(s, p, ..)| offer_completion(p, total, s))>
                                 <button type="button" class="button button--small" data-testid="mark-completed"

@@ -124,6 +124,23 @@ test('+1 from the title\'s page: quick clicks saved as one, the focus kept; a pl
   await waitFor(() => entryOf(16498).status === 'CURRENT' && entryOf(16498).progress === 1);
 });
 
+test('your notes and "private" on the title\'s page, as text, following the editor', async () => {
+  Object.assign(entryOf(1), { notes: 'Session 24:\nwatch it <b>twice</b>', private: true });
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  const notes = '[data-testid=your-entry] [data-testid=your-notes]';
+  await page.waitForSelector(notes);
+  assert.equal(await page.textContent(notes), 'Session 24:\nwatch it <b>twice</b>', 'as written, markup and all');
+  assert.equal(await page.locator(`${notes} b`).count(), 0, 'nothing in it is markup');
+  assert.equal(await page.textContent('[data-testid=your-private]'), 'private');
+  await page.click('[data-testid=edit-entry]');
+  await page.fill('[data-testid=entry-editor] [data-testid=notes-input]', '');
+  await page.click('[data-testid=entry-editor] [data-testid=editor-save]');
+  await page.waitForSelector(notes, { state: 'detached' });
+  await waitFor(() => !entryOf(1).notes);
+});
+
 test('the favourite toggle: sent once, and read back (not sent again) when its answer is lost', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}anime/1`);
