@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::Entry;
 use crate::edit::Patch;
-use crate::media::{progress_label, MediaKind};
+use crate::media::{offer_completion, progress_label, ListStatus, MediaKind};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::store::use_list_store;
@@ -48,6 +48,9 @@ pub fn WatchRow(w: Watched, now: ReadSignal<i64>, testid: &'static str) -> impl 
     let outbox = use_outbox();
     let (kind, id) = (w.kind, w.media_id);
     let progress = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.progress)).unwrap_or(w.progress));
+    // Status and rewatches, for "Complete" at the last episode.
+    let standing = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Current), e.repeat.unwrap_or(0)))));
+    let complete_label = format!("Mark completed: {}", w.title);
     let next = w.next;
     let total = w.total;
     let step = if kind == MediaKind::Anime { "episode" } else { "chapter" };
@@ -71,6 +74,14 @@ pub fn WatchRow(w: Watched, now: ReadSignal<i64>, testid: &'static str) -> impl 
                         <button type="button" class="step" aria-label=format!("+1 {step}: {title}") data-testid="plus-one"
                             disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
                             on:click=move |_| outbox.save(id, Patch::step(progress.get_untracked(), None, 1), SETTLE_MS)>"+"</button>
+                        <Show when=move || standing.get().is_some_and(|(status, _)| offer_completion(progress.get(), total, status))>
+                            <button type="button" class="button button--small" aria-label=complete_label.clone() data-testid="mark-completed"
+                                on:click=move |_| {
+                                    if let Some((status, repeat)) = standing.get_untracked() {
+                                        outbox.save(id, Patch::completed(status, repeat), 0.0);
+                                    }
+                                }>"Complete"</button>
+                        </Show>
                     </span>
                 </div>
             </div>

@@ -260,6 +260,21 @@ test('a title\'s page open when its next episode airs reads the title again, onc
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_|Content Security Policy/.test(p)), []);
 });
 
+test('airing: the last episode\'s +1 offers "Complete", which takes the title off the page', async () => {
+  Object.assign(entryOf(1), { progress: 25 });
+  const page = await signedIn();
+  await page.goto(`${world.app.url}airing`);
+  const row = '[data-testid=airing-1]';
+  await page.waitForSelector(`${row} [data-testid=plus-one]`);
+  assert.equal(await page.locator(`${row} [data-testid=mark-completed]`).count(), 0, 'not before the last episode');
+  await page.click(`${row} [data-testid=plus-one]`);
+  await page.waitForSelector(`${row} [data-testid=mark-completed]`);
+  assert.equal(await page.getAttribute(`${row} [data-testid=mark-completed]`, 'aria-label'), 'Mark completed: Cowboy Bebop');
+  await page.click(`${row} [data-testid=mark-completed]`);
+  await page.waitForSelector(row, { state: 'detached' });
+  await waitFor(() => entryOf(1).status === 'COMPLETED' && entryOf(1).progress === 26);
+});
+
 test('airing on a phone: each row\'s +1 stays on screen, beside its progress', async () => {
   Object.assign(world.standIn.data.entries.find((e) => e.id === 700005), { status: 'CURRENT' });
   const page = await world.newPage({ viewport: { width: 390, height: 844 } });
