@@ -75,8 +75,10 @@ pub fn ConsolePage() -> impl IntoView {
         set_confirming.set(false);
         run.dispatch_local((query.get_untracked(), variables.get_untracked()));
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let try_run = move || {
+        if run.pending().get_untracked() {
+            return;
+        }
         set_problem.set(None);
         if query.get_untracked().trim().is_empty() {
             set_problem.set(Some("Write a query first.".into()));
@@ -90,6 +92,17 @@ pub fn ConsolePage() -> impl IntoView {
             set_confirming.set(true);
         } else {
             send();
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        try_run();
+    };
+    // Ctrl+Enter (⌘+Enter on a Mac) in the query or the variables runs it.
+    let keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            try_run();
         }
     };
     let example = move |op: Example, vars: String| {
@@ -112,7 +125,7 @@ pub fn ConsolePage() -> impl IntoView {
             <button type="button" class="button button--small button--secondary" on:click=move |_| example(EXAMPLE_LIST, format!("{{\n  \"userId\": {},\n  \"type\": \"ANIME\"\n}}", user_id()))>"Your list"</button>
             <button type="button" class="button button--small button--secondary" on:click=move |_| example(EXAMPLE_SAVE, "{\n  \"mediaId\": 1,\n  \"status\": \"PLANNING\"\n}".into())>"A mutation"</button>
         </div>
-        <form class="console" on:submit=submit>
+        <form class="console" on:submit=submit on:keydown=keydown>
             <label for="console-query">"Query"</label>
             <textarea id="console-query" rows="10" spellcheck="false" autocapitalize="off" data-testid="console-query"
                 prop:value=move || query.get() on:input=move |ev| set_query.set(event_target_value(&ev))></textarea>
@@ -123,6 +136,7 @@ pub fn ConsolePage() -> impl IntoView {
                 <button type="submit" class="button" data-testid="console-run" disabled=move || run.pending().get()>
                     {move || if run.pending().get() { "Running…" } else { "Run" }}
                 </button>
+                <span class="muted small" data-testid="console-run-keys">"or Ctrl+Enter (⌘+Enter on a Mac)"</span>
             </div>
         </form>
         {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="console-problem">{p}</p> })}

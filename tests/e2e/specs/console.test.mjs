@@ -80,3 +80,21 @@ test('a mutation asks before it is sent', async () => {
   assert.ok(world.standIn.data.entries.find((e) => e.mediaId === 1));
   assert.match(await page.textContent('[data-testid=console-output]'), /"SaveMediaListEntry"/);
 });
+
+test('Ctrl+Enter in the query or the variables runs it; a mutation still asks first', async () => {
+  const page = await consolePage();
+  await page.click('text=A media lookup');
+  const before = posts().length;
+  await page.focus('[data-testid=console-variables]');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=console-output]')?.textContent.includes('Cowboy Bebop'));
+  assert.equal(posts().length, before + 1);
+  assert.equal(await page.inputValue('[data-testid=console-variables]'), '{\n  "id": 1\n}', 'no line break typed');
+  // A mutation: Ctrl+Enter asks, and sends nothing by itself.
+  await page.click('text=A mutation');
+  await page.focus('[data-testid=console-query]');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('[data-testid=console-confirm]');
+  await page.waitForTimeout(300);
+  assert.equal(posts().length, before + 1);
+});
