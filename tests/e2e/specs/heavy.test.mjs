@@ -105,7 +105,7 @@ test('the filter finds an entry by its English and by its native title, and live
   await page.fill('[data-testid=list-filter]', 'Tale of Stars 4321');
   await page.waitForSelector(row(2_004_321));
   assert.equal(await page.locator('.entry').count(), 1);
-  assert.equal(await page.textContent('[data-testid=list-summary] >> nth=0'), `1 of ${digits(anime().length)} entries match. Clear filters`);
+  assert.equal(await page.textContent('[data-testid=list-summary] >> nth=0'), `1 of ${digits(anime().length)} entries matches. Clear filters`);
   await page.fill('[data-testid=list-filter]', '星の物語 1234');
   await page.waitForSelector(row(2_001_234));
   assert.equal(await page.locator('.entry').count(), 1);
