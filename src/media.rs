@@ -29,6 +29,14 @@ impl MediaKind {
         }
     }
 
+    /// What progress counts: "episode" or "chapter".
+    pub fn unit(self) -> &'static str {
+        match self {
+            MediaKind::Anime => "episode",
+            MediaKind::Manga => "chapter",
+        }
+    }
+
     pub fn from_slug(slug: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.slug() == slug)
     }

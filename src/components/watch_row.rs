@@ -53,7 +53,7 @@ pub fn WatchRow(w: Watched, now: ReadSignal<i64>, testid: &'static str) -> impl 
     let complete_label = format!("Mark completed: {}", w.title);
     let next = w.next;
     let total = w.total;
-    let step = if kind == MediaKind::Anime { "episode" } else { "chapter" };
+    let step = kind.unit();
     let title = w.title.clone();
     view! {
         <li class="airing-row" data-testid=format!("{testid}-{id}")>

@@ -325,7 +325,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let facts = [
         found.format.map(|f| f.label().to_string()),
         found.season_year.map(|y| y.to_string()),
-        total.map(|t| crate::text::count(t, if kind == MediaKind::Anime { "episode" } else { "chapter" })),
+        total.map(|t| crate::text::count(t, kind.unit())),
         found.average_score.map(|s| format!("{s}% average")),
     ]
     .into_iter()

@@ -21,14 +21,14 @@ use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::rich_text::RichText;
-use crate::edit::Patch;
+use crate::edit::{Patch, Values};
 use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind, MediaType};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::text::count;
 use crate::session::SessionContext;
 use crate::store::titles::use_titles;
-use crate::store::use_list_store;
+use crate::store::{use_list_store, values_of};
 
 #[component]
 pub fn AnimeTitlePage() -> impl IntoView {
@@ -320,11 +320,10 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let outbox = use_outbox();
     let id = title.id;
     let loaded = Memo::new(move |_| store.with(kind, |d| d.is_some()));
-    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Unknown), e.progress.unwrap_or(0), e.score.unwrap_or(0.0), e.repeat.unwrap_or(0)))));
+    // The entry's values, as the editor has them: found once a change.
+    let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| Values { status: e.status.unwrap_or(ListStatus::Unknown), ..values_of(e) })));
     let has_entry = Memo::new(move |_| entry.with(Option::is_some));
-    // The entry's notes and whether it is private (the editor changes them).
-    let notes = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.notes.clone()).filter(|n| !n.trim().is_empty())));
-    let private = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.private)).unwrap_or(false));
+    let notes = Memo::new(move |_| entry.with(|e| e.as_ref().map(|v| v.notes.clone())).filter(|n| !n.trim().is_empty()));
     let format = Memo::new(move |_| store.score_format(kind));
     let (editing, set_editing) = signal(false);
     let error = move || store.errors.with(|e| e.get(&id).cloned());
@@ -333,7 +332,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let now = clock(Duration::from_secs(30));
     let airing = title.next_airing_episode;
     let name = title.name();
-    let plus_label = format!("+1 {}: {name}", if kind == MediaKind::Anime { "episode" } else { "chapter" });
+    let plus_label = format!("+1 {}: {name}", kind.unit());
     let add = {
         let title = title.clone();
         Callback::new(move |status: ListStatus| {
@@ -354,33 +353,33 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
                 // Drawn once while there is an entry, its values read as
                 // they change (a +1 keeps its button, and the focus).
                 (_, true) => {
-                    let progress = move || entry.get().map_or(0, |e| e.1);
+                    let progress = move || entry.with(|e| e.as_ref().map_or(0, |v| v.progress));
                     let behind = move || {
                         let b = airing.map(|a| behind(a.episode, a.airing_at, now.get(), progress())).filter(|b| *b > 0 && kind == MediaKind::Anime)?;
                         Some(view! { " · " <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })
                     };
                     view! {
                         <p class="your-entry__values">
-                            <strong data-testid="your-status">{move || entry.get().map(|e| e.0.label(kind)).unwrap_or_default()}</strong>
+                            <strong data-testid="your-status">{move || entry.with(|e| e.as_ref().map(|v| v.status.label(kind))).unwrap_or_default()}</strong>
                             " · " <span data-testid="your-progress">{move || progress_label(progress(), total)}</span>
                             " " <button type="button" class="step" aria-label=plus_label.clone() data-testid="plus-one"
                                 disabled=move || !can_increment(progress(), total)
                                 on:click=move |_| {
-                                    if let Some((status, progress, ..)) = entry.get_untracked() {
-                                        outbox.save(id, Patch::step(progress, Some(status), 1), SETTLE_MS);
+                                    if let Some(patch) = entry.with_untracked(|e| e.as_ref().map(|v| Patch::step(v.progress, Some(v.status), 1))) {
+                                        outbox.save(id, patch, SETTLE_MS);
                                     }
                                 }>"+"</button>
-                            " · " <span>{move || entry.get().map(|e| format.get().display(e.2)).unwrap_or_default()}</span>
+                            " · " <span>{move || entry.with(|e| e.as_ref().map(|v| format.get().display(v.score))).unwrap_or_default()}</span>
                             {behind}
-                            {move || private.get().then(|| view! { " · " <span class="muted" data-testid="your-private">"private"</span> })}
+                            {move || entry.with(|e| e.as_ref().is_some_and(|v| v.private)).then(|| view! { " · " <span class="muted" data-testid="your-private">"private"</span> })}
                         </p>
                         {move || notes.get().map(|n| view! { <p class="your-entry__notes" data-testid="your-notes">{n}</p> })}
                         <div class="actions">
-                            <Show when=move || entry.get().is_some_and(|(s, p, ..)| offer_completion(p, total, s))>
+                            <Show when=move || entry.with(|e| e.as_ref().is_some_and(|v| offer_completion(v.progress, total, v.status)))>
                                 <button type="button" class="button button--small" data-testid="mark-completed"
                                     on:click=move |_| {
-                                        if let Some((status, _, _, repeat)) = entry.get_untracked() {
-                                            outbox.save(id, Patch::completed(status, repeat), 0.0);
+                                        if let Some(patch) = entry.with_untracked(|e| e.as_ref().map(|v| Patch::completed(v.status, v.repeat))) {
+                                            outbox.save(id, patch, 0.0);
                                         }
                                     }>"Mark completed"</button>
                             </Show>

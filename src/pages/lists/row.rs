@@ -100,7 +100,7 @@ pub fn EntryRow(
     };
     let first_id = first.id;
     let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
-    let noun = if kind == MediaKind::Anime { "episode" } else { "chapter" };
+    let noun = kind.unit();
     let picking = use_context::<super::bulk::Picking>();
     let picked = move || picking.is_some_and(|p| p.selection.with(|s| s.contains(media_id)));
     view! {
