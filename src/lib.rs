@@ -19,6 +19,7 @@ pub mod idb;
 pub mod listing;
 pub mod media;
 pub mod notices;
+pub mod notifications;
 pub mod outbox;
 pub mod pages;
 pub mod rich_text;
@@ -28,6 +29,7 @@ pub mod shortcuts;
 pub mod store;
 pub mod storage;
 pub mod tabs;
+pub mod unread;
 pub mod text;
 pub mod theme;
 pub mod weburl;
@@ -41,7 +43,7 @@ use components::shell::{Footer, Header};
 use config::Config;
 use pages::{
     airing::AiringPage,
-    console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound,
+    console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage,
     profile::ProfilePage, search::SearchPage, settings::SettingsPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage,
 };
 use session::{Session, SessionContext};
@@ -86,6 +88,9 @@ pub fn App(
     let outbox = outbox::Outbox::new(store, session, flashes, api.clone());
     provide_context(outbox);
     provide_context(store::titles::Titles::new());
+    let unread = unread::Unread::new();
+    provide_context(unread);
+    unread.follow(session, api.clone());
     // The store and the outbox follow the signed-in user, from the start
     // (pages ask the store for the user's lists as they mount).
     let first_user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
@@ -121,6 +126,7 @@ pub fn App(
                         />
                         <Route path=StaticSegment(routes::SEARCH) view=SearchPage/>
                         <Route path=StaticSegment(routes::AIRING) view=AiringPage/>
+                        <Route path=StaticSegment(routes::NOTIFICATIONS) view=NotificationsPage/>
                         <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id")) view=AnimeTitlePage/>
                         <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id")) view=MangaTitlePage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>

@@ -26,6 +26,7 @@ pub const SEARCH: &str = "search";
 pub const CONSOLE: &str = "console";
 pub const SETTINGS: &str = "settings";
 pub const AIRING: &str = "airing";
+pub const NOTIFICATIONS: &str = "notifications";
 
 pub use crate::media::MediaKind;
 
@@ -48,6 +49,8 @@ pub enum Page {
     Title(MediaKind, i64),
     /// The airing page: the person's current titles by their next episode.
     Airing,
+    /// The person's notifications (the header's bell).
+    Notifications,
 }
 
 impl Page {
@@ -79,6 +82,7 @@ impl Page {
             Page::Settings => format!("/{SETTINGS}"),
             Page::Title(kind, id) => format!("/{}/{id}", kind.slug()),
             Page::Airing => format!("/{AIRING}"),
+            Page::Notifications => format!("/{NOTIFICATIONS}"),
         }
     }
 
@@ -98,6 +102,7 @@ impl Page {
             Page::Settings => "Settings",
             Page::Title(..) => "Title",
             Page::Airing => "Airing",
+            Page::Notifications => "Notifications",
         }
     }
 }
@@ -118,6 +123,7 @@ mod tests {
         all.push(Page::Lists(MediaKind::Manga).href());
         all.push(Page::Title(MediaKind::Anime, 1).href());
         all.push(Page::Title(MediaKind::Manga, 1).href());
+        all.push(Page::Notifications.href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");

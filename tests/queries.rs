@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, save_entry, search, title, update_entries, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, save_entry, search, title, unread, update_entries, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -68,10 +68,13 @@ fn the_check_catches_a_wrong_field() {
     assert!(err.to_string().contains("nope"), "{err}");
 }
 
+/// The named fragments of a query, by name.
+type Fragments = std::collections::HashMap<String, Vec<ast::Selection>>;
+
 /// What of `value` a selection set asks for (by response key).
-fn project(value: &Value, selections: &[ast::Selection]) -> Value {
+fn project(value: &Value, selections: &[ast::Selection], fragments: &Fragments) -> Value {
     match value {
-        Value::Array(items) => Value::Array(items.iter().map(|i| project(i, selections)).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(|i| project(i, selections, fragments)).collect()),
         Value::Object(map) => {
             let mut out = Map::new();
             for s in selections {
@@ -79,16 +82,25 @@ fn project(value: &Value, selections: &[ast::Selection]) -> Value {
                     ast::Selection::Field(f) => {
                         let key = f.alias.as_ref().unwrap_or(&f.name).as_str();
                         if let Some(v) = map.get(key) {
-                            let v = if f.selection_set.is_empty() { v.clone() } else { project(v, &f.selection_set) };
+                            let v = if f.selection_set.is_empty() { v.clone() } else { project(v, &f.selection_set, fragments) };
                             out.insert(key.to_string(), v);
                         }
                     }
+                    // A fixture object that names its type (`__typename`)
+                    // takes only the fragments on that type.
+                    ast::Selection::InlineFragment(i)
+                        if i.type_condition.as_ref().zip(map.get("__typename").and_then(Value::as_str)).is_some_and(|(on, is)| on.as_str() != is) => {}
                     ast::Selection::InlineFragment(i) => {
-                        if let Value::Object(more) = project(value, &i.selection_set) {
+                        if let Value::Object(more) = project(value, &i.selection_set, fragments) {
                             out.extend(more);
                         }
                     }
-                    ast::Selection::FragmentSpread(_) => panic!("the app's queries use no named fragments"),
+                    ast::Selection::FragmentSpread(f) => {
+                        let named = fragments.get(f.fragment_name.as_str()).unwrap_or_else(|| panic!("no fragment {}", f.fragment_name));
+                        if let Value::Object(more) = project(value, named, fragments) {
+                            out.extend(more);
+                        }
+                    }
                 }
             }
             Value::Object(out)
@@ -97,15 +109,32 @@ fn project(value: &Value, selections: &[ast::Selection]) -> Value {
     }
 }
 
-fn selections(query: &str) -> Vec<ast::Selection> {
+/// The operation's selection set and the query's named fragments.
+fn selections(query: &str) -> (Vec<ast::Selection>, Fragments) {
     let doc = ast::Document::parse(query, "op.graphql").expect("the query parses");
-    doc.definitions
+    let fragments = doc
+        .definitions
+        .iter()
+        .filter_map(|d| match d {
+            ast::Definition::FragmentDefinition(f) => Some((f.name.to_string(), f.selection_set.clone())),
+            _ => None,
+        })
+        .collect();
+    let operation = doc
+        .definitions
         .iter()
         .find_map(|d| match d {
             ast::Definition::OperationDefinition(op) => Some(op.selection_set.clone()),
             _ => None,
         })
-        .expect("an operation")
+        .expect("an operation");
+    (operation, fragments)
+}
+
+/// What of `value` the query asks for.
+fn select(value: &Value, query: &str) -> Value {
+    let (operation, fragments) = selections(query);
+    project(value, &operation, &fragments)
 }
 
 /// The fixture read whole and read as the query selects it give the same
@@ -117,7 +146,7 @@ where
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{}.json", O::NAME));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let whole: Value = serde_json::from_str(&text).unwrap();
-    let selected = project(&whole, &selections(O::QUERY));
+    let selected = select(&whole, O::QUERY);
     let from_whole: O::Data = serde_json::from_value(whole).unwrap_or_else(|e| panic!("{}: the fixture does not read: {e}", O::NAME));
     let from_selected: O::Data = serde_json::from_value(selected)
         .unwrap_or_else(|e| panic!("{}: the query does not ask for what its answer needs: {e}", O::NAME));
@@ -155,6 +184,14 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)"] {
         assert!(title.contains(part), "{part}: {title}");
     }
+    let notes = fixture_reads_as_selected::<notifications::Notifications>();
+    for part in ["kind: Some(Airing)", "episode: Some(15)", "\" of \"", "Cowboy Bebop", "kind: Some(Anime)", "activity_id: Some(4242)", "Best of 2026", "deleted_media_titles: [\"Bebop (dup)\"]", "kind: Some(Manga)", "deleted_media_title: Some(\"Gone Title\")", "has_next_page: Some(true)"] {
+        assert!(notes.contains(part), "{part}: {notes}");
+    }
+    // A kind the query has no fragment for comes as `{}`: an empty one.
+    assert!(notes.contains("Notification { id: None, kind: None"), "{notes}");
+    let unread = fixture_reads_as_selected::<unread::Unread>();
+    assert!(unread.contains("unread_notification_count: Some(3)"), "{unread}");
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
 }
@@ -164,8 +201,8 @@ fn a_field_left_out_of_a_query_is_caught() {
     // The projection is what the check stands on: without `progress` in
     // the selection, the entry reads differently.
     let whole: Value = serde_json::from_str(r#"{"SaveMediaListEntry":{"id":1,"mediaId":2,"status":"CURRENT","progress":3}}"#).unwrap();
-    let all = project(&whole, &selections("mutation { SaveMediaListEntry { id mediaId status progress } }"));
-    let less = project(&whole, &selections("mutation { SaveMediaListEntry { id mediaId status } }"));
+    let all = select(&whole, "mutation { SaveMediaListEntry { id mediaId status progress } }");
+    let less = select(&whole, "mutation { SaveMediaListEntry { id mediaId status } }");
     let read = |v: Value| format!("{:?}", serde_json::from_value::<save_entry::Data>(v).unwrap());
     assert_eq!(read(all), read(whole.clone()));
     assert_ne!(read(less), read(whole));

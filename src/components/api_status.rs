@@ -98,3 +98,23 @@ pub fn ApiErrorView(error: ApiError, #[prop(optional, into)] retry: Option<Callb
         </div>
     }
 }
+
+/// "Load more" under a list read a page at a time: shown while `more`
+/// holds, "Loading…" while `load` runs, and its error if it fails (the
+/// button stays, to try again).
+#[component]
+pub fn LoadMore(load: Action<(), Result<(), ApiError>>, #[prop(into)] more: Signal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || more.get()>
+            <div class="actions">
+                <button type="button" class="button button--secondary" data-testid="load-more"
+                    disabled=move || load.pending().get()
+                    on:click=move |_| { load.dispatch_local(()); }>
+                    {move || if load.pending().get() { "Loading…" } else { "Load more" }}
+                </button>
+            </div>
+        </Show>
+        {move || load.value().get().and_then(|r| r.err()).map(|e| view! { <ApiErrorView error=e/> })}
+    }
+}
+

@@ -211,6 +211,7 @@ pub fn SessionBadge() -> impl IntoView {
                     }
                 }}
             </A>
+            <NotificationsLink/>
             // Shown signed in, and signed out while other accounts are
             // still signed in here (a refused or expired token ends only
             // the active one): switching needs no new sign-in.
@@ -289,5 +290,31 @@ pub fn Footer() -> impl IntoView {
                 "."
             </p>
         </footer>
+    }
+}
+
+/// The bell: a link to the notifications, with how many are unread.
+#[component]
+fn NotificationsLink() -> impl IntoView {
+    let state = expect_context::<SessionContext>().0;
+    let unread = crate::unread::use_unread();
+    let user = Memo::new(move |_| state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
+    move || {
+        user.get().map(|u| {
+            let count = move || unread.count(u).filter(|n| *n > 0);
+            let label = move || match count() {
+                Some(n) => format!("Notifications: {n} unread"),
+                None => "Notifications".to_string(),
+            };
+            view! {
+                <A href=Page::Notifications.href() attr:class="bell" attr:data-testid="notifications-link" attr:aria-label=label attr:title=label>
+                    <svg class="bell__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+                        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/>
+                        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/>
+                    </svg>
+                    {move || count().map(|n| view! { <span class="bell__count" data-testid="unread-count">{if n > 99 { "99+".to_string() } else { n.to_string() }}</span> })}
+                </A>
+            }
+        })
     }
 }

@@ -45,15 +45,10 @@ impl Watched {
 #[component]
 pub fn WatchRow(w: Watched, now: ReadSignal<i64>, testid: &'static str) -> impl IntoView {
     let store = use_list_store();
-    let outbox = use_outbox();
     let (kind, id) = (w.kind, w.media_id);
     let progress = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.progress)).unwrap_or(w.progress));
-    // Status and rewatches, for "Complete" at the last episode.
-    let standing = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Current), e.repeat.unwrap_or(0)))));
-    let complete_label = format!("Mark completed: {}", w.title);
     let next = w.next;
     let total = w.total;
-    let step = kind.unit();
     let title = w.title.clone();
     view! {
         <li class="airing-row" data-testid=format!("{testid}-{id}")>
@@ -68,23 +63,37 @@ pub fn WatchRow(w: Watched, now: ReadSignal<i64>, testid: &'static str) -> impl 
                             (b > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{b} behind")}</span> })
                         }}
                     })}
-                    // Progress and its +1 wrap together on a narrow screen.
-                    <span class="airing-row__step">
-                        <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
-                        <button type="button" class="step" aria-label=format!("+1 {step}: {title}") data-testid="plus-one"
-                            disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
-                            on:click=move |_| outbox.save(id, Patch::step(progress.get_untracked(), None, 1), SETTLE_MS)>"+"</button>
-                        <Show when=move || standing.get().is_some_and(|(status, _)| offer_completion(progress.get(), total, status))>
-                            <button type="button" class="button button--small" aria-label=complete_label.clone() data-testid="mark-completed"
-                                on:click=move |_| {
-                                    if let Some((status, repeat)) = standing.get_untracked() {
-                                        outbox.save(id, Patch::completed(status, repeat), 0.0);
-                                    }
-                                }>"Complete"</button>
-                        </Show>
-                    </span>
+                    <ProgressStep kind=kind id=id title=title progress=progress total=total/>
                 </div>
             </div>
         </li>
+    }
+}
+
+/// Progress with its +1 (they wrap together on a narrow screen), and
+/// "Complete" at the last episode, for an entry of the list store.
+#[component]
+pub fn ProgressStep(kind: MediaKind, id: i64, title: String, progress: Memo<u32>, total: Option<u32>) -> impl IntoView {
+    let store = use_list_store();
+    let outbox = use_outbox();
+    // Status and rewatches, for "Complete" at the last episode.
+    let standing = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).map(|e| (e.status.unwrap_or(ListStatus::Current), e.repeat.unwrap_or(0)))));
+    let complete_label = format!("Mark completed: {title}");
+    let step = kind.unit();
+    view! {
+        <span class="airing-row__step">
+            <span class="entry__progress">{move || progress_label(progress.get(), total)}</span>
+            <button type="button" class="step" aria-label=format!("+1 {step}: {title}") data-testid="plus-one"
+                disabled=move || total.is_some_and(|t| t > 0 && progress.get() >= t)
+                on:click=move |_| outbox.save(id, Patch::step(progress.get_untracked(), None, 1), SETTLE_MS)>"+"</button>
+            <Show when=move || standing.get().is_some_and(|(status, _)| offer_completion(progress.get(), total, status))>
+                <button type="button" class="button button--small" aria-label=complete_label.clone() data-testid="mark-completed"
+                    on:click=move |_| {
+                        if let Some((status, repeat)) = standing.get_untracked() {
+                            outbox.save(id, Patch::completed(status, repeat), 0.0);
+                        }
+                    }>"Complete"</button>
+            </Show>
+        </span>
     }
 }

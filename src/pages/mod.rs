@@ -5,6 +5,7 @@ pub mod console;
 pub mod home;
 pub mod lists;
 pub mod not_found;
+pub mod notifications;
 pub mod profile;
 pub mod search;
 pub mod settings;

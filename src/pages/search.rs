@@ -12,7 +12,7 @@ use crate::browse::{formats, Browse, Order, GENRES};
 use crate::listing::YEARS;
 use crate::media::{MediaSeason, MediaStatus};
 use crate::auth::callback::Credential;
-use crate::components::api_status::{boundary_fallback, ApiErrorView};
+use crate::components::api_status::{boundary_fallback, ApiErrorView, LoadMore};
 use crate::components::empty_state::EmptyState;
 use crate::components::add_to_list::AddToList;
 use crate::components::entry_editor::EntryEditor;
@@ -249,16 +249,7 @@ fn SearchResults(browse: Browse) -> impl IntoView {
                                 <ResultItem found=f kind=kind/>
                             </For>
                         </ul>
-                        <Show when=move || has_more.get().unwrap_or(next)>
-                            <div class="actions">
-                                <button type="button" class="button button--secondary" data-testid="load-more"
-                                    disabled=move || load_more.pending().get()
-                                    on:click=move |_| { load_more.dispatch_local(()); }>
-                                    {move || if load_more.pending().get() { "Loading…" } else { "Load more" }}
-                                </button>
-                            </div>
-                        </Show>
-                        {move || load_more.value().get().and_then(|r| r.err()).map(|e| view! { <ApiErrorView error=e/> })}
+                        <LoadMore load=load_more more=Signal::derive(move || has_more.get().unwrap_or(next))/>
                     }.into_any())
                 })}
             </ErrorBoundary>

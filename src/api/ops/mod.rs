@@ -7,9 +7,11 @@ pub mod examples;
 pub mod list_collection;
 pub mod list_entries;
 pub mod me;
+pub mod notifications;
 pub mod save_entry;
 pub mod search;
 pub mod title;
+pub mod unread;
 pub mod update_entries;
 pub mod viewer;
 
@@ -27,6 +29,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<title::FavouriteState>(),
     op::<title::ToggleFavourite>(),
     op::<airing::AiringNow>(),
+    op::<notifications::Notifications>(),
+    op::<unread::Unread>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

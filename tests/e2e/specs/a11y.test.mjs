@@ -55,6 +55,7 @@ const SIGNED_OUT = [
   ['/console', 'main h1'],
   ['/settings', 'main h1'],
   ['/airing', 'main h1'],
+  ['/notifications', 'main h1'],
   ['/anime/1', '[data-testid=title-name]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
@@ -70,6 +71,7 @@ const SIGNED_IN = [
   ['/console', 'main h1'],
   ['/settings', 'main h1'],
   ['/airing', '[data-testid=airing-list]'],
+  ['/notifications', '[data-testid=notifications]'],
   ['/anime/1', '[data-testid=edit-entry]'],
   ['/manga/30002', '[data-testid=edit-entry]'],
 ];

@@ -14,7 +14,9 @@ after(() => world?.close());
 afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
-/** A page signed in through the stand-in, then sent to `path`. */
+/** A page signed in through the stand-in, then sent to `path`. (The
+ * faults below name the profile's `Viewer`: signing in also asks for the
+ * unread notifications, in the background.) */
 async function signedIn(path = '/profile') {
   const page = await world.newPage();
   await signIn(world, page);
@@ -93,7 +95,7 @@ test('the profile: Bearer token sent, the user, the about text (formatted, nothi
 
 test('a token AniList refuses (400 Invalid token) ends the session and offers sign-in back to the page', async () => {
   const { page } = await signedIn('/token');
-  world.standIn.fault({ kind: 'invalid-token' });
+  world.standIn.fault({ kind: 'invalid-token', operation: 'Viewer' });
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForSelector('text=AniList no longer accepts your sign-in');
   await page.waitForFunction(() => document.querySelector('[data-testid=session-badge]').textContent.trim() === 'Not signed in');
@@ -108,7 +110,7 @@ test('a token AniList refuses (400 Invalid token) ends the session and offers si
 
 test('429: a countdown, then the query is retried by itself and succeeds', async () => {
   const { page } = await signedIn('/token');
-  world.standIn.fault({ kind: '429', retryAfter: 2 });
+  world.standIn.fault({ kind: '429', retryAfter: 2, operation: 'Viewer' });
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForSelector('[data-testid=rate-limit-wait]');
   const n = Number(await page.textContent('[data-testid=rate-limit-countdown]'));
@@ -127,7 +129,7 @@ for (const [fault, message] of [
 ]) {
   test(`${fault.kind}: a clear message, and "Try again" works`, async () => {
     const { page } = await signedIn('/token');
-    world.standIn.fault(fault);
+    world.standIn.fault({ ...fault, operation: 'Viewer' });
     await page.click('nav.site-nav >> text="Profile"');
     await page.waitForSelector('[data-testid=api-error]');
     assert.match(await page.textContent('[data-testid=api-error]'), message);
@@ -144,7 +146,7 @@ async function badgeText(page) {
 
 test('a slow answer shows the loading state, then the profile', async () => {
   const { page } = await signedIn('/token');
-  world.standIn.fault({ kind: 'slow', delayMs: 1500 });
+  world.standIn.fault({ kind: 'slow', delayMs: 1500, operation: 'Viewer' });
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForSelector('[data-testid=loading]');
   await page.waitForSelector('[data-testid=profile]', { timeout: 10000 });
@@ -152,7 +154,7 @@ test('a slow answer shows the loading state, then the profile', async () => {
 
 test('no answer in 20 s: the request is abandoned with a message, and "Try again" works', async () => {
   const { page } = await signedIn('/token');
-  world.standIn.fault({ kind: 'slow', delayMs: 25000 });
+  world.standIn.fault({ kind: 'slow', delayMs: 25000, operation: 'Viewer' });
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForSelector('[data-testid=api-error]', { timeout: 30000 });
   assert.match(await page.textContent('[data-testid=api-error]'), /did not answer within 20 s/);
@@ -162,7 +164,7 @@ test('no answer in 20 s: the request is abandoned with a message, and "Try again
 
 test('two bare network failures in a row are treated as the rate limit', async () => {
   const { page } = await signedIn('/token');
-  world.standIn.fault({ kind: 'drop', times: 2 });
+  world.standIn.fault({ kind: 'drop', times: 2, operation: 'Viewer' });
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForSelector('[data-testid=api-error]');
   assert.match(await page.textContent('[data-testid=api-error]'), /could not be reached/);

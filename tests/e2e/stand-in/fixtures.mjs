@@ -113,6 +113,7 @@ export function freshFixtures() {
         mangaList: { customLists: ['Favourites'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
       },
       favourites: { anime: [5114], manga: [] },
+      unreadNotificationCount: 2,
       statistics: {
         anime: { count: 5, meanScore: 8.2, standardDeviation: 1.1, minutesWatched: 5424, episodesWatched: 206, chaptersRead: 0, volumesRead: 0 },
         manga: { count: 2, meanScore: 9.3, standardDeviation: 0.2, minutesWatched: 0, episodesWatched: 0, chaptersRead: 362, volumesRead: 47 },
@@ -127,9 +128,22 @@ export function freshFixtures() {
       ].map((e) => ({ userId: SECOND_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
     ],
     // Other users, as Viewer and MediaListCollection see them (the same options as the viewer's).
-    others: [{ id: SECOND_ID, name: 'Hana', about: null, aboutHtml: null }],
+    others: [{ id: SECOND_ID, name: 'Hana', about: null, aboutHtml: null, unreadNotificationCount: 0 }],
     nextEntryId: 800000,
+    // The viewer's notifications, newest first (`__typename` picks the
+    // member of AniList's NotificationUnion); the two newest are unread.
+    notifications: notifications(),
   };
+}
+
+function notifications() {
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    { __typename: 'AiringNotification', id: 501, type: 'AIRING', animeId: 1, episode: 13, contexts: ['Episode ', ' of ', ' aired.'], createdAt: now - 3600 },
+    { __typename: 'FollowingNotification', id: 502, type: 'FOLLOWING', userId: SECOND_ID, context: ' started following you.', createdAt: now - 7200 },
+    { __typename: 'ActivityLikeNotification', id: 503, type: 'ACTIVITY_LIKE', userId: SECOND_ID, activityId: 777, context: ' liked your activity.', createdAt: now - 86400 },
+    { __typename: 'MediaDeletionNotification', id: 504, type: 'MEDIA_DELETION', deletedMediaTitle: '<img src=x onerror="window.__pwned=30">Gone', context: ' was deleted from the site.', reason: 'A duplicate.', createdAt: now - 3 * 86400 },
+  ];
 }
 
 const HEAVY_STATUSES = ['CURRENT', 'COMPLETED', 'COMPLETED', 'COMPLETED', 'PLANNING', 'PLANNING', 'PAUSED', 'DROPPED'];

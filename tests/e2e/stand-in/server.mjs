@@ -172,6 +172,11 @@ export class StandIn {
 
   async listen(port = 0, host = '127.0.0.1') {
     this.server = http.createServer((req, res) => {
+      // One connection a request: a 'drop' fault then fails the request
+      // the app sent. (Chromium sends a POST again, by itself, when a
+      // kept-alive connection it reused closes before any answer: the
+      // drop would go unseen.)
+      res.shouldKeepAlive = false;
       this.handle(req, res).catch((err) => {
         if (!res.headersSent) {
           res.writeHead(500, { 'Content-Type': 'text/plain' });
@@ -651,11 +656,20 @@ export class StandIn {
         if (!m) throw new ApiError('Not Found.', 404);
         return mediaObj(m);
       },
-      Page: (args, _ctx, info) => {
+      Page: (args, ctx, info) => {
         const page = Math.max(1, args.page ?? 1);
         const perPage = Math.min(50, Math.max(1, args.perPage ?? 50));
         const listArgs = pageListArgs(info, 'media');
-        const all = listArgs ? searchMedia(listArgs) : [];
+        const noteArgs = pageListArgs(info, 'notifications');
+        // The viewer's notifications (the other accounts have none); read
+        // with resetNotificationCount, none is unread any more.
+        const notes = () => {
+          viewerOf(ctx);
+          if (ctx.viewerId !== d.viewer.id) return [];
+          if (noteArgs.resetNotificationCount) d.viewer.unreadNotificationCount = 0;
+          return d.notifications.filter((n) => !noteArgs.type_in || noteArgs.type_in.includes(n.type));
+        };
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
           pageInfo: {
@@ -664,6 +678,11 @@ export class StandIn {
             hasNextPage: page * perPage < all.length,
           },
           media: () => slice.map(mediaObj),
+          notifications: () => slice.map((n) => ({
+            ...n,
+            media: n.animeId ?? n.mediaId ? mediaObj(mediaById(n.animeId ?? n.mediaId)) : null,
+            user: n.userId ? userObj(n.userId) : null,
+          })),
           // The viewer's own entries only (as AniList shows private ones).
           mediaList: (_args, ctx) => {
             const a = pageListArgs(info, 'mediaList') ?? {};

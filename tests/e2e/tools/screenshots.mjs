@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, browsing by genre and what is airing,
+// a title's page, browsing by genre, what is airing and the notifications,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
 //
@@ -25,6 +25,8 @@ try {
   for (const [size, viewport] of Object.entries(SIZES)) {
     for (const scheme of ['light', 'dark']) {
       const page = await world.newPage({ viewport, colorScheme: scheme });
+      // Two unread each time (each run of the page reads them).
+      world.standIn.data.viewer.unreadNotificationCount = 2;
       await signIn(world, page);
       const shoot = async (name) => {
         // Covers and fonts in place, nothing moving.
@@ -64,6 +66,9 @@ try {
       await appReady(page);
       await page.waitForSelector('[data-testid=airing-21] [data-testid=behind]');
       await shoot('airing');
+      await page.click('[data-testid=notifications-link]');
+      await page.waitForSelector('[data-testid=notifications] .note--new');
+      await shoot('notifications');
       if (page.problems.some((p) => !/Failed to load|ERR_/.test(p))) throw new Error(`problems on the page: ${page.problems.join('; ')}`);
       await world.closePages();
     }

@@ -1,0 +1,137 @@
+//! How many notifications the signed-in person has not read, as AniList
+//! counts them (app state, provided once by the App; the header shows it).
+//! Asked at sign-in, then every few minutes while the tab is shown; the
+//! notifications page sets it to 0 once it has read them (reading them
+//! marks them read on AniList). The last answer is kept for the tab, so a
+//! reload within [`EVERY_MS`] shows it without asking again.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::ops::unread;
+use crate::api::Api;
+use crate::session::SessionContext;
+use crate::storage::{self, Area};
+
+/// Asked again this long after the last answer (while the tab is shown).
+pub const EVERY_MS: f64 = 5.0 * 60_000.0;
+
+const KEY: &str = "tsuzuki.unread.v1";
+
+/// A user's count and when AniList gave it (ms since the epoch).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+struct Known {
+    user: u64,
+    count: u32,
+    at: f64,
+}
+
+#[derive(Clone, Copy)]
+pub struct Unread {
+    known: RwSignal<Option<Known>>,
+    /// Who this tab last asked for, and when: not again within
+    /// [`EVERY_MS`], whatever the answer was.
+    asked: StoredValue<Option<(u64, f64)>>,
+}
+
+pub fn use_unread() -> Unread {
+    expect_context::<Unread>()
+}
+
+/// Whether `known` is this user's and recent enough to stand.
+fn fresh(known: Option<Known>, user: u64, now: f64) -> bool {
+    known.is_some_and(|k| k.user == user && now - k.at < EVERY_MS)
+}
+
+impl Unread {
+    pub fn new() -> Self {
+        Unread { known: RwSignal::new(storage::get(Area::Tab, KEY).ok().flatten()), asked: StoredValue::new(None) }
+    }
+
+    /// The signed-in person's count, when known (tracked).
+    pub fn count(&self, user: u64) -> Option<u32> {
+        self.known.with(|k| k.filter(|k| k.user == user).map(|k| k.count))
+    }
+
+    /// The count now, without following it.
+    pub fn peek(&self, user: u64) -> Option<u32> {
+        self.known.try_with_untracked(|k| k.filter(|k| k.user == user).map(|k| k.count)).flatten()
+    }
+
+    fn keep(&self, known: Known) {
+        if self.known.try_set(Some(known)).is_some() {
+            return; // The App is gone.
+        }
+        let _ = storage::set(Area::Tab, KEY, &known);
+    }
+
+    /// The page has read this user's notifications: none is unread.
+    pub fn all_read(&self, user: u64) {
+        self.keep(Known { user, count: 0, at: js_sys::Date::now() });
+    }
+
+    /// Keeps the count: for each user who signs in (unless this tab asked
+    /// within [`EVERY_MS`]), then every [`EVERY_MS`] while the tab is
+    /// shown, and when it is shown again after that long. Signed out, the
+    /// kept count goes.
+    pub fn follow(self, session: SessionContext, api: Api) {
+        // (`try_`: the App may be gone, as in the browser tests.)
+        let ask = move || {
+            let Some((credential, exp)) = session.0.try_with_untracked(|s| s.signed_in().map(|s| (s.credential(), s.expires_at()))).flatten() else {
+                return;
+            };
+            let now = js_sys::Date::now();
+            // A token past its time would only be refused.
+            let user = credential.user;
+            let asked = self.asked.try_get_value().flatten().map(|(user, at)| Known { user, count: 0, at });
+            if document().hidden() || exp as f64 * 1000.0 <= now || fresh(asked, user, now) || self.known.try_with_untracked(|k| fresh(*k, user, now)).unwrap_or(true) {
+                return;
+            }
+            self.asked.set_value(Some((user, now)));
+            let api = api.clone();
+            leptos::task::spawn_local(async move {
+                // A failure leaves the count as it was (asked again later).
+                let Ok(data) = api.run::<unread::Unread>(Some(&credential), &unread::Vars {}, true).await else { return };
+                let Some(v) = data.viewer.filter(|v| v.id == credential.user) else { return };
+                // Still that user's session.
+                if session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(v.id) {
+                    self.keep(Known { user: v.id, count: v.unread_notification_count.unwrap_or(0), at: js_sys::Date::now() });
+                }
+            });
+        };
+        let user = Memo::new(move |_| session.0.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
+        let ask_now = ask.clone();
+        Effect::new(move |_| match user.get() {
+            Some(_) => ask_now(),
+            None => {
+                self.known.set(None);
+                storage::delete(Area::Tab, KEY);
+            }
+        });
+        let ask_later = ask.clone();
+        let _ = set_interval_with_handle(ask_later, Duration::from_secs(60));
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| ask());
+    }
+}
+
+impl Default for Unread {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_stands_for_its_user_for_five_minutes() {
+        let k = Some(Known { user: 1, count: 3, at: 1_000_000.0 });
+        assert!(fresh(k, 1, 1_000_000.0 + EVERY_MS - 1.0));
+        assert!(!fresh(k, 1, 1_000_000.0 + EVERY_MS), "asked again after five minutes");
+        assert!(!fresh(k, 2, 1_000_000.0), "another user's count");
+        assert!(!fresh(None, 1, 0.0));
+    }
+}

@@ -1,0 +1,118 @@
+// Notifications: the header's bell with the unread count (asked of
+// AniList, cleared once they are read), the page with each kind as a
+// sentence in AniList's words, links to titles and people, "New" on the
+// unread ones, +1 on an aired episode being watched, "Load more", the
+// error with "Try again", the empty state, and nothing from AniList run.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, signIn, waitFor } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const asked = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
+const note = (id) => `[data-testid=notification-${id}]`;
+
+async function signedIn() {
+  const page = await world.newPage();
+  await signIn(world, page);
+  return page;
+}
+
+test('the bell says how many are unread; the page shows each kind in AniList\'s words, marks the unread ones new, and reading them clears the count', async () => {
+  const page = await signedIn();
+  const bell = '[data-testid=notifications-link]';
+  await page.waitForSelector(`${bell} [data-testid=unread-count] >> text="2"`);
+  assert.equal(await page.getAttribute(bell, 'aria-label'), 'Notifications: 2 unread');
+  await page.click(bell);
+  await page.waitForSelector('[data-testid=notifications]');
+  assert.equal(new URL(page.url()).pathname, '/notifications');
+  const texts = await page.locator('[data-testid=notification-text]').allTextContents();
+  assert.deepEqual(texts.map((t) => t.replace(/\s+/g, ' ').trim()), [
+    'New Episode 13 of Cowboy Bebop aired.',
+    'New Hana started following you.',
+    'Hana liked your activity.',
+    '<img src=x onerror="window.__pwned=30">Gone was deleted from the site.',
+  ]);
+  // Links: the title in the app, the person and the activity on AniList.
+  assert.equal(await page.getAttribute(`${note(501)} [data-testid=notification-text] a`, 'href'), '/anime/1');
+  assert.equal(await page.getAttribute(`${note(502)} [data-testid=notification-text] a`, 'href'), 'https://anilist.co/user/6001');
+  assert.equal(await page.getAttribute(`${note(503)} a >> text="See it on AniList"`, 'href'), 'https://anilist.co/activity/777');
+  assert.match(await page.textContent(note(504)), /Reason: A duplicate\./);
+  assert.equal(await page.locator(`${note(504)} [data-testid=notification-text] img`).count(), 0, 'markup in a title stays text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.match(await page.textContent(`${note(502)} time`), /2 hours ago/);
+  // Read on AniList (the page asked with resetNotificationCount), and the bell agrees.
+  const read = asked('Notifications');
+  assert.equal(read.length, 1);
+  assert.match(read[0].body.query, /resetNotificationCount: true/);
+  assert.equal(world.standIn.data.viewer.unreadNotificationCount, 0);
+  await page.waitForSelector(`${bell} [data-testid=unread-count]`, { state: 'detached' });
+  assert.equal(await page.getAttribute(bell, 'aria-label'), 'Notifications');
+  assert.equal(await page.getAttribute(bell, 'aria-current'), 'page');
+  // A reload: nothing is new any more.
+  await page.reload();
+  await page.waitForSelector('[data-testid=notifications]');
+  assert.equal(await page.locator('.note--new').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('an aired episode of a title being watched has +1 right there, saved like any edit', async () => {
+  const page = await signedIn();
+  await page.click('[data-testid=notifications-link]');
+  const step = `${note(501)} [data-testid=plus-one]`;
+  await page.waitForSelector(step);
+  assert.match(await page.textContent(`${note(501)} .entry__progress`), /^12 \/ 26/);
+  // Not being watched: no +1 (Hana's follow has no title).
+  assert.equal(await page.locator(`${note(502)} [data-testid=plus-one]`).count(), 0);
+  await page.focus(step);
+  await page.keyboard.press('Enter');
+  await waitFor(() => world.standIn.data.entries.find((e) => e.id === 700001).progress === 13);
+  assert.match(await page.textContent(`${note(501)} .entry__progress`), /^13 \/ 26/);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'plus-one', 'the + keeps the focus');
+  assert.deepEqual(page.problems, []);
+});
+
+test('more than a page: "Load more" brings the older ones', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  for (let i = 0; i < 60; i++) {
+    world.standIn.data.notifications.push({ __typename: 'ActivityLikeNotification', id: 1000 + i, type: 'ACTIVITY_LIKE', userId: 6001, activityId: 2000 + i, context: ' liked your activity.', createdAt: now - 100000 - i * 60 });
+  }
+  const page = await signedIn();
+  await page.click('[data-testid=notifications-link]');
+  await page.waitForSelector('[data-testid=notifications]');
+  assert.equal(await page.locator('.note').count(), 50);
+  await page.click('[data-testid=load-more]');
+  await waitFor(async () => (await page.locator('.note').count()) === 64);
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 0, 'no more to load');
+  assert.deepEqual(asked('Notifications').map((r) => r.body.variables.page), [1, 2]);
+  assert.deepEqual(page.problems, []);
+});
+
+test('AniList failing: the error and "Try again"; none at all: the empty state; signed out: a sign-in, and nothing asked', async () => {
+  const page = await signedIn();
+  world.standIn.fault({ kind: '500', operation: 'Notifications' });
+  await page.click('[data-testid=notifications-link]');
+  await page.waitForSelector('[data-testid=api-error]');
+  assert.match(await page.textContent('[data-testid=api-error]'), /HTTP 500/);
+  assert.equal(world.standIn.data.viewer.unreadNotificationCount, 2, 'not read');
+  await page.waitForSelector('[data-testid=unread-count] >> text="2"');
+  world.standIn.data.notifications = [];
+  await page.click('[data-testid=retry]');
+  await page.waitForSelector('text=No notifications');
+  await page.waitForSelector('[data-testid=unread-count]', { state: 'detached' });
+
+  const out = await world.newPage();
+  const before = world.standIn.graphqlRequests().length;
+  await out.goto(`${world.app.url}notifications`);
+  await out.waitForSelector('text=Sign in to see your notifications');
+  assert.equal(await out.locator('[data-testid=notifications-link]').count(), 0, 'no bell signed out');
+  await out.waitForTimeout(300);
+  assert.equal(world.standIn.graphqlRequests().length, before);
+  assert.deepEqual(out.problems, []);
+});
