@@ -25,6 +25,8 @@ async function signedIn() {
 }
 
 test('the bell says how many are unread; the page shows each kind in AniList\'s words, marks the unread ones new, and reading them clears the count', async () => {
+  // Markup in what AniList sends stays text.
+  world.standIn.data.notifications.find((n) => n.id === 504).deletedMediaTitle = '<img src=x onerror="window.__pwned=30">Gone';
   const page = await signedIn();
   const bell = '[data-testid=notifications-link]';
   await page.waitForSelector(`${bell} [data-testid=unread-count] >> text="2"`);
