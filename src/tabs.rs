@@ -94,8 +94,8 @@ pub fn tell(text: &str) {
     });
 }
 
-/// Hears what the app's other open tabs tell (one listener, for the
-/// page's life).
+/// Hears what the app's other open tabs tell, for the page's life (each
+/// listener hears every message: each reads only its own kind).
 pub fn hear(f: impl Fn(String) + 'static) {
     CHANNEL.with(|c| {
         let Some(c) = c else { return };
@@ -104,7 +104,7 @@ pub fn hear(f: impl Fn(String) + 'static) {
                 f(text);
             }
         });
-        c.set_onmessage(Some(heard.as_ref().unchecked_ref()));
+        let _ = c.add_event_listener_with_callback("message", heard.as_ref().unchecked_ref());
         heard.forget();
     });
 }

@@ -3,7 +3,8 @@
 //! Asked at sign-in, then every few minutes while the tab is shown; the
 //! notifications page sets it to 0 once it has read them (reading them
 //! marks them read on AniList). The last answer is kept for the tab, so a
-//! reload within [`EVERY_MS`] shows it without asking again.
+//! reload within [`EVERY_MS`] shows it without asking again, and told to
+//! the app's other open tabs, so their bells agree.
 
 use std::time::Duration;
 
@@ -22,10 +23,18 @@ const KEY: &str = "tsuzuki.unread.v1";
 
 /// A user's count and when AniList gave it (ms since the epoch).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Known {
     user: u64,
     count: u32,
     at: f64,
+}
+
+/// The count as told to the other tabs.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Told {
+    unread: Known,
 }
 
 #[derive(Clone, Copy)]
@@ -65,6 +74,9 @@ impl Unread {
             return; // The App is gone.
         }
         let _ = storage::set(Area::Tab, KEY, &known);
+        if let Ok(text) = serde_json::to_string(&Told { unread: known }) {
+            crate::tabs::tell(&text);
+        }
     }
 
     /// The page has read this user's notifications: none is unread.
@@ -108,6 +120,17 @@ impl Unread {
             None => {
                 self.known.set(None);
                 storage::delete(Area::Tab, KEY);
+            }
+        });
+        // Another tab's answer, or its page having read them: the same
+        // user's count here too, when it is newer.
+        crate::tabs::hear(move |text| {
+            let Ok(Told { unread: k }) = serde_json::from_str::<Told>(&text) else { return };
+            let mine = session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten();
+            let newer = self.known.try_with_untracked(|now| now.is_none_or(|n| n.user != k.user || n.at <= k.at)).unwrap_or(false);
+            if mine == Some(k.user) && newer {
+                let _ = self.known.try_set(Some(k));
+                let _ = storage::set(Area::Tab, KEY, &k);
             }
         });
         let ask_later = ask.clone();

@@ -64,6 +64,31 @@ test('the bell says how many are unread; the page shows each kind in AniList\'s 
   assert.deepEqual(page.problems, []);
 });
 
+test('two tabs: the other tab asks nothing within 5 minutes, and reading them in one clears the bell in both', async () => {
+  const a = await signedIn();
+  await a.waitForSelector('[data-testid=unread-count] >> text="2"');
+  const b = await a.context().newPage();
+  b.problems = [];
+  b.on('pageerror', (err) => b.problems.push(`page error: ${err.message}`));
+  await b.goto(world.app.url);
+  // Each tab asks for itself once (the count is kept for its tab).
+  await b.waitForSelector('[data-testid=unread-count] >> text="2"');
+  assert.equal(asked('Unread').length, 2);
+  await b.click('[data-testid=notifications-link]');
+  await b.waitForSelector('[data-testid=notifications]');
+  await b.waitForSelector('[data-testid=unread-count]', { state: 'detached' });
+  await a.waitForSelector('[data-testid=unread-count]', { state: 'detached' });
+  assert.equal(await a.getAttribute('[data-testid=notifications-link]', 'aria-label'), 'Notifications');
+  // A reload of the first tab within 5 minutes asks nothing and shows none.
+  await a.reload();
+  await a.waitForSelector('[data-testid=notifications-link]');
+  await a.waitForTimeout(300);
+  assert.equal(await a.locator('[data-testid=unread-count]').count(), 0);
+  assert.equal(asked('Unread').length, 2);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
 test('an aired episode of a title being watched has +1 right there, saved like any edit', async () => {
   const page = await signedIn();
   await page.click('[data-testid=notifications-link]');
