@@ -117,11 +117,12 @@ fn NoteRow(n: Shown, new: bool, now: i64) -> impl IntoView {
         .collect_view();
     // An aired episode of a title being watched: its progress and +1.
     let watching = n.title.filter(|(kind, _)| *kind == MediaKind::Anime).map(|(kind, id)| {
-        let entry = move || store.with(kind, |d| d.and_then(|d| d.entry(id)).filter(|e| e.status.is_some_and(ListStatus::in_progress)).map(|e| (e.progress.unwrap_or(0), e.media.as_ref().and_then(|m| m.total()), e.title())));
+        // One look into the list a change of the store.
+        let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(id)).filter(|e| e.status.is_some_and(ListStatus::in_progress)).map(|e| (e.progress.unwrap_or(0), e.media.as_ref().and_then(|m| m.total()), e.title()))));
         // Drawn again only when it starts or stops being watched, not at
         // each +1 (the + keeps the keyboard focus).
-        let watched = Memo::new(move |_| entry().map(|(_, total, title)| (total, title)));
-        let progress = Memo::new(move |_| entry().map(|(p, ..)| p).unwrap_or(0));
+        let watched = Memo::new(move |_| entry.with(|e| e.as_ref().map(|(_, total, title)| (*total, title.clone()))));
+        let progress = Memo::new(move |_| entry.with(|e| e.as_ref().map(|(p, ..)| *p).unwrap_or(0)));
         move || {
             watched.get().map(|(total, title)| view! { <div class="note__step"><ProgressStep kind=kind id=id title=title progress=progress total=total/></div> })
         }
