@@ -29,6 +29,8 @@ pub struct Shown {
     pub activity: Option<String>,
     /// The cover of its title or the avatar of its person.
     pub image: Option<String>,
+    /// Whether that image is a person's avatar (drawn round).
+    pub avatar: bool,
     /// The title it is about, when that is a title in the app.
     pub title: Option<(MediaKind, i64)>,
 }
@@ -94,19 +96,16 @@ pub fn shown(n: &Notification) -> Option<Shown> {
     if sentence.is_empty() {
         sentence.push(Part::Text("Something happened on AniList.".into()));
     }
-    let image = n
-        .media
-        .as_ref()
-        .and_then(|m| m.cover_image.as_ref())
-        .or_else(|| n.user.as_ref().and_then(|u| u.avatar.as_ref()))
-        .and_then(|i| i.medium.clone());
+    let cover = n.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|i| i.medium.clone());
+    let avatar = n.user.as_ref().and_then(|u| u.avatar.as_ref()).and_then(|i| i.medium.clone());
     Some(Shown {
         id,
         created_at: n.created_at,
         sentence,
         reason: n.reason.clone().filter(|r| !r.trim().is_empty()),
         activity: n.activity_id.map(|a| format!("https://anilist.co/activity/{a}")),
-        image,
+        avatar: cover.is_none() && avatar.is_some(),
+        image: cover.or(avatar),
         title: n.media.as_ref().and_then(|m| Some((kind_of(m)?, m.id))),
     })
 }
@@ -154,6 +153,7 @@ mod tests {
         assert_eq!(all[0].image.as_deref(), Some("https://example.test/c1.png"));
         assert_eq!(all[1].sentence[0], Part::Link { text: "Hana".into(), href: Some("https://anilist.co/user/Hana".into()) });
         assert_eq!(all[1].image.as_deref(), Some("https://example.test/a.png"));
+        assert!(all[1].avatar && !all[0].avatar);
         assert_eq!(all[2].activity.as_deref(), Some("https://anilist.co/activity/4242"));
         assert_eq!(all[3].sentence[0], Part::Link { text: "Hana".into(), href: None }, "no siteUrl: no link");
         assert_eq!(all[4].sentence[2], Part::Title { kind: MediaKind::Manga, id: 5, name: "Berserk".into() });

@@ -133,7 +133,7 @@ fn NoteRow(n: Shown, new: bool, now: i64) -> impl IntoView {
     view! {
         <li class="note" class:note--new=new data-testid=format!("notification-{}", n.id)>
             {match n.image {
-                Some(src) => view! { <img class="note__image" src=src alt="" loading="lazy" width="40" height="40"/> }.into_any(),
+                Some(src) => view! { <img class="note__image" class:note__image--person=n.avatar src=src alt="" loading="lazy" width="40" height="40"/> }.into_any(),
                 // The sentences stay in one column.
                 None => view! { <span class="note__image" aria-hidden="true"></span> }.into_any(),
             }}

@@ -46,6 +46,9 @@ test('the bell says how many are unread; the page shows each kind in AniList\'s 
   assert.equal(await page.getAttribute(`${note(502)} [data-testid=notification-text] a`, 'href'), 'https://anilist.co/user/6001');
   assert.equal(await page.getAttribute(`${note(503)} a >> text="See it on AniList"`, 'href'), 'https://anilist.co/activity/777');
   assert.match(await page.textContent(note(504)), /Reason: A duplicate\./);
+  // A person's avatar is drawn round, a title's cover is not.
+  assert.equal(await page.locator(`${note(502)} img.note__image--person`).count(), 1);
+  assert.equal(await page.locator(`${note(501)} img.note__image--person`).count(), 0);
   assert.equal(await page.locator(`${note(504)} [data-testid=notification-text] img`).count(), 0, 'markup in a title stays text');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.match(await page.textContent(`${note(502)} time`), /2 hours ago/);
