@@ -923,13 +923,34 @@ impl ListStore {
                     d[slot] = false;
                     due.set(d);
                 });
-                // Signed out or switched meanwhile: nothing is written.
-                if user.is_some() && me.user.try_get_untracked().flatten() == user {
+                // Signed out or switched meanwhile: nothing is written;
+                // written already (the tab was hidden): nothing again.
+                let dirty = DIRTY.with(|d| d.borrow()[slot] != Dirty::Clean);
+                if dirty && user.is_some() && me.user.try_get_untracked().flatten() == user {
                     me.write(kind);
                 }
             },
             std::time::Duration::from_millis(SAVE_AFTER_MS),
         );
+    }
+
+    /// Writes now what waits for [`SAVE_AFTER_MS`]: the tab is being hidden
+    /// or left, and a later timer may never run (a phone freezes a hidden
+    /// tab; a reload ends it). The waiting timer then finds nothing to do.
+    pub fn flush(&self) {
+        for kind in MediaKind::ALL {
+            let slot = ByKind::<()>::slot(kind);
+            let due = SAVE_DUE.with(|d| {
+                let mut v = d.get();
+                let was = v[slot];
+                v[slot] = false;
+                d.set(v);
+                was
+            });
+            if due && self.user.try_get_untracked().flatten().is_some() {
+                self.write(kind);
+            }
+        }
     }
 
     /// Keeps a whole list in IndexedDB now (a list read from AniList).
@@ -1053,6 +1074,17 @@ impl Default for ListStore {
 }
 
 /// The store, from context.
+/// Writes what waits as soon as the tab is hidden or left (see
+/// [`ListStore::flush`]).
+pub fn flush_when_hidden(store: ListStore) {
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            store.flush();
+        }
+    });
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| store.flush());
+}
+
 /// Tells the person once when the browser's database cannot be used
 /// (private mode, storage blocked or full): the lists and waiting changes
 /// then live in this tab's memory only.

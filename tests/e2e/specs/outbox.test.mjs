@@ -4,7 +4,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, waitFor as poll } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, keptLists, waitFor as poll } from '../lib/harness.mjs';
 
 let world;
 
@@ -372,4 +372,31 @@ test('a tab closed with a change waiting offline: a tab still open takes it over
   // a request through now and then, so the closed tab may have sent it
   // too before it closed (the same absolute value; never more).
   assert.ok([1, 2].includes(ops('SaveEntry').length), `${ops('SaveEntry').length} saves`);
+});
+
+test('the list is written to IndexedDB as soon as the tab is hidden, not only after its short delay', async () => {
+  const page = await listPage();
+  // The store's 400 ms delay never ends here (as when a phone freezes a
+  // hidden tab): only the write on hiding can keep the change.
+  await page.evaluate(() => {
+    const later = window.setTimeout;
+    window.setTimeout = (f, ms, ...rest) => (ms === 400 ? 0 : later(f, ms, ...rest));
+  });
+  const progress = async () => {
+    const kept = await keptLists(page);
+    const entries = Object.entries(kept).filter(([k]) => k.startsWith('5150:anime:')).flatMap(([, v]) => JSON.parse(v));
+    return entries.find((e) => e.id === 700001)?.progress;
+  };
+  assert.equal(await progress(), 12);
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await waitFor(() => entry(700001).progress === 13);
+  await page.waitForTimeout(600);
+  assert.equal(await progress(), 12, 'not written yet: its delay has not ended');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  await waitFor(async () => (await progress()) === 13);
+  assert.deepEqual(page.problems, []);
 });
