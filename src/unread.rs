@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::ops::unread;
 use crate::api::Api;
+use crate::auth::callback::Credential;
 use crate::session::SessionContext;
 use crate::storage::{self, Area};
 
@@ -76,6 +77,19 @@ impl Unread {
         let _ = storage::set(Area::Tab, KEY, &known);
         if let Ok(text) = serde_json::to_string(&Told { unread: known }) {
             crate::tabs::tell(&text);
+        }
+    }
+
+    /// How many this user has unread now, before the page reads them: the
+    /// count known, else asked (sharing the bell's request when that is on
+    /// its way); 0 when AniList does not say.
+    pub async fn before_reading(&self, api: &Api, credential: &Credential) -> u32 {
+        if let Some(n) = self.peek(credential.user) {
+            return n;
+        }
+        match api.run::<unread::Unread>(Some(credential), &unread::Vars {}, true).await {
+            Ok(data) => data.viewer.filter(|v| v.id == credential.user).and_then(|v| v.unread_notification_count).unwrap_or(0),
+            Err(_) => 0,
         }
     }
 

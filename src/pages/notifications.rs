@@ -43,8 +43,6 @@ fn NotificationsBody(credential: Credential) -> impl IntoView {
     let api = expect_context::<Api>();
     let unread = use_unread();
     let user = credential.user;
-    // Those unread before this visit are the newest ones: marked new.
-    let new = unread.peek(user).unwrap_or(0) as usize;
     // Anime being watched: an aired episode offers +1 (the list is asked
     // for unless fresh).
     use_outbox().refresh_list(MediaKind::Anime, credential.clone(), false);
@@ -70,13 +68,16 @@ fn NotificationsBody(credential: Credential) -> impl IntoView {
         move |_fresh| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
-                let first = read_page(api, credential, 1).await?;
+                // Those unread before this visit are the newest ones: marked
+                // New (asked first: reading them marks them read).
+                let new = unread.before_reading(&api, &credential).await as usize;
+                let (items, next) = read_page(api, credential, 1).await?;
                 // Read now, on AniList too.
                 unread.all_read(user);
-                Ok(first)
+                Ok((items, next, new))
             }
         },
-        move |(items, next): (Vec<Shown>, bool), _again| {
+        move |(items, next, new): (Vec<Shown>, bool, usize), _again| {
             if items.is_empty() {
                 return view! {
                     <EmptyState title="No notifications">

@@ -67,6 +67,20 @@ test('the bell says how many are unread; the page shows each kind in AniList\'s 
   assert.deepEqual(page.problems, []);
 });
 
+test('opened directly before the bell knows the count: the unread ones are still marked New, with one request for the count', async () => {
+  const page = await signedIn();
+  await page.waitForSelector('[data-testid=unread-count] >> text="2"');
+  // As in a new tab: no count kept yet.
+  await page.evaluate(() => sessionStorage.removeItem('tsuzuki.unread.v1'));
+  const before = asked('Unread').length;
+  await page.goto(`${world.app.url}notifications`);
+  await page.waitForSelector('[data-testid=notifications]');
+  assert.equal(await page.locator('.note--new').count(), 2);
+  assert.equal(asked('Unread').length, before + 1, 'the bell and the page share one request');
+  assert.equal(world.standIn.data.viewer.unreadNotificationCount, 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test('two tabs: the other tab asks nothing within 5 minutes, and reading them in one clears the bell in both', async () => {
   const a = await signedIn();
   await a.waitForSelector('[data-testid=unread-count] >> text="2"');
