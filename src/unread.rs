@@ -121,8 +121,11 @@ impl Unread {
                 // A failure leaves the count as it was (asked again later).
                 let Ok(data) = api.run::<unread::Unread>(Some(&credential), &unread::Vars {}, true).await else { return };
                 let Some(v) = data.viewer.filter(|v| v.id == credential.user) else { return };
-                // Still that user's session.
-                if session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(v.id) {
+                // Still that user's session, and nothing newer learnt
+                // meanwhile (the page read them while this was on its way:
+                // this answer counts them as unread still).
+                let newer = self.known.try_with_untracked(|k| k.is_some_and(|k| k.user == v.id && k.at > now)).unwrap_or(true);
+                if !newer && session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(v.id) {
                     self.keep(Known { user: v.id, count: v.unread_notification_count.unwrap_or(0), at: js_sys::Date::now() });
                 }
             });

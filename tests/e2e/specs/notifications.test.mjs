@@ -81,6 +81,26 @@ test('opened directly before the bell knows the count: the unread ones are still
   assert.deepEqual(page.problems, []);
 });
 
+test('a count asked just before the page read them, answered after, does not bring the old count back', async () => {
+  const page = await signedIn();
+  await page.waitForSelector('[data-testid=unread-count] >> text="2"');
+  // Six minutes on: the bell asks again when the tab is shown; its answer
+  // (2, counted before the read) comes late.
+  await page.evaluate(() => { const now = Date.now; Date.now = () => now() + 6 * 60_000; });
+  world.standIn.fault({ kind: 'slow-after', delayMs: 1500, operation: 'Unread' });
+  const before = asked('Unread').length;
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await waitFor(() => asked('Unread').length === before + 1);
+  await page.click('[data-testid=notifications-link]');
+  await page.waitForSelector('[data-testid=notifications] .note--new');
+  await page.waitForSelector('[data-testid=unread-count]', { state: 'detached' });
+  // The late answer has come.
+  await waitFor(() => asked('Unread').at(-1).answered === 200);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[data-testid=unread-count]').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test('two tabs: the other tab asks nothing within 5 minutes, and reading them in one clears the bell in both', async () => {
   const a = await signedIn();
   await a.waitForSelector('[data-testid=unread-count] >> text="2"');
