@@ -1,6 +1,5 @@
 //! How many notifications the signed-in person has not read, for the
-//! header's bell (asked at sign-in and every few minutes, see
-//! `crate::unread`).
+//! header's bell (asked at sign-in and every few minutes).
 
 use serde::{Deserialize, Serialize};
 

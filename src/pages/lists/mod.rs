@@ -440,10 +440,8 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             <div class="list-summary">
                 <p class="muted small" role="status" data-testid="list-summary">
                     {move || if query.with(ListQuery::narrows) {
-                        {
-                            let n = shown.get();
-                            format!("{} of {} {}.", group_digits(n), crate::text::entries(total.get()), if n == 1 { "matches" } else { "match" })
-                        }
+                        let n = shown.get();
+                        format!("{} of {} {}.", group_digits(n), crate::text::entries(total.get()), if n == 1 { "matches" } else { "match" })
                     } else {
                         format!("{}.", crate::text::entries(total.get()))
                     }}
