@@ -50,9 +50,16 @@ pub fn use_unread() -> Unread {
     expect_context::<Unread>()
 }
 
-/// Whether `known` is this user's and recent enough to stand.
-fn fresh(known: Option<Known>, user: u64, now: f64) -> bool {
-    known.is_some_and(|k| k.user == user && now - k.at < EVERY_MS)
+/// Whether `seen` (a user and when) is this user's and recent enough to
+/// stand.
+fn fresh(seen: Option<(u64, f64)>, user: u64, now: f64) -> bool {
+    seen.is_some_and(|(u, at)| u == user && now - at < EVERY_MS)
+}
+
+/// This user's count, as AniList gives it now.
+async fn ask_count(api: &Api, credential: &Credential) -> Option<u32> {
+    let data = api.run::<unread::Unread>(Some(credential), &unread::Vars {}, true).await.ok()?;
+    data.viewer.filter(|v| v.id == credential.user).map(|v| v.unread_notification_count.unwrap_or(0))
 }
 
 impl Unread {
@@ -87,10 +94,7 @@ impl Unread {
         if let Some(n) = self.peek(credential.user) {
             return n;
         }
-        match api.run::<unread::Unread>(Some(credential), &unread::Vars {}, true).await {
-            Ok(data) => data.viewer.filter(|v| v.id == credential.user).and_then(|v| v.unread_notification_count).unwrap_or(0),
-            Err(_) => 0,
-        }
+        ask_count(api, credential).await.unwrap_or(0)
     }
 
     /// The page has read this user's notifications: none is unread.
@@ -111,22 +115,22 @@ impl Unread {
             let now = js_sys::Date::now();
             // A token past its time would only be refused.
             let user = credential.user;
-            let asked = self.asked.try_get_value().flatten().map(|(user, at)| Known { user, count: 0, at });
-            if document().hidden() || exp as f64 * 1000.0 <= now || fresh(asked, user, now) || self.known.try_with_untracked(|k| fresh(*k, user, now)).unwrap_or(true) {
+            let asked = self.asked.try_get_value().flatten();
+            let known = self.known.try_with_untracked(|k| k.map(|k| (k.user, k.at)));
+            if document().hidden() || exp as f64 * 1000.0 <= now || fresh(asked, user, now) || known.is_none_or(|k| fresh(k, user, now)) {
                 return;
             }
             self.asked.set_value(Some((user, now)));
             let api = api.clone();
             leptos::task::spawn_local(async move {
                 // A failure leaves the count as it was (asked again later).
-                let Ok(data) = api.run::<unread::Unread>(Some(&credential), &unread::Vars {}, true).await else { return };
-                let Some(v) = data.viewer.filter(|v| v.id == credential.user) else { return };
+                let Some(count) = ask_count(&api, &credential).await else { return };
                 // Still that user's session, and nothing newer learnt
                 // meanwhile (the page read them while this was on its way:
                 // this answer counts them as unread still).
-                let newer = self.known.try_with_untracked(|k| k.is_some_and(|k| k.user == v.id && k.at > now)).unwrap_or(true);
-                if !newer && session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(v.id) {
-                    self.keep(Known { user: v.id, count: v.unread_notification_count.unwrap_or(0), at: js_sys::Date::now() });
+                let newer = self.known.try_with_untracked(|k| k.is_some_and(|k| k.user == user && k.at > now)).unwrap_or(true);
+                if !newer && session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(user) {
+                    self.keep(Known { user, count, at: js_sys::Date::now() });
                 }
             });
         };
@@ -168,7 +172,7 @@ mod tests {
 
     #[test]
     fn a_count_stands_for_its_user_for_five_minutes() {
-        let k = Some(Known { user: 1, count: 3, at: 1_000_000.0 });
+        let k = Some((1, 1_000_000.0));
         assert!(fresh(k, 1, 1_000_000.0 + EVERY_MS - 1.0));
         assert!(!fresh(k, 1, 1_000_000.0 + EVERY_MS), "asked again after five minutes");
         assert!(!fresh(k, 2, 1_000_000.0), "another user's count");

@@ -532,6 +532,18 @@ thread_local! {
     static DISK: std::cell::RefCell<Option<Shared<LocalBoxFuture<'static, ()>>>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Marks a write to IndexedDB due (or not) for the list in `slot`;
+/// whether one was due before.
+fn set_due(slot: usize, due: bool) -> bool {
+    SAVE_DUE.with(|d| {
+        let mut v = d.get();
+        let was = v[slot];
+        v[slot] = due;
+        d.set(v);
+        was
+    })
+}
+
 fn key(user: u64, kind: MediaKind) -> String {
     format!("{user}:{}", kind.slug())
 }
@@ -904,25 +916,14 @@ impl ListStore {
     fn save_soon(&self, kind: MediaKind, dirty: Dirty) {
         let slot = ByKind::<()>::slot(kind);
         DIRTY.with(|d| d.borrow_mut()[slot].add(dirty));
-        let already = SAVE_DUE.with(|due| {
-            let mut d = due.get();
-            let was = d[slot];
-            d[slot] = true;
-            due.set(d);
-            was
-        });
-        if already {
+        if set_due(slot, true) {
             return;
         }
         let me = *self;
         let user = self.user.get_untracked();
         set_timeout(
             move || {
-                SAVE_DUE.with(|due| {
-                    let mut d = due.get();
-                    d[slot] = false;
-                    due.set(d);
-                });
+                set_due(slot, false);
                 // Signed out or switched meanwhile: nothing is written;
                 // written already (the tab was hidden): nothing again.
                 let dirty = DIRTY.with(|d| d.borrow()[slot] != Dirty::Clean);
@@ -939,15 +940,7 @@ impl ListStore {
     /// tab; a reload ends it). The waiting timer then finds nothing to do.
     pub fn flush(&self) {
         for kind in MediaKind::ALL {
-            let slot = ByKind::<()>::slot(kind);
-            let due = SAVE_DUE.with(|d| {
-                let mut v = d.get();
-                let was = v[slot];
-                v[slot] = false;
-                d.set(v);
-                was
-            });
-            if due && self.user.try_get_untracked().flatten().is_some() {
+            if set_due(ByKind::<()>::slot(kind), false) && self.user.try_get_untracked().flatten().is_some() {
                 self.write(kind);
             }
         }
@@ -1073,7 +1066,6 @@ impl Default for ListStore {
     }
 }
 
-/// The store, from context.
 /// Writes what waits as soon as the tab is hidden or left (see
 /// [`ListStore::flush`]).
 pub fn flush_when_hidden(store: ListStore) {
