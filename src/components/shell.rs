@@ -72,8 +72,8 @@ fn current_tab_in_view() {
     }
 }
 
-/// The sign-in state, always visible in the header, with sign-out and a
-/// warning when the sign-in is about to end.
+/// The sign-in state, always visible in the header, a warning when the
+/// sign-in is about to end, and the account menu (switch, add, sign out).
 #[component]
 pub fn SessionBadge() -> impl IntoView {
     let session = expect_context::<SessionContext>();
@@ -191,6 +191,35 @@ pub fn SessionBadge() -> impl IntoView {
             flashes.push(Flash::new(Tone::Error, "Another account cannot sign in now").detail(why));
         }
     };
+    // The menu closes as menus do: Escape (the focus back on its button),
+    // a click anywhere else, or a click on one of its actions.
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        let Some(d) = menu.get_untracked().filter(|d| d.open()) else { return };
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            ev.prevent_default();
+            d.set_open(false);
+            if let Some(s) = d.first_element_child().and_then(|s| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(s).ok()) {
+                let _ = s.focus();
+            }
+        }
+    });
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(d) = menu.get_untracked().filter(|d| d.open()) else { return };
+        let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        // Its own button toggles it; a click on one of its actions, or
+        // anywhere else, closes it.
+        let on_summary = target.as_ref().is_some_and(|t| t.closest("summary").ok().flatten().is_some_and(|s| d.contains(Some(&s))));
+        let in_menu = target.as_ref().is_some_and(|t| d.contains(Some(t)));
+        let on_action = target.as_ref().is_some_and(|t| t.closest("button").ok().flatten().is_some());
+        if !on_summary && (!in_menu || on_action) {
+            d.set_open(false);
+        }
+    });
+    on_cleanup(move || {
+        escape.remove();
+        outside.remove();
+    });
     view! {
         <div class="session">
             <crate::outbox::OutboxStatus/>
@@ -216,7 +245,7 @@ pub fn SessionBadge() -> impl IntoView {
             // still signed in here (a refused or expired token ends only
             // the active one): switching needs no new sign-in.
             <Show when=move || signed_in() || others.with(|o| !o.is_empty())>
-                <details class="accounts" data-testid="accounts">
+                <details class="accounts" data-testid="accounts" node_ref=menu>
                     <summary class="button button--small button--secondary" on:click=ask_names>
                         {move || match others.with(Vec::len) + usize::from(signed_in()) { 1 if signed_in() => "Account".to_string(), n => format!("Accounts ({n})") }}
                     </summary>
@@ -246,6 +275,11 @@ pub fn SessionBadge() -> impl IntoView {
                                 "Add another account"
                             </button>
                         </Show>
+                        <Show when=signed_in>
+                            <button type="button" class="button button--small button--secondary" on:click=sign_out data-testid="sign-out">
+                                "Sign out"
+                            </button>
+                        </Show>
                         <Show when=move || others.with(|o| !o.is_empty())>
                             <button type="button" class="button button--small button--danger" on:click=sign_out_all data-testid="sign-out-all">
                                 "Sign out of every account"
@@ -253,11 +287,6 @@ pub fn SessionBadge() -> impl IntoView {
                         </Show>
                     </div>
                 </details>
-            </Show>
-            <Show when=signed_in>
-                <button type="button" class="button button--small button--secondary" on:click=sign_out data-testid="sign-out">
-                    "Sign out"
-                </button>
             </Show>
         </div>
     }

@@ -100,6 +100,12 @@ export async function signIn(world, page) {
   await page.waitForSelector('[data-testid=welcome]');
 }
 
+/** Opens the header's account menu (when it is closed) and presses "Sign out". */
+export async function signOut(page) {
+  if (!(await page.$('[data-testid=accounts][open]'))) await page.click('[data-testid=accounts] > summary');
+  await page.click('[data-testid=sign-out]');
+}
+
 /** A signed-in page on the list of `kind` ('anime' or 'manga'), its rows shown. */
 export async function openList(world, kind = 'anime') {
   const page = await world.newPage();

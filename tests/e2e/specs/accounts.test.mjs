@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, signIn, waitFor } from '../lib/harness.mjs';
+import { startWorld, signIn, waitFor, signOut } from '../lib/harness.mjs';
 import { SECOND_ID, VIEWER_ID } from '../stand-in/fixtures.mjs';
 
 let world;
@@ -127,7 +127,7 @@ test('signing out one account leaves the other signed in; signing out of every a
   await anime(page);
   await addSecond(page);
   await anime(page);
-  await page.click('[data-testid=sign-out]');
+  await signOut(page);
   await page.waitForSelector(`[data-testid=session-badge] >> text=User ${VIEWER_ID}`);
   await page.waitForSelector(`[data-testid=flashes] >> text=User ${SECOND_ID} is signed out`);
   await menu(page);
@@ -266,9 +266,34 @@ test("the header and the home page name the account once an answer gives it (the
   await page.waitForSelector('[data-testid=profile]');
   await page.waitForSelector(`[data-testid=session-name] >> text="${name}"`);
   // Signed out: the name is deleted from this browser with the rest.
-  await page.click('[data-testid=sign-out]');
+  await signOut(page);
   await waitFor(async () => (await badge()) === 'Not signed in');
   assert.equal(await page.evaluate(() => localStorage.getItem('tsuzuki.account-names.v1')), null);
   assert.equal(me(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the account menu holds "Sign out"; it closes as a menu does: Escape (the focus back on its button), a click elsewhere, a click on an action', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  const open = () => page.$eval('[data-testid=accounts]', (d) => d.open);
+  assert.equal(await page.isVisible('[data-testid=sign-out]'), false, 'not in the header until the menu opens');
+  await page.click('[data-testid=accounts] > summary');
+  assert.equal(await open(), true);
+  // Its own text is not an action: it stays open.
+  await page.click('[data-testid=accounts-active]');
+  assert.equal(await open(), true);
+  await page.keyboard.press('Escape');
+  assert.equal(await open(), false, 'Escape closes it');
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('[data-testid=accounts] > summary')), true, 'the focus is back on its button');
+  // By the keyboard: open, then a click elsewhere on the page.
+  await page.keyboard.press('Enter');
+  assert.equal(await open(), true);
+  await page.click('main h1');
+  assert.equal(await open(), false, 'a click elsewhere closes it');
+  // An action closes it: "Sign out" is in it.
+  await page.click('[data-testid=accounts] > summary');
+  await page.click('[data-testid=sign-out]');
+  await page.waitForSelector('[data-testid=session-badge] >> text=Not signed in');
   assert.deepEqual(page.problems, []);
 });

@@ -4,7 +4,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady } from '../lib/harness.mjs';
+import { startWorld, appReady, signOut } from '../lib/harness.mjs';
 import { VIEWER_ID } from '../stand-in/fixtures.mjs';
 
 const SESSION_KEY = 'tsuzuki.session.v1';
@@ -103,7 +103,7 @@ test('sign in: the user id and expiry are shown, the token leaves the address ba
 
   await page.goto(world.app.url + 'token');
   await appReady(page);
-  await page.click('[data-testid=sign-out]');
+  await signOut(page);
   await page.waitForSelector('text=No token yet');
   assert.equal(await badge(page), 'Not signed in');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), SESSION_KEY), null);
@@ -179,7 +179,7 @@ test('no state echoed: accepted within 10 minutes of starting, refused after', a
     await appReady(page);
     if (accepted) {
       await page.waitForSelector('[data-testid=welcome]');
-      await page.click('[data-testid=sign-out]');
+      await signOut(page);
     } else {
       assert.match(await flashText(page), /more than 10 minutes/);
       assert.equal(await badge(page), 'Not signed in');
@@ -279,7 +279,7 @@ test('two tabs: sign-in and sign-out in one are seen by the other', async () => 
   await a.waitForSelector('[data-testid=welcome]');
   await b.waitForFunction(() => document.querySelector('[data-testid=session-badge]')?.textContent.includes('User'));
   await b.waitForSelector('[data-testid=token-details]');
-  await a.click('[data-testid=sign-out]');
+  await signOut(a);
   await b.waitForFunction(() => document.querySelector('[data-testid=session-badge]')?.textContent.trim() === 'Not signed in');
   assert.match(await b.textContent('[data-testid=flashes]'), /signed out in another tab/);
 });
@@ -332,7 +332,7 @@ test('sign-in from a page that needs it comes back to that page; a foreign retur
   await clickSignIn(page);
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Your manga list');
   assert.equal(new URL(page.url()).pathname, '/lists/manga');
-  await page.click('[data-testid=sign-out]');
+  await signOut(page);
 
   for (const hostile of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
     await page.goto(`${world.app.url}?return_to=${encodeURIComponent(hostile)}`);
@@ -341,6 +341,6 @@ test('sign-in from a page that needs it comes back to that page; a foreign retur
     await page.waitForSelector('[data-testid=welcome]');
     assert.equal(new URL(page.url()).origin, world.app.origin, hostile);
     assert.equal(new URL(page.url()).pathname, '/', hostile);
-    await page.click('[data-testid=sign-out]');
+    await signOut(page);
   }
 });

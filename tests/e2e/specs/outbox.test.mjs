@@ -4,7 +4,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, keptLists, waitFor as poll } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, keptLists, waitFor as poll, signOut } from '../lib/harness.mjs';
 
 let world;
 
@@ -260,7 +260,7 @@ test('signing out deletes that user\'s lists and waiting changes from the browse
   assert.deepEqual(await idbKeys(page, 'lists'), ['5150:anime', '5150:anime:0'], 'the list\'s head and its one chunk');
   await page.context().setOffline(false);
   world.standIn.fault({ kind: 'slow', delayMs: 5000, operation: 'SaveEntry' });
-  await page.click('[data-testid=sign-out]');
+  await signOut(page);
   await waitFor(async () => (await idbKeys(page, 'lists')).length === 0 && (await idbKeys(page, 'outbox')).length === 0);
   assert.equal(await page.$('[data-testid=outbox-status] >> text=/waiting/'), null);
 });

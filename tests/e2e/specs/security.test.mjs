@@ -5,7 +5,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, signOut } from '../lib/harness.mjs';
 
 const HISTORY_KEY = 'tsuzuki.console-history.v1';
 let world;
@@ -101,7 +101,7 @@ test('sign-out deletes the console history, and says how to revoke the app at An
   await signIn(world, page);
   await runConsoleQuery(page);
   assert.ok(await page.evaluate((k) => localStorage.getItem(k), HISTORY_KEY));
-  await page.click('[data-testid=sign-out]');
+  await signOut(page);
   await page.waitForSelector('text=You are signed out');
   assert.equal(await page.getAttribute('[data-testid=revoke-link]', 'href'), 'https://anilist.co/settings/apps');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k) ?? sessionStorage.getItem(k), HISTORY_KEY), null);
