@@ -211,6 +211,19 @@ impl MediaFormat {
 }
 
 impl ScoreFormat {
+    pub const ALL: [ScoreFormat; 5] = [ScoreFormat::Point100, ScoreFormat::Point10Decimal, ScoreFormat::Point10, ScoreFormat::Point5, ScoreFormat::Point3];
+
+    /// The scoring system in words, with an example.
+    pub fn label(self) -> &'static str {
+        match self {
+            ScoreFormat::Point100 => "100 points (85/100)",
+            ScoreFormat::Point10Decimal => "10 points with decimals (8.5/10)",
+            ScoreFormat::Point10 => "10 points (8/10)",
+            ScoreFormat::Point5 => "5 stars",
+            ScoreFormat::Point3 => "3 smileys",
+        }
+    }
+
     /// Reads AniList's name; anything else is AniList's default.
     pub fn from_api(s: &str) -> Self {
         serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or_default()
@@ -318,6 +331,19 @@ macro_rules! anilist_enum {
         }
     };
 }
+
+anilist_enum!(
+    /// AniList's `UserTitleLanguage`: the language titles come in
+    /// (`title { userPreferred }`).
+    UserTitleLanguage {
+        Romaji = "ROMAJI": "Romaji",
+        English = "ENGLISH": "English",
+        Native = "NATIVE": "Native",
+        RomajiStylised = "ROMAJI_STYLISED": "Romaji (stylised)",
+        EnglishStylised = "ENGLISH_STYLISED": "English (stylised)",
+        NativeStylised = "NATIVE_STYLISED": "Native (stylised)",
+    }
+);
 
 anilist_enum!(
     /// AniList's `MediaStatus`: how far its release is.

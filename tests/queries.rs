@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, save_entry, search, title, unread, update_entries, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, save_entry, save_user_options, search, title, unread, update_entries, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -192,6 +192,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(notes.contains("Notification { id: None, kind: None"), "{notes}");
     let unread = fixture_reads_as_selected::<unread::Unread>();
     assert!(unread.contains("unread_notification_count: Some(3)"), "{unread}");
+    let options = fixture_reads_as_selected::<user_options::UserOptions>();
+    assert!(options.contains("title_language: Some(English), airing_notifications: Some(false)") && options.contains("score_format: Some(Point5)"), "{options}");
+    let saved_options = fixture_reads_as_selected::<save_user_options::SaveUserOptions>();
+    assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100)"), "{saved_options}");
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
 }

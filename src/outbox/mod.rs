@@ -218,6 +218,11 @@ impl Outbox {
         if retrying { Status::Waiting { count, why: "AniList is not answering; trying again" } } else { Status::Saving { waiting: count } }
     }
 
+    /// How many changes wait or are on their way (tracked).
+    pub fn waiting(&self) -> usize {
+        self.queue.with(Queue::len)
+    }
+
     /// Whether a change to this entry is waiting or on its way (tracked).
     pub fn is_pending(&self, media_id: i64) -> bool {
         self.queue.with(|q| q.holds(media_id))

@@ -6,7 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::ops::viewer::{self, Stats};
 use crate::api::Api;
 use crate::components::read::{read_from_anilist, sign_in_gate};
-use crate::media::ScoreFormat;
+use crate::media::{ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::names::{use_account_names, AccountName};
@@ -22,7 +22,7 @@ struct Viewer {
     avatar: Option<String>,
     /// The medium one (the header's).
     avatar_medium: Option<String>,
-    title_language: Option<String>,
+    title_language: Option<UserTitleLanguage>,
     score_format: Option<ScoreFormat>,
     anime: Stats,
     manga: Stats,
@@ -86,7 +86,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
     let site = viewer.site_url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let anime = viewer.anime.clone();
     let manga = viewer.manga.clone();
-    let language = viewer.title_language.clone();
+    let language = viewer.title_language;
     let score = viewer.score_format;
     let mismatch = viewer.id != token_sub;
     view! {
@@ -142,8 +142,8 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
             <article class="card">
                 <h2>"Options"</h2>
                 <dl class="facts facts--compact">
-                    <div class="facts__row"><dt>"Titles in"</dt><dd data-testid="title-language">{language.as_deref().map(title_language).unwrap_or("not set")}</dd></div>
-                    <div class="facts__row"><dt>"Scores as"</dt><dd data-testid="score-format">{score.map(score_format).unwrap_or("not set")}</dd></div>
+                    <div class="facts__row"><dt>"Titles in"</dt><dd data-testid="title-language">{language.map(|l| if l == UserTitleLanguage::Unknown { "another language" } else { l.label() }).unwrap_or("not set")}</dd></div>
+                    <div class="facts__row"><dt>"Scores as"</dt><dd data-testid="score-format">{score.map(ScoreFormat::label).unwrap_or("not set")}</dd></div>
                 </dl>
             </article>
         </section>
@@ -165,28 +165,6 @@ fn format_score(mean: f64) -> String {
     if mean > 0.0 { format!("{mean:.1}") } else { "none yet".into() }
 }
 
-pub fn title_language(code: &str) -> &'static str {
-    match code {
-        "ROMAJI" => "Romaji",
-        "ENGLISH" => "English",
-        "NATIVE" => "Native",
-        "ROMAJI_STYLISED" => "Romaji (stylised)",
-        "ENGLISH_STYLISED" => "English (stylised)",
-        "NATIVE_STYLISED" => "Native (stylised)",
-        _ => "another language",
-    }
-}
-
-pub fn score_format(format: ScoreFormat) -> &'static str {
-    match format {
-        ScoreFormat::Point100 => "100 points (85/100)",
-        ScoreFormat::Point10Decimal => "10 points with decimals (8.5/10)",
-        ScoreFormat::Point10 => "10 points (8/10)",
-        ScoreFormat::Point5 => "5 stars",
-        ScoreFormat::Point3 => "3 smileys",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,10 +180,11 @@ mod tests {
 
     #[test]
     fn option_names() {
-        assert_eq!(title_language("ENGLISH"), "English");
-        assert_eq!(title_language("KLINGON"), "another language");
-        assert_eq!(score_format(ScoreFormat::Point5), "5 stars");
-        assert_eq!(score_format(ScoreFormat::from_api("POINT_1000")), "10 points with decimals (8.5/10)");
+        let read = |s: &str| serde_json::from_value::<UserTitleLanguage>(serde_json::Value::String(s.into())).unwrap();
+        assert_eq!(read("ENGLISH").label(), "English");
+        assert_eq!(read("KLINGON"), UserTitleLanguage::Unknown);
+        assert_eq!(ScoreFormat::Point5.label(), "5 stars");
+        assert_eq!(ScoreFormat::from_api("POINT_1000").label(), "10 points with decimals (8.5/10)");
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Kept {
 #[derive(Clone, Copy)]
 pub struct Titles {
     kept: RwSignal<HashMap<(u64, i64), Kept>>,
+    /// Titles read before this time are asked again however recent (the
+    /// person changed the language titles come in).
+    outdated: StoredValue<f64>,
 }
 
 fn key(user: u64, id: i64) -> String {
@@ -38,7 +41,7 @@ fn key(user: u64, id: i64) -> String {
 
 impl Titles {
     pub fn new() -> Self {
-        Self { kept: RwSignal::new(HashMap::new()) }
+        Self { kept: RwSignal::new(HashMap::new()), outdated: StoredValue::new(0.0) }
     }
 
     /// What is kept of a title for this user (tracked).
@@ -79,7 +82,8 @@ impl Titles {
             let Some(at) = me.kept.try_with_untracked(|k| k.get(&(user, id)).map_or(0.0, |t| if t.title.is_some() { t.fetched_at } else { 0.0 })) else {
                 return;
             };
-            if !force && js_sys::Date::now() - at < FRESH_FOR_MS {
+            let outdated = me.outdated.try_get_value().unwrap_or_default();
+            if !force && js_sys::Date::now() - at < FRESH_FOR_MS && at > outdated {
                 me.kept.try_update(|k| k.entry((user, id)).or_default().loading = false);
                 return;
             }
@@ -105,6 +109,12 @@ impl Titles {
                 }
             });
         });
+    }
+
+    /// Every title read until now is asked again at its next visit (what is
+    /// kept is still shown meanwhile).
+    pub fn outdate(&self) {
+        self.outdated.set_value(js_sys::Date::now());
     }
 
     /// The person's favourite, as AniList now holds it.

@@ -9,10 +9,12 @@ pub mod list_entries;
 pub mod me;
 pub mod notifications;
 pub mod save_entry;
+pub mod save_user_options;
 pub mod search;
 pub mod title;
 pub mod unread;
 pub mod update_entries;
+pub mod user_options;
 pub mod viewer;
 
 /// Every typed operation: name, text, mutation or not (the schema test).
@@ -31,6 +33,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<airing::AiringNow>(),
     op::<notifications::Notifications>(),
     op::<unread::Unread>(),
+    op::<user_options::UserOptions>(),
+    op::<save_user_options::SaveUserOptions>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::Operation;
-use crate::media::ScoreFormat;
+use crate::media::{ScoreFormat, UserTitleLanguage};
 
 pub struct Viewer;
 
@@ -65,7 +65,7 @@ pub struct Avatar {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Options {
-    pub title_language: Option<String>,
+    pub title_language: Option<UserTitleLanguage>,
     pub display_adult_content: Option<bool>,
 }
 

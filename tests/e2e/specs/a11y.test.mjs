@@ -69,7 +69,7 @@ const SIGNED_IN = [
   ['/search?q=a', '.result'],
   ['/search?type=anime&genre=Drama&sort=score', '.result'],
   ['/console', 'main h1'],
-  ['/settings', 'main h1'],
+  ['/settings', '[data-testid=options-form]'],
   ['/airing', '[data-testid=airing-list]'],
   ['/notifications', '[data-testid=notifications]'],
   ['/anime/1', '[data-testid=edit-entry]'],

@@ -106,7 +106,7 @@ export function freshFixtures() {
       siteUrl: `https://anilist.co/user/${VIEWER_ID}`,
       createdAt: 1500000000,
       updatedAt: 1763500000,
-      options: { titleLanguage: 'ENGLISH', displayAdultContent: false, profileColor: 'blue', timezone: null },
+      options: { titleLanguage: 'ENGLISH', displayAdultContent: false, airingNotifications: true, profileColor: 'blue', timezone: null },
       mediaListOptions: {
         scoreFormat: 'POINT_10_DECIMAL', rowOrder: 'title',
         animeList: { customLists: ['Favourites', 'Rewatch'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },

@@ -575,12 +575,17 @@ export class StandIn {
       const o = d.viewer.mediaListOptions;
       return (mediaById(e.mediaId)?.type === 'MANGA' ? o.mangaList : o.animeList) ?? {};
     };
+    // The title in the viewer's language (AniList's own falls back to romaji).
+    const preferred = (title) => {
+      const lang = (d.viewer.options.titleLanguage ?? 'ROMAJI').replace('_STYLISED', '');
+      return (lang === 'ENGLISH' ? title.english : lang === 'NATIVE' ? title.native : null) ?? title.romaji;
+    };
     const mediaObj = (m) => {
       if (!m) return null;
       const kind = m.type.toLowerCase();
       return {
         ...m,
-        title: { ...m.title, userPreferred: d.viewer.options.titleLanguage === 'ENGLISH' ? (m.title.english ?? m.title.romaji) : m.title.romaji },
+        title: { ...m.title, userPreferred: preferred(m.title) },
         coverImage: {
           extraLarge: `${self.origin}/img/cover/${m.id}.svg`, large: `${self.origin}/img/cover/${m.id}.svg`,
           medium: `${self.origin}/img/cover/${m.id}.svg`, color: '#3db4f2',
@@ -776,6 +781,18 @@ export class StandIn {
         }
         const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
         return { anime: page(favs.anime), manga: page(favs.manga) };
+      },
+      // The viewer's options (only what is given changes); a new scoring
+      // system needs nothing more: scores are kept on one scale and
+      // answered in the user's system.
+      UpdateUser: (args, ctx) => {
+        const userId = viewerOf(ctx);
+        if (userId !== d.viewer.id) throw new ApiError('Not Found.', 404);
+        for (const k of ['titleLanguage', 'airingNotifications', 'displayAdultContent']) {
+          if (args[k] != null) d.viewer.options[k] = args[k];
+        }
+        if (args.scoreFormat != null) d.viewer.mediaListOptions.scoreFormat = args.scoreFormat;
+        return userObj(userId);
       },
       DeleteMediaListEntry: (args, ctx) => {
         const userId = viewerOf(ctx);

@@ -1,3 +1,8 @@
+//! Settings: how the app looks, the account's options on AniList, the
+//! lists as a file, and how the app reaches AniList.
+
+mod anilist;
+
 use leptos::prelude::*;
 
 use crate::components::copy::{redirect_url, CopyField};
@@ -11,9 +16,10 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <PageIntro
             title="Settings"
-            lead="How this app reaches AniList, how it looks, and your data."
+            lead="How this app looks, your options on AniList, your data, and how this app reaches AniList."
         />
         <AppearanceSettings/>
+        <anilist::AniListOptions/>
         <crate::components::export_lists::ExportLists/>
         <ConnectionSettings/>
     }

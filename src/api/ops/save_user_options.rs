@@ -1,0 +1,77 @@
+//! Changes the user's options ([`super::user_options`]) on AniList. Only the
+//! options that changed are sent; each is an absolute value, so sending
+//! the same again after an unclear outcome is safe.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::Operation;
+use crate::api::ops::user_options::{Choices, User};
+use crate::media::{ScoreFormat, UserTitleLanguage};
+
+pub struct SaveUserOptions;
+
+impl Operation for SaveUserOptions {
+    const NAME: &'static str = "SaveUserOptions";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!(
+        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $airingNotifications: Boolean) {
+  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, airingNotifications: $airingNotifications) { ",
+        crate::user_option_fields!(),
+        " }\n}"
+    );
+    type Vars = Vars;
+    type Data = Data;
+}
+
+/// What is sent; a field left `None` is not sent and AniList keeps it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vars {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_language: Option<UserTitleLanguage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_format: Option<ScoreFormat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub airing_notifications: Option<bool>,
+}
+
+impl Vars {
+    /// What changes from `before` to `after` (a value AniList has and this
+    /// app does not know is never sent).
+    pub fn between(before: &Choices, after: &Choices) -> Self {
+        Vars {
+            title_language: Some(after.title_language).filter(|l| *l != before.title_language && *l != UserTitleLanguage::Unknown),
+            score_format: Some(after.score_format).filter(|f| *f != before.score_format),
+            airing_notifications: Some(after.airing_notifications).filter(|a| *a != before.airing_notifications),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Vars::default()
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Data {
+    #[serde(rename = "UpdateUser")]
+    pub user: Option<User>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_changed_is_sent() {
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true };
+        assert!(Vars::between(&a, &a).is_empty());
+        let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a };
+        let v = Vars::between(&a, &b);
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"scoreFormat":"POINT_100","airingNotifications":false}"#);
+        let c = Choices { title_language: UserTitleLanguage::RomajiStylised, ..a };
+        assert_eq!(serde_json::to_string(&Vars::between(&a, &c)).unwrap(), r#"{"titleLanguage":"ROMAJI_STYLISED"}"#);
+        // A language AniList added later is kept as it is, never sent back.
+        let unknown = Choices { title_language: UserTitleLanguage::Unknown, ..a };
+        assert!(Vars::between(&a, &unknown).is_empty());
+    }
+}

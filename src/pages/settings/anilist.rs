@@ -1,0 +1,200 @@
+//! "On AniList": the account's options that change what this app shows
+//! (the language of titles, the scoring system) and AniList's airing
+//! notifications, read from AniList and saved there. A change of scoring
+//! system or language reads the lists this browser holds again, since
+//! AniList answers every score and title in the new one.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::api::ops::save_user_options::{SaveUserOptions, Vars};
+use crate::api::ops::user_options::{self, Choices, UserOptions};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::components::api_status::ApiErrorView;
+use crate::components::read::{read_from_anilist, sign_in_gate};
+use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
+use crate::outbox::use_outbox;
+use crate::routes::Page;
+use crate::session::SessionContext;
+use crate::store::use_list_store;
+
+/// The options in an answer, when it is about `user`.
+fn choices_of(answer: Option<user_options::User>, user: u64) -> Result<Choices, ApiError> {
+    answer.filter(|u| u.id == user).map(|u| Choices::from(&u)).ok_or_else(|| ApiError::Shape("no options for this user".into()))
+}
+
+#[component]
+pub fn AniListOptions() -> impl IntoView {
+    let api = expect_context::<Api>();
+    view! {
+        <section class="card" data-testid="anilist-options">
+            <h2>"On AniList"</h2>
+            {sign_in_gate(
+                "Sign in to change your AniList options".into(),
+                "The language of titles, your scoring system and airing notifications are read from AniList with your own token.",
+                Page::Settings,
+                move |credential| {
+                    let api = api.clone();
+                    let shown = credential.clone();
+                    read_from_anilist(
+                        "Reading your AniList options…",
+                        move |fresh| {
+                            let (api, credential) = (api.clone(), credential.clone());
+                            async move { choices_of(api.run::<UserOptions>(Some(&credential), &user_options::Vars {}, fresh).await?.viewer, credential.user) }
+                        },
+                        move |choices, _| view! { <OptionsForm credential=shown.clone() saved=choices/> }.into_any(),
+                    )
+                    .into_any()
+                },
+            )}
+        </section>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Saving {
+    Idle,
+    Sending,
+    /// Saved; with whether the lists are read again.
+    Done { lists: bool },
+    Failed(ApiError),
+}
+
+#[component]
+fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = expect_context::<SessionContext>().0;
+    let outbox = use_outbox();
+    let store = use_list_store();
+    let titles = crate::store::titles::use_titles();
+    let credential = StoredValue::new(credential);
+    let saved = RwSignal::new(saved);
+    let draft = RwSignal::new(saved.get_untracked());
+    let (state, set_state) = signal(Saving::Idle);
+    let unchanged = move || draft.get() == saved.get();
+    // Changes still waiting carry scores in the current system: AniList
+    // would read them in the new one.
+    let blocked = move || {
+        let waiting = outbox.waiting();
+        (waiting > 0 && draft.with(|d| saved.with(|s| d.score_format != s.score_format))).then_some(waiting)
+    };
+    let send = move || {
+        if blocked().is_some() || state.get_untracked() == Saving::Sending {
+            return;
+        }
+        let before = saved.get_untracked();
+        let vars = Vars::between(&before, &draft.get_untracked());
+        if vars.is_empty() {
+            return;
+        }
+        set_state.set(Saving::Sending);
+        let (api, credential) = (api.get_value(), credential.get_value());
+        leptos::task::spawn_local(async move {
+            let answer = api.run::<SaveUserOptions>(Some(&credential), &vars, true).await.and_then(|d| choices_of(d.user, credential.user));
+            match answer {
+                Ok(now) => {
+                    // The lists this browser holds, read again whole (whatever
+                    // page is shown by then), while it is still this user's.
+                    let same_user = session.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(credential.user);
+                    let lists = before.lists_change(&now) && same_user;
+                    if lists {
+                        titles.outdate();
+                        for kind in MediaKind::ALL {
+                            if store.with_untracked(kind, |d| d.is_some()) {
+                                outbox.refresh_list(kind, credential.clone(), true);
+                            }
+                        }
+                    }
+                    let _ = saved.try_set(now);
+                    let _ = draft.try_set(now);
+                    let _ = set_state.try_set(Saving::Done { lists });
+                }
+                Err(e) => {
+                    let _ = set_state.try_set(Saving::Failed(e));
+                }
+            }
+        });
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    let edit = move |f: &dyn Fn(&mut Choices)| {
+        draft.update(|d| f(d));
+        if matches!(state.get_untracked(), Saving::Done { .. } | Saving::Failed(_)) {
+            set_state.set(Saving::Idle);
+        }
+    };
+    let language_known = move || saved.with(|s| s.title_language != UserTitleLanguage::Unknown);
+    view! {
+        <form class="options" on:submit=on_submit data-testid="options-form">
+            <label class="field">
+                <span class="field__label">"Titles in"</span>
+                <select data-testid="option-title-language" aria-describedby="title-language-hint" on:change=move |ev| {
+                    if let Some(l) = UserTitleLanguage::from_api(&event_target_value(&ev)) {
+                        edit(&|d| d.title_language = l);
+                    }
+                }>
+                    {move || (!language_known()).then(|| view! {
+                        <option value="UNKNOWN" disabled=true selected=move || draft.with(|d| d.title_language == UserTitleLanguage::Unknown)>"Another language (as on AniList)"</option>
+                    })}
+                    {UserTitleLanguage::ALL.iter().map(|&l| view! {
+                        <option value=l.as_api() selected=move || draft.with(|d| d.title_language == l)>{l.label()}</option>
+                    }).collect_view()}
+                </select>
+                <span class="field__hint muted small" id="title-language-hint">"The name every title goes by, here and on AniList."</span>
+            </label>
+            <label class="field">
+                <span class="field__label">"Scoring system"</span>
+                <select data-testid="option-score-format" aria-describedby="score-format-hint" on:change=move |ev| {
+                    if let Some(&f) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| ScoreFormat::ALL.get(i)) {
+                        edit(&|d| d.score_format = f);
+                    }
+                }>
+                    {ScoreFormat::ALL.iter().enumerate().map(|(i, &f)| view! {
+                        <option value=i.to_string() selected=move || draft.with(|d| d.score_format == f)>{f.label()}</option>
+                    }).collect_view()}
+                </select>
+                <span class="field__hint muted small" id="score-format-hint">"AniList converts every score you have given to the new system."</span>
+            </label>
+            <label class="choice">
+                <input type="checkbox" data-testid="option-airing" prop:checked=move || draft.with(|d| d.airing_notifications)
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.airing_notifications = on); }/>
+                <span>"Notify me when an episode of an anime I am watching airs"</span>
+            </label>
+            {move || blocked().map(|n| view! {
+                <p class="notice notice--warning" role="status" data-testid="options-blocked">
+                    {format!(
+                        "{} to your lists {} still waiting to be saved, with scores in your current system. Change the scoring system once {} saved.",
+                        crate::text::count(n as u64, "change"),
+                        if n == 1 { "is" } else { "are" },
+                        if n == 1 { "it is" } else { "they are" },
+                    )}
+                </p>
+            })}
+            <div class="actions">
+                <button type="submit" class="button" data-testid="options-save"
+                    disabled=move || unchanged() || blocked().is_some() || state.get() == Saving::Sending>
+                    {move || if state.get() == Saving::Sending { "Saving…" } else { "Save on AniList" }}
+                </button>
+                <button type="button" class="button button--secondary" data-testid="options-reset"
+                    disabled=move || unchanged() || state.get() == Saving::Sending
+                    on:click=move |_| { draft.set(saved.get_untracked()); set_state.set(Saving::Idle); }>
+                    "Undo changes"
+                </button>
+                <span role="status" class="muted" data-testid="options-state">
+                    {move || match state.get() {
+                        Saving::Done { lists: true } => "Saved on AniList. Your lists are being read again to match.",
+                        Saving::Done { lists: false } => "Saved on AniList.",
+                        _ => "",
+                    }}
+                </span>
+            </div>
+            {move || match state.get() {
+                Saving::Failed(e) => Some(view! { <ApiErrorView error=e retry=Callback::new(move |_| send())/> }),
+                _ => None,
+            }}
+        </form>
+    }
+}

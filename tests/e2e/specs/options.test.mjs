@@ -1,0 +1,135 @@
+// The account's options on AniList, from Settings: the language of titles,
+// the scoring system and airing notifications, read from AniList and saved
+// there (only what changed is sent). A new scoring system or language
+// reads the lists again; a new scoring system waits while changes with
+// scores in the old one are still to be sent.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, signIn, waitFor } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const asked = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
+const row = (id) => `[data-testid=entry-${id}]`;
+const form = '[data-testid=options-form]';
+
+async function settings(page) {
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.waitForSelector(form);
+}
+
+test('the options as AniList holds them; a new scoring system and language are saved (only they are sent), and the list shows its scores and titles in them', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(`${row(700001)} >> text=Cowboy Bebop`);
+  assert.match(await page.textContent(row(700001)), /8\.5 \/ 10/);
+  // A title's page, kept from this visit.
+  await page.click(`${row(700001)} >> text=Cowboy Bebop`);
+  await page.waitForSelector('[data-testid=title-name] >> text=Cowboy Bebop');
+  await settings(page);
+  const selected = (sel) => page.$eval(sel, (s) => s.selectedOptions[0].textContent);
+  assert.equal(await selected('[data-testid=option-title-language]'), 'English');
+  assert.equal(await selected('[data-testid=option-score-format]'), '10 points with decimals (8.5/10)');
+  assert.equal(await page.isChecked('[data-testid=option-airing]'), true);
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), true, 'nothing to save yet');
+  await page.selectOption('[data-testid=option-title-language]', { label: 'Romaji' });
+  await page.selectOption('[data-testid=option-score-format]', { label: '100 points (85/100)' });
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text=Saved on AniList. Your lists are being read again to match.');
+  const sent = asked('SaveUserOptions');
+  assert.equal(sent.length, 1);
+  assert.deepEqual(sent[0].body.variables, { titleLanguage: 'ROMAJI', scoreFormat: 'POINT_100' });
+  assert.equal(world.standIn.data.viewer.mediaListOptions.scoreFormat, 'POINT_100');
+  assert.equal(world.standIn.data.viewer.options.titleLanguage, 'ROMAJI');
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), true, 'saved: nothing left to save');
+  // The anime list (the one this browser holds) is read again.
+  await waitFor(() => asked('ListCollection').length > lists);
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector(`${row(700001)} >> text=Kaubōi Bibappu`);
+  assert.match(await page.textContent(row(700001)), /85 \/ 100/);
+  // The title's page, kept in the old language, is asked again.
+  await page.click(`${row(700001)} >> text=Kaubōi Bibappu`);
+  await page.waitForSelector('[data-testid=title-name] >> text=Kaubōi Bibappu');
+  // The next visit reads them from AniList as saved.
+  await settings(page);
+  assert.equal(await selected('[data-testid=option-score-format]'), '100 points (85/100)');
+  // The title's banner is on AniList's image host, which tests never reach.
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: net::ERR_FAILED/.test(p)), []);
+});
+
+test('airing notifications alone: saved without reading the lists again; "Undo changes" goes back to what AniList holds', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await settings(page);
+  await page.uncheck('[data-testid=option-airing]');
+  await page.selectOption('[data-testid=option-title-language]', { label: 'Native' });
+  await page.click('[data-testid=options-reset]');
+  assert.equal(await page.isChecked('[data-testid=option-airing]'), true);
+  assert.equal(await page.$eval('[data-testid=option-title-language]', (s) => s.selectedOptions[0].textContent), 'English');
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), true);
+  await page.uncheck('[data-testid=option-airing]');
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked("SaveUserOptions").map((r) => r.body.variables), [{ airingNotifications: false }]);
+  assert.equal(world.standIn.data.viewer.options.airingNotifications, false);
+  await page.waitForTimeout(300);
+  assert.equal(asked('ListCollection').length, lists);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a new scoring system waits while a change with a score in the old one is still to be sent; the language can change meanwhile', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  // AniList slow to answer: the change is still on its way.
+  world.standIn.fault({ kind: 'slow', delayMs: 4000, operation: 'SaveEntry' });
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await settings(page);
+  await page.selectOption('[data-testid=option-title-language]', { label: 'Native' });
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), false, 'the language alone can change');
+  await page.selectOption('[data-testid=option-score-format]', { label: '5 stars' });
+  await page.waitForSelector('[data-testid=options-blocked] >> text=1 change to your lists is still waiting to be saved');
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), true);
+  // Sent: the scoring system can change.
+  await waitFor(() => world.standIn.data.entries.find((e) => e.id === 700001).progress === 13, 15000);
+  await page.waitForSelector('[data-testid=options-blocked]', { state: 'detached' });
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text=/Saved on AniList/');
+  assert.equal(world.standIn.data.viewer.mediaListOptions.scoreFormat, 'POINT_5');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a save AniList fails: the error, the choices kept, and "Try again" saves them', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await settings(page);
+  await page.selectOption('[data-testid=option-score-format]', { label: '3 smileys' });
+  world.standIn.fault({ kind: '500', operation: 'SaveUserOptions' });
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector(`${form} [data-testid=api-error]`);
+  assert.equal(world.standIn.data.viewer.mediaListOptions.scoreFormat, 'POINT_10_DECIMAL');
+  assert.equal(await page.$eval('[data-testid=option-score-format]', (s) => s.selectedOptions[0].textContent), '3 smileys');
+  await page.click(`${form} [data-testid=retry]`);
+  await page.waitForSelector('[data-testid=options-state] >> text=/Saved on AniList/');
+  assert.equal(world.standIn.data.viewer.mediaListOptions.scoreFormat, 'POINT_3');
+  assert.equal(await page.$(`${form} [data-testid=api-error]`), null);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('status of 500')), []);
+});
+
+test('signed out: the card asks for a sign-in and nothing is asked of AniList', async () => {
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}settings`);
+  await page.waitForSelector('[data-testid=anilist-options] >> text=Sign in to change your AniList options');
+  assert.equal(asked('UserOptions').length, 0);
+  assert.deepEqual(page.problems, []);
+});
