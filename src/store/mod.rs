@@ -157,13 +157,25 @@ impl ListData {
     /// Otherwise (more changed than one chunk holds) nothing is touched and
     /// a full load is needed. Deletions made elsewhere are not seen this way;
     /// a full refresh finds them.
+    ///
+    /// A new scoring system or title language since (chosen here or on
+    /// AniList's site) changes every entry without changing its update
+    /// time: then too a full load is needed.
     pub fn merge_recent(&mut self, mut recent: ListData) -> bool {
+        if recent.score_format != self.score_format {
+            return false;
+        }
         // AniList groups the chunk by status: back to most recent first.
         recent.entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
         let boundary = recent.entries.iter().position(|e| {
             e.updated_at.is_some() && self.entry(e.media_id).is_some_and(|mine| mine.id == e.id && mine.updated_at == e.updated_at)
         });
         let Some(boundary) = boundary else { return false };
+        // The same entry, named otherwise: the language changed.
+        let named = |e: &Entry| e.media.as_ref().and_then(|m| m.title.as_ref()).and_then(|t| t.user_preferred.clone());
+        if self.entry(recent.entries[boundary].media_id).map(named) != Some(named(&recent.entries[boundary])) {
+            return false;
+        }
         let changed: Vec<Entry> = recent.entries.into_iter().take(boundary).collect();
         for e in changed.iter().rev() {
             self.entries.retain(|mine| mine.media_id != e.media_id);
@@ -1215,6 +1227,27 @@ mod tests {
         assert_eq!((media(0).next_airing_episode, media(0).status, media(0).episodes), (Some(Airing { episode: 9, airing_at: 700 }), Some(MediaStatus::Releasing), Some(12)));
         assert_eq!((media(1).next_airing_episode, media(1).status), (None, Some(MediaStatus::Finished)), "the last episode aired");
         assert!(!d.set_airing(&answer), "the same answer again changes nothing");
+    }
+
+    #[test]
+    fn a_refresh_after_a_new_scoring_system_or_title_language_asks_for_the_whole_list() {
+        use crate::api::ops::list_collection::Media;
+        use crate::api::operation::Title;
+        let named = |id: i64, name: &str, at: i64| Entry {
+            media: Some(Media { id, title: Some(Title { user_preferred: Some(name.into()), ..Title::default() }), ..Media::default() }),
+            ..entry(id, at, 1)
+        };
+        let mine = list(vec![named(1, "Cowboy Bebop", 90), named(2, "Attack on Titan", 80)], vec![]);
+        let recent = || list(vec![named(3, "Berserk", 100), named(1, "Cowboy Bebop", 90), named(2, "Attack on Titan", 80)], vec![]);
+        assert!(mine.clone().merge_recent(recent()), "as it was: the chunk is enough");
+        let mut scored = mine.clone();
+        let mut other = recent();
+        other.score_format = ScoreFormat::Point100;
+        assert!(!scored.merge_recent(other), "every score kept is in the old system");
+        assert_eq!(scored, mine, "untouched");
+        let mut renamed = mine.clone();
+        assert!(!renamed.merge_recent(list(vec![named(3, "Berserk", 100), named(1, "Kaubōi Bibappu", 90)], vec![])), "titles in another language");
+        assert_eq!(renamed, mine, "untouched");
     }
 
     #[test]

@@ -210,6 +210,24 @@ test('a revisit after 30 s asks for one chunk when little changed, and takes in 
   assert.match(await page.textContent(progress), /^7 \//);
 });
 
+test('a revisit after 30 s, the scoring system changed on AniList\'s site meanwhile: the whole list is read again, and a score far down is shown in the new system', async () => {
+  const page = await heavyPage(800);
+  const before = chunks().length;
+  // Far down (the second chunk), scored, unchanged since.
+  const far = entry(2_000_700);
+  far.score = 7.5;
+  world.standIn.data.viewer.mediaListOptions.scoreFormat = 'POINT_100';
+  await page.evaluate(() => { const now = Date.now; Date.now = () => now() + 31000; });
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.click('nav.site-nav >> text="Lists"');
+  await waitFor(() => chunks().length >= before + 3);
+  await page.waitForSelector('[data-testid=list-progress]', { state: 'detached' });
+  assert.deepEqual(chunks().slice(before).map((r) => r.body.variables.chunk), [1, 1, 2], 'the first 50, then the whole list');
+  await page.fill('[data-testid=list-filter]', 'Tale of Stars 700');
+  await page.waitForSelector(`${row(2_000_700)} >> text=75 / 100`);
+  assert.deepEqual(page.problems, []);
+});
+
 test('the list is kept in chunks: a +1 rewrites the chunk that holds the entry, and a reload shows it', async () => {
   const page = await heavyPage(600);
   const total = anime().length;
