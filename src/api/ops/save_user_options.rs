@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::operation::Operation;
 use crate::api::ops::user_options::{Choices, User};
-use crate::media::{ScoreFormat, UserTitleLanguage};
+use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 
 pub struct SaveUserOptions;
 
@@ -14,8 +14,8 @@ impl Operation for SaveUserOptions {
     const NAME: &'static str = "SaveUserOptions";
     const MUTATION: bool = true;
     const QUERY: &'static str = concat!(
-        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $airingNotifications: Boolean) {
-  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, airingNotifications: $airingNotifications) { ",
+        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput) {
+  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions) { ",
         crate::user_option_fields!(),
         " }\n}"
     );
@@ -33,16 +33,30 @@ pub struct Vars {
     pub score_format: Option<ScoreFormat>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub airing_notifications: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anime_list_options: Option<KindInput>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manga_list_options: Option<KindInput>,
+}
+
+/// A kind's list options: only its custom lists (AniList keeps the rest).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindInput {
+    pub custom_lists: Vec<String>,
 }
 
 impl Vars {
     /// What changes from `before` to `after` (a value AniList has and this
     /// app does not know is never sent).
     pub fn between(before: &Choices, after: &Choices) -> Self {
+        let lists = |kind| (before.lists_of(kind) != after.lists_of(kind)).then(|| KindInput { custom_lists: after.lists_of(kind).clone() });
         Vars {
             title_language: Some(after.title_language).filter(|l| *l != before.title_language && *l != UserTitleLanguage::Unknown),
             score_format: Some(after.score_format).filter(|f| *f != before.score_format),
             airing_notifications: Some(after.airing_notifications).filter(|a| *a != before.airing_notifications),
+            anime_list_options: lists(MediaKind::Anime),
+            manga_list_options: lists(MediaKind::Manga),
         }
     }
 
@@ -63,15 +77,22 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent() {
-        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]] };
         assert!(Vars::between(&a, &a).is_empty());
-        let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a };
+        let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a.clone() };
         let v = Vars::between(&a, &b);
         assert_eq!(serde_json::to_string(&v).unwrap(), r#"{"scoreFormat":"POINT_100","airingNotifications":false}"#);
-        let c = Choices { title_language: UserTitleLanguage::RomajiStylised, ..a };
+        let c = Choices { title_language: UserTitleLanguage::RomajiStylised, ..a.clone() };
         assert_eq!(serde_json::to_string(&Vars::between(&a, &c)).unwrap(), r#"{"titleLanguage":"ROMAJI_STYLISED"}"#);
         // A language AniList added later is kept as it is, never sent back.
-        let unknown = Choices { title_language: UserTitleLanguage::Unknown, ..a };
+        let unknown = Choices { title_language: UserTitleLanguage::Unknown, ..a.clone() };
         assert!(Vars::between(&a, &unknown).is_empty());
+        // A kind's custom lists: all of them, that kind only.
+        let mut d = a.clone();
+        d.lists_of_mut(MediaKind::Anime).push("Summer".into());
+        assert_eq!(serde_json::to_string(&Vars::between(&a, &d)).unwrap(), r#"{"animeListOptions":{"customLists":["Rewatch","Summer"]}}"#);
+        let mut e = a.clone();
+        e.lists_of_mut(MediaKind::Anime).clear();
+        assert_eq!(serde_json::to_string(&Vars::between(&a, &e)).unwrap(), r#"{"animeListOptions":{"customLists":[]}}"#);
     }
 }

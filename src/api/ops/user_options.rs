@@ -1,18 +1,18 @@
 //! The signed-in user's AniList options this app lets them change (the
-//! Settings page): the language of titles, the scoring system, and
-//! AniList's airing notifications. [`super::save_user_options`] changes
+//! Settings page): the language of titles, the scoring system, AniList's
+//! airing notifications, and the custom lists of each kind. [`super::save_user_options`] changes
 //! them and answers with the same fields.
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::operation::Operation;
-use crate::media::{ScoreFormat, UserTitleLanguage};
+use crate::api::operation::{nullable_list, Operation};
+use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 
 /// The fields read back, in the query and in the save's answer.
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat }"
+        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat animeList { customLists } mangaList { customLists } }"
     };
 }
 
@@ -55,33 +55,72 @@ pub struct Options {
 #[serde(rename_all = "camelCase")]
 pub struct ListOptions {
     pub score_format: Option<ScoreFormat>,
+    #[serde(default)]
+    pub anime_list: Option<KindOptions>,
+    #[serde(default)]
+    pub manga_list: Option<KindOptions>,
+}
+
+/// The options of one kind of list.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindOptions {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub custom_lists: Vec<String>,
 }
 
 /// The options as the form shows them (AniList's defaults where it gives
 /// none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choices {
     pub title_language: UserTitleLanguage,
     pub score_format: ScoreFormat,
     pub airing_notifications: bool,
+    /// The custom lists' names: anime, then manga.
+    pub lists: [Vec<String>; 2],
 }
 
 impl From<&User> for Choices {
     fn from(u: &User) -> Self {
         let o = u.options.as_ref();
+        let m = u.media_list_options.as_ref();
+        let lists = |k: Option<&KindOptions>| k.map(|k| k.custom_lists.clone()).unwrap_or_default();
         Choices {
             title_language: o.and_then(|o| o.title_language).unwrap_or(UserTitleLanguage::Romaji),
-            score_format: u.media_list_options.as_ref().and_then(|m| m.score_format).unwrap_or_default(),
+            score_format: m.and_then(|m| m.score_format).unwrap_or_default(),
             airing_notifications: o.and_then(|o| o.airing_notifications).unwrap_or(true),
+            lists: [lists(m.and_then(|m| m.anime_list.as_ref())), lists(m.and_then(|m| m.manga_list.as_ref()))],
         }
     }
 }
 
 impl Choices {
     /// Whether going from `self` to `next` changes what the lists hold:
-    /// every score (AniList converts them) or every title.
+    /// every score (AniList converts them), every title, or the custom
+    /// lists.
     pub fn lists_change(&self, next: &Choices) -> bool {
-        self.score_format != next.score_format || self.title_language != next.title_language
+        self.score_format != next.score_format || self.title_language != next.title_language || self.lists != next.lists
+    }
+
+    /// The custom lists of `kind`.
+    pub fn lists_of(&self, kind: MediaKind) -> &Vec<String> {
+        &self.lists[usize::from(kind == MediaKind::Manga)]
+    }
+
+    pub fn lists_of_mut(&mut self, kind: MediaKind) -> &mut Vec<String> {
+        &mut self.lists[usize::from(kind == MediaKind::Manga)]
+    }
+}
+
+/// A new custom list's name, as it is kept (trimmed), or why it cannot be.
+pub fn new_list_name(name: &str, lists: &[String]) -> Result<String, &'static str> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err("Give the list a name.")
+    } else if lists.iter().any(|n| n.trim().eq_ignore_ascii_case(name)) {
+        Err("There is a list by that name already.")
+    } else {
+        Ok(name.to_string())
     }
 }
 
@@ -93,16 +132,28 @@ mod tests {
     fn choices_take_anilists_defaults_where_it_gives_none() {
         let u: User = serde_json::from_str(r#"{"id":1,"options":null,"mediaListOptions":{"scoreFormat":null}}"#).unwrap();
         let c = Choices::from(&u);
-        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true });
-        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3"}}"#).unwrap();
-        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false });
+        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default() });
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","animeList":{"customLists":["Rewatch",null]},"mangaList":null}}"#).unwrap();
+        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]] });
     }
 
     #[test]
-    fn only_scores_and_titles_change_the_lists() {
-        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true };
-        assert!(!a.lists_change(&Choices { airing_notifications: false, ..a }));
-        assert!(a.lists_change(&Choices { score_format: ScoreFormat::Point100, ..a }));
-        assert!(a.lists_change(&Choices { title_language: UserTitleLanguage::English, ..a }));
+    fn only_scores_titles_and_custom_lists_change_the_lists() {
+        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]] };
+        assert!(!a.lists_change(&Choices { airing_notifications: false, ..a.clone() }));
+        assert!(a.lists_change(&Choices { score_format: ScoreFormat::Point100, ..a.clone() }));
+        assert!(a.lists_change(&Choices { title_language: UserTitleLanguage::English, ..a.clone() }));
+        let mut b = a.clone();
+        b.lists_of_mut(MediaKind::Manga).push("B".into());
+        assert!(a.lists_change(&b));
+        assert_eq!(b.lists_of(MediaKind::Manga), &["B".to_string()]);
+    }
+
+    #[test]
+    fn a_new_list_needs_a_name_of_its_own() {
+        let lists = ["Rewatch".to_string(), "Favourites".to_string()];
+        assert_eq!(new_list_name("  Summer 2026 ", &lists), Ok("Summer 2026".into()));
+        assert_eq!(new_list_name("   ", &lists), Err("Give the list a name."));
+        assert_eq!(new_list_name("rewatch", &lists), Err("There is a list by that name already."));
     }
 }

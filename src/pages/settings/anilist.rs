@@ -1,14 +1,15 @@
 //! "On AniList": the account's options that change what this app shows
-//! (the language of titles, the scoring system) and AniList's airing
-//! notifications, read from AniList and saved there. A change of scoring
-//! system or language reads the lists this browser holds again, since
-//! AniList answers every score and title in the new one.
+//! (the language of titles, the scoring system, the custom lists) and
+//! AniList's airing notifications, read from AniList and saved there. A
+//! change of scoring system, language or custom lists reads the lists this
+//! browser holds again, since AniList answers every score, title and list
+//! anew.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::api::ops::save_user_options::{SaveUserOptions, Vars};
-use crate::api::ops::user_options::{self, Choices, UserOptions};
+use crate::api::ops::user_options::{self, new_list_name, Choices, UserOptions};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
@@ -106,8 +107,8 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                             }
                         }
                     }
+                    let _ = draft.try_set(now.clone());
                     let _ = saved.try_set(now);
-                    let _ = draft.try_set(now);
                     let _ = set_state.try_set(Saving::Done { lists });
                 }
                 Err(e) => {
@@ -163,6 +164,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.airing_notifications = on); }/>
                 <span>"Notify me when an episode of an anime I am watching airs"</span>
             </label>
+            {MediaKind::ALL.into_iter().map(|kind| view! { <CustomLists kind=kind draft=draft saved=saved edit=Callback::new(move |f: CustomEdit| edit(&|d| f.apply(d.lists_of_mut(kind))))/> }).collect_view()}
             {move || blocked().map(|n| view! {
                 <p class="notice notice--warning" role="status" data-testid="options-blocked">
                     {format!(
@@ -196,5 +198,129 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                 _ => None,
             }}
         </form>
+    }
+}
+
+/// One change to a kind's custom lists.
+#[derive(Clone, Debug)]
+enum CustomEdit {
+    Add(String),
+    Remove(String),
+}
+
+impl CustomEdit {
+    fn apply(&self, lists: &mut Vec<String>) {
+        match self {
+            CustomEdit::Add(name) => lists.push(name.clone()),
+            CustomEdit::Remove(name) => lists.retain(|n| n != name),
+        }
+    }
+}
+
+/// A kind's custom lists: each with "Remove", and a new one's name with
+/// "Add". A list taken out says what becomes of its entries (from the
+/// list this browser keeps, when it keeps it).
+#[component]
+fn CustomLists(kind: MediaKind, draft: RwSignal<Choices>, saved: RwSignal<Choices>, edit: Callback<CustomEdit>) -> impl IntoView {
+    let store = use_list_store();
+    let (name, set_name) = signal(String::new());
+    let (problem, set_problem) = signal(None::<&'static str>);
+    let noun = kind.slug();
+    let input_id = format!("new-list-{noun}");
+    let add = move || match draft.with_untracked(|d| new_list_name(&name.get_untracked(), d.lists_of(kind))) {
+        Ok(n) => {
+            edit.run(CustomEdit::Add(n));
+            set_name.set(String::new());
+            set_problem.set(None);
+        }
+        Err(why) => set_problem.set(Some(why)),
+    };
+    // The lists taken out (not saved yet), with what they hold here.
+    let removed = move || {
+        let now = draft.with(|d| d.lists_of(kind).clone());
+        saved.with(|s| s.lists_of(kind).iter().filter(|n| !now.contains(n)).cloned().collect::<Vec<_>>())
+    };
+    let held = move |list: &str| {
+        store.with(kind, |d| {
+            d.map(|d| {
+                let ids = d.custom.iter().find(|(n, _)| n == list).map(|(_, ids)| ids.clone()).unwrap_or_default();
+                let hidden = ids.iter().filter(|id| d.entry(**id).is_some_and(|e| e.hidden_from_status_lists == Some(true))).count();
+                (ids.len(), hidden)
+            })
+        })
+    };
+    view! {
+        <fieldset class="options__lists" data-testid=format!("custom-lists-{noun}")>
+            <legend class="field__label">{format!("Custom {noun} lists")}</legend>
+            {move || {
+                let lists = draft.with(|d| d.lists_of(kind).clone());
+                if lists.is_empty() {
+                    return view! { <p class="muted small">"None yet."</p> }.into_any();
+                }
+                view! {
+                    <ul class="options__names">
+                        {lists.into_iter().map(|list| {
+                            let label = format!("Remove the list {list}");
+                            let gone = list.clone();
+                            view! {
+                                <li data-testid="custom-list">
+                                    <span>{list}</span>
+                                    <button type="button" class="button button--small button--secondary" aria-label=label
+                                        data-testid="remove-list" on:click=move |_| edit.run(CustomEdit::Remove(gone.clone()))>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="options__add">
+                <label class="visually-hidden" for=input_id.clone()>{format!("A new custom {noun} list's name")}</label>
+                <input id=input_id type="text" placeholder="New list's name" maxlength="100" data-testid="new-list-name"
+                    prop:value=name on:input=move |ev| { set_name.set(event_target_value(&ev)); set_problem.set(None); }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
+                <button type="button" class="button button--small button--secondary" data-testid="add-list" on:click=move |_| add()>"Add"</button>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="field__error" role="alert" data-testid="list-name-problem">{p}</p> })}
+            {move || removed().into_iter().map(|list| {
+                let text = removal_note(&list, held(&list));
+                view! { <p class="notice notice--warning small" data-testid="list-removed">{text}</p> }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// What becomes of the entries of a custom list taken out: `held` is how
+/// many it holds and how many of those are hidden from the status lists
+/// (`None` when this browser does not keep that list).
+fn removal_note(list: &str, held: Option<(usize, usize)>) -> String {
+    let Some((n, hidden)) = held else {
+        return format!("The entries in “{list}” stay in your list, no longer in this custom list.");
+    };
+    let stay = match n {
+        0 => return format!("“{list}” holds nothing: it goes when you save."),
+        1 => format!("The entry in “{list}” stays in your list, no longer in this custom list."),
+        n => format!("The {n} entries in “{list}” stay in your list, no longer in this custom list."),
+    };
+    let lost = match (n, hidden) {
+        (_, 0) => return stay,
+        (1, _) => "It is hidden from the status lists and would then show nowhere: show it in its status list first.".to_string(),
+        (_, 1) => "One of them is hidden from the status lists and would then show nowhere: show it in its status list first.".to_string(),
+        (_, h) => format!("{h} of them are hidden from the status lists and would then show nowhere: show them in their status list first."),
+    };
+    format!("{stay} {lost}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::removal_note;
+
+    #[test]
+    fn a_list_taken_out_says_what_becomes_of_its_entries() {
+        assert_eq!(removal_note("A", None), "The entries in “A” stay in your list, no longer in this custom list.");
+        assert_eq!(removal_note("A", Some((0, 0))), "“A” holds nothing: it goes when you save.");
+        assert_eq!(removal_note("A", Some((1, 0))), "The entry in “A” stays in your list, no longer in this custom list.");
+        assert_eq!(removal_note("A", Some((1, 1))), "The entry in “A” stays in your list, no longer in this custom list. It is hidden from the status lists and would then show nowhere: show it in its status list first.");
+        assert_eq!(removal_note("A", Some((3, 1))), "The 3 entries in “A” stay in your list, no longer in this custom list. One of them is hidden from the status lists and would then show nowhere: show it in its status list first.");
+        assert_eq!(removal_note("A", Some((3, 2))), "The 3 entries in “A” stay in your list, no longer in this custom list. 2 of them are hidden from the status lists and would then show nowhere: show them in their status list first.");
     }
 }

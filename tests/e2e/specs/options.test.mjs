@@ -126,6 +126,47 @@ test('a save AniList fails: the error, the choices kept, and "Try again" saves t
   assert.deepEqual(page.problems.filter((p) => !p.includes('status of 500')), []);
 });
 
+test('custom lists: a new one added (Enter), an empty or taken name refused, one taken out says what becomes of its entries; saved, the list and the editor follow', async () => {
+  const e = (id) => world.standIn.data.entries.find((x) => x.id === id);
+  // "Rewatch" holds two anime, one of them shown only in its custom lists.
+  e(700001).customLists = ['Rewatch'];
+  Object.assign(e(700002), { customLists: ['Favourites', 'Rewatch'], hiddenFromStatusLists: true });
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  const groups = () => page.locator('[data-testid^=group-custom-] [data-testid=group-toggle]').allTextContents();
+  assert.ok((await groups()).some((g) => g.includes('Rewatch')));
+  await settings(page);
+  const anime = '[data-testid=custom-lists-anime]';
+  assert.deepEqual(await page.locator(`${anime} [data-testid=custom-list] span`).allTextContents(), ['Favourites', 'Rewatch']);
+  await page.click(`${anime} [data-testid=add-list]`);
+  await page.waitForSelector(`${anime} [data-testid=list-name-problem] >> text=Give the list a name.`);
+  await page.fill(`${anime} [data-testid=new-list-name]`, 'favourites');
+  await page.press(`${anime} [data-testid=new-list-name]`, 'Enter');
+  await page.waitForSelector(`${anime} [data-testid=list-name-problem] >> text=There is a list by that name already.`);
+  assert.equal(asked('SaveUserOptions').length, 0, 'Enter adds, it does not send the form');
+  await page.fill(`${anime} [data-testid=new-list-name]`, '  Summer 2026 ');
+  await page.press(`${anime} [data-testid=new-list-name]`, 'Enter');
+  await page.click(`${anime} [data-testid=custom-list]:has-text("Rewatch") [data-testid=remove-list]`);
+  assert.equal(await page.textContent(`${anime} [data-testid=list-removed]`),
+    'The 2 entries in “Rewatch” stay in your list, no longer in this custom list. One of them is hidden from the status lists and would then show nowhere: show it in its status list first.');
+  assert.deepEqual(await page.locator(`${anime} [data-testid=custom-list] span`).allTextContents(), ['Favourites', 'Summer 2026']);
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text=/Saved on AniList/');
+  assert.deepEqual(asked('SaveUserOptions').map((r) => r.body.variables), [{ animeListOptions: { customLists: ['Favourites', 'Summer 2026'] } }]);
+  assert.deepEqual(world.standIn.data.viewer.mediaListOptions.animeList.customLists, ['Favourites', 'Summer 2026']);
+  assert.deepEqual(world.standIn.data.viewer.mediaListOptions.mangaList.customLists, ['Favourites'], 'the manga lists untouched');
+  assert.equal(await page.$(`${anime} [data-testid=list-removed]`), null);
+  // The list, read again: no "Rewatch"; the editor offers the new one.
+  await page.click('nav.site-nav >> text="Lists"');
+  await waitFor(async () => !(await groups()).some((g) => g.includes('Rewatch')));
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.waitForSelector('[data-testid=entry-editor][open]');
+  assert.deepEqual(await page.locator('[data-testid=entry-editor] [data-testid=custom-list]').evaluateAll((xs) => xs.map((x) => x.value)), ['Favourites', 'Summer 2026']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('signed out: the card asks for a sign-in and nothing is asked of AniList', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);

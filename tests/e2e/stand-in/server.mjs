@@ -792,6 +792,17 @@ export class StandIn {
           if (args[k] != null) d.viewer.options[k] = args[k];
         }
         if (args.scoreFormat != null) d.viewer.mediaListOptions.scoreFormat = args.scoreFormat;
+        // A kind's custom lists as given; a list no longer named is taken
+        // off that kind's entries.
+        for (const [arg, key, type] of [['animeListOptions', 'animeList', 'ANIME'], ['mangaListOptions', 'mangaList', 'MANGA']]) {
+          const given = args[arg]?.customLists;
+          if (!given) continue;
+          const names = given.filter((n) => n);
+          d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), customLists: names };
+          for (const e of d.entries) {
+            if (e.userId === userId && mediaById(e.mediaId)?.type === type && e.customLists) e.customLists = e.customLists.filter((n) => names.includes(n));
+          }
+        }
         return userObj(userId);
       },
       DeleteMediaListEntry: (args, ctx) => {
