@@ -108,20 +108,46 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
         }
     });
     let again = Callback::new(move |_| load(true));
-    move || {
-        let (title, loading, error) = kept.get();
-        match (title, error) {
-            (Some(t), error) => view! {
-                {loading.then(|| view! { <p class="muted small" role="status">"Refreshing…"</p> })}
-                {error.map(|e| view! { <ApiErrorView error=e retry=again/> })}
+    // The page is drawn anew only when the title itself changes (not when
+    // a refresh starts or ends), and the entry editor lives outside it: an
+    // answer arriving while the person edits closes nothing.
+    let title = Memo::new_with_compare(move |_| kept.with(|k| k.0.clone()), drawn_anew);
+    let loading = Memo::new(move |_| kept.with(|k| k.1));
+    let error = Memo::new(move |_| kept.with(|k| k.2.clone()));
+    let editing = RwSignal::new(false);
+    provide_context(EditingEntry(editing));
+    let store = use_list_store();
+    let format = Memo::new(move |_| store.score_format(kind));
+    view! {
+        {move || match title.get() {
+            Some(t) => view! {
+                {move || loading.get().then(|| view! { <p class="muted small" role="status">"Refreshing…"</p> })}
+                {move || error.get().map(|e| view! { <ApiErrorView error=e retry=again/> })}
                 <TitleBody title=t kind=kind user=user/>
             }
             .into_any(),
-            (None, Some(e)) => view! { <ApiErrorView error=e retry=again/> }.into_any(),
-            (None, None) => view! { <p class="loading" role="status" data-testid="loading">"Loading the title…"</p> }.into_any(),
-        }
+            None => match error.get() {
+                Some(e) => view! { <ApiErrorView error=e retry=again/> }.into_any(),
+                None => view! { <p class="loading" role="status" data-testid="loading">"Loading the title…"</p> }.into_any(),
+            },
+        }}
+        {move || editing.get().then(|| view! {
+            <EntryEditor media_id=id kind=kind format=format on_close=Callback::new(move |_| editing.set(false))/>
+        })}
     }
 }
+
+/// Whether the title's page is drawn anew: not for a favourite (its toggle
+/// follows the kept title itself, and keeps the focus).
+fn drawn_anew(old: Option<&Option<Arc<Title>>>, new: Option<&Option<Arc<Title>>>) -> bool {
+    let plain = |t: Option<&Option<Arc<Title>>>| t.cloned().flatten().map(|t| Title { is_favourite: false, favourites: None, ..(*t).clone() });
+    plain(old) != plain(new)
+}
+
+/// Whether the title's entry editor is open (the page holds it, so that
+/// the title drawn anew leaves it open).
+#[derive(Clone, Copy)]
+struct EditingEntry(RwSignal<bool>);
 
 #[component]
 fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
@@ -325,7 +351,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
     let has_entry = Memo::new(move |_| entry.with(Option::is_some));
     let notes = Memo::new(move |_| entry.with(|e| e.as_ref().map(|v| v.notes.clone())).filter(|n| !n.trim().is_empty()));
     let format = Memo::new(move |_| store.score_format(kind));
-    let (editing, set_editing) = signal(false);
+    let editing = expect_context::<EditingEntry>().0;
     let error = move || store.errors.with(|e| e.get(&id).cloned());
     store.watch(id);
     on_cleanup(move || store.unwatch(id));
@@ -384,7 +410,7 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
                                     }>"Mark completed"</button>
                             </Show>
                             <button type="button" class="button button--small" aria-haspopup="dialog"
-                                on:click=move |_| set_editing.set(true) data-testid="edit-entry">"Edit entry"</button>
+                                on:click=move |_| editing.set(true) data-testid="edit-entry">"Edit entry"</button>
                         </div>
                     }.into_any()
                 }
@@ -392,9 +418,6 @@ fn YourEntry(title: Arc<Title>, kind: MediaKind, user: u64, total: Option<u32>) 
                 (false, false) => view! { <p class="muted" role="status">"Reading your list…"</p> }.into_any(),
             }}
             {move || error().map(|e| view! { <div data-testid="entry-error"><ApiErrorView error=e/></div> })}
-            {move || editing.get().then(|| view! {
-                <EntryEditor media_id=id kind=kind format=format on_close=Callback::new(move |_| set_editing.set(false))/>
-            })}
         </section>
     }
     .into_any()

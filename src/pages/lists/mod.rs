@@ -84,15 +84,20 @@ fn ListBody(kind: MediaKind, credential: Credential) -> impl IntoView {
     let refresh_again = refresh.clone();
     let again = Callback::new(move |_| refresh_again(true));
     view! {
-        {move || match (has_data.get(), state.get()) {
-            (false, s) if s.error.is_some() => s.error.map(|e| view! { <ApiErrorView error=e retry=again/> }.into_any()).unwrap_or_else(|| ().into_any()),
-            (false, s) => view! {
-                <p class="loading" role="status" data-testid="loading">
-                    "Loading your list…"
-                    {(s.loaded > 0).then(|| view! { " " <span data-testid="list-progress">{format!("{} so far", crate::text::entries(s.loaded))}</span> })}
-                </p>
-            }.into_any(),
-            (true, _) => view! { <ListView kind=kind again=again/> }.into_any(),
+        // The list, once there is one, is drawn once: a refresh that ends
+        // (its state changes) must not draw it anew, which would close an
+        // open editor and lose what is typed in it.
+        {move || match has_data.get() {
+            true => view! { <ListView kind=kind again=again/> }.into_any(),
+            false => match state.get() {
+                s if s.error.is_some() => s.error.map(|e| view! { <ApiErrorView error=e retry=again/> }.into_any()).unwrap_or_else(|| ().into_any()),
+                s => view! {
+                    <p class="loading" role="status" data-testid="loading">
+                        "Loading your list…"
+                        {(s.loaded > 0).then(|| view! { " " <span data-testid="list-progress">{format!("{} so far", crate::text::entries(s.loaded))}</span> })}
+                    </p>
+                }.into_any(),
+            },
         }}
     }
 }

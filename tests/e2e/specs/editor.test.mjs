@@ -278,3 +278,37 @@ test('a search result on a list not visited yet opens the editor too (the list i
   await page.waitForSelector(`${editor}[open]`);
   assert.equal(await page.inputValue(field('progress-input')), '200');
 });
+
+test('an answer from AniList arriving while the editor is open closes nothing: the list refreshed in the background, and a title read again', async () => {
+  const page = await listPage();
+  const lists = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  // The list kept is older than 30 s: going back to it asks AniList, slowly.
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.evaluate(() => { const now = Date.now; Date.now = () => now() + 31000; });
+  world.standIn.fault({ kind: 'slow', delayMs: 2000, operation: 'ListCollection' });
+  const before = lists();
+  await page.click('nav.site-nav >> text="Lists"');
+  await edit(page, 700001);
+  await page.fill(field('notes-input'), 'Typed while the list was read again');
+  await waitFor(() => lists() > before);
+  await page.waitForTimeout(2500);
+  assert.equal(await page.isVisible(`${editor}[open]`), true, 'the editor is still open');
+  assert.equal(await page.inputValue(field('notes-input')), 'Typed while the list was read again');
+  await page.keyboard.press('Escape');
+  // A title's page kept for over ten minutes is read again when opened.
+  await page.click(`${row(700001)} >> text=Cowboy Bebop`);
+  await page.waitForSelector('[data-testid=edit-entry]');
+  await page.goBack();
+  await page.evaluate(() => { const now = Date.now; Date.now = () => now() + 11 * 60000; });
+  world.standIn.fault({ kind: 'slow', delayMs: 2000, operation: 'TitlePage' });
+  const titles = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'TitlePage').length;
+  const asked = titles();
+  await page.click(`${row(700001)} >> text=Cowboy Bebop`);
+  await page.click('[data-testid=edit-entry]');
+  await page.fill(field('notes-input'), 'Typed while the title was read again');
+  await waitFor(() => titles() > asked);
+  await page.waitForSelector('text=Refreshing…', { state: 'detached', timeout: 10000 });
+  assert.equal(await page.isVisible(`${editor}[open]`), true, 'the editor is still open');
+  assert.equal(await page.inputValue(field('notes-input')), 'Typed while the title was read again');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: net::ERR_FAILED/.test(p)), []);
+});
