@@ -44,6 +44,9 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
     store.watch(media_id);
     on_cleanup(move || store.unwatch(media_id));
     let entry = Memo::new(move |_| store.with(kind, |d| d.and_then(|d| d.entry(media_id).cloned())));
+    // Scores in a system AniList no longer uses: none is set until the
+    // list is read again.
+    let converting = Signal::derive(move || store.scores_converting(kind));
     let dialog = crate::components::modal_dialog();
     // Deleted (here or by a refresh): nothing left to edit.
     Effect::new(move |_| {
@@ -71,6 +74,26 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
     }
     let base = StoredValue::new(base);
     let draft = RwSignal::new(start);
+    // The list read again in the new scoring system: the score (and the
+    // advanced ones) as AniList now gives them, in that system.
+    Effect::new(move |was: Option<bool>| {
+        let now = converting.get();
+        if was == Some(true) && !now {
+            if let Some(fresh) = entry.get_untracked().map(|e| values_of(&e)) {
+                base.update_value(|b| {
+                    b.score = fresh.score;
+                    b.advanced = fresh.advanced.clone();
+                });
+                draft.update(|d| {
+                    d.score = fresh.score;
+                    for (name, score) in &mut d.advanced {
+                        *score = fresh.advanced.iter().find(|(n, _)| n == name).map_or(0.0, |(_, s)| *s);
+                    }
+                });
+            }
+        }
+        now
+    });
     // Fields whose text is not a number at all.
     let unreadable = RwSignal::new(Vec::<Field>::new());
     let tried = RwSignal::new(false);
@@ -161,12 +184,17 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                     {(kind == MediaKind::Manga).then(|| number_field(Field::Volumes,
                         match volumes { Some(t) => format!("Volumes (of {t})"), None => "Volumes".into() },
                         "volumes-input", volumes, |v| v.volumes, |v, n| v.volumes = n))}
-                    <ScoreField format=format draft=draft unreadable=unreadable invalid=Signal::derive(invalid(Field::Score))/>
+                    <ScoreField format=format draft=draft unreadable=unreadable invalid=Signal::derive(invalid(Field::Score)) disabled=converting/>
                     {number_field(Field::Repeat, if kind == MediaKind::Anime { "Rewatches".into() } else { "Rereads".into() },
                         "repeat-input", None, |v| v.repeat, |v, n| v.repeat = n)}
                     {number_field(Field::Priority, "Priority".into(), "priority-input", None, |v| v.priority, |v, n| v.priority = n)}
                 </div>
                 {field_error(Field::Score)}
+                {move || converting.get().then(|| view! {
+                    <p class="muted small" role="status" data-testid="score-converting">
+                        "AniList is converting your scores to your new scoring system: a score can be set once your list is read again."
+                    </p>
+                })}
                 <Show when=move || draft.with(|v| offer_completion(v.progress, total, v.status))>
                     <p class="entry__offer">
                         "That was the last one. "
@@ -184,7 +212,7 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                                 view! {
                                     <label class="field">
                                         <span class="field__label">{label}</span>
-                                        <input type="number" min="0" max=move || short(format.get().max()) step=move || short(format.get().step())
+                                        <input type="number" min="0" max=move || short(format.get().max()) step=move || short(format.get().step()) disabled=move || converting.get()
                                             prop:value=move || draft.with(|v| v.advanced.get(i).map(|(_, s)| short(*s)).unwrap_or_default())
                                             on:input=move |ev| {
                                                 let s = event_target_value(&ev).trim().parse::<f64>().unwrap_or(0.0);
@@ -295,7 +323,7 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
 /// The score, as the user's format shows it: a number (100, 10 or 10 with
 /// a decimal), five stars, or three smileys.
 #[component]
-fn ScoreField(format: Memo<ScoreFormat>, draft: RwSignal<Values>, unreadable: RwSignal<Vec<Field>>, invalid: Signal<Option<&'static str>>) -> impl IntoView {
+fn ScoreField(format: Memo<ScoreFormat>, draft: RwSignal<Values>, unreadable: RwSignal<Vec<Field>>, invalid: Signal<Option<&'static str>>, disabled: Signal<bool>) -> impl IntoView {
     let score = move || draft.with(|v| v.score);
     let set = move |s: f64| draft.update(|v| v.score = s);
     let choices = move |f: ScoreFormat| -> Vec<(f64, &'static str, String)> {
@@ -306,7 +334,7 @@ fn ScoreField(format: Memo<ScoreFormat>, draft: RwSignal<Values>, unreadable: Rw
     };
     move || match format.get() {
         f @ (ScoreFormat::Point5 | ScoreFormat::Point3) => view! {
-            <fieldset class="field score-choice" aria-invalid=move || invalid.get()>
+            <fieldset class="field score-choice" aria-invalid=move || invalid.get() disabled=move || disabled.get()>
                 <legend class="field__label">"Score"</legend>
                 <label class="score-choice__none">
                     <input type="radio" name="score" prop:checked=move || score() == 0.0 on:change=move |_| set(0.0) data-testid="score-none"/>
@@ -328,7 +356,7 @@ fn ScoreField(format: Memo<ScoreFormat>, draft: RwSignal<Values>, unreadable: Rw
         f => view! {
             <label class="field">
                 <span class="field__label">"Score " <span class="muted small">{format!("(0 to {})", short(f.max()))}</span></span>
-                <input type="number" min="0" max=short(f.max()) step=short(f.step()) inputmode="decimal"
+                <input type="number" min="0" max=short(f.max()) step=short(f.step()) inputmode="decimal" disabled=move || disabled.get()
                     aria-invalid=move || invalid.get() aria-describedby="err-score"
                     prop:value=move || short(score())
                     on:input=move |ev| {

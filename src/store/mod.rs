@@ -474,6 +474,10 @@ pub struct ListStore {
     pub refused: StoredValue<HashMap<i64, Patch>>,
     /// The list's answer names its user: learnt for the header.
     names: AccountNames,
+    /// Lists (by kind) whose scores are in a scoring system AniList no
+    /// longer uses: it changed, and the list is being read again. No score
+    /// is set meanwhile: AniList would read it in the new system.
+    converting: RwSignal<[bool; 2]>,
 }
 
 /// One value per kind of list (two: a map would be more code for nothing).
@@ -572,6 +576,7 @@ impl ListStore {
             airing_asked: StoredValue::new(HashMap::new()),
             memory_only: RwSignal::new(None),
             refused: StoredValue::new(HashMap::new()),
+            converting: RwSignal::new([false, false]),
         }
     }
 
@@ -589,6 +594,7 @@ impl ListStore {
         self.lists.set(ByKind::default());
         self.refresh.set(ByKind::default());
         self.errors.set(HashMap::new());
+        self.converting.set([false, false]);
         LAYOUT.with(|l| l.set([None, None]));
         DIRTY.with(|d| *d.borrow_mut() = Default::default());
         let Some(user) = user else {
@@ -646,6 +652,28 @@ impl ListStore {
     /// until the list is read), tracked.
     pub fn score_format(&self, kind: MediaKind) -> ScoreFormat {
         self.with(kind, |d| d.map(|d| d.score_format).unwrap_or_default())
+    }
+
+    /// Whether the scores of the list of `kind` are in a scoring system
+    /// AniList no longer uses, until the list is read again (tracked):
+    /// no score can be set meanwhile.
+    pub fn scores_converting(&self, kind: MediaKind) -> bool {
+        self.converting.with(|c| c[ByKind::<()>::slot(kind)])
+    }
+
+    /// AniList's scoring system changed (the person chose another): the
+    /// list of `kind`, if held, waits for its next whole read.
+    pub fn scores_changed(&self, kind: MediaKind) {
+        if self.with_untracked(kind, |d| d.is_some()) {
+            self.set_converting(kind, true);
+        }
+    }
+
+    fn set_converting(&self, kind: MediaKind, on: bool) {
+        let slot = ByKind::<()>::slot(kind);
+        if self.converting.with_untracked(|c| c[slot]) != on {
+            self.converting.update(|c| c[slot] = on);
+        }
     }
 
     pub fn refresh_state(&self, kind: MediaKind) -> Refresh {
@@ -750,12 +778,18 @@ impl ListStore {
             if gone() {
                 return;
             }
+            // Another scoring system than the list's (changed on AniList's
+            // site, or here): no score is set until the list is whole again.
+            if me.with_untracked(kind, |d| d.is_some_and(|d| d.score_format != first.score_format)) {
+                me.set_converting(kind, true);
+            }
             // Not forced, a list in the store: the first few may be all it takes.
             if had && !force {
                 let mut merged = me.with_untracked(kind, |d| d.cloned()).unwrap_or_default();
                 if merged.merge_recent(first.clone()) {
                     pending(&mut merged);
                     me.lists.update(|l| l.insert(kind, merged));
+                    me.set_converting(kind, false);
                     me.refresh.update(|r| r.insert(kind, Refresh::default()));
                     me.save(kind);
                     return;
@@ -780,6 +814,7 @@ impl ListStore {
                 me.refresh.update(|r| r.insert(kind, Refresh { loading: more, error: None, loaded }));
                 // AniList gives at most 11,000 entries: 22 chunks.
                 if !more || chunk >= 30 {
+                    me.set_converting(kind, false);
                     me.save(kind);
                     return;
                 }

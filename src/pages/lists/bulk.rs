@@ -62,6 +62,9 @@ pub fn BulkBar(kind: MediaKind, format: Memo<ScoreFormat>, picking: Picking) -> 
         Ok(match choice.get().as_str() {
             "status" => Action::Status(status.get()),
             "score" => {
+                if store.scores_converting(kind) {
+                    return Err("AniList is converting your scores to your new scoring system: set scores once your list is read again.".into());
+                }
                 let x: f64 = score.get().trim().parse().map_err(|_| "Give a score as a number.".to_string())?;
                 if let Some(problem) = score_problem(x, format.get()) {
                     return Err(problem);

@@ -102,6 +102,9 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     if lists {
                         titles.outdate();
                         for kind in MediaKind::ALL {
+                            if before.score_format != now.score_format {
+                                store.scores_changed(kind);
+                            }
                             if store.with_untracked(kind, |d| d.is_some()) {
                                 outbox.refresh_list(kind, credential.clone(), true);
                             }

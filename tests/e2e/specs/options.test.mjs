@@ -65,6 +65,34 @@ test('the options as AniList holds them; a new scoring system and language are s
   assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: net::ERR_FAILED/.test(p)), []);
 });
 
+test('while the list is read again in a new scoring system, no score can be set: the editor says why, then shows the score in the new system and saves it there', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  await settings(page);
+  await page.selectOption('[data-testid=option-score-format]', { label: '100 points (85/100)' });
+  // AniList slow to give the list again.
+  world.standIn.fault({ kind: 'slow', delayMs: 3000, operation: 'ListCollection' });
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text=/Saved on AniList/');
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  const editor = '[data-testid=entry-editor][open]';
+  await page.waitForSelector(`${editor} [data-testid=score-converting]`);
+  assert.equal(await page.isDisabled(`${editor} [data-testid=score-input]`), true);
+  // Read again: the score as AniList now gives it, and a new one is taken in the new system.
+  await page.waitForSelector(`${editor} [data-testid=score-converting]`, { state: 'detached', timeout: 10000 });
+  assert.equal(await page.inputValue(`${editor} [data-testid=score-input]`), '85');
+  await page.fill(`${editor} [data-testid=score-input]`, '90');
+  await page.click(`${editor} [data-testid=editor-save]`);
+  await waitFor(() => world.standIn.data.entries.find((e) => e.id === 700001).score === 9);
+  const saves = asked('SaveEntry');
+  assert.equal(saves.length, 1);
+  assert.equal(saves[0].body.variables.score, 90);
+  assert.deepEqual(page.problems, []);
+});
+
 test('airing notifications alone: saved without reading the lists again; "Undo changes" goes back to what AniList holds', async () => {
   const page = await world.newPage();
   await signIn(world, page);
