@@ -1,6 +1,7 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, browsing by genre, what is airing and the notifications,
+// a title's page, browsing by genre, what is airing, the notifications and
+// the account's options on AniList,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
 //
@@ -69,6 +70,11 @@ try {
       await page.click('[data-testid=notifications-link]');
       await page.waitForSelector('[data-testid=notifications] .note--new');
       await shoot('notifications');
+      // Settings: the account's options on AniList, scrolled into view.
+      await page.click('nav.site-nav >> text="Settings"');
+      await page.waitForSelector('[data-testid=options-form]');
+      await page.locator('[data-testid=anilist-options]').scrollIntoViewIfNeeded();
+      await shoot('settings');
       if (page.problems.some((p) => !/Failed to load|ERR_/.test(p))) throw new Error(`problems on the page: ${page.problems.join('; ')}`);
       await world.closePages();
     }
