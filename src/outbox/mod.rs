@@ -150,6 +150,18 @@ impl Outbox {
                 me.store.take_from_other_tab(&changed, waiting);
             });
         });
+        // A list found in a new scoring system while it is read again
+        // (chunk by chunk, which takes a while): the scores waiting in it
+        // are in the old one (see [`Outbox::scores_outdated`]).
+        for kind in MediaKind::ALL {
+            Effect::new(move |was: Option<bool>| {
+                let now = store.scores_converting(kind);
+                if now && was == Some(false) {
+                    me.scores_outdated(kind);
+                }
+                now
+            });
+        }
         // Changes kept by a tab closed since (offline, say) are taken over
         // by a tab still open: looked for every 30 s and when the network
         // is back.
@@ -165,6 +177,29 @@ impl Outbox {
             }
         });
         me
+    }
+
+    /// The list of `kind` turned out to be in a new scoring system (changed
+    /// on AniList's site while changes waited here): a score waiting for
+    /// one of its entries would be read by AniList in the new system, so
+    /// it is not sent, and the person is told which titles to score again.
+    fn scores_outdated(&self, kind: MediaKind) {
+        let store = self.store;
+        let of = |id: i64| store.entry(id).is_some_and(|(k, _)| k == kind);
+        let Some(titles) = self.queue.try_update(|q| q.drop_scores(of)) else { return };
+        if titles.is_empty() {
+            return;
+        }
+        self.persist();
+        let named = match titles.as_slice() {
+            [one] => one.clone(),
+            [first, rest @ ..] => format!("{first} and {}", crate::text::count(rest.len() as u64, "other title")),
+            [] => String::new(),
+        };
+        self.flashes.push(
+            Flash::new(Tone::Warning, "Your scoring system changed on AniList")
+                .detail(format!("The score you set for {named} was waiting to be sent, in the old system: it was not sent. Score it again once your list is read again.")),
+        );
     }
 
     /// Takes in the changes of this user kept by tabs now closed: they go
@@ -666,7 +701,18 @@ impl Outbox {
     /// [`ListStore::refresh`]), with the waiting changes on top of what
     /// comes: how every page and the export bring a list up to date.
     pub fn refresh_list(&self, kind: MediaKind, credential: Credential, force: bool) {
-        self.store.refresh(kind, credential, force, self.api.get_value(), self.reapply());
+        let me = *self;
+        let again = self.reapply();
+        let pending = move |data: &mut crate::store::ListData| {
+            // AniList's answer in another scoring system than the list held:
+            // the scores waiting are in the old one (a list of one chunk
+            // ends its conversion before the watch below would see it).
+            if me.store.with_untracked(kind, |d| d.is_some_and(|d| d.score_format != data.score_format)) {
+                me.scores_outdated(kind);
+            }
+            again(data);
+        };
+        self.store.refresh(kind, credential, force, self.api.get_value(), pending);
     }
 
     /// While the caller lives, asks AniList for the next episode of the

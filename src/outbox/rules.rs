@@ -114,6 +114,26 @@ impl Queue {
         self.items.len()
     }
 
+    /// The scoring system changed: a score waiting (not on its way) in the
+    /// changes of the entries `of` picks is in the old one, and AniList
+    /// would read it in the new one. It is taken out (the advanced scores
+    /// too); a change to an existing entry left with nothing goes. The
+    /// titles whose score was taken out come back.
+    pub fn drop_scores(&mut self, of: impl Fn(i64) -> bool) -> Vec<String> {
+        let mut titles = Vec::new();
+        self.items.retain_mut(|item| {
+            let Change::Save { entry_id, patch } = &mut item.change else { return true };
+            if item.in_flight || !of(item.media_id) || (patch.score.is_none() && patch.advanced.is_none()) {
+                return true;
+            }
+            patch.score = None;
+            patch.advanced = None;
+            titles.push(item.title.clone());
+            entry_id.is_none() || *patch != Patch::default()
+        });
+        titles
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
@@ -456,6 +476,34 @@ mod tests {
 
     fn save(id: i64, progress: u32) -> Change {
         Change::Save { entry_id: Some(id), patch: p(progress) }
+    }
+
+    #[test]
+    fn a_new_scoring_system_takes_waiting_scores_out_of_their_changes() {
+        let mut q = Queue::default();
+        let only_score = Patch { score: Some(7.5), ..Patch::default() };
+        let scored = Patch { progress: Some(3), score: Some(9.0), advanced: Some(vec![("Story".into(), 9.0)]), ..Patch::default() };
+        q.push(1, Change::Save { entry_id: Some(10), patch: only_score.clone() }, Some(v(1)), "A", 0.0, 0.0);
+        q.push(2, Change::Save { entry_id: Some(20), patch: scored }, Some(v(2)), "B", 0.0, 0.0);
+        q.push(3, Change::Save { entry_id: None, patch: only_score.clone() }, None, "C", 0.0, 0.0);
+        q.push(4, Change::Save { entry_id: Some(40), patch: only_score.clone() }, Some(v(4)), "D", 0.0, 0.0);
+        q.push(5, Change::Save { entry_id: Some(50), patch: only_score.clone() }, Some(v(5)), "E", 0.0, 0.0);
+        q.push(6, Change::Delete { entry_id: Some(60) }, Some(v(6)), "F", 0.0, 0.0);
+        let on_its_way = q.items.iter().find(|i| i.media_id == 4).unwrap().seq;
+        q.set_in_flight(on_its_way, true);
+        // 5 is on the other kind of list.
+        let titles = q.drop_scores(|id| id != 5);
+        assert_eq!(titles, ["A", "B", "C"]);
+        let left: Vec<(i64, Option<Patch>)> = q.items.iter().map(|i| (i.media_id, match &i.change { Change::Save { patch, .. } => Some(patch.clone()), Change::Delete { .. } => None })).collect();
+        assert_eq!(left, [
+            // A: nothing left of it, gone.
+            (2, Some(Patch { progress: Some(3), ..Patch::default() })),
+            // C is being added: the add stays, without its score.
+            (3, Some(Patch::default())),
+            (4, Some(only_score.clone())),
+            (5, Some(only_score)),
+            (6, None),
+        ]);
     }
 
     #[test]

@@ -93,6 +93,29 @@ test('while the list is read again in a new scoring system, no score can be set:
   assert.deepEqual(page.problems, []);
 });
 
+test("the scoring system changed on AniList's site while a score waited here: that score is not sent, the person is told, and the list shows AniList's score in the new system", async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  // AniList fails the save for now: it waits to be tried again.
+  world.standIn.fault({ kind: '500', operation: 'SaveEntry', times: 5 });
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.fill('[data-testid=entry-editor] [data-testid=score-input]', '6');
+  await page.click('[data-testid=entry-editor] [data-testid=editor-save]');
+  await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting/');
+  // Meanwhile, on AniList's site: 100 points. The list is read again.
+  world.standIn.data.viewer.mediaListOptions.scoreFormat = 'POINT_100';
+  await page.click('[data-testid=refresh]');
+  await page.waitForSelector('[data-testid=flashes] >> text=Your scoring system changed on AniList');
+  assert.match(await page.textContent('[data-testid=flashes]'), /The score you set for Cowboy Bebop was waiting to be sent, in the old system: it was not sent\./);
+  await page.waitForSelector(`${row(700001)} >> text=85 / 100`);
+  await page.waitForTimeout(5000);
+  assert.equal(asked('SaveEntry').length, 1, 'only the first try, which AniList failed');
+  assert.equal(world.standIn.data.entries.find((e) => e.id === 700001).score, 8.5);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('status of 500')), []);
+});
+
 test('airing notifications alone: saved without reading the lists again; "Undo changes" goes back to what AniList holds', async () => {
   const page = await world.newPage();
   await signIn(world, page);
