@@ -87,7 +87,9 @@ pub fn App(
     provide_context(store);
     let outbox = outbox::Outbox::new(store, session, flashes, api.clone());
     provide_context(outbox);
-    provide_context(store::titles::Titles::new());
+    let titles = store::titles::Titles::new();
+    provide_context(titles);
+    outbox.follow_options(titles);
     let unread = unread::Unread::new();
     provide_context(unread);
     unread.follow(session, api.clone());

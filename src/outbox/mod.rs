@@ -23,7 +23,9 @@ use crate::notices::{Flash, Flashes, Tone};
 use crate::media::MediaKind;
 use crate::session::SessionContext;
 use crate::auth::callback::Credential;
+use crate::store::titles::Titles;
 use crate::store::{patch_entry, values_of, ListStore, StoreEdit};
+use serde::{Deserialize, Serialize};
 use rules::{Change, Patch, Queue, Values, Verdict};
 
 /// How long "+1" waits for more clicks before its save is sent.
@@ -34,6 +36,21 @@ thread_local! {
     static TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
     /// A write of the queue to IndexedDB is due (see [`Outbox::persist`]).
     static PERSIST_DUE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A change of the user's options on AniList that changes the lists: the
+/// language of titles, custom lists, and (`scores`) the scoring system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionsChange {
+    pub user: u64,
+    pub scores: bool,
+}
+
+/// It, as told to the other tabs.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToldOptions {
+    options: OptionsChange,
 }
 
 /// What the header says.
@@ -177,6 +194,42 @@ impl Outbox {
             }
         });
         me
+    }
+
+    /// The user's options changed on AniList from this tab (`scores`: the
+    /// scoring system too): the lists this browser holds are read again
+    /// whole, kept titles asked again, and the app's other tabs told to do
+    /// the same (their lists are in memory there too).
+    pub fn options_changed(&self, change: OptionsChange, titles: Titles) {
+        self.options_changed_here(change, titles);
+        if let Ok(text) = serde_json::to_string(&ToldOptions { options: change }) {
+            crate::tabs::tell(&text);
+        }
+    }
+
+    fn options_changed_here(&self, change: OptionsChange, titles: Titles) {
+        let signed_in = self.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten();
+        let Some(credential) = signed_in.filter(|c| c.user == change.user) else { return };
+        titles.outdate();
+        for kind in MediaKind::ALL {
+            if self.store.with_untracked(kind, |d| d.is_none()) {
+                continue;
+            }
+            if change.scores {
+                self.store.scores_changed(kind);
+            }
+            self.refresh_list(kind, credential.clone(), true);
+        }
+    }
+
+    /// Hears the other tabs' changes of options, for the app's life.
+    pub fn follow_options(&self, titles: Titles) {
+        let me = *self;
+        crate::tabs::hear(move |text| {
+            if let Ok(ToldOptions { options }) = serde_json::from_str::<ToldOptions>(&text) {
+                me.options_changed_here(options, titles);
+            }
+        });
     }
 
     /// The list of `kind` turned out to be in a new scoring system (changed

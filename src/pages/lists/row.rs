@@ -70,7 +70,9 @@ pub fn EntryRow(
     });
     let Some(first) = entry.get_untracked() else { return ().into_any() };
     let media = first.media.clone();
-    let title = first.title();
+    // The name follows the entry: titles come in another language after
+    // the person chooses one (the list is read again under the row).
+    let title = Memo::new(move |was: Option<&String>| entry.with(|e| e.as_ref().map(|e| e.title())).or_else(|| was.cloned()).unwrap_or_default());
     let total = media.as_ref().and_then(|m| m.total());
     let fallback = Brief::of(&first);
     let values = move || entry.with(|e| e.as_ref().map(Brief::of)).unwrap_or(fallback);
@@ -84,7 +86,6 @@ pub fn EntryRow(
         let v = values();
         outbox.save(media_id, Patch::completed(v.status, v.repeat), 0.0);
     };
-    let complete_label = format!("Mark completed: {title}");
     let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
     let year = media.as_ref().and_then(|m| m.start_date).and_then(|d| d.year);
@@ -107,7 +108,7 @@ pub fn EntryRow(
         <li class="entry" data-testid=move || format!("entry-{}", id()) class:entry--saving=saving class:entry--picked=picked
             aria-posinset=pos + 1 aria-setsize=move || size.get()>
             {picking.map(|p| view! {
-                <input type="checkbox" class="entry__pick" aria-label=format!("Select {title}") prop:checked=picked
+                <input type="checkbox" class="entry__pick" aria-label=move || format!("Select {}", title.get()) prop:checked=picked
                     on:click=move |ev: leptos::ev::MouseEvent| p.click(media_id, ev.shift_key()) data-testid="pick"/>
             })}
             {match cover {
@@ -116,14 +117,14 @@ pub fn EntryRow(
             }}
             <div class="entry__main">
                 <div class="entry__title">
-                    <a href=crate::routes::Page::Title(kind, media_id).href() data-testid="entry-title">{title.clone()}</a>
+                    <a href=crate::routes::Page::Title(kind, media_id).href() data-testid="entry-title">{title}</a>
                 </div>
                 <div class="entry__controls">
-                    <button type="button" class="step" aria-label=format!("−1 {noun}: {title}")
+                    <button type="button" class="step" aria-label=move || format!("−1 {noun}: {}", title.get())
                         disabled=move || values().progress == 0
                         on:click=move |_| step(-1) data-testid="minus-one">"−"</button>
                     <span class="entry__progress" data-testid="entry-progress">{move || progress_label(values().progress, total)}</span>
-                    <button type="button" class="step" aria-label=format!("+1 {noun}: {title}")
+                    <button type="button" class="step" aria-label=move || format!("+1 {noun}: {}", title.get())
                         disabled=move || !can_increment(values().progress, total)
                         on:click=move |_| step(1) data-testid="plus-one">"+"</button>
                     {move || match error() {
@@ -148,13 +149,13 @@ pub fn EntryRow(
                         }.into_any(),
                     }}
                     <Show when=move || offer_completion(values().progress, total, values().status)>
-                        <button type="button" class="button button--small entry__complete" aria-label=complete_label.clone()
+                        <button type="button" class="button button--small entry__complete" aria-label=move || format!("Mark completed: {}", title.get())
                             on:click=complete data-testid="mark-completed">"Complete"</button>
                     </Show>
                 </div>
             </div>
             <button type="button" class="button button--small button--secondary entry__edit"
-                aria-label=format!("Edit {}", title) aria-haspopup="dialog"
+                aria-label=move || format!("Edit {}", title.get()) aria-haspopup="dialog"
                 on:click=move |_| on_edit.run(media_id) data-testid="edit">"Edit"</button>
         </li>
     }

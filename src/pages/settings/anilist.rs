@@ -15,7 +15,7 @@ use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
-use crate::outbox::use_outbox;
+use crate::outbox::{use_outbox, OptionsChange};
 use crate::routes::Page;
 use crate::session::SessionContext;
 use crate::store::use_list_store;
@@ -67,7 +67,6 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
     let session = expect_context::<SessionContext>().0;
     let outbox = use_outbox();
-    let store = use_list_store();
     let titles = crate::store::titles::use_titles();
     let credential = StoredValue::new(credential);
     let saved = RwSignal::new(saved);
@@ -100,15 +99,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     let same_user = session.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(credential.user);
                     let lists = before.lists_change(&now) && same_user;
                     if lists {
-                        titles.outdate();
-                        for kind in MediaKind::ALL {
-                            if before.score_format != now.score_format {
-                                store.scores_changed(kind);
-                            }
-                            if store.with_untracked(kind, |d| d.is_some()) {
-                                outbox.refresh_list(kind, credential.clone(), true);
-                            }
-                        }
+                        outbox.options_changed(OptionsChange { user: credential.user, scores: before.score_format != now.score_format }, titles);
                     }
                     let _ = draft.try_set(now.clone());
                     let _ = saved.try_set(now);

@@ -116,6 +116,27 @@ test("the scoring system changed on AniList's site while a score waited here: th
   assert.deepEqual(page.problems.filter((p) => !p.includes('status of 500')), []);
 });
 
+test('two tabs: a new scoring system and language saved in one, the other reads its list again and shows them', async () => {
+  const a = await world.newPage();
+  await signIn(world, a);
+  const b = await a.context().newPage();
+  b.problems = [];
+  b.on('pageerror', (err) => b.problems.push(`page error: ${err.message}`));
+  await b.goto(`${world.app.url}lists/anime`);
+  await b.waitForSelector(`${row(700001)} >> text=8.5 / 10`);
+  await a.goto(`${world.app.url}settings`);
+  await a.waitForSelector(form);
+  await a.selectOption('[data-testid=option-score-format]', { label: '100 points (85/100)' });
+  await a.selectOption('[data-testid=option-title-language]', { label: 'Romaji' });
+  await a.click('[data-testid=options-save]');
+  await a.waitForSelector('[data-testid=options-state] >> text=/Saved on AniList/');
+  // Within the 30 s in which a list is not asked for again by itself.
+  await b.waitForSelector(`${row(700001)} >> text=85 / 100`);
+  await b.waitForSelector(`${row(700001)} >> text=Kaubōi Bibappu`);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+});
+
 test('airing notifications alone: saved without reading the lists again; "Undo changes" goes back to what AniList holds', async () => {
   const page = await world.newPage();
   await signIn(world, page);
