@@ -662,11 +662,10 @@ impl ListStore {
     }
 
     /// AniList's scoring system changed (the person chose another): the
-    /// list of `kind`, if held, waits for its next whole read.
+    /// list of `kind` (the caller reads it again) waits for its next whole
+    /// read.
     pub fn scores_changed(&self, kind: MediaKind) {
-        if self.with_untracked(kind, |d| d.is_some()) {
-            self.set_converting(kind, true);
-        }
+        self.set_converting(kind, true);
     }
 
     fn set_converting(&self, kind: MediaKind, on: bool) {

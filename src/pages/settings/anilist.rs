@@ -76,8 +76,11 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     // Changes still waiting carry scores in the current system: AniList
     // would read them in the new one.
     let blocked = move || {
+        if draft.with(|d| saved.with(|s| d.score_format == s.score_format)) {
+            return None;
+        }
         let waiting = outbox.waiting();
-        (waiting > 0 && draft.with(|d| saved.with(|s| d.score_format != s.score_format))).then_some(waiting)
+        (waiting > 0).then_some(waiting)
     };
     let send = move || {
         if blocked().is_some() || state.get_untracked() == Saving::Sending {
