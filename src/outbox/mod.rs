@@ -167,18 +167,9 @@ impl Outbox {
                 me.store.take_from_other_tab(&changed, waiting);
             });
         });
-        // A list found in a new scoring system while it is read again
-        // (chunk by chunk, which takes a while): the scores waiting in it
+        // A list found in a new scoring system: the scores waiting in it
         // are in the old one (see [`Outbox::scores_outdated`]).
-        for kind in MediaKind::ALL {
-            Effect::new(move |was: Option<bool>| {
-                let now = store.scores_converting(kind);
-                if now && was == Some(false) {
-                    me.scores_outdated(kind);
-                }
-                now
-            });
-        }
+        store.when_scores_change(move |kind| me.scores_outdated(kind));
         // Changes kept by a tab closed since (offline, say) are taken over
         // by a tab still open: looked for every 30 s and when the network
         // is back.
@@ -754,18 +745,7 @@ impl Outbox {
     /// [`ListStore::refresh`]), with the waiting changes on top of what
     /// comes: how every page and the export bring a list up to date.
     pub fn refresh_list(&self, kind: MediaKind, credential: Credential, force: bool) {
-        let me = *self;
-        let again = self.reapply();
-        let pending = move |data: &mut crate::store::ListData| {
-            // AniList's answer in another scoring system than the list held:
-            // the scores waiting are in the old one (a list of one chunk
-            // ends its conversion before the watch below would see it).
-            if me.store.with_untracked(kind, |d| d.is_some_and(|d| d.score_format != data.score_format)) {
-                me.scores_outdated(kind);
-            }
-            again(data);
-        };
-        self.store.refresh(kind, credential, force, self.api.get_value(), pending);
+        self.store.refresh(kind, credential, force, self.api.get_value(), self.reapply());
     }
 
     /// While the caller lives, asks AniList for the next episode of the

@@ -478,7 +478,13 @@ pub struct ListStore {
     /// longer uses: it changed, and the list is being read again. No score
     /// is set meanwhile: AniList would read it in the new system.
     converting: RwSignal<[bool; 2]>,
+    /// Told, at once, of each list found in a new scoring system (see
+    /// [`ListStore::when_scores_change`]).
+    scores_hook: StoredValue<Option<ScoresHook>, LocalStorage>,
 }
+
+/// See [`ListStore::when_scores_change`].
+type ScoresHook = std::rc::Rc<dyn Fn(MediaKind)>;
 
 /// One value per kind of list (two: a map would be more code for nothing).
 #[derive(Clone, Debug)]
@@ -577,6 +583,7 @@ impl ListStore {
             memory_only: RwSignal::new(None),
             refused: StoredValue::new(HashMap::new()),
             converting: RwSignal::new([false, false]),
+            scores_hook: StoredValue::new_local(None),
         }
     }
 
@@ -668,10 +675,23 @@ impl ListStore {
         self.set_converting(kind, true);
     }
 
+    /// `hook` is called the moment a held list is found in a new scoring
+    /// system (chosen here, told by another tab, or found in AniList's
+    /// answer, before that answer is shown), once each time: the scores
+    /// waiting to be sent for it are in the old one.
+    pub fn when_scores_change(&self, hook: impl Fn(MediaKind) + 'static) {
+        self.scores_hook.set_value(Some(std::rc::Rc::new(hook)));
+    }
+
     fn set_converting(&self, kind: MediaKind, on: bool) {
         let slot = ByKind::<()>::slot(kind);
         if self.converting.with_untracked(|c| c[slot]) != on {
             self.converting.update(|c| c[slot] = on);
+            if on {
+                if let Some(hook) = self.scores_hook.try_get_value().flatten() {
+                    hook(kind);
+                }
+            }
         }
     }
 
