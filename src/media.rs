@@ -14,6 +14,15 @@ pub enum MediaKind {
 impl MediaKind {
     pub const ALL: [MediaKind; 2] = [MediaKind::Anime, MediaKind::Manga];
 
+    /// Its place in [`MediaKind::ALL`]: the index of a value kept for each
+    /// kind of list in a pair.
+    pub fn index(self) -> usize {
+        match self {
+            MediaKind::Anime => 0,
+            MediaKind::Manga => 1,
+        }
+    }
+
     /// The path segment and the `MediaType` of the schema, lower case.
     pub fn slug(self) -> &'static str {
         match self {
@@ -427,6 +436,13 @@ anilist_enum!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_index_their_place() {
+        for (i, kind) in MediaKind::ALL.into_iter().enumerate() {
+            assert_eq!(kind.index(), i);
+        }
+    }
 
     #[test]
     fn statuses() {

@@ -282,7 +282,7 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2
     let mut at = positions(l, edits.iter().map(|e| e.media_id));
     let mut before = [0usize; 2];
     for (kind, d) in l.iter() {
-        before[ByKind::<()>::slot(kind)] = d.entries.len();
+        before[kind.index()] = d.entries.len();
     }
     let mut gone: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for StoreEdit { media_id, patch, added } in edits {
@@ -299,7 +299,7 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2
             },
             _ => continue,
         };
-        let slot = ByKind::<()>::slot(kind);
+        let slot = kind.index();
         let Some(d) = l.get_mut(kind) else { continue };
         match &patch {
             Some(p) => patch_entry(d, i, p),
@@ -314,7 +314,7 @@ pub fn apply_edits(l: &mut ByKind<ListData>, edits: Vec<StoreEdit>) -> [Dirty; 2
     }
     let mut dirty: [Dirty; 2] = Default::default();
     for (kind, d) in l.iter_mut() {
-        let slot = ByKind::<()>::slot(kind);
+        let slot = kind.index();
         let placed = d.entries.len() > before[slot];
         let removed = gone.iter().any(|(s, _)| *s == slot);
         if touched[slot] {
@@ -356,7 +356,7 @@ pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Di
         if *whole {
             patch_entry(d, i, &Patch::whole(&values_of(s)));
         }
-        touched[ByKind::<()>::slot(kind)].add(Dirty::Entries([s.media_id].into()));
+        touched[kind.index()].add(Dirty::Entries([s.media_id].into()));
     }
     touched
 }
@@ -497,28 +497,21 @@ impl<T> Default for ByKind<T> {
 }
 
 impl<T> ByKind<T> {
-    pub fn slot(kind: MediaKind) -> usize {
-        match kind {
-            MediaKind::Anime => 0,
-            MediaKind::Manga => 1,
-        }
-    }
-
-    /// The kind of list in a slot ([`ByKind::slot`]'s other way).
+    /// The kind of list in a slot ([`MediaKind::index`]'s other way).
     pub fn kind_at(slot: usize) -> Option<MediaKind> {
-        MediaKind::ALL.into_iter().find(|k| Self::slot(*k) == slot)
+        MediaKind::ALL.get(slot).copied()
     }
 
     pub fn get(&self, kind: MediaKind) -> Option<&T> {
-        self.0[Self::slot(kind)].as_ref()
+        self.0[kind.index()].as_ref()
     }
 
     pub fn get_mut(&mut self, kind: MediaKind) -> Option<&mut T> {
-        self.0[Self::slot(kind)].as_mut()
+        self.0[kind.index()].as_mut()
     }
 
     pub fn insert(&mut self, kind: MediaKind, value: T) {
-        self.0[Self::slot(kind)] = Some(value);
+        self.0[kind.index()] = Some(value);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (MediaKind, &T)> {
@@ -622,7 +615,7 @@ impl ListStore {
                                 let count = head.chunks;
                                 let list = kept::assemble(head, chunks);
                                 if list.is_some() {
-                                    set_layout(ByKind::<()>::slot(kind), Some((user, count)));
+                                    set_layout(kind.index(), Some((user, count)));
                                 }
                                 list
                             }
@@ -665,7 +658,7 @@ impl ListStore {
     /// AniList no longer uses, until the list is read again (tracked):
     /// no score can be set meanwhile.
     pub fn scores_converting(&self, kind: MediaKind) -> bool {
-        self.converting.with(|c| c[ByKind::<()>::slot(kind)])
+        self.converting.with(|c| c[kind.index()])
     }
 
     /// AniList's scoring system changed (the person chose another): the
@@ -684,7 +677,7 @@ impl ListStore {
     }
 
     fn set_converting(&self, kind: MediaKind, on: bool) {
-        let slot = ByKind::<()>::slot(kind);
+        let slot = kind.index();
         if self.converting.with_untracked(|c| c[slot]) != on {
             self.converting.update(|c| c[slot] = on);
             if on {
@@ -925,7 +918,7 @@ impl ListStore {
         let changed = self.lists.with_untracked(|l| {
             let mut c = Changed { user, patched, ..Changed::default() };
             for id in media_ids {
-                match l.iter().find_map(|(kind, d)| Some((ByKind::<()>::slot(kind), d.entry(*id)?.clone()))) {
+                match l.iter().find_map(|(kind, d)| Some((kind.index(), d.entry(*id)?.clone()))) {
                     Some(found) => c.entries.push(found),
                     None => c.removed.push(*id),
                 }
@@ -980,7 +973,7 @@ impl ListStore {
     /// also in the outbox, which is written at once and applied again after
     /// a reload.
     fn save_soon(&self, kind: MediaKind, dirty: Dirty) {
-        let slot = ByKind::<()>::slot(kind);
+        let slot = kind.index();
         DIRTY.with(|d| d.borrow_mut()[slot].add(dirty));
         if set_due(slot, true) {
             return;
@@ -1006,7 +999,7 @@ impl ListStore {
     /// tab; a reload ends it). The waiting timer then finds nothing to do.
     pub fn flush(&self) {
         for kind in MediaKind::ALL {
-            if set_due(ByKind::<()>::slot(kind), false) && self.user.try_get_untracked().flatten().is_some() {
+            if set_due(kind.index(), false) && self.user.try_get_untracked().flatten().is_some() {
                 self.write(kind);
             }
         }
@@ -1014,7 +1007,7 @@ impl ListStore {
 
     /// Keeps a whole list in IndexedDB now (a list read from AniList).
     fn save(&self, kind: MediaKind) {
-        DIRTY.with(|d| d.borrow_mut()[ByKind::<()>::slot(kind)] = Dirty::All);
+        DIRTY.with(|d| d.borrow_mut()[kind.index()] = Dirty::All);
         self.write(kind);
     }
 
@@ -1023,7 +1016,7 @@ impl ListStore {
     /// chunk when entries came or went, or when this tab has not yet
     /// written this list whole (it may be kept in an older form).
     fn write(&self, kind: MediaKind) {
-        let slot = ByKind::<()>::slot(kind);
+        let slot = kind.index();
         let dirty = DIRTY.with(|d| std::mem::take(&mut d.borrow_mut()[slot]));
         let Some(user) = self.user.get_untracked() else { return };
         let list_key = key(user, kind);

@@ -104,11 +104,11 @@ impl Choices {
 
     /// The custom lists of `kind`.
     pub fn lists_of(&self, kind: MediaKind) -> &Vec<String> {
-        &self.lists[usize::from(kind == MediaKind::Manga)]
+        &self.lists[kind.index()]
     }
 
     pub fn lists_of_mut(&mut self, kind: MediaKind) -> &mut Vec<String> {
-        &mut self.lists[usize::from(kind == MediaKind::Manga)]
+        &mut self.lists[kind.index()]
     }
 }
 

@@ -25,7 +25,7 @@ use crate::media::{ListStatus, MediaFormat};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
-use crate::store::{use_list_store, values_of, ByKind};
+use crate::store::{use_list_store, values_of};
 use bulk::{BulkBar, Picking};
 use group::{Group, Viewport};
 
@@ -326,7 +326,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         let _ = crate::storage::set(crate::storage::Area::Local, COLLAPSED_KEY, &collapsed.with_untracked(|c| c.iter().cloned().collect::<Vec<_>>()));
     };
     // The scroll position, kept for a round trip to another page.
-    let slot = ByKind::<()>::slot(kind);
+    let slot = kind.index();
     let keep_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         if let Some(y) = web_sys::window().and_then(|w| w.scroll_y().ok()) {
             SCROLLED.with(|s| {
