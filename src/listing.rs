@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::media::{ListStatus, MediaFormat};
+use crate::media::{ListStatus, MediaFormat, MediaKind};
 
 /// How the rows are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -218,6 +218,30 @@ pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery) ->
     groups
 }
 
+/// The order the groups of [`arrange`] show in, as indices into them: the
+/// sections in the user's order from AniList (`order`: status lists by
+/// their names, "Watching", "Planning"…, and custom lists by theirs), then
+/// every other one in its own place (status lists first). A name matching
+/// no group (AniList's split "Completed TV", a list since taken out) is
+/// passed over; a name given twice counts once.
+pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<usize> {
+    let count = ListStatus::ALL.len() + custom.len();
+    let index_of = |name: &str| {
+        ListStatus::ALL
+            .iter()
+            .position(|s| s.label(kind) == name)
+            .or_else(|| custom.iter().position(|c| *c == name).map(|i| ListStatus::ALL.len() + i))
+    };
+    let mut seen = vec![false; count];
+    let mut out = Vec::with_capacity(count);
+    for i in order.iter().filter_map(|name| index_of(name)).chain(0..count) {
+        if !std::mem::replace(&mut seen[i], true) {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Rows kept in the page above and below the viewport, so scrolling and
 /// tabbing find them already there.
 pub const OVERSCAN: usize = 8;
@@ -349,6 +373,22 @@ mod tests {
         assert_eq!(g[6], [5, 3], "the custom list, sorted, with the hidden entry");
         let g = arrange(&list, &custom, &ListQuery { text: "T5".into(), ..ListQuery::default() });
         assert_eq!((g[0].as_slice(), g[6].as_slice()), (&[5][..], &[5][..]));
+    }
+
+    #[test]
+    fn sections_follow_the_users_order_then_their_own() {
+        let names = |order: &[&str]| order.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        // Nothing set: status lists, then custom lists, as they come.
+        assert_eq!(section_order(&[], MediaKind::Anime, &["Rewatch"]), [0, 1, 2, 3, 4, 5, 6]);
+        // AniList's own default, split completed lists and all.
+        let order = names(&["Watching", "Rewatching", "Completed", "Completed TV", "Completed Movie", "Paused", "Dropped", "Planning"]);
+        assert_eq!(section_order(&order, MediaKind::Anime, &[]), [0, 1, 2, 3, 4, 5]);
+        // Planning first, a custom list before Completed; the rest after.
+        let order = names(&["Planning", "Rewatch", "Completed", "Planning", "Gone"]);
+        assert_eq!(section_order(&order, MediaKind::Anime, &["Favourites", "Rewatch"]), [5, 7, 2, 0, 1, 3, 4, 6]);
+        // A manga list's names are its own.
+        assert_eq!(section_order(&names(&["Rereading", "Reading"]), MediaKind::Manga, &[])[..2], [1, 0]);
+        assert_eq!(section_order(&names(&["Rewatching"]), MediaKind::Manga, &[])[0], 0, "an anime name in a manga list");
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn texts(d: &ListData, only: Option<&BTreeSet<usize>>) -> (String, Vec<(usiz
             format: d.format,
             list_names: d.list_names.clone(),
             advanced_names: d.advanced_names.clone(),
+            section_order: d.section_order.clone(),
         },
         chunks: chunk_count(d.entries.len()),
     };

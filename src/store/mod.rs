@@ -49,6 +49,10 @@ pub struct ListData {
     /// The user's advanced scoring sections, when advanced scoring is on.
     #[serde(default)]
     pub advanced_names: Vec<String>,
+    /// The order the user gave the lists on AniList, by name (see
+    /// [`crate::listing::section_order`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub section_order: Vec<String>,
 }
 
 /// The version of what a kept list holds: 2 added every title, the
@@ -90,7 +94,8 @@ impl ListData {
             }
         }
         let advanced_names = if type_options.advanced_scoring_enabled == Some(true) { type_options.advanced_scoring } else { Vec::new() };
-        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names }
+        let section_order = type_options.section_order;
+        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names, section_order }
     }
 
     /// Puts an entry on exactly these custom lists.
@@ -194,7 +199,12 @@ impl ListData {
                 None => {}
             }
         }
-        self.score_format = recent.score_format;
+        // The options come with every chunk: custom lists, advanced
+        // scoring or the order of the lists changed on AniList's site
+        // change no entry.
+        self.list_names = recent.list_names;
+        self.advanced_names = recent.advanced_names;
+        self.section_order = recent.section_order;
         self.fetched_at = recent.fetched_at;
         true
     }
@@ -1197,8 +1207,11 @@ mod tests {
         let mut mine = list(vec![entry(1, 90, 1), entry(2, 80, 2), entry(3, 70, 3)], vec![("Rewatch", vec![3])]);
         // 3 was changed elsewhere (now newest), 4 was added; 1 is as it was.
         // (AniList groups the chunk by status, so it comes in any order.)
-        let recent = list(vec![entry(1, 90, 1), entry(4, 110, 0), entry(2, 80, 2), entry(3, 120, 9)], vec![]);
+        let mut recent = list(vec![entry(1, 90, 1), entry(4, 110, 0), entry(2, 80, 2), entry(3, 120, 9)], vec![]);
+        // The options as they are now, changed on AniList's site.
+        (recent.list_names, recent.advanced_names, recent.section_order) = (vec!["Later".into()], vec!["Story".into()], vec!["Planning".into()]);
         assert!(mine.merge_recent(recent));
+        assert_eq!((mine.list_names.as_slice(), mine.advanced_names.as_slice(), mine.section_order.as_slice()), (&["Later".to_string()][..], &["Story".to_string()][..], &["Planning".to_string()][..]));
         assert_eq!(mine.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(3, 9), (4, 0), (1, 1), (2, 2)]);
         assert_eq!(mine.custom, [("Rewatch".to_string(), vec![])], "3 left its custom list");
     }

@@ -29,8 +29,8 @@ impl Operation for ListCollection {
       avatar { medium }
       mediaListOptions {
         scoreFormat
-        animeList { customLists advancedScoring advancedScoringEnabled }
-        mangaList { customLists advancedScoring advancedScoringEnabled }
+        animeList { customLists advancedScoring advancedScoringEnabled sectionOrder }
+        mangaList { customLists advancedScoring advancedScoringEnabled sectionOrder }
       }
     }
     lists {
@@ -139,6 +139,9 @@ pub struct TypeOptions {
     pub advanced_scoring: Vec<String>,
     #[serde(default)]
     pub advanced_scoring_enabled: Option<bool>,
+    /// The order the user gave the sections (lists), by name.
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub section_order: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -20,7 +20,7 @@ use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
-use crate::listing::{arrange, date_number, Facts, ListQuery, SortBy, YEARS};
+use crate::listing::{arrange, date_number, section_order, Facts, ListQuery, SortBy, YEARS};
 use crate::media::{ListStatus, MediaFormat};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
@@ -250,13 +250,32 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         store.with(kind, |d| d.map(|d| d.entries.iter().enumerate().map(|(i, e)| (e.media_id, i)).collect::<HashMap<i64, usize>>()).unwrap_or_default())
     });
     let total = Memo::new(move |_| store.with(kind, |d| d.map_or(0, |d| d.entries.len())));
+    // The groups in the order the user gave them on AniList: each one's
+    // place in `groups`, heading and test id.
+    let sections = Memo::new(move |_| {
+        let order = store.with(kind, |d| d.map(|d| d.section_order.clone()).unwrap_or_default());
+        custom.with(|c| {
+            let names: Vec<&str> = c.iter().map(|(n, _)| n.as_str()).collect();
+            section_order(&order, kind, &names)
+                .into_iter()
+                .map(|i| match ListStatus::ALL.get(i) {
+                    Some(status) => (i, status.label(kind).to_string(), format!("group-{}", status.as_api().to_ascii_lowercase())),
+                    None => {
+                        let at = i - ListStatus::ALL.len();
+                        (i, names.get(at).copied().unwrap_or_default().to_string(), format!("group-custom-{at}"))
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     // The entries shown, top to bottom, each once (an entry can be in a
     // status group and custom lists): what "Select all" and a shift-click's
     // range take.
     let order = Memo::new(move |_| {
         groups.with(|g| {
             let mut seen = HashSet::new();
-            g.iter().flatten().filter(|id| seen.insert(**id)).copied().collect::<Vec<_>>()
+            let shown = sections.with(|s| s.iter().map(|(i, ..)| *i).collect::<Vec<_>>());
+            shown.into_iter().filter_map(|i| g.get(i)).flatten().filter(|id| seen.insert(**id)).copied().collect::<Vec<_>>()
         })
     });
     let shown = Memo::new(move |_| order.with(Vec::len));
@@ -469,16 +488,10 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             <Show when=move || shown.get() == 0 && query.with(ListQuery::narrows)>
                 <p class="muted" data-testid="no-match">"No entry in this list matches these filters."</p>
             </Show>
-            {ListStatus::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(i, status)| section(status.label(kind).to_string(), format!("group-{}", status.as_api().to_ascii_lowercase()), i))
-                .collect_view()}
-            {move || custom
+            {move || sections
                 .get()
                 .into_iter()
-                .enumerate()
-                .map(|(i, (name, _))| section(name, format!("group-custom-{i}"), ListStatus::ALL.len() + i))
+                .map(|(i, heading, testid)| section(heading, testid, i))
                 .collect_view()}
         </Show>
         <BulkBar kind=kind format=format picking=picking/>

@@ -45,6 +45,30 @@ test('the anime list shows the fixture entries, grouped by status, in the user\'
   assert.deepEqual(page.problems, []);
 });
 
+test('the lists show in the order the user gave them on AniList; j and shift-click follow that order', async () => {
+  // Planning first, then a custom list, then Watching; what the order does
+  // not name keeps its own place after them. A split completed list's name
+  // ("Completed TV") and a list no longer there are passed over.
+  world.standIn.data.viewer.mediaListOptions.animeList.sectionOrder = ['Planning', 'Favourites', 'Completed TV', 'Gone', 'Watching'];
+  const page = await listPage();
+  const groups = await page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(groups, ['Planning (1)', 'Favourites (1)', 'Watching (1)', 'Completed (1)', 'Paused (1)', 'Dropped (1)']);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('li.entry')?.dataset.testid), 'entry-700003', 'the first row on screen: Planning\'s');
+  // Planning (700003) to Watching (700001): the three rows between, as shown.
+  await page.click(`${row(700003)} [data-testid=pick]`);
+  await page.click(`${row(700001)} [data-testid=pick]`, { modifiers: ['Shift'] });
+  assert.equal(await page.textContent('[data-testid=bulk-count]'), '3 selected');
+  assert.equal(await page.isChecked(`${row(700004)} [data-testid=pick]`), false, 'Paused comes after Watching here');
+  // The order changed on AniList's site: a refresh takes it in, though no
+  // entry changed.
+  world.standIn.data.viewer.mediaListOptions.animeList.sectionOrder = [];
+  await page.click('[data-testid=refresh]');
+  await page.waitForFunction(() => document.querySelector('.list-group h2')?.textContent.trim().startsWith('Watching'));
+  assert.deepEqual(page.problems, []);
+});
+
 test('+1 updates the page at once and AniList after', async () => {
   const page = await listPage();
   await page.click(`${row(700001)} [data-testid=plus-one]`);
