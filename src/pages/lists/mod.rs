@@ -488,11 +488,11 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             <Show when=move || shown.get() == 0 && query.with(ListQuery::narrows)>
                 <p class="muted" data-testid="no-match">"No entry in this list matches these filters."</p>
             </Show>
-            {move || sections
-                .get()
-                .into_iter()
-                .map(|(i, heading, testid)| section(heading, testid, i))
-                .collect_view()}
+            // Keyed: a new custom list, or a new order, moves the groups
+            // on screen and draws only what is new.
+            <For each=move || sections.get() key=|s| s.clone() let:s>
+                {section(s.1, s.2, s.0)}
+            </For>
         </Show>
         <BulkBar kind=kind format=format picking=picking/>
         {move || editing.get().map(|id| view! { <EntryEditor media_id=id kind=kind format=format on_close=close_editor/> })}
