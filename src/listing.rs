@@ -242,6 +242,40 @@ pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<
     out
 }
 
+/// The sections' names in the order [`section_order`] shows them.
+pub fn section_names(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<String> {
+    section_order(order, kind, custom)
+        .into_iter()
+        .map(|i| match ListStatus::ALL.get(i) {
+            Some(status) => status.label(kind).to_string(),
+            None => custom.get(i - ListStatus::ALL.len()).copied().unwrap_or_default().to_string(),
+        })
+        .collect()
+}
+
+/// The order to keep on AniList once the section shown at `at` moves one
+/// place up (or down): every section named, in the order shown. AniList's
+/// split completed lists ("Completed TV") stay right after "Completed", as
+/// they were; a name matching nothing else (a list taken out) goes.
+pub fn move_section(order: &[String], kind: MediaKind, custom: &[&str], at: usize, up: bool) -> Vec<String> {
+    let mut names = section_names(order, kind, custom);
+    let to = if up { at.checked_sub(1) } else { Some(at + 1) };
+    if let Some(to) = to.filter(|to| *to < names.len() && at < names.len()) {
+        names.swap(at, to);
+    }
+    let completed = ListStatus::Completed.label(kind);
+    let split: Vec<&String> = order.iter().filter(|n| n.len() > completed.len() && n.starts_with(completed) && !names.contains(n)).collect();
+    let mut out = Vec::with_capacity(names.len() + split.len());
+    for name in names {
+        let after = name == completed;
+        out.push(name);
+        if after {
+            out.extend(split.iter().map(|n| n.to_string()));
+        }
+    }
+    out
+}
+
 /// Rows kept in the page above and below the viewport, so scrolling and
 /// tabbing find them already there.
 pub const OVERSCAN: usize = 8;
@@ -382,6 +416,9 @@ mod tests {
         assert_eq!(section_order(&[], MediaKind::Anime, &["Rewatch"]), [0, 1, 2, 3, 4, 5, 6]);
         // AniList's own default, split completed lists and all.
         let order = names(&["Watching", "Rewatching", "Completed", "Completed TV", "Completed Movie", "Paused", "Dropped", "Planning"]);
+        let mut gone = order.clone();
+        gone.push("Taken out".into());
+        assert_eq!(move_section(&gone, MediaKind::Anime, &[], 0, true), order, "a list no longer there goes");
         assert_eq!(section_order(&order, MediaKind::Anime, &[]), [0, 1, 2, 3, 4, 5]);
         // Planning first, a custom list before Completed; the rest after.
         let order = names(&["Planning", "Rewatch", "Completed", "Planning", "Gone"]);
@@ -389,6 +426,21 @@ mod tests {
         // A manga list's names are its own.
         assert_eq!(section_order(&names(&["Rereading", "Reading"]), MediaKind::Manga, &[])[..2], [1, 0]);
         assert_eq!(section_order(&names(&["Rewatching"]), MediaKind::Manga, &[])[0], 0, "an anime name in a manga list");
+    }
+
+    #[test]
+    fn a_section_moves_one_place_and_the_split_lists_stay_after_completed() {
+        let names = |order: &[&str]| order.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(section_names(&[], MediaKind::Manga, &["To buy"]), names(&["Reading", "Rereading", "Completed", "Paused", "Dropped", "Planning", "To buy"]));
+        // Nothing set yet: the whole order is written, the one moved.
+        assert_eq!(move_section(&[], MediaKind::Anime, &["Rewatch"], 6, true), names(&["Watching", "Rewatching", "Completed", "Paused", "Dropped", "Rewatch", "Planning"]));
+        let order = names(&["Watching", "Rewatching", "Completed", "Completed TV", "Completed Movie", "Paused", "Dropped", "Planning"]);
+        assert_eq!(
+            move_section(&order, MediaKind::Anime, &[], 2, true),
+            names(&["Watching", "Completed", "Completed TV", "Completed Movie", "Rewatching", "Paused", "Dropped", "Planning"])
+        );
+        assert_eq!(move_section(&order, MediaKind::Anime, &[], 5, false), order, "the last cannot go further down");
+        assert_eq!(move_section(&order, MediaKind::Anime, &[], 0, true), order, "nor the first further up");
     }
 
     #[test]

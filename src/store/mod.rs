@@ -1015,6 +1015,21 @@ impl ListStore {
         }
     }
 
+    /// The order of the lists of `kind` changed (saved on AniList from
+    /// here): shown at once, and kept (the list's head alone is written).
+    pub fn set_section_order(&self, kind: MediaKind, order: &[String]) {
+        if self.with_untracked(kind, |d| d.is_none_or(|d| d.section_order == order)) {
+            return;
+        }
+        self.lists.update(|l| {
+            if let Some(d) = l.get_mut(kind) {
+                d.section_order = order.to_vec();
+            }
+        });
+        DIRTY.with(|d| d.borrow_mut()[kind.index()].add(Dirty::Entries(Default::default())));
+        self.write(kind);
+    }
+
     /// Keeps a whole list in IndexedDB now (a list read from AniList).
     fn save(&self, kind: MediaKind) {
         DIRTY.with(|d| d.borrow_mut()[kind.index()] = Dirty::All);

@@ -39,18 +39,26 @@ pub struct Vars {
     pub manga_list_options: Option<KindInput>,
 }
 
-/// A kind's list options: only its custom lists (AniList keeps the rest).
+/// A kind's list options: its custom lists and their order, each when it
+/// changed (AniList keeps the rest).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindInput {
-    pub custom_lists: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_lists: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section_order: Option<Vec<String>>,
 }
 
 impl Vars {
     /// What changes from `before` to `after` (a value AniList has and this
     /// app does not know is never sent).
     pub fn between(before: &Choices, after: &Choices) -> Self {
-        let lists = |kind| (before.lists_of(kind) != after.lists_of(kind)).then(|| KindInput { custom_lists: after.lists_of(kind).clone() });
+        let lists = |kind| {
+            let custom_lists = Some(after.lists_of(kind)).filter(|l| *l != before.lists_of(kind)).cloned();
+            let section_order = Some(after.order_of(kind)).filter(|o| *o != before.order_of(kind)).cloned();
+            (custom_lists.is_some() || section_order.is_some()).then_some(KindInput { custom_lists, section_order })
+        };
         Vars {
             title_language: Some(after.title_language).filter(|l| *l != before.title_language && *l != UserTitleLanguage::Unknown),
             score_format: Some(after.score_format).filter(|f| *f != before.score_format),
@@ -77,7 +85,7 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent() {
-        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]] };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default() };
         assert!(Vars::between(&a, &a).is_empty());
         let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a.clone() };
         let v = Vars::between(&a, &b);
@@ -94,5 +102,15 @@ mod tests {
         let mut e = a.clone();
         e.lists_of_mut(MediaKind::Anime).clear();
         assert_eq!(serde_json::to_string(&Vars::between(&a, &e)).unwrap(), r#"{"animeListOptions":{"customLists":[]}}"#);
+        // The order of a kind's lists: alone, or with its custom lists.
+        let mut f = a.clone();
+        f.order[MediaKind::Manga.index()] = vec!["Planning".into()];
+        assert_eq!(serde_json::to_string(&Vars::between(&a, &f)).unwrap(), r#"{"mangaListOptions":{"sectionOrder":["Planning"]}}"#);
+        f.order[MediaKind::Anime.index()] = vec!["Rewatch".into()];
+        f.lists_of_mut(MediaKind::Anime).clear();
+        assert_eq!(
+            serde_json::to_string(&Vars::between(&a, &f)).unwrap(),
+            r#"{"animeListOptions":{"customLists":[],"sectionOrder":["Rewatch"]},"mangaListOptions":{"sectionOrder":["Planning"]}}"#
+        );
     }
 }

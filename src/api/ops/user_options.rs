@@ -1,6 +1,6 @@
 //! The signed-in user's AniList options this app lets them change (the
 //! Settings page): the language of titles, the scoring system, AniList's
-//! airing notifications, and the custom lists of each kind. [`super::save_user_options`] changes
+//! airing notifications, and the custom lists of each kind and their order. [`super::save_user_options`] changes
 //! them and answers with the same fields.
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat animeList { customLists } mangaList { customLists } }"
+        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat animeList { customLists sectionOrder } mangaList { customLists sectionOrder } }"
     };
 }
 
@@ -67,6 +67,9 @@ pub struct ListOptions {
 pub struct KindOptions {
     #[serde(default, deserialize_with = "nullable_list")]
     pub custom_lists: Vec<String>,
+    /// The lists' order, by name (see [`crate::listing::section_order`]).
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub section_order: Vec<String>,
 }
 
 /// The options as the form shows them (AniList's defaults where it gives
@@ -78,6 +81,9 @@ pub struct Choices {
     pub airing_notifications: bool,
     /// The custom lists' names: anime, then manga.
     pub lists: [Vec<String>; 2],
+    /// The order of each kind's lists, as AniList keeps it: anime, then
+    /// manga.
+    pub order: [Vec<String>; 2],
 }
 
 impl From<&User> for Choices {
@@ -85,11 +91,13 @@ impl From<&User> for Choices {
         let o = u.options.as_ref();
         let m = u.media_list_options.as_ref();
         let lists = |k: Option<&KindOptions>| k.map(|k| k.custom_lists.clone()).unwrap_or_default();
+        let order = |k: Option<&KindOptions>| k.map(|k| k.section_order.clone()).unwrap_or_default();
         Choices {
             title_language: o.and_then(|o| o.title_language).unwrap_or(UserTitleLanguage::Romaji),
             score_format: m.and_then(|m| m.score_format).unwrap_or_default(),
             airing_notifications: o.and_then(|o| o.airing_notifications).unwrap_or(true),
             lists: [lists(m.and_then(|m| m.anime_list.as_ref())), lists(m.and_then(|m| m.manga_list.as_ref()))],
+            order: [order(m.and_then(|m| m.anime_list.as_ref())), order(m.and_then(|m| m.manga_list.as_ref()))],
         }
     }
 }
@@ -109,6 +117,11 @@ impl Choices {
 
     pub fn lists_of_mut(&mut self, kind: MediaKind) -> &mut Vec<String> {
         &mut self.lists[kind.index()]
+    }
+
+    /// The order of the lists of `kind`, as AniList keeps it.
+    pub fn order_of(&self, kind: MediaKind) -> &Vec<String> {
+        &self.order[kind.index()]
     }
 }
 
@@ -132,15 +145,16 @@ mod tests {
     fn choices_take_anilists_defaults_where_it_gives_none() {
         let u: User = serde_json::from_str(r#"{"id":1,"options":null,"mediaListOptions":{"scoreFormat":null}}"#).unwrap();
         let c = Choices::from(&u);
-        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default() });
-        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","animeList":{"customLists":["Rewatch",null]},"mangaList":null}}"#).unwrap();
-        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]] });
+        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default() });
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"]},"mangaList":null}}"#).unwrap();
+        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]] });
     }
 
     #[test]
     fn only_scores_titles_and_custom_lists_change_the_lists() {
-        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]] };
+        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default() };
         assert!(!a.lists_change(&Choices { airing_notifications: false, ..a.clone() }));
+        assert!(!a.lists_change(&Choices { order: [vec!["Planning".into()], vec![]], ..a.clone() }), "the order changes no entry");
         assert!(a.lists_change(&Choices { score_format: ScoreFormat::Point100, ..a.clone() }));
         assert!(a.lists_change(&Choices { title_language: UserTitleLanguage::English, ..a.clone() }));
         let mut b = a.clone();

@@ -3,7 +3,7 @@
 //! AniList's airing notifications, read from AniList and saved there. A
 //! change of scoring system, language or custom lists reads the lists this
 //! browser holds again, since AniList answers every score, title and list
-//! anew.
+//! anew. The order of the lists is saved and shown at once.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ use crate::api::ops::save_user_options::{SaveUserOptions, Vars};
 use crate::api::ops::user_options::{self, new_list_name, Choices, UserOptions};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
+use crate::listing::{move_section, section_names};
 use crate::components::api_status::ApiErrorView;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
@@ -68,6 +69,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let outbox = use_outbox();
     let titles = crate::store::titles::use_titles();
+    let store = use_list_store();
     let credential = StoredValue::new(credential);
     let saved = RwSignal::new(saved);
     let draft = RwSignal::new(saved.get_untracked());
@@ -101,6 +103,11 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     // page is shown by then), while it is still this user's.
                     let same_user = session.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(credential.user);
                     let lists = before.lists_change(&now) && same_user;
+                    if same_user {
+                        for kind in MediaKind::ALL {
+                            store.set_section_order(kind, now.order_of(kind));
+                        }
+                    }
                     if lists {
                         outbox.options_changed(OptionsChange { user: credential.user, scores: before.score_format != now.score_format }, titles);
                     }
@@ -162,6 +169,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                 <span>"Notify me when an episode of an anime I am watching airs"</span>
             </label>
             {MediaKind::ALL.into_iter().map(|kind| view! { <CustomLists kind=kind draft=draft saved=saved edit=Callback::new(move |f: CustomEdit| edit(&|d| f.apply(d.lists_of_mut(kind))))/> }).collect_view()}
+            {MediaKind::ALL.into_iter().map(|kind| view! { <ListOrder kind=kind draft=draft edit=Callback::new(move |order: Vec<String>| edit(&|d| d.order[kind.index()] = order.clone()))/> }).collect_view()}
             {move || blocked().map(|n| view! {
                 <p class="notice notice--warning" role="status" data-testid="options-blocked">
                     {format!(
@@ -282,6 +290,62 @@ fn CustomLists(kind: MediaKind, draft: RwSignal<Choices>, saved: RwSignal<Choice
                 let text = removal_note(&list, held(&list));
                 view! { <p class="notice notice--warning small" data-testid="list-removed">{text}</p> }
             }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The order a kind's lists show in (here and on AniList): each list with
+/// "Move up" and "Move down". The rows stay (their names move), so the
+/// focus follows the list moved at once, whatever the pace of the keys.
+#[component]
+fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<String>>) -> impl IntoView {
+    let noun = kind.slug();
+    let names = Memo::new(move |_| {
+        draft.with(|d| {
+            let custom: Vec<&str> = d.lists_of(kind).iter().map(String::as_str).collect();
+            section_names(d.order_of(kind), kind, &custom)
+        })
+    });
+    let count = Memo::new(move |_| names.with(Vec::len));
+    let name = move |i: usize| names.with(|n| n.get(i).cloned().unwrap_or_default());
+    let is_last = move |i: usize| i + 1 >= count.get();
+    let list = NodeRef::<leptos::html::Ol>::new();
+    let shift = move |at: usize, up: bool| {
+        let order = draft.with_untracked(|d| {
+            let custom: Vec<&str> = d.lists_of(kind).iter().map(String::as_str).collect();
+            move_section(d.order_of(kind), kind, &custom, at, up)
+        });
+        edit.run(order);
+        // The same button of the list moved, in its new place (or the
+        // other one at either end, where this one is disabled).
+        let to = if up { at.saturating_sub(1) } else { at + 1 };
+        let dir = match (up, to) {
+            (true, 0) => "down",
+            (false, t) if t + 1 >= count.get_untracked() => "up",
+            (true, _) => "up",
+            (false, _) => "down",
+        };
+        let button = list.get_untracked().and_then(|ol| ol.query_selector(&format!("li:nth-child({}) [data-move={dir}]", to + 1)).ok().flatten());
+        if let Some(b) = button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+            let _ = b.focus();
+        }
+    };
+    view! {
+        <fieldset class="options__lists" data-testid=format!("list-order-{noun}")>
+            <legend class="field__label">{format!("Order of your {noun} lists")}</legend>
+            <ol class="options__names" node_ref=list>
+                <For each=move || 0..count.get() key=|i| *i let:i>
+                    <li data-testid="list-in-order">
+                        <span>{move || name(i)}</span>
+                        <span class="options__moves">
+                            <button type="button" class="button button--small button--secondary" aria-label=move || format!("Move {} up", name(i))
+                                data-move="up" disabled=i == 0 on:click=move |_| shift(i, true)>"↑"</button>
+                            <button type="button" class="button button--small button--secondary" aria-label=move || format!("Move {} down", name(i))
+                                data-move="down" disabled=move || is_last(i) on:click=move |_| shift(i, false)>"↓"</button>
+                        </span>
+                    </li>
+                </For>
+            </ol>
         </fieldset>
     }
 }

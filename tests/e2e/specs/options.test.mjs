@@ -239,6 +239,43 @@ test('custom lists: a new one added (Enter), an empty or taken name refused, one
   assert.deepEqual(page.problems, []);
 });
 
+test('the order of the lists: moved with the buttons or the keyboard (the focus follows), saved alone, shown on the list page at once and after a reload', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  await settings(page);
+  const anime = '[data-testid=list-order-anime]';
+  const order = () => page.locator(`${anime} [data-testid=list-in-order] > span:first-child`).allTextContents();
+  assert.deepEqual(await order(), ['Watching', 'Rewatching', 'Completed', 'Paused', 'Dropped', 'Planning', 'Favourites', 'Rewatch']);
+  assert.equal(await page.isDisabled(`${anime} [aria-label="Move Watching up"]`), true);
+  assert.equal(await page.isDisabled(`${anime} [aria-label="Move Rewatch down"]`), true);
+  await page.click(`${anime} [aria-label="Move Planning up"]`);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Move Planning up'
+    && document.activeElement.closest('li')?.previousElementSibling?.textContent.startsWith('Paused'));
+  // Two quick presses: each moves it once more, the focus with it.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Move Planning up'
+    && document.activeElement.closest('li')?.previousElementSibling?.textContent.startsWith('Rewatching'));
+  const wanted = ['Watching', 'Rewatching', 'Planning', 'Completed', 'Paused', 'Dropped', 'Favourites', 'Rewatch'];
+  assert.deepEqual(await order(), wanted);
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked('SaveUserOptions').map((r) => r.body.variables), [{ animeListOptions: { sectionOrder: wanted } }]);
+  assert.deepEqual(world.standIn.data.viewer.mediaListOptions.animeList.sectionOrder, wanted);
+  const headings = () => page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s*\(\d+\)\s*$/, '').trim()));
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector(row(700001));
+  assert.deepEqual(await headings(), ['Watching', 'Planning', 'Completed', 'Paused', 'Dropped', 'Favourites']);
+  assert.equal(asked('ListCollection').length, lists, 'the order alone reads no list again');
+  await page.reload();
+  await page.waitForSelector(row(700001));
+  assert.deepEqual(await headings(), ['Watching', 'Planning', 'Completed', 'Paused', 'Dropped', 'Favourites']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('signed out: the card asks for a sign-in and nothing is asked of AniList', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);
