@@ -197,18 +197,41 @@ pub fn compare(a: &Facts, b: &Facts, by: SortBy) -> Ordering {
     first.then(a.rank.cmp(&b.rank)).then(a.media_id.cmp(&b.media_id))
 }
 
-/// The media ids of each group, filtered and sorted: the status groups in
-/// [`ListStatus::ALL`]'s order, then each custom list. An entry hidden from
-/// the status lists is only in its custom lists.
-pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery) -> Vec<Vec<i64>> {
+/// Where the groups stand in [`arrange`]'s answer: the status lists in
+/// [`ListStatus::ALL`]'s order, then the completed ones by format in
+/// [`MediaFormat::ALL`]'s (AniList's split completed lists), then the
+/// custom lists.
+pub const SPLIT_AT: usize = ListStatus::ALL.len();
+pub const CUSTOM_AT: usize = SPLIT_AT + MediaFormat::ALL.len();
+
+/// A split completed list's name, as AniList names it ("Completed TV
+/// Short").
+pub fn split_name(kind: MediaKind, format: MediaFormat) -> String {
+    let word = match format {
+        MediaFormat::TvShort => "TV Short",
+        MediaFormat::OneShot => "One Shot",
+        f => f.label(),
+    };
+    format!("{} {word}", ListStatus::Completed.label(kind))
+}
+
+/// The media ids of each group, filtered and sorted (see [`SPLIT_AT`]). An
+/// entry hidden from the status lists is only in its custom lists. With
+/// `split` (the user's "split completed list by format" on AniList), a
+/// completed entry stands in its format's list; one of no known format
+/// stays in "Completed".
+pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery, split: bool) -> Vec<Vec<i64>> {
     let text = filter_key(&q.text);
     let mut order: Vec<&Facts> = facts.iter().filter(|f| passes(f, q, &text)).collect();
     // Unstable is enough: `compare` never finds two entries equal.
     order.sort_unstable_by(|a, b| compare(a, b, q.sort));
-    let mut groups = vec![Vec::new(); ListStatus::ALL.len()];
+    let mut groups = vec![Vec::new(); CUSTOM_AT];
     for f in &order {
-        if let Some(i) = f.group.and_then(|g| ListStatus::ALL.iter().position(|s| *s == g)) {
-            groups[i].push(f.media_id);
+        let Some(g) = f.group else { continue };
+        let by_format = (split && g == ListStatus::Completed).then(|| f.format.and_then(|x| MediaFormat::ALL.iter().position(|m| *m == x))).flatten();
+        let at = by_format.map(|j| SPLIT_AT + j).or_else(|| ListStatus::ALL.iter().position(|s| *s == g));
+        if let Some(at) = at {
+            groups[at].push(f.media_id);
         }
     }
     for (_, ids) in custom {
@@ -220,21 +243,27 @@ pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery) ->
 
 /// The order the groups of [`arrange`] show in, as indices into them: the
 /// sections in the user's order from AniList (`order`: status lists by
-/// their names, "Watching", "Planning"…, and custom lists by theirs), then
-/// every other one in its own place (status lists first). A name matching
-/// no group (AniList's split "Completed TV", a list since taken out) is
-/// passed over; a name given twice counts once.
-pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<usize> {
-    let count = ListStatus::ALL.len() + custom.len();
+/// their names, "Watching", "Planning"…, split completed lists, "Completed
+/// TV", and custom lists by theirs), then every other one in its own place
+/// (status lists, the split completed lists after "Completed", custom
+/// lists). Without `split` the split lists are left out; a name matching
+/// no group (a list since taken out) is passed over; a name given twice
+/// counts once.
+pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str], split: bool) -> Vec<usize> {
+    let count = CUSTOM_AT + custom.len();
+    let completed = ListStatus::ALL.iter().position(|s| *s == ListStatus::Completed).unwrap_or(0);
+    let splits = if split { SPLIT_AT..CUSTOM_AT } else { 0..0 };
     let index_of = |name: &str| {
         ListStatus::ALL
             .iter()
             .position(|s| s.label(kind) == name)
-            .or_else(|| custom.iter().position(|c| *c == name).map(|i| ListStatus::ALL.len() + i))
+            .or_else(|| splits.clone().find(|i| split_name(kind, MediaFormat::ALL[i - SPLIT_AT]) == name))
+            .or_else(|| custom.iter().position(|c| *c == name).map(|i| CUSTOM_AT + i))
     };
+    let own = (0..=completed).chain(splits.clone()).chain(completed + 1..SPLIT_AT).chain(CUSTOM_AT..count);
     let mut seen = vec![false; count];
     let mut out = Vec::with_capacity(count);
-    for i in order.iter().filter_map(|name| index_of(name)).chain(0..count) {
+    for i in order.iter().filter_map(|name| index_of(name)).chain(own) {
         if !std::mem::replace(&mut seen[i], true) {
             out.push(i);
         }
@@ -242,15 +271,22 @@ pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<
     out
 }
 
-/// The sections' names in the order [`section_order`] shows them.
+/// The heading and test id of the group at `i` of [`arrange`]'s answer.
+pub fn section_label(i: usize, kind: MediaKind, custom: &[&str]) -> (String, String) {
+    match (ListStatus::ALL.get(i), MediaFormat::ALL.get(i.wrapping_sub(SPLIT_AT))) {
+        (Some(status), _) => (status.label(kind).to_string(), format!("group-{}", status.as_api().to_ascii_lowercase())),
+        (None, Some(format)) if i < CUSTOM_AT => (split_name(kind, *format), format!("group-completed-{}", format.as_api().to_ascii_lowercase())),
+        _ => {
+            let at = i.saturating_sub(CUSTOM_AT);
+            (custom.get(at).copied().unwrap_or_default().to_string(), format!("group-custom-{at}"))
+        }
+    }
+}
+
+/// The sections' names in the order [`section_order`] shows them (without
+/// split completed lists).
 pub fn section_names(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<String> {
-    section_order(order, kind, custom)
-        .into_iter()
-        .map(|i| match ListStatus::ALL.get(i) {
-            Some(status) => status.label(kind).to_string(),
-            None => custom.get(i - ListStatus::ALL.len()).copied().unwrap_or_default().to_string(),
-        })
-        .collect()
+    section_order(order, kind, custom, false).into_iter().map(|i| section_label(i, kind, custom).0).collect()
 }
 
 /// The order to keep on AniList once the section shown at `at` moves one
@@ -400,32 +436,51 @@ mod tests {
         list[1].status = ListStatus::Planning;
         list[2].group = None; // hidden from status lists
         let custom = vec![("Rewatch".to_string(), vec![3, 5, 99])];
-        let g = arrange(&list, &custom, &ListQuery::default());
-        assert_eq!(g.len(), ListStatus::ALL.len() + 1);
+        let g = arrange(&list, &custom, &ListQuery::default(), false);
+        assert_eq!(g.len(), CUSTOM_AT + 1);
         assert_eq!(g[0], [6, 5, 4, 1], "by rank: 6 first");
         assert_eq!(g[5], [2], "planning");
-        assert_eq!(g[6], [5, 3], "the custom list, sorted, with the hidden entry");
-        let g = arrange(&list, &custom, &ListQuery { text: "T5".into(), ..ListQuery::default() });
-        assert_eq!((g[0].as_slice(), g[6].as_slice()), (&[5][..], &[5][..]));
+        assert_eq!(g[CUSTOM_AT], [5, 3], "the custom list, sorted, with the hidden entry");
+        let g = arrange(&list, &custom, &ListQuery { text: "T5".into(), ..ListQuery::default() }, false);
+        assert_eq!((g[0].as_slice(), g[CUSTOM_AT].as_slice()), (&[5][..], &[5][..]));
+        // Completed, split by format: a TV, a movie, and one of no known format.
+        for (i, format) in [(0, Some(MediaFormat::Tv)), (3, Some(MediaFormat::Movie)), (5, Some(MediaFormat::Unknown))] {
+            (list[i].group, list[i].format) = (Some(ListStatus::Completed), format);
+        }
+        let completed = ListStatus::ALL.iter().position(|s| *s == ListStatus::Completed).unwrap();
+        let split = arrange(&list, &custom, &ListQuery::default(), true);
+        let at = |f: MediaFormat| SPLIT_AT + MediaFormat::ALL.iter().position(|x| *x == f).unwrap();
+        assert_eq!((split[at(MediaFormat::Tv)].as_slice(), split[at(MediaFormat::Movie)].as_slice(), split[completed].as_slice()), (&[1][..], &[4][..], &[6][..]));
+        assert_eq!(arrange(&list, &custom, &ListQuery::default(), false)[completed], [6, 4, 1], "one Completed list when not split");
     }
 
     #[test]
     fn sections_follow_the_users_order_then_their_own() {
         let names = |order: &[&str]| order.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let c = CUSTOM_AT;
         // Nothing set: status lists, then custom lists, as they come.
-        assert_eq!(section_order(&[], MediaKind::Anime, &["Rewatch"]), [0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(section_order(&[], MediaKind::Anime, &["Rewatch"], false), [0, 1, 2, 3, 4, 5, c]);
         // AniList's own default, split completed lists and all.
         let order = names(&["Watching", "Rewatching", "Completed", "Completed TV", "Completed Movie", "Paused", "Dropped", "Planning"]);
-        let mut gone = order.clone();
-        gone.push("Taken out".into());
-        assert_eq!(move_section(&gone, MediaKind::Anime, &[], 0, true), order, "a list no longer there goes");
-        assert_eq!(section_order(&order, MediaKind::Anime, &[]), [0, 1, 2, 3, 4, 5]);
+        assert_eq!(section_order(&order, MediaKind::Anime, &[], false), [0, 1, 2, 3, 4, 5]);
+        // Split: those named where they are, the other formats after them.
+        let tv = SPLIT_AT;
+        let movie = SPLIT_AT + MediaFormat::ALL.iter().position(|f| *f == MediaFormat::Movie).unwrap();
+        let split = section_order(&order, MediaKind::Anime, &[], true);
+        assert_eq!(split[..8], [0, 1, 2, tv, movie, 3, 4, 5]);
+        assert_eq!(split.len(), CUSTOM_AT, "the formats it does not name last");
+        // Nothing set, split: each format's list right after Completed.
+        assert_eq!(section_order(&[], MediaKind::Anime, &[], true)[..4], [0, 1, 2, tv]);
         // Planning first, a custom list before Completed; the rest after.
         let order = names(&["Planning", "Rewatch", "Completed", "Planning", "Gone"]);
-        assert_eq!(section_order(&order, MediaKind::Anime, &["Favourites", "Rewatch"]), [5, 7, 2, 0, 1, 3, 4, 6]);
+        assert_eq!(section_order(&order, MediaKind::Anime, &["Favourites", "Rewatch"], false), [5, c + 1, 2, 0, 1, 3, 4, c]);
         // A manga list's names are its own.
-        assert_eq!(section_order(&names(&["Rereading", "Reading"]), MediaKind::Manga, &[])[..2], [1, 0]);
-        assert_eq!(section_order(&names(&["Rewatching"]), MediaKind::Manga, &[])[0], 0, "an anime name in a manga list");
+        assert_eq!(section_order(&names(&["Rereading", "Reading"]), MediaKind::Manga, &[], false)[..2], [1, 0]);
+        assert_eq!(section_order(&names(&["Rewatching"]), MediaKind::Manga, &[], false)[0], 0, "an anime name in a manga list");
+        assert_eq!(section_label(movie, MediaKind::Anime, &[]), ("Completed Movie".to_string(), "group-completed-movie".to_string()));
+        assert_eq!(split_name(MediaKind::Manga, MediaFormat::OneShot), "Completed One Shot");
+        assert_eq!(section_label(c + 1, MediaKind::Anime, &["A", "B"]), ("B".to_string(), "group-custom-1".to_string()));
+        assert_eq!(section_label(2, MediaKind::Anime, &[]).1, "group-completed");
     }
 
     #[test]
@@ -440,6 +495,9 @@ mod tests {
             names(&["Watching", "Completed", "Completed TV", "Completed Movie", "Rewatching", "Paused", "Dropped", "Planning"])
         );
         assert_eq!(move_section(&order, MediaKind::Anime, &[], 5, false), order, "the last cannot go further down");
+        let mut gone = order.clone();
+        gone.push("Taken out".into());
+        assert_eq!(move_section(&gone, MediaKind::Anime, &[], 0, true), order, "a list no longer there goes");
         assert_eq!(move_section(&order, MediaKind::Anime, &[], 0, true), order, "nor the first further up");
     }
 

@@ -171,7 +171,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(list.contains("repeat: Some(1)") && list.contains("priority: Some(2)") && list.contains("private: Some(true)") && list.contains("Rewatch with Hana"), "{list}");
     assert!(list.contains(r#"custom_lists: ["Favourites"]"#) && list.contains(r#"("Story", 90.0)"#) && list.contains(r#"("Characters", 80.0)"#), "{list}");
     assert!(list.contains("started_at: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None })"), "{list}");
-    assert!(list.contains(r#"custom_lists: ["Favourites", "Empty one"], advanced_scoring: ["Story", "Characters"], advanced_scoring_enabled: Some(true), section_order: ["Watching", "Favourites", "Completed", "Completed TV", "Planning"]"#), "{list}");
+    assert!(list.contains(r#"custom_lists: ["Favourites", "Empty one"], advanced_scoring: ["Story", "Characters"], advanced_scoring_enabled: Some(true), section_order: ["Watching", "Favourites", "Completed", "Completed TV", "Planning"], split_completed_section_by_format: Some(true)"#), "{list}");
     let entry = fixture_reads_as_selected::<list_entries::ListEntries>();
     assert!(entry.contains("progress_volumes: Some(20)") && entry.contains("year: Some(2025)") && entry.contains("id: 700007") && entry.contains("None"), "{entry}");
     let saved = fixture_reads_as_selected::<save_entry::SaveEntry>();

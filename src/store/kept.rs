@@ -68,6 +68,7 @@ pub fn texts(d: &ListData, only: Option<&BTreeSet<usize>>) -> (String, Vec<(usiz
             list_names: d.list_names.clone(),
             advanced_names: d.advanced_names.clone(),
             section_order: d.section_order.clone(),
+            split_completed: d.split_completed,
         },
         chunks: chunk_count(d.entries.len()),
     };

@@ -53,6 +53,9 @@ pub struct ListData {
     /// [`crate::listing::section_order`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub section_order: Vec<String>,
+    /// The completed list split by format, as the user has it on AniList.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub split_completed: bool,
 }
 
 /// The version of what a kept list holds: 2 added every title, the
@@ -95,7 +98,8 @@ impl ListData {
         }
         let advanced_names = if type_options.advanced_scoring_enabled == Some(true) { type_options.advanced_scoring } else { Vec::new() };
         let section_order = type_options.section_order;
-        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names, section_order }
+        let split_completed = type_options.split_completed_section_by_format == Some(true);
+        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names, section_order, split_completed }
     }
 
     /// Puts an entry on exactly these custom lists.
@@ -205,6 +209,7 @@ impl ListData {
         self.list_names = recent.list_names;
         self.advanced_names = recent.advanced_names;
         self.section_order = recent.section_order;
+        self.split_completed = recent.split_completed;
         self.fetched_at = recent.fetched_at;
         true
     }
@@ -1225,7 +1230,9 @@ mod tests {
         let mut recent = list(vec![entry(1, 90, 1), entry(4, 110, 0), entry(2, 80, 2), entry(3, 120, 9)], vec![]);
         // The options as they are now, changed on AniList's site.
         (recent.list_names, recent.advanced_names, recent.section_order) = (vec!["Later".into()], vec!["Story".into()], vec!["Planning".into()]);
+        recent.split_completed = true;
         assert!(mine.merge_recent(recent));
+        assert!(mine.split_completed);
         assert_eq!((mine.list_names.as_slice(), mine.advanced_names.as_slice(), mine.section_order.as_slice()), (&["Later".to_string()][..], &["Story".to_string()][..], &["Planning".to_string()][..]));
         assert_eq!(mine.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(3, 9), (4, 0), (1, 1), (2, 2)]);
         assert_eq!(mine.custom, [("Rewatch".to_string(), vec![])], "3 left its custom list");

@@ -29,8 +29,8 @@ impl Operation for ListCollection {
       avatar { medium }
       mediaListOptions {
         scoreFormat
-        animeList { customLists advancedScoring advancedScoringEnabled sectionOrder }
-        mangaList { customLists advancedScoring advancedScoringEnabled sectionOrder }
+        animeList { customLists advancedScoring advancedScoringEnabled sectionOrder splitCompletedSectionByFormat }
+        mangaList { customLists advancedScoring advancedScoringEnabled sectionOrder splitCompletedSectionByFormat }
       }
     }
     lists {
@@ -142,6 +142,9 @@ pub struct TypeOptions {
     /// The order the user gave the sections (lists), by name.
     #[serde(default, deserialize_with = "nullable_list")]
     pub section_order: Vec<String>,
+    /// Whether the completed list is split by format.
+    #[serde(default)]
+    pub split_completed_section_by_format: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -20,7 +20,7 @@ use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
-use crate::listing::{arrange, date_number, section_order, Facts, ListQuery, SortBy, YEARS};
+use crate::listing::{arrange, date_number, section_label, section_order, Facts, ListQuery, SortBy, YEARS};
 use crate::media::{ListStatus, MediaFormat};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
@@ -240,7 +240,8 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         lexicon.with(|lex| {
             store.with(kind, |d| {
                 let facts: Vec<Facts> = d.map(|d| d.entries.iter().map(|e| facts_of(e, lex)).collect()).unwrap_or_default();
-                custom.with(|c| query.with(|q| arrange(&facts, c, q)))
+                let split = d.is_some_and(|d| d.split_completed);
+                custom.with(|c| query.with(|q| arrange(&facts, c, q, split)))
             })
         })
     });
@@ -253,17 +254,14 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     // The groups in the order the user gave them on AniList: each one's
     // place in `groups`, heading and test id.
     let sections = Memo::new(move |_| {
-        let order = store.with(kind, |d| d.map(|d| d.section_order.clone()).unwrap_or_default());
+        let (order, split) = store.with(kind, |d| d.map(|d| (d.section_order.clone(), d.split_completed)).unwrap_or_default());
         custom.with(|c| {
             let names: Vec<&str> = c.iter().map(|(n, _)| n.as_str()).collect();
-            section_order(&order, kind, &names)
+            section_order(&order, kind, &names, split)
                 .into_iter()
-                .map(|i| match ListStatus::ALL.get(i) {
-                    Some(status) => (i, status.label(kind).to_string(), format!("group-{}", status.as_api().to_ascii_lowercase())),
-                    None => {
-                        let at = i - ListStatus::ALL.len();
-                        (i, names.get(at).copied().unwrap_or_default().to_string(), format!("group-custom-{at}"))
-                    }
+                .map(|i| {
+                    let (heading, testid) = section_label(i, kind, &names);
+                    (i, heading, testid)
                 })
                 .collect::<Vec<_>>()
         })

@@ -69,6 +69,22 @@ test('the lists show in the order the user gave them on AniList; j and shift-cli
   assert.deepEqual(page.problems, []);
 });
 
+test('a completed list split by format on AniList is split here too, each in its place; the status filter keeps them', async () => {
+  Object.assign(world.standIn.data.viewer.mediaListOptions.animeList, { splitCompletedSectionByFormat: true, sectionOrder: ['Watching', 'Completed', 'Completed Movie', 'Completed TV', 'Planning'] });
+  // A second completed anime, a film.
+  const film = world.standIn.data.entries.find((e) => e.id === 700003);
+  film.status = 'COMPLETED';
+  world.standIn.data.media.find((m) => m.id === film.mediaId).format = 'MOVIE';
+  const page = await listPage();
+  const headings = () => page.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(await headings(), ['Watching (1)', 'Completed Movie (1)', 'Completed TV (1)', 'Paused (1)', 'Dropped (1)', 'Favourites (1)']);
+  assert.equal(await page.getAttribute(`[data-testid=group-completed-movie] ${row(700003)}`, 'data-testid'), 'entry-700003');
+  await page.selectOption('[data-testid=list-status]', 'COMPLETED');
+  await waitFor(async () => (await headings()).length === 3);
+  assert.deepEqual(await headings(), ['Completed Movie (1)', 'Completed TV (1)', 'Favourites (1)']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('+1 updates the page at once and AniList after', async () => {
   const page = await listPage();
   await page.click(`${row(700001)} [data-testid=plus-one]`);
