@@ -39,11 +39,18 @@ thread_local! {
 }
 
 /// A change of the user's options on AniList that changes the lists: the
-/// language of titles, custom lists, and (`scores`) the scoring system.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// language of titles, custom lists, and (`scores`) the scoring system;
+/// or (`order_only`) only the order the lists show in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionsChange {
     pub user: u64,
     pub scores: bool,
+    /// The lists need no new read: only their order changed.
+    #[serde(default)]
+    pub order_only: bool,
+    /// The order of each kind's lists, as saved (anime, then manga).
+    #[serde(default)]
+    pub order: Option<[Vec<String>; 2]>,
 }
 
 /// It, as told to the other tabs.
@@ -188,19 +195,28 @@ impl Outbox {
     }
 
     /// The user's options changed on AniList from this tab (`scores`: the
-    /// scoring system too): the lists this browser holds are read again
-    /// whole, kept titles asked again, and the app's other tabs told to do
-    /// the same (their lists are in memory there too).
+    /// scoring system too): the lists this browser holds take their new
+    /// order and, unless only that changed, are read again whole, kept
+    /// titles asked again; the app's other tabs are told to do the same
+    /// (their lists are in memory there too).
     pub fn options_changed(&self, change: OptionsChange, titles: Titles) {
-        self.options_changed_here(change, titles);
-        if let Ok(text) = serde_json::to_string(&ToldOptions { options: change }) {
+        if let Ok(text) = serde_json::to_string(&ToldOptions { options: change.clone() }) {
             crate::tabs::tell(&text);
         }
+        self.options_changed_here(change, titles);
     }
 
     fn options_changed_here(&self, change: OptionsChange, titles: Titles) {
         let signed_in = self.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten();
         let Some(credential) = signed_in.filter(|c| c.user == change.user) else { return };
+        if let Some(order) = &change.order {
+            for kind in MediaKind::ALL {
+                self.store.set_section_order(kind, &order[kind.index()]);
+            }
+        }
+        if change.order_only {
+            return;
+        }
         titles.outdate();
         for kind in MediaKind::ALL {
             if self.store.with_untracked(kind, |d| d.is_none()) {

@@ -69,7 +69,6 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let outbox = use_outbox();
     let titles = crate::store::titles::use_titles();
-    let store = use_list_store();
     let credential = StoredValue::new(credential);
     let saved = RwSignal::new(saved);
     let draft = RwSignal::new(saved.get_untracked());
@@ -103,13 +102,14 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     // page is shown by then), while it is still this user's.
                     let same_user = session.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(credential.user);
                     let lists = before.lists_change(&now) && same_user;
-                    if same_user {
-                        for kind in MediaKind::ALL {
-                            store.set_section_order(kind, now.order_of(kind));
-                        }
-                    }
-                    if lists {
-                        outbox.options_changed(OptionsChange { user: credential.user, scores: before.score_format != now.score_format }, titles);
+                    if same_user && (lists || before.order != now.order) {
+                        let change = OptionsChange {
+                            user: credential.user,
+                            scores: before.score_format != now.score_format,
+                            order_only: !lists,
+                            order: Some(now.order.clone()),
+                        };
+                        outbox.options_changed(change, titles);
                     }
                     let _ = draft.try_set(now.clone());
                     let _ = saved.try_set(now);

@@ -239,11 +239,16 @@ test('custom lists: a new one added (Enter), an empty or taken name refused, one
   assert.deepEqual(page.problems, []);
 });
 
-test('the order of the lists: moved with the buttons or the keyboard (the focus follows), saved alone, shown on the list page at once and after a reload', async () => {
+test('the order of the lists: moved with the buttons or the keyboard (the focus follows), saved alone, shown on the list page at once (in another tab too) and after a reload', async () => {
   const page = await world.newPage();
   await signIn(world, page);
   await page.click('text=Your anime list');
   await page.waitForSelector(row(700001));
+  const other = await page.context().newPage();
+  other.problems = [];
+  other.on('pageerror', (err) => other.problems.push(`page error: ${err.message}`));
+  await other.goto(`${world.app.url}lists/anime`);
+  await other.waitForSelector(row(700001));
   await settings(page);
   const anime = '[data-testid=list-order-anime]';
   const order = () => page.locator(`${anime} [data-testid=list-in-order] > span:first-child`).allTextContents();
@@ -270,6 +275,12 @@ test('the order of the lists: moved with the buttons or the keyboard (the focus 
   await page.waitForSelector(row(700001));
   assert.deepEqual(await headings(), ['Watching', 'Planning', 'Completed', 'Paused', 'Dropped', 'Favourites']);
   assert.equal(asked('ListCollection').length, lists, 'the order alone reads no list again');
+  // The other tab was told.
+  await other.waitForFunction(() => document.querySelectorAll('.list-group h2')[1]?.textContent.trim().startsWith('Planning'));
+  assert.deepEqual(await other.$$eval('.list-group h2', (hs) => hs.map((h) => h.textContent.replace(/\s*\(\d+\)\s*$/, '').trim())),
+    ['Watching', 'Planning', 'Completed', 'Paused', 'Dropped', 'Favourites']);
+  assert.equal(asked('ListCollection').length, lists, 'nor there');
+  assert.deepEqual(other.problems, []);
   await page.reload();
   await page.waitForSelector(row(700001));
   assert.deepEqual(await headings(), ['Watching', 'Planning', 'Completed', 'Paused', 'Dropped', 'Favourites']);
