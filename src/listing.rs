@@ -252,15 +252,16 @@ pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery, sp
 pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str], split: bool) -> Vec<usize> {
     let count = CUSTOM_AT + custom.len();
     let completed = ListStatus::ALL.iter().position(|s| *s == ListStatus::Completed).unwrap_or(0);
-    let splits = if split { SPLIT_AT..CUSTOM_AT } else { 0..0 };
+    // The kind's own formats only: a manga list has no "Completed TV".
+    let splits: Vec<usize> = if split { (SPLIT_AT..CUSTOM_AT).filter(|i| MediaFormat::ALL[i - SPLIT_AT].kind() == kind).collect() } else { Vec::new() };
     let index_of = |name: &str| {
         ListStatus::ALL
             .iter()
             .position(|s| s.label(kind) == name)
-            .or_else(|| splits.clone().find(|i| split_name(kind, MediaFormat::ALL[i - SPLIT_AT]) == name))
+            .or_else(|| splits.iter().copied().find(|i| split_name(kind, MediaFormat::ALL[i - SPLIT_AT]) == name))
             .or_else(|| custom.iter().position(|c| *c == name).map(|i| CUSTOM_AT + i))
     };
-    let own = (0..=completed).chain(splits.clone()).chain(completed + 1..SPLIT_AT).chain(CUSTOM_AT..count);
+    let own = (0..=completed).chain(splits.iter().copied()).chain(completed + 1..SPLIT_AT).chain(CUSTOM_AT..count);
     let mut seen = vec![false; count];
     let mut out = Vec::with_capacity(count);
     for i in order.iter().filter_map(|name| index_of(name)).chain(own) {
@@ -283,30 +284,31 @@ pub fn section_label(i: usize, kind: MediaKind, custom: &[&str]) -> (String, Str
     }
 }
 
-/// The sections' names in the order [`section_order`] shows them (without
-/// split completed lists).
-pub fn section_names(order: &[String], kind: MediaKind, custom: &[&str]) -> Vec<String> {
-    section_order(order, kind, custom, false).into_iter().map(|i| section_label(i, kind, custom).0).collect()
+/// The sections' names in the order [`section_order`] shows them.
+pub fn section_names(order: &[String], kind: MediaKind, custom: &[&str], split: bool) -> Vec<String> {
+    section_order(order, kind, custom, split).into_iter().map(|i| section_label(i, kind, custom).0).collect()
 }
 
 /// The order to keep on AniList once the section shown at `at` moves one
-/// place up (or down): every section named, in the order shown. AniList's
-/// split completed lists ("Completed TV") stay right after "Completed", as
-/// they were; a name matching nothing else (a list taken out) goes.
-pub fn move_section(order: &[String], kind: MediaKind, custom: &[&str], at: usize, up: bool) -> Vec<String> {
-    let mut names = section_names(order, kind, custom);
+/// place up (or down): every section named, in the order shown (with
+/// `split`, each split completed list is a section of its own). Otherwise
+/// AniList's split completed lists ("Completed TV") stay right after
+/// "Completed", as they were; a name matching nothing else (a list taken
+/// out) goes.
+pub fn move_section(order: &[String], kind: MediaKind, custom: &[&str], split: bool, at: usize, up: bool) -> Vec<String> {
+    let mut names = section_names(order, kind, custom, split);
     let to = if up { at.checked_sub(1) } else { Some(at + 1) };
     if let Some(to) = to.filter(|to| *to < names.len() && at < names.len()) {
         names.swap(at, to);
     }
     let completed = ListStatus::Completed.label(kind);
-    let split: Vec<&String> = order.iter().filter(|n| n.len() > completed.len() && n.starts_with(completed) && !names.contains(n)).collect();
-    let mut out = Vec::with_capacity(names.len() + split.len());
+    let kept: Vec<&String> = order.iter().filter(|n| n.len() > completed.len() && n.starts_with(completed) && !names.contains(n)).collect();
+    let mut out = Vec::with_capacity(names.len() + kept.len());
     for name in names {
         let after = name == completed;
         out.push(name);
         if after {
-            out.extend(split.iter().map(|n| n.to_string()));
+            out.extend(kept.iter().map(|n| n.to_string()));
         }
     }
     out
@@ -468,7 +470,7 @@ mod tests {
         let movie = SPLIT_AT + MediaFormat::ALL.iter().position(|f| *f == MediaFormat::Movie).unwrap();
         let split = section_order(&order, MediaKind::Anime, &[], true);
         assert_eq!(split[..8], [0, 1, 2, tv, movie, 3, 4, 5]);
-        assert_eq!(split.len(), CUSTOM_AT, "the formats it does not name last");
+        assert_eq!(split.len(), SPLIT_AT + 7, "the anime formats it does not name last");
         // Nothing set, split: each format's list right after Completed.
         assert_eq!(section_order(&[], MediaKind::Anime, &[], true)[..4], [0, 1, 2, tv]);
         // Planning first, a custom list before Completed; the rest after.
@@ -486,19 +488,25 @@ mod tests {
     #[test]
     fn a_section_moves_one_place_and_the_split_lists_stay_after_completed() {
         let names = |order: &[&str]| order.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-        assert_eq!(section_names(&[], MediaKind::Manga, &["To buy"]), names(&["Reading", "Rereading", "Completed", "Paused", "Dropped", "Planning", "To buy"]));
+        assert_eq!(section_names(&[], MediaKind::Manga, &["To buy"], false), names(&["Reading", "Rereading", "Completed", "Paused", "Dropped", "Planning", "To buy"]));
         // Nothing set yet: the whole order is written, the one moved.
-        assert_eq!(move_section(&[], MediaKind::Anime, &["Rewatch"], 6, true), names(&["Watching", "Rewatching", "Completed", "Paused", "Dropped", "Rewatch", "Planning"]));
+        assert_eq!(move_section(&[], MediaKind::Anime, &["Rewatch"], false, 6, true), names(&["Watching", "Rewatching", "Completed", "Paused", "Dropped", "Rewatch", "Planning"]));
         let order = names(&["Watching", "Rewatching", "Completed", "Completed TV", "Completed Movie", "Paused", "Dropped", "Planning"]);
         assert_eq!(
-            move_section(&order, MediaKind::Anime, &[], 2, true),
+            move_section(&order, MediaKind::Anime, &[], false, 2, true),
             names(&["Watching", "Completed", "Completed TV", "Completed Movie", "Rewatching", "Paused", "Dropped", "Planning"])
         );
-        assert_eq!(move_section(&order, MediaKind::Anime, &[], 5, false), order, "the last cannot go further down");
+        assert_eq!(move_section(&order, MediaKind::Anime, &[], false, 5, false), order, "the last cannot go further down");
         let mut gone = order.clone();
         gone.push("Taken out".into());
-        assert_eq!(move_section(&gone, MediaKind::Anime, &[], 0, true), order, "a list no longer there goes");
-        assert_eq!(move_section(&order, MediaKind::Anime, &[], 0, true), order, "nor the first further up");
+        assert_eq!(move_section(&gone, MediaKind::Anime, &[], false, 0, true), order, "a list no longer there goes");
+        // Split: each split list moves on its own, and every one is named.
+        let moved = move_section(&order, MediaKind::Anime, &[], true, 4, true);
+        assert_eq!(moved[..6], names(&["Watching", "Rewatching", "Completed", "Completed Movie", "Completed TV", "Paused"]));
+        assert_eq!(moved.len(), 6 + 7, "six statuses and seven anime formats");
+        assert!(section_names(&[], MediaKind::Manga, &[], true).contains(&"Completed One Shot".to_string()));
+        assert!(!section_names(&[], MediaKind::Manga, &[], true).contains(&"Completed TV".to_string()));
+        assert_eq!(move_section(&order, MediaKind::Anime, &[], false, 0, true), order, "nor the first further up");
     }
 
     #[test]

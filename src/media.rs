@@ -202,6 +202,14 @@ impl MediaFormat {
         }
     }
 
+    /// The kind of list a title of this format is on.
+    pub fn kind(self) -> MediaKind {
+        match self {
+            MediaFormat::Manga | MediaFormat::Novel | MediaFormat::OneShot => MediaKind::Manga,
+            _ => MediaKind::Anime,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             MediaFormat::Tv => "TV",

@@ -194,7 +194,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(unread.contains("unread_notification_count: Some(3)"), "{unread}");
     let options = fixture_reads_as_selected::<user_options::UserOptions>();
     assert!(options.contains("title_language: Some(English), airing_notifications: Some(false)") && options.contains("score_format: Some(Point5)"), "{options}");
-    assert!(options.contains(r#"anime_list: Some(KindOptions { custom_lists: ["Favourites", "Rewatch"], section_order: ["Watching", "Favourites", "Planning"] })"#) && options.contains("manga_list: Some(KindOptions { custom_lists: [], section_order: [] })"), "{options}");
+    assert!(options.contains(r#"anime_list: Some(KindOptions { custom_lists: ["Favourites", "Rewatch"], section_order: ["Watching", "Favourites", "Planning"], split_completed_section_by_format: Some(true) })"#) && options.contains("manga_list: Some(KindOptions { custom_lists: [], section_order: [], split_completed_section_by_format: None })"), "{options}");
     let saved_options = fixture_reads_as_selected::<save_user_options::SaveUserOptions>();
     assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100)"), "{saved_options}");
     assert!(saved_options.contains(r#"["Summer 2026"]"#) && saved_options.contains(r#"["To buy"]"#) && saved_options.contains(r#"section_order: ["Planning", "To buy"]"#), "{saved_options}");

@@ -40,17 +40,19 @@ thread_local! {
 
 /// A change of the user's options on AniList that changes the lists: the
 /// language of titles, custom lists, and (`scores`) the scoring system;
-/// or (`order_only`) only the order the lists show in.
+/// or (`order_only`) only the order the lists show in and the split of
+/// completed lists.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionsChange {
     pub user: u64,
     pub scores: bool,
-    /// The lists need no new read: only their order changed.
+    /// The lists need no new read: only their order or split changed.
     #[serde(default)]
     pub order_only: bool,
-    /// The order of each kind's lists, as saved (anime, then manga).
+    /// The order of each kind's lists and whether its completed list is
+    /// split by format, as saved (anime, then manga).
     #[serde(default)]
-    pub order: Option<[Vec<String>; 2]>,
+    pub sections: Option<([Vec<String>; 2], [bool; 2])>,
 }
 
 /// It, as told to the other tabs.
@@ -209,9 +211,9 @@ impl Outbox {
     fn options_changed_here(&self, change: OptionsChange, titles: Titles) {
         let signed_in = self.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten();
         let Some(credential) = signed_in.filter(|c| c.user == change.user) else { return };
-        if let Some(order) = &change.order {
+        if let Some((order, split)) = &change.sections {
             for kind in MediaKind::ALL {
-                self.store.set_section_order(kind, &order[kind.index()]);
+                self.store.set_sections(kind, &order[kind.index()], split[kind.index()]);
             }
         }
         if change.order_only {

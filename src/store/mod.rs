@@ -1020,15 +1020,17 @@ impl ListStore {
         }
     }
 
-    /// The order of the lists of `kind` changed (saved on AniList from
-    /// here): shown at once, and kept (the list's head alone is written).
-    pub fn set_section_order(&self, kind: MediaKind, order: &[String]) {
-        if self.with_untracked(kind, |d| d.is_none_or(|d| d.section_order == order)) {
+    /// The order of the lists of `kind`, or the split of its completed
+    /// list, changed (saved on AniList from here): shown at once, and kept
+    /// (the list's head alone is written).
+    pub fn set_sections(&self, kind: MediaKind, order: &[String], split: bool) {
+        if self.with_untracked(kind, |d| d.is_none_or(|d| d.section_order == order && d.split_completed == split)) {
             return;
         }
         self.lists.update(|l| {
             if let Some(d) = l.get_mut(kind) {
                 d.section_order = order.to_vec();
+                d.split_completed = split;
             }
         });
         DIRTY.with(|d| d.borrow_mut()[kind.index()].add(Dirty::Entries(Default::default())));

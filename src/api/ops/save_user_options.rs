@@ -39,15 +39,17 @@ pub struct Vars {
     pub manga_list_options: Option<KindInput>,
 }
 
-/// A kind's list options: its custom lists and their order, each when it
-/// changed (AniList keeps the rest).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A kind's list options: its custom lists, their order and the split of
+/// its completed list, each when it changed (AniList keeps the rest).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_lists: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section_order: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split_completed_section_by_format: Option<bool>,
 }
 
 impl Vars {
@@ -57,7 +59,9 @@ impl Vars {
         let lists = |kind| {
             let custom_lists = Some(after.lists_of(kind)).filter(|l| *l != before.lists_of(kind)).cloned();
             let section_order = Some(after.order_of(kind)).filter(|o| *o != before.order_of(kind)).cloned();
-            (custom_lists.is_some() || section_order.is_some()).then_some(KindInput { custom_lists, section_order })
+            let split_completed_section_by_format = Some(after.split_of(kind)).filter(|s| *s != before.split_of(kind));
+            let input = KindInput { custom_lists, section_order, split_completed_section_by_format };
+            (input != KindInput::default()).then_some(input)
         };
         Vars {
             title_language: Some(after.title_language).filter(|l| *l != before.title_language && *l != UserTitleLanguage::Unknown),
@@ -85,7 +89,7 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent() {
-        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default() };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false] };
         assert!(Vars::between(&a, &a).is_empty());
         let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a.clone() };
         let v = Vars::between(&a, &b);
@@ -112,5 +116,7 @@ mod tests {
             serde_json::to_string(&Vars::between(&a, &f)).unwrap(),
             r#"{"animeListOptions":{"customLists":[],"sectionOrder":["Rewatch"]},"mangaListOptions":{"sectionOrder":["Planning"]}}"#
         );
+        let g = Choices { split: [false, true], ..a.clone() };
+        assert_eq!(serde_json::to_string(&Vars::between(&a, &g)).unwrap(), r#"{"mangaListOptions":{"splitCompletedSectionByFormat":true}}"#);
     }
 }

@@ -12,7 +12,7 @@ use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat animeList { customLists sectionOrder } mangaList { customLists sectionOrder } }"
+        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat animeList { customLists sectionOrder splitCompletedSectionByFormat } mangaList { customLists sectionOrder splitCompletedSectionByFormat } }"
     };
 }
 
@@ -70,6 +70,9 @@ pub struct KindOptions {
     /// The lists' order, by name (see [`crate::listing::section_order`]).
     #[serde(default, deserialize_with = "nullable_list")]
     pub section_order: Vec<String>,
+    /// The completed list split by format.
+    #[serde(default)]
+    pub split_completed_section_by_format: Option<bool>,
 }
 
 /// The options as the form shows them (AniList's defaults where it gives
@@ -84,6 +87,8 @@ pub struct Choices {
     /// The order of each kind's lists, as AniList keeps it: anime, then
     /// manga.
     pub order: [Vec<String>; 2],
+    /// Whether each kind's completed list is split by format.
+    pub split: [bool; 2],
 }
 
 impl From<&User> for Choices {
@@ -92,12 +97,14 @@ impl From<&User> for Choices {
         let m = u.media_list_options.as_ref();
         let lists = |k: Option<&KindOptions>| k.map(|k| k.custom_lists.clone()).unwrap_or_default();
         let order = |k: Option<&KindOptions>| k.map(|k| k.section_order.clone()).unwrap_or_default();
+        let split = |k: Option<&KindOptions>| k.and_then(|k| k.split_completed_section_by_format) == Some(true);
         Choices {
             title_language: o.and_then(|o| o.title_language).unwrap_or(UserTitleLanguage::Romaji),
             score_format: m.and_then(|m| m.score_format).unwrap_or_default(),
             airing_notifications: o.and_then(|o| o.airing_notifications).unwrap_or(true),
             lists: [lists(m.and_then(|m| m.anime_list.as_ref())), lists(m.and_then(|m| m.manga_list.as_ref()))],
             order: [order(m.and_then(|m| m.anime_list.as_ref())), order(m.and_then(|m| m.manga_list.as_ref()))],
+            split: [split(m.and_then(|m| m.anime_list.as_ref())), split(m.and_then(|m| m.manga_list.as_ref()))],
         }
     }
 }
@@ -123,6 +130,17 @@ impl Choices {
     pub fn order_of(&self, kind: MediaKind) -> &Vec<String> {
         &self.order[kind.index()]
     }
+
+    /// Whether the completed list of `kind` is split by format.
+    pub fn split_of(&self, kind: MediaKind) -> bool {
+        self.split[kind.index()]
+    }
+
+    /// Whether going from `self` to `next` changes how the lists are laid
+    /// out: their order, or the split of completed lists.
+    pub fn sections_change(&self, next: &Choices) -> bool {
+        self.order != next.order || self.split != next.split
+    }
 }
 
 /// A new custom list's name, as it is kept (trimmed), or why it cannot be.
@@ -145,16 +163,22 @@ mod tests {
     fn choices_take_anilists_defaults_where_it_gives_none() {
         let u: User = serde_json::from_str(r#"{"id":1,"options":null,"mediaListOptions":{"scoreFormat":null}}"#).unwrap();
         let c = Choices::from(&u);
-        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default() });
-        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"]},"mangaList":null}}"#).unwrap();
-        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]] });
+        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false] });
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"],"splitCompletedSectionByFormat":true},"mangaList":null}}"#).unwrap();
+        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false] });
+    }
+
+    fn b_of(a: &Choices) -> Choices {
+        Choices { airing_notifications: !a.airing_notifications, ..a.clone() }
     }
 
     #[test]
     fn only_scores_titles_and_custom_lists_change_the_lists() {
-        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default() };
+        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false] };
         assert!(!a.lists_change(&Choices { airing_notifications: false, ..a.clone() }));
         assert!(!a.lists_change(&Choices { order: [vec!["Planning".into()], vec![]], ..a.clone() }), "the order changes no entry");
+        assert!(!a.lists_change(&Choices { split: [false, true], ..a.clone() }), "nor the split");
+        assert!(a.sections_change(&Choices { split: [false, true], ..a.clone() }) && !a.sections_change(&b_of(&a)));
         assert!(a.lists_change(&Choices { score_format: ScoreFormat::Point100, ..a.clone() }));
         assert!(a.lists_change(&Choices { title_language: UserTitleLanguage::English, ..a.clone() }));
         let mut b = a.clone();

@@ -102,12 +102,12 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     // page is shown by then), while it is still this user's.
                     let same_user = session.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(credential.user);
                     let lists = before.lists_change(&now) && same_user;
-                    if same_user && (lists || before.order != now.order) {
+                    if same_user && (lists || before.sections_change(&now)) {
                         let change = OptionsChange {
                             user: credential.user,
                             scores: before.score_format != now.score_format,
                             order_only: !lists,
-                            order: Some(now.order.clone()),
+                            sections: Some((now.order.clone(), now.split)),
                         };
                         outbox.options_changed(change, titles);
                     }
@@ -169,7 +169,11 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                 <span>"Notify me when an episode of an anime I am watching airs"</span>
             </label>
             {MediaKind::ALL.into_iter().map(|kind| view! { <CustomLists kind=kind draft=draft saved=saved edit=Callback::new(move |f: CustomEdit| edit(&|d| f.apply(d.lists_of_mut(kind))))/> }).collect_view()}
-            {MediaKind::ALL.into_iter().map(|kind| view! { <ListOrder kind=kind draft=draft edit=Callback::new(move |order: Vec<String>| edit(&|d| d.order[kind.index()] = order.clone()))/> }).collect_view()}
+            {MediaKind::ALL.into_iter().map(|kind| view! {
+                <ListOrder kind=kind draft=draft
+                    edit=Callback::new(move |order: Vec<String>| edit(&|d| d.order[kind.index()] = order.clone()))
+                    split=Callback::new(move |on: bool| edit(&|d| d.split[kind.index()] = on))/>
+            }).collect_view()}
             {move || blocked().map(|n| view! {
                 <p class="notice notice--warning" role="status" data-testid="options-blocked">
                     {format!(
@@ -298,12 +302,12 @@ fn CustomLists(kind: MediaKind, draft: RwSignal<Choices>, saved: RwSignal<Choice
 /// "Move up" and "Move down". The rows stay (their names move), so the
 /// focus follows the list moved at once, whatever the pace of the keys.
 #[component]
-fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<String>>) -> impl IntoView {
+fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<String>>, split: Callback<bool>) -> impl IntoView {
     let noun = kind.slug();
     let names = Memo::new(move |_| {
         draft.with(|d| {
             let custom: Vec<&str> = d.lists_of(kind).iter().map(String::as_str).collect();
-            section_names(d.order_of(kind), kind, &custom)
+            section_names(d.order_of(kind), kind, &custom, d.split_of(kind))
         })
     });
     let count = Memo::new(move |_| names.with(Vec::len));
@@ -313,7 +317,7 @@ fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<Strin
     let shift = move |at: usize, up: bool| {
         let order = draft.with_untracked(|d| {
             let custom: Vec<&str> = d.lists_of(kind).iter().map(String::as_str).collect();
-            move_section(d.order_of(kind), kind, &custom, at, up)
+            move_section(d.order_of(kind), kind, &custom, d.split_of(kind), at, up)
         });
         edit.run(order);
         // The same button of the list moved, in its new place (or the
@@ -333,6 +337,11 @@ fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<Strin
     view! {
         <fieldset class="options__lists" data-testid=format!("list-order-{noun}")>
             <legend class="field__label">{format!("Order of your {noun} lists")}</legend>
+            <label class="choice">
+                <input type="checkbox" data-testid=format!("split-{noun}") prop:checked=move || draft.with(|d| d.split_of(kind))
+                    on:change=move |ev| split.run(event_target_checked(&ev))/>
+                <span>{format!("Split completed {noun} by format (“{}”…)", crate::listing::split_name(kind, if kind == MediaKind::Anime { crate::media::MediaFormat::Tv } else { crate::media::MediaFormat::Manga }))}</span>
+            </label>
             <ol class="options__names" node_ref=list>
                 <For each=move || 0..count.get() key=|i| *i let:i>
                     <li data-testid="list-in-order">

@@ -287,6 +287,30 @@ test('the order of the lists: moved with the buttons or the keyboard (the focus 
   assert.deepEqual(page.problems, []);
 });
 
+test('the completed list split by format: chosen here, its lists ordered on their own, saved, the list page splits it at once', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  await settings(page);
+  const anime = '[data-testid=list-order-anime]';
+  const order = () => page.locator(`${anime} [data-testid=list-in-order] > span:first-child`).allTextContents();
+  assert.equal((await order()).some((n) => n.startsWith('Completed ')), false);
+  await page.check('[data-testid=split-anime]');
+  const names = await order();
+  assert.deepEqual(names.slice(2, 5), ['Completed', 'Completed TV', 'Completed TV Short']);
+  assert.equal(names.includes('Completed Manga'), false, 'only anime formats');
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked('SaveUserOptions').map((r) => r.body.variables), [{ animeListOptions: { splitCompletedSectionByFormat: true } }]);
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector(`[data-testid=group-completed-tv] ${row(700002)}`);
+  assert.equal(await page.$('[data-testid=group-completed] li.entry'), null, 'nothing left in the plain Completed');
+  assert.equal(asked('ListCollection').length, lists, 'no list read again');
+  assert.deepEqual(page.problems, []);
+});
+
 test('signed out: the card asks for a sign-in and nothing is asked of AniList', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);

@@ -792,11 +792,14 @@ export class StandIn {
           if (args[k] != null) d.viewer.options[k] = args[k];
         }
         if (args.scoreFormat != null) d.viewer.mediaListOptions.scoreFormat = args.scoreFormat;
-        // A kind's order of lists and custom lists as given; a list no
-        // longer named is taken off that kind's entries.
+        // A kind's order of lists, split of its completed list and custom
+        // lists as given; a list no longer named is taken off that kind's
+        // entries.
         for (const [arg, key, type] of [['animeListOptions', 'animeList', 'ANIME'], ['mangaListOptions', 'mangaList', 'MANGA']]) {
           const order = args[arg]?.sectionOrder;
           if (order) d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), sectionOrder: order.filter((n) => n) };
+          const split = args[arg]?.splitCompletedSectionByFormat;
+          if (split != null) d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), splitCompletedSectionByFormat: split };
           const given = args[arg]?.customLists;
           if (!given) continue;
           const names = given.filter((n) => n);
