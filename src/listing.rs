@@ -264,10 +264,28 @@ pub fn section_order(order: &[String], kind: MediaKind, custom: &[&str], split: 
     let own = (0..=completed).chain(splits.iter().copied()).chain(completed + 1..SPLIT_AT).chain(CUSTOM_AT..count);
     let mut seen = vec![false; count];
     let mut out = Vec::with_capacity(count);
-    for i in order.iter().filter_map(|name| index_of(name)).chain(own) {
-        if !std::mem::replace(&mut seen[i], true) {
-            out.push(i);
+    // Puts `i` at `at` (the end when `None`) unless it is there already.
+    let mut add = |out: &mut Vec<usize>, at: Option<usize>, i: usize| {
+        if std::mem::replace(&mut seen[i], true) {
+            return false;
         }
+        out.insert(at.unwrap_or(out.len()), i);
+        true
+    };
+    for i in order.iter().filter_map(|name| index_of(name)) {
+        add(&mut out, None, i);
+    }
+    // The split lists it does not name follow the last completed one it
+    // does.
+    if let Some(mut at) = out.iter().rposition(|i| *i == completed || splits.contains(i)).map(|p| p + 1) {
+        for &i in &splits {
+            if add(&mut out, Some(at), i) {
+                at += 1;
+            }
+        }
+    }
+    for i in own {
+        add(&mut out, None, i);
     }
     out
 }
@@ -469,8 +487,10 @@ mod tests {
         let tv = SPLIT_AT;
         let movie = SPLIT_AT + MediaFormat::ALL.iter().position(|f| *f == MediaFormat::Movie).unwrap();
         let split = section_order(&order, MediaKind::Anime, &[], true);
-        assert_eq!(split[..8], [0, 1, 2, tv, movie, 3, 4, 5]);
-        assert_eq!(split.len(), SPLIT_AT + 7, "the anime formats it does not name last");
+        assert_eq!(split[..5], [0, 1, 2, tv, movie]);
+        assert!(split[5..10].iter().all(|i| (SPLIT_AT..CUSTOM_AT).contains(i)), "the formats it does not name after the last it does: {split:?}");
+        assert_eq!(split[10..], [3, 4, 5]);
+        assert_eq!(split.len(), SPLIT_AT + 7, "the anime formats only");
         // Nothing set, split: each format's list right after Completed.
         assert_eq!(section_order(&[], MediaKind::Anime, &[], true)[..4], [0, 1, 2, tv]);
         // Planning first, a custom list before Completed; the rest after.
@@ -502,7 +522,7 @@ mod tests {
         assert_eq!(move_section(&gone, MediaKind::Anime, &[], false, 0, true), order, "a list no longer there goes");
         // Split: each split list moves on its own, and every one is named.
         let moved = move_section(&order, MediaKind::Anime, &[], true, 4, true);
-        assert_eq!(moved[..6], names(&["Watching", "Rewatching", "Completed", "Completed Movie", "Completed TV", "Paused"]));
+        assert_eq!(moved[..6], names(&["Watching", "Rewatching", "Completed", "Completed Movie", "Completed TV", "Completed TV Short"]));
         assert_eq!(moved.len(), 6 + 7, "six statuses and seven anime formats");
         assert!(section_names(&[], MediaKind::Manga, &[], true).contains(&"Completed One Shot".to_string()));
         assert!(!section_names(&[], MediaKind::Manga, &[], true).contains(&"Completed TV".to_string()));
