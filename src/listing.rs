@@ -20,10 +20,15 @@ pub enum SortBy {
     Updated,
     Started,
     Average,
+    /// The entry added last first.
+    Added,
 }
 
 impl SortBy {
-    pub const ALL: [SortBy; 6] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Started, SortBy::Average];
+    pub const ALL: [SortBy; 7] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Added, SortBy::Started, SortBy::Average];
+
+    /// The orders AniList keeps as the user's default (`rowOrder`).
+    pub const ROW_ORDERS: [SortBy; 4] = [SortBy::Title, SortBy::Score, SortBy::Updated, SortBy::Added];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -33,7 +38,26 @@ impl SortBy {
             SortBy::Updated => "updated",
             SortBy::Started => "started",
             SortBy::Average => "average",
+            SortBy::Added => "added",
         }
+    }
+
+    /// AniList's name for it as the default order of list rows
+    /// (`rowOrder`), for those it has.
+    pub fn row_order(self) -> Option<&'static str> {
+        match self {
+            SortBy::Title => Some("title"),
+            SortBy::Score => Some("score"),
+            SortBy::Updated => Some("updatedAt"),
+            SortBy::Added => Some("id"),
+            _ => None,
+        }
+    }
+
+    /// The user's default order from AniList's `rowOrder` (title when it
+    /// gives none, or one this app does not know).
+    pub fn from_row_order(row_order: Option<&str>) -> Self {
+        Self::ROW_ORDERS.into_iter().find(|s| s.row_order() == row_order).unwrap_or_default()
     }
 
     pub fn label(self) -> &'static str {
@@ -44,6 +68,7 @@ impl SortBy {
             SortBy::Updated => "Last updated",
             SortBy::Started => "Start date (newest first)",
             SortBy::Average => "Average score (highest first)",
+            SortBy::Added => "Last added",
         }
     }
 
@@ -67,18 +92,23 @@ pub struct ListQuery {
     /// The year it started.
     pub year: Option<i32>,
     pub sort: SortBy,
+    /// The user's default order (AniList's `rowOrder`): the URL names the
+    /// sort only when it is another.
+    pub default_sort: SortBy,
 }
 
 impl ListQuery {
     /// Reads the URL's query (`get` gives a parameter's decoded value);
-    /// what does not read is left out.
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+    /// what does not read is left out, and the sort is the user's
+    /// `default_sort` unless the URL names one.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>, default_sort: SortBy) -> Self {
         Self {
             text: get("q").unwrap_or_default(),
             status: get("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())),
             format: get("format").and_then(|s| MediaFormat::ALL.into_iter().find(|f| f.as_api().eq_ignore_ascii_case(&s))),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
-            sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or_default(),
+            sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or(default_sort),
+            default_sort,
         }
     }
 
@@ -97,7 +127,7 @@ impl ListQuery {
         if let Some(y) = self.year {
             out.append_pair("year", &y.to_string());
         }
-        if self.sort != SortBy::default() {
+        if self.sort != self.default_sort {
             out.append_pair("sort", self.sort.as_str());
         }
         let q = out.finish();
@@ -112,7 +142,7 @@ impl ListQuery {
     /// How many of the choices beside the text (status, format, year,
     /// sort) are not at their default: what a folded set of them says.
     pub fn choices_made(&self) -> usize {
-        [self.status.is_some(), self.format.is_some(), self.year.is_some(), self.sort != SortBy::default()].into_iter().filter(|&c| c).count()
+        [self.status.is_some(), self.format.is_some(), self.year.is_some(), self.sort != self.default_sort].into_iter().filter(|&c| c).count()
     }
 }
 
@@ -137,6 +167,8 @@ pub struct Facts {
     /// Its start date as one sortable number (yyyymmdd, unknown parts 0).
     pub started: Option<i64>,
     pub average: Option<u32>,
+    /// The entry's id: AniList numbers entries as they are added.
+    pub added: i64,
 }
 
 /// A start date as one sortable number: 1998-04-03 is 19980403; a date
@@ -193,6 +225,7 @@ pub fn compare(a: &Facts, b: &Facts, by: SortBy) -> Ordering {
         SortBy::Updated => b.updated_at.cmp(&a.updated_at),
         SortBy::Started => highest_first(a.started, b.started),
         SortBy::Average => highest_first(a.average, b.average),
+        SortBy::Added => b.added.cmp(&a.added),
     };
     first.then(a.rank.cmp(&b.rank)).then(a.media_id.cmp(&b.media_id))
 }
@@ -384,22 +417,46 @@ mod tests {
             updated_at: 0,
             started: None,
             average: None,
+            added: media_id,
         }
     }
 
     #[test]
     fn the_query_goes_to_the_url_and_back() {
-        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), year: Some(1998), sort: SortBy::Started };
+        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), year: Some(1998), sort: SortBy::Started, default_sort: SortBy::Title };
         let url = q.to_query();
         assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&year=1998&sort=started");
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&url.as_bytes()[1..]).into_owned().collect();
-        let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
+        let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()), SortBy::Title);
         assert_eq!(back, q);
         assert_eq!(ListQuery::default().to_query(), "");
         assert!(!ListQuery::default().narrows() && q.narrows());
         // What does not read is left out, never an error.
-        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", _ => "nope" }.to_string()));
+        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", _ => "nope" }.to_string()), SortBy::Title);
         assert_eq!((odd.status, odd.format, odd.year, odd.sort, odd.text.as_str()), (None, None, None, SortBy::Title, "nope"));
+        // The user's default order from AniList: the URL names the sort
+        // only when it is another (title, here, then).
+        let scored = ListQuery::from_params(|_| None, SortBy::Score);
+        assert_eq!((scored.sort, scored.to_query().as_str(), scored.choices_made()), (SortBy::Score, "", 0));
+        let titled = ListQuery { sort: SortBy::Title, ..scored };
+        assert_eq!((titled.to_query().as_str(), titled.choices_made()), ("?sort=title", 1));
+        assert_eq!(ListQuery::from_params(|k| (k == "sort").then(|| "title".to_string()), SortBy::Score).sort, SortBy::Title);
+    }
+
+    #[test]
+    fn anilists_row_orders_are_default_sorts() {
+        assert_eq!(SortBy::from_row_order(Some("score")), SortBy::Score);
+        assert_eq!(SortBy::from_row_order(Some("updatedAt")), SortBy::Updated);
+        assert_eq!(SortBy::from_row_order(Some("id")), SortBy::Added);
+        assert_eq!(SortBy::from_row_order(Some("title")), SortBy::Title);
+        assert_eq!(SortBy::from_row_order(Some("popularity")), SortBy::Title, "one this app does not know");
+        assert_eq!(SortBy::from_row_order(None), SortBy::Title);
+        for s in SortBy::ROW_ORDERS {
+            assert_eq!(SortBy::from_row_order(s.row_order()), s);
+        }
+        let mut list: Vec<Facts> = (1..=3).map(|i| facts(i, &format!("t{i}"), i as u32)).collect();
+        list[0].added = 30;
+        assert_eq!(arrange(&list, &[], &ListQuery { sort: SortBy::Added, ..ListQuery::default() }, false)[0], [1, 3, 2], "the last added first");
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
     assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86)") && list.contains("\"CB\""), "{list}");
-    assert!(list.contains("id_mal: Some(1)"), "{list}");
+    assert!(list.contains("id_mal: Some(1)") && list.contains(r#"row_order: Some("score")"#), "{list}");
     assert!(list.contains(r#"name: Some("Mitsuki"), avatar: Some(Avatar { medium: Some("https://s4.anilist.co/file/anilistcdn/user/avatar/medium/b5150.png") })"#), "{list}");
     assert!(list.contains("next_airing_episode: Some(Airing { episode: 14, airing_at: 1763600000 })") && list.contains("status: Some(Releasing)"), "{list}");
     assert!(list.contains("repeat: Some(1)") && list.contains("priority: Some(2)") && list.contains("private: Some(true)") && list.contains("Rewatch with Hana"), "{list}");
@@ -193,10 +193,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let unread = fixture_reads_as_selected::<unread::Unread>();
     assert!(unread.contains("unread_notification_count: Some(3)"), "{unread}");
     let options = fixture_reads_as_selected::<user_options::UserOptions>();
-    assert!(options.contains("title_language: Some(English), airing_notifications: Some(false)") && options.contains("score_format: Some(Point5)"), "{options}");
+    assert!(options.contains("title_language: Some(English), airing_notifications: Some(false)") && options.contains("score_format: Some(Point5), row_order: Some(\"title\")"), "{options}");
     assert!(options.contains(r#"anime_list: Some(KindOptions { custom_lists: ["Favourites", "Rewatch"], section_order: ["Watching", "Favourites", "Planning"], split_completed_section_by_format: Some(true) })"#) && options.contains("manga_list: Some(KindOptions { custom_lists: [], section_order: [], split_completed_section_by_format: None })"), "{options}");
     let saved_options = fixture_reads_as_selected::<save_user_options::SaveUserOptions>();
-    assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100)"), "{saved_options}");
+    assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100), row_order: Some(\"updatedAt\")"), "{saved_options}");
     assert!(saved_options.contains(r#"["Summer 2026"]"#) && saved_options.contains(r#"["To buy"]"#) && saved_options.contains(r#"section_order: ["Planning", "To buy"]"#), "{saved_options}");
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");

@@ -40,19 +40,18 @@ thread_local! {
 
 /// A change of the user's options on AniList that changes the lists: the
 /// language of titles, custom lists, and (`scores`) the scoring system;
-/// or (`order_only`) only the order the lists show in and the split of
-/// completed lists.
+/// or (`order_only`) only how they are laid out: the order of the lists,
+/// the split of completed lists, the default order of rows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionsChange {
     pub user: u64,
     pub scores: bool,
-    /// The lists need no new read: only their order or split changed.
+    /// The lists need no new read: only their layout changed.
     #[serde(default)]
     pub order_only: bool,
-    /// The order of each kind's lists and whether its completed list is
-    /// split by format, as saved (anime, then manga).
+    /// How the lists are laid out, as saved.
     #[serde(default)]
-    pub sections: Option<([Vec<String>; 2], [bool; 2])>,
+    pub arrangement: Option<crate::store::Arrangement>,
 }
 
 /// It, as told to the other tabs.
@@ -211,10 +210,8 @@ impl Outbox {
     fn options_changed_here(&self, change: OptionsChange, titles: Titles) {
         let signed_in = self.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten();
         let Some(credential) = signed_in.filter(|c| c.user == change.user) else { return };
-        if let Some((order, split)) = &change.sections {
-            for kind in MediaKind::ALL {
-                self.store.set_sections(kind, &order[kind.index()], split[kind.index()]);
-            }
+        if let Some(a) = &change.arrangement {
+            self.store.set_arrangement(a);
         }
         if change.order_only {
             return;

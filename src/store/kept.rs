@@ -69,6 +69,7 @@ pub fn texts(d: &ListData, only: Option<&BTreeSet<usize>>) -> (String, Vec<(usiz
             advanced_names: d.advanced_names.clone(),
             section_order: d.section_order.clone(),
             split_completed: d.split_completed,
+            row_order: d.row_order.clone(),
         },
         chunks: chunk_count(d.entries.len()),
     };

@@ -56,6 +56,10 @@ pub struct ListData {
     /// The completed list split by format, as the user has it on AniList.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub split_completed: bool,
+    /// The user's default order of list rows, in AniList's words
+    /// ([`crate::listing::SortBy::from_row_order`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row_order: Option<String>,
 }
 
 /// The version of what a kept list holds: 2 added every title, the
@@ -83,6 +87,7 @@ impl ListData {
         }
         let options = c.user.and_then(|u| u.media_list_options);
         let score_format = options.as_ref().and_then(|o| o.score_format).unwrap_or_default();
+        let row_order = options.as_ref().and_then(|o| o.row_order.clone());
         let type_options = options
             .and_then(|o| match kind {
                 MediaKind::Anime => o.anime_list,
@@ -99,7 +104,7 @@ impl ListData {
         let advanced_names = if type_options.advanced_scoring_enabled == Some(true) { type_options.advanced_scoring } else { Vec::new() };
         let section_order = type_options.section_order;
         let split_completed = type_options.split_completed_section_by_format == Some(true);
-        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names, section_order, split_completed }
+        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names, section_order, split_completed, row_order }
     }
 
     /// Puts an entry on exactly these custom lists.
@@ -210,9 +215,20 @@ impl ListData {
         self.advanced_names = recent.advanced_names;
         self.section_order = recent.section_order;
         self.split_completed = recent.split_completed;
+        self.row_order = recent.row_order;
         self.fetched_at = recent.fetched_at;
         true
     }
+}
+
+/// How the user's lists are laid out, as saved on AniList: each kind's
+/// order of lists and split of its completed list (anime, then manga), and
+/// the default order of rows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arrangement {
+    pub order: [Vec<String>; 2],
+    pub split: [bool; 2],
+    pub row_order: Option<String>,
 }
 
 /// The values the editor edits, as an entry holds them.
@@ -1020,21 +1036,23 @@ impl ListStore {
         }
     }
 
-    /// The order of the lists of `kind`, or the split of its completed
-    /// list, changed (saved on AniList from here): shown at once, and kept
-    /// (the list's head alone is written).
-    pub fn set_sections(&self, kind: MediaKind, order: &[String], split: bool) {
-        if self.with_untracked(kind, |d| d.is_none_or(|d| d.section_order == order && d.split_completed == split)) {
-            return;
-        }
-        self.lists.update(|l| {
-            if let Some(d) = l.get_mut(kind) {
-                d.section_order = order.to_vec();
-                d.split_completed = split;
+    /// How the user's lists are laid out changed (saved on AniList from
+    /// here): shown at once, and kept (each list's head alone is written).
+    pub fn set_arrangement(&self, a: &Arrangement) {
+        for kind in MediaKind::ALL {
+            let (order, split) = (&a.order[kind.index()], a.split[kind.index()]);
+            let same = |d: &ListData| d.section_order == *order && d.split_completed == split && d.row_order == a.row_order;
+            if self.with_untracked(kind, |d| d.is_none_or(same)) {
+                continue;
             }
-        });
-        DIRTY.with(|d| d.borrow_mut()[kind.index()].add(Dirty::Entries(Default::default())));
-        self.write(kind);
+            self.lists.update(|l| {
+                if let Some(d) = l.get_mut(kind) {
+                    (d.section_order, d.split_completed, d.row_order) = (order.clone(), split, a.row_order.clone());
+                }
+            });
+            DIRTY.with(|d| d.borrow_mut()[kind.index()].add(Dirty::Entries(Default::default())));
+            self.write(kind);
+        }
     }
 
     /// Keeps a whole list in IndexedDB now (a list read from AniList).
@@ -1232,9 +1250,9 @@ mod tests {
         let mut recent = list(vec![entry(1, 90, 1), entry(4, 110, 0), entry(2, 80, 2), entry(3, 120, 9)], vec![]);
         // The options as they are now, changed on AniList's site.
         (recent.list_names, recent.advanced_names, recent.section_order) = (vec!["Later".into()], vec!["Story".into()], vec!["Planning".into()]);
-        recent.split_completed = true;
+        (recent.split_completed, recent.row_order) = (true, Some("score".into()));
         assert!(mine.merge_recent(recent));
-        assert!(mine.split_completed);
+        assert!(mine.split_completed && mine.row_order.as_deref() == Some("score"));
         assert_eq!((mine.list_names.as_slice(), mine.advanced_names.as_slice(), mine.section_order.as_slice()), (&["Later".to_string()][..], &["Story".to_string()][..], &["Planning".to_string()][..]));
         assert_eq!(mine.entries.iter().map(|e| (e.media_id, e.progress.unwrap())).collect::<Vec<_>>(), [(3, 9), (4, 0), (1, 1), (2, 2)]);
         assert_eq!(mine.custom, [("Rewatch".to_string(), vec![])], "3 left its custom list");

@@ -29,6 +29,7 @@ impl Operation for ListCollection {
       avatar { medium }
       mediaListOptions {
         scoreFormat
+        rowOrder
         animeList { customLists advancedScoring advancedScoringEnabled sectionOrder splitCompletedSectionByFormat }
         mangaList { customLists advancedScoring advancedScoringEnabled sectionOrder splitCompletedSectionByFormat }
       }
@@ -121,6 +122,10 @@ pub struct User {
 #[serde(rename_all = "camelCase")]
 pub struct MediaListOptions {
     pub score_format: Option<ScoreFormat>,
+    /// The default order of list rows (AniList's words: "title", "score",
+    /// "updatedAt", "id").
+    #[serde(default)]
+    pub row_order: Option<String>,
     #[serde(default)]
     pub anime_list: Option<TypeOptions>,
     #[serde(default)]

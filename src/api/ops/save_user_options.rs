@@ -14,8 +14,8 @@ impl Operation for SaveUserOptions {
     const NAME: &'static str = "SaveUserOptions";
     const MUTATION: bool = true;
     const QUERY: &'static str = concat!(
-        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput) {
-  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions) { ",
+        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $rowOrder: String, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput) {
+  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, rowOrder: $rowOrder, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions) { ",
         crate::user_option_fields!(),
         " }\n}"
     );
@@ -31,6 +31,8 @@ pub struct Vars {
     pub title_language: Option<UserTitleLanguage>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score_format: Option<ScoreFormat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_order: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub airing_notifications: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,6 +68,8 @@ impl Vars {
         Vars {
             title_language: Some(after.title_language).filter(|l| *l != before.title_language && *l != UserTitleLanguage::Unknown),
             score_format: Some(after.score_format).filter(|f| *f != before.score_format),
+            // One this app does not know is never sent back either.
+            row_order: Some(&after.row_order).filter(|r| **r != before.row_order && crate::listing::SortBy::ROW_ORDERS.iter().any(|s| s.row_order() == Some(r.as_str()))).cloned(),
             airing_notifications: Some(after.airing_notifications).filter(|a| *a != before.airing_notifications),
             anime_list_options: lists(MediaKind::Anime),
             manga_list_options: lists(MediaKind::Manga),
@@ -89,7 +93,7 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent() {
-        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false] };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into() };
         assert!(Vars::between(&a, &a).is_empty());
         let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a.clone() };
         let v = Vars::between(&a, &b);
@@ -116,6 +120,9 @@ mod tests {
             serde_json::to_string(&Vars::between(&a, &f)).unwrap(),
             r#"{"animeListOptions":{"customLists":[],"sectionOrder":["Rewatch"]},"mangaListOptions":{"sectionOrder":["Planning"]}}"#
         );
+        let r = Choices { row_order: "updatedAt".into(), ..a.clone() };
+        assert_eq!(serde_json::to_string(&Vars::between(&a, &r)).unwrap(), r#"{"rowOrder":"updatedAt"}"#);
+        assert!(Vars::between(&a, &Choices { row_order: "popularity".into(), ..a.clone() }).is_empty(), "an order AniList added later is never sent back");
         let g = Choices { split: [false, true], ..a.clone() };
         assert_eq!(serde_json::to_string(&Vars::between(&a, &g)).unwrap(), r#"{"mangaListOptions":{"splitCompletedSectionByFormat":true}}"#);
     }

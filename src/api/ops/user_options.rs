@@ -1,6 +1,7 @@
 //! The signed-in user's AniList options this app lets them change (the
 //! Settings page): the language of titles, the scoring system, AniList's
-//! airing notifications, and the custom lists of each kind and their order. [`super::save_user_options`] changes
+//! airing notifications, the custom lists of each kind, and how the lists
+//! are laid out (order, split of completed lists, default order of rows). [`super::save_user_options`] changes
 //! them and answers with the same fields.
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat animeList { customLists sectionOrder splitCompletedSectionByFormat } mangaList { customLists sectionOrder splitCompletedSectionByFormat } }"
+        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat } mangaList { customLists sectionOrder splitCompletedSectionByFormat } }"
     };
 }
 
@@ -56,6 +57,8 @@ pub struct Options {
 pub struct ListOptions {
     pub score_format: Option<ScoreFormat>,
     #[serde(default)]
+    pub row_order: Option<String>,
+    #[serde(default)]
     pub anime_list: Option<KindOptions>,
     #[serde(default)]
     pub manga_list: Option<KindOptions>,
@@ -89,6 +92,9 @@ pub struct Choices {
     pub order: [Vec<String>; 2],
     /// Whether each kind's completed list is split by format.
     pub split: [bool; 2],
+    /// The default order of list rows, in AniList's words ("" when it
+    /// gives none).
+    pub row_order: String,
 }
 
 impl From<&User> for Choices {
@@ -105,6 +111,7 @@ impl From<&User> for Choices {
             lists: [lists(m.and_then(|m| m.anime_list.as_ref())), lists(m.and_then(|m| m.manga_list.as_ref()))],
             order: [order(m.and_then(|m| m.anime_list.as_ref())), order(m.and_then(|m| m.manga_list.as_ref()))],
             split: [split(m.and_then(|m| m.anime_list.as_ref())), split(m.and_then(|m| m.manga_list.as_ref()))],
+            row_order: m.and_then(|m| m.row_order.clone()).unwrap_or_default(),
         }
     }
 }
@@ -137,9 +144,14 @@ impl Choices {
     }
 
     /// Whether going from `self` to `next` changes how the lists are laid
-    /// out: their order, or the split of completed lists.
+    /// out: their order, the split of completed lists, the order of rows.
     pub fn sections_change(&self, next: &Choices) -> bool {
-        self.order != next.order || self.split != next.split
+        self.order != next.order || self.split != next.split || self.row_order != next.row_order
+    }
+
+    /// The layout of the lists these options give.
+    pub fn arrangement(&self) -> crate::store::Arrangement {
+        crate::store::Arrangement { order: self.order.clone(), split: self.split, row_order: Some(self.row_order.clone()).filter(|r| !r.is_empty()) }
     }
 }
 
@@ -163,9 +175,9 @@ mod tests {
     fn choices_take_anilists_defaults_where_it_gives_none() {
         let u: User = serde_json::from_str(r#"{"id":1,"options":null,"mediaListOptions":{"scoreFormat":null}}"#).unwrap();
         let c = Choices::from(&u);
-        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false] });
-        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"],"splitCompletedSectionByFormat":true},"mangaList":null}}"#).unwrap();
-        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false] });
+        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new() });
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","rowOrder":"score","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"],"splitCompletedSectionByFormat":true},"mangaList":null}}"#).unwrap();
+        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false], row_order: "score".into() });
     }
 
     fn b_of(a: &Choices) -> Choices {
@@ -174,11 +186,12 @@ mod tests {
 
     #[test]
     fn only_scores_titles_and_custom_lists_change_the_lists() {
-        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false] };
+        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into() };
         assert!(!a.lists_change(&Choices { airing_notifications: false, ..a.clone() }));
         assert!(!a.lists_change(&Choices { order: [vec!["Planning".into()], vec![]], ..a.clone() }), "the order changes no entry");
         assert!(!a.lists_change(&Choices { split: [false, true], ..a.clone() }), "nor the split");
         assert!(a.sections_change(&Choices { split: [false, true], ..a.clone() }) && !a.sections_change(&b_of(&a)));
+        assert!(a.sections_change(&Choices { row_order: "score".into(), ..a.clone() }) && !a.lists_change(&Choices { row_order: "score".into(), ..a.clone() }));
         assert!(a.lists_change(&Choices { score_format: ScoreFormat::Point100, ..a.clone() }));
         assert!(a.lists_change(&Choices { title_language: UserTitleLanguage::English, ..a.clone() }));
         let mut b = a.clone();

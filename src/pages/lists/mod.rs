@@ -155,6 +155,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         updated_at: e.updated_at.unwrap_or(0),
         started: start.and_then(|s| date_number(s.year, s.month, s.day)),
         average: m.and_then(|m| m.average_score),
+        added: e.id,
     }
 }
 
@@ -166,7 +167,9 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     // and reaches the URL after a pause.
     let params = use_query_map();
     let navigate = use_navigate();
-    let url_query = Memo::new(move |_| params.with(|m| ListQuery::from_params(|k| m.get(k))));
+    // The user's default order on AniList, once the list says it.
+    let default_sort = Memo::new(move |_| store.with(kind, |d| SortBy::from_row_order(d.and_then(|d| d.row_order.as_deref()))));
+    let url_query = Memo::new(move |_| params.with(|m| ListQuery::from_params(|k| m.get(k), default_sort.get())));
     let (text, set_text) = signal(url_query.get_untracked().text);
     let typing = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
@@ -473,7 +476,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                             <button type="button" class="button button--small button--secondary" data-testid="clear-filters"
                                 on:click=move |_| {
                                     set_text.set(String::new());
-                                    set(&|q| *q = ListQuery { sort: q.sort, ..ListQuery::default() });
+                                    set(&|q| *q = ListQuery { sort: q.sort, default_sort: q.default_sort, ..ListQuery::default() });
                                 }>"Clear filters"</button>
                         }
                     })}

@@ -12,7 +12,7 @@ use crate::api::ops::save_user_options::{SaveUserOptions, Vars};
 use crate::api::ops::user_options::{self, new_list_name, Choices, UserOptions};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
-use crate::listing::{move_section, section_names};
+use crate::listing::{move_section, section_names, SortBy};
 use crate::components::api_status::ApiErrorView;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
@@ -107,7 +107,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                             user: credential.user,
                             scores: before.score_format != now.score_format,
                             order_only: !lists,
-                            sections: Some((now.order.clone(), now.split)),
+                            arrangement: Some(now.arrangement()),
                         };
                         outbox.options_changed(change, titles);
                     }
@@ -132,6 +132,8 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
         }
     };
     let language_known = move || saved.with(|s| s.title_language != UserTitleLanguage::Unknown);
+    // AniList's default is "title" when it says nothing.
+    let row_order_known = move || draft.with(|d| d.row_order.is_empty() || SortBy::ROW_ORDERS.iter().any(|s| s.row_order() == Some(d.row_order.as_str())));
     view! {
         <form class="options" on:submit=on_submit data-testid="options-form">
             <label class="field">
@@ -162,6 +164,21 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <span class="field__hint muted small" id="score-format-hint">"AniList converts every score you have given to the new system."</span>
+            </label>
+            <label class="field">
+                <span class="field__label">"List rows in order of"</span>
+                <select data-testid="option-row-order" aria-describedby="row-order-hint" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(&|d| d.row_order = v.clone());
+                }>
+                    {move || (!row_order_known()).then(|| view! {
+                        <option value="" disabled=true selected=true>"Another order (as on AniList)"</option>
+                    })}
+                    {SortBy::ROW_ORDERS.iter().filter_map(|s| Some((s.row_order()?, s.label()))).map(|(value, label)| view! {
+                        <option value=value selected=move || draft.with(|d| d.row_order == value)>{label}</option>
+                    }).collect_view()}
+                </select>
+                <span class="field__hint muted small" id="row-order-hint">"How your lists are sorted until you choose another sort there."</span>
             </label>
             <label class="choice">
                 <input type="checkbox" data-testid="option-airing" prop:checked=move || draft.with(|d| d.airing_notifications)

@@ -85,6 +85,24 @@ test('a completed list split by format on AniList is split here too, each in its
   assert.deepEqual(page.problems, []);
 });
 
+test('rows come in the user\'s default order from AniList; another sort is named in the URL, the default is not', async () => {
+  world.standIn.data.viewer.mediaListOptions.rowOrder = 'score';
+  for (const id of [700002, 700005]) world.standIn.data.entries.find((e) => e.id === id).status = 'CURRENT';
+  const page = await listPage();
+  const watching = () => page.$$eval('[data-testid=group-current] li.entry', (els) => els.map((e) => e.dataset.testid));
+  // 10, 8.5, 6: by score, not by title (Cowboy Bebop, Fullmetal…, ONE PIECE).
+  assert.deepEqual(await watching(), ['entry-700002', 'entry-700001', 'entry-700005']);
+  assert.equal(await page.inputValue('[data-testid=list-sort]'), 'score');
+  assert.equal(new URL(page.url()).search, '');
+  await page.selectOption('[data-testid=list-sort]', 'title');
+  await page.waitForURL(/[?&]sort=title/);
+  await waitFor(async () => (await watching())[0] === 'entry-700001');
+  assert.deepEqual(await watching(), ['entry-700001', 'entry-700002', 'entry-700005']);
+  await page.selectOption('[data-testid=list-sort]', 'score');
+  await waitFor(async () => new URL(page.url()).search === '');
+  assert.deepEqual(page.problems, []);
+});
+
 test('+1 updates the page at once and AniList after', async () => {
   const page = await listPage();
   await page.click(`${row(700001)} [data-testid=plus-one]`);

@@ -311,6 +311,28 @@ test('the completed list split by format: chosen here, its lists ordered on thei
   assert.deepEqual(page.problems, []);
 });
 
+test('the default order of list rows: saved alone, the list page sorts by it at once, no list read again', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.inputValue('[data-testid=list-sort]'), 'title');
+  await settings(page);
+  assert.equal(await page.inputValue('[data-testid=option-row-order]'), 'title');
+  await page.selectOption('[data-testid=option-row-order]', 'updatedAt');
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked('SaveUserOptions').map((r) => r.body.variables), [{ rowOrder: 'updatedAt' }]);
+  assert.equal(world.standIn.data.viewer.mediaListOptions.rowOrder, 'updatedAt');
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.inputValue('[data-testid=list-sort]'), 'updated');
+  assert.equal(new URL(page.url()).search, '');
+  assert.equal(asked('ListCollection').length, lists, 'no list read again');
+  assert.deepEqual(page.problems, []);
+});
+
 test('signed out: the card asks for a sign-in and nothing is asked of AniList', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);

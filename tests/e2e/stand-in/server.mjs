@@ -792,6 +792,7 @@ export class StandIn {
           if (args[k] != null) d.viewer.options[k] = args[k];
         }
         if (args.scoreFormat != null) d.viewer.mediaListOptions.scoreFormat = args.scoreFormat;
+        if (args.rowOrder != null) d.viewer.mediaListOptions.rowOrder = args.rowOrder;
         // A kind's order of lists, split of its completed list and custom
         // lists as given; a list no longer named is taken off that kind's
         // entries.
