@@ -3,7 +3,8 @@
 //! AniList's airing notifications, read from AniList and saved there. A
 //! change of scoring system, language or custom lists reads the lists this
 //! browser holds again, since AniList answers every score, title and list
-//! anew. The order of the lists is saved and shown at once.
+//! anew. How the lists are laid out (their order, the split of completed
+//! lists, the default order of rows) is saved and shown at once.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -357,7 +358,7 @@ fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<Strin
             <label class="choice">
                 <input type="checkbox" data-testid=format!("split-{noun}") prop:checked=move || draft.with(|d| d.split_of(kind))
                     on:change=move |ev| split.run(event_target_checked(&ev))/>
-                <span>{format!("Split completed {noun} by format (“{}”…)", crate::listing::split_name(kind, if kind == MediaKind::Anime { crate::media::MediaFormat::Tv } else { crate::media::MediaFormat::Manga }))}</span>
+                <span>{format!("Split completed {noun} by format (“{}”…)", first_split_name(kind))}</span>
             </label>
             <ol class="options__names" node_ref=list>
                 <For each=move || 0..count.get() key=|i| *i let:i>
@@ -374,6 +375,12 @@ fn ListOrder(kind: MediaKind, draft: RwSignal<Choices>, edit: Callback<Vec<Strin
             </ol>
         </fieldset>
     }
+}
+
+/// The name of a kind's first split completed list ("Completed TV").
+fn first_split_name(kind: MediaKind) -> String {
+    let first = crate::media::MediaFormat::ALL.into_iter().find(|f| f.kind() == kind).unwrap_or(crate::media::MediaFormat::Unknown);
+    crate::listing::split_name(kind, first)
 }
 
 /// What becomes of the entries of a custom list taken out: `held` is how
