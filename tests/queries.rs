@@ -181,7 +181,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let updated = fixture_reads_as_selected::<update_entries::UpdateEntries>();
     assert!(updated.contains("id: 700001") && updated.contains("id: 700002") && updated.contains("status: Some(Completed)") && updated.contains("None]"), "{updated}");
     let title = fixture_reads_as_selected::<title::TitlePage>();
-    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)"] {
+    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)", "Hajime Yatate", "Original Creator", "rank: 27", "highest rated all time"] {
         assert!(title.contains(part), "{part}: {title}");
     }
     let notes = fixture_reads_as_selected::<notifications::Notifications>();

@@ -1,7 +1,7 @@
 //! A title's page, `/anime/:id` and `/manga/:id`: cover and banner, its
-//! names, facts, tags (spoilers hidden until asked), the description (rich
-//! text through the allowlist), relations, characters and their voice
-//! actors, recommendations, links, the next episode with a countdown, the
+//! names, facts and rankings, tags (spoilers hidden until asked), the
+//! description (rich text through the allowlist), relations, characters and
+//! their voice actors, the main staff, recommendations, links, the next episode with a countdown, the
 //! person's own entry with the editor (or "Add to list"), and a favourite
 //! toggle. One request, kept for revisits ([`crate::store::titles`]).
 
@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
-use crate::api::ops::title::{FavouriteState, IdVars, Other, Title, ToggleFavourite, ToggleVars};
+use crate::api::ops::title::{FavouriteState, IdVars, Other, Person, Title, ToggleFavourite, ToggleVars};
 use crate::api::{Api, ApiError};
 use crate::components::add_to_list::AddToList;
 use crate::components::api_status::ApiErrorView;
@@ -192,6 +192,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
         ("Average score", t.average_score.map(|s| format!("{s}%"))),
         ("Mean score", t.mean_score.map(|s| format!("{s}%"))),
         ("Popularity", t.popularity.map(|p| crate::text::group_digits(p as usize))),
+        ("Rankings", Some(t.rankings.iter().map(|r| r.label()).collect::<Vec<_>>().join(" · ")).filter(|s| !s.is_empty())),
         ("Started", t.start_date.map(|d| d.label()).filter(|s| !s.is_empty())),
         ("Ended", t.end_date.map(|d| d.label()).filter(|s| !s.is_empty())),
         ("Also known as", Some(t.synonyms.join(", ")).filter(|s| !s.is_empty())),
@@ -208,6 +209,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let relations: Vec<(String, Other)> = t.relations.as_ref().map(|r| r.edges.iter().filter_map(|e| Some((e.relation_type.map(|r| r.label()).unwrap_or("Related").to_string(), e.node.clone()?))).collect()).unwrap_or_default();
     let recommendations: Vec<Other> = t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| n.media_recommendation.clone()).collect()).unwrap_or_default();
     let characters = t.characters.as_ref().map(|c| c.edges.clone()).unwrap_or_default();
+    let staff: Vec<(Person, String)> = t.staff.as_ref().map(|s| s.edges.iter().filter_map(|e| Some((e.node.clone()?, e.role.clone().unwrap_or_default()))).collect()).unwrap_or_default();
     let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
     let description = t.description.clone().filter(|d| !d.trim().is_empty());
     view! {
@@ -287,6 +289,22 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                                     })}
                                 </li>
                             })
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {(!staff.is_empty()).then(|| view! {
+                <section class="card" data-testid="staff">
+                    <h2>"Staff"</h2>
+                    <ul class="people">
+                        {staff.into_iter().map(|(who, role)| view! {
+                            <li class="person">
+                                {who.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> })}
+                                <span class="person__text">
+                                    <span class="person__name">{who.name()}</span>
+                                    <span class="muted small">{role}</span>
+                                </span>
+                            </li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -1,7 +1,7 @@
 //! Everything a title's page shows, in one request: the title, its facts,
 //! the description (as AniList's HTML, shown through the rich-text
 //! allowlist), relations, characters with their Japanese voice actors,
-//! recommendations, links, the next episode, and the person's own entry
+//! the main staff, its rankings, recommendations, links, the next episode, and the person's own entry
 //! and favourite.
 
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,8 @@ impl Operation for TitlePage {
     characters(sort: [ROLE, RELEVANCE, ID], perPage: 12) {
       edges { role node { id name { userPreferred } image { medium } } voiceActors(language: JAPANESE) { id name { userPreferred } image { medium } } }
     }
+    staff(sort: [RELEVANCE, ID], perPage: 8) { edges { role node { id name { userPreferred } image { medium } } } }
+    rankings { rank allTime season year context }
     recommendations(sort: [RATING_DESC], perPage: 8) { nodes { mediaRecommendation { id type format title { userPreferred } coverImage { medium } } } }
     externalLinks { id site url type }
     mediaListEntry { ",
@@ -118,6 +120,10 @@ pub struct Title {
     pub next_airing_episode: Option<Airing>,
     pub relations: Option<Edges<Relation>>,
     pub characters: Option<Edges<CharacterEdge>>,
+    #[serde(default)]
+    pub staff: Option<Edges<StaffEdge>>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub rankings: Vec<Ranking>,
     pub recommendations: Option<Nodes<Recommendation>>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub external_links: Vec<Link>,
@@ -230,6 +236,61 @@ pub struct CharacterEdge {
     pub voice_actors: Vec<Person>,
 }
 
+/// Someone who made the title, and what they did ("Director").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffEdge {
+    pub role: Option<String>,
+    pub node: Option<Person>,
+}
+
+/// A place in one of AniList's rankings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ranking {
+    pub rank: u32,
+    #[serde(default)]
+    pub all_time: Option<bool>,
+    #[serde(default)]
+    pub season: Option<MediaSeason>,
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// AniList's words for it: "highest rated all time", "most popular".
+    pub context: String,
+}
+
+impl Ranking {
+    /// As AniList's site puts it: "#3 Most Popular Winter 1998".
+    pub fn label(&self) -> String {
+        let words: Vec<String> = self
+            .context
+            .split_whitespace()
+            .map(|w| {
+                // AniList's words are English: ASCII case is enough.
+                let mut w = w.to_string();
+                if let Some(first) = w.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                w
+            })
+            .collect();
+        let mut out = format!("#{}", self.rank);
+        if !words.is_empty() {
+            out.push(' ');
+            out.push_str(&words.join(" "));
+        }
+        if self.all_time != Some(true) {
+            if let Some(season) = self.season {
+                out.push(' ');
+                out.push_str(season.label());
+            }
+            if let Some(year) = self.year {
+                out.push_str(&format!(" {year}"));
+            }
+        }
+        out
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Link {
@@ -300,4 +361,19 @@ pub struct ToggleVars {
     pub anime_id: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manga_id: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ranking;
+    use crate::media::MediaSeason;
+
+    #[test]
+    fn rankings_read_as_on_anilist() {
+        let r = |rank, all_time, season, year, context: &str| Ranking { rank, all_time: Some(all_time), season, year, context: context.into() };
+        assert_eq!(r(27, true, None, None, "highest rated all time").label(), "#27 Highest Rated All Time");
+        assert_eq!(r(3, false, Some(MediaSeason::Spring), Some(1998), "most popular").label(), "#3 Most Popular Spring 1998");
+        assert_eq!(r(1, false, None, Some(1998), "highest rated").label(), "#1 Highest Rated 1998");
+        assert_eq!(r(9, false, None, None, "").label(), "#9");
+    }
 }

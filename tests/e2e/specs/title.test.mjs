@@ -22,7 +22,7 @@ async function signedIn() {
   return page;
 }
 
-test('a list row opens the title\'s page: names, facts, tags, description, relations, characters, links', async () => {
+test('a list row opens the title\'s page: names, facts and rankings, tags, description, relations, characters, staff, links', async () => {
   const page = await signedIn();
   await page.click('text=Your anime list');
   await page.click('[data-testid=entry-700001] [data-testid=entry-title]');
@@ -32,7 +32,7 @@ test('a list row opens the title\'s page: names, facts, tags, description, relat
   assert.match(await page.textContent('[data-testid=other-names]'), /Kaubōi Bibappu · カウボーイビバップ/);
   assert.equal(await page.textContent('[data-testid=title-line]'), 'TV · Finished · Spring 1998 · 26 episodes · 24 min');
   const facts = await page.textContent('[data-testid=title-facts]');
-  for (const f of ['Sunrise', 'Original', 'Action, Sci-Fi', '86%', '87%', '370,000', '1999-04-24']) assert.ok(facts.includes(f), `${f} in ${facts}`);
+  for (const f of ['Sunrise', 'Original', 'Action, Sci-Fi', '86%', '87%', '370,000', '1999-04-24', '#27 Highest Rated All Time · #1 Most Popular Spring 1998']) assert.ok(facts.includes(f), `${f} in ${facts}`);
   assert.ok(!facts.includes('Bandai Visual'), 'main studios only');
   // The description keeps its formatting, as the app's own elements.
   assert.equal(await page.textContent('[data-testid=description] em'), 'See you, space cowboy.');
@@ -43,6 +43,7 @@ test('a list row opens the title\'s page: names, facts, tags, description, relat
   assert.equal(await page.textContent('[data-testid=spoiler-tag]'), 'Tragedy 60%');
   assert.match(await page.textContent('[data-testid=characters]'), /Spike Spiegel[\s\S]*Main[\s\S]*Kouichi Yamadera/);
   assert.ok(!(await page.textContent('[data-testid=characters]')).includes('Steve Blum'), 'Japanese voices');
+  assert.deepEqual(await page.locator('[data-testid=staff] .person__text').allInnerTexts(), ['Hajime Yatate\nOriginal Creator', 'Shinichirou Watanabe\nDirector']);
   assert.match(await page.textContent('[data-testid=recommendations]'), /Fullmetal Alchemist: Brotherhood/);
   // Links: https only; the javascript: one is left out.
   const hrefs = await page.$$eval('[data-testid=links] a', (as) => as.map((a) => a.getAttribute('href')));

@@ -20,6 +20,11 @@ const MEDIA = [
       { role: 'MAIN', id: 1, name: 'Spike Spiegel', voiceActors: { JAPANESE: { id: 95, name: 'Kouichi Yamadera' }, ENGLISH: { id: 96, name: 'Steve Blum' } } },
       { role: 'SUPPORTING', id: 3, name: 'Jet Black', voiceActors: { JAPANESE: { id: 97, name: 'Unshou Ishizuka' } } },
     ],
+    staff: [{ id: 101, name: 'Hajime Yatate', role: 'Original Creator' }, { id: 102, name: 'Shinichirou Watanabe', role: 'Director' }],
+    rankings: [
+      { id: 1, rank: 27, type: 'RATED', format: 'TV', year: null, season: null, allTime: true, context: 'highest rated all time' },
+      { id: 2, rank: 1, type: 'POPULAR', format: 'TV', year: 1998, season: 'SPRING', allTime: false, context: 'most popular' },
+    ],
     recommendations: [5114, 16498],
     externalLinks: [
       { id: 1, site: 'Official Site', url: 'https://www.cowboy-bebop.net/', type: 'INFO' },

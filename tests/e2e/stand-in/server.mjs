@@ -619,6 +619,13 @@ export class StandIn {
             },
           })),
         }),
+        staff: ({ perPage } = {}) => ({
+          edges: (m.staff ?? []).slice(0, perPage ?? 25).map((p) => ({
+            role: p.role,
+            node: { id: p.id, name: { userPreferred: p.name, full: p.name }, image: { medium: `${self.origin}/img/staff/${p.id}.svg` } },
+          })),
+        }),
+        rankings: m.rankings ?? [],
         recommendations: () => ({ nodes: (m.recommendations ?? []).map((id) => ({ mediaRecommendation: mediaObj(mediaById(id)) })) }),
         externalLinks: m.externalLinks ?? [],
         mediaListEntry: (_a, ctx) => {
