@@ -148,11 +148,6 @@ impl Choices {
     pub fn sections_change(&self, next: &Choices) -> bool {
         self.order != next.order || self.split != next.split || self.row_order != next.row_order
     }
-
-    /// The layout of the lists these options give.
-    pub fn arrangement(&self) -> crate::store::Arrangement {
-        crate::store::Arrangement { order: self.order.clone(), split: self.split, row_order: Some(self.row_order.clone()).filter(|r| !r.is_empty()) }
-    }
 }
 
 /// A new custom list's name, as it is kept (trimmed), or why it cannot be.

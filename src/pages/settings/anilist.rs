@@ -20,7 +20,7 @@ use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 use crate::outbox::{use_outbox, OptionsChange};
 use crate::routes::Page;
 use crate::session::SessionContext;
-use crate::store::use_list_store;
+use crate::store::{use_list_store, Arrangement};
 
 /// The options in an answer, when it is about `user`.
 fn choices_of(answer: Option<user_options::User>, user: u64) -> Result<Choices, ApiError> {
@@ -108,7 +108,11 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                             user: credential.user,
                             scores: before.score_format != now.score_format,
                             order_only: !lists,
-                            arrangement: Some(now.arrangement()),
+                            arrangement: Some(Arrangement {
+                                order: now.order.clone(),
+                                split: now.split,
+                                row_order: Some(now.row_order.clone()).filter(|r| !r.is_empty()),
+                            }),
                         };
                         outbox.options_changed(change, titles);
                     }
