@@ -70,9 +70,21 @@ pub fn count(n: impl Into<u64>, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
+/// `s` with its first letter in upper case, for English text (ASCII case:
+/// no Unicode tables).
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{collation_ranks, count, lower};
+    use super::{capitalised, collation_ranks, count, lower};
+
+    #[test]
+    fn capitalised_upper_cases_the_first_letter_only() {
+        assert_eq!((capitalised("most popular"), capitalised(""), capitalised("éa")), ("Most popular".to_string(), String::new(), "éa".to_string()));
+    }
 
     #[test]
     fn one_is_singular() {

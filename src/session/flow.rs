@@ -271,7 +271,7 @@ pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep, origin: &str) 
     if let Some(problem) = problem {
         flashes.push(
             Flash::new(Tone::Warning, "Your sign-in will not be remembered")
-                .detail(format!("{}: {problem}. You stay signed in until you close this page.", capitalised("the browser refused to store it"))),
+                .detail(format!("{}: {problem}. You stay signed in until you close this page.", crate::text::capitalised("the browser refused to store it"))),
         );
     }
     if let Some(aud) = accepted.other_client {
@@ -288,11 +288,6 @@ pub fn accept(token: AccessToken, accepted: Accepted, keep: Keep, origin: &str) 
 /// is for.
 pub fn graphql_origin(config: &Config) -> String {
     crate::config::origin_of(&config.graphql_url.value).unwrap_or_default()
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
 /// Starts the implicit grant: remembers a fresh `state` in this tab, then

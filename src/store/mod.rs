@@ -1037,7 +1037,8 @@ impl ListStore {
     }
 
     /// How the user's lists are laid out changed (saved on AniList from
-    /// here): shown at once, and kept (each list's head alone is written).
+    /// here): shown at once, and kept as an edit is (each list's head
+    /// alone is written).
     pub fn set_arrangement(&self, a: &Arrangement) {
         for kind in MediaKind::ALL {
             let (order, split) = (&a.order[kind.index()], a.split[kind.index()]);
@@ -1050,8 +1051,7 @@ impl ListStore {
                     (d.section_order, d.split_completed, d.row_order) = (order.clone(), split, a.row_order.clone());
                 }
             });
-            DIRTY.with(|d| d.borrow_mut()[kind.index()].add(Dirty::Entries(Default::default())));
-            self.write(kind);
+            self.save_soon(kind, Dirty::Entries(Default::default()));
         }
     }
 

@@ -261,18 +261,8 @@ pub struct Ranking {
 impl Ranking {
     /// As AniList's site puts it: "#3 Most Popular Winter 1998".
     pub fn label(&self) -> String {
-        let words: Vec<String> = self
-            .context
-            .split_whitespace()
-            .map(|w| {
-                // AniList's words are English: ASCII case is enough.
-                let mut w = w.to_string();
-                if let Some(first) = w.get_mut(..1) {
-                    first.make_ascii_uppercase();
-                }
-                w
-            })
-            .collect();
+        // AniList's words are English: ASCII case is enough.
+        let words: Vec<String> = self.context.split_whitespace().map(crate::text::capitalised).collect();
         let mut out = format!("#{}", self.rank);
         if !words.is_empty() {
             out.push(' ');
