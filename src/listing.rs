@@ -250,10 +250,11 @@ pub fn split_name(kind: MediaKind, format: MediaFormat) -> String {
 
 /// The media ids of each group, filtered and sorted (see [`SPLIT_AT`]). An
 /// entry hidden from the status lists is only in its custom lists. With
-/// `split` (the user's "split completed list by format" on AniList), a
-/// completed entry stands in its format's list; one of no known format
-/// stays in "Completed".
-pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery, split: bool) -> Vec<Vec<i64>> {
+/// `split` (the list's kind, when the user splits the completed list by
+/// format on AniList), a completed entry stands in its format's list; one
+/// of no known format, or of the other kind's (which [`section_order`]
+/// never shows), stays in "Completed".
+pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery, split: Option<MediaKind>) -> Vec<Vec<i64>> {
     let text = filter_key(&q.text);
     let mut order: Vec<&Facts> = facts.iter().filter(|f| passes(f, q, &text)).collect();
     // Unstable is enough: `compare` never finds two entries equal.
@@ -261,7 +262,10 @@ pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery, sp
     let mut groups = vec![Vec::new(); CUSTOM_AT];
     for f in &order {
         let Some(g) = f.group else { continue };
-        let by_format = (split && g == ListStatus::Completed).then(|| f.format.and_then(|x| MediaFormat::ALL.iter().position(|m| *m == x))).flatten();
+        let by_format = split
+            .filter(|_| g == ListStatus::Completed)
+            .and_then(|kind| f.format.filter(|x| x.kind() == kind))
+            .and_then(|x| MediaFormat::ALL.iter().position(|m| *m == x));
         let at = by_format.map(|j| SPLIT_AT + j).or_else(|| ListStatus::ALL.iter().position(|s| *s == g));
         if let Some(at) = at {
             groups[at].push(f.media_id);
@@ -456,7 +460,7 @@ mod tests {
         }
         let mut list: Vec<Facts> = (1..=3).map(|i| facts(i, &format!("t{i}"), i as u32)).collect();
         list[0].added = 30;
-        assert_eq!(arrange(&list, &[], &ListQuery { sort: SortBy::Added, ..ListQuery::default() }, false)[0], [1, 3, 2], "the last added first");
+        assert_eq!(arrange(&list, &[], &ListQuery { sort: SortBy::Added, ..ListQuery::default() }, None)[0], [1, 3, 2], "the last added first");
     }
 
     #[test]
@@ -513,22 +517,24 @@ mod tests {
         list[1].status = ListStatus::Planning;
         list[2].group = None; // hidden from status lists
         let custom = vec![("Rewatch".to_string(), vec![3, 5, 99])];
-        let g = arrange(&list, &custom, &ListQuery::default(), false);
+        let g = arrange(&list, &custom, &ListQuery::default(), None);
         assert_eq!(g.len(), CUSTOM_AT + 1);
         assert_eq!(g[0], [6, 5, 4, 1], "by rank: 6 first");
         assert_eq!(g[5], [2], "planning");
         assert_eq!(g[CUSTOM_AT], [5, 3], "the custom list, sorted, with the hidden entry");
-        let g = arrange(&list, &custom, &ListQuery { text: "T5".into(), ..ListQuery::default() }, false);
+        let g = arrange(&list, &custom, &ListQuery { text: "T5".into(), ..ListQuery::default() }, None);
         assert_eq!((g[0].as_slice(), g[CUSTOM_AT].as_slice()), (&[5][..], &[5][..]));
-        // Completed, split by format: a TV, a movie, and one of no known format.
-        for (i, format) in [(0, Some(MediaFormat::Tv)), (3, Some(MediaFormat::Movie)), (5, Some(MediaFormat::Unknown))] {
+        // Completed, split by format: a TV, a movie, one of no known format
+        // and a manga's format on an anime list.
+        for (i, format) in [(0, Some(MediaFormat::Tv)), (3, Some(MediaFormat::Movie)), (5, Some(MediaFormat::Unknown)), (4, Some(MediaFormat::Manga))] {
             (list[i].group, list[i].format) = (Some(ListStatus::Completed), format);
         }
         let completed = ListStatus::ALL.iter().position(|s| *s == ListStatus::Completed).unwrap();
-        let split = arrange(&list, &custom, &ListQuery::default(), true);
+        let split = arrange(&list, &custom, &ListQuery::default(), Some(MediaKind::Anime));
         let at = |f: MediaFormat| SPLIT_AT + MediaFormat::ALL.iter().position(|x| *x == f).unwrap();
-        assert_eq!((split[at(MediaFormat::Tv)].as_slice(), split[at(MediaFormat::Movie)].as_slice(), split[completed].as_slice()), (&[1][..], &[4][..], &[6][..]));
-        assert_eq!(arrange(&list, &custom, &ListQuery::default(), false)[completed], [6, 4, 1], "one Completed list when not split");
+        assert_eq!((split[at(MediaFormat::Tv)].as_slice(), split[at(MediaFormat::Movie)].as_slice(), split[completed].as_slice()), (&[1][..], &[4][..], &[6, 5][..]));
+        assert!(split[at(MediaFormat::Manga)].is_empty(), "a manga's format on an anime list: no group the anime list shows");
+        assert_eq!(arrange(&list, &custom, &ListQuery::default(), None)[completed], [6, 5, 4, 1], "one Completed list when not split");
     }
 
     #[test]

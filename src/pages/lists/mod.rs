@@ -243,7 +243,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         lexicon.with(|lex| {
             store.with(kind, |d| {
                 let facts: Vec<Facts> = d.map(|d| d.entries.iter().map(|e| facts_of(e, lex)).collect()).unwrap_or_default();
-                let split = d.is_some_and(|d| d.split_completed);
+                let split = d.is_some_and(|d| d.split_completed).then_some(kind);
                 custom.with(|c| query.with(|q| arrange(&facts, c, q, split)))
             })
         })
