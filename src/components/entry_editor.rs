@@ -47,7 +47,6 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
     // Scores in a system AniList no longer uses: none is set until the
     // list is read again.
     let converting = Signal::derive(move || store.scores_converting(kind));
-    let dialog = crate::components::modal_dialog();
     // Deleted (here or by a refresh): nothing left to edit.
     Effect::new(move |_| {
         if entry.with(Option::is_none) {
@@ -55,6 +54,9 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
         }
     });
     let Some(first) = entry.get_untracked() else { return ().into_any() };
+    // Closed, the focus goes back to the entry's Edit on a list page, in
+    // whichever list it is now.
+    let dialog = crate::components::modal_dialog(Some(format!("[data-testid=entry-{}] [data-testid=edit]", first.id)));
     let title = first.title();
     let media = first.media.clone();
     let total = media.as_ref().and_then(|m| m.total());

@@ -19,8 +19,18 @@ use leptos::prelude::*;
 /// A `<dialog>`'s node ref that opens it as a modal once it is in the page:
 /// the browser keeps focus inside, Escape closes it (its `close` event), a
 /// click on the backdrop does nothing.
-pub fn modal_dialog() -> NodeRef<leptos::html::Dialog> {
+///
+/// When it goes, the focus goes back to what had it before (the button
+/// that opened it), or, when that is gone, hidden, or now stands for
+/// something else, to the first element `fallback` (a CSS selector) finds
+/// that takes it: a row's button after the row moved to another list. The
+/// browser does this itself only for a dialog closed, not one taken out of
+/// the page, which is how the app's dialogs end.
+pub fn modal_dialog(fallback: Option<String>) -> NodeRef<leptos::html::Dialog> {
+    use wasm_bindgen::JsCast;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let opener = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let opener = send_wrapper::SendWrapper::new(opener);
     Effect::new(move |_| {
         if let Some(d) = dialog.get() {
             if !d.open() {
@@ -28,5 +38,51 @@ pub fn modal_dialog() -> NodeRef<leptos::html::Dialog> {
             }
         }
     });
+    on_cleanup(move || {
+        let opener = opener.take();
+        // After the dialog has left the page: until then all else is inert.
+        request_animation_frame(move || focus_back(opener, fallback, None, 20));
+    });
     dialog
+}
+
+/// Gives the focus back after a dialog (see [`modal_dialog`]), and again
+/// for a few frames while it falls back to the page (a row moved to
+/// another list is drawn a frame or two later, and may be drawn anew once
+/// more). It stops as soon as anything else has the focus.
+fn focus_back(opener: Option<web_sys::HtmlElement>, fallback: Option<String>, given: Option<web_sys::Element>, frames: u8) {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    let again = move |opener, fallback, given| {
+        if frames > 0 {
+            request_animation_frame(move || focus_back(opener, fallback, given, frames - 1));
+        }
+    };
+    match document.active_element().filter(|a| Some(a) != body.as_ref()) {
+        // Where it was given: kept an eye on.
+        Some(a) if given.as_ref() == Some(&a) => return again(opener, fallback, given),
+        // Still in a dialog: this one, not yet out of the page.
+        Some(a) if a.closest("dialog").ok().flatten().is_some() => return again(opener, fallback, given),
+        Some(_) => return, // something else has the focus now
+        None => {}
+    }
+    // What `fallback` finds, and the opener first unless it now stands for
+    // something else (a row shown for another entry).
+    let mut tries: Vec<web_sys::HtmlElement> = Vec::new();
+    if let Some(list) = fallback.as_deref().and_then(|f| document.query_selector_all(f).ok()) {
+        tries.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()));
+    }
+    let opener = opener.filter(|o| o.is_connected());
+    if let Some(o) = &opener {
+        if tries.is_empty() || fallback.as_deref().is_some_and(|f| o.matches(f).unwrap_or(false)) {
+            tries.insert(0, o.clone());
+        }
+    }
+    // The first that takes it (a hidden one does not).
+    let given = tries.into_iter().find_map(|t| {
+        let _ = t.focus();
+        document.active_element().filter(|a| *a == *t)
+    });
+    again(opener, fallback, given);
 }

@@ -112,7 +112,7 @@ pub fn Shortcuts() -> impl IntoView {
 
 #[component]
 fn ShortcutHelp(on_close: Callback<()>) -> impl IntoView {
-    let dialog = crate::components::modal_dialog();
+    let dialog = crate::components::modal_dialog(None);
     view! {
         <dialog class="editor shortcuts" node_ref=dialog aria-labelledby="shortcuts-title" data-testid="shortcuts"
             on:close=move |_| on_close.run(())>

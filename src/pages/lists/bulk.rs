@@ -202,7 +202,7 @@ pub fn BulkBar(kind: MediaKind, format: Memo<ScoreFormat>, picking: Picking) -> 
 /// What the change does to each entry, before it runs.
 #[component]
 fn BulkReview(action: Action, plan: Plan, kind: MediaKind, format: Memo<ScoreFormat>, on_apply: Callback<(Action, Plan)>, on_close: Callback<()>) -> impl IntoView {
-    let dialog = crate::components::modal_dialog();
+    let dialog = crate::components::modal_dialog(None);
     let f = format.get_untracked();
     let n = plan.steps.len();
     let words = action.words(kind, f);

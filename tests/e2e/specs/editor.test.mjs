@@ -22,6 +22,12 @@ const field = (name) => `${editor} [data-testid=${name}]`;
 
 const listPage = (kind) => openList(world, kind);
 
+/** What has the focus: its test id, its entry's and its list's. */
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return [a?.dataset.testid, a?.closest('[data-testid^=entry-]')?.dataset.testid, a?.closest('[data-testid^=group-]')?.dataset.testid];
+});
+
 async function edit(page, id) {
   await page.click(`${row(id)} [data-testid=edit]`);
   await page.waitForSelector(`${editor}[open]`);
@@ -215,6 +221,34 @@ test('custom lists: off one, on another; the list page follows', async () => {
   assert.ok(headings.includes('Rewatch (1)') && !headings.some((h) => h.startsWith('Favourites (1)')), headings.join(', '));
 });
 
+test('a custom list getting its first entry leaves the other lists be: the focus comes back to the row', async () => {
+  const page = await listPage();
+  await page.waitForSelector(`[data-testid=group-planning] ${row(700003)}`);
+  assert.equal(await page.locator('.list-group h2', { hasText: 'Rewatch' }).count(), 0, 'Rewatch has no entry yet');
+  // A mark on the Planning list's element: a list drawn anew loses it.
+  await page.$eval('[data-testid=group-planning]', (g) => { g.dataset.kept = 'yes'; });
+  await page.focus(`[data-testid=group-planning] ${row(700003)} [data-testid=edit]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${editor}[open]`);
+  await page.check(`${editor} [data-testid=custom-list][value=Rewatch]`);
+  await save(page);
+  await page.waitForSelector(`[data-testid^=group-custom] ${row(700003)}`);
+  await waitFor(() => entry(700003).customLists?.[0] === 'Rewatch');
+  assert.equal(await page.getAttribute('[data-testid=group-planning]', 'data-kept'), 'yes', 'the Planning list was drawn anew');
+  // The focus is back on the button that opened the editor, which is still
+  // there.
+  assert.deepEqual(await focused(page), ['edit', 'entry-700003', 'group-planning']);
+  // Moved to another list by its new status: the focus follows it there.
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`${editor}[open]`);
+  await page.selectOption(field('status-select'), 'CURRENT');
+  await save(page);
+  await page.waitForSelector(`[data-testid=group-current] ${row(700003)}`);
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=entry-700003]'));
+  assert.deepEqual((await focused(page)).slice(0, 2), ['edit', 'entry-700003']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('keyboard: opens from the row, focus stays inside, Escape cancels; a click outside loses nothing', async () => {
   const page = await listPage();
   await page.focus(`${row(700001)} [data-testid=edit]`);
@@ -234,6 +268,7 @@ test('keyboard: opens from the row, focus stays inside, Escape cancels; a click 
   await page.keyboard.press('Escape');
   await page.waitForSelector(editor, { state: 'detached' });
   await page.waitForTimeout(300);
+  assert.deepEqual((await focused(page)).slice(0, 2), ['edit', 'entry-700001'], 'the focus is back where it was');
   assert.equal(saves().length, 0, 'Escape sends nothing');
   assert.equal(entry(700001).notes, null);
   // Reopened: the draft was dropped.
