@@ -44,7 +44,7 @@ use config::Config;
 use pages::{
     airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage,
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage,
 };
 use session::{Session, SessionContext};
 
@@ -130,6 +130,7 @@ pub fn App(
                         <Route path=StaticSegment(routes::SEARCH) view=SearchPage/>
                         <Route path=StaticSegment(routes::AIRING) view=AiringPage/>
                         <Route path=StaticSegment(routes::NOTIFICATIONS) view=NotificationsPage/>
+                        <Route path=(StaticSegment(routes::STATS), ParamSegment("kind")) view=StatsPage/>
                         <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id")) view=AnimeTitlePage/>
                         <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id")) view=MangaTitlePage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>

@@ -27,6 +27,7 @@ pub const CONSOLE: &str = "console";
 pub const SETTINGS: &str = "settings";
 pub const AIRING: &str = "airing";
 pub const NOTIFICATIONS: &str = "notifications";
+pub const STATS: &str = "stats";
 
 pub use crate::media::MediaKind;
 
@@ -51,6 +52,8 @@ pub enum Page {
     Airing,
     /// The person's notifications (the header's bell).
     Notifications,
+    /// The person's statistics, as AniList counts them: `/stats/anime`.
+    Stats(MediaKind),
 }
 
 impl Page {
@@ -83,6 +86,7 @@ impl Page {
             Page::Title(kind, id) => format!("/{}/{id}", kind.slug()),
             Page::Airing => format!("/{AIRING}"),
             Page::Notifications => format!("/{NOTIFICATIONS}"),
+            Page::Stats(kind) => format!("/{STATS}/{}", kind.slug()),
         }
     }
 
@@ -103,6 +107,7 @@ impl Page {
             Page::Title(..) => "Title",
             Page::Airing => "Airing",
             Page::Notifications => "Notifications",
+            Page::Stats(_) => "Statistics",
         }
     }
 }
@@ -124,6 +129,7 @@ mod tests {
         all.push(Page::Title(MediaKind::Anime, 1).href());
         all.push(Page::Title(MediaKind::Manga, 1).href());
         all.push(Page::Notifications.href());
+        all.extend(MediaKind::ALL.map(|k| Page::Stats(k).href()));
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -134,6 +140,7 @@ mod tests {
         assert_eq!(all.len(), n, "two pages share a path");
         assert_eq!(Page::Lists(MediaKind::Manga).href(), "/lists/manga");
         assert_eq!(Page::Token.href(), "/token");
+        assert_eq!(Page::Stats(MediaKind::Manga).href(), "/stats/manga");
         assert_eq!(Page::Title(MediaKind::Manga, 30002).href(), "/manga/30002");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }

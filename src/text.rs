@@ -77,9 +77,29 @@ pub fn capitalised(s: &str) -> String {
     c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
+/// "3 days 18 hours", "45 minutes".
+pub fn time_spent(minutes: u64) -> String {
+    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (d, h) {
+        (0, 0) => unit(m, "minute", "minutes"),
+        (0, _) => format!("{} {}", unit(h, "hour", "hours"), unit(m, "minute", "minutes")),
+        _ => format!("{} {}", unit(d, "day", "days"), unit(h, "hour", "hours")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{capitalised, collation_ranks, count, lower};
+    use super::{capitalised, collation_ranks, count, lower, time_spent};
+
+    #[test]
+    fn minutes() {
+        assert_eq!(time_spent(0), "0 minutes");
+        assert_eq!(time_spent(1), "1 minute");
+        assert_eq!(time_spent(61), "1 hour 1 minute");
+        assert_eq!(time_spent(5424), "3 days 18 hours");
+        assert_eq!(time_spent(1440), "1 day 0 hours");
+    }
 
     #[test]
     fn capitalised_upper_cases_the_first_letter_only() {

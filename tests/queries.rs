@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, save_entry, save_user_options, search, title, unread, update_entries, user_options, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, save_entry, save_user_options, search, stats, title, unread, update_entries, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -198,6 +198,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let saved_options = fixture_reads_as_selected::<save_user_options::SaveUserOptions>();
     assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100), row_order: Some(\"updatedAt\")"), "{saved_options}");
     assert!(saved_options.contains(r#"["Summer 2026"]"#) && saved_options.contains(r#"["To buy"]"#) && saved_options.contains(r#"section_order: ["Planning", "To buy"]"#), "{saved_options}");
+    let stats = fixture_reads_as_selected::<stats::UserStats>();
+    for part in ["standard_deviation: 7.4", "count: 3, mean_score: 86.5, minutes_watched: 4800, chapters_read: 0, status: Some(Completed)", "format: Some(Movie)", "score: Some(70)", "release_year: Some(2004)", "genre: Some(\"Action\")", "name: \"Space\"", "name: \"Sunrise\"", "Shinichirou Watanabe", "chapters_read: 362, volumes_read: 47"] {
+        assert!(stats.contains(part), "{part}: {stats}");
+    }
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
 }

@@ -9,6 +9,7 @@ pub mod notifications;
 pub mod profile;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod title;
 pub mod token;
 

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::components::rich_text::RichText;
 
@@ -6,7 +7,7 @@ use crate::api::error::ApiError;
 use crate::api::ops::viewer::{self, Stats};
 use crate::api::Api;
 use crate::components::read::{read_from_anilist, sign_in_gate};
-use crate::media::{ScoreFormat, UserTitleLanguage};
+use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::names::{use_account_names, AccountName};
@@ -126,9 +127,10 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
                 <dl class="facts facts--compact">
                     <div class="facts__row"><dt>"Titles"</dt><dd>{anime.count.unwrap_or(0)}</dd></div>
                     <div class="facts__row"><dt>"Episodes"</dt><dd>{anime.episodes_watched.unwrap_or(0)}</dd></div>
-                    <div class="facts__row"><dt>"Time"</dt><dd data-testid="minutes-watched">{format_minutes(anime.minutes_watched.unwrap_or(0))}</dd></div>
+                    <div class="facts__row"><dt>"Time"</dt><dd data-testid="minutes-watched">{crate::text::time_spent(anime.minutes_watched.unwrap_or(0))}</dd></div>
                     <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(anime.mean_score.unwrap_or(0.0))}</dd></div>
                 </dl>
+                <p><A href=Page::Stats(MediaKind::Anime).href() attr:data-testid="anime-stats-link">"All anime statistics"</A></p>
             </article>
             <article class="card" data-testid="manga-stats">
                 <h2>"Manga"</h2>
@@ -138,6 +140,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
                     <div class="facts__row"><dt>"Volumes"</dt><dd>{manga.volumes_read.unwrap_or(0)}</dd></div>
                     <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(manga.mean_score.unwrap_or(0.0))}</dd></div>
                 </dl>
+                <p><A href=Page::Stats(MediaKind::Manga).href() attr:data-testid="manga-stats-link">"All manga statistics"</A></p>
             </article>
             <article class="card">
                 <h2>"Options"</h2>
@@ -150,17 +153,6 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
     }
 }
 
-/// "3 days 18 hours", "45 minutes".
-pub fn format_minutes(minutes: u64) -> String {
-    let (d, h, m) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match (d, h) {
-        (0, 0) => unit(m, "minute", "minutes"),
-        (0, _) => format!("{} {}", unit(h, "hour", "hours"), unit(m, "minute", "minutes")),
-        _ => format!("{} {}", unit(d, "day", "days"), unit(h, "hour", "hours")),
-    }
-}
-
 fn format_score(mean: f64) -> String {
     if mean > 0.0 { format!("{mean:.1}") } else { "none yet".into() }
 }
@@ -168,15 +160,6 @@ fn format_score(mean: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn minutes() {
-        assert_eq!(format_minutes(0), "0 minutes");
-        assert_eq!(format_minutes(1), "1 minute");
-        assert_eq!(format_minutes(61), "1 hour 1 minute");
-        assert_eq!(format_minutes(5424), "3 days 18 hours");
-        assert_eq!(format_minutes(1440), "1 day 0 hours");
-    }
 
     #[test]
     fn option_names() {

@@ -11,6 +11,7 @@ pub mod notifications;
 pub mod save_entry;
 pub mod save_user_options;
 pub mod search;
+pub mod stats;
 pub mod title;
 pub mod unread;
 pub mod update_entries;
@@ -35,6 +36,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<unread::Unread>(),
     op::<user_options::UserOptions>(),
     op::<save_user_options::SaveUserOptions>(),
+    op::<stats::UserStats>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

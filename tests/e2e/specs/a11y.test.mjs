@@ -56,6 +56,7 @@ const SIGNED_OUT = [
   ['/settings', 'main h1'],
   ['/airing', 'main h1'],
   ['/notifications', 'main h1'],
+  ['/stats/anime', 'main h1'],
   ['/anime/1', '[data-testid=title-name]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
@@ -72,6 +73,8 @@ const SIGNED_IN = [
   ['/settings', '[data-testid=options-form]'],
   ['/airing', '[data-testid=airing-list]'],
   ['/notifications', '[data-testid=notifications]'],
+  ['/stats/anime', '[data-testid=stats-statuses]'],
+  ['/stats/manga', '[data-testid=stats-totals]'],
   ['/anime/1', '[data-testid=edit-entry]'],
   ['/manga/30002', '[data-testid=edit-entry]'],
 ];

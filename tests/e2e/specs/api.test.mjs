@@ -93,6 +93,45 @@ test('the profile: Bearer token sent, the user, the about text (formatted, nothi
 });
 
 
+test('statistics: from the profile, anime then manga, in one request; "Reload from AniList" shows a change', async () => {
+  const { page } = await signedIn();
+  const stats = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'UserStats');
+  await page.click('[data-testid=anime-stats-link]');
+  await page.waitForSelector('[data-testid=stats-statuses]');
+  assert.equal(new URL(page.url()).pathname, '/stats/anime');
+  assert.equal(await page.textContent('main h1'), 'Your anime statistics');
+  const rows = (id) => page.$$eval(`[data-testid=stats-${id}] tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const totals = await page.$$eval('[data-testid=stats-totals] dl > div', (rs) => rs.map((r) => [r.querySelector('dt').textContent, r.querySelector('dd').textContent]));
+  assert.deepEqual(totals, [['Titles', '5'], ['Episodes watched', '206'], ['Time watched', '3 days 18 hours'], ['Mean score', '8.2'], ['Standard deviation', '1.1']]);
+  // Made by the stand-in from the entries: 8.5, 10 and 6 in the user's
+  // 10-point format, lowest first.
+  assert.deepEqual(await rows('scores'), [['6', '1'], ['9', '1'], ['10', '1']]);
+  assert.deepEqual((await rows('statuses')).find((r) => r[0] === 'Watching'), ['Watching', '1', '8.5', '4 hours 48 minutes']);
+  assert.deepEqual(await rows('formats'), [['TV', '4', '8.2', '3 days 10 hours'], ['Movie', '1', '–', '0 minutes']]);
+  assert.deepEqual((await rows('genres'))[0], ['Action', '4', '8.2', '3 days 10 hours']);
+  assert.ok((await rows('studios')).some((r) => r[0] === 'Sunrise'));
+  assert.ok((await rows('staff')).some((r) => r[0] === 'Shinichirou Watanabe'));
+  assert.deepEqual((await rows('years'))[0][0], '2016', 'the newest first');
+  assert.equal(await page.locator('[data-testid=stats-scores] meter').count(), 3, 'a bar a row');
+  assert.equal(stats().length, 1);
+  // Manga: the same answer, no request.
+  await page.click('nav.tabs >> text=Manga');
+  await page.waitForSelector('[data-testid=stats-totals] >> text=Chapters read');
+  assert.equal(new URL(page.url()).pathname, '/stats/manga');
+  assert.deepEqual((await rows('statuses')).map((r) => r[0]), ['Reading', 'Completed']);
+  assert.equal(await page.locator('[data-testid=stats-studios]').count(), 0, 'a table with nothing in it is left out');
+  assert.equal(stats().length, 1);
+  // A score changed on AniList shows after a reload from it.
+  world.standIn.data.entries.find((e) => e.id === 700005).score = 9;
+  await page.click('nav.tabs >> text=Anime');
+  await page.waitForSelector('[data-testid=stats-scores]');
+  await page.click('[data-testid=reload]');
+  await waitFor(() => stats().length === 2);
+  await page.waitForFunction(() => document.querySelector('[data-testid=stats-scores] tbody')?.textContent.includes('9' + '2'));
+  assert.deepEqual(await rows('scores'), [['9', '2'], ['10', '1']]);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a token AniList refuses (400 Invalid token) ends the session and offers sign-in back to the page', async () => {
   const { page } = await signedIn('/token');
   world.standIn.fault({ kind: 'invalid-token', operation: 'Viewer' });

@@ -511,6 +511,52 @@ export class StandIn {
         ...v,
         about: ({ asHtml } = {}) => (asHtml ? (v.aboutHtml ?? v.about) : v.about),
         avatar: { large: `${self.origin}/img/avatar/${v.id}.svg`, medium: `${self.origin}/img/avatar/${v.id}.svg` },
+        statistics: { anime: statisticsOf(v, 'ANIME'), manga: statisticsOf(v, 'MANGA') },
+      };
+    };
+    // A user's statistics: the totals as the fixture gives them, the counts
+    // by status, format, score… made from their entries (so an edit shows
+    // in them), each sorted and cut as asked.
+    const statisticsOf = (v, type) => {
+      const totals = v.statistics?.[type.toLowerCase()];
+      if (!totals) return null;
+      const mine = d.entries.filter((e) => e.userId === v.id && mediaById(e.mediaId)?.type === type).map((e) => ({ e, m: mediaById(e.mediaId) }));
+      const format = d.viewer.mediaListOptions.scoreFormat;
+      const score = (e) => Number(convertScore(e.score ?? 0, format));
+      // `keys` gives each entry's values, as [key, the value's fields].
+      const by = (keys) => ({ limit, sort } = {}) => {
+        const groups = new Map();
+        for (const x of mine) {
+          for (const [key, fields] of keys(x)) {
+            if (!groups.has(key)) groups.set(key, { fields, xs: [] });
+            groups.get(key).xs.push(x);
+          }
+        }
+        const rows = [...groups.values()].map(({ fields, xs }) => {
+          const scored = xs.filter((x) => x.e.score > 0);
+          return {
+            ...fields,
+            count: xs.length,
+            meanScore: scored.length ? scored.reduce((a, x) => a + score(x.e), 0) / scored.length : 0,
+            minutesWatched: type === 'ANIME' ? xs.reduce((a, x) => a + (x.e.progress ?? 0) * (x.m.duration ?? 0), 0) : 0,
+            chaptersRead: type === 'MANGA' ? xs.reduce((a, x) => a + (x.e.progress ?? 0), 0) : 0,
+            mediaIds: xs.map((x) => x.m.id),
+          };
+        });
+        if ((sort ?? [])[0] === 'COUNT_DESC') rows.sort((a, b) => b.count - a.count);
+        return rows.slice(0, limit ?? rows.length);
+      };
+      const person = (p) => ({ id: p.id, name: { userPreferred: p.name, full: p.name } });
+      return {
+        ...totals,
+        statuses: by(({ e }) => [[e.status, { status: e.status }]]),
+        formats: by(({ m }) => [[m.format, { format: m.format }]]),
+        scores: by(({ e }) => (e.score > 0 ? [[Math.round(score(e)), { score: Math.round(score(e)) }]] : [])),
+        releaseYears: by(({ m }) => { const y = m.startDate?.year ?? m.seasonYear; return y ? [[y, { releaseYear: y }]] : []; }),
+        genres: by(({ m }) => (m.genres ?? []).map((g) => [g, { genre: g }])),
+        tags: by(({ m }) => (m.tags ?? []).map((t) => [t.id, { tag: t }])),
+        studios: by(({ m }) => (m.studios ?? []).filter((st) => st.isMain).map((st) => [st.id, { studio: { id: st.id, name: st.name } }])),
+        staff: by(({ m }) => (m.staff ?? []).map((p) => [p.id, { staff: person(p) }])),
       };
     };
     // What AniList refuses in a save's values, by field.
