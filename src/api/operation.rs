@@ -20,6 +20,11 @@ pub trait Operation {
     type Data: DeserializeOwned;
 }
 
+/// The variables of an operation that takes none (the token's user is
+/// the one asked about).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct NoVars {}
+
 /// A GraphQL list whose items may each be `null` (as nearly every list in
 /// AniList's schema): `null` items are skipped, a `null` list is empty.
 pub fn nullable_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>

@@ -4,7 +4,8 @@ use leptos_router::components::A;
 use crate::components::rich_text::RichText;
 
 use crate::api::error::ApiError;
-use crate::api::ops::viewer::{self, Stats};
+use crate::api::ops::stats::Statistics;
+use crate::api::ops::viewer;
 use crate::api::Api;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
@@ -25,13 +26,13 @@ struct Viewer {
     avatar_medium: Option<String>,
     title_language: Option<UserTitleLanguage>,
     score_format: Option<ScoreFormat>,
-    anime: Stats,
-    manga: Stats,
+    anime: Statistics,
+    manga: Statistics,
 }
 
 impl From<viewer::User> for Viewer {
     fn from(v: viewer::User) -> Self {
-        let stats = v.statistics.unwrap_or(viewer::Statistics { anime: None, manga: None });
+        let stats = v.statistics.unwrap_or_default();
         Viewer {
             id: v.id,
             name: v.name,
@@ -125,20 +126,20 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
             <article class="card" data-testid="anime-stats">
                 <h2>"Anime"</h2>
                 <dl class="facts facts--compact">
-                    <div class="facts__row"><dt>"Titles"</dt><dd>{anime.count.unwrap_or(0)}</dd></div>
-                    <div class="facts__row"><dt>"Episodes"</dt><dd>{anime.episodes_watched.unwrap_or(0)}</dd></div>
-                    <div class="facts__row"><dt>"Time"</dt><dd data-testid="minutes-watched">{crate::text::time_spent(anime.minutes_watched.unwrap_or(0))}</dd></div>
-                    <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(anime.mean_score.unwrap_or(0.0))}</dd></div>
+                    <div class="facts__row"><dt>"Titles"</dt><dd>{anime.count}</dd></div>
+                    <div class="facts__row"><dt>"Episodes"</dt><dd>{anime.episodes_watched}</dd></div>
+                    <div class="facts__row"><dt>"Time"</dt><dd data-testid="minutes-watched">{crate::text::time_spent(anime.minutes_watched)}</dd></div>
+                    <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(anime.mean_score)}</dd></div>
                 </dl>
                 <p><A href=Page::Stats(MediaKind::Anime).href() attr:data-testid="anime-stats-link">"All anime statistics"</A></p>
             </article>
             <article class="card" data-testid="manga-stats">
                 <h2>"Manga"</h2>
                 <dl class="facts facts--compact">
-                    <div class="facts__row"><dt>"Titles"</dt><dd>{manga.count.unwrap_or(0)}</dd></div>
-                    <div class="facts__row"><dt>"Chapters"</dt><dd data-testid="chapters-read">{manga.chapters_read.unwrap_or(0)}</dd></div>
-                    <div class="facts__row"><dt>"Volumes"</dt><dd>{manga.volumes_read.unwrap_or(0)}</dd></div>
-                    <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(manga.mean_score.unwrap_or(0.0))}</dd></div>
+                    <div class="facts__row"><dt>"Titles"</dt><dd>{manga.count}</dd></div>
+                    <div class="facts__row"><dt>"Chapters"</dt><dd data-testid="chapters-read">{manga.chapters_read}</dd></div>
+                    <div class="facts__row"><dt>"Volumes"</dt><dd>{manga.volumes_read}</dd></div>
+                    <div class="facts__row"><dt>"Mean score"</dt><dd>{format_score(manga.mean_score)}</dd></div>
                 </dl>
                 <p><A href=Page::Stats(MediaKind::Manga).href() attr:data-testid="manga-stats-link">"All manga statistics"</A></p>
             </article>
@@ -181,8 +182,8 @@ mod tests {
         assert_eq!((v.id, v.name.as_str(), v.about), (5, "A", None));
         assert_eq!(v.avatar.as_deref(), Some("m.png"));
         assert_eq!((v.title_language, v.score_format), (None, Some(ScoreFormat::Point5)));
-        assert_eq!(v.anime, Stats { count: Some(2), mean_score: Some(7.5), minutes_watched: Some(10), episodes_watched: Some(3), chapters_read: Some(0), volumes_read: Some(0) });
-        assert_eq!(v.manga, Stats::default());
+        assert_eq!(v.anime, Statistics { count: 2, mean_score: 7.5, minutes_watched: 10, episodes_watched: 3, ..Statistics::default() });
+        assert_eq!(v.manga, Statistics::default());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The signed-in account's name and avatar, for the header's accounts menu
 //! (asked once per account; the profile page asks for much more).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::operation::Operation;
 
@@ -18,8 +18,7 @@ impl Operation for Me {
 }
 
 /// The query takes no variables.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Vars {}
+pub type Vars = crate::api::operation::NoVars;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {

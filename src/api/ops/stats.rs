@@ -2,7 +2,7 @@
 //! AniList counts them (the statistics page): totals, and counts by status,
 //! format, score, release year, genre, tag, studio and staff.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::operation::{nullable_list, Operation};
 use crate::media::{ListStatus, MediaFormat};
@@ -35,9 +35,8 @@ impl Operation for UserStats {
     type Data = Data;
 }
 
-/// The query takes no variables: it is the token's user.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Vars {}
+/// The query takes no variables.
+pub type Vars = crate::api::operation::NoVars;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
@@ -51,7 +50,7 @@ pub struct Viewer {
     pub statistics: Option<Kinds>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Kinds {
     pub anime: Option<Statistics>,
     pub manga: Option<Statistics>,

@@ -1,7 +1,7 @@
 //! How many notifications the signed-in person has not read, for the
 //! header's bell (asked at sign-in and every few minutes).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::operation::Operation;
 
@@ -18,8 +18,7 @@ impl Operation for Unread {
 }
 
 /// The query takes no variables.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Vars {}
+pub type Vars = crate::api::operation::NoVars;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {

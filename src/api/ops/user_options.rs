@@ -4,7 +4,7 @@
 //! are laid out (order, split of completed lists, default order of rows). [`super::save_user_options`] changes
 //! them and answers with the same fields.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::operation::{nullable_list, Operation};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
@@ -28,8 +28,7 @@ impl Operation for UserOptions {
 }
 
 /// The query takes no variables.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Vars {}
+pub type Vars = crate::api::operation::NoVars;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {

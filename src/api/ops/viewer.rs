@@ -1,6 +1,6 @@
 //! The signed-in user, for the profile page.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::api::operation::Operation;
 use crate::media::{ScoreFormat, UserTitleLanguage};
@@ -32,8 +32,7 @@ impl Operation for Viewer {
 }
 
 /// The query takes no variables.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct Vars {}
+pub type Vars = crate::api::operation::NoVars;
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
@@ -53,7 +52,8 @@ pub struct User {
     pub created_at: Option<i64>,
     pub options: Option<Options>,
     pub media_list_options: Option<MediaListOptions>,
-    pub statistics: Option<Statistics>,
+    /// The totals only (see [`crate::api::ops::stats`] for the rest).
+    pub statistics: Option<crate::api::ops::stats::Kinds>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -73,22 +73,4 @@ pub struct Options {
 #[serde(rename_all = "camelCase")]
 pub struct MediaListOptions {
     pub score_format: Option<ScoreFormat>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Statistics {
-    pub anime: Option<Stats>,
-    pub manga: Option<Stats>,
-}
-
-/// Anime and manga statistics in one type: each kind fills its own fields.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Stats {
-    pub count: Option<u64>,
-    pub mean_score: Option<f64>,
-    pub minutes_watched: Option<u64>,
-    pub episodes_watched: Option<u64>,
-    pub chapters_read: Option<u64>,
-    pub volumes_read: Option<u64>,
 }
