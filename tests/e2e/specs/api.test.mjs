@@ -132,6 +132,19 @@ test('statistics: from the profile, anime then manga, in one request; "Reload fr
   assert.deepEqual(page.problems, []);
 });
 
+test('statistics with nothing counted yet: the page says so and leads to Search', async () => {
+  world.standIn.data.viewer.statistics.manga = null;
+  const { page } = await signedIn();
+  await page.click('[data-testid=manga-stats-link]');
+  await page.waitForSelector('[data-testid=stats-empty]');
+  assert.equal(await page.textContent('[data-testid=stats-empty] h2'), 'No manga counted yet');
+  assert.equal(await page.locator('[data-testid=stats-totals]').count(), 0);
+  await page.click('[data-testid=stats-empty] a');
+  await waitFor(() => new URL(page.url()).pathname === '/search');
+  await page.waitForSelector('main h1 >> text=Search');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a token AniList refuses (400 Invalid token) ends the session and offers sign-in back to the page', async () => {
   const { page } = await signedIn('/token');
   world.standIn.fault({ kind: 'invalid-token', operation: 'Viewer' });
