@@ -223,6 +223,14 @@ fn totals(s: &Statistics, kind: MediaKind) -> Vec<(&'static str, Amount)> {
     out
 }
 
+/// The counts that have a number (`number`), lowest first (one sort for
+/// scores and years alike).
+fn by_number(list: &[stats::Count], number: fn(&stats::Count) -> Option<i32>) -> Vec<(i32, &stats::Count)> {
+    let mut out: Vec<(i32, &stats::Count)> = list.iter().filter_map(|c| number(c).map(|n| (n, c))).collect();
+    out.sort_unstable_by_key(|(n, _)| *n);
+    out
+}
+
 /// The tables, each with a row a value AniList counted, empty ones left
 /// out: scores from the lowest, statuses, formats, genres, tags, studios
 /// and staff by how many titles (as AniList sorts them), release years from
@@ -234,17 +242,16 @@ fn tables(s: &Statistics, kind: MediaKind) -> Vec<Table> {
         list.iter().filter_map(|c| label(c).map(|l| Row::new(l, c))).collect()
     };
     let named = |n: &Option<stats::Named>| n.as_ref().map(|n| n.name.clone());
-    let mut scores: Vec<&stats::Count> = s.scores.iter().filter(|c| c.score.is_some_and(|n| n > 0)).collect();
-    scores.sort_unstable_by_key(|c| c.score);
-    let mut years: Vec<&stats::Count> = s.release_years.iter().filter(|c| c.release_year.is_some()).collect();
-    years.sort_unstable_by_key(|c| std::cmp::Reverse(c.release_year));
+    let scores = by_number(&s.scores, |c| c.score.filter(|n| *n > 0));
+    let mut years = by_number(&s.release_years, |c| c.release_year);
+    years.reverse();
     let all = [
         Table {
             id: "scores",
             title: "Scores",
             what: "Score",
             spent: None,
-            rows: scores.into_iter().map(|c| Row { mean: None, spent: 0, ..Row::new(c.score.unwrap_or_default().to_string(), c) }).collect(),
+            rows: scores.into_iter().map(|(n, c)| Row { mean: None, spent: 0, ..Row::new(n.to_string(), c) }).collect(),
         },
         Table { id: "statuses", title: "Status", what: "Status", spent, rows: rows(&s.statuses, &|c| Some(c.status.map_or("Other", |st| st.label(kind)).into())) },
         Table { id: "formats", title: "Format", what: "Format", spent, rows: rows(&s.formats, &|c| Some(c.format.map_or("Other", |f| f.label()).into())) },
@@ -263,7 +270,7 @@ fn tables(s: &Statistics, kind: MediaKind) -> Vec<Table> {
             title: "Release years",
             what: "Year",
             spent,
-            rows: years.into_iter().map(|c| Row::new(c.release_year.unwrap_or_default().to_string(), c)).collect(),
+            rows: years.into_iter().map(|(n, c)| Row::new(n.to_string(), c)).collect(),
         },
     ];
     all.into_iter().filter(|t| !t.rows.is_empty()).collect()
