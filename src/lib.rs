@@ -43,7 +43,7 @@ use components::shell::{Footer, Header};
 use config::Config;
 use pages::{
     airing::AiringPage,
-    console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage,
+    console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage, people::{CharacterPage, StaffPage},
     profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage,
 };
 use session::{Session, SessionContext};
@@ -133,6 +133,8 @@ pub fn App(
                         <Route path=(StaticSegment(routes::STATS), ParamSegment("kind")) view=StatsPage/>
                         <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id")) view=AnimeTitlePage/>
                         <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id")) view=MangaTitlePage/>
+                        <Route path=(StaticSegment(routes::CHARACTER), ParamSegment("id")) view=CharacterPage/>
+                        <Route path=(StaticSegment(routes::STAFF), ParamSegment("id")) view=StaffPage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
                         <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
                     </FlatRoutes>

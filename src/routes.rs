@@ -28,6 +28,8 @@ pub const SETTINGS: &str = "settings";
 pub const AIRING: &str = "airing";
 pub const NOTIFICATIONS: &str = "notifications";
 pub const STATS: &str = "stats";
+pub const CHARACTER: &str = "character";
+pub const STAFF: &str = "staff";
 
 pub use crate::media::MediaKind;
 
@@ -54,6 +56,10 @@ pub enum Page {
     Notifications,
     /// The person's statistics, as AniList counts them: `/stats/anime`.
     Stats(MediaKind),
+    /// A character's page: `/character/1`.
+    Character(i64),
+    /// A staff member's page (voice actors too): `/staff/95`.
+    Staff(i64),
 }
 
 impl Page {
@@ -87,6 +93,8 @@ impl Page {
             Page::Airing => format!("/{AIRING}"),
             Page::Notifications => format!("/{NOTIFICATIONS}"),
             Page::Stats(kind) => format!("/{STATS}/{}", kind.slug()),
+            Page::Character(id) => format!("/{CHARACTER}/{id}"),
+            Page::Staff(id) => format!("/{STAFF}/{id}"),
         }
     }
 
@@ -108,6 +116,8 @@ impl Page {
             Page::Airing => "Airing",
             Page::Notifications => "Notifications",
             Page::Stats(_) => "Statistics",
+            Page::Character(_) => "Character",
+            Page::Staff(_) => "Staff",
         }
     }
 }
@@ -130,6 +140,8 @@ mod tests {
         all.push(Page::Title(MediaKind::Manga, 1).href());
         all.push(Page::Notifications.href());
         all.extend(MediaKind::ALL.map(|k| Page::Stats(k).href()));
+        all.push(Page::Character(1).href());
+        all.push(Page::Staff(1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -142,6 +154,8 @@ mod tests {
         assert_eq!(Page::Token.href(), "/token");
         assert_eq!(Page::Stats(MediaKind::Manga).href(), "/stats/manga");
         assert_eq!(Page::Title(MediaKind::Manga, 30002).href(), "/manga/30002");
+        assert_eq!(Page::Character(1).href(), "/character/1");
+        assert_eq!(Page::Staff(95).href(), "/staff/95");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

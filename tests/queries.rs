@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, save_entry, save_user_options, search, stats, title, unread, update_entries, user_options, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, people, save_entry, save_user_options, search, stats, title, unread, update_entries, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -201,6 +201,14 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let stats = fixture_reads_as_selected::<stats::UserStats>();
     for part in ["standard_deviation: 7.4", "count: 3, mean_score: 86.5, minutes_watched: 4800, chapters_read: 0, status: Some(Completed)", "format: Some(Movie)", "score: Some(70)", "release_year: Some(2004)", "genre: Some(\"Action\")", "name: \"Space\"", "name: \"Sunrise\"", "Shinichirou Watanabe", "chapters_read: 362, volumes_read: 47"] {
         assert!(stats.contains(part), "{part}: {stats}");
+    }
+    let character = fixture_reads_as_selected::<people::CharacterPage>();
+    for part in ["Spike Spiegel", "alternative: [\"Swimming Bird\"]", "age: Some(\"27\")", "month: Some(6), day: Some(26)", "favourites: Some(41026)", "character_role: Some(Main)", "character_role: Some(Background)", "Kouichi Yamadera", "start_date: Some(FuzzyDate { year: Some(2001)", "has_next_page: Some(true)", "markdown_spoiler"] {
+        assert!(character.contains(part), "{part}: {character}");
+    }
+    let staff = fixture_reads_as_selected::<people::StaffPage>();
+    for part in ["years: Some(65)", "age: None", "primary_occupations: [\"Voice Actor\", \"Narrator\"]", "years_active: [1984]", "home_town: Some(\"Shiogama, Miyagi, Japan\")", "language_v2: Some(\"Japanese\")", "is_favourite: true", "characters: [Person { id: 1", "staff_role: Some(\"ADR Director\")", "blood_type: Some(\"B\")"] {
+        assert!(staff.contains(part), "{part}: {staff}");
     }
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");

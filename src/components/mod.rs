@@ -7,11 +7,13 @@ pub mod copy;
 pub mod empty_state;
 pub mod entry_editor;
 pub mod export_lists;
+pub mod favourite;
 pub mod notice;
 pub mod read;
 pub mod rich_text;
 pub mod shell;
 pub mod shortcuts;
+pub mod tiles;
 pub mod watch_row;
 
 use leptos::prelude::*;

@@ -6,6 +6,7 @@ pub mod home;
 pub mod lists;
 pub mod not_found;
 pub mod notifications;
+pub mod people;
 pub mod profile;
 pub mod search;
 pub mod settings;

@@ -13,16 +13,19 @@ use leptos_router::hooks::use_params_map;
 
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
-use crate::api::ops::title::{FavouriteState, IdVars, Other, Person, Title, ToggleFavourite, ToggleVars};
-use crate::api::{Api, ApiError};
+use crate::api::ops::favourite::Favourable;
+use crate::api::ops::title::{Other, Person, Title};
+use crate::api::Api;
 use crate::components::add_to_list::AddToList;
 use crate::components::api_status::ApiErrorView;
 use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
+use crate::components::favourite::FavouriteToggle;
 use crate::components::rich_text::RichText;
+use crate::components::tiles::{MediaTile, PersonLink};
 use crate::edit::{Patch, Values};
-use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind, MediaType};
+use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::text::count;
@@ -53,16 +56,6 @@ fn TitleRoute(kind: MediaKind) -> impl IntoView {
         }
         .into_any(),
     }
-}
-
-/// Another title's page, when its kind is known.
-fn link_of(o: &Other) -> Option<String> {
-    let kind = match o.kind? {
-        MediaType::Anime => MediaKind::Anime,
-        MediaType::Manga => MediaKind::Manga,
-        MediaType::Unknown => return None,
-    };
-    Some(Page::Title(kind, o.id).href())
 }
 
 /// An address from AniList, kept only when it is a web address.
@@ -223,7 +216,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     <p data-testid="title-line">{line}</p>
                     {airing.map(|a| view! { <NextEpisode episode=a.episode airing_at=a.airing_at/> })}
                     <div class="title-page__actions">
-                        <FavouriteToggle title=title.clone() kind=kind user=user/>
+                        {favourite(&title, kind, user)}
                         {site.map(|u| view! { <a class="button button--small button--secondary" href=u rel="noopener noreferrer" target="_blank" data-testid="on-anilist">"Open on AniList"</a> })}
                     </div>
                 </div>
@@ -263,7 +256,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             {(!relations.is_empty()).then(|| view! {
                 <section class="card" data-testid="relations">
                     <h2>"Relations"</h2>
-                    <ul class="tiles">{relations.into_iter().map(|(how, o)| view! { <Tile other=o note=how/> }).collect_view()}</ul>
+                    <ul class="tiles">{relations.into_iter().map(|(how, o)| view! { <MediaTile other=o note=how/> }).collect_view()}</ul>
                 </section>
             })}
             {(!characters.is_empty()).then(|| view! {
@@ -272,21 +265,12 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     <ul class="people">
                         {characters.into_iter().filter_map(|c| {
                             let who = c.node?;
+                            let role = c.role.map(|r| r.label()).unwrap_or("");
                             let actor = c.voice_actors.into_iter().next();
                             Some(view! {
-                                <li class="person">
-                                    {who.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> })}
-                                    <span class="person__text">
-                                        <span class="person__name">{who.name()}</span>
-                                        <span class="muted small">{c.role.map(|r| r.label()).unwrap_or("")}</span>
-                                    </span>
-                                    {actor.map(|a| view! {
-                                        <span class="person__text person__text--end">
-                                            <span class="person__name">{a.name()}</span>
-                                            <span class="muted small">"Japanese voice"</span>
-                                        </span>
-                                        {a.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> })}
-                                    })}
+                                <li class="people__row">
+                                    <PersonLink page=Page::Character(who.id) who=who note=role/>
+                                    {actor.map(|a| view! { <PersonLink page=Page::Staff(a.id) who=a note="Japanese voice" end=true/> })}
                                 </li>
                             })
                         }).collect_view()}
@@ -298,13 +282,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     <h2>"Staff"</h2>
                     <ul class="people">
                         {staff.into_iter().map(|(who, role)| view! {
-                            <li class="person">
-                                {who.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> })}
-                                <span class="person__text">
-                                    <span class="person__name">{who.name()}</span>
-                                    <span class="muted small">{role}</span>
-                                </span>
-                            </li>
+                            <li class="people__row"><PersonLink page=Page::Staff(who.id) who=who note=role/></li>
                         }).collect_view()}
                     </ul>
                 </section>
@@ -312,7 +290,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             {(!recommendations.is_empty()).then(|| view! {
                 <section class="card" data-testid="recommendations">
                     <h2>"Recommended"</h2>
-                    <ul class="tiles">{recommendations.into_iter().map(|o| view! { <Tile other=o note=String::new()/> }).collect_view()}</ul>
+                    <ul class="tiles">{recommendations.into_iter().map(|o| view! { <MediaTile other=o note=""/> }).collect_view()}</ul>
                 </section>
             })}
             {(!links.is_empty()).then(|| view! {
@@ -326,27 +304,6 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                 </section>
             })}
         </article>
-    }
-}
-
-/// Another title as a small card linking to its page.
-#[component]
-fn Tile(other: Other, note: String) -> impl IntoView {
-    let name = other.name();
-    let href = link_of(&other);
-    let cover = other.cover_image.as_ref().and_then(|c| c.medium.clone());
-    let format = other.format.map(|f| f.label()).unwrap_or_default();
-    let inner = view! {
-        {cover.map(|c| view! { <img src=c alt="" width="46" height="65" loading="lazy"/> })}
-        <span class="tile__text">
-            {(!note.is_empty()).then(|| view! { <span class="muted small">{note.clone()}</span> })}
-            <span class="tile__name">{name.clone()}</span>
-            <span class="muted small">{format}</span>
-        </span>
-    };
-    match href {
-        Some(h) => view! { <li class="tile"><a href=h>{inner}</a></li> }.into_any(),
-        None => view! { <li class="tile">{inner}</li> }.into_any(),
     }
 }
 
@@ -462,59 +419,16 @@ fn entry_of(t: &Title, kind: MediaKind) -> Entry {
     })
 }
 
-/// The favourite toggle. A toggle is sent once; when its outcome is
-/// unclear (no answer), the state is read back, never sent again blind.
-#[component]
-fn FavouriteToggle(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
-    let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+/// The title's favourite toggle, following the kept title.
+fn favourite(title: &Title, kind: MediaKind, user: u64) -> impl IntoView {
     let titles = use_titles();
     let id = title.id;
+    let target = match kind {
+        MediaKind::Anime => Favourable::Anime(id),
+        MediaKind::Manga => Favourable::Manga(id),
+    };
     let on = Memo::new(move |_| titles.get(user, id).title.map(|t| t.is_favourite).unwrap_or(false));
     let count = Memo::new(move |_| titles.get(user, id).title.and_then(|t| t.favourites));
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<ApiError>);
-    let toggle = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
-        let api = api.clone();
-        let was = on.get_untracked();
-        let n = count.get_untracked();
-        busy.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            let vars = match kind {
-                MediaKind::Anime => ToggleVars { anime_id: Some(id), ..ToggleVars::default() },
-                MediaKind::Manga => ToggleVars { manga_id: Some(id), ..ToggleVars::default() },
-            };
-            let outcome = match api.run::<ToggleFavourite>(Some(&credential), &vars, false).await {
-                Ok(_) => Ok((!was, n.map(|n| if was { n.saturating_sub(1) } else { n + 1 }))),
-                Err(e) if e.outcome_unknown() => {
-                    match api.run::<FavouriteState>(Some(&credential), &IdVars { id }, true).await {
-                        Ok(d) => d.media.map(|m| (m.is_favourite, m.favourites)).ok_or_else(|| ApiError::Shape("no Media".into())),
-                        Err(e) => Err(e),
-                    }
-                }
-                Err(e) => Err(e),
-            };
-            match outcome {
-                Ok((now_on, now_count)) => titles.set_favourite(user, id, now_on, now_count),
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
-            busy.try_set(false);
-        });
-    };
-    if user == 0 {
-        return ().into_any();
-    }
-    view! {
-        <button type="button" class="button button--small button--secondary" aria-pressed=move || on.get().to_string()
-            disabled=move || busy.get() on:click=toggle data-testid="favourite">
-            {move || if on.get() { "♥ Favourite" } else { "♡ Add to favourites" }}
-            {move || count.get().map(|n| view! { " " <span class="muted small">{crate::text::group_digits(n as usize)}</span> })}
-        </button>
-        {move || problem.get().map(|e| view! { <div data-testid="favourite-error"><ApiErrorView error=e/></div> })}
-    }
-    .into_any()
+    let set = Callback::new(move |(now_on, now_count)| titles.set_favourite(user, id, now_on, now_count));
+    view! { <FavouriteToggle target=target on=on count=count set=set/> }
 }

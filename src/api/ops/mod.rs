@@ -4,10 +4,12 @@
 pub mod airing;
 pub mod delete_entry;
 pub mod examples;
+pub mod favourite;
 pub mod list_collection;
 pub mod list_entries;
 pub mod me;
 pub mod notifications;
+pub mod people;
 pub mod save_entry;
 pub mod save_user_options;
 pub mod search;
@@ -29,8 +31,12 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<update_entries::UpdateEntries>(),
     op::<search::Search>(),
     op::<title::TitlePage>(),
-    op::<title::FavouriteState>(),
-    op::<title::ToggleFavourite>(),
+    op::<favourite::FavouriteState>(),
+    op::<favourite::CharacterFavourite>(),
+    op::<favourite::StaffFavourite>(),
+    op::<favourite::ToggleFavourite>(),
+    op::<people::CharacterPage>(),
+    op::<people::StaffPage>(),
     op::<airing::AiringNow>(),
     op::<notifications::Notifications>(),
     op::<unread::Unread>(),

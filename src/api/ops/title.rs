@@ -187,6 +187,8 @@ pub struct Other {
     pub format: Option<MediaFormat>,
     pub title: Option<Names>,
     pub cover_image: Option<Images>,
+    /// Asked for where a year is shown (a character's or staff member's titles).
+    pub start_date: Option<FuzzyDate>,
 }
 
 impl Other {
@@ -295,62 +297,6 @@ impl Title {
     pub fn name(&self) -> String {
         self.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{}", self.id))
     }
-}
-
-/// Whether the person's favourite (read back after a toggle: a toggle is
-/// never sent twice blind).
-pub struct FavouriteState;
-
-impl Operation for FavouriteState {
-    const NAME: &'static str = "FavouriteState";
-    const MUTATION: bool = false;
-    const QUERY: &'static str = "query FavouriteState($id: Int!) {
-  Media(id: $id) { id isFavourite favourites }
-}";
-    type Vars = IdVars;
-    type Data = FavouriteData;
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct IdVars {
-    pub id: i64,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct FavouriteData {
-    #[serde(rename = "Media")]
-    pub media: Option<Favourite>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Favourite {
-    pub id: i64,
-    #[serde(default)]
-    pub is_favourite: bool,
-    pub favourites: Option<u32>,
-}
-
-/// Adds the title to the person's favourites, or takes it off: a toggle.
-pub struct ToggleFavourite;
-
-impl Operation for ToggleFavourite {
-    const NAME: &'static str = "ToggleFavourite";
-    const MUTATION: bool = true;
-    const QUERY: &'static str = "mutation ToggleFavourite($animeId: Int, $mangaId: Int) {
-  ToggleFavourite(animeId: $animeId, mangaId: $mangaId) { anime(perPage: 1) { pageInfo { total } } }
-}";
-    type Vars = ToggleVars;
-    type Data = serde::de::IgnoredAny;
-}
-
-#[derive(Clone, Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ToggleVars {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub anime_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manga_id: Option<i64>,
 }
 
 #[cfg(test)]

@@ -58,6 +58,7 @@ const SIGNED_OUT = [
   ['/notifications', 'main h1'],
   ['/stats/anime', 'main h1'],
   ['/anime/1', '[data-testid=title-name]'],
+  ['/staff/102', '[data-testid=staff-roles]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
 
@@ -77,6 +78,8 @@ const SIGNED_IN = [
   ['/stats/manga', '[data-testid=stats-totals]'],
   ['/anime/1', '[data-testid=edit-entry]'],
   ['/manga/30002', '[data-testid=edit-entry]'],
+  ['/character/11', '[data-testid=appearances]'],
+  ['/staff/95', '[data-testid=voice-roles]'],
 ];
 
 for (const scheme of ['light', 'dark']) {

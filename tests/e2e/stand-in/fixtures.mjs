@@ -40,11 +40,14 @@ const MEDIA = [
   { id: 5114, idMal: 5114, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 64, duration: 24,
     title: { romaji: 'Hagane no Renkinjutsushi: FULLMETAL ALCHEMIST', english: 'Fullmetal Alchemist: Brotherhood', native: '鋼の錬金術師 FULLMETAL ALCHEMIST' },
     genres: ['Action', 'Adventure', 'Drama'], averageScore: 90, seasonYear: 2009,
-    description: 'Two brothers search for the Philosopher\'s Stone.' },
+    description: 'Two brothers search for the Philosopher\'s Stone.',
+    characters: [{ role: 'SUPPORTING', id: 11, name: 'Roy Mustang', voiceActors: { JAPANESE: { id: 95, name: 'Kouichi Yamadera' } } }],
+    staff: [{ id: 102, name: 'Shinichirou Watanabe', role: 'Storyboard (ep 5)' }, { id: 102, name: 'Shinichirou Watanabe', role: 'Episode Director (ep 5)' }] },
   { id: 16498, idMal: 16498, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 25, duration: 24,
     title: { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人' },
     genres: ['Action', 'Drama'], averageScore: 85, seasonYear: 2013,
-    description: 'Humanity lives behind walls.' },
+    description: 'Humanity lives behind walls.',
+    characters: [{ role: 'BACKGROUND', id: 1, name: 'Spike Spiegel', voiceActors: {} }] },
   { id: 20954, idMal: 28851, type: 'ANIME', format: 'MOVIE', status: 'FINISHED', episodes: 1, duration: 129,
     title: { romaji: 'Koe no Katachi', english: 'A Silent Voice', native: '聲の形' },
     genres: ['Drama', 'Romance'], averageScore: 89, seasonYear: 2016,
@@ -71,8 +74,29 @@ for (let i = 1; i <= 23; i++) {
     title: { romaji: `Kiseki no Hoshi ${i}`, english: `Star of Miracles ${i}`, native: `奇跡の星 ${i}` },
     genres: ['Slice of Life'], averageScore: 60 + (i % 30), seasonYear: 2000 + i,
     description: `Filler series number ${i}.`,
+    // One director for all of them: more roles than a page of 25.
+    staff: [{ id: 102, name: 'Shinichirou Watanabe', role: 'Director' },
+      ...(i % 4 === 0 ? [{ id: 102, name: 'Shinichirou Watanabe', role: 'Sound Director' }] : [])],
   });
 }
+
+// What AniList keeps of the people the titles name (their pages); someone
+// only named in a title has a name and nothing more.
+const PEOPLE = {
+  character: {
+    1: { native: 'スパイク・スピーゲル', alternative: ['Swimming Bird'], gender: 'Male', age: '27',
+      dateOfBirth: { year: null, month: 6, day: 26 }, favourites: 41000,
+      description: 'A bounty hunter aboard the Bebop. <span class="markdown_spoiler"><span>He walks into the church.</span></span>'
+        + '<img src=x onerror="window.__pwned=12"><a href="javascript:window.__pwned=13">more</a>' },
+  },
+  staff: {
+    95: { native: '山寺宏一', primaryOccupations: ['Voice Actor', 'Narrator'], gender: 'Male', age: 64,
+      dateOfBirth: { year: 1961, month: 6, day: 17 }, yearsActive: [1984], homeTown: 'Shiogama, Miyagi, Japan',
+      languageV2: 'Japanese', favourites: 9100, description: 'A voice actor of <i>many</i> voices.' },
+    102: { native: '渡辺信一郎', primaryOccupations: ['Director'], gender: 'Male', yearsActive: [1987, 2026],
+      dateOfBirth: { year: 1965, month: 5, day: 24 }, languageV2: 'Japanese', favourites: 5000 },
+  },
+};
 
 const ENTRIES = [
   { id: 700001, mediaId: 1, status: 'CURRENT', progress: 12, score: 8.5, updatedAt: 1763500000 },
@@ -117,7 +141,7 @@ export function freshFixtures() {
         animeList: { customLists: ['Favourites', 'Rewatch'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
         mangaList: { customLists: ['Favourites'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
       },
-      favourites: { anime: [5114], manga: [] },
+      favourites: { anime: [5114], manga: [], characters: [], staff: [] },
       unreadNotificationCount: 2,
       statistics: {
         anime: { count: 5, meanScore: 8.2, standardDeviation: 1.1, minutesWatched: 5424, episodesWatched: 206, chaptersRead: 0, volumesRead: 0 },
@@ -125,6 +149,7 @@ export function freshFixtures() {
       },
     },
     media: MEDIA.map((m) => structuredClone(m)),
+    people: structuredClone(PEOPLE),
     entries: [
       ...ENTRIES.map((e) => ({ userId: VIEWER_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
       ...[

@@ -681,6 +681,82 @@ export class StandIn {
         },
       };
     };
+    // Characters and staff: gathered from the titles that name them, with
+    // what `d.people` keeps of them (their pages). Their titles come a page
+    // at a time (25 at most, as AniList's connections), sorted as asked.
+    const pageOf = (all, { page, perPage } = {}) => {
+      const p = Math.max(1, page ?? 1);
+      const n = Math.min(25, Math.max(1, perPage ?? 25));
+      return {
+        pageInfo: { total: all.length, perPage: n, currentPage: p, lastPage: Math.max(1, Math.ceil(all.length / n)), hasNextPage: p * n < all.length },
+        edges: all.slice((p - 1) * n, p * n),
+      };
+    };
+    const sortedMedia = (list, sort) => {
+      const by = {
+        POPULARITY_DESC: (m) => m.popularity ?? 0,
+        START_DATE_DESC: (m) => m.startDate?.year ?? m.seasonYear ?? 0,
+      }[(sort ?? [])[0]];
+      const unique = [...new Set(list)];
+      return by ? unique.sort((a, b) => by(b) - by(a) || a.id - b.id) : unique;
+    };
+    const fuzzy = (date) => ({ year: null, month: null, day: null, ...(date ?? {}) });
+    const personObj = (kind, id, name) => ({ id, name: { userPreferred: name, full: name }, image: { medium: `${self.origin}/img/${kind}/${id}.svg` } });
+    const someoneObj = (kind, id, name, extra) => ({
+      id,
+      name: { userPreferred: name, full: name, native: extra.native ?? null, alternative: extra.alternative ?? [] },
+      image: { large: `${self.origin}/img/${kind}/${id}.svg`, medium: `${self.origin}/img/${kind}/${id}.svg` },
+      description: () => extra.description ?? null,
+      gender: extra.gender ?? null,
+      age: extra.age ?? null,
+      bloodType: extra.bloodType ?? null,
+      dateOfBirth: fuzzy(extra.dateOfBirth),
+      favourites: extra.favourites ?? 0,
+      isFavourite: (_a, ctx) => ctx.viewerId !== null && (d.viewer.favourites?.[kind === 'staff' ? 'staff' : 'characters'] ?? []).includes(id),
+      isFavouriteBlocked: false,
+      siteUrl: `https://anilist.co/${kind}/${id}`,
+    });
+    const characterObj = (id) => {
+      const roles = d.media.flatMap((m) => (m.characters ?? []).filter((c) => c.id === id).map((c) => ({ m, c })));
+      if (!roles.length) return null;
+      return {
+        ...someoneObj('character', id, roles[0].c.name, d.people.character[id] ?? {}),
+        media: (args = {}) => pageOf(sortedMedia(roles.map((r) => r.m), args.sort).map((m) => {
+          const { c } = roles.find((r) => r.m === m);
+          return {
+            characterRole: c.role,
+            node: mediaObj(m),
+            voiceActors: ({ language } = {}) => {
+              const va = c.voiceActors?.[language ?? 'JAPANESE'];
+              return va ? [personObj('staff', va.id, va.name)] : [];
+            },
+          };
+        }), args),
+      };
+    };
+    const staffObj = (id) => {
+      const worked = d.media.flatMap((m) => (m.staff ?? []).filter((p) => p.id === id).map((p) => ({ m, role: p.role, name: p.name })));
+      const voiced = d.media.flatMap((m) => (m.characters ?? []).flatMap((c) => Object.values(c.voiceActors ?? {})
+        .filter((va) => va.id === id).map((va) => ({ m, c, name: va.name }))));
+      if (!worked.length && !voiced.length) return null;
+      const extra = d.people.staff[id] ?? {};
+      return {
+        ...someoneObj('staff', id, (worked[0] ?? voiced[0]).name, extra),
+        primaryOccupations: extra.primaryOccupations ?? [],
+        yearsActive: extra.yearsActive ?? [],
+        homeTown: extra.homeTown ?? null,
+        languageV2: extra.languageV2 ?? null,
+        dateOfDeath: fuzzy(extra.dateOfDeath),
+        // One edge a role, the roles of a title together.
+        staffMedia: (args = {}) => pageOf(sortedMedia(worked.map((w) => w.m), args.sort)
+          .flatMap((m) => worked.filter((w) => w.m === m).map((w) => ({ staffRole: w.role, node: mediaObj(m) }))), args),
+        // One edge a title, with every character voiced in it.
+        characterMedia: (args = {}) => pageOf(sortedMedia(voiced.map((v) => v.m), args.sort).map((m) => {
+          const here = voiced.filter((v) => v.m === m);
+          return { characterRole: here[0].c.role, characters: here.map((v) => personObj('character', v.c.id, v.c.name)), node: mediaObj(m) };
+        }), args),
+      };
+    };
     const searchMedia = (args) => {
       let list = d.media;
       if (args.type) list = list.filter((m) => m.type === args.type);
@@ -713,6 +789,16 @@ export class StandIn {
         const m = searchMedia(args)[0];
         if (!m) throw new ApiError('Not Found.', 404);
         return mediaObj(m);
+      },
+      Character: (args) => {
+        const c = characterObj(args.id);
+        if (!c) throw new ApiError('Not Found.', 404);
+        return c;
+      },
+      Staff: (args) => {
+        const p = staffObj(args.id);
+        if (!p) throw new ApiError('Not Found.', 404);
+        return p;
       },
       Page: (args, ctx, info) => {
         const page = Math.max(1, args.page ?? 1);
@@ -828,6 +914,14 @@ export class StandIn {
         const flip = (list, id) => { const i = list.indexOf(id); if (i < 0) list.push(id); else list.splice(i, 1); };
         if (args.animeId) flip(favs.anime, args.animeId);
         if (args.mangaId) flip(favs.manga, args.mangaId);
+        // Characters and staff, each with the count of those who have them.
+        for (const [arg, list, kind] of [['characterId', 'characters', 'character'], ['staffId', 'staff', 'staff']]) {
+          const id = args[arg];
+          if (!id) continue;
+          flip(favs[list] ??= [], id);
+          const kept = d.people[kind][id] ??= {};
+          kept.favourites = (kept.favourites ?? 0) + (favs[list].includes(id) ? 1 : -1);
+        }
         for (const k of ['anime', 'manga']) {
           const m = d.media.find((x) => x.id === (k === 'anime' ? args.animeId : args.mangaId));
           if (m) m.favourites = (m.favourites ?? 0) + (favs[k].includes(m.id) ? 1 : -1);

@@ -1,0 +1,147 @@
+//! A person's favourites: the toggle (titles, characters, staff), and the
+//! state read back when a toggle's answer is lost (a toggle is never sent
+//! again blind).
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::Operation;
+
+/// What can be a favourite on AniList, with its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Favourable {
+    Anime(i64),
+    Manga(i64),
+    Character(i64),
+    Staff(i64),
+}
+
+impl Favourable {
+    pub fn id(self) -> i64 {
+        match self {
+            Favourable::Anime(id) | Favourable::Manga(id) | Favourable::Character(id) | Favourable::Staff(id) => id,
+        }
+    }
+
+    /// The toggle's variables: this one's id, and no other.
+    pub fn toggle_vars(self) -> ToggleVars {
+        let mut vars = ToggleVars::default();
+        let slot = match self {
+            Favourable::Anime(_) => &mut vars.anime_id,
+            Favourable::Manga(_) => &mut vars.manga_id,
+            Favourable::Character(_) => &mut vars.character_id,
+            Favourable::Staff(_) => &mut vars.staff_id,
+        };
+        *slot = Some(self.id());
+        vars
+    }
+}
+
+/// Adds to the person's favourites, or takes off: a toggle.
+pub struct ToggleFavourite;
+
+impl Operation for ToggleFavourite {
+    const NAME: &'static str = "ToggleFavourite";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation ToggleFavourite($animeId: Int, $mangaId: Int, $characterId: Int, $staffId: Int) {
+  ToggleFavourite(animeId: $animeId, mangaId: $mangaId, characterId: $characterId, staffId: $staffId) { anime(perPage: 1) { pageInfo { total } } }
+}";
+    type Vars = ToggleVars;
+    type Data = serde::de::IgnoredAny;
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ToggleVars {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anime_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manga_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub character_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff_id: Option<i64>,
+}
+
+/// Whether a title is the person's favourite, and how many have it so.
+pub struct FavouriteState;
+
+impl Operation for FavouriteState {
+    const NAME: &'static str = "FavouriteState";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query FavouriteState($id: Int!) {
+  Media(id: $id) { id isFavourite favourites }
+}";
+    type Vars = IdVars;
+    type Data = FavouriteData;
+}
+
+/// The same, of a character.
+pub struct CharacterFavourite;
+
+impl Operation for CharacterFavourite {
+    const NAME: &'static str = "CharacterFavourite";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query CharacterFavourite($id: Int!) {
+  Character(id: $id) { id isFavourite favourites }
+}";
+    type Vars = IdVars;
+    type Data = FavouriteData;
+}
+
+/// The same, of a staff member.
+pub struct StaffFavourite;
+
+impl Operation for StaffFavourite {
+    const NAME: &'static str = "StaffFavourite";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query StaffFavourite($id: Int!) {
+  Staff(id: $id) { id isFavourite favourites }
+}";
+    type Vars = IdVars;
+    type Data = FavouriteData;
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IdVars {
+    pub id: i64,
+}
+
+/// The answer of each state query: one shape under the name it asked for.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FavouriteData {
+    #[serde(rename = "Media", alias = "Character", alias = "Staff")]
+    pub item: Option<Favourite>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Favourite {
+    pub id: i64,
+    #[serde(default)]
+    pub is_favourite: bool,
+    pub favourites: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_toggle_names_its_own_kind_only() {
+        let sent = |f: Favourable| serde_json::to_string(&f.toggle_vars()).unwrap();
+        assert_eq!(sent(Favourable::Anime(1)), r#"{"animeId":1}"#);
+        assert_eq!(sent(Favourable::Manga(2)), r#"{"mangaId":2}"#);
+        assert_eq!(sent(Favourable::Character(3)), r#"{"characterId":3}"#);
+        assert_eq!(sent(Favourable::Staff(4)), r#"{"staffId":4}"#);
+    }
+
+    #[test]
+    fn each_state_query_reads_into_one_shape() {
+        for name in ["Media", "Character", "Staff"] {
+            let d: FavouriteData = serde_json::from_str(&format!(r#"{{"{name}":{{"id":7,"isFavourite":true,"favourites":12}}}}"#)).unwrap();
+            assert_eq!(d.item, Some(Favourite { id: 7, is_favourite: true, favourites: Some(12) }), "{name}");
+        }
+        let none: FavouriteData = serde_json::from_str(r#"{"Staff":null}"#).unwrap();
+        assert_eq!(none.item, None);
+    }
+}

@@ -1,0 +1,73 @@
+//! The favourite toggle of a title, a character or a staff member. A
+//! toggle is sent once; when its outcome is unclear (no answer), the state
+//! is read back, never sent again blind.
+
+use leptos::prelude::*;
+
+use crate::api::ops::favourite::{CharacterFavourite, Favourable, FavouriteData, FavouriteState, IdVars, StaffFavourite, ToggleFavourite};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::components::api_status::ApiErrorView;
+use crate::session::SessionContext;
+use crate::text::group_digits;
+
+/// The toggle, showing `on` and `count`; `set` gets what AniList holds
+/// after it (signed out: nothing is shown).
+#[component]
+pub fn FavouriteToggle(
+    target: Favourable,
+    #[prop(into)] on: Signal<bool>,
+    #[prop(into)] count: Signal<Option<u32>>,
+    set: Callback<(bool, Option<u32>)>,
+) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<ApiError>);
+    let toggle = move |_| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let api = api.clone();
+        let (was, n) = (on.get_untracked(), count.get_untracked());
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match toggled(&api, &credential, target, was, n).await {
+                Ok(now) => set.run(now),
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    if !session.with_untracked(|s| s.is_signed_in()) {
+        return ().into_any();
+    }
+    view! {
+        <button type="button" class="button button--small button--secondary" aria-pressed=move || on.get().to_string()
+            disabled=move || busy.get() on:click=toggle data-testid="favourite">
+            {move || if on.get() { "♥ Favourite" } else { "♡ Add to favourites" }}
+            {move || count.get().map(|n| view! { " " <span class="muted small">{group_digits(n as usize)}</span> })}
+        </button>
+        {move || problem.get().map(|e| view! { <div data-testid="favourite-error"><ApiErrorView error=e/></div> })}
+    }
+    .into_any()
+}
+
+/// Sends the toggle; the state after it: worked out from the state before
+/// when AniList answered, read back when the answer was lost.
+async fn toggled(api: &Api, credential: &Credential, target: Favourable, was: bool, n: Option<u32>) -> Result<(bool, Option<u32>), ApiError> {
+    match api.run::<ToggleFavourite>(Some(credential), &target.toggle_vars(), false).await {
+        Ok(_) => Ok((!was, n.map(|n| if was { n.saturating_sub(1) } else { n + 1 }))),
+        Err(e) if e.outcome_unknown() => {
+            let vars = IdVars { id: target.id() };
+            let read: FavouriteData = match target {
+                Favourable::Anime(_) | Favourable::Manga(_) => api.run::<FavouriteState>(Some(credential), &vars, true).await?,
+                Favourable::Character(_) => api.run::<CharacterFavourite>(Some(credential), &vars, true).await?,
+                Favourable::Staff(_) => api.run::<StaffFavourite>(Some(credential), &vars, true).await?,
+            };
+            read.item.map(|f| (f.is_favourite, f.favourites)).ok_or_else(|| ApiError::Shape("nothing read back".into()))
+        }
+        Err(e) => Err(e),
+    }
+}

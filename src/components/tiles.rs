@@ -1,0 +1,74 @@
+//! Small cards that link elsewhere in the app: a title (with the person's
+//! status when it is on their list) and a character or staff member.
+
+use leptos::prelude::*;
+
+use crate::api::ops::title::{Other, Person};
+use crate::media::{MediaKind, MediaType};
+use crate::routes::Page;
+use crate::store::use_list_store;
+
+/// The kind of list a title of this type is on.
+fn kind_of(t: Option<MediaType>) -> Option<MediaKind> {
+    match t? {
+        MediaType::Anime => Some(MediaKind::Anime),
+        MediaType::Manga => Some(MediaKind::Manga),
+        MediaType::Unknown => None,
+    }
+}
+
+/// A title as a small card linking to its page: its cover, `note` above
+/// its name ("Sequel", "Main", "Director"), its format and year, and "On
+/// your list: Watching" when the lists this browser keeps hold it.
+/// `children` go after the link (a voice actor beside a character's title).
+#[component]
+pub fn MediaTile(other: Other, #[prop(into)] note: String, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    let store = use_list_store();
+    let name = other.name();
+    let kind = kind_of(other.kind);
+    let id = other.id;
+    let status = move || {
+        let kind = kind?;
+        let status = store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.status))?;
+        Some(view! { <span class="on-list small" data-testid="tile-on-list">{status.label(kind)}</span> })
+    };
+    let line = [other.format.map(|f| f.label().to_string()), other.start_date.and_then(|d| d.year).map(|y| y.to_string())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let cover = other.cover_image.as_ref().and_then(|c| c.medium.clone());
+    let inner = view! {
+        {cover.map(|c| view! { <img src=c alt="" width="46" height="65" loading="lazy"/> })}
+        <span class="tile__text">
+            {(!note.is_empty()).then(|| view! { <span class="muted small" data-testid="tile-note">{note.clone()}</span> })}
+            <span class="tile__name">{name}</span>
+            <span class="muted small">{line}</span>
+            {status}
+        </span>
+    };
+    let link = match kind {
+        Some(k) => view! { <a class="tile__link" href=Page::Title(k, id).href()>{inner}</a> }.into_any(),
+        None => view! { <span class="tile__link">{inner}</span> }.into_any(),
+    };
+    view! { <li class="tile" data-testid=format!("tile-{id}")>{link}{children.map(|c| c())}</li> }
+}
+
+/// A character or staff member linking to their page: image, name, and
+/// `note` under it ("Main", "Director", "Japanese voice"); `end` puts the
+/// image after the name (a voice actor on the right of a row).
+#[component]
+pub fn PersonLink(who: Person, page: Page, #[prop(into)] note: String, #[prop(optional)] end: bool) -> impl IntoView {
+    let image = who.image.as_ref().and_then(|i| i.medium.clone()).map(|src| view! { <img src=src alt="" width="40" height="56" loading="lazy"/> });
+    let text = view! {
+        <span class="person__text">
+            <span class="person__name">{who.name()}</span>
+            {(!note.is_empty()).then(|| view! { <span class="muted small">{note}</span> })}
+        </span>
+    };
+    if end {
+        view! { <a class="person person--end" href=page.href()>{text}{image}</a> }.into_any()
+    } else {
+        view! { <a class="person" href=page.href()>{image}{text}</a> }.into_any()
+    }
+}

@@ -1,0 +1,147 @@
+// Character and staff pages, against the stand-in: from a title's cast to
+// a character, to their voice actor, and back to a title; the facts, the
+// description through the allowlist, the titles on the person's lists,
+// "Load more", the favourite toggle (read back when its answer is lost),
+// and reading signed out.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const requests = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
+// Images from anywhere but loopback are refused by the harness, which the
+// browser reports; and the browser's inert parse of a hostile description
+// still meets the page's policy over its handlers, and says so (as the
+// profile's bio does, api.test.mjs). Anything else is a problem.
+const policy = /violates the following Content Security Policy directive '(script-src|style-src)|CSP violation: (script-src-attr|style-src-attr|style-src-elem) refused \(?inline\)?$/;
+const problems = (page) => page.problems.filter((p) => !/Failed to load|ERR_/.test(p) && !policy.test(p));
+const texts = (page, selector) => page.locator(selector).allInnerTexts();
+
+test('from a title\'s cast to a character, to the voice actor, and back to a title', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  // The anime list is kept by this browser: titles on it say so.
+  await page.click('text=Your anime list');
+  await page.waitForSelector('[data-testid=entry-700001]');
+  await page.click('[data-testid=entry-700001] [data-testid=entry-title]');
+  await page.waitForSelector('[data-testid=characters]');
+  await page.click('[data-testid=characters] >> text=Spike Spiegel');
+  await page.waitForSelector('[data-testid=person-name]');
+  assert.match(new URL(page.url()).pathname, /\/character\/1$/);
+  assert.equal(await page.textContent('[data-testid=person-name]'), 'Spike Spiegel');
+  assert.equal(await page.title(), 'Spike Spiegel · Tsuzuki for AniList');
+  assert.equal(await page.textContent('[data-testid=person-other-names]'), 'スパイク・スピーゲル · Swimming Bird');
+  const facts = await page.$$eval('[data-testid=person-facts] .facts__row', (rs) => rs.map((r) => [r.querySelector('dt').textContent, r.querySelector('dd').textContent]));
+  assert.deepEqual(facts, [['Gender', 'Male'], ['Age', '27'], ['Birthday', 'June 26']]);
+  // The description through the allowlist: the spoiler waits, nothing runs.
+  assert.match(await page.textContent('[data-testid=description]'), /A bounty hunter aboard the Bebop/);
+  assert.equal(await page.locator('[data-testid=description] img, [data-testid=description] a[href^=javascript]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  // Appears in: by popularity, each with the role, the Japanese voice, and
+  // the person's own status from the list this browser keeps.
+  assert.deepEqual(await texts(page, '[data-testid=appearances] [data-testid=tile-note]'), ['Main', 'Background']);
+  const bebop = page.locator('[data-testid=appearances] [data-testid=tile-1]');
+  assert.match(await bebop.innerText(), /Cowboy Bebop[\s\S]*TV · 1998[\s\S]*Watching[\s\S]*Kouichi Yamadera[\s\S]*Japanese voice/);
+  assert.match(await page.locator('[data-testid=appearances] [data-testid=tile-16498]').innerText(), /Attack on Titan[\s\S]*Planning/);
+  assert.deepEqual(requests('CharacterPage').map((r) => r.body.variables), [{ id: 1, page: 1 }]);
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 0, 'everything came in one page');
+  // The voice actor's page: facts, and the roles they voiced.
+  await bebop.locator('text=Kouichi Yamadera').click();
+  await page.waitForSelector('[data-testid=person-name] >> text=Kouichi Yamadera');
+  assert.match(new URL(page.url()).pathname, /\/staff\/95$/);
+  const staffFacts = await page.$$eval('[data-testid=person-facts] .facts__row', (rs) => rs.map((r) => [r.querySelector('dt').textContent, r.querySelector('dd').textContent]));
+  assert.deepEqual(staffFacts, [
+    ['Occupations', 'Voice Actor, Narrator'], ['Gender', 'Male'], ['Age', '64'], ['Born', '1961-06-17'],
+    ['Years active', '1984 – present'], ['Hometown', 'Shiogama, Miyagi, Japan'], ['Language', 'Japanese'],
+  ]);
+  assert.equal(await page.textContent('[data-testid=description] em'), 'many');
+  // Newest first, each title with the character voiced in it.
+  const roles = page.locator('[data-testid=voice-roles] .tile');
+  assert.equal(await roles.count(), 2);
+  assert.match(await roles.nth(0).innerText(), /Fullmetal Alchemist: Brotherhood[\s\S]*2009[\s\S]*Completed[\s\S]*Roy Mustang/);
+  assert.match(await roles.nth(1).innerText(), /Cowboy Bebop[\s\S]*Spike Spiegel/);
+  assert.equal(await page.locator('[data-testid=staff-roles]').count(), 0, 'no production roles: no section');
+  // A character voiced, then a title: each its own page.
+  await roles.nth(0).locator('text=Roy Mustang').click();
+  await page.waitForSelector('[data-testid=person-name] >> text=Roy Mustang');
+  assert.match(new URL(page.url()).pathname, /\/character\/11$/);
+  assert.equal(await page.locator('[data-testid=person-facts]').count(), 0, 'no facts kept: no section');
+  await page.click('[data-testid=appearances] >> text=Fullmetal Alchemist: Brotherhood');
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  assert.match(new URL(page.url()).pathname, /\/anime\/5114$/);
+  assert.deepEqual(problems(page), []);
+});
+
+test('a staff member\'s production roles: each title once with all its roles, and "Load more" for the rest', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}staff/102`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=staff-roles]');
+  assert.equal(await page.textContent('[data-testid=person-name]'), 'Shinichirou Watanabe');
+  const facts = await page.textContent('[data-testid=person-facts]');
+  assert.ok(facts.includes('1987 – 2026'), facts);
+  const tiles = page.locator('[data-testid=staff-roles] .tile');
+  // 31 roles in 25 titles; the first page holds 25 roles, newest first.
+  const first = await tiles.count();
+  assert.ok(first > 0 && first < 25, `${first} titles on the first page`);
+  assert.equal(await page.textContent('[data-testid=staff-roles] [data-testid=tile-90020] [data-testid=tile-note]'), 'Director, Sound Director');
+  await page.click('[data-testid=load-more]');
+  await page.waitForSelector('[data-testid=staff-roles] [data-testid=tile-1]');
+  assert.equal(await tiles.count(), 25, 'every title once');
+  assert.equal(await page.textContent('[data-testid=staff-roles] [data-testid=tile-5114] [data-testid=tile-note]'), 'Storyboard (ep 5), Episode Director (ep 5)');
+  assert.equal(await page.textContent('[data-testid=staff-roles] [data-testid=tile-1] [data-testid=tile-note]'), 'Director');
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 0, 'nothing more');
+  assert.deepEqual(requests('StaffPage').map((r) => r.body.variables), [{ id: 102, page: 1 }, { id: 102, page: 2 }]);
+  assert.deepEqual(problems(page), []);
+});
+
+test('a favourite character and staff member: sent once, and read back (not sent again) when the answer is lost', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}character/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=false]');
+  assert.match(await page.textContent('[data-testid=favourite]'), /41,000/);
+  await page.click('[data-testid=favourite]');
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=true]');
+  assert.match(await page.textContent('[data-testid=favourite]'), /41,001/);
+  assert.deepEqual(world.standIn.data.viewer.favourites.characters, [1]);
+  assert.deepEqual(requests('ToggleFavourite').map((r) => r.body.variables), [{ characterId: 1 }]);
+  // A staff member, whose toggle's answer breaks off after AniList applied it.
+  await page.goto(`${world.app.url}staff/95`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=false]');
+  world.standIn.fault({ kind: 'drop-after', operation: 'ToggleFavourite' });
+  await page.click('[data-testid=favourite]');
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=true]');
+  assert.deepEqual(world.standIn.data.viewer.favourites.staff, [95]);
+  assert.equal(requests('ToggleFavourite').length, 2, 'never sent twice blind');
+  assert.deepEqual(requests('StaffFavourite').map((r) => r.body.variables), [{ id: 95 }], 'the state was read back');
+  assert.match(await page.textContent('[data-testid=favourite]'), /9,101/);
+});
+
+test('signed out, a character\'s page reads without a token; an unknown id and a bad address say so', async () => {
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}character/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=person-name] >> text=Spike Spiegel');
+  assert.equal(requests('CharacterPage')[0].authorization, null);
+  assert.equal(await page.locator('[data-testid=favourite]').count(), 0, 'no favourite without a sign-in');
+  assert.equal(await page.locator('[data-testid=tile-on-list]').count(), 0, 'no list: no marks');
+  await page.goto(`${world.app.url}staff/424242`);
+  await appReady(page);
+  await page.waitForSelector('.api-error');
+  assert.match(await page.textContent('.api-error'), /not found/i);
+  await page.goto(`${world.app.url}character/abc`);
+  await appReady(page);
+  await page.waitForSelector('text=No such character');
+  assert.deepEqual(problems(page), []);
+});
