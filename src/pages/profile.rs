@@ -2,10 +2,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::rich_text::RichText;
+use crate::components::tiles::{MediaTile, PersonLink};
 
 use crate::api::error::ApiError;
 use crate::api::ops::stats::Statistics;
-use crate::api::ops::viewer;
+use crate::api::ops::title::{Other, Person};
+use crate::api::ops::viewer::{self, Favoured};
 use crate::api::Api;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
@@ -28,6 +30,7 @@ struct Viewer {
     score_format: Option<ScoreFormat>,
     anime: Statistics,
     manga: Statistics,
+    favourites: viewer::Favourites,
 }
 
 impl From<viewer::User> for Viewer {
@@ -44,6 +47,7 @@ impl From<viewer::User> for Viewer {
             score_format: v.media_list_options.and_then(|o| o.score_format),
             anime: stats.anime.unwrap_or_default(),
             manga: stats.manga.unwrap_or_default(),
+            favourites: v.favourites.unwrap_or_default(),
         }
     }
 }
@@ -91,6 +95,8 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
     let language = viewer.title_language;
     let score = viewer.score_format;
     let mismatch = viewer.id != token_sub;
+    // AniList's page of every favourite.
+    let all_favourites = site.as_ref().map(|u| format!("{}/favorites", u.trim_end_matches('/')));
     view! {
         {mismatch.then(|| view! {
             <div class="notice notice--error" role="alert" data-testid="viewer-mismatch">
@@ -151,7 +157,58 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
                 </dl>
             </article>
         </section>
+        <FavouritesCard favourites=viewer.favourites.clone() all=all_favourites/>
     }
+}
+
+/// The person's favourites, by kind, each a link to its page.
+#[component]
+fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>) -> impl IntoView {
+    let f = favourites;
+    let titles = |label: &'static str, id: &'static str, list: Option<Favoured<Other>>| {
+        let list = list.filter(|l| !l.nodes.is_empty())?;
+        let more = list.more();
+        Some(view! {
+            <h3>{label}</h3>
+            <ul class="tiles" data-testid=id>{list.nodes.into_iter().map(|o| view! { <MediaTile other=o note=""/> }).collect_view()}</ul>
+            {more_line(more, all.clone())}
+        })
+    };
+    let people = |label: &'static str, id: &'static str, list: Option<Favoured<Person>>, page: fn(i64) -> Page| {
+        let list = list.filter(|l| !l.nodes.is_empty())?;
+        let more = list.more();
+        Some(view! {
+            <h3>{label}</h3>
+            <ul class="people" data-testid=id>
+                {list.nodes.into_iter().map(|p| view! { <li class="people__row"><PersonLink page=page(p.id) who=p note=""/></li> }).collect_view()}
+            </ul>
+            {more_line(more, all.clone())}
+        })
+    };
+    let empty = [f.anime.as_ref().map(|l| l.nodes.len()), f.manga.as_ref().map(|l| l.nodes.len()), f.characters.as_ref().map(|l| l.nodes.len()), f.staff.as_ref().map(|l| l.nodes.len())]
+        .into_iter()
+        .all(|n| n.unwrap_or(0) == 0);
+    view! {
+        <section class="card favourites" data-testid="favourites">
+            <h2>"Favourites"</h2>
+            {empty.then(|| view! { <p class="muted">"No favourites yet: a title's, a character's or a staff member's page has a button for it."</p> })}
+            {titles("Anime", "favourite-anime", f.anime)}
+            {titles("Manga", "favourite-manga", f.manga)}
+            {people("Characters", "favourite-characters", f.characters, Page::Character)}
+            {people("Staff", "favourite-staff", f.staff, Page::Staff)}
+        </section>
+    }
+}
+
+/// "And 3 more on AniList", when AniList has more than it gave.
+fn more_line(more: u32, all: Option<String>) -> Option<impl IntoView> {
+    (more > 0).then(|| {
+        let text = format!("And {more} more");
+        match all {
+            Some(href) => view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">{text} " on AniList"</a></p> }.into_any(),
+            None => view! { <p class="small muted">{text} "."</p> }.into_any(),
+        }
+    })
 }
 
 fn format_score(mean: f64) -> String {

@@ -2,7 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::api::operation::Operation;
+use crate::api::operation::{nullable_list, Operation};
+use crate::api::ops::title::{Other, Person};
 use crate::media::{ScoreFormat, UserTitleLanguage};
 
 pub struct Viewer;
@@ -25,8 +26,15 @@ impl Operation for Viewer {
       anime { count meanScore minutesWatched episodesWatched }
       manga { count meanScore chaptersRead volumesRead }
     }
+    favourites {
+      anime(perPage: 25) { pageInfo { total } nodes { ...Fav } }
+      manga(perPage: 25) { pageInfo { total } nodes { ...Fav } }
+      characters(perPage: 25) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
+      staff(perPage: 25) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
+    }
   }
-}";
+}
+fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }";
     type Vars = Vars;
     type Data = Data;
 }
@@ -54,6 +62,38 @@ pub struct User {
     pub media_list_options: Option<MediaListOptions>,
     /// The totals only (see [`crate::api::ops::stats`] for the rest).
     pub statistics: Option<crate::api::ops::stats::Kinds>,
+    pub favourites: Option<Favourites>,
+}
+
+/// The person's favourites, the first 25 of each kind, in their order.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Favourites {
+    pub anime: Option<Favoured<Other>>,
+    pub manga: Option<Favoured<Other>>,
+    pub characters: Option<Favoured<Person>>,
+    pub staff: Option<Favoured<Person>>,
+}
+
+/// The first page of one kind of favourites, and how many there are.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", bound(deserialize = "T: Deserialize<'de>"))]
+pub struct Favoured<T> {
+    pub page_info: Option<Total>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub nodes: Vec<T>,
+}
+
+impl<T> Favoured<T> {
+    /// How many there are beyond those given.
+    pub fn more(&self) -> u32 {
+        let total = self.page_info.as_ref().and_then(|p| p.total).unwrap_or(0);
+        total.saturating_sub(self.nodes.len() as u32)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Total {
+    pub total: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -126,6 +126,35 @@ test('a favourite character and staff member: sent once, and read back (not sent
   assert.equal(requests('ToggleFavourite').length, 2, 'never sent twice blind');
   assert.deepEqual(requests('StaffFavourite').map((r) => r.body.variables), [{ id: 95 }], 'the state was read back');
   assert.match(await page.textContent('[data-testid=favourite]'), /9,101/);
+  // The profile lists them with the favourite title, each leading to its page.
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=favourites]');
+  assert.deepEqual(await texts(page, '[data-testid=favourite-anime] .tile__name'), ['Fullmetal Alchemist: Brotherhood']);
+  assert.deepEqual(await texts(page, '[data-testid=favourite-characters] .person__name'), ['Spike Spiegel']);
+  assert.deepEqual(await texts(page, '[data-testid=favourite-staff] .person__name'), ['Kouichi Yamadera']);
+  assert.equal(await page.locator('[data-testid=favourite-manga]').count(), 0, 'no manga favourites: no group');
+  await page.click('[data-testid=favourite-characters] >> text=Spike Spiegel');
+  await page.waitForSelector('[data-testid=person-name] >> text=Spike Spiegel');
+});
+
+test('the profile\'s favourites: 25 of a kind, then a link to the rest on AniList; none yet says where to add them', async () => {
+  const anime = world.standIn.data.media.filter((m) => m.type === 'ANIME').map((m) => m.id);
+  assert.ok(anime.length >= 27);
+  world.standIn.data.viewer.favourites.anime = anime.slice(0, 27);
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=favourite-anime]');
+  assert.equal(await page.locator('[data-testid=favourite-anime] .tile').count(), 25);
+  const more = page.locator('[data-testid=favourites] >> text=And 2 more on AniList');
+  assert.equal(await more.getAttribute('href'), 'https://anilist.co/user/5150/favorites');
+  // Nothing favoured: the card says how to add some.
+  world.standIn.data.viewer.favourites = { anime: [], manga: [], characters: [], staff: [] };
+  await page.click('[data-testid=reload]');
+  await page.waitForSelector('[data-testid=favourites] >> text=No favourites yet');
+  assert.equal(await page.locator('[data-testid=favourites] .tile, [data-testid=favourites] .person').count(), 0);
 });
 
 test('signed out, a character\'s page reads without a token; an unknown id and a bad address say so', async () => {

@@ -506,12 +506,28 @@ export class StandIn {
     const userObj = (id) => {
       const other = d.others?.find((o) => o.id === id);
       if (id !== d.viewer.id && !other) return null;
-      const v = other ? { ...d.viewer, ...other, siteUrl: `https://anilist.co/user/${id}`, favourites: { anime: [], manga: [] } } : d.viewer;
+      const v = other ? { ...d.viewer, ...other, siteUrl: `https://anilist.co/user/${id}`, favourites: { anime: [], manga: [], characters: [], staff: [] } } : d.viewer;
       return {
         ...v,
         about: ({ asHtml } = {}) => (asHtml ? (v.aboutHtml ?? v.about) : v.about),
         avatar: { large: `${self.origin}/img/avatar/${v.id}.svg`, medium: `${self.origin}/img/avatar/${v.id}.svg` },
         statistics: { anime: statisticsOf(v, 'ANIME'), manga: statisticsOf(v, 'MANGA') },
+        // The user's favourites, in the order they were added, a page at a time.
+        favourites: () => {
+          const f = v.favourites ?? {};
+          const kind = (ids, obj) => ({ page, perPage } = {}) => {
+            const n = Math.min(25, Math.max(1, perPage ?? 25));
+            const p = Math.max(1, page ?? 1);
+            const list = (ids ?? []).map(obj).filter(Boolean);
+            return { pageInfo: { total: list.length, hasNextPage: p * n < list.length }, nodes: list.slice((p - 1) * n, p * n) };
+          };
+          return {
+            anime: kind(f.anime, (id) => mediaObj(mediaById(id))),
+            manga: kind(f.manga, (id) => mediaObj(mediaById(id))),
+            characters: kind(f.characters, (id) => characterObj(id)),
+            staff: kind(f.staff, (id) => staffObj(id)),
+          };
+        },
       };
     };
     // A user's statistics: the totals as the fixture gives them, the counts
