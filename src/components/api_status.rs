@@ -118,3 +118,19 @@ pub fn LoadMore(load: Action<(), Result<(), ApiError>>, #[prop(into)] more: Sign
     }
 }
 
+
+/// Said above what AniList answered for another user than the token's own
+/// (an answer from a proxy or a cache that is not this person's).
+#[component]
+pub fn ViewerMismatch(answered: u64, token: u64) -> impl IntoView {
+    view! {
+        <div class="notice notice--error" role="alert" data-testid="viewer-mismatch">
+            <div class="notice__text">
+                <strong class="notice__title">"This is not the user your token names"</strong>
+                <p class="notice__detail">
+                    {format!("AniList answered for user {answered}, but the token says user {token}. Sign out and sign in again before changing anything.")}
+                </p>
+            </div>
+        </div>
+    }
+}

@@ -18,6 +18,18 @@ pub mod watch_row;
 
 use leptos::prelude::*;
 
+/// The Anime / Manga tabs of a page that has one of each (`page` gives
+/// each kind's address; the router marks the current one).
+#[component]
+pub fn KindTabs(label: &'static str, page: fn(crate::media::MediaKind) -> crate::routes::Page) -> impl IntoView {
+    use leptos_router::components::A;
+    view! {
+        <nav class="tabs" aria-label=label>
+            {crate::media::MediaKind::ALL.into_iter().map(|k| view! { <A href=page(k).href()>{k.label()}</A> }).collect_view()}
+        </nav>
+    }
+}
+
 /// A `<dialog>`'s node ref that opens it as a modal once it is in the page:
 /// the browser keeps focus inside, Escape closes it (its `close` event), a
 /// click on the backdrop does nothing.

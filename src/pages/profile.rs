@@ -9,6 +9,7 @@ use crate::api::ops::stats::Statistics;
 use crate::api::ops::title::{Other, Person};
 use crate::api::ops::viewer::{self, Favoured};
 use crate::api::Api;
+use crate::components::api_status::ViewerMismatch;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
@@ -98,16 +99,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
     // AniList's page of every favourite.
     let all_favourites = site.as_ref().map(|u| format!("{}/favorites", u.trim_end_matches('/')));
     view! {
-        {mismatch.then(|| view! {
-            <div class="notice notice--error" role="alert" data-testid="viewer-mismatch">
-                <div class="notice__text">
-                    <strong class="notice__title">"This is not the user your token names"</strong>
-                    <p class="notice__detail">
-                        {format!("AniList answered for user {}, but the token says user {token_sub}. Sign out and sign in again before changing anything.", viewer.id)}
-                    </p>
-                </div>
-            </div>
-        })}
+        {mismatch.then(|| view! { <ViewerMismatch answered=viewer.id token=token_sub/> })}
         <section class="card profile" data-testid="profile">
             <div class="profile__head">
                 {avatar.map(|src| view! { <img class="avatar" src=src alt=format!("{}'s avatar", viewer.name) width="96" height="96"/> })}

@@ -8,7 +8,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::ops::stats::{self, Statistics};
 use crate::api::{Api, ApiError};
+use crate::components::api_status::ViewerMismatch;
 use crate::components::read::{read_from_anilist, sign_in_gate};
+use crate::components::KindTabs;
 use crate::media::MediaKind;
 use crate::pages::not_found::NotFound;
 use crate::pages::PageIntro;
@@ -31,33 +33,37 @@ fn StatsOf(kind: MediaKind) -> impl IntoView {
     let noun = kind.label().to_ascii_lowercase();
     view! {
         <PageIntro title=format!("Your {noun} statistics") lead="Your list as AniList counts it: totals, scores, genres, studios and more."/>
-        <nav class="tabs" aria-label="Statistics of">
-            {MediaKind::ALL.into_iter().map(|k| view! { <A href=Page::Stats(k).href()>{k.label()}</A> }).collect_view()}
-        </nav>
+        <KindTabs label="Statistics of" page=Page::Stats/>
         {sign_in_gate(format!("Sign in to see your {noun} statistics"), "Your statistics are read from AniList with your own token.", Page::Stats(kind), move |credential| {
             let api = api.clone();
+            let token = credential.user;
             read_from_anilist(
                 "Loading your statistics…",
                 move |fresh| {
                     let (api, credential) = (api.clone(), credential.clone());
                     async move { of_kind(api.run::<stats::UserStats>(Some(&credential), &stats::Vars {}, fresh).await?, kind) }
                 },
-                move |s, again| view! { <StatsView kind=kind stats=s reload=again/> }.into_any(),
+                move |(answered, s), again| view! {
+                    {(answered != token).then(|| view! { <ViewerMismatch answered=answered token=token/> })}
+                    <StatsView kind=kind stats=s reload=again/>
+                }.into_any(),
             )
             .into_any()
         })}
     }
 }
 
-/// The kind's statistics from the answer (none yet: all zero).
-fn of_kind(data: stats::Data, kind: MediaKind) -> Result<Statistics, ApiError> {
-    let kinds = data.viewer.ok_or_else(|| ApiError::Shape("no Viewer".into()))?.statistics;
-    Ok(kinds
+/// Whom AniList answered for, and the kind's statistics (none yet: all zero).
+fn of_kind(data: stats::Data, kind: MediaKind) -> Result<(u64, Statistics), ApiError> {
+    let viewer = data.viewer.ok_or_else(|| ApiError::Shape("no Viewer".into()))?;
+    let stats = viewer
+        .statistics
         .and_then(|k| match kind {
             MediaKind::Anime => k.anime,
             MediaKind::Manga => k.manga,
         })
-        .unwrap_or_default())
+        .unwrap_or_default();
+    Ok((viewer.id, stats))
 }
 
 #[component]
@@ -282,7 +288,9 @@ mod tests {
 
     fn read(text: &str) -> Statistics {
         let data: stats::Data = serde_json::from_str(text).unwrap();
-        of_kind(data, MediaKind::Anime).unwrap()
+        let (answered, s) = of_kind(data, MediaKind::Anime).unwrap();
+        assert_eq!(answered, 1, "whom AniList answered for");
+        s
     }
 
     #[test]
@@ -318,8 +326,9 @@ mod tests {
 
     #[test]
     fn nothing_counted_yet_is_all_zero_and_a_missing_viewer_is_an_error() {
-        let none: stats::Data = serde_json::from_str(r#"{"Viewer":{"id":1,"statistics":{"anime":null,"manga":null}}}"#).unwrap();
-        let s = of_kind(none, MediaKind::Manga).unwrap();
+        let none: stats::Data = serde_json::from_str(r#"{"Viewer":{"id":7,"statistics":{"anime":null,"manga":null}}}"#).unwrap();
+        let (answered, s) = of_kind(none, MediaKind::Manga).unwrap();
+        assert_eq!(answered, 7);
         assert_eq!(s, Statistics::default());
         assert!(tables(&s, MediaKind::Manga).is_empty());
         assert_eq!(totals(&s, MediaKind::Manga)[1..], [("Chapters read", Amount::Number(0)), ("Volumes read", Amount::Number(0)), ("Mean score", Amount::Words("–".into())), ("Standard deviation", Amount::Words("–".into()))]);

@@ -20,6 +20,7 @@ use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
+use crate::components::KindTabs;
 use crate::listing::{arrange, date_number, section_label, section_order, Facts, ListQuery, SortBy, YEARS};
 use crate::media::{ListStatus, MediaFormat};
 use crate::outbox::use_outbox;
@@ -53,12 +54,7 @@ fn ListsOf(kind: MediaKind) -> impl IntoView {
             title=format!("Your {noun} list")
             lead="Everything you watch and read, grouped by status."
         />
-        <nav class="tabs" aria-label="List type">
-            {MediaKind::ALL
-                .into_iter()
-                .map(|k| view! { <A href=Page::Lists(k).href()>{k.label()}</A> })
-                .collect_view()}
-        </nav>
+        <KindTabs label="List type" page=Page::Lists/>
         {sign_in_gate(format!("Sign in to see your {noun} list"), "Your lists are read from AniList with your own token.", Page::Lists(kind), move |credential| {
             view! { <ListBody kind=kind credential=credential/> }.into_any()
         })}

@@ -237,6 +237,10 @@ test('a Viewer who is not the token\'s user is flagged loudly', async () => {
   await page.click('nav.site-nav >> text="Profile"');
   await page.waitForSelector('[data-testid=viewer-mismatch]');
   assert.match(await page.textContent('[data-testid=viewer-mismatch]'), /AniList answered for user 5150, but the token says user 4321/);
+  // The statistics page, read the same way, says so too.
+  await page.click('[data-testid=anime-stats-link]');
+  await page.waitForSelector('[data-testid=stats-totals]');
+  assert.match(await page.textContent('[data-testid=viewer-mismatch]'), /AniList answered for user 5150, but the token says user 4321/);
 });
 
 test('fifty requests in a row never exceed the app\'s own limit of 25 a minute at the server', async () => {
