@@ -30,6 +30,7 @@ pub const NOTIFICATIONS: &str = "notifications";
 pub const STATS: &str = "stats";
 pub const CHARACTER: &str = "character";
 pub const STAFF: &str = "staff";
+pub const STUDIO: &str = "studio";
 
 pub use crate::media::MediaKind;
 
@@ -60,6 +61,8 @@ pub enum Page {
     Character(i64),
     /// A staff member's page (voice actors too): `/staff/95`.
     Staff(i64),
+    /// A studio's page: `/studio/14`.
+    Studio(i64),
 }
 
 impl Page {
@@ -95,6 +98,7 @@ impl Page {
             Page::Stats(kind) => format!("/{STATS}/{}", kind.slug()),
             Page::Character(id) => format!("/{CHARACTER}/{id}"),
             Page::Staff(id) => format!("/{STAFF}/{id}"),
+            Page::Studio(id) => format!("/{STUDIO}/{id}"),
         }
     }
 
@@ -118,6 +122,7 @@ impl Page {
             Page::Stats(_) => "Statistics",
             Page::Character(_) => "Character",
             Page::Staff(_) => "Staff",
+            Page::Studio(_) => "Studio",
         }
     }
 }
@@ -142,6 +147,7 @@ mod tests {
         all.extend(MediaKind::ALL.map(|k| Page::Stats(k).href()));
         all.push(Page::Character(1).href());
         all.push(Page::Staff(1).href());
+        all.push(Page::Studio(1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -156,6 +162,7 @@ mod tests {
         assert_eq!(Page::Title(MediaKind::Manga, 30002).href(), "/manga/30002");
         assert_eq!(Page::Character(1).href(), "/character/1");
         assert_eq!(Page::Staff(95).href(), "/staff/95");
+        assert_eq!(Page::Studio(14).href(), "/studio/14");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

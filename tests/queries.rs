@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, people, save_entry, save_user_options, search, stats, title, unread, update_entries, user_options, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, people, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -212,6 +212,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let staff = fixture_reads_as_selected::<people::StaffPage>();
     for part in ["years: Some(65)", "age: None", "primary_occupations: [\"Voice Actor\", \"Narrator\"]", "years_active: [1984]", "home_town: Some(\"Shiogama, Miyagi, Japan\")", "language_v2: Some(\"Japanese\")", "is_favourite: true", "characters: [Person { id: 1", "staff_role: Some(\"ADR Director\")", "blood_type: Some(\"B\")"] {
         assert!(staff.contains(part), "{part}: {staff}");
+    }
+    let studio = fixture_reads_as_selected::<studio::StudioPage>();
+    for part in ["name: \"Sunrise\"", "is_animation_studio: true", "favourites: Some(3200)", "is_main_studio: Some(false)", "is_main_studio: Some(true)", "Fullmetal Alchemist: Brotherhood", "has_next_page: Some(true)"] {
+        assert!(studio.contains(part), "{part}: {studio}");
     }
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::ops::favourite::{CharacterFavourite, Favourable, FavouriteData, FavouriteState, IdVars, StaffFavourite, ToggleFavourite};
+use crate::api::ops::favourite::{CharacterFavourite, Favourable, FavouriteData, FavouriteState, IdVars, StaffFavourite, StudioFavourite, ToggleFavourite};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
@@ -65,6 +65,7 @@ async fn toggled(api: &Api, credential: &Credential, target: Favourable, was: bo
                 Favourable::Anime(_) | Favourable::Manga(_) => api.run::<FavouriteState>(Some(credential), &vars, true).await?,
                 Favourable::Character(_) => api.run::<CharacterFavourite>(Some(credential), &vars, true).await?,
                 Favourable::Staff(_) => api.run::<StaffFavourite>(Some(credential), &vars, true).await?,
+                Favourable::Studio(_) => api.run::<StudioFavourite>(Some(credential), &vars, true).await?,
             };
             read.item.map(|f| (f.is_favourite, f.favourites)).ok_or_else(|| ApiError::Shape("nothing read back".into()))
         }

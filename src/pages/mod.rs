@@ -11,6 +11,7 @@ pub mod profile;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod studio;
 pub mod title;
 pub mod token;
 

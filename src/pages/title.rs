@@ -177,9 +177,9 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let studios = t.studios.as_ref().map(|s| s.nodes.iter().filter_map(|n| n.name.clone()).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+    // The main studios, each a link to its page.
+    let studios: Vec<(i64, String)> = t.studios.as_ref().map(|s| s.nodes.iter().filter_map(|n| Some((n.id, n.name.clone()?))).collect()).unwrap_or_default();
     let facts: Vec<(&'static str, String)> = [
-        ("Studios", Some(studios).filter(|s| !s.is_empty())),
         ("Source", t.source.map(|s| s.label().to_string())),
         ("Genres", Some(t.genres.join(", ")).filter(|s| !s.is_empty())),
         ("Average score", t.average_score.map(|s| format!("{s}%"))),
@@ -222,10 +222,15 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                 </div>
             </header>
             <YourEntry title=title.clone() kind=kind user=user total=total/>
-            {(!facts.is_empty()).then(|| view! {
+            {(!facts.is_empty() || !studios.is_empty()).then(|| view! {
                 <section class="card">
                     <h2>"About"</h2>
                     <dl class="facts facts--compact" data-testid="title-facts">
+                        {(!studios.is_empty()).then(|| view! {
+                            <div class="facts__row"><dt>{if studios.len() == 1 { "Studio" } else { "Studios" }}</dt><dd data-testid="studios">
+                                {studios.into_iter().enumerate().map(|(i, (id, name))| view! { {(i > 0).then_some(", ")}<a href=Page::Studio(id).href()>{name}</a> }).collect_view()}
+                            </dd></div>
+                        })}
                         {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
                     </dl>
                 </section>

@@ -13,12 +13,13 @@ pub enum Favourable {
     Manga(i64),
     Character(i64),
     Staff(i64),
+    Studio(i64),
 }
 
 impl Favourable {
     pub fn id(self) -> i64 {
         match self {
-            Favourable::Anime(id) | Favourable::Manga(id) | Favourable::Character(id) | Favourable::Staff(id) => id,
+            Favourable::Anime(id) | Favourable::Manga(id) | Favourable::Character(id) | Favourable::Staff(id) | Favourable::Studio(id) => id,
         }
     }
 
@@ -30,6 +31,7 @@ impl Favourable {
             Favourable::Manga(_) => &mut vars.manga_id,
             Favourable::Character(_) => &mut vars.character_id,
             Favourable::Staff(_) => &mut vars.staff_id,
+            Favourable::Studio(_) => &mut vars.studio_id,
         };
         *slot = Some(self.id());
         vars
@@ -42,8 +44,8 @@ pub struct ToggleFavourite;
 impl Operation for ToggleFavourite {
     const NAME: &'static str = "ToggleFavourite";
     const MUTATION: bool = true;
-    const QUERY: &'static str = "mutation ToggleFavourite($animeId: Int, $mangaId: Int, $characterId: Int, $staffId: Int) {
-  ToggleFavourite(animeId: $animeId, mangaId: $mangaId, characterId: $characterId, staffId: $staffId) { anime(perPage: 1) { pageInfo { total } } }
+    const QUERY: &'static str = "mutation ToggleFavourite($animeId: Int, $mangaId: Int, $characterId: Int, $staffId: Int, $studioId: Int) {
+  ToggleFavourite(animeId: $animeId, mangaId: $mangaId, characterId: $characterId, staffId: $staffId, studioId: $studioId) { anime(perPage: 1) { pageInfo { total } } }
 }";
     type Vars = ToggleVars;
     type Data = serde::de::IgnoredAny;
@@ -60,6 +62,8 @@ pub struct ToggleVars {
     pub character_id: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub staff_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub studio_id: Option<i64>,
 }
 
 /// Whether a title is the person's favourite, and how many have it so.
@@ -106,10 +110,23 @@ pub struct IdVars {
     pub id: i64,
 }
 
+/// The same, of a studio.
+pub struct StudioFavourite;
+
+impl Operation for StudioFavourite {
+    const NAME: &'static str = "StudioFavourite";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query StudioFavourite($id: Int!) {
+  Studio(id: $id) { id isFavourite favourites }
+}";
+    type Vars = IdVars;
+    type Data = FavouriteData;
+}
+
 /// The answer of each state query: one shape under the name it asked for.
 #[derive(Clone, Debug, Deserialize)]
 pub struct FavouriteData {
-    #[serde(rename = "Media", alias = "Character", alias = "Staff")]
+    #[serde(rename = "Media", alias = "Character", alias = "Staff", alias = "Studio")]
     pub item: Option<Favourite>,
 }
 
@@ -133,11 +150,12 @@ mod tests {
         assert_eq!(sent(Favourable::Manga(2)), r#"{"mangaId":2}"#);
         assert_eq!(sent(Favourable::Character(3)), r#"{"characterId":3}"#);
         assert_eq!(sent(Favourable::Staff(4)), r#"{"staffId":4}"#);
+        assert_eq!(sent(Favourable::Studio(5)), r#"{"studioId":5}"#);
     }
 
     #[test]
     fn each_state_query_reads_into_one_shape() {
-        for name in ["Media", "Character", "Staff"] {
+        for name in ["Media", "Character", "Staff", "Studio"] {
             let d: FavouriteData = serde_json::from_str(&format!(r#"{{"{name}":{{"id":7,"isFavourite":true,"favourites":12}}}}"#)).unwrap();
             assert_eq!(d.item, Some(Favourite { id: 7, is_favourite: true, favourites: Some(12) }), "{name}");
         }

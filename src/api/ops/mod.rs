@@ -14,6 +14,7 @@ pub mod save_entry;
 pub mod save_user_options;
 pub mod search;
 pub mod stats;
+pub mod studio;
 pub mod title;
 pub mod unread;
 pub mod update_entries;
@@ -37,6 +38,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<favourite::ToggleFavourite>(),
     op::<people::CharacterPage>(),
     op::<people::StaffPage>(),
+    op::<studio::StudioPage>(),
+    op::<favourite::StudioFavourite>(),
     op::<airing::AiringNow>(),
     op::<notifications::Notifications>(),
     op::<unread::Unread>(),

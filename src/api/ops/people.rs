@@ -12,7 +12,8 @@ use crate::api::ops::search::PageInfo;
 use crate::api::ops::title::{Images, Other, Person};
 use crate::media::CharacterRole;
 
-/// A title in a character's or staff member's list of titles.
+/// A title in a character's, staff member's or studio's list of titles.
+#[macro_export]
 macro_rules! title_node {
     () => {
         "node { id type format title { userPreferred } coverImage { medium } startDate { year } }"
@@ -206,6 +207,8 @@ pub struct Appearance {
     #[serde(default, deserialize_with = "nullable_list")]
     pub characters: Vec<Person>,
     pub staff_role: Option<String>,
+    /// On a studio's page: whether it was the title's main studio.
+    pub is_main_studio: Option<bool>,
 }
 
 /// A staff member's titles, each once with every role in it (AniList
@@ -243,7 +246,7 @@ mod tests {
     }
 
     fn worked(id: i64, role: Option<&str>) -> Appearance {
-        Appearance { node: Some(title(id)), character_role: None, voice_actors: vec![], characters: vec![], staff_role: role.map(str::to_string) }
+        Appearance { node: Some(title(id)), character_role: None, voice_actors: vec![], characters: vec![], staff_role: role.map(str::to_string), is_main_studio: None }
     }
 
     #[test]

@@ -80,6 +80,7 @@ const SIGNED_IN = [
   ['/manga/30002', '[data-testid=edit-entry]'],
   ['/character/11', '[data-testid=appearances]'],
   ['/staff/95', '[data-testid=voice-roles]'],
+  ['/studio/14', '[data-testid=studio-titles] .tile'],
 ];
 
 for (const scheme of ['light', 'dark']) {

@@ -1,8 +1,9 @@
-// Character and staff pages, against the stand-in: from a title's cast to
-// a character, to their voice actor, and back to a title; the facts, the
-// description through the allowlist, the titles on the person's lists,
-// "Load more", the favourite toggle (read back when its answer is lost),
-// and reading signed out.
+// Character, staff and studio pages, against the stand-in: from a title's
+// cast to a character, to their voice actor, and back to a title; from a
+// title to its studio; the facts, the description through the allowlist,
+// the titles on the person's lists, "Load more", the favourite toggle (read
+// back when its answer is lost), the profile's favourites, and reading
+// signed out.
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,5 +173,45 @@ test('signed out, a character\'s page reads without a token; an unknown id and a
   await page.goto(`${world.app.url}character/abc`);
   await appReady(page);
   await page.waitForSelector('text=No such character');
+  assert.deepEqual(problems(page), []);
+});
+
+test('a title\'s studio: its titles newest first, "Also credited" where it was not the main studio, "Load more", and a favourite', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector('[data-testid=entry-700001]');
+  await page.click('[data-testid=entry-700001] [data-testid=entry-title]');
+  await page.waitForSelector('[data-testid=studios]');
+  assert.equal(await page.textContent('[data-testid=studios]'), 'Sunrise', 'the main studio only');
+  await page.click('[data-testid=studios] >> text=Sunrise');
+  await page.waitForSelector('[data-testid=studio-titles] .tile');
+  assert.match(new URL(page.url()).pathname, /\/studio\/14$/);
+  assert.equal(await page.textContent('[data-testid=studio-name]'), 'Sunrise');
+  assert.equal(await page.title(), 'Sunrise · Tsuzuki for AniList');
+  const tiles = page.locator('[data-testid=studio-titles] .tile');
+  assert.equal(await tiles.count(), 25);
+  assert.match(await tiles.nth(0).innerText(), /Star of Miracles 23[\s\S]*2023/, 'newest first');
+  assert.equal(await page.textContent('[data-testid=studio-titles] [data-testid=tile-5114] [data-testid=tile-note]'), 'Also credited');
+  assert.match(await page.textContent('[data-testid=studio-titles] [data-testid=tile-5114]'), /Completed/);
+  await page.click('[data-testid=load-more]');
+  await page.waitForSelector('[data-testid=studio-titles] [data-testid=tile-1]');
+  assert.equal(await tiles.count(), 26);
+  assert.match(await page.textContent('[data-testid=studio-titles] [data-testid=tile-1]'), /Cowboy Bebop[\s\S]*Watching/);
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 0);
+  assert.deepEqual(requests('StudioPage').map((r) => r.body.variables), [{ id: 14, page: 1 }, { id: 14, page: 2 }]);
+  // A favourite studio.
+  assert.match(await page.textContent('[data-testid=favourite]'), /3,200/);
+  await page.click('[data-testid=favourite]');
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=true]');
+  assert.deepEqual(world.standIn.data.viewer.favourites.studios, [14]);
+  assert.deepEqual(requests('ToggleFavourite').map((r) => r.body.variables), [{ studioId: 14 }]);
+  // An unknown studio, and an address that names none.
+  await page.goto(`${world.app.url}studio/424242`);
+  await appReady(page);
+  await page.waitForSelector('.api-error');
+  await page.goto(`${world.app.url}studio/x`);
+  await appReady(page);
+  await page.waitForSelector('text=No such studio');
   assert.deepEqual(problems(page), []);
 });

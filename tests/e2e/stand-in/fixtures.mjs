@@ -34,6 +34,7 @@ const MEDIA = [
   { id: 21, idMal: 21, type: 'ANIME', format: 'TV', status: 'RELEASING', episodes: null, duration: 24,
     title: { romaji: 'ONE PIECE', english: 'ONE PIECE', native: 'ONE PIECE' },
     genres: ['Action', 'Adventure'], averageScore: 88, seasonYear: 1999,
+    studios: [{ id: 18, name: 'Toei Animation', isMain: true }, { id: 14, name: 'Sunrise', isMain: false }],
     description: 'Gol D. Roger was known as the Pirate King.',
     // The next episode, 2 d 4 h after each answer (see server.mjs).
     nextAiring: { episode: 133, inSeconds: 2 * 86400 + 4 * 3600 + 30 } },
@@ -42,6 +43,7 @@ const MEDIA = [
     genres: ['Action', 'Adventure', 'Drama'], averageScore: 90, seasonYear: 2009,
     description: 'Two brothers search for the Philosopher\'s Stone.',
     characters: [{ role: 'SUPPORTING', id: 11, name: 'Roy Mustang', voiceActors: { JAPANESE: { id: 95, name: 'Kouichi Yamadera' } } }],
+    studios: [{ id: 14, name: 'Sunrise', isMain: false }],
     staff: [{ id: 102, name: 'Shinichirou Watanabe', role: 'Storyboard (ep 5)' }, { id: 102, name: 'Shinichirou Watanabe', role: 'Episode Director (ep 5)' }] },
   { id: 16498, idMal: 16498, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 25, duration: 24,
     title: { romaji: 'Shingeki no Kyojin', english: 'Attack on Titan', native: '進撃の巨人' },
@@ -74,7 +76,8 @@ for (let i = 1; i <= 23; i++) {
     title: { romaji: `Kiseki no Hoshi ${i}`, english: `Star of Miracles ${i}`, native: `奇跡の星 ${i}` },
     genres: ['Slice of Life'], averageScore: 60 + (i % 30), seasonYear: 2000 + i,
     description: `Filler series number ${i}.`,
-    // One director for all of them: more roles than a page of 25.
+    // One studio and one director for all of them: more than a page of 25.
+    studios: [{ id: 14, name: 'Sunrise', isMain: true }],
     staff: [{ id: 102, name: 'Shinichirou Watanabe', role: 'Director' },
       ...(i % 4 === 0 ? [{ id: 102, name: 'Shinichirou Watanabe', role: 'Sound Director' }] : [])],
   });
@@ -96,6 +99,7 @@ const PEOPLE = {
     102: { native: '渡辺信一郎', primaryOccupations: ['Director'], gender: 'Male', yearsActive: [1987, 2026],
       dateOfBirth: { year: 1965, month: 5, day: 24 }, languageV2: 'Japanese', favourites: 5000 },
   },
+  studio: { 14: { favourites: 3200 } },
 };
 
 const ENTRIES = [
@@ -141,7 +145,7 @@ export function freshFixtures() {
         animeList: { customLists: ['Favourites', 'Rewatch'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
         mangaList: { customLists: ['Favourites'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },
       },
-      favourites: { anime: [5114], manga: [], characters: [], staff: [] },
+      favourites: { anime: [5114], manga: [], characters: [], staff: [], studios: [] },
       unreadNotificationCount: 2,
       statistics: {
         anime: { count: 5, meanScore: 8.2, standardDeviation: 1.1, minutesWatched: 5424, episodesWatched: 206, chaptersRead: 0, volumesRead: 0 },

@@ -506,7 +506,7 @@ export class StandIn {
     const userObj = (id) => {
       const other = d.others?.find((o) => o.id === id);
       if (id !== d.viewer.id && !other) return null;
-      const v = other ? { ...d.viewer, ...other, siteUrl: `https://anilist.co/user/${id}`, favourites: { anime: [], manga: [], characters: [], staff: [] } } : d.viewer;
+      const v = other ? { ...d.viewer, ...other, siteUrl: `https://anilist.co/user/${id}`, favourites: { anime: [], manga: [], characters: [], staff: [], studios: [] } } : d.viewer;
       return {
         ...v,
         about: ({ asHtml } = {}) => (asHtml ? (v.aboutHtml ?? v.about) : v.about),
@@ -773,6 +773,22 @@ export class StandIn {
         }), args),
       };
     };
+    // A studio: gathered from the titles that credit it.
+    const studioObj = (id) => {
+      const credited = d.media.filter((m) => (m.studios ?? []).some((st) => st.id === id));
+      if (!credited.length) return null;
+      const here = (m) => m.studios.find((st) => st.id === id);
+      return {
+        id,
+        name: here(credited[0]).name,
+        isAnimationStudio: here(credited[0]).isAnimationStudio ?? true,
+        siteUrl: `https://anilist.co/studio/${id}`,
+        favourites: d.people.studio[id]?.favourites ?? 0,
+        isFavourite: (_a, ctx) => ctx.viewerId !== null && (d.viewer.favourites?.studios ?? []).includes(id),
+        media: (args = {}) => pageOf(sortedMedia(credited.filter((m) => args.isMain == null || here(m).isMain === args.isMain), args.sort)
+          .map((m) => ({ isMainStudio: here(m).isMain, node: mediaObj(m) })), args),
+      };
+    };
     const searchMedia = (args) => {
       let list = d.media;
       if (args.type) list = list.filter((m) => m.type === args.type);
@@ -810,6 +826,11 @@ export class StandIn {
         const c = characterObj(args.id);
         if (!c) throw new ApiError('Not Found.', 404);
         return c;
+      },
+      Studio: (args) => {
+        const st = studioObj(args.id);
+        if (!st) throw new ApiError('Not Found.', 404);
+        return st;
       },
       Staff: (args) => {
         const p = staffObj(args.id);
@@ -931,7 +952,7 @@ export class StandIn {
         if (args.animeId) flip(favs.anime, args.animeId);
         if (args.mangaId) flip(favs.manga, args.mangaId);
         // Characters and staff, each with the count of those who have them.
-        for (const [arg, list, kind] of [['characterId', 'characters', 'character'], ['staffId', 'staff', 'staff']]) {
+        for (const [arg, list, kind] of [['characterId', 'characters', 'character'], ['staffId', 'staff', 'staff'], ['studioId', 'studios', 'studio']]) {
           const id = args[arg];
           if (!id) continue;
           flip(favs[list] ??= [], id);

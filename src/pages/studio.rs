@@ -1,0 +1,103 @@
+//! `/studio/:id`: a studio's page: its name and kind, a favourite toggle,
+//! and its titles, newest first, 25 at a time with "Load more" (a title it
+//! was not the main studio of says so). A title on the person's lists says
+//! so, from the lists this browser keeps.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::ops::favourite::Favourable;
+use crate::api::ops::studio::{PageVars, Studio, StudioPage as Query};
+use crate::api::{Api, ApiError};
+use crate::components::api_status::LoadMore;
+use crate::components::empty_state::EmptyState;
+use crate::components::favourite::FavouriteToggle;
+use crate::components::read::read_from_anilist;
+use crate::components::tiles::MediaTile;
+use crate::routes::Page;
+use crate::session::SessionContext;
+
+#[component]
+pub fn StudioPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).filter(|i| *i > 0)));
+    move || match id.get() {
+        Some(id) => view! { <StudioView id=id/> }.into_any(),
+        None => view! {
+            <EmptyState title="No such studio">
+                <p>"This address does not name a studio. " <a href=Page::Search.href()>"Search for a title"</a> " and follow its studio."</p>
+            </EmptyState>
+        }
+        .into_any(),
+    }
+}
+
+/// The studio with page `page` of its titles.
+async fn read(api: Api, session: RwSignal<crate::session::Session>, id: i64, page: u32, fresh: bool) -> Result<Studio, ApiError> {
+    let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    api.run::<Query>(credential.as_ref(), &PageVars { id, page }, fresh).await?.studio.ok_or_else(|| ApiError::Shape(format!("no studio {id}")))
+}
+
+#[component]
+fn StudioView(id: i64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    read_from_anilist("Loading the studio…", move |fresh| read(api.clone(), session, id, 1, fresh), move |studio, _| view! { <StudioBody studio=studio/> }.into_any())
+}
+
+#[component]
+fn StudioBody(studio: Studio) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let id = studio.id;
+    document().set_title(&format!("{} · {} for AniList", studio.name, crate::APP_NAME));
+    let site = studio.site_url.clone().filter(|u| u.starts_with("https://"));
+    let on = RwSignal::new(studio.is_favourite);
+    let count = RwSignal::new(studio.favourites);
+    let set = Callback::new(move |(now_on, now_count)| {
+        on.set(now_on);
+        count.set(now_count);
+    });
+    let first = studio.media.clone().unwrap_or_default();
+    let has_more = RwSignal::new(first.has_more());
+    let titles = RwSignal::new(first.edges);
+    let next_page = RwSignal::new(2u32);
+    let load_more = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        let page = next_page.get_untracked();
+        async move {
+            let more = read(api, session, id, page, false).await?.media.unwrap_or_default();
+            has_more.set(more.has_more());
+            titles.update(|t| t.extend(more.edges));
+            next_page.set(page + 1);
+            Ok(())
+        }
+    });
+    view! {
+        <article class="title-page" data-testid="studio-page">
+            <header class="page-intro">
+                <h1 data-testid="studio-name">{studio.name.clone()}</h1>
+                <p class="lead">{if studio.is_animation_studio { "Animation studio" } else { "Studio or company" }}</p>
+                <div class="title-page__actions">
+                    <FavouriteToggle target=Favourable::Studio(id) on=on count=count set=set/>
+                    {site.map(|u| view! { <a class="button button--small button--secondary" href=u rel="noopener noreferrer" target="_blank" data-testid="on-anilist">"Open on AniList"</a> })}
+                </div>
+            </header>
+            <section class="card" data-testid="studio-titles">
+                <h2>"Titles"</h2>
+                {move || match titles.with(Vec::is_empty) {
+                    true => view! { <p class="muted">"AniList lists no titles for this studio yet."</p> }.into_any(),
+                    false => view! {
+                        <ul class="tiles">
+                            {titles.get().into_iter().filter_map(|e| {
+                                let note = if e.is_main_studio == Some(false) { "Also credited" } else { "" };
+                                Some(view! { <MediaTile other=e.node? note=note/> })
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }}
+            </section>
+            <LoadMore load=load_more more=has_more/>
+        </article>
+    }
+}
