@@ -118,7 +118,10 @@ fn StatsTable(table: Table) -> impl IntoView {
                 <tbody>
                     {table.rows.into_iter().map(|r| view! {
                         <tr>
-                            <th scope="row">{r.label}</th>
+                            <th scope="row">{match r.link {
+                                Some(page) => view! { <a href=page.href()>{r.label}</a> }.into_any(),
+                                None => r.label.into_any(),
+                            }}</th>
                             <td class="num count">
                                 <meter min="0" max=max value=r.count aria-hidden="true"></meter>
                                 {group_digits(r.count as usize)}
@@ -182,11 +185,13 @@ struct Row {
     /// `None` when AniList has no scored title there (or gives no mean).
     mean: Option<f64>,
     spent: u64,
+    /// The value's own page (a studio's, a staff member's).
+    link: Option<Page>,
 }
 
 impl Row {
     fn new(label: String, c: &stats::Count) -> Row {
-        Row { label, count: c.count, mean: (c.mean_score > 0.0).then_some(c.mean_score), spent: c.minutes_watched.max(c.chapters_read) }
+        Row { label, count: c.count, mean: (c.mean_score > 0.0).then_some(c.mean_score), spent: c.minutes_watched.max(c.chapters_read), link: None }
     }
 }
 
@@ -248,6 +253,10 @@ fn tables(s: &Statistics, kind: MediaKind) -> Vec<Table> {
         list.iter().filter_map(|c| label(c).map(|l| Row::new(l, c))).collect()
     };
     let named = |n: &Option<stats::Named>| n.as_ref().map(|n| n.name.clone());
+    // The rows of `list` whose value has a name and a page.
+    let linked = |list: &[stats::Count], of: &dyn Fn(&stats::Count) -> Option<(String, Page)>| -> Vec<Row> {
+        list.iter().filter_map(|c| of(c).map(|(l, page)| Row { link: Some(page), ..Row::new(l, c) })).collect()
+    };
     let scores = by_number(&s.scores, |c| c.score.filter(|n| *n > 0));
     let mut years = by_number(&s.release_years, |c| c.release_year);
     years.reverse();
@@ -263,13 +272,13 @@ fn tables(s: &Statistics, kind: MediaKind) -> Vec<Table> {
         Table { id: "formats", title: "Format", what: "Format", spent, rows: rows(&s.formats, &|c| Some(c.format.map_or("Other", |f| f.label()).into())) },
         Table { id: "genres", title: "Genres", what: "Genre", spent, rows: rows(&s.genres, &|c| c.genre.clone()) },
         Table { id: "tags", title: "Tags", what: "Tag", spent, rows: rows(&s.tags, &|c| named(&c.tag)) },
-        Table { id: "studios", title: "Studios", what: "Studio", spent, rows: rows(&s.studios, &|c| named(&c.studio)) },
+        Table { id: "studios", title: "Studios", what: "Studio", spent, rows: linked(&s.studios, &|c| c.studio.as_ref().map(|n| (n.name.clone(), Page::Studio(n.id)))) },
         Table {
             id: "staff",
             title: "Staff",
             what: "Person",
             spent,
-            rows: rows(&s.staff, &|c| c.staff.as_ref().and_then(|p| p.name.as_ref()?.user_preferred.clone())),
+            rows: linked(&s.staff, &|c| c.staff.as_ref().and_then(|p| Some((p.name.as_ref()?.user_preferred.clone()?, Page::Staff(p.id))))),
         },
         Table {
             id: "years",
@@ -315,6 +324,10 @@ mod tests {
         assert_eq!(labels("years"), ["2013", "1998"], "newest first");
         assert_eq!(labels("genres"), ["Action"]);
         assert_eq!(labels("staff"), ["Shinichirou Watanabe"]);
+        let links = |id: &str| t.iter().find(|t| t.id == id).unwrap().rows.iter().map(|r| r.link).collect::<Vec<_>>();
+        assert_eq!(links("staff"), [Some(Page::Staff(1))], "a person leads to their page");
+        assert_eq!(links("studios"), [Some(Page::Studio(14))]);
+        assert_eq!(links("genres"), [None]);
         let completed = &t[1].rows[0];
         assert_eq!((completed.count, completed.mean, completed.spent), (2, Some(85.0), 5000));
         assert_eq!(t[1].spent.map(|s| s.words(completed.spent)), Some("3 days 11 hours".into()));

@@ -129,6 +129,12 @@ test('statistics: from the profile, anime then manga, in one request; "Reload fr
   await waitFor(() => stats().length === 2);
   await page.waitForFunction(() => document.querySelector('[data-testid=stats-scores] tbody')?.textContent.includes('9' + '2'));
   assert.deepEqual(await rows('scores'), [['9', '2'], ['10', '1']]);
+  // A studio and a person lead to their pages.
+  await page.click('[data-testid=stats-staff] >> text=Shinichirou Watanabe');
+  await page.waitForSelector('[data-testid=person-name] >> text=Shinichirou Watanabe');
+  await page.goBack();
+  await page.click('[data-testid=stats-studios] >> text=Sunrise');
+  await page.waitForSelector('[data-testid=studio-name] >> text=Sunrise');
   assert.deepEqual(page.problems, []);
 });
 
