@@ -7,6 +7,7 @@ use leptos_router::NavigateOptions;
 use crate::api::error::ApiError;
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::search::{self, Found};
+use crate::api::ops::title::{Named, Person};
 use crate::api::Api;
 use crate::browse::{formats, Browse, Order, GENRES};
 use crate::listing::YEARS;
@@ -16,6 +17,7 @@ use crate::components::api_status::{boundary_fallback, ApiErrorView, LoadMore};
 use crate::components::empty_state::EmptyState;
 use crate::components::add_to_list::AddToList;
 use crate::components::entry_editor::EntryEditor;
+use crate::components::tiles::PersonLink;
 use crate::edit::Patch;
 use crate::media::ListStatus;
 use crate::outbox::use_outbox;
@@ -28,13 +30,33 @@ use crate::session::SessionContext;
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 pub const PER_PAGE: u32 = 10;
 
-/// One page of results and whether there are more.
-type Results = (Vec<Found>, bool);
+/// One page of results, whether there are more, and (on the first page of
+/// a search by text) the characters, staff and studios it names.
+type Results = (Vec<Found>, bool, People);
+
+/// Characters, staff and studios a search's text names.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct People {
+    characters: Vec<Person>,
+    staff: Vec<Person>,
+    studios: Vec<Named>,
+}
+
+impl People {
+    fn is_empty(&self) -> bool {
+        self.characters.is_empty() && self.staff.is_empty() && self.studios.is_empty()
+    }
+}
 
 fn read_results(data: search::Data) -> Result<Results, ApiError> {
     let page = data.page.ok_or_else(|| ApiError::Shape("no Page".into()))?;
     let more = page.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
-    Ok((page.media, more))
+    let people = People {
+        characters: data.characters.unwrap_or_default().characters,
+        staff: data.staff.unwrap_or_default().staff,
+        studios: data.studios.unwrap_or_default().studios,
+    };
+    Ok((page.media, more, people))
 }
 
 /// One page of results, read.
@@ -222,7 +244,7 @@ fn SearchResults(browse: Browse) -> impl IntoView {
         let page = next_page.get_untracked();
         async move {
             let r = search_page(api, credential(), b, page).await;
-            if let Ok((items, next)) = &r {
+            if let Ok((items, next, _)) = &r {
                 more.update(|m| m.extend(items.iter().cloned()));
                 has_more.set(Some(*next));
                 next_page.set(page + 1);
@@ -234,9 +256,11 @@ fn SearchResults(browse: Browse) -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" role="status" data-testid="loading">"Searching…"</p> }>
             <ErrorBoundary fallback=move |errors| boundary_fallback(errors, retry)>
                 {move || Suspend::new(async move {
-                    let (items, next) = first.await?;
+                    let (items, next, people) = first.await?;
+                    let people = (!people.is_empty()).then(|| view! { <PeopleFound people=people/> });
                     if items.is_empty() {
                         return Ok::<_, ApiError>(view! {
+                            {people}
                             <EmptyState title="Nothing found">
                                 <p>"No " {kind.label().to_ascii_lowercase()} " matches this search. Try fewer words, another spelling, or fewer filters."</p>
                             </EmptyState>
@@ -249,11 +273,38 @@ fn SearchResults(browse: Browse) -> impl IntoView {
                                 <ResultItem found=f kind=kind/>
                             </For>
                         </ul>
+                        {people}
                         <LoadMore load=load_more more=Signal::derive(move || has_more.get().unwrap_or(next))/>
                     }.into_any())
                 })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// The characters, staff and studios the text names, each a link to its page.
+#[component]
+fn PeopleFound(people: People) -> impl IntoView {
+    let group = |label: &'static str, id: &'static str, list: Vec<Person>, page: fn(i64) -> Page| {
+        (!list.is_empty()).then(|| view! {
+            <h3 class="small">{label}</h3>
+            <ul class="people" data-testid=id>
+                {list.into_iter().map(|p| view! { <li class="people__row"><PersonLink page=page(p.id) who=p note=""/></li> }).collect_view()}
+            </ul>
+        })
+    };
+    let studios = people.studios;
+    view! {
+        <section class="card people-found" data-testid="people-found" aria-label="Characters, staff and studios">
+            {group("Characters", "found-characters", people.characters, Page::Character)}
+            {group("Staff", "found-staff", people.staff, Page::Staff)}
+            {(!studios.is_empty()).then(|| view! {
+                <h3 class="small">"Studios"</h3>
+                <ul class="chips" data-testid="found-studios">
+                    {studios.into_iter().filter_map(|s| Some(view! { <li><a class="chip" href=Page::Studio(s.id).href()>{s.name?}</a></li> })).collect_view()}
+                </ul>
+            })}
+        </section>
     }
 }
 
@@ -371,8 +422,9 @@ mod tests {
                 {"id":2,"chapters":40,"title":null,"coverImage":null,"mediaListEntry":null}]}}"#,
         )
         .unwrap();
-        let (found, more) = read_results(data).unwrap();
+        let (found, more, people) = read_results(data).unwrap();
         assert!(more);
+        assert!(people.is_empty(), "not asked: none");
         assert_eq!(found.len(), 2);
         assert_eq!((found[0].id, found[0].format, found[0].episodes, found[0].season_year), (1, Some(MediaFormat::Tv), Some(24), Some(2004)));
         assert_eq!(found[0].title.as_ref().and_then(|t| t.user_preferred.as_deref()), Some("Mushishi"));
@@ -386,6 +438,25 @@ mod tests {
         assert_eq!(read_results(none).unwrap_err(), ApiError::Shape("no Page".into()));
         assert!(serde_json::from_str::<search::Data>(r#"{"Page":{"media":[{"title":{"userPreferred":"X"}}]}}"#).is_err());
         let empty: search::Data = serde_json::from_str(r#"{"Page":{"pageInfo":null,"media":null}}"#).unwrap();
-        assert_eq!(read_results(empty).unwrap(), (vec![], false));
+        assert_eq!(read_results(empty).unwrap(), (vec![], false, People::default()));
+    }
+
+    #[test]
+    fn the_characters_staff_and_studios_a_text_names_come_with_the_first_page() {
+        let data: search::Data = serde_json::from_str(
+            r#"{"Page":{"media":[]},
+                "characters":{"characters":[{"id":1,"name":{"userPreferred":"Spike Spiegel"},"image":null},null]},
+                "staff":{"staff":[]},"studios":{"studios":[{"id":14,"name":"Sunrise"}]}}"#,
+        )
+        .unwrap();
+        let (_, _, people) = read_results(data).unwrap();
+        assert_eq!(people.characters.iter().map(|c| (c.id, c.name())).collect::<Vec<_>>(), [(1, "Spike Spiegel".to_string())]);
+        assert!(people.staff.is_empty());
+        assert_eq!(people.studios.iter().map(|s| (s.id, s.name.as_deref())).collect::<Vec<_>>(), [(14, Some("Sunrise"))]);
+        assert!(!people.is_empty());
+        let b = crate::browse::Browse { text: "spike".into(), ..Default::default() };
+        assert!(search::Vars::of(&b, 1, 10).people, "the first page of a search by text asks");
+        assert!(!search::Vars::of(&b, 2, 10).people, "a later page does not");
+        assert!(!search::Vars::of(&crate::browse::Browse::default(), 1, 10).people, "browsing without text does not");
     }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Cover, Operation, Title};
+use crate::api::ops::title::{Named, Person};
 use crate::media::{ListStatus, MediaFormat, MediaSeason, MediaStatus, MediaType};
 
 pub struct Search;
@@ -10,7 +11,7 @@ pub struct Search;
 impl Operation for Search {
     const NAME: &'static str = "Search";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $sort: [MediaSort]) {
+    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $sort: [MediaSort], $people: Boolean!) {
   Page(page: $page, perPage: $perPage) {
     pageInfo { hasNextPage currentPage }
     media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, sort: $sort) {
@@ -27,6 +28,9 @@ impl Operation for Search {
       mediaListEntry { id status progress }
     }
   }
+  characters: Page(perPage: 6) @include(if: $people) { characters(search: $search, sort: [SEARCH_MATCH]) { id name { userPreferred } image { medium } } }
+  staff: Page(perPage: 6) @include(if: $people) { staff(search: $search, sort: [SEARCH_MATCH]) { id name { userPreferred } image { medium } } }
+  studios: Page(perPage: 6) @include(if: $people) { studios(search: $search, sort: [SEARCH_MATCH]) { id name } }
 }";
     type Vars = Vars;
     type Data = Data;
@@ -55,6 +59,9 @@ pub struct Vars {
     /// AniList's `MediaSort` names; none: AniList's best match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<Vec<&'static str>>,
+    /// Whether the characters, staff and studios the text names come too
+    /// (the first page of a search by text).
+    pub people: bool,
 }
 
 impl Vars {
@@ -72,6 +79,7 @@ impl Vars {
             season_year: b.year,
             genre: b.genre.clone(),
             sort: b.order.media_sort(has_text).map(|s| vec![s]),
+            people: has_text && page == 1,
         }
     }
 }
@@ -80,6 +88,22 @@ impl Vars {
 pub struct Data {
     #[serde(rename = "Page")]
     pub page: Option<Page>,
+    /// The characters, staff and studios the text names (when asked).
+    pub characters: Option<Others>,
+    pub staff: Option<Others>,
+    pub studios: Option<Others>,
+}
+
+/// One of the three small pages of others the text names: each fills its
+/// own list.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Others {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub characters: Vec<Person>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub staff: Vec<Person>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub studios: Vec<Named>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

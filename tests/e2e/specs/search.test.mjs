@@ -52,6 +52,33 @@ test('typing is debounced into one request, and the query lands in the URL', asy
   assert.deepEqual(page.problems, []);
 });
 
+test('a search by text also finds characters, staff and studios, in the same request; each leads to its page', async () => {
+  const page = await signedInPage();
+  await page.fill('[data-testid=search-input]', 'spi');
+  await page.waitForSelector('[data-testid=found-characters]');
+  assert.deepEqual(await page.locator('[data-testid=found-characters] .person__name').allInnerTexts(), ['Spike Spiegel']);
+  assert.equal(await page.locator('[data-testid=found-staff]').count(), 0, 'nobody on the staff: no group');
+  // No title matches: the people still show, above "Nothing found".
+  await page.waitForSelector('text=Nothing found');
+  assert.equal(searches().length, 1, 'one request for all of it');
+  assert.equal(searches()[0].body.variables.people, true);
+  await page.fill('[data-testid=search-input]', 'sun');
+  await page.waitForSelector('[data-testid=found-studios] >> text=Sunrise');
+  await page.click('[data-testid=found-studios] >> text=Sunrise');
+  await page.waitForSelector('[data-testid=studio-name] >> text=Sunrise');
+  await page.goBack();
+  await page.fill('[data-testid=search-input]', 'yamadera');
+  await page.click('[data-testid=found-staff] >> text=Kouichi Yamadera');
+  await page.waitForSelector('[data-testid=person-name] >> text=Kouichi Yamadera');
+  // Browsing without text asks for none of them.
+  await page.goto(`${world.app.url}search?type=anime&genre=Drama`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=results]');
+  assert.equal(searches().at(-1).body.variables.people, false);
+  assert.equal(await page.locator('[data-testid=people-found]').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test('results page with "Load more" while hasNextPage says so', async () => {
   const page = await signedInPage();
   await page.goto(`${world.app.url}search?q=star%20of&type=anime`);
@@ -64,6 +91,7 @@ test('results page with "Load more" while hasNextPage says so', async () => {
   await page.waitForFunction(() => document.querySelectorAll('.result').length === 23);
   await page.waitForSelector('[data-testid=load-more]', { state: 'detached' });
   assert.deepEqual(searches().map((r) => r.body.variables.page), [1, 2, 3]);
+  assert.deepEqual(searches().map((r) => r.body.variables.people), [true, false, false], 'the people come with the first page only');
 });
 
 test('add to list in one click (status Planning)', async () => {
@@ -119,7 +147,7 @@ test('browse: filters and the order go to AniList and into the URL; a reload kee
   await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'score');
   await page.waitForSelector('[data-testid=result-90027], [data-testid=result-90021]');
   const last = searches().at(-1).body.variables;
-  assert.deepEqual(last, { type: 'ANIME', page: 1, perPage: 10, format: 'MOVIE', genre: 'Slice of Life', sort: ['SCORE_DESC'] });
+  assert.deepEqual(last, { type: 'ANIME', page: 1, perPage: 10, format: 'MOVIE', genre: 'Slice of Life', sort: ['SCORE_DESC'], people: false });
   // Movies with Slice of Life, best average first (the fixtures' 90003, 90006 …).
   const ids = await page.$$eval('.result', (rs) => rs.map((r) => Number(r.dataset.testid.slice(7))));
   const scores = ids.map((id) => world.standIn.data.media.find((m) => m.id === id));

@@ -789,6 +789,13 @@ export class StandIn {
           .map((m) => ({ isMainStudio: here(m).isMain, node: mediaObj(m) })), args),
       };
     };
+    // The distinct ones (by id) whose name holds `search`, any case.
+    const named = (list, search) => {
+      const q = (search ?? '').toLowerCase();
+      const seen = new Map();
+      for (const x of list) if (!seen.has(x.id) && x.name.toLowerCase().includes(q)) seen.set(x.id, x);
+      return [...seen.values()];
+    };
     const searchMedia = (args) => {
       let list = d.media;
       if (args.type) list = list.filter((m) => m.type === args.type);
@@ -859,6 +866,14 @@ export class StandIn {
             hasNextPage: page * perPage < all.length,
           },
           media: () => slice.map(mediaObj),
+          // Everyone the titles name whose name holds the text.
+          characters: ({ search } = {}) => named(d.media.flatMap((m) => m.characters ?? []), search)
+            .slice(0, perPage).map((c) => personObj('character', c.id, c.name)),
+          staff: ({ search } = {}) => named(d.media.flatMap((m) => [...(m.staff ?? []),
+            ...(m.characters ?? []).flatMap((c) => Object.values(c.voiceActors ?? {}))]), search)
+            .slice(0, perPage).map((p) => personObj('staff', p.id, p.name)),
+          studios: ({ search } = {}) => named(d.media.flatMap((m) => m.studios ?? []), search)
+            .slice(0, perPage).map(({ id, name }) => ({ id, name })),
           notifications: () => slice.map((n) => ({
             ...n,
             media: n.animeId ?? n.mediaId ? mediaObj(mediaById(n.animeId ?? n.mediaId)) : null,
