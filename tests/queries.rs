@@ -187,6 +187,11 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)", "Hajime Yatate", "Original Creator", "rank: 27", "highest rated all time"] {
         assert!(title.contains(part), "{part}: {title}");
     }
+    assert!(title.contains("characters: Some(Edges { page_info: Some(More { has_next_page: Some(true) })"), "{title}");
+    let cast = fixture_reads_as_selected::<title::TitleCast>();
+    for part in ["Laughing Bull", "role: Some(Background)", "Kouichi Yamadera", "has_next_page: Some(true)", "role: Some(\"Director\")", "has_next_page: Some(false)"] {
+        assert!(cast.contains(part), "{part}: {cast}");
+    }
     let notes = fixture_reads_as_selected::<notifications::Notifications>();
     for part in ["kind: Some(Airing)", "episode: Some(15)", "\" of \"", "Cowboy Bebop", "kind: Some(Anime)", "activity_id: Some(4242)", "Best of 2026", "deleted_media_titles: [\"Bebop (dup)\"]", "kind: Some(Manga)", "deleted_media_title: Some(\"Gone Title\")", "has_next_page: Some(true)"] {
         assert!(notes.contains(part), "{part}: {notes}");

@@ -14,10 +14,10 @@ use leptos_router::hooks::use_params_map;
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::favourite::Favourable;
-use crate::api::ops::title::{Other, Person, Title};
+use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Other, StaffEdge, Title, TitleCast};
 use crate::api::Api;
 use crate::components::add_to_list::AddToList;
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::{ApiErrorView, LoadMore};
 use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
@@ -201,8 +201,8 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let airing = t.next_airing_episode;
     let relations: Vec<(String, Other)> = t.relations.as_ref().map(|r| r.edges.iter().filter_map(|e| Some((e.relation_type.map(|r| r.label()).unwrap_or("Related").to_string(), e.node.clone()?))).collect()).unwrap_or_default();
     let recommendations: Vec<Other> = t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| n.media_recommendation.clone()).collect()).unwrap_or_default();
-    let characters = t.characters.as_ref().map(|c| c.edges.clone()).unwrap_or_default();
-    let staff: Vec<(Person, String)> = t.staff.as_ref().map(|s| s.edges.iter().filter_map(|e| Some((e.node.clone()?, e.role.clone().unwrap_or_default()))).collect()).unwrap_or_default();
+    let characters = t.characters.clone();
+    let staff = t.staff.clone();
     let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
     let description = t.description.clone().filter(|d| !d.trim().is_empty());
     view! {
@@ -264,34 +264,8 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     <ul class="tiles">{relations.into_iter().map(|(how, o)| view! { <MediaTile other=o note=how/> }).collect_view()}</ul>
                 </section>
             })}
-            {(!characters.is_empty()).then(|| view! {
-                <section class="card" data-testid="characters">
-                    <h2>"Characters"</h2>
-                    <ul class="people">
-                        {characters.into_iter().filter_map(|c| {
-                            let who = c.node?;
-                            let role = c.role.map(|r| r.label()).unwrap_or("");
-                            let actor = c.voice_actors.into_iter().next();
-                            Some(view! {
-                                <li class="people__row">
-                                    <PersonLink page=Page::Character(who.id) who=who note=role/>
-                                    {actor.map(|a| view! { <PersonLink page=Page::Staff(a.id) who=a note="Japanese voice" end=true/> })}
-                                </li>
-                            })
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })}
-            {(!staff.is_empty()).then(|| view! {
-                <section class="card" data-testid="staff">
-                    <h2>"Staff"</h2>
-                    <ul class="people">
-                        {staff.into_iter().map(|(who, role)| view! {
-                            <li class="people__row"><PersonLink page=Page::Staff(who.id) who=who note=role/></li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })}
+            {characters.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "characters", "Characters", first, |c| c.characters, character_row))}
+            {staff.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "staff", "Staff", first, |c| c.staff, staff_row))}
             {(!recommendations.is_empty()).then(|| view! {
                 <section class="card" data-testid="recommendations">
                     <h2>"Recommended"</h2>
@@ -436,4 +410,69 @@ fn favourite(title: &Title, kind: MediaKind, user: u64) -> impl IntoView {
     let count = Memo::new(move |_| titles.get(user, id).title.and_then(|t| t.favourites));
     let set = Callback::new(move |(now_on, now_count)| titles.set_favourite(user, id, now_on, now_count));
     view! { <FavouriteToggle target=target on=on count=count set=set/> }
+}
+
+/// A character with their Japanese voice.
+fn character_row(c: CharacterEdge) -> Option<AnyView> {
+    let who = c.node?;
+    let role = c.role.map(|r| r.label()).unwrap_or("");
+    let actor = c.voice_actors.into_iter().next();
+    Some(
+        view! {
+            <li class="people__row">
+                <PersonLink page=Page::Character(who.id) who=who note=role/>
+                {actor.map(|a| view! { <PersonLink page=Page::Staff(a.id) who=a note="Japanese voice" end=true/> })}
+            </li>
+        }
+        .into_any(),
+    )
+}
+
+/// Someone who made the title, with their role.
+fn staff_row(e: StaffEdge) -> Option<AnyView> {
+    let who = e.node?;
+    Some(view! { <li class="people__row"><PersonLink page=Page::Staff(who.id) who=who note=e.role.unwrap_or_default()/></li> }.into_any())
+}
+
+/// The title's characters or staff: the few its page came with, then all
+/// of them 25 at a time ("Load more" reads page 1 of 25 first, which holds
+/// the few shown, then the next).
+fn cast_card<T: Clone + Send + Sync + 'static>(
+    id: i64,
+    testid: &'static str,
+    heading: &'static str,
+    first: Edges<T>,
+    take: fn(Cast) -> Option<Edges<T>>,
+    row: fn(T) -> Option<AnyView>,
+) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let more = RwSignal::new(first.has_more());
+    let shown = RwSignal::new(first.edges);
+    let page = RwSignal::new(0u32);
+    let load = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        let next = page.get_untracked() + 1;
+        let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+        let vars = CastVars { id, page: next, characters: testid == "characters", staff: testid == "staff" };
+        async move {
+            let answer = api.run::<TitleCast>(credential.as_ref(), &vars, false).await?;
+            let got = answer.media.and_then(take).unwrap_or(Edges { page_info: None, edges: Vec::new() });
+            more.set(got.has_more());
+            if next == 1 {
+                shown.set(got.edges);
+            } else {
+                shown.update(|s| s.extend(got.edges));
+            }
+            page.set(next);
+            Ok(())
+        }
+    });
+    view! {
+        <section class="card" data-testid=testid>
+            <h2>{heading}</h2>
+            <ul class="people">{move || shown.get().into_iter().filter_map(row).collect_view()}</ul>
+            <LoadMore load=load more=more/>
+        </section>
+    }
 }

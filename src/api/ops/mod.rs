@@ -32,6 +32,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<update_entries::UpdateEntries>(),
     op::<search::Search>(),
     op::<title::TitlePage>(),
+    op::<title::TitleCast>(),
     op::<favourite::FavouriteState>(),
     op::<favourite::CharacterFavourite>(),
     op::<favourite::StaffFavourite>(),

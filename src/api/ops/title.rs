@@ -12,6 +12,20 @@ use crate::api::ops::list_collection::{Entry, FuzzyDate};
 use crate::entry_fields;
 use crate::media::{CharacterRole, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
 
+/// A title's characters with their Japanese voices, as both queries ask.
+macro_rules! character_edges {
+    () => {
+        "pageInfo { hasNextPage } edges { role node { id name { userPreferred } image { medium } } voiceActors(language: JAPANESE) { id name { userPreferred } image { medium } } }"
+    };
+}
+
+/// A title's staff with their roles, as both queries ask.
+macro_rules! staff_edges {
+    () => {
+        "pageInfo { hasNextPage } edges { role node { id name { userPreferred } image { medium } } }"
+    };
+}
+
 pub struct TitlePage;
 
 impl Operation for TitlePage {
@@ -49,10 +63,12 @@ impl Operation for TitlePage {
     studios(isMain: true) { nodes { id name } }
     nextAiringEpisode { episode airingAt }
     relations { edges { relationType(version: 2) node { id type format title { userPreferred } coverImage { medium } } } }
-    characters(sort: [ROLE, RELEVANCE, ID], perPage: 12) {
-      edges { role node { id name { userPreferred } image { medium } } voiceActors(language: JAPANESE) { id name { userPreferred } image { medium } } }
-    }
-    staff(sort: [RELEVANCE, ID], perPage: 8) { edges { role node { id name { userPreferred } image { medium } } } }
+    characters(sort: [ROLE, RELEVANCE, ID], perPage: 12) { ",
+        character_edges!(),
+        " }
+    staff(sort: [RELEVANCE, ID], perPage: 8) { ",
+        staff_edges!(),
+        " }
     rankings { rank allTime season year context }
     recommendations(sort: [RATING_DESC], perPage: 8) { nodes { mediaRecommendation { id type format title { userPreferred } coverImage { medium } } } }
     externalLinks { id site url type }
@@ -165,10 +181,70 @@ pub struct Nodes<T> {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+#[serde(rename_all = "camelCase", bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Edges<T> {
+    /// Asked where more can be read (a title's characters and staff).
+    #[serde(default)]
+    pub page_info: Option<More>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub edges: Vec<T>,
+}
+
+impl<T> Edges<T> {
+    pub fn has_more(&self) -> bool {
+        self.page_info.as_ref().and_then(|p| p.has_next_page).unwrap_or(false)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct More {
+    pub has_next_page: Option<bool>,
+}
+
+/// A title's characters or staff, 25 at a time after the few its page
+/// starts with.
+pub struct TitleCast;
+
+impl Operation for TitleCast {
+    const NAME: &'static str = "TitleCast";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query TitleCast($id: Int!, $page: Int!, $characters: Boolean!, $staff: Boolean!) {
+  Media(id: $id) {
+    id
+    characters(sort: [ROLE, RELEVANCE, ID], page: $page, perPage: 25) @include(if: $characters) { ",
+        character_edges!(),
+        " }
+    staff(sort: [RELEVANCE, ID], page: $page, perPage: 25) @include(if: $staff) { ",
+        staff_edges!(),
+        " }
+  }
+}"
+    );
+    type Vars = CastVars;
+    type Data = CastData;
+}
+
+/// Which page of 25, of the characters or of the staff.
+#[derive(Clone, Debug, Serialize)]
+pub struct CastVars {
+    pub id: i64,
+    pub page: u32,
+    pub characters: bool,
+    pub staff: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CastData {
+    #[serde(rename = "Media")]
+    pub media: Option<Cast>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Cast {
+    pub characters: Option<Edges<CharacterEdge>>,
+    pub staff: Option<Edges<StaffEdge>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -60,6 +60,32 @@ test('a list row opens the title\'s page: names, facts and rankings, tags, descr
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_|Content Security Policy/.test(p)), []);
 });
 
+test('a big cast: the first 12 characters, then all of them 25 at a time; a title with none has no section', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/21`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=characters]');
+  const rows = page.locator('[data-testid=characters] .people__row');
+  assert.equal(await rows.count(), 12);
+  assert.equal(await page.locator('[data-testid=staff]').count(), 0, 'no staff: no section');
+  await page.click('[data-testid=characters] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=characters] .people__row').length === 25);
+  await page.click('[data-testid=characters] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=characters] .people__row').length === 30);
+  await page.waitForSelector('[data-testid=characters] [data-testid=load-more]', { state: 'detached' });
+  assert.deepEqual((await rows.allInnerTexts()).slice(0, 2).map((t) => t.split('\n')[0]), ['Crew Member 1', 'Crew Member 2'], 'in the order AniList gives');
+  assert.equal(new Set(await rows.allInnerTexts()).size, 30, 'each once');
+  assert.deepEqual(requests('TitleCast').map((r) => r.body.variables), [
+    { id: 21, page: 1, characters: true, staff: false }, { id: 21, page: 2, characters: true, staff: false },
+  ]);
+  // Cowboy Bebop's cast fits: no button.
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=characters]');
+  assert.equal(await page.locator('[data-testid=characters] [data-testid=load-more], [data-testid=staff] [data-testid=load-more]').count(), 0);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
+
 test('one request per title: a revisit, and a reload, are served from what is kept', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}anime/5114`);

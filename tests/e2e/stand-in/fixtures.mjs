@@ -37,7 +37,9 @@ const MEDIA = [
     studios: [{ id: 18, name: 'Toei Animation', isMain: true }, { id: 14, name: 'Sunrise', isMain: false }],
     description: 'Gol D. Roger was known as the Pirate King.',
     // The next episode, 2 d 4 h after each answer (see server.mjs).
-    nextAiring: { episode: 133, inSeconds: 2 * 86400 + 4 * 3600 + 30 } },
+    nextAiring: { episode: 133, inSeconds: 2 * 86400 + 4 * 3600 + 30 },
+    // A big cast: more than a title's page shows at first, and than a page of 25.
+    characters: Array.from({ length: 30 }, (_, i) => ({ role: i < 2 ? 'MAIN' : 'SUPPORTING', id: 500 + i, name: `Crew Member ${i + 1}`, voiceActors: {} })) },
   { id: 5114, idMal: 5114, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 64, duration: 24,
     title: { romaji: 'Hagane no Renkinjutsushi: FULLMETAL ALCHEMIST', english: 'Fullmetal Alchemist: Brotherhood', native: '鋼の錬金術師 FULLMETAL ALCHEMIST' },
     genres: ['Action', 'Adventure', 'Drama'], averageScore: 90, seasonYear: 2009,

@@ -671,8 +671,9 @@ export class StandIn {
             airingAt: Math.floor(Date.now() / 1000) + m.nextAiring.inSeconds, timeUntilAiring: m.nextAiring.inSeconds }
           : null,
         relations: () => ({ edges: (m.relations ?? []).map((r) => ({ relationType: r.relationType, node: mediaObj(mediaById(r.id)) })) }),
-        characters: ({ perPage } = {}) => ({
-          edges: (m.characters ?? []).slice(0, perPage ?? 25).map((c) => ({
+        characters: ({ perPage, page } = {}) => ({
+          pageInfo: { hasNextPage: (page ?? 1) * (perPage ?? 25) < (m.characters ?? []).length },
+          edges: (m.characters ?? []).slice(((page ?? 1) - 1) * (perPage ?? 25), (page ?? 1) * (perPage ?? 25)).map((c) => ({
             role: c.role,
             node: { id: c.id, name: { userPreferred: c.name, full: c.name }, image: { medium: `${self.origin}/img/character/${c.id}.svg` } },
             voiceActors: ({ language } = {}) => {
@@ -681,8 +682,9 @@ export class StandIn {
             },
           })),
         }),
-        staff: ({ perPage } = {}) => ({
-          edges: (m.staff ?? []).slice(0, perPage ?? 25).map((p) => ({
+        staff: ({ perPage, page } = {}) => ({
+          pageInfo: { hasNextPage: (page ?? 1) * (perPage ?? 25) < (m.staff ?? []).length },
+          edges: (m.staff ?? []).slice(((page ?? 1) - 1) * (perPage ?? 25), (page ?? 1) * (perPage ?? 25)).map((p) => ({
             role: p.role,
             node: { id: p.id, name: { userPreferred: p.name, full: p.name }, image: { medium: `${self.origin}/img/staff/${p.id}.svg` } },
           })),
