@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::ops::favourite::{CharacterFavourite, Favourable, FavouriteData, FavouriteState, IdVars, StaffFavourite, StudioFavourite, ToggleFavourite};
+use crate::api::ops::favourite::{Favourable, FavouriteState, ToggleFavourite};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
@@ -60,13 +60,7 @@ async fn toggled(api: &Api, credential: &Credential, target: Favourable, was: bo
     match api.run::<ToggleFavourite>(Some(credential), &target.toggle_vars(), false).await {
         Ok(_) => Ok((!was, n.map(|n| if was { n.saturating_sub(1) } else { n + 1 }))),
         Err(e) if e.outcome_unknown() => {
-            let vars = IdVars { id: target.id() };
-            let read: FavouriteData = match target {
-                Favourable::Anime(_) | Favourable::Manga(_) => api.run::<FavouriteState>(Some(credential), &vars, true).await?,
-                Favourable::Character(_) => api.run::<CharacterFavourite>(Some(credential), &vars, true).await?,
-                Favourable::Staff(_) => api.run::<StaffFavourite>(Some(credential), &vars, true).await?,
-                Favourable::Studio(_) => api.run::<StudioFavourite>(Some(credential), &vars, true).await?,
-            };
+            let read = api.run::<FavouriteState>(Some(credential), &target.state_vars(), true).await?;
             read.item.map(|f| (f.is_favourite, f.favourites)).ok_or_else(|| ApiError::Shape("nothing read back".into()))
         }
         Err(e) => Err(e),

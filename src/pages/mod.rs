@@ -16,6 +16,7 @@ pub mod title;
 pub mod token;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
 /// The title and lead line every page starts with; also sets the tab title.
 #[component]
@@ -30,4 +31,11 @@ pub fn PageIntro(
             <p class="lead">{lead}</p>
         </div>
     }
+}
+
+/// The route's `:id`, when it is a positive number (a page says there is
+/// no such thing otherwise).
+pub fn id_param() -> Memo<Option<i64>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).filter(|i| *i > 0)))
 }

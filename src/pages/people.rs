@@ -7,7 +7,6 @@
 //! on the person's lists says so, from the lists this browser keeps.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::ops::favourite::Favourable;
 use crate::api::ops::people::{self, roles_by_title, years_active, Appearance, PageVars, Someone};
@@ -49,8 +48,7 @@ pub fn StaffPage() -> impl IntoView {
 
 #[component]
 fn PersonRoute(who: Who) -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).filter(|i| *i > 0)));
+    let id = crate::pages::id_param();
     move || match id.get() {
         Some(id) => view! { <PersonView who=who id=id/> }.into_any(),
         None => view! {

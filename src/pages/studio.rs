@@ -4,7 +4,6 @@
 //! so, from the lists this browser keeps.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::ops::favourite::Favourable;
 use crate::api::ops::studio::{PageVars, Studio, StudioPage as Query};
@@ -19,8 +18,7 @@ use crate::session::SessionContext;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).filter(|i| *i > 0)));
+    let id = crate::pages::id_param();
     move || match id.get() {
         Some(id) => view! { <StudioView id=id/> }.into_any(),
         None => view! {

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
@@ -45,8 +44,7 @@ pub fn MangaTitlePage() -> impl IntoView {
 
 #[component]
 fn TitleRoute(kind: MediaKind) -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).filter(|i| *i > 0)));
+    let id = crate::pages::id_param();
     move || match id.get() {
         Some(id) => view! { <TitleView kind=kind id=id/> }.into_any(),
         None => view! {

@@ -23,6 +23,18 @@ impl Favourable {
         }
     }
 
+    /// The state query's variables: this one's kind included, no other.
+    pub fn state_vars(self) -> StateVars {
+        let mut vars = StateVars { id: self.id(), media: false, character: false, staff: false, studio: false };
+        *match self {
+            Favourable::Anime(_) | Favourable::Manga(_) => &mut vars.media,
+            Favourable::Character(_) => &mut vars.character,
+            Favourable::Staff(_) => &mut vars.staff,
+            Favourable::Studio(_) => &mut vars.studio,
+        } = true;
+        vars
+    }
+
     /// The toggle's variables: this one's id, and no other.
     pub fn toggle_vars(self) -> ToggleVars {
         let mut vars = ToggleVars::default();
@@ -66,64 +78,34 @@ pub struct ToggleVars {
     pub studio_id: Option<i64>,
 }
 
-/// Whether a title is the person's favourite, and how many have it so.
+/// Whether a title, character, staff member or studio is the person's
+/// favourite, and how many have it so: one query, the one asked for
+/// included (`Favourable::state_vars`).
 pub struct FavouriteState;
 
 impl Operation for FavouriteState {
     const NAME: &'static str = "FavouriteState";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query FavouriteState($id: Int!) {
-  Media(id: $id) { id isFavourite favourites }
+    const QUERY: &'static str = "query FavouriteState($id: Int!, $media: Boolean!, $character: Boolean!, $staff: Boolean!, $studio: Boolean!) {
+  Media(id: $id) @include(if: $media) { id isFavourite favourites }
+  Character(id: $id) @include(if: $character) { id isFavourite favourites }
+  Staff(id: $id) @include(if: $staff) { id isFavourite favourites }
+  Studio(id: $id) @include(if: $studio) { id isFavourite favourites }
 }";
-    type Vars = IdVars;
+    type Vars = StateVars;
     type Data = FavouriteData;
 }
 
-/// The same, of a character.
-pub struct CharacterFavourite;
-
-impl Operation for CharacterFavourite {
-    const NAME: &'static str = "CharacterFavourite";
-    const MUTATION: bool = false;
-    const QUERY: &'static str = "query CharacterFavourite($id: Int!) {
-  Character(id: $id) { id isFavourite favourites }
-}";
-    type Vars = IdVars;
-    type Data = FavouriteData;
-}
-
-/// The same, of a staff member.
-pub struct StaffFavourite;
-
-impl Operation for StaffFavourite {
-    const NAME: &'static str = "StaffFavourite";
-    const MUTATION: bool = false;
-    const QUERY: &'static str = "query StaffFavourite($id: Int!) {
-  Staff(id: $id) { id isFavourite favourites }
-}";
-    type Vars = IdVars;
-    type Data = FavouriteData;
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct IdVars {
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StateVars {
     pub id: i64,
+    pub media: bool,
+    pub character: bool,
+    pub staff: bool,
+    pub studio: bool,
 }
 
-/// The same, of a studio.
-pub struct StudioFavourite;
-
-impl Operation for StudioFavourite {
-    const NAME: &'static str = "StudioFavourite";
-    const MUTATION: bool = false;
-    const QUERY: &'static str = "query StudioFavourite($id: Int!) {
-  Studio(id: $id) { id isFavourite favourites }
-}";
-    type Vars = IdVars;
-    type Data = FavouriteData;
-}
-
-/// The answer of each state query: one shape under the name it asked for.
+/// The state query's answer: one shape, under the name it asked for.
 #[derive(Clone, Debug, Deserialize)]
 pub struct FavouriteData {
     #[serde(rename = "Media", alias = "Character", alias = "Staff", alias = "Studio")]
@@ -151,6 +133,10 @@ mod tests {
         assert_eq!(sent(Favourable::Character(3)), r#"{"characterId":3}"#);
         assert_eq!(sent(Favourable::Staff(4)), r#"{"staffId":4}"#);
         assert_eq!(sent(Favourable::Studio(5)), r#"{"studioId":5}"#);
+        let asked = |f: Favourable| serde_json::to_string(&f.state_vars()).unwrap();
+        assert_eq!(asked(Favourable::Manga(2)), r#"{"id":2,"media":true,"character":false,"staff":false,"studio":false}"#);
+        assert_eq!(asked(Favourable::Staff(4)), r#"{"id":4,"media":false,"character":false,"staff":true,"studio":false}"#);
+        assert_eq!(asked(Favourable::Studio(5)), r#"{"id":5,"media":false,"character":false,"staff":false,"studio":true}"#);
     }
 
     #[test]

@@ -125,7 +125,7 @@ test('a favourite character and staff member: sent once, and read back (not sent
   await page.waitForSelector('[data-testid=favourite][aria-pressed=true]');
   assert.deepEqual(world.standIn.data.viewer.favourites.staff, [95]);
   assert.equal(requests('ToggleFavourite').length, 2, 'never sent twice blind');
-  assert.deepEqual(requests('StaffFavourite').map((r) => r.body.variables), [{ id: 95 }], 'the state was read back');
+  assert.deepEqual(requests('FavouriteState').map((r) => r.body.variables), [{ id: 95, media: false, character: false, staff: true, studio: false }], 'the state was read back');
   assert.match(await page.textContent('[data-testid=favourite]'), /9,101/);
   // The profile lists them with the favourite title, each leading to its page.
   await page.goto(`${world.app.url}profile`);
