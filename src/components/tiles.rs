@@ -72,3 +72,18 @@ pub fn PersonLink(who: Person, page: Page, #[prop(into)] note: String, #[prop(op
         view! { <a class="person" href=page.href()>{image}{text}</a> }.into_any()
     }
 }
+
+/// "Only titles on my lists" above a list of someone's titles (signed in
+/// only: AniList's `onList` needs to know whose lists).
+#[component]
+pub fn OnListToggle(only: RwSignal<bool>, set: Callback<bool>) -> impl IntoView {
+    let signed_in = expect_context::<crate::session::SessionContext>().0.with_untracked(|s| s.is_signed_in());
+    signed_in.then(|| {
+        view! {
+            <label class="choice on-list-toggle">
+                <input type="checkbox" prop:checked=move || only.get() on:change=move |ev| set.run(event_target_checked(&ev)) data-testid="only-on-list"/>
+                <span>"Only titles on my lists"</span>
+            </label>
+        }
+    })
+}

@@ -17,7 +17,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::read::read_from_anilist;
 use crate::components::rich_text::RichText;
-use crate::components::tiles::{MediaTile, PersonLink};
+use crate::components::tiles::{MediaTile, OnListToggle, PersonLink};
 use crate::routes::Page;
 use crate::session::SessionContext;
 
@@ -61,8 +61,8 @@ fn PersonRoute(who: Who) -> impl IntoView {
 }
 
 /// The person with page `page` of their titles.
-async fn read(api: Api, credential: Option<Credential>, who: Who, id: i64, page: u32, fresh: bool) -> Result<Someone, ApiError> {
-    let vars = PageVars { id, page };
+async fn read(api: Api, credential: Option<Credential>, who: Who, id: i64, page: u32, only: bool, fresh: bool) -> Result<Someone, ApiError> {
+    let vars = PageVars { id, page, on_list: only.then_some(true) };
     let found = match who {
         Who::Character => api.run::<people::CharacterPage>(credential.as_ref(), &vars, fresh).await?.character,
         Who::Staff => api.run::<people::StaffPage>(credential.as_ref(), &vars, fresh).await?.staff,
@@ -80,7 +80,7 @@ fn PersonView(who: Who, id: i64) -> impl IntoView {
     };
     read_from_anilist(
         loading,
-        move |fresh| read(api.clone(), session.with_untracked(|s| s.signed_in().map(|s| s.credential())), who, id, 1, fresh),
+        move |fresh| read(api.clone(), session.with_untracked(|s| s.signed_in().map(|s| s.credential())), who, id, 1, false, fresh),
         move |someone, _| view! { <PersonBody who=who someone=someone/> }.into_any(),
     )
 }
@@ -155,19 +155,37 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
     let worked = RwSignal::new(take(&someone.staff_media));
     let has_more = RwSignal::new(someone.has_more());
     let next_page = RwSignal::new(2u32);
+    // Only the titles on the person's lists: read again from page 1.
+    let only = RwSignal::new(false);
     let load_more = Action::new_local(move |_: &()| {
         let api = api.clone();
-        let page = next_page.get_untracked();
+        let (page, asked) = (next_page.get_untracked(), only.get_untracked());
         async move {
             let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-            let more = read(api, credential, who, id, page, false).await?;
-            media.update(|m| m.extend(take(&more.media)));
-            voiced.update(|m| m.extend(take(&more.character_media)));
-            worked.update(|m| m.extend(take(&more.staff_media)));
+            let more = read(api, credential, who, id, page, asked, false).await?;
+            // Changed again while this was read: the newer reading counts.
+            if only.get_untracked() != asked {
+                return Ok(());
+            }
+            let put = |list: RwSignal<Vec<Appearance>>, t: &Option<people::Titles>| {
+                if page == 1 {
+                    list.set(take(t));
+                } else {
+                    list.update(|m| m.extend(take(t)));
+                }
+            };
+            put(media, &more.media);
+            put(voiced, &more.character_media);
+            put(worked, &more.staff_media);
             has_more.set(more.has_more());
             next_page.set(page + 1);
             Ok(())
         }
+    });
+    let set_only = Callback::new(move |v: bool| {
+        only.set(v);
+        next_page.set(1);
+        load_more.dispatch_local(());
     });
     let none_yet = move || media.with(Vec::is_empty) && voiced.with(Vec::is_empty) && worked.with(Vec::is_empty);
     view! {
@@ -194,6 +212,7 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
             {description.map(|d| view! {
                 <section class="card" data-testid="description"><h2>"Description"</h2><RichText html=d/></section>
             })}
+            <OnListToggle only=only set=set_only/>
             {move || media.with(|m| !m.is_empty()).then(|| view! {
                 <section class="card" data-testid="appearances">
                     <h2>"Appears in"</h2>
@@ -214,7 +233,9 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            {move || none_yet().then(|| view! { <p class="muted" data-testid="no-titles">{format!("AniList lists no titles for this {} yet.", who.noun())}</p> })}
+            {move || none_yet().then(|| view! {
+                <p class="muted" data-testid="no-titles">{if only.get() { "None of their titles is on your lists.".to_string() } else { format!("AniList lists no titles for this {} yet.", who.noun()) }}</p>
+            })}
             <LoadMore load=load_more more=has_more/>
         </article>
     }

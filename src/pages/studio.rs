@@ -12,7 +12,7 @@ use crate::components::api_status::LoadMore;
 use crate::components::empty_state::EmptyState;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::read::read_from_anilist;
-use crate::components::tiles::MediaTile;
+use crate::components::tiles::{MediaTile, OnListToggle};
 use crate::routes::Page;
 use crate::session::SessionContext;
 
@@ -31,16 +31,16 @@ pub fn StudioPage() -> impl IntoView {
 }
 
 /// The studio with page `page` of its titles.
-async fn read(api: Api, session: RwSignal<crate::session::Session>, id: i64, page: u32, fresh: bool) -> Result<Studio, ApiError> {
+async fn read(api: Api, session: RwSignal<crate::session::Session>, id: i64, page: u32, only: bool, fresh: bool) -> Result<Studio, ApiError> {
     let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-    api.run::<Query>(credential.as_ref(), &PageVars { id, page }, fresh).await?.studio.ok_or_else(|| ApiError::Shape(format!("no studio {id}")))
+    api.run::<Query>(credential.as_ref(), &PageVars { id, page, on_list: only.then_some(true) }, fresh).await?.studio.ok_or_else(|| ApiError::Shape(format!("no studio {id}")))
 }
 
 #[component]
 fn StudioView(id: i64) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    read_from_anilist("Loading the studio…", move |fresh| read(api.clone(), session, id, 1, fresh), move |studio, _| view! { <StudioBody studio=studio/> }.into_any())
+    read_from_anilist("Loading the studio…", move |fresh| read(api.clone(), session, id, 1, false, fresh), move |studio, _| view! { <StudioBody studio=studio/> }.into_any())
 }
 
 #[component]
@@ -60,16 +60,31 @@ fn StudioBody(studio: Studio) -> impl IntoView {
     let has_more = RwSignal::new(first.has_more());
     let titles = RwSignal::new(first.edges);
     let next_page = RwSignal::new(2u32);
+    // Only the titles on the person's lists: read again from page 1.
+    let only = RwSignal::new(false);
     let load_more = Action::new_local(move |_: &()| {
         let api = api.clone();
-        let page = next_page.get_untracked();
+        let (page, asked) = (next_page.get_untracked(), only.get_untracked());
         async move {
-            let more = read(api, session, id, page, false).await?.media.unwrap_or_default();
+            let more = read(api, session, id, page, asked, false).await?.media.unwrap_or_default();
+            // Changed again while this was read: the newer reading counts.
+            if only.get_untracked() != asked {
+                return Ok(());
+            }
             has_more.set(more.has_more());
-            titles.update(|t| t.extend(more.edges));
+            if page == 1 {
+                titles.set(more.edges);
+            } else {
+                titles.update(|t| t.extend(more.edges));
+            }
             next_page.set(page + 1);
             Ok(())
         }
+    });
+    let set_only = Callback::new(move |v: bool| {
+        only.set(v);
+        next_page.set(1);
+        load_more.dispatch_local(());
     });
     view! {
         <article class="title-page" data-testid="studio-page">
@@ -83,8 +98,11 @@ fn StudioBody(studio: Studio) -> impl IntoView {
             </header>
             <section class="card" data-testid="studio-titles">
                 <h2>"Titles"</h2>
+                <OnListToggle only=only set=set_only/>
                 {move || match titles.with(Vec::is_empty) {
-                    true => view! { <p class="muted">"AniList lists no titles for this studio yet."</p> }.into_any(),
+                    true => view! {
+                        <p class="muted" data-testid="no-titles">{if only.get() { "None of its titles is on your lists." } else { "AniList lists no titles for this studio yet." }}</p>
+                    }.into_any(),
                     false => view! {
                         <ul class="tiles">
                             {titles.get().into_iter().filter_map(|e| {

@@ -46,13 +46,13 @@ impl Operation for CharacterPage {
     const NAME: &'static str = "CharacterPage";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query CharacterPage($id: Int!, $page: Int) {
+        "query CharacterPage($id: Int!, $page: Int, $onList: Boolean) {
   Character(id: $id) {
     ",
         someone_fields!(),
         "
     age
-    media(sort: [POPULARITY_DESC, ID], page: $page, perPage: 25) {
+    media(sort: [POPULARITY_DESC, ID], page: $page, perPage: 25, onList: $onList) {
       pageInfo { hasNextPage }
       edges { characterRole voiceActors(language: JAPANESE, sort: [RELEVANCE, ID]) { id name { userPreferred } image { medium } } ",
         title_node!(),
@@ -71,7 +71,7 @@ impl Operation for StaffPage {
     const NAME: &'static str = "StaffPage";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query StaffPage($id: Int!, $page: Int) {
+        "query StaffPage($id: Int!, $page: Int, $onList: Boolean) {
   Staff(id: $id) {
     ",
         someone_fields!(),
@@ -82,13 +82,13 @@ impl Operation for StaffPage {
     homeTown
     languageV2
     dateOfDeath { year month day }
-    characterMedia(sort: [START_DATE_DESC, ID], page: $page, perPage: 25) {
+    characterMedia(sort: [START_DATE_DESC, ID], page: $page, perPage: 25, onList: $onList) {
       pageInfo { hasNextPage }
       edges { characterRole characters { id name { userPreferred } image { medium } } ",
         title_node!(),
         " }
     }
-    staffMedia(sort: [START_DATE_DESC, ID], page: $page, perPage: 25) {
+    staffMedia(sort: [START_DATE_DESC, ID], page: $page, perPage: 25, onList: $onList) {
       pageInfo { hasNextPage }
       edges { staffRole ",
         title_node!(),
@@ -101,11 +101,15 @@ impl Operation for StaffPage {
     type Data = StaffData;
 }
 
-/// Whom, and which page of their titles (from 1).
+/// Whom, which page of their titles (from 1), and whether only the titles
+/// on the person's own lists (AniList's `onList`, signed in).
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PageVars {
     pub id: i64,
     pub page: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_list: Option<bool>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -13,7 +13,7 @@ impl Operation for StudioPage {
     const NAME: &'static str = "StudioPage";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query StudioPage($id: Int!, $page: Int) {
+        "query StudioPage($id: Int!, $page: Int, $onList: Boolean) {
   Studio(id: $id) {
     id
     name
@@ -21,7 +21,7 @@ impl Operation for StudioPage {
     siteUrl
     favourites
     isFavourite
-    media(sort: [START_DATE_DESC, ID], page: $page, perPage: 25) {
+    media(sort: [START_DATE_DESC, ID], page: $page, perPage: 25, onList: $onList) {
       pageInfo { hasNextPage }
       edges { isMainStudio ",
         crate::title_node!(),

@@ -215,3 +215,44 @@ test('a title\'s studio: its titles newest first, "Also credited" where it was n
   await page.waitForSelector('text=No such studio');
   assert.deepEqual(problems(page), []);
 });
+
+test('"Only titles on my lists": a staff member\'s and a studio\'s titles asked again with onList, and back', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}staff/102`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=staff-roles] .tile');
+  await page.check('[data-testid=only-on-list]');
+  // Of Watanabe's 25 titles, Cowboy Bebop and Fullmetal Alchemist are on the lists.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-roles] .tile').length === 2);
+  assert.deepEqual(await texts(page, '[data-testid=staff-roles] .tile__name'), ['Fullmetal Alchemist: Brotherhood', 'Cowboy Bebop']);
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 0);
+  assert.deepEqual(requests('StaffPage').map((r) => r.body.variables), [{ id: 102, page: 1 }, { id: 102, page: 1, onList: true }]);
+  assert.ok(await page.evaluate(() => document.activeElement?.dataset.testid === 'only-on-list'), 'the focus stays on the choice');
+  await page.uncheck('[data-testid=only-on-list]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-roles] .tile').length > 2);
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 1, 'all of them again, a page at a time');
+  // A studio: the titles on the lists, whether it was their main studio or not.
+  await page.goto(`${world.app.url}studio/14`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=studio-titles] .tile');
+  await page.check('[data-testid=only-on-list]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=studio-titles] .tile').length === 3);
+  assert.deepEqual(await texts(page, '[data-testid=studio-titles] .tile__name'), ['Fullmetal Alchemist: Brotherhood', 'ONE PIECE', 'Cowboy Bebop']);
+  // Nothing on the lists: says so.
+  world.standIn.data.entries = world.standIn.data.entries.filter((e) => e.userId !== 5150);
+  await page.goto(`${world.app.url}character/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=appearances]');
+  await page.check('[data-testid=only-on-list]');
+  await page.waitForSelector('[data-testid=no-titles] >> text=None of their titles is on your lists.');
+  assert.deepEqual(problems(page), []);
+});
+
+test('signed out, no "Only titles on my lists" (AniList needs to know whose)', async () => {
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}studio/14`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=studio-titles] .tile');
+  assert.equal(await page.locator('[data-testid=only-on-list]').count(), 0);
+});

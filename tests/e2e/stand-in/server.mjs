@@ -718,6 +718,12 @@ export class StandIn {
       const unique = [...new Set(list)];
       return by ? unique.sort((a, b) => by(b) - by(a) || a.id - b.id) : unique;
     };
+    // `onList: true` keeps the titles on the viewer's lists (AniList needs a sign-in for it).
+    const onListOf = (args, ctx) => (m) => {
+      if (!args.onList) return true;
+      viewerOf(ctx);
+      return d.entries.some((e) => e.userId === ctx.viewerId && e.mediaId === m.id);
+    };
     const fuzzy = (date) => ({ year: null, month: null, day: null, ...(date ?? {}) });
     const personObj = (kind, id, name) => ({ id, name: { userPreferred: name, full: name }, image: { medium: `${self.origin}/img/${kind}/${id}.svg` } });
     const someoneObj = (kind, id, name, extra) => ({
@@ -739,7 +745,7 @@ export class StandIn {
       if (!roles.length) return null;
       return {
         ...someoneObj('character', id, roles[0].c.name, d.people.character[id] ?? {}),
-        media: (args = {}) => pageOf(sortedMedia(roles.map((r) => r.m), args.sort).map((m) => {
+        media: (args = {}, ctx) => pageOf(sortedMedia(roles.map((r) => r.m).filter(onListOf(args, ctx)), args.sort).map((m) => {
           const { c } = roles.find((r) => r.m === m);
           return {
             characterRole: c.role,
@@ -766,10 +772,10 @@ export class StandIn {
         languageV2: extra.languageV2 ?? null,
         dateOfDeath: fuzzy(extra.dateOfDeath),
         // One edge a role, the roles of a title together.
-        staffMedia: (args = {}) => pageOf(sortedMedia(worked.map((w) => w.m), args.sort)
+        staffMedia: (args = {}, ctx) => pageOf(sortedMedia(worked.map((w) => w.m).filter(onListOf(args, ctx)), args.sort)
           .flatMap((m) => worked.filter((w) => w.m === m).map((w) => ({ staffRole: w.role, node: mediaObj(m) }))), args),
         // One edge a title, with every character voiced in it.
-        characterMedia: (args = {}) => pageOf(sortedMedia(voiced.map((v) => v.m), args.sort).map((m) => {
+        characterMedia: (args = {}, ctx) => pageOf(sortedMedia(voiced.map((v) => v.m).filter(onListOf(args, ctx)), args.sort).map((m) => {
           const here = voiced.filter((v) => v.m === m);
           return { characterRole: here[0].c.role, characters: here.map((v) => personObj('character', v.c.id, v.c.name)), node: mediaObj(m) };
         }), args),
@@ -787,7 +793,7 @@ export class StandIn {
         siteUrl: `https://anilist.co/studio/${id}`,
         favourites: d.people.studio[id]?.favourites ?? 0,
         isFavourite: (_a, ctx) => ctx.viewerId !== null && (d.viewer.favourites?.studios ?? []).includes(id),
-        media: (args = {}) => pageOf(sortedMedia(credited.filter((m) => args.isMain == null || here(m).isMain === args.isMain), args.sort)
+        media: (args = {}, ctx) => pageOf(sortedMedia(credited.filter((m) => args.isMain == null || here(m).isMain === args.isMain).filter(onListOf(args, ctx)), args.sort)
           .map((m) => ({ isMainStudio: here(m).isMain, node: mediaObj(m) })), args),
       };
     };
