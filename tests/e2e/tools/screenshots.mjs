@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, browsing by genre, what is airing, the notifications and
+// a title's page, a voice actor's page, browsing by genre, what is airing, the notifications and
 // the account's options on AniList,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
@@ -58,6 +58,11 @@ try {
       await appReady(page);
       await page.waitForSelector('[data-testid=title-page] [data-testid=your-entry] [data-testid=edit-entry]');
       await shoot('title');
+      // A voice actor's page, from the title's cast.
+      await page.click('[data-testid=characters] >> text=Kouichi Yamadera');
+      await page.waitForSelector('[data-testid=voice-roles] .tile');
+      await page.locator('[data-testid=voice-roles]').scrollIntoViewIfNeeded();
+      await shoot('staff');
       // Browsing by genre, and what is airing.
       await page.goto(`${world.app.url}search?type=anime&genre=Action`);
       await appReady(page);
