@@ -99,6 +99,54 @@ pub fn ApiErrorView(error: ApiError, #[prop(optional, into)] retry: Option<Callb
     }
 }
 
+/// A list read a page at a time, for [`LoadMore`]: `load` reads the next
+/// page; `set_only` reads page 1 again with "only titles on my lists" on or
+/// off (an answer to a choice changed since it was asked is dropped).
+/// `fetch(page, only)` reads a page; `apply(page, first)` puts it in (the
+/// first page replaces what is shown) and says whether there are more.
+#[derive(Clone, Copy)]
+pub struct Paged {
+    pub more: RwSignal<bool>,
+    pub only: RwSignal<bool>,
+    pub load: Action<(), Result<(), ApiError>>,
+    pub set_only: Callback<bool>,
+}
+
+impl Paged {
+    /// `next`: the page "Load more" reads first; `more`: whether there is one.
+    pub fn new<T, Fut>(next: u32, more: bool, fetch: impl Fn(u32, bool) -> Fut + 'static, apply: impl Fn(T, bool) -> bool + 'static) -> Paged
+    where
+        T: 'static,
+        Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let more = RwSignal::new(more);
+        let only = RwSignal::new(false);
+        let next_page = RwSignal::new(next);
+        let apply = std::rc::Rc::new(apply);
+        let load = Action::new_local(move |_: &()| {
+            let (page, asked) = (next_page.get_untracked(), only.get_untracked());
+            let read = fetch(page, asked);
+            let apply = apply.clone();
+            async move {
+                let got = read.await?;
+                // Changed again while this was read: the newer reading counts.
+                if only.get_untracked() != asked {
+                    return Ok(());
+                }
+                more.set(apply(got, page == 1));
+                next_page.set(page + 1);
+                Ok(())
+            }
+        });
+        let set_only = Callback::new(move |v: bool| {
+            only.set(v);
+            next_page.set(1);
+            load.dispatch_local(());
+        });
+        Paged { more, only, load, set_only }
+    }
+}
+
 /// "Load more" under a list read a page at a time: shown while `more`
 /// holds, "Loading…" while `load` runs, and its error if it fails (the
 /// button stays, to try again).

@@ -12,7 +12,7 @@ use crate::api::ops::favourite::Favourable;
 use crate::api::ops::people::{self, roles_by_title, years_active, Appearance, PageVars, Someone};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
-use crate::components::api_status::LoadMore;
+use crate::components::api_status::{LoadMore, Paged};
 use crate::components::empty_state::EmptyState;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::read::read_from_anilist;
@@ -153,40 +153,30 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
     let media = RwSignal::new(take(&someone.media));
     let voiced = RwSignal::new(take(&someone.character_media));
     let worked = RwSignal::new(take(&someone.staff_media));
-    let has_more = RwSignal::new(someone.has_more());
-    let next_page = RwSignal::new(2u32);
-    // Only the titles on the person's lists: read again from page 1.
-    let only = RwSignal::new(false);
-    let load_more = Action::new_local(move |_: &()| {
-        let api = api.clone();
-        let (page, asked) = (next_page.get_untracked(), only.get_untracked());
-        async move {
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-            let more = read(api, credential, who, id, page, asked, false).await?;
-            // Changed again while this was read: the newer reading counts.
-            if only.get_untracked() != asked {
-                return Ok(());
-            }
-            let put = |list: RwSignal<Vec<Appearance>>, t: &Option<people::Titles>| {
-                if page == 1 {
-                    list.set(take(t));
-                } else {
-                    list.update(|m| m.extend(take(t)));
-                }
-            };
-            put(media, &more.media);
-            put(voiced, &more.character_media);
-            put(worked, &more.staff_media);
-            has_more.set(more.has_more());
-            next_page.set(page + 1);
-            Ok(())
+    // The first page came with the person; "Load more" reads the next, and
+    // "Only titles on my lists" page 1 again.
+    let put = move |list: RwSignal<Vec<Appearance>>, t: &Option<people::Titles>, first: bool| {
+        if first {
+            list.set(take(t));
+        } else {
+            list.update(|m| m.extend(take(t)));
         }
-    });
-    let set_only = Callback::new(move |v: bool| {
-        only.set(v);
-        next_page.set(1);
-        load_more.dispatch_local(());
-    });
+    };
+    let pages = Paged::new(
+        2,
+        someone.has_more(),
+        move |page, only| {
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            read(api.clone(), credential, who, id, page, only, false)
+        },
+        move |more: Someone, first| {
+            put(media, &more.media, first);
+            put(voiced, &more.character_media, first);
+            put(worked, &more.staff_media, first);
+            more.has_more()
+        },
+    );
+    let only = pages.only;
     let none_yet = move || media.with(Vec::is_empty) && voiced.with(Vec::is_empty) && worked.with(Vec::is_empty);
     view! {
         <article class="title-page person-page" data-testid="person-page">
@@ -212,7 +202,7 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
             {description.map(|d| view! {
                 <section class="card" data-testid="description"><h2>"Description"</h2><RichText html=d/></section>
             })}
-            <OnListToggle only=only set=set_only/>
+            <OnListToggle only=pages.only set=pages.set_only/>
             {move || media.with(|m| !m.is_empty()).then(|| view! {
                 <section class="card" data-testid="appearances">
                     <h2>"Appears in"</h2>
@@ -236,7 +226,7 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
             {move || none_yet().then(|| view! {
                 <p class="muted" data-testid="no-titles">{if only.get() { "None of their titles is on your lists.".to_string() } else { format!("AniList lists no titles for this {} yet.", who.noun()) }}</p>
             })}
-            <LoadMore load=load_more more=has_more/>
+            <LoadMore load=pages.load more=pages.more/>
         </article>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::ops::favourite::Favourable;
 use crate::api::ops::studio::{PageVars, Studio, StudioPage as Query};
 use crate::api::{Api, ApiError};
-use crate::components::api_status::LoadMore;
+use crate::components::api_status::{LoadMore, Paged};
 use crate::components::empty_state::EmptyState;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::read::read_from_anilist;
@@ -56,36 +56,27 @@ fn StudioBody(studio: Studio) -> impl IntoView {
         on.set(now_on);
         count.set(now_count);
     });
+    // The first page came with the studio; "Load more" reads the next, and
+    // "Only titles on my lists" page 1 again.
     let first = studio.media.clone().unwrap_or_default();
-    let has_more = RwSignal::new(first.has_more());
+    let more = first.has_more();
     let titles = RwSignal::new(first.edges);
-    let next_page = RwSignal::new(2u32);
-    // Only the titles on the person's lists: read again from page 1.
-    let only = RwSignal::new(false);
-    let load_more = Action::new_local(move |_: &()| {
-        let api = api.clone();
-        let (page, asked) = (next_page.get_untracked(), only.get_untracked());
-        async move {
-            let more = read(api, session, id, page, asked, false).await?.media.unwrap_or_default();
-            // Changed again while this was read: the newer reading counts.
-            if only.get_untracked() != asked {
-                return Ok(());
-            }
-            has_more.set(more.has_more());
-            if page == 1 {
+    let pages = Paged::new(
+        2,
+        more,
+        move |page, only| read(api.clone(), session, id, page, only, false),
+        move |more: Studio, first_page| {
+            let more = more.media.unwrap_or_default();
+            let has_more = more.has_more();
+            if first_page {
                 titles.set(more.edges);
             } else {
                 titles.update(|t| t.extend(more.edges));
             }
-            next_page.set(page + 1);
-            Ok(())
-        }
-    });
-    let set_only = Callback::new(move |v: bool| {
-        only.set(v);
-        next_page.set(1);
-        load_more.dispatch_local(());
-    });
+            has_more
+        },
+    );
+    let only = pages.only;
     view! {
         <article class="title-page" data-testid="studio-page">
             <header class="page-intro">
@@ -98,7 +89,7 @@ fn StudioBody(studio: Studio) -> impl IntoView {
             </header>
             <section class="card" data-testid="studio-titles">
                 <h2>"Titles"</h2>
-                <OnListToggle only=only set=set_only/>
+                <OnListToggle only=pages.only set=pages.set_only/>
                 {move || match titles.with(Vec::is_empty) {
                     true => view! {
                         <p class="muted" data-testid="no-titles">{if only.get() { "None of its titles is on your lists." } else { "AniList lists no titles for this studio yet." }}</p>
@@ -113,7 +104,7 @@ fn StudioBody(studio: Studio) -> impl IntoView {
                     }.into_any(),
                 }}
             </section>
-            <LoadMore load=load_more more=has_more/>
+            <LoadMore load=pages.load more=pages.more/>
         </article>
     }
 }

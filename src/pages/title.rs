@@ -16,7 +16,7 @@ use crate::api::ops::favourite::Favourable;
 use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Other, StaffEdge, Title, TitleCast};
 use crate::api::Api;
 use crate::components::add_to_list::AddToList;
-use crate::components::api_status::{ApiErrorView, LoadMore};
+use crate::components::api_status::{ApiErrorView, LoadMore, Paged};
 use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
@@ -445,32 +445,33 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    let more = RwSignal::new(first.has_more());
+    let more = first.has_more();
     let shown = RwSignal::new(first.edges);
-    let page = RwSignal::new(0u32);
-    let load = Action::new_local(move |_: &()| {
-        let api = api.clone();
-        let next = page.get_untracked() + 1;
-        let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-        let vars = CastVars { id, page: next, characters: testid == "characters", staff: testid == "staff" };
-        async move {
-            let answer = api.run::<TitleCast>(credential.as_ref(), &vars, false).await?;
-            let got = answer.media.and_then(take).unwrap_or(Edges { page_info: None, edges: Vec::new() });
-            more.set(got.has_more());
-            if next == 1 {
+    let pages = Paged::new(
+        1,
+        more,
+        move |page, _| {
+            let api = api.clone();
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let vars = CastVars { id, page, characters: testid == "characters", staff: testid == "staff" };
+            async move { Ok(api.run::<TitleCast>(credential.as_ref(), &vars, false).await?.media.and_then(take)) }
+        },
+        move |got: Option<Edges<T>>, first| {
+            let got = got.unwrap_or(Edges { page_info: None, edges: Vec::new() });
+            let has_more = got.has_more();
+            if first {
                 shown.set(got.edges);
             } else {
                 shown.update(|s| s.extend(got.edges));
             }
-            page.set(next);
-            Ok(())
-        }
-    });
+            has_more
+        },
+    );
     view! {
         <section class="card" data-testid=testid>
             <h2>{heading}</h2>
             <ul class="people">{move || shown.get().into_iter().filter_map(row).collect_view()}</ul>
-            <LoadMore load=load more=more/>
+            <LoadMore load=pages.load more=pages.more/>
         </section>
     }
 }
