@@ -44,7 +44,7 @@ use config::Config;
 use pages::{
     airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage, people::{CharacterPage, StaffPage},
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage,
 };
 use session::{Session, SessionContext};
 
@@ -136,6 +136,7 @@ pub fn App(
                         <Route path=(StaticSegment(routes::CHARACTER), ParamSegment("id")) view=CharacterPage/>
                         <Route path=(StaticSegment(routes::STAFF), ParamSegment("id")) view=StaffPage/>
                         <Route path=(StaticSegment(routes::STUDIO), ParamSegment("id")) view=StudioPage/>
+                        <Route path=(StaticSegment(routes::USER), ParamSegment("id")) view=UserPage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
                         <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
                     </FlatRoutes>

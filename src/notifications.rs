@@ -13,6 +13,8 @@ pub enum Part {
     Text(String),
     /// A title, linked to its page in the app.
     Title { kind: MediaKind, id: i64, name: String },
+    /// A member, linked to their page in the app.
+    Member { id: u64, name: String },
     /// A person or a thread on AniList (`href` only when it is `https:`).
     Link { text: String, href: Option<String> },
 }
@@ -76,7 +78,10 @@ pub fn shown(n: &Notification) -> Option<Shown> {
             }
         }
     } else if let Some(u) = &n.user {
-        sentence.push(Part::Link { text: u.name.clone(), href: u.site_url.as_deref().and_then(safe_href) });
+        sentence.push(match u.id {
+            Some(id) => Part::Member { id, name: u.name.clone() },
+            None => Part::Link { text: u.name.clone(), href: u.site_url.as_deref().and_then(safe_href) },
+        });
         sentence.extend(text(context));
         if let Some(t) = &n.thread {
             sentence.push(Part::Link { text: t.title.clone().unwrap_or_else(|| "a thread".into()), href: t.site_url.as_deref().and_then(safe_href) });
@@ -116,7 +121,7 @@ pub fn plain(parts: &[Part]) -> String {
         .iter()
         .map(|p| match p {
             Part::Text(t) => t.as_str(),
-            Part::Title { name, .. } => name.as_str(),
+            Part::Title { name, .. } | Part::Member { name, .. } => name.as_str(),
             Part::Link { text, .. } => text.as_str(),
         })
         .collect()
@@ -151,7 +156,7 @@ mod tests {
         assert_eq!(all[0].sentence[1], Part::Title { kind: MediaKind::Anime, id: 1, name: "Cowboy Bebop".into() });
         assert_eq!(all[0].title, Some((MediaKind::Anime, 1)));
         assert_eq!(all[0].image.as_deref(), Some("https://example.test/c1.png"));
-        assert_eq!(all[1].sentence[0], Part::Link { text: "Hana".into(), href: Some("https://anilist.co/user/Hana".into()) });
+        assert_eq!(all[1].sentence[0], Part::Member { id: 6001, name: "Hana".into() });
         assert_eq!(all[1].image.as_deref(), Some("https://example.test/a.png"));
         assert!(all[1].avatar && !all[0].avatar);
         assert_eq!(all[2].activity.as_deref(), Some("https://anilist.co/activity/4242"));

@@ -31,6 +31,7 @@ pub const STATS: &str = "stats";
 pub const CHARACTER: &str = "character";
 pub const STAFF: &str = "staff";
 pub const STUDIO: &str = "studio";
+pub const USER: &str = "user";
 
 pub use crate::media::MediaKind;
 
@@ -63,6 +64,8 @@ pub enum Page {
     Staff(i64),
     /// A studio's page: `/studio/14`.
     Studio(i64),
+    /// Another AniList member's page: `/user/6001`.
+    User(i64),
 }
 
 impl Page {
@@ -99,6 +102,7 @@ impl Page {
             Page::Character(id) => format!("/{CHARACTER}/{id}"),
             Page::Staff(id) => format!("/{STAFF}/{id}"),
             Page::Studio(id) => format!("/{STUDIO}/{id}"),
+            Page::User(id) => format!("/{USER}/{id}"),
         }
     }
 
@@ -123,6 +127,7 @@ impl Page {
             Page::Character(_) => "Character",
             Page::Staff(_) => "Staff",
             Page::Studio(_) => "Studio",
+            Page::User(_) => "Member",
         }
     }
 }
@@ -148,6 +153,7 @@ mod tests {
         all.push(Page::Character(1).href());
         all.push(Page::Staff(1).href());
         all.push(Page::Studio(1).href());
+        all.push(Page::User(1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -163,6 +169,7 @@ mod tests {
         assert_eq!(Page::Character(1).href(), "/character/1");
         assert_eq!(Page::Staff(95).href(), "/staff/95");
         assert_eq!(Page::Studio(14).href(), "/studio/14");
+        assert_eq!(Page::User(6001).href(), "/user/6001");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, people, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user_options, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, people, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -188,6 +188,16 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(title.contains(part), "{part}: {title}");
     }
     assert!(title.contains("characters: Some(Edges { page_info: Some(More { has_next_page: Some(true) })"), "{title}");
+    // The members followed come beside `Media`, in the same answer.
+    let followed = {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/TitlePage.json");
+        let whole: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let data: title::Data = serde_json::from_value(select(&whole, title::TitlePage::QUERY)).unwrap();
+        format!("{:?}", data.title(tsuzuki::media::ScoreFormat::Point10Decimal).unwrap().following)
+    };
+    for part in ["format: Point10Decimal", "status: Some(Current), progress: Some(3)", "name: \"Hana\"", "b6001.png", "score: Some(9.5)", "name: \"Jun\", avatar: None"] {
+        assert!(followed.contains(part), "{part}: {followed}");
+    }
     let cast = fixture_reads_as_selected::<title::TitleCast>();
     for part in ["Laughing Bull", "role: Some(Background)", "Kouichi Yamadera", "has_next_page: Some(true)", "role: Some(\"Director\")", "has_next_page: Some(false)"] {
         assert!(cast.contains(part), "{part}: {cast}");
@@ -221,6 +231,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let studio = fixture_reads_as_selected::<studio::StudioPage>();
     for part in ["name: \"Sunrise\"", "is_animation_studio: true", "favourites: Some(3200)", "is_main_studio: Some(false)", "is_main_studio: Some(true)", "Fullmetal Alchemist: Brotherhood", "has_next_page: Some(true)"] {
         assert!(studio.contains(part), "{part}: {studio}");
+    }
+    let member = fixture_reads_as_selected::<user::UserPage>();
+    for part in ["name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {
+        assert!(member.contains(part), "{part}: {member}");
     }
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");

@@ -14,6 +14,7 @@ pub mod stats;
 pub mod studio;
 pub mod title;
 pub mod token;
+pub mod user;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::favourite::Favourable;
-use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Other, StaffEdge, Title, TitleCast};
+use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Followed, Other, StaffEdge, Title, TitleCast};
 use crate::api::Api;
 use crate::components::add_to_list::AddToList;
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged};
@@ -69,9 +69,11 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
     let outbox = use_outbox();
     let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
     let user = credential.as_ref().map_or(0, |c| c.user);
+    let store = use_list_store();
     let load = {
         let (api, credential) = (api.clone(), credential.clone());
-        move |force: bool| titles.load(id, kind, credential.clone(), api.clone(), force)
+        // The person's scoring system, as far as the kept list knows it.
+        move |force: bool| titles.load(id, kind, credential.clone(), api.clone(), force, store.with_untracked(kind, |d| d.map(|d| d.score_format).unwrap_or_default()))
     };
     load(false);
     // The person's entry lives in the list store: it is asked for too.
@@ -107,7 +109,6 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
     let error = Memo::new(move |_| kept.with(|k| k.2.clone()));
     let editing = RwSignal::new(false);
     provide_context(EditingEntry(editing));
-    let store = use_list_store();
     let format = Memo::new(move |_| store.score_format(kind));
     view! {
         {move || match title.get() {
@@ -203,6 +204,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let staff = t.staff.clone();
     let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
     let description = t.description.clone().filter(|d| !d.trim().is_empty());
+    let following = following_card(t.following.clone(), kind, total);
     view! {
         <article class="title-page" data-testid="title-page">
             {banner.map(|b| view! { <img class="title-page__banner" src=b alt="" data-testid="banner"/> })}
@@ -264,6 +266,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             })}
             {characters.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "characters", "Characters", first, |c| c.characters, character_row))}
             {staff.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "staff", "Staff", first, |c| c.staff, staff_row))}
+            {following}
             {(!recommendations.is_empty()).then(|| view! {
                 <section class="card" data-testid="recommendations">
                     <h2>"Recommended"</h2>
@@ -282,6 +285,40 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// The members the person follows who have the title on their lists: each
+/// a link to their page, with their status, progress and score (in the
+/// person's own scoring system). Nothing when there are none.
+fn following_card(followed: Option<Followed>, kind: MediaKind, total: Option<u32>) -> Option<impl IntoView> {
+    let f = followed.filter(|f| f.entries.iter().any(|e| e.user.is_some()))?;
+    let format = f.format;
+    let rows = f.entries.into_iter().filter_map(move |e| {
+        let u = e.user?;
+        let avatar = u.avatar.and_then(|a| a.medium).map(|src| view! { <img src=src alt="" width="40" height="40" loading="lazy"/> });
+        let status = e.status.filter(|s| s.is_known()).map(|s| s.label(kind));
+        let progress = e.progress.filter(|p| *p > 0).map(|p| progress_label(p, total));
+        let note = [status.map(str::to_string), progress].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        let score = e.score.filter(|s| *s > 0.0).map(|s| format.display(s));
+        Some(view! {
+            <li class="people__row" data-testid="followed">
+                <a class="person person--member" href=Page::User(u.id as i64).href()>
+                    {avatar}
+                    <span class="person__text">
+                        <span class="person__name">{u.name}</span>
+                        <span class="muted small">{note}</span>
+                    </span>
+                </a>
+                {score.map(|s| view! { <span class="small" data-testid="followed-score">{s}</span> })}
+            </li>
+        })
+    });
+    Some(view! {
+        <section class="card" data-testid="following">
+            <h2>"Following"</h2>
+            <ul class="people">{rows.collect_view()}</ul>
+        </section>
+    })
 }
 
 /// "Ep 8 in 2 d 4 h", ticking.

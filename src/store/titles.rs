@@ -13,7 +13,11 @@ use crate::api::ops::title::{self, Title, TitlePage};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::idb;
-use crate::media::MediaKind;
+use crate::storage::{self, Area};
+use crate::media::{MediaKind, ScoreFormat};
+
+/// Where [`Titles::outdate`] keeps its time.
+const OUTDATED_KEY: &str = "tsuzuki.titles-outdated.v1";
 
 /// A kept title is shown without asking AniList again for this long.
 pub const FRESH_FOR_MS: f64 = 10.0 * 60_000.0;
@@ -54,8 +58,10 @@ impl Titles {
     }
 
     /// Shows what is kept (memory, else IndexedDB) and asks AniList when it
-    /// is older than [`FRESH_FOR_MS`] (`force`: ask anyway).
-    pub fn load(&self, id: i64, kind: MediaKind, credential: Option<Credential>, api: Api, force: bool) {
+    /// is older than [`FRESH_FOR_MS`] (`force`: ask anyway). Signed in, the
+    /// members the person follows who have the title come too, their scores
+    /// in `format`.
+    pub fn load(&self, id: i64, kind: MediaKind, credential: Option<Credential>, api: Api, force: bool, format: ScoreFormat) {
         let user = credential.as_ref().map_or(0, |c| c.user);
         let me = *self;
         if self.kept.with_untracked(|k| k.get(&(user, id)).is_some_and(|t| t.loading)) {
@@ -82,14 +88,14 @@ impl Titles {
             let Some(at) = me.kept.try_with_untracked(|k| k.get(&(user, id)).map_or(0.0, |t| if t.title.is_some() { t.fetched_at } else { 0.0 })) else {
                 return;
             };
-            let outdated = me.outdated.try_get_value().unwrap_or_default();
+            let outdated = me.outdated_at();
             if !force && js_sys::Date::now() - at < FRESH_FOR_MS && at > outdated {
                 me.kept.try_update(|k| k.entry((user, id)).or_default().loading = false);
                 return;
             }
-            let vars = title::Vars { id, kind: kind.into() };
+            let vars = title::Vars { id, kind: kind.into(), following: credential.is_some(), format };
             let answer = api.run::<TitlePage>(credential.as_ref(), &vars, force).await;
-            let answer = answer.and_then(|d| d.media.ok_or_else(|| ApiError::Shape("no Media".into())));
+            let answer = answer.and_then(|d| d.title(format).ok_or_else(|| ApiError::Shape("no Media".into())));
             let now = js_sys::Date::now();
             if let Ok(title) = &answer {
                 if let Ok(text) = serde_json::to_string(&(now, title)) {
@@ -112,9 +118,19 @@ impl Titles {
     }
 
     /// Every title read until now is asked again at its next visit (what is
-    /// kept is still shown meanwhile).
+    /// kept is still shown meanwhile), in this tab, after a reload and in
+    /// the app's other tabs (the time is kept in localStorage too).
     pub fn outdate(&self) {
-        self.outdated.set_value(js_sys::Date::now());
+        let now = js_sys::Date::now();
+        self.outdated.set_value(now);
+        let _ = storage::set(Area::Local, OUTDATED_KEY, &now);
+    }
+
+    /// When titles were last outdated, here or in another tab.
+    fn outdated_at(&self) -> f64 {
+        let here = self.outdated.try_get_value().unwrap_or_default();
+        let kept = storage::get::<f64>(Area::Local, OUTDATED_KEY).ok().flatten().unwrap_or_default();
+        here.max(kept)
     }
 
     /// The person's favourite, as AniList now holds it.

@@ -5,6 +5,7 @@ pub mod airing;
 pub mod delete_entry;
 pub mod examples;
 pub mod favourite;
+pub mod follow;
 pub mod list_collection;
 pub mod list_entries;
 pub mod me;
@@ -18,6 +19,7 @@ pub mod studio;
 pub mod title;
 pub mod unread;
 pub mod update_entries;
+pub mod user;
 pub mod user_options;
 pub mod viewer;
 
@@ -44,6 +46,9 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<user_options::UserOptions>(),
     op::<save_user_options::SaveUserOptions>(),
     op::<stats::UserStats>(),
+    op::<user::UserPage>(),
+    op::<follow::ToggleFollow>(),
+    op::<follow::FollowState>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -47,7 +47,7 @@ impl Operation for Notifications {
   }
 }
 fragment Title on Media { id type title { userPreferred } coverImage { medium } }
-fragment Who on User { name siteUrl avatar { medium } }
+fragment Who on User { id name siteUrl avatar { medium } }
 fragment Thread on Thread { title siteUrl }";
     type Vars = Vars;
     type Data = Data;
@@ -146,6 +146,7 @@ pub struct Media {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
+    pub id: Option<u64>,
     pub name: String,
     pub site_url: Option<String>,
     pub avatar: Option<Image>,

@@ -10,7 +10,7 @@ use crate::api::operation::{nullable_list, Operation, Title as Names};
 pub use crate::api::ops::list_collection::Airing;
 use crate::api::ops::list_collection::{Entry, FuzzyDate};
 use crate::entry_fields;
-use crate::media::{CharacterRole, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
+use crate::media::{CharacterRole, ListStatus, ScoreFormat, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
 
 /// A title's characters with their Japanese voices, as both queries ask.
 macro_rules! character_edges {
@@ -32,7 +32,7 @@ impl Operation for TitlePage {
     const NAME: &'static str = "TitlePage";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query TitlePage($id: Int!, $type: MediaType) {
+        "query TitlePage($id: Int!, $type: MediaType, $following: Boolean!, $format: ScoreFormat) {
   Media(id: $id, type: $type) {
     id
     type
@@ -76,6 +76,9 @@ impl Operation for TitlePage {
         entry_fields!(),
         " }
   }
+  following: Page(perPage: 25) @include(if: $following) {
+    mediaList(mediaId: $id, isFollowing: true, sort: [UPDATED_TIME_DESC]) { status progress progressVolumes score(format: $format) user { id name avatar { medium } } }
+  }
 }"
     );
     type Vars = Vars;
@@ -87,12 +90,62 @@ pub struct Vars {
     pub id: i64,
     #[serde(rename = "type")]
     pub kind: MediaType,
+    /// Signed in: the members the person follows who have the title too.
+    pub following: bool,
+    /// Their scores come in this system (the person's own).
+    pub format: ScoreFormat,
 }
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
     #[serde(rename = "Media")]
     pub media: Option<Title>,
+    #[serde(default)]
+    pub following: Option<FollowingPage>,
+}
+
+impl Data {
+    /// The title, with the members followed who have it (their scores in
+    /// `format`, as asked).
+    pub fn title(self, format: ScoreFormat) -> Option<Title> {
+        let mut title = self.media?;
+        title.following = self.following.map(|f| Followed { format, entries: f.media_list });
+        Some(title)
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowingPage {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub media_list: Vec<FollowedEntry>,
+}
+
+/// The entries on this title of the members the person follows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Followed {
+    /// The system their scores are in.
+    pub format: ScoreFormat,
+    pub entries: Vec<FollowedEntry>,
+}
+
+/// A followed member's entry on the title.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FollowedEntry {
+    pub status: Option<ListStatus>,
+    pub progress: Option<u32>,
+    pub progress_volumes: Option<u32>,
+    pub score: Option<f64>,
+    pub user: Option<Member>,
+}
+
+/// An AniList member, as a list names them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: u64,
+    pub name: String,
+    pub avatar: Option<Images>,
 }
 
 /// A title, as its page shows it (also kept for a revisit).
@@ -144,6 +197,9 @@ pub struct Title {
     #[serde(default, deserialize_with = "nullable_list")]
     pub external_links: Vec<Link>,
     pub media_list_entry: Option<Entry>,
+    /// Not part of `Media`: set from the same answer ([`Data::title`]).
+    #[serde(default)]
+    pub following: Option<Followed>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

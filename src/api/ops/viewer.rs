@@ -1,4 +1,5 @@
-//! The signed-in user, for the profile page.
+//! The signed-in user, for the profile page; the profile's shape, which a
+//! user's page ([`crate::api::ops::user`]) reads too.
 
 use serde::Deserialize;
 
@@ -8,19 +9,18 @@ use crate::media::{ScoreFormat, UserTitleLanguage};
 
 pub struct Viewer;
 
-impl Operation for Viewer {
-    const NAME: &'static str = "Viewer";
-    const MUTATION: bool = false;
-    const QUERY: &'static str = "query Viewer {
-  Viewer {
-    id
+/// What a profile shows, as the Viewer and the User query both ask it (with
+/// [`profile_fragment!`] after the query).
+#[macro_export]
+macro_rules! profile_fields {
+    () => {
+        "id
     name
     about(asHtml: true)
     siteUrl
     avatar { large medium }
     bannerImage
     createdAt
-    options { titleLanguage displayAdultContent }
     mediaListOptions { scoreFormat }
     statistics {
       anime { count meanScore minutesWatched episodesWatched }
@@ -31,10 +31,33 @@ impl Operation for Viewer {
       manga(perPage: 25) { pageInfo { total } nodes { ...Fav } }
       characters(perPage: 25) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
       staff(perPage: 25) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
-    }
+    }"
+    };
+}
+
+/// The favourite titles' fragment [`profile_fields!`] names.
+#[macro_export]
+macro_rules! profile_fragment {
+    () => {
+        "fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }"
+    };
+}
+
+impl Operation for Viewer {
+    const NAME: &'static str = "Viewer";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query Viewer {
+  Viewer {
+    ",
+        crate::profile_fields!(),
+        "
+    options { titleLanguage displayAdultContent }
   }
 }
-fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }";
+",
+        crate::profile_fragment!()
+    );
     type Vars = Vars;
     type Data = Data;
 }
@@ -63,6 +86,10 @@ pub struct User {
     /// The totals only (see [`crate::api::ops::stats`] for the rest).
     pub statistics: Option<crate::api::ops::stats::Kinds>,
     pub favourites: Option<Favourites>,
+    /// Whether the person signed in follows them (another user's page).
+    pub is_following: Option<bool>,
+    /// Whether they follow the person signed in.
+    pub is_follower: Option<bool>,
 }
 
 /// The person's favourites, the first 25 of each kind, in their order.

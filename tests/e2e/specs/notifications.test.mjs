@@ -41,9 +41,10 @@ test('the bell says how many are unread; the page shows each kind in AniList\'s 
     'Hana liked your activity.',
     '<img src=x onerror="window.__pwned=30">Gone was deleted from the site.',
   ]);
-  // Links: the title in the app, the person and the activity on AniList.
+  // Links: the title and the member in the app, the activity on AniList.
   assert.equal(await page.getAttribute(`${note(501)} [data-testid=notification-text] a`, 'href'), '/anime/1');
-  assert.equal(await page.getAttribute(`${note(502)} [data-testid=notification-text] a`, 'href'), 'https://anilist.co/user/6001');
+  // A member is a link to their page in the app.
+  assert.equal(await page.getAttribute(`${note(502)} [data-testid=notification-text] a`, 'href'), '/user/6001');
   assert.equal(await page.getAttribute(`${note(503)} a >> text="See it on AniList"`, 'href'), 'https://anilist.co/activity/777');
   assert.match(await page.textContent(note(504)), /Reason: A duplicate\./);
   // A person's avatar is drawn round, a title's cover is not.

@@ -52,7 +52,7 @@ test('a list row opens the title\'s page: names, facts and rankings, tags, descr
   // The person's entry, from the list.
   assert.match(await page.textContent('[data-testid=your-entry]'), /Watching · 12 \/ 26 \+ · 8\.5 \/ 10/);
   assert.equal(requests('TitlePage').length, 1);
-  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME' });
+  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: true, format: 'POINT_10_DECIMAL' });
   // A relation is a link to its own page (a manga here).
   await page.click('[data-testid=relations] >> text=Berserk');
   await page.waitForSelector('[data-testid=title-name] >> text=Berserk');

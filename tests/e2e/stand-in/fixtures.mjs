@@ -4,6 +4,8 @@
 export const VIEWER_ID = 5150;
 /** A second AniList account (the multi-account tests sign it in too). */
 export const SECOND_ID = 6001;
+/** A member nobody follows at first (the follow tests). */
+export const THIRD_ID = 6002;
 
 const MEDIA = [
   { id: 1, idMal: 1, type: 'ANIME', format: 'TV', status: 'FINISHED', episodes: 26, duration: 24,
@@ -162,9 +164,22 @@ export function freshFixtures() {
         { id: 900001, mediaId: 1, status: 'PLANNING', progress: 0, score: 0, updatedAt: 1763400000 },
         { id: 900002, mediaId: 21, status: 'CURRENT', progress: 3, score: 0, updatedAt: 1763300000 },
       ].map((e) => ({ userId: SECOND_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
+      { id: 900101, userId: THIRD_ID, mediaId: 1, status: 'COMPLETED', progress: 26, progressVolumes: 0, score: 9.5, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, updatedAt: 1763450000 },
+      // Private: AniList shows it to nobody else.
+      { id: 900102, userId: THIRD_ID, mediaId: 21, status: 'PAUSED', progress: 40, progressVolumes: 0, score: 0, repeat: 0, priority: 0, private: true, notes: null, createdAt: 1600000000, updatedAt: 1763450000 },
     ],
     // Other users, as Viewer and MediaListCollection see them (the same options as the viewer's).
-    others: [{ id: SECOND_ID, name: 'Hana', about: null, aboutHtml: null, unreadNotificationCount: 0 }],
+    others: [
+      { id: SECOND_ID, name: 'Hana', about: null, aboutHtml: null, unreadNotificationCount: 0 },
+      { id: THIRD_ID, name: 'Jun', about: 'Mostly <b>movies</b>.', aboutHtml: '<p>Mostly <b>movies</b>.<img src=x onerror="window.__pwned=21"></p>', unreadNotificationCount: 0,
+        statistics: {
+          anime: { count: 1, meanScore: 9.5, standardDeviation: 0, minutesWatched: 624, episodesWatched: 26, chaptersRead: 0, volumesRead: 0 },
+          manga: { count: 0, meanScore: 0, standardDeviation: 0, minutesWatched: 0, episodesWatched: 0, chaptersRead: 0, volumesRead: 0 },
+        },
+        favourites: { anime: [1], manga: [], characters: [1], staff: [], studios: [] } },
+    ],
+    // Who follows whom: "follower>followed". The viewer and Hana follow each other.
+    follows: new Set([`${VIEWER_ID}>${SECOND_ID}`, `${SECOND_ID}>${VIEWER_ID}`]),
     nextEntryId: 800000,
     // The viewer's notifications, newest first (`__typename` picks the
     // member of AniList's NotificationUnion); the two newest are unread.

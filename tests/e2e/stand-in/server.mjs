@@ -506,9 +506,12 @@ export class StandIn {
     const userObj = (id) => {
       const other = d.others?.find((o) => o.id === id);
       if (id !== d.viewer.id && !other) return null;
-      const v = other ? { ...d.viewer, ...other, siteUrl: `https://anilist.co/user/${id}`, favourites: { anime: [], manga: [], characters: [], staff: [], studios: [] } } : d.viewer;
+      const v = other ? { ...d.viewer, favourites: { anime: [], manga: [], characters: [], staff: [], studios: [] }, ...other, siteUrl: `https://anilist.co/user/${id}` } : d.viewer;
       return {
         ...v,
+        // As the person signed in sees them (no one signed in: null).
+        isFollowing: (_a, ctx) => (ctx.viewerId == null ? null : d.follows.has(`${ctx.viewerId}>${id}`)),
+        isFollower: (_a, ctx) => (ctx.viewerId == null ? null : d.follows.has(`${id}>${ctx.viewerId}`)),
         about: ({ asHtml } = {}) => (asHtml ? (v.aboutHtml ?? v.about) : v.about),
         avatar: { large: `${self.origin}/img/avatar/${v.id}.svg`, medium: `${self.origin}/img/avatar/${v.id}.svg` },
         statistics: { anime: statisticsOf(v, 'ANIME'), manga: statisticsOf(v, 'MANGA') },
@@ -828,7 +831,8 @@ export class StandIn {
     return {
       Viewer: (_args, ctx) => userObj(viewerOf(ctx)),
       User: (args) => {
-        const u = args.id === d.viewer.id || args.name === d.viewer.name ? userObj(d.viewer.id) : null;
+        const id = args.id ?? [d.viewer, ...d.others].find((o) => o.name === args.name)?.id;
+        const u = id == null ? null : userObj(id);
         if (!u) throw new ApiError('Not Found.', 404);
         return u;
       },
@@ -887,16 +891,24 @@ export class StandIn {
             media: n.animeId ?? n.mediaId ? mediaObj(mediaById(n.animeId ?? n.mediaId)) : null,
             user: n.userId ? userObj(n.userId) : null,
           })),
-          // The viewer's own entries only (as AniList shows private ones).
+          // One user's entries (the viewer's own when none is named), or
+          // with isFollowing those of everyone the viewer follows (not
+          // their private ones), most recently updated first.
           mediaList: (_args, ctx) => {
             const a = pageListArgs(info, 'mediaList') ?? {};
             const userId = a.userId ?? ctx.viewerId;
-            return d.entries.filter((e) => e.userId === userId
+            const whose = a.isFollowing
+              ? (e) => d.follows.has(`${viewerOf(ctx)}>${e.userId}`) && !e.private
+              : (e) => e.userId === userId && (userId === ctx.viewerId || !e.private);
+            const order = (a.sort ?? []).includes('UPDATED_TIME_DESC') ? (x, y) => (y.updatedAt ?? 0) - (x.updatedAt ?? 0) : () => 0;
+            return d.entries.filter((e) => whose(e)
               && (a.mediaId == null || e.mediaId === a.mediaId)
               && (a.mediaId_in == null || a.mediaId_in.includes(e.mediaId))
               && (a.status == null || e.status === a.status))
-              .slice(0, perPage).map(entryObj);
+              .sort(order).slice(0, perPage).map(entryObj);
           },
+          following: ({ userId }) => [...d.follows].filter((f) => f.startsWith(`${userId}>`))
+            .map((f) => userObj(Number(f.split('>')[1]))).filter(Boolean).slice(0, perPage),
         };
       },
       MediaListCollection: (args) => {
@@ -988,6 +1000,14 @@ export class StandIn {
         }
         const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
         return { anime: page(favs.anime), manga: page(favs.manga) };
+      },
+      ToggleFollow: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const u = userObj(args.userId);
+        if (!u || args.userId === me) throw new ApiError('Not Found.', 404);
+        const key = `${me}>${args.userId}`;
+        if (d.follows.has(key)) d.follows.delete(key); else d.follows.add(key);
+        return u;
       },
       // The viewer's options (only what is given changes); a new scoring
       // system needs nothing more: scores are kept on one scale and

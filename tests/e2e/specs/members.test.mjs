@@ -1,0 +1,147 @@
+// Other AniList members, against the stand-in: a title's "Following" (the
+// members the person follows who have it, with their status and score),
+// a member's page (profile, bio through the allowlist, totals, favourites,
+// "Follows you"), following and unfollowing (sent once; read back when the
+// answer is lost), reading signed out, and the person's own page.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { VIEWER_ID, SECOND_ID, THIRD_ID } from '../stand-in/fixtures.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const requests = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
+// The stand-in's bios hold hostile markup: the browser's inert parse
+// reports the page's policy refusing its handlers (as api.test.mjs says).
+const policy = /violates the following Content Security Policy directive '(script-src|style-src)|CSP violation: (script-src-attr|style-src-attr|style-src-elem) refused \(?inline\)?$/;
+const problems = (page) => page.problems.filter((p) => !/Failed to load|ERR_/.test(p) && !policy.test(p));
+const followed = (page) => page.locator('[data-testid=following] [data-testid=followed]').allInnerTexts();
+const follows = () => [...world.standIn.data.follows];
+
+test('a title\'s "Following", a member\'s page, and following someone new: the title then shows them too', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=following]');
+  // Only the members followed (Hana), in the same request as the title.
+  assert.deepEqual((await followed(page)).map((t) => t.replace(/\s+/g, ' ').trim()), ['Hana Planning']);
+  assert.equal(requests('TitlePage').length, 1);
+  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: true, format: 'POINT_10_DECIMAL' });
+  // Hana's page: she follows the viewer, who follows her.
+  await page.click('[data-testid=following] >> text=Hana');
+  await page.waitForSelector('[data-testid=profile-name] >> text=Hana');
+  assert.equal(new URL(page.url()).pathname, `/user/${SECOND_ID}`);
+  assert.equal(await page.title(), 'Hana · Tsuzuki for AniList');
+  assert.equal(await page.locator('[data-testid=follows-you]').count(), 1);
+  assert.equal(await page.getAttribute('[data-testid=follow]', 'aria-pressed'), 'true');
+  // Jun's page: the bio with its formatting and nothing of it run, his
+  // totals and favourites; no "Follows you"; no link to statistics (the
+  // statistics page is the person's own).
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=profile-name] >> text=Jun');
+  assert.equal(await page.textContent('[data-testid=profile-about] strong'), 'movies');
+  assert.equal(await page.locator('[data-testid=profile-about] img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  assert.equal(await page.textContent('[data-testid=anime-stats] [data-testid=minutes-watched]'), '10 hours 24 minutes');
+  assert.equal(await page.locator('[data-testid=anime-stats-link]').count(), 0);
+  assert.deepEqual(await page.locator('[data-testid=favourite-anime] .tile__name').allInnerTexts(), ['Cowboy Bebop']);
+  assert.deepEqual(await page.locator('[data-testid=favourite-characters] .person__name').allInnerTexts(), ['Spike Spiegel']);
+  assert.equal(await page.locator('[data-testid=follows-you]').count(), 0);
+  assert.deepEqual(requests('UserPage').map((r) => r.body.variables), [{ id: SECOND_ID }, { id: THIRD_ID }]);
+  // Follow him.
+  assert.equal(await page.getAttribute('[data-testid=follow]', 'aria-pressed'), 'false');
+  await page.click('[data-testid=follow]');
+  await page.waitForSelector('[data-testid=follow][aria-pressed=true]');
+  assert.equal(await page.textContent('[data-testid=follow]'), '✓ Following');
+  assert.deepEqual(requests('ToggleFollow').map((r) => r.body.variables), [{ userId: THIRD_ID }]);
+  assert.ok(follows().includes(`${VIEWER_ID}>${THIRD_ID}`));
+  // The title read ten minutes ago is read again: Jun comes first (his
+  // entry is the newer), with his score in the person's system.
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=following] >> text=Jun');
+  assert.deepEqual((await followed(page)).map((t) => t.replace(/\s+/g, ' ').trim()), ['Jun Completed · 26 / 26 9.5 / 10', 'Hana Planning']);
+  // A private entry is his own: One Piece shows Hana only.
+  await page.goto(`${world.app.url}anime/21`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=following]');
+  assert.deepEqual((await followed(page)).map((t) => t.replace(/\s+/g, ' ').trim()), ['Hana Watching · 3 / ?']);
+  assert.deepEqual(problems(page), []);
+});
+
+test('unfollowing whose answer is lost: read back, never sent again blind', async () => {
+  world.standIn.data.follows.add(`${VIEWER_ID}>${THIRD_ID}`);
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=follow][aria-pressed=true]');
+  world.standIn.fault({ kind: 'drop-after', operation: 'ToggleFollow' });
+  await page.click('[data-testid=follow]');
+  await page.waitForSelector('[data-testid=follow][aria-pressed=false]');
+  assert.equal(await page.textContent('[data-testid=follow]'), 'Follow');
+  assert.equal(requests('ToggleFollow').length, 1, 'never sent twice');
+  assert.deepEqual(requests('FollowState').map((r) => r.body.variables), [{ id: THIRD_ID }], 'the state was read back');
+  assert.ok(!follows().includes(`${VIEWER_ID}>${THIRD_ID}`));
+  assert.equal(await page.locator('[data-testid=follow-error]').count(), 0);
+  assert.deepEqual(problems(page), []);
+});
+
+test('a refused follow says why and leaves the button as it was', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=follow][aria-pressed=false]');
+  world.standIn.fault({ kind: '500', operation: 'ToggleFollow' });
+  await page.click('[data-testid=follow]');
+  await page.waitForSelector('[data-testid=follow-error]');
+  assert.equal(await page.getAttribute('[data-testid=follow]', 'aria-pressed'), 'false');
+  assert.equal(await page.isEnabled('[data-testid=follow]'), true);
+  assert.ok(!follows().includes(`${VIEWER_ID}>${THIRD_ID}`));
+});
+
+test('signed out: a member\'s page reads without a token and has no toggle; a title has no "Following"; bad addresses say so', async () => {
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=profile-name] >> text=Jun');
+  assert.equal(requests('UserPage')[0].authorization, null);
+  assert.equal(await page.locator('[data-testid=follow]').count(), 0);
+  assert.equal(await page.locator('[data-testid=follows-you]').count(), 0);
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name]');
+  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: false, format: 'POINT_10_DECIMAL' });
+  assert.equal(await page.locator('[data-testid=following]').count(), 0);
+  await page.goto(`${world.app.url}user/424242`);
+  await appReady(page);
+  await page.waitForSelector('.api-error');
+  assert.match(await page.textContent('.api-error'), /not found/i);
+  await page.goto(`${world.app.url}user/abc`);
+  await appReady(page);
+  await page.waitForSelector('text=No such member');
+  assert.deepEqual(problems(page), []);
+});
+
+test('the person\'s own member page: "This is you", a link to the profile, no toggle', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/${VIEWER_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=profile-name] >> text=Mitsuki');
+  assert.match(await page.textContent('.page-intro .lead'), /This is you/);
+  assert.equal(await page.locator('[data-testid=follow]').count(), 0);
+  assert.equal(await page.locator('[data-testid=follows-you]').count(), 0);
+  await page.click('.card.profile >> text=Your profile');
+  await page.waitForSelector('[data-testid=title-language]');
+  assert.equal(new URL(page.url()).pathname, '/profile');
+});
