@@ -162,6 +162,9 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["page_info: Some(Total { total: Some(27) })", "title: Some(Title { user_preferred: Some(\"Cowboy Bebop\")", "start_date: Some(FuzzyDate { year: Some(1998)", "Spike Spiegel", "staff: None"] {
         assert!(viewer.contains(part), "{part}: {viewer}");
     }
+    for part in ["following: Some(Members { page_info: Some(More { has_next_page: Some(true) }), members: [Member { id: 6001, name: \"Hana\"", "followers: Some(Members { page_info: Some(More { has_next_page: Some(false) }), members: [] })"] {
+        assert!(viewer.contains(part), "{part}: {viewer}");
+    }
     let airing = fixture_reads_as_selected::<airing::AiringNow>();
     assert!(airing.contains("next_airing_episode: Some(Airing { episode: 15, airing_at: 1764204800 })") && airing.contains("status: Some(Finished)") && airing.contains("next_airing_episode: None"), "{airing}");
     let me = fixture_reads_as_selected::<me::Me>();

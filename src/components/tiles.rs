@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::ops::title::{Other, Person};
+use crate::api::ops::title::{Member, Other, Person};
 use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 use crate::store::use_list_store;
@@ -70,6 +70,22 @@ pub fn PersonLink(who: Person, page: Page, #[prop(into)] note: String, #[prop(op
         view! { <a class="person person--end" href=page.href()>{text}{image}</a> }.into_any()
     } else {
         view! { <a class="person" href=page.href()>{image}{text}</a> }.into_any()
+    }
+}
+
+/// An AniList member: their avatar (round) and name, a link to their page
+/// in the app, and `note` under the name.
+#[component]
+pub fn MemberLink(member: Member, #[prop(into)] note: String) -> impl IntoView {
+    let avatar = member.avatar.and_then(|a| a.medium).map(|src| view! { <img src=src alt="" width="40" height="40" loading="lazy"/> });
+    view! {
+        <a class="person person--member" href=Page::User(member.id as i64).href()>
+            {avatar}
+            <span class="person__text">
+                <span class="person__name">{member.name}</span>
+                {(!note.is_empty()).then(|| view! { <span class="muted small">{note}</span> })}
+            </span>
+        </a>
     }
 }
 

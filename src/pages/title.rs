@@ -22,7 +22,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::rich_text::RichText;
-use crate::components::tiles::{MediaTile, PersonLink};
+use crate::components::tiles::{MediaTile, MemberLink, PersonLink};
 use crate::edit::{Patch, Values};
 use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind};
 use crate::outbox::{use_outbox, SETTLE_MS};
@@ -295,20 +295,13 @@ fn following_card(followed: Option<Followed>, kind: MediaKind, total: Option<u32
     let format = f.format;
     let rows = f.entries.into_iter().filter_map(move |e| {
         let u = e.user?;
-        let avatar = u.avatar.and_then(|a| a.medium).map(|src| view! { <img src=src alt="" width="40" height="40" loading="lazy"/> });
         let status = e.status.filter(|s| s.is_known()).map(|s| s.label(kind));
         let progress = e.progress.filter(|p| *p > 0).map(|p| progress_label(p, total));
         let note = [status.map(str::to_string), progress].into_iter().flatten().collect::<Vec<_>>().join(" · ");
         let score = e.score.filter(|s| *s > 0.0).map(|s| format.display(s));
         Some(view! {
             <li class="people__row" data-testid="followed">
-                <a class="person person--member" href=Page::User(u.id as i64).href()>
-                    {avatar}
-                    <span class="person__text">
-                        <span class="person__name">{u.name}</span>
-                        <span class="muted small">{note}</span>
-                    </span>
-                </a>
+                <MemberLink member=u note=note/>
                 {score.map(|s| view! { <span class="small" data-testid="followed-score">{s}</span> })}
             </li>
         })

@@ -1,10 +1,10 @@
 //! The signed-in user, for the profile page; the profile's shape, which a
 //! user's page ([`crate::api::ops::user`]) reads too.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Operation};
-use crate::api::ops::title::{Other, Person};
+use crate::api::ops::title::{Member, More, Other, Person};
 use crate::media::{ScoreFormat, UserTitleLanguage};
 
 pub struct Viewer;
@@ -47,14 +47,17 @@ impl Operation for Viewer {
     const NAME: &'static str = "Viewer";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query Viewer {
+        "query Viewer($id: Int!) {
   Viewer {
     ",
         crate::profile_fields!(),
         "
     options { titleLanguage displayAdultContent }
   }
+  following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
+  followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }
 }
+fragment Member on User { id name avatar { medium } }
 ",
         crate::profile_fragment!()
     );
@@ -62,13 +65,33 @@ impl Operation for Viewer {
     type Data = Data;
 }
 
-/// The query takes no variables.
-pub type Vars = crate::api::operation::NoVars;
+/// The token's user: whom they follow and who follows them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Vars {
+    pub id: u64,
+}
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
     #[serde(rename = "Viewer")]
     pub viewer: Option<User>,
+    pub following: Option<Members>,
+    pub followers: Option<Members>,
+}
+
+/// The first members (by name) the person follows, or who follow them.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Members {
+    pub page_info: Option<More>,
+    #[serde(default, rename = "following", alias = "followers", deserialize_with = "nullable_list")]
+    pub members: Vec<Member>,
+}
+
+impl Members {
+    pub fn has_more(&self) -> bool {
+        self.page_info.as_ref().and_then(|p| p.has_next_page).unwrap_or(false)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

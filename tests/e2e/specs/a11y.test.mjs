@@ -59,6 +59,7 @@ const SIGNED_OUT = [
   ['/stats/anime', 'main h1'],
   ['/anime/1', '[data-testid=title-name]'],
   ['/staff/102', '[data-testid=staff-roles]'],
+  ['/user/6001', '[data-testid=profile-name]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
 
@@ -81,6 +82,7 @@ const SIGNED_IN = [
   ['/character/11', '[data-testid=appearances]'],
   ['/staff/95', '[data-testid=voice-roles]'],
   ['/studio/14', '[data-testid=studio-titles] .tile'],
+  ['/user/6001', '[data-testid=follow]'],
 ];
 
 for (const scheme of ['light', 'dark']) {

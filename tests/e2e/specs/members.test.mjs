@@ -77,6 +77,29 @@ test('a title\'s "Following", a member\'s page, and following someone new: the t
   assert.deepEqual(problems(page), []);
 });
 
+test('the profile lists whom the person follows and who follows them, each leading to their page', async () => {
+  world.standIn.data.follows.add(`${VIEWER_ID}>${THIRD_ID}`);
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=members]');
+  assert.deepEqual(await page.locator('[data-testid=following] .person__name').allInnerTexts(), ['Hana', 'Jun']);
+  assert.deepEqual(await page.locator('[data-testid=followers] .person__name').allInnerTexts(), ['Hana']);
+  // In the profile's one request.
+  assert.deepEqual(requests('Viewer').map((r) => r.body.variables), [{ id: VIEWER_ID }]);
+  await page.click('[data-testid=following] >> text=Jun');
+  await page.waitForSelector('[data-testid=profile-name] >> text=Jun');
+  assert.equal(new URL(page.url()).pathname, `/user/${THIRD_ID}`);
+  // No one: the card says where the button is.
+  world.standIn.data.follows.clear();
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=members]');
+  assert.match(await page.textContent('[data-testid=members]'), /You follow no one yet[\s\S]*No followers yet/);
+  assert.deepEqual(problems(page), []);
+});
+
 test('unfollowing whose answer is lost: read back, never sent again blind', async () => {
   world.standIn.data.follows.add(`${VIEWER_ID}>${THIRD_ID}`);
   const page = await world.newPage();

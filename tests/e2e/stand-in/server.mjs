@@ -533,6 +533,7 @@ export class StandIn {
         },
       };
     };
+    const members = (ids) => ids.map(userObj).filter(Boolean).sort((a, b) => a.name.localeCompare(b.name));
     // A user's statistics: the totals as the fixture gives them, the counts
     // by status, format, score… made from their entries (so an edit shows
     // in them), each sorted and cut as asked.
@@ -907,8 +908,9 @@ export class StandIn {
               && (a.status == null || e.status === a.status))
               .sort(order).slice(0, perPage).map(entryObj);
           },
-          following: ({ userId }) => [...d.follows].filter((f) => f.startsWith(`${userId}>`))
-            .map((f) => userObj(Number(f.split('>')[1]))).filter(Boolean).slice(0, perPage),
+          // Whom a user follows, and who follows them, by name.
+          following: ({ userId }) => members([...d.follows].filter((f) => f.startsWith(`${userId}>`)).map((f) => Number(f.split('>')[1]))),
+          followers: ({ userId }) => members([...d.follows].filter((f) => f.endsWith(`>${userId}`)).map((f) => Number(f.split('>')[0]))),
         };
       },
       MediaListCollection: (args) => {
