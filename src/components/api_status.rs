@@ -122,15 +122,18 @@ impl Paged {
         let more = RwSignal::new(more);
         let only = RwSignal::new(false);
         let next_page = RwSignal::new(next);
+        // Counts the choices made: an answer asked before the latest one is
+        // dropped (even when the choice has come back to what it asked).
+        let choice = StoredValue::new(0_u32);
         let apply = std::rc::Rc::new(apply);
         let load = Action::new_local(move |_: &()| {
-            let (page, asked) = (next_page.get_untracked(), only.get_untracked());
+            let (page, asked, when) = (next_page.get_untracked(), only.get_untracked(), choice.get_value());
             let read = fetch(page, asked);
             let apply = apply.clone();
             async move {
                 let got = read.await?;
                 // Changed again while this was read: the newer reading counts.
-                if only.get_untracked() != asked {
+                if choice.try_get_value() != Some(when) {
                     return Ok(());
                 }
                 more.set(apply(got, page == 1));
@@ -139,6 +142,7 @@ impl Paged {
             }
         });
         let set_only = Callback::new(move |v: bool| {
+            choice.update_value(|c| *c += 1);
             only.set(v);
             next_page.set(1);
             load.dispatch_local(());

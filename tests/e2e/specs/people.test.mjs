@@ -7,7 +7,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -246,6 +246,29 @@ test('"Only titles on my lists": a staff member\'s and a studio\'s titles asked 
   await page.waitForSelector('[data-testid=appearances]');
   await page.check('[data-testid=only-on-list]');
   await page.waitForSelector('[data-testid=no-titles] >> text=None of their titles is on your lists.');
+  assert.deepEqual(problems(page), []);
+});
+
+test('"Only titles on my lists" changed while its answer is on the way: the late answer is dropped', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}staff/102`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=staff-roles] .tile');
+  const all = await page.locator('[data-testid=staff-roles] .tile').count();
+  assert.ok(all > 2);
+  // On, answered late; off again at once (all titles, which the app still
+  // holds from the first reading: shown at once).
+  world.standIn.fault({ kind: 'slow', operation: 'StaffPage', delayMs: 1500 });
+  await page.check('[data-testid=only-on-list]');
+  await page.uncheck('[data-testid=only-on-list]');
+  const late = () => requests('StaffPage').find((r) => r.body.variables.onList);
+  await waitFor(() => late()?.answered === 200, 5000);
+  await page.waitForTimeout(300);
+  // The late answer (the 2 titles on the lists) did not replace them.
+  assert.equal(await page.locator('[data-testid=staff-roles] .tile').count(), all);
+  assert.equal(await page.locator('[data-testid=load-more]').count(), 1);
+  assert.equal(await page.isChecked('[data-testid=only-on-list]'), false);
   assert.deepEqual(problems(page), []);
 });
 
