@@ -242,6 +242,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
     assert!(found.contains("Spike Spiegel") && found.contains("Kouichi Yamadera") && found.contains("name: Some(\"Sunrise\")"), "{found}");
+    assert!(found.contains("users: [Member { id: 6001, name: \"Hana\""), "{found}");
 }
 
 #[test]

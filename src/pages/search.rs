@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 use crate::api::error::ApiError;
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::search::{self, Found};
-use crate::api::ops::title::{Named, Person};
+use crate::api::ops::title::{Member, Named, Person};
 use crate::api::Api;
 use crate::browse::{formats, Browse, Order, GENRES};
 use crate::listing::YEARS;
@@ -17,7 +17,7 @@ use crate::components::api_status::{boundary_fallback, ApiErrorView, LoadMore};
 use crate::components::empty_state::EmptyState;
 use crate::components::add_to_list::AddToList;
 use crate::components::entry_editor::EntryEditor;
-use crate::components::tiles::PersonLink;
+use crate::components::tiles::{MemberLink, PersonLink};
 use crate::edit::Patch;
 use crate::media::ListStatus;
 use crate::outbox::use_outbox;
@@ -40,11 +40,12 @@ struct People {
     characters: Vec<Person>,
     staff: Vec<Person>,
     studios: Vec<Named>,
+    members: Vec<Member>,
 }
 
 impl People {
     fn is_empty(&self) -> bool {
-        self.characters.is_empty() && self.staff.is_empty() && self.studios.is_empty()
+        self.characters.is_empty() && self.staff.is_empty() && self.studios.is_empty() && self.members.is_empty()
     }
 }
 
@@ -55,6 +56,7 @@ fn read_results(data: search::Data) -> Result<Results, ApiError> {
         characters: data.characters.unwrap_or_default().characters,
         staff: data.staff.unwrap_or_default().staff,
         studios: data.studios.unwrap_or_default().studios,
+        members: data.users.unwrap_or_default().users,
     };
     Ok((page.media, more, people))
 }
@@ -293,15 +295,21 @@ fn PeopleFound(people: People) -> impl IntoView {
             </ul>
         })
     };
-    let studios = people.studios;
+    let (studios, members) = (people.studios, people.members);
     view! {
-        <section class="card people-found" data-testid="people-found" aria-label="Characters, staff and studios">
+        <section class="card people-found" data-testid="people-found" aria-label="Characters, staff, studios and members">
             {group("Characters", "found-characters", people.characters, Page::Character)}
             {group("Staff", "found-staff", people.staff, Page::Staff)}
             {(!studios.is_empty()).then(|| view! {
                 <h3 class="small">"Studios"</h3>
                 <ul class="chips" data-testid="found-studios">
                     {studios.into_iter().filter_map(|s| Some(view! { <li><a class="chip" href=Page::Studio(s.id).href()>{s.name?}</a></li> })).collect_view()}
+                </ul>
+            })}
+            {(!members.is_empty()).then(|| view! {
+                <h3 class="small">"Members"</h3>
+                <ul class="people" data-testid="found-members">
+                    {members.into_iter().map(|m| view! { <li class="people__row"><MemberLink member=m note=""/></li> }).collect_view()}
                 </ul>
             })}
         </section>

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Cover, Operation, Title};
-use crate::api::ops::title::{Named, Person};
+use crate::api::ops::title::{Member, Named, Person};
 use crate::media::{ListStatus, MediaFormat, MediaSeason, MediaStatus, MediaType};
 
 pub struct Search;
@@ -31,6 +31,7 @@ impl Operation for Search {
   characters: Page(perPage: 6) @include(if: $people) { characters(search: $search, sort: [SEARCH_MATCH]) { id name { userPreferred } image { medium } } }
   staff: Page(perPage: 6) @include(if: $people) { staff(search: $search, sort: [SEARCH_MATCH]) { id name { userPreferred } image { medium } } }
   studios: Page(perPage: 6) @include(if: $people) { studios(search: $search, sort: [SEARCH_MATCH]) { id name } }
+  users: Page(perPage: 6) @include(if: $people) { users(search: $search, sort: [SEARCH_MATCH]) { id name avatar { medium } } }
 }";
     type Vars = Vars;
     type Data = Data;
@@ -88,10 +89,11 @@ impl Vars {
 pub struct Data {
     #[serde(rename = "Page")]
     pub page: Option<Page>,
-    /// The characters, staff and studios the text names (when asked).
+    /// The characters, staff, studios and members the text names (when asked).
     pub characters: Option<Others>,
     pub staff: Option<Others>,
     pub studios: Option<Others>,
+    pub users: Option<Others>,
 }
 
 /// One of the three small pages of others the text names: each fills its
@@ -104,6 +106,8 @@ pub struct Others {
     pub staff: Vec<Person>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub studios: Vec<Named>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub users: Vec<Member>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

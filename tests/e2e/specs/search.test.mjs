@@ -52,7 +52,7 @@ test('typing is debounced into one request, and the query lands in the URL', asy
   assert.deepEqual(page.problems, []);
 });
 
-test('a search by text also finds characters, staff and studios, in the same request; each leads to its page', async () => {
+test('a search by text also finds characters, staff, studios and members, in the same request; each leads to its page', async () => {
   const page = await signedInPage();
   await page.fill('[data-testid=search-input]', 'spi');
   await page.waitForSelector('[data-testid=found-characters]');
@@ -70,6 +70,14 @@ test('a search by text also finds characters, staff and studios, in the same req
   await page.fill('[data-testid=search-input]', 'yamadera');
   await page.click('[data-testid=found-staff] >> text=Kouichi Yamadera');
   await page.waitForSelector('[data-testid=person-name] >> text=Kouichi Yamadera');
+  // Members too, each leading to their page in the app.
+  await page.goBack();
+  await page.fill('[data-testid=search-input]', 'hana');
+  await page.waitForSelector('[data-testid=found-members]');
+  assert.deepEqual(await page.locator('[data-testid=found-members] .person__name').allInnerTexts(), ['Hana']);
+  await page.click('[data-testid=found-members] >> text=Hana');
+  await page.waitForSelector('[data-testid=profile-name] >> text=Hana');
+  assert.equal(new URL(page.url()).pathname, '/user/6001');
   // Browsing without text asks for none of them.
   await page.goto(`${world.app.url}search?type=anime&genre=Drama`);
   await appReady(page);

@@ -887,6 +887,9 @@ export class StandIn {
             .slice(0, perPage).map((p) => personObj('staff', p.id, p.name)),
           studios: ({ search } = {}) => named(d.media.flatMap((m) => m.studios ?? []), search)
             .slice(0, perPage).map(({ id, name }) => ({ id, name })),
+          users: ({ search } = {}) => [d.viewer, ...d.others]
+            .filter((u) => !search || u.name.toLowerCase().includes(search.toLowerCase()))
+            .slice(0, perPage).map((u) => userObj(u.id)),
           notifications: () => slice.map((n) => ({
             ...n,
             media: n.animeId ?? n.mediaId ? mediaObj(mediaById(n.animeId ?? n.mediaId)) : null,
