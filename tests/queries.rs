@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, notifications, people, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, member_list, notifications, people, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -238,6 +238,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let member = fixture_reads_as_selected::<user::UserPage>();
     for part in ["name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {
         assert!(member.contains(part), "{part}: {member}");
+    }
+    let theirs = fixture_reads_as_selected::<member_list::MemberList>();
+    for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {
+        assert!(theirs.contains(part), "{part}: {theirs}");
     }
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");

@@ -22,7 +22,9 @@ fn kind_of(t: Option<MediaType>) -> Option<MediaKind> {
 /// your list: Watching" when the lists this browser keeps hold it.
 /// `children` go after the link (a voice actor beside a character's title).
 #[component]
-pub fn MediaTile(other: Other, #[prop(into)] note: String, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+/// `yours`: the person's status says whose it is ("You: Watching"), beside
+/// someone else's in `note`.
+pub fn MediaTile(other: Other, #[prop(into)] note: String, #[prop(optional)] yours: bool, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let store = use_list_store();
     let name = other.name();
     let kind = kind_of(other.kind);
@@ -30,7 +32,7 @@ pub fn MediaTile(other: Other, #[prop(into)] note: String, #[prop(optional)] chi
     let status = move || {
         let kind = kind?;
         let status = store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.status))?;
-        Some(view! { <span class="on-list small" data-testid="tile-on-list">{status.label(kind)}</span> })
+        Some(view! { <span class="on-list small" data-testid="tile-on-list">{yours.then_some("You: ")}{status.label(kind)}</span> })
     };
     let line = [other.format.map(|f| f.label().to_string()), other.start_date.and_then(|d| d.year).map(|y| y.to_string())]
         .into_iter()

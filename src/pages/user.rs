@@ -1,15 +1,21 @@
 //! `/user/:id`: another AniList member's page: their profile (avatar,
 //! name, bio through the allowlist), their totals and favourites, whether
-//! they follow you, and a follow toggle. Readable signed out.
+//! they follow you, a follow toggle, and their lists (each title with their
+//! status and score, and yours). Readable signed out.
 
 use leptos::prelude::*;
 
-use crate::api::ops::user::{UserPage as Query, Vars};
+use crate::api::ops::member_list::{ListPage, MemberList, TheirEntry, Vars};
+use crate::api::ops::user::{UserPage as Query, Vars as UserVars};
 use crate::api::{Api, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::follow::FollowToggle;
 use crate::components::profile::{all_favourites, FavouritesCard, Profile, ProfileCard, TotalsCards};
+use crate::components::api_status::{LoadMore, Paged};
 use crate::components::read::read_from_anilist;
+use crate::components::tiles::{MediaTile, OnListToggle};
+use crate::media::{ListStatus, MediaKind, ScoreFormat};
+use crate::store::use_list_store;
 use crate::routes::Page;
 use crate::session::SessionContext;
 
@@ -37,7 +43,7 @@ fn UserView(id: u64) -> impl IntoView {
             let api = api.clone();
             async move {
                 let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-                let user = api.run::<Query>(credential.as_ref(), &Vars { id }, fresh).await?.user;
+                let user = api.run::<Query>(credential.as_ref(), &UserVars { id }, fresh).await?.user;
                 user.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))
             }
         },
@@ -67,5 +73,117 @@ fn UserBody(profile: Profile, reload: Callback<()>) -> impl IntoView {
         </ProfileCard>
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=me/>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet."/>
+        <TheirLists user=p.id/>
+    }
+}
+
+/// The member's lists, anime or manga, most recently updated first, 25 at
+/// a time: their status, progress and score on each title, and the
+/// person's own status where the lists this browser keeps hold it.
+#[component]
+fn TheirLists(user: u64) -> impl IntoView {
+    let kind = RwSignal::new(MediaKind::Anime);
+    view! {
+        <section class="card" data-testid="their-lists">
+            <h2>"Their lists"</h2>
+            <div class="actions" role="group" aria-label="Which list">
+                {MediaKind::ALL.map(|k| view! {
+                    <button type="button" class="button button--small" class:button--secondary=move || kind.get() != k
+                        aria-pressed=move || (kind.get() == k).to_string() on:click=move |_| kind.set(k) data-testid=format!("their-{}", k.slug())>
+                        {k.label()}
+                    </button>
+                })}
+            </div>
+            {move || view! { <TheirList user=user kind=kind.get()/> }}
+        </section>
+    }
+}
+
+#[component]
+fn TheirList(user: u64, kind: MediaKind) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    // Their scores come in the person's own system (as far as the kept list knows it).
+    let format = use_list_store().with_untracked(kind, |d| d.map(|d| d.score_format).unwrap_or_default());
+    let entries = RwSignal::new(Vec::<TheirEntry>::new());
+    let read = RwSignal::new(false);
+    let pages = Paged::new(
+        1,
+        false,
+        move |page, only| {
+            let api = api.clone();
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let vars = Vars { user_id: user, kind: kind.into(), page, compare: only.then_some(true), format };
+            async move { api.run::<MemberList>(credential.as_ref(), &vars, false).await?.page.ok_or_else(|| ApiError::Shape("no Page".into())) }
+        },
+        move |got: ListPage, first| {
+            let more = got.has_more();
+            if first {
+                entries.set(got.media_list);
+            } else {
+                entries.update(|e| e.extend(got.media_list));
+            }
+            read.set(true);
+            more
+        },
+    );
+    let load = pages.load;
+    load.dispatch_local(());
+    let only = pages.only;
+    view! {
+        <OnListToggle only=pages.only set=pages.set_only/>
+        {move || match (read.get(), entries.with(Vec::is_empty)) {
+            (false, _) => match load.pending().get() {
+                true => view! { <p class="loading" role="status">"Loading their list…"</p> }.into_any(),
+                false => view! { <button type="button" class="button button--secondary" on:click=move |_| { load.dispatch_local(()); } data-testid="their-retry">"Try again"</button> }.into_any(),
+            },
+            (true, true) => view! {
+                <p class="muted" data-testid="their-empty">{if only.get() { "None of their titles is on your lists." } else { "Nothing on this list (or only private entries)." }}</p>
+            }.into_any(),
+            (true, false) => view! {
+                <ul class="tiles" data-testid="their-entries">
+                    {entries.get().into_iter().filter_map(|e| {
+                        let note = their_note(&e, kind, format);
+                        Some(view! { <MediaTile other=e.media? note=note yours=true/> })
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+        <LoadMore load=load more=pages.more/>
+    }
+}
+
+/// "Watching · ep 3 · 8.5 / 10": their status, progress while under way,
+/// and score.
+fn their_note(e: &TheirEntry, kind: MediaKind, format: ScoreFormat) -> String {
+    let status = e.status.filter(|s| s.is_known());
+    let progress = e.progress.filter(|p| *p > 0 && status.is_some_and(|s| s.in_progress() || s == ListStatus::Paused || s == ListStatus::Dropped));
+    [
+        status.map(|s| s.label(kind).to_string()),
+        progress.map(|p| format!("{} {p}", if kind == MediaKind::Anime { "ep" } else { "ch" })),
+        e.score.filter(|s| *s > 0.0).map(|s| format.display(s)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(status: ListStatus, progress: u32, score: f64) -> TheirEntry {
+        TheirEntry { id: 1, status: Some(status), progress: Some(progress), progress_volumes: None, score: Some(score), media: None }
+    }
+
+    #[test]
+    fn their_note_says_status_progress_under_way_and_score() {
+        assert_eq!(their_note(&entry(ListStatus::Current, 3, 0.0), MediaKind::Anime, ScoreFormat::Point10Decimal), "Watching · ep 3");
+        assert_eq!(their_note(&entry(ListStatus::Completed, 26, 9.5), MediaKind::Anime, ScoreFormat::Point10Decimal), "Completed · 9.5 / 10");
+        assert_eq!(their_note(&entry(ListStatus::Paused, 40, 80.0), MediaKind::Manga, ScoreFormat::Point100), "Paused · ch 40 · 80 / 100");
+        assert_eq!(their_note(&entry(ListStatus::Planning, 0, 0.0), MediaKind::Manga, ScoreFormat::Point5), "Planning");
+        let none = TheirEntry { id: 2, status: None, progress: None, progress_volumes: None, score: None, media: None };
+        assert_eq!(their_note(&none, MediaKind::Anime, ScoreFormat::Point3), "");
     }
 }

@@ -9,6 +9,7 @@ pub mod follow;
 pub mod list_collection;
 pub mod list_entries;
 pub mod me;
+pub mod member_list;
 pub mod notifications;
 pub mod people;
 pub mod save_entry;
@@ -49,6 +50,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<user::UserPage>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
+    op::<member_list::MemberList>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -100,6 +100,49 @@ test('the profile lists whom the person follows and who follows them, each leadi
   assert.deepEqual(problems(page), []);
 });
 
+test('a member\'s lists: their status and score on each title, yours beside it, "Only titles on my lists", anime and manga', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  // The person's anime list is kept by this browser: their own statuses show.
+  await page.click('text=Your anime list');
+  await page.waitForSelector('[data-testid=entry-700001]');
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=their-entries]');
+  // Most recently updated first; the private entry (One Piece) is not shown.
+  const tiles = page.locator('[data-testid=their-entries] .tile');
+  assert.deepEqual(await page.locator('[data-testid=their-entries] .tile__name').allInnerTexts(), ['Star of Miracles 1', 'Cowboy Bebop', 'Star of Miracles 2']);
+  assert.deepEqual(await page.locator('[data-testid=their-entries] [data-testid=tile-note]').allInnerTexts(), ['Watching · ep 5', 'Completed · 9.5 / 10', 'Dropped · ep 2 · 4.0 / 10']);
+  assert.equal(await tiles.nth(1).locator('[data-testid=tile-on-list]').innerText(), 'You: Watching');
+  assert.equal(await tiles.nth(0).locator('[data-testid=tile-on-list]').count(), 0);
+  assert.deepEqual(requests('MemberList').map((r) => r.body.variables), [{ userId: THIRD_ID, type: 'ANIME', page: 1, format: 'POINT_10_DECIMAL' }]);
+  // Only the titles on the person's lists too (AniList's compareWithAuthList).
+  await page.check('[data-testid=their-lists] [data-testid=only-on-list]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=their-entries] .tile').length === 1);
+  assert.deepEqual(await page.locator('[data-testid=their-entries] .tile__name').allInnerTexts(), ['Cowboy Bebop']);
+  assert.equal(requests('MemberList').at(-1).body.variables.compare, true);
+  // Manga: their One Piece, which is not on the person's lists.
+  await page.click('[data-testid=their-manga]');
+  await page.waitForSelector('[data-testid=their-entries] >> text=One Piece');
+  assert.equal(await page.getAttribute('[data-testid=their-manga]', 'aria-pressed'), 'true');
+  assert.deepEqual(await page.locator('[data-testid=their-entries] [data-testid=tile-note]').allInnerTexts(), ['Completed · 8.0 / 10']);
+  assert.deepEqual(requests('MemberList').at(-1).body.variables, { userId: THIRD_ID, type: 'MANGA', page: 1, format: 'POINT_10_DECIMAL' });
+  await page.check('[data-testid=their-lists] [data-testid=only-on-list]');
+  await page.waitForSelector('[data-testid=their-empty] >> text=None of their titles is on your lists.');
+  // A failed read says so and can be tried again.
+  await page.click('[data-testid=their-anime]');
+  await page.waitForSelector('[data-testid=their-entries]');
+  world.standIn.fault({ kind: '500', operation: 'MemberList' });
+  await page.goto(`${world.app.url}user/${SECOND_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=their-retry]');
+  assert.equal(await page.locator('[data-testid=their-lists] .api-error').count(), 1);
+  await page.click('[data-testid=their-retry]');
+  await page.waitForSelector('[data-testid=their-entries]');
+  assert.deepEqual(await page.locator('[data-testid=their-entries] .tile__name').allInnerTexts(), ['Cowboy Bebop', 'ONE PIECE']);
+  assert.deepEqual(problems(page), []);
+});
+
 test('unfollowing whose answer is lost: read back, never sent again blind', async () => {
   world.standIn.data.follows.add(`${VIEWER_ID}>${THIRD_ID}`);
   const page = await world.newPage();

@@ -167,6 +167,12 @@ export function freshFixtures() {
       { id: 900101, userId: THIRD_ID, mediaId: 1, status: 'COMPLETED', progress: 26, progressVolumes: 0, score: 9.5, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, updatedAt: 1763450000 },
       // Private: AniList shows it to nobody else.
       { id: 900102, userId: THIRD_ID, mediaId: 21, status: 'PAUSED', progress: 40, progressVolumes: 0, score: 0, repeat: 0, priority: 0, private: true, notes: null, createdAt: 1600000000, updatedAt: 1763450000 },
+      // Not on the viewer's lists.
+      ...[
+        { id: 900103, mediaId: 90001, status: 'CURRENT', progress: 5, score: 0, updatedAt: 1763460000 },
+        { id: 900104, mediaId: 90002, status: 'DROPPED', progress: 2, score: 4, updatedAt: 1763440000 },
+        { id: 900105, mediaId: 30013, status: 'COMPLETED', progress: 1100, score: 8, updatedAt: 1763430000 },
+      ].map((e) => ({ userId: THIRD_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
     ],
     // Other users, as Viewer and MediaListCollection see them (the same options as the viewer's).
     others: [

@@ -870,7 +870,28 @@ export class StandIn {
           if (noteArgs.resetNotificationCount) d.viewer.unreadNotificationCount = 0;
           return d.notifications.filter((n) => !noteArgs.type_in || noteArgs.type_in.includes(n.type));
         };
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : [];
+        const entryArgs = pageListArgs(info, 'mediaList');
+        // One user's entries (the viewer's own when none is named; another
+        // user's private ones never), or with isFollowing those of everyone
+        // the viewer follows; compareWithAuthList: only titles on the
+        // viewer's lists too.
+        const entries = () => {
+          const a = entryArgs;
+          const userId = a.userId ?? ctx.viewerId;
+          const whose = a.isFollowing
+            ? (e) => d.follows.has(`${viewerOf(ctx)}>${e.userId}`) && !e.private
+            : (e) => e.userId === userId && (userId === ctx.viewerId || !e.private);
+          const mine = a.compareWithAuthList ? new Set(d.entries.filter((e) => e.userId === viewerOf(ctx)).map((e) => e.mediaId)) : null;
+          const order = (a.sort ?? []).includes('UPDATED_TIME_DESC') ? (x, y) => (y.updatedAt ?? 0) - (x.updatedAt ?? 0) : () => 0;
+          return d.entries.filter((e) => whose(e)
+            && (a.mediaId == null || e.mediaId === a.mediaId)
+            && (a.mediaId_in == null || a.mediaId_in.includes(e.mediaId))
+            && (a.status == null || e.status === a.status)
+            && (a.type == null || mediaById(e.mediaId)?.type === a.type)
+            && (mine === null || mine.has(e.mediaId)))
+            .sort(order);
+        };
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
           pageInfo: {
@@ -895,22 +916,7 @@ export class StandIn {
             media: n.animeId ?? n.mediaId ? mediaObj(mediaById(n.animeId ?? n.mediaId)) : null,
             user: n.userId ? userObj(n.userId) : null,
           })),
-          // One user's entries (the viewer's own when none is named), or
-          // with isFollowing those of everyone the viewer follows (not
-          // their private ones), most recently updated first.
-          mediaList: (_args, ctx) => {
-            const a = pageListArgs(info, 'mediaList') ?? {};
-            const userId = a.userId ?? ctx.viewerId;
-            const whose = a.isFollowing
-              ? (e) => d.follows.has(`${viewerOf(ctx)}>${e.userId}`) && !e.private
-              : (e) => e.userId === userId && (userId === ctx.viewerId || !e.private);
-            const order = (a.sort ?? []).includes('UPDATED_TIME_DESC') ? (x, y) => (y.updatedAt ?? 0) - (x.updatedAt ?? 0) : () => 0;
-            return d.entries.filter((e) => whose(e)
-              && (a.mediaId == null || e.mediaId === a.mediaId)
-              && (a.mediaId_in == null || a.mediaId_in.includes(e.mediaId))
-              && (a.status == null || e.status === a.status))
-              .sort(order).slice(0, perPage).map(entryObj);
-          },
+          mediaList: () => slice.map(entryObj),
           // Whom a user follows, and who follows them, by name.
           following: ({ userId }) => members([...d.follows].filter((f) => f.startsWith(`${userId}>`)).map((f) => Number(f.split('>')[1]))),
           followers: ({ userId }) => members([...d.follows].filter((f) => f.endsWith(`>${userId}`)).map((f) => Number(f.split('>')[0]))),
