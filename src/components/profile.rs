@@ -116,16 +116,17 @@ pub fn TotalsCards(anime: Statistics, manga: Statistics, stats: bool, #[prop(opt
 }
 
 /// The member's favourites, by kind, each a link to its page; `all`:
-/// their page of every favourite on AniList.
+/// their page of every favourite on AniList; `yours`: another member's,
+/// where the person's own status on a title says whose it is.
 #[component]
-pub fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>, empty: &'static str) -> impl IntoView {
+pub fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>, empty: &'static str, #[prop(optional)] yours: bool) -> impl IntoView {
     let f = favourites;
     let titles = |label: &'static str, id: &'static str, list: Option<Favoured<Other>>| {
         let list = list.filter(|l| !l.nodes.is_empty())?;
         let more = list.more();
         Some(view! {
             <h3>{label}</h3>
-            <ul class="tiles" data-testid=id>{list.nodes.into_iter().map(|o| view! { <MediaTile other=o note=""/> }).collect_view()}</ul>
+            <ul class="tiles" data-testid=id>{list.nodes.into_iter().map(|o| view! { <MediaTile other=o note="" yours=yours/> }).collect_view()}</ul>
             {more_line(more, all.clone())}
         })
     };

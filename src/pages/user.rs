@@ -72,8 +72,8 @@ fn UserBody(profile: Profile, reload: Callback<()>) -> impl IntoView {
             <button type="button" class="button button--small button--secondary" on:click=move |_| reload.run(()) data-testid="reload">"Reload from AniList"</button>
         </ProfileCard>
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=me/>
-        <FavouritesCard favourites=p.favourites all=all empty="No favourites yet."/>
         <TheirLists user=p.id/>
+        <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
     }
 }
 

@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, a voice actor's page, browsing by genre, what is airing, the notifications and
+// a title's page, a voice actor's page, a member's page, browsing by genre, what is airing, the notifications and
 // the account's options on AniList,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
@@ -18,6 +18,9 @@ const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, heig
 const world = await startWorld();
 // A fuller list than the test fixtures: 40 more titles.
 world.standIn.useHeavyList(40);
+// A member's bio without the stand-in's hostile markup (whose refusal the
+// browser reports, which this tool counts as a problem).
+world.standIn.data.others.find((o) => o.name === 'Jun').aboutHtml = '<p>Mostly <b>movies</b>, and whatever Hana recommends.</p>';
 // ONE PIECE being watched, with its next episode (the airing numbers).
 world.standIn.data.entries.find((e) => e.id === 700005).status = 'CURRENT';
 
@@ -63,6 +66,12 @@ try {
       await page.waitForSelector('[data-testid=voice-roles] .tile');
       await page.locator('[data-testid=voice-roles]').scrollIntoViewIfNeeded();
       await shoot('staff');
+      // A member's page: their lists beside yours.
+      await page.goto(`${world.app.url}user/6002`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid=their-entries] .tile');
+      await page.locator('[data-testid=their-lists]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+      await shoot('member');
       // Browsing by genre, and what is airing.
       await page.goto(`${world.app.url}search?type=anime&genre=Action`);
       await appReady(page);
