@@ -236,7 +236,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(studio.contains(part), "{part}: {studio}");
     }
     let member = fixture_reads_as_selected::<user::UserPage>();
-    for part in ["name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {
+    for part in ["members: [Member { id: 5150, name: \"Spike\"", "has_next_page: Some(true) }), members: [Member { id: 6002, name: \"Jun\", avatar: None }]", "name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {
         assert!(member.contains(part), "{part}: {member}");
     }
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();

@@ -7,9 +7,9 @@ use leptos_router::components::A;
 
 use crate::api::ops::stats::Statistics;
 use crate::api::ops::title::{Other, Person};
-use crate::api::ops::viewer::{self, Favoured};
+use crate::api::ops::viewer::{self, Favoured, Members};
 use crate::components::rich_text::RichText;
-use crate::components::tiles::{MediaTile, PersonLink};
+use crate::components::tiles::{MediaTile, MemberLink, PersonLink};
 use crate::media::{MediaKind, ScoreFormat};
 use crate::routes::Page;
 
@@ -152,6 +152,36 @@ pub fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>, empty
             {titles("Manga", "favourite-manga", f.manga)}
             {people("Characters", "favourite-characters", f.characters, Page::Character)}
             {people("Staff", "favourite-staff", f.staff, Page::Staff)}
+        </section>
+    }
+}
+
+/// Whom the member follows and who follows them (the first of each, by
+/// name), each a link to their page; AniList's page of all of them when
+/// there are more.
+#[component]
+pub fn MembersCard(following: Members, followers: Members, site_url: Option<String>, none_followed: &'static str, none_following: &'static str) -> impl IntoView {
+    let group = |label: &'static str, id: &'static str, list: Members, none: &'static str| {
+        let more = list.has_more();
+        let all = site_url.as_ref().map(|u| format!("{}/{id}", u.trim_end_matches('/')));
+        view! {
+            <h3>{label}</h3>
+            {match list.members.is_empty() {
+                true => view! { <p class="muted">{none}</p> }.into_any(),
+                false => view! {
+                    <ul class="people" data-testid=id>
+                        {list.members.into_iter().map(|m| view! { <li class="people__row"><MemberLink member=m note=""/></li> }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            {more.then(|| all.map(|href| view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">"All of them on AniList"</a></p> }))}
+        }
+    };
+    view! {
+        <section class="card" data-testid="members">
+            <h2>"People"</h2>
+            {group("Following", "following", following, none_followed)}
+            {group("Followers", "followers", followers, none_following)}
         </section>
     }
 }

@@ -4,9 +4,8 @@ use crate::api::error::ApiError;
 use crate::api::ops::viewer::{self, Members};
 use crate::api::Api;
 use crate::components::api_status::ViewerMismatch;
-use crate::components::profile::{all_favourites, FavouritesCard, Profile, ProfileCard, TotalsCards};
+use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
 use crate::components::read::{read_from_anilist, sign_in_gate};
-use crate::components::tiles::MemberLink;
 use crate::media::{ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
 use crate::routes::Page;
@@ -79,29 +78,8 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
             </article>
         </TotalsCards>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
-        <section class="card" data-testid="members">
-            <h2>"People"</h2>
-            {members("Following", "following", viewer.following, p.site_url.as_ref().map(|u| format!("{}/following", u.trim_end_matches('/'))), "You follow no one yet: a member's page has a button for it.")}
-            {members("Followers", "followers", viewer.followers, p.site_url.as_ref().map(|u| format!("{}/followers", u.trim_end_matches('/'))), "No followers yet.")}
-        </section>
-    }
-}
-
-/// The members the person follows, or who follow them, each a link to
-/// their page; AniList's page of all of them when there are more.
-fn members(label: &'static str, id: &'static str, list: Members, all: Option<String>, none: &'static str) -> impl IntoView {
-    let more = list.has_more();
-    view! {
-        <h3>{label}</h3>
-        {match list.members.is_empty() {
-            true => view! { <p class="muted">{none}</p> }.into_any(),
-            false => view! {
-                <ul class="people" data-testid=id>
-                    {list.members.into_iter().map(|m| view! { <li class="people__row"><MemberLink member=m note=""/></li> }).collect_view()}
-                </ul>
-            }.into_any(),
-        }}
-        {more.then(|| all.map(|href| view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">"All of them on AniList"</a></p> }))}
+        <MembersCard following=viewer.following followers=viewer.followers site_url=p.site_url.clone()
+            none_followed="You follow no one yet: a member's page has a button for it." none_following="No followers yet."/>
     }
 }
 

@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 
 use crate::api::ops::member_list::{ListPage, MemberList, TheirEntry, Vars};
-use crate::api::ops::user::{UserPage as Query, Vars as UserVars};
+use crate::api::ops::user::{Members, UserPage as Query, Vars as UserVars};
 use crate::api::{Api, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::follow::FollowToggle;
-use crate::components::profile::{all_favourites, FavouritesCard, Profile, ProfileCard, TotalsCards};
+use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::read::read_from_anilist;
 use crate::components::tiles::{MediaTile, OnListToggle};
@@ -43,21 +43,22 @@ fn UserView(id: u64) -> impl IntoView {
             let api = api.clone();
             async move {
                 let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-                let user = api.run::<Query>(credential.as_ref(), &UserVars { id }, fresh).await?.user;
-                user.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))
+                let data = api.run::<Query>(credential.as_ref(), &UserVars { id }, fresh).await?;
+                let profile = data.user.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))?;
+                Ok((profile, data.following.unwrap_or_default(), data.followers.unwrap_or_default()))
             }
         },
-        move |p, again| view! { <UserBody profile=p reload=again/> }.into_any(),
+        move |(p, following, followers), again| view! { <UserBody profile=p following=following followers=followers reload=again/> }.into_any(),
     )
 }
 
 #[component]
-fn UserBody(profile: Profile, reload: Callback<()>) -> impl IntoView {
+fn UserBody(profile: Profile, following: Members, followers: Members, reload: Callback<()>) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let p = profile;
     document().set_title(&format!("{} · {} for AniList", p.name, crate::APP_NAME));
     let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user)) == Some(p.id);
-    let following = RwSignal::new(p.is_following.unwrap_or(false));
+    let follow = RwSignal::new(p.is_following.unwrap_or(false));
     let all = all_favourites(p.site_url.as_ref());
     let follows_you = p.is_follower == Some(true) && !me;
     view! {
@@ -67,13 +68,14 @@ fn UserBody(profile: Profile, reload: Callback<()>) -> impl IntoView {
         </div>
         <ProfileCard profile=p.clone()>
             {follows_you.then(|| view! { <span class="chip" data-testid="follows-you">"Follows you"</span> })}
-            <FollowToggle user=p.id on=following/>
+            <FollowToggle user=p.id on=follow/>
             {me.then(|| view! { <a class="button button--small button--secondary" href=Page::Profile.href()>"Your profile"</a> })}
             <button type="button" class="button button--small button--secondary" on:click=move |_| reload.run(()) data-testid="reload">"Reload from AniList"</button>
         </ProfileCard>
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=me/>
         <TheirLists user=p.id/>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
+        <MembersCard following=following followers=followers site_url=p.site_url.clone() none_followed="They follow no one yet." none_following="No followers yet."/>
     }
 }
 

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::Operation;
-pub use crate::api::ops::viewer::User;
+pub use crate::api::ops::viewer::{Members, User};
 
 pub struct UserPage;
 
@@ -21,6 +21,9 @@ impl Operation for UserPage {
     isFollowing
     isFollower
   }
+  ",
+        crate::members_pages!(),
+        "
 }
 ",
         crate::profile_fragment!()
@@ -38,4 +41,6 @@ pub struct Vars {
 pub struct Data {
     #[serde(rename = "User")]
     pub user: Option<User>,
+    pub following: Option<Members>,
+    pub followers: Option<Members>,
 }

@@ -35,11 +35,23 @@ macro_rules! profile_fields {
     };
 }
 
-/// The favourite titles' fragment [`profile_fields!`] names.
+/// Whom user `$id` follows and who follows them, the first 50 of each by
+/// name: two `Page` aliases beside the user (with [`profile_fragment!`]
+/// after the query, which holds the `Member` fragment they name).
+#[macro_export]
+macro_rules! members_pages {
+    () => {
+        "following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
+  followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }"
+    };
+}
+
+/// The fragments [`profile_fields!`] and [`members_pages!`] name.
 #[macro_export]
 macro_rules! profile_fragment {
     () => {
-        "fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }"
+        "fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }
+fragment Member on User { id name avatar { medium } }"
     };
 }
 
@@ -54,10 +66,10 @@ impl Operation for Viewer {
         "
     options { titleLanguage displayAdultContent }
   }
-  following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
-  followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }
+  ",
+        crate::members_pages!(),
+        "
 }
-fragment Member on User { id name avatar { medium } }
 ",
         crate::profile_fragment!()
     );

@@ -41,6 +41,9 @@ test('a title\'s "Following", a member\'s page, and following someone new: the t
   assert.equal(await page.title(), 'Hana · Tsuzuki for AniList');
   assert.equal(await page.locator('[data-testid=follows-you]').count(), 1);
   assert.equal(await page.getAttribute('[data-testid=follow]', 'aria-pressed'), 'true');
+  // Whom she follows and who follows her, in the same request.
+  assert.deepEqual(await page.locator('[data-testid=members] [data-testid=following] .person__name').allInnerTexts(), ['Mitsuki']);
+  assert.deepEqual(await page.locator('[data-testid=members] [data-testid=followers] .person__name').allInnerTexts(), ['Mitsuki']);
   // Jun's page: the bio with its formatting and nothing of it run, his
   // totals and favourites; no "Follows you"; no link to statistics (the
   // statistics page is the person's own).
@@ -55,6 +58,7 @@ test('a title\'s "Following", a member\'s page, and following someone new: the t
   assert.deepEqual(await page.locator('[data-testid=favourite-anime] .tile__name').allInnerTexts(), ['Cowboy Bebop']);
   assert.deepEqual(await page.locator('[data-testid=favourite-characters] .person__name').allInnerTexts(), ['Spike Spiegel']);
   assert.equal(await page.locator('[data-testid=follows-you]').count(), 0);
+  assert.match(await page.textContent('[data-testid=members]'), /They follow no one yet[\s\S]*No followers yet/);
   assert.deepEqual(requests('UserPage').map((r) => r.body.variables), [{ id: SECOND_ID }, { id: THIRD_ID }]);
   // Follow him.
   assert.equal(await page.getAttribute('[data-testid=follow]', 'aria-pressed'), 'false');
