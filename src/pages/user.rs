@@ -44,7 +44,7 @@ fn UserView(id: u64) -> impl IntoView {
             async move {
                 let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
                 let data = api.run::<Query>(credential.as_ref(), &UserVars { id }, fresh).await?;
-                let profile = data.user.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))?;
+                let profile = data.viewer.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))?;
                 Ok((profile, data.following.unwrap_or_default(), data.followers.unwrap_or_default()))
             }
         },

@@ -2,8 +2,6 @@
 //! signed-in person's own, [`crate::api::ops::viewer`]) and whether each
 //! follows the other.
 
-use serde::{Deserialize, Serialize};
-
 use crate::api::operation::Operation;
 pub use crate::api::ops::viewer::{Members, User};
 
@@ -32,15 +30,6 @@ impl Operation for UserPage {
     type Data = Data;
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Vars {
-    pub id: u64,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct Data {
-    #[serde(rename = "User")]
-    pub user: Option<User>,
-    pub following: Option<Members>,
-    pub followers: Option<Members>,
-}
+/// The member asked about; the answer has the profile's shape (its
+/// `viewer` field holds the `User`).
+pub use crate::api::ops::viewer::{Data, Vars};

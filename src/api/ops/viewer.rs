@@ -77,15 +77,17 @@ impl Operation for Viewer {
     type Data = Data;
 }
 
-/// The token's user: whom they follow and who follows them.
+/// The user whose followers and followed are asked (for Viewer: the
+/// token's own; for [`crate::api::ops::user::UserPage`], the member's).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Vars {
     pub id: u64,
 }
 
+/// The answer of the Viewer query and of the User query (one shape).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Data {
-    #[serde(rename = "Viewer")]
+    #[serde(rename = "Viewer", alias = "User")]
     pub viewer: Option<User>,
     pub following: Option<Members>,
     pub followers: Option<Members>,
