@@ -433,6 +433,15 @@ anilist_enum!(
 );
 
 anilist_enum!(
+    /// AniList's `ReviewRating`: the person's say on a review.
+    ReviewRating {
+        NoVote = "NO_VOTE": "No vote",
+        UpVote = "UP_VOTE": "Helpful",
+        DownVote = "DOWN_VOTE": "Not helpful",
+    }
+);
+
+anilist_enum!(
     /// AniList's `ExternalLinkType`.
     ExternalLinkType {
         Info = "INFO": "Info",

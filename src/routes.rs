@@ -32,6 +32,7 @@ pub const CHARACTER: &str = "character";
 pub const STAFF: &str = "staff";
 pub const STUDIO: &str = "studio";
 pub const USER: &str = "user";
+pub const REVIEW: &str = "review";
 
 pub use crate::media::MediaKind;
 
@@ -66,6 +67,8 @@ pub enum Page {
     Studio(i64),
     /// Another AniList member's page: `/user/6001`.
     User(i64),
+    /// A review of a title: `/review/7001`.
+    Review(i64),
 }
 
 impl Page {
@@ -103,6 +106,7 @@ impl Page {
             Page::Staff(id) => format!("/{STAFF}/{id}"),
             Page::Studio(id) => format!("/{STUDIO}/{id}"),
             Page::User(id) => format!("/{USER}/{id}"),
+            Page::Review(id) => format!("/{REVIEW}/{id}"),
         }
     }
 
@@ -128,6 +132,7 @@ impl Page {
             Page::Staff(_) => "Staff",
             Page::Studio(_) => "Studio",
             Page::User(_) => "Member",
+            Page::Review(_) => "Review",
         }
     }
 }
@@ -154,6 +159,7 @@ mod tests {
         all.push(Page::Staff(1).href());
         all.push(Page::Studio(1).href());
         all.push(Page::User(1).href());
+        all.push(Page::Review(1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -170,6 +176,7 @@ mod tests {
         assert_eq!(Page::Staff(95).href(), "/staff/95");
         assert_eq!(Page::Studio(14).href(), "/studio/14");
         assert_eq!(Page::User(6001).href(), "/user/6001");
+        assert_eq!(Page::Review(7001).href(), "/review/7001");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, member_list, notifications, people, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, airing, delete_entry, list_collection, list_entries, me, member_list, notifications, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -201,8 +201,11 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["format: Point10Decimal", "status: Some(Current), progress: Some(3)", "name: \"Hana\"", "b6001.png", "score: Some(9.5)", "name: \"Jun\", avatar: None"] {
         assert!(followed.contains(part), "{part}: {followed}");
     }
+    for part in ["reviews: Some(Edges { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), rating: Some(120), rating_amount: Some(131)", "id: 7002, summary: None", "ReviewEdge { node: None }"] {
+        assert!(title.contains(part), "{part}: {title}");
+    }
     let cast = fixture_reads_as_selected::<title::TitleCast>();
-    for part in ["Laughing Bull", "role: Some(Background)", "Kouichi Yamadera", "has_next_page: Some(true)", "role: Some(\"Director\")", "has_next_page: Some(false)"] {
+    for part in ["id: 7004", "name: \"Jun\", avatar: None", "Laughing Bull", "role: Some(Background)", "Kouichi Yamadera", "has_next_page: Some(true)", "role: Some(\"Director\")", "has_next_page: Some(false)"] {
         assert!(cast.contains(part), "{part}: {cast}");
     }
     let notes = fixture_reads_as_selected::<notifications::Notifications>();
@@ -243,6 +246,12 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {
         assert!(theirs.contains(part), "{part}: {theirs}");
     }
+    let review = fixture_reads_as_selected::<review::ReviewPage>();
+    for part in ["id: 7001, rating: Some(120), rating_amount: Some(131), user_rating: Some(UpVote)", "markdown_spoiler", "score: Some(95)", "created_at: Some(1764000000)", "name: \"Hana\"", "Cowboy Bebop", "year: Some(1998)"] {
+        assert!(review.contains(part), "{part}: {review}");
+    }
+    let rated = fixture_reads_as_selected::<review::RateReview>();
+    assert!(rated.contains("rating: Some(119), rating_amount: Some(131), user_rating: Some(NoVote)"), "{rated}");
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
     assert!(found.contains("Spike Spiegel") && found.contains("Kouichi Yamadera") && found.contains("name: Some(\"Sunrise\")"), "{found}");

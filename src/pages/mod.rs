@@ -8,6 +8,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod people;
 pub mod profile;
+pub mod review;
 pub mod search;
 pub mod settings;
 pub mod stats;

@@ -1,7 +1,8 @@
 //! A title's page, `/anime/:id` and `/manga/:id`: cover and banner, its
 //! names, facts and rankings, tags (spoilers hidden until asked), the
 //! description (rich text through the allowlist), relations, characters and
-//! their voice actors, the main staff, recommendations, links, the next episode with a countdown, the
+//! their voice actors, the main staff, the best-rated reviews (each a link
+//! to its page), recommendations, links, the next episode with a countdown, the
 //! person's own entry with the editor (or "Add to list"), and a favourite
 //! toggle. One request, kept for revisits ([`crate::store::titles`]).
 
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::favourite::Favourable;
-use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Followed, Other, StaffEdge, Title, TitleCast};
+use crate::api::ops::title::{helpful, Cast, CastVars, CharacterEdge, Edges, Followed, Other, ReviewEdge, StaffEdge, Title, TitleCast};
 use crate::api::Api;
 use crate::components::add_to_list::AddToList;
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged};
@@ -202,6 +203,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let recommendations: Vec<Other> = t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| n.media_recommendation.clone()).collect()).unwrap_or_default();
     let characters = t.characters.clone();
     let staff = t.staff.clone();
+    let reviews = t.reviews.clone();
     let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
     let description = t.description.clone().filter(|d| !d.trim().is_empty());
     let following = following_card(t.following.clone(), kind, total);
@@ -267,6 +269,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             {characters.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "characters", "Characters", first, |c| c.characters, character_row))}
             {staff.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "staff", "Staff", first, |c| c.staff, staff_row))}
             {following}
+            {reviews.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "reviews", "Reviews", first, |c| c.reviews, review_row))}
             {(!recommendations.is_empty()).then(|| view! {
                 <section class="card" data-testid="recommendations">
                     <h2>"Recommended"</h2>
@@ -462,7 +465,28 @@ fn staff_row(e: StaffEdge) -> Option<AnyView> {
     Some(view! { <li class="people__row"><PersonLink page=Page::Staff(who.id) who=who note=e.role.unwrap_or_default()/></li> }.into_any())
 }
 
-/// The title's characters or staff: the few its page came with, then all
+/// A review: its summary, a link to its page, with the writer's score, how
+/// many found it helpful, and who wrote it.
+fn review_row(e: ReviewEdge) -> Option<AnyView> {
+    let r = e.node?;
+    let line = [r.score.map(|s| format!("{s}/100")), helpful(r.rating, r.rating_amount), r.user.map(|u| format!("by {}", u.name))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let summary = r.summary.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "A review".to_string());
+    Some(
+        view! {
+            <li class="reviews__row" data-testid="review-row">
+                <a href=Page::Review(r.id).href()>{summary}</a>
+                <span class="muted small">{line}</span>
+            </li>
+        }
+        .into_any(),
+    )
+}
+
+/// The title's characters, staff or reviews: the few its page came with, then all
 /// of them 25 at a time ("Load more" reads page 1 of 25 first, which holds
 /// the few shown, then the next).
 fn cast_card<T: Clone + Send + Sync + 'static>(
@@ -483,7 +507,7 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
         move |page, _| {
             let api = api.clone();
             let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-            let vars = CastVars { id, page, characters: testid == "characters", staff: testid == "staff" };
+            let vars = CastVars { id, page, characters: testid == "characters", staff: testid == "staff", reviews: testid == "reviews" };
             async move { Ok(api.run::<TitleCast>(credential.as_ref(), &vars, false).await?.media.and_then(take)) }
         },
         move |got: Option<Edges<T>>, first| {
@@ -500,7 +524,7 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
     view! {
         <section class="card" data-testid=testid>
             <h2>{heading}</h2>
-            <ul class="people">{move || shown.get().into_iter().filter_map(row).collect_view()}</ul>
+            <ul class=if testid == "reviews" { "reviews" } else { "people" }>{move || shown.get().into_iter().filter_map(row).collect_view()}</ul>
             <LoadMore load=pages.load more=pages.more/>
         </section>
     }

@@ -12,6 +12,7 @@ pub mod me;
 pub mod member_list;
 pub mod notifications;
 pub mod people;
+pub mod review;
 pub mod save_entry;
 pub mod save_user_options;
 pub mod search;
@@ -51,6 +52,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),
+    op::<review::ReviewPage>(),
+    op::<review::RateReview>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -1,8 +1,8 @@
 //! Everything a title's page shows, in one request: the title, its facts,
 //! the description (as AniList's HTML, shown through the rich-text
 //! allowlist), relations, characters with their Japanese voice actors,
-//! the main staff, its rankings, recommendations, links, the next episode, and the person's own entry
-//! and favourite.
+//! the main staff, its rankings, its best-rated reviews, recommendations,
+//! links, the next episode, and the person's own entry and favourite.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,14 @@ macro_rules! character_edges {
 macro_rules! staff_edges {
     () => {
         "pageInfo { hasNextPage } edges { role node { id name { userPreferred } image { medium } } }"
+    };
+}
+
+/// A title's reviews, best rated first, as both queries ask: each review's
+/// summary, score, rating and writer (its text is on the review's page).
+macro_rules! review_edges {
+    () => {
+        "pageInfo { hasNextPage } edges { node { id summary score rating ratingAmount user { id name avatar { medium } } } }"
     };
 }
 
@@ -70,6 +78,9 @@ impl Operation for TitlePage {
         staff_edges!(),
         " }
     rankings { rank allTime season year context }
+    reviews(sort: [RATING_DESC, ID], perPage: 3) { ",
+        review_edges!(),
+        " }
     recommendations(sort: [RATING_DESC], perPage: 8) { nodes { mediaRecommendation { id type format title { userPreferred } coverImage { medium } } } }
     externalLinks { id site url type }
     mediaListEntry { ",
@@ -193,6 +204,9 @@ pub struct Title {
     pub staff: Option<Edges<StaffEdge>>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub rankings: Vec<Ranking>,
+    /// Absent from a copy kept before reviews were asked for.
+    #[serde(default)]
+    pub reviews: Option<Edges<ReviewEdge>>,
     pub recommendations: Option<Nodes<Recommendation>>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub external_links: Vec<Link>,
@@ -258,15 +272,15 @@ pub struct More {
     pub has_next_page: Option<bool>,
 }
 
-/// A title's characters or staff, 25 at a time after the few its page
-/// starts with.
+/// A title's characters, staff or reviews, 25 at a time after the few its
+/// page starts with.
 pub struct TitleCast;
 
 impl Operation for TitleCast {
     const NAME: &'static str = "TitleCast";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query TitleCast($id: Int!, $page: Int!, $characters: Boolean!, $staff: Boolean!) {
+        "query TitleCast($id: Int!, $page: Int!, $characters: Boolean!, $staff: Boolean!, $reviews: Boolean!) {
   Media(id: $id) {
     id
     characters(sort: [ROLE, RELEVANCE, ID], page: $page, perPage: 25) @include(if: $characters) { ",
@@ -275,6 +289,9 @@ impl Operation for TitleCast {
     staff(sort: [RELEVANCE, ID], page: $page, perPage: 25) @include(if: $staff) { ",
         staff_edges!(),
         " }
+    reviews(sort: [RATING_DESC, ID], page: $page, perPage: 25) @include(if: $reviews) { ",
+        review_edges!(),
+        " }
   }
 }"
     );
@@ -282,13 +299,14 @@ impl Operation for TitleCast {
     type Data = CastData;
 }
 
-/// Which page of 25, of the characters or of the staff.
+/// Which page of 25, of the characters, the staff or the reviews.
 #[derive(Clone, Debug, Serialize)]
 pub struct CastVars {
     pub id: i64,
     pub page: u32,
     pub characters: bool,
     pub staff: bool,
+    pub reviews: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -301,6 +319,7 @@ pub struct CastData {
 pub struct Cast {
     pub characters: Option<Edges<CharacterEdge>>,
     pub staff: Option<Edges<StaffEdge>>,
+    pub reviews: Option<Edges<ReviewEdge>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -377,6 +396,31 @@ pub struct StaffEdge {
     pub node: Option<Person>,
 }
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewEdge {
+    pub node: Option<ReviewSummary>,
+}
+
+/// A review as a title's page lists it (its text is on its own page).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewSummary {
+    pub id: i64,
+    pub summary: Option<String>,
+    /// The writer's score for the title, out of 100.
+    pub score: Option<u32>,
+    /// How many members found it helpful, of how many who said.
+    pub rating: Option<u32>,
+    pub rating_amount: Option<u32>,
+    pub user: Option<Member>,
+}
+
+/// "12 of 15 found it helpful", or nothing before anyone said.
+pub fn helpful(rating: Option<u32>, amount: Option<u32>) -> Option<String> {
+    let amount = amount.filter(|a| *a > 0)?;
+    Some(format!("{} of {amount} found it helpful", rating.unwrap_or(0).min(amount)))
+}
+
 /// A place in one of AniList's rankings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -433,7 +477,17 @@ impl Title {
 
 #[cfg(test)]
 mod tests {
-    use super::Ranking;
+    use super::{helpful, Ranking};
+
+    #[test]
+    fn helpful_says_how_many_of_how_many() {
+        assert_eq!(helpful(Some(12), Some(15)).as_deref(), Some("12 of 15 found it helpful"));
+        assert_eq!(helpful(None, Some(3)).as_deref(), Some("0 of 3 found it helpful"));
+        // More helpful than asked (AniList's counts move apart): never "5 of 3".
+        assert_eq!(helpful(Some(5), Some(3)).as_deref(), Some("3 of 3 found it helpful"));
+        assert_eq!(helpful(Some(0), Some(0)), None);
+        assert_eq!(helpful(None, None), None);
+    }
     use crate::media::MediaSeason;
 
     #[test]

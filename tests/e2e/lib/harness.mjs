@@ -86,6 +86,20 @@ export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, con
   return { app, standIn, browser, newPage, closePages, close };
 }
 
+/**
+ * What the browser says when its inert parse of AniList's hostile markup
+ * (a bio, a description, a review) meets the page's policy over the
+ * markup's handlers and styles: expected, and nothing of it runs.
+ */
+export const INERT_MARKUP = /violates the following Content Security Policy directive '(script-src|style-src)|CSP violation: (script-src-attr|style-src-attr|style-src-elem) refused \(?inline\)?$/;
+
+/**
+ * A page's problems but those expected where AniList's markup is hostile
+ * ({@link INERT_MARKUP}) and images from anywhere but loopback, which the
+ * harness refuses and the browser reports.
+ */
+export const problemsBut = (page) => page.problems.filter((p) => !/Failed to load|ERR_/.test(p) && !INERT_MARKUP.test(p));
+
 /** Waits until the app has mounted (the start-up placeholder is gone). */
 export async function appReady(page) {
   await page.waitForSelector('header.site-header', { timeout: 15000 });

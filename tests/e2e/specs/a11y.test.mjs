@@ -60,6 +60,7 @@ const SIGNED_OUT = [
   ['/anime/1', '[data-testid=title-name]'],
   ['/staff/102', '[data-testid=staff-roles]'],
   ['/user/6001', '[data-testid=profile-name]'],
+  ['/review/7001', '[data-testid=review-body]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
 
@@ -83,6 +84,7 @@ const SIGNED_IN = [
   ['/staff/95', '[data-testid=voice-roles]'],
   ['/studio/14', '[data-testid=studio-titles] .tile'],
   ['/user/6001', '[data-testid=follow]'],
+  ['/review/7001', '[data-testid=review-up]'],
 ];
 
 for (const scheme of ['light', 'dark']) {

@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, problemsBut } from '../lib/harness.mjs';
 import { VIEWER_ID, SECOND_ID, THIRD_ID } from '../stand-in/fixtures.mjs';
 
 let world;
@@ -17,10 +17,8 @@ afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 const requests = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
-// The stand-in's bios hold hostile markup: the browser's inert parse
-// reports the page's policy refusing its handlers (as api.test.mjs says).
-const policy = /violates the following Content Security Policy directive '(script-src|style-src)|CSP violation: (script-src-attr|style-src-attr|style-src-elem) refused \(?inline\)?$/;
-const problems = (page) => page.problems.filter((p) => !/Failed to load|ERR_/.test(p) && !policy.test(p));
+// Problems but those the hostile markup is expected to cause (harness.mjs).
+const problems = problemsBut;
 const followed = (page) => page.locator('[data-testid=following] [data-testid=followed]').allInnerTexts();
 const follows = () => [...world.standIn.data.follows];
 

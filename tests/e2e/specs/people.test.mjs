@@ -7,7 +7,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor, problemsBut } from '../lib/harness.mjs';
 
 let world;
 
@@ -17,12 +17,8 @@ afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 const requests = (name) => world.standIn.graphqlRequests().filter((r) => r.operationName === name);
-// Images from anywhere but loopback are refused by the harness, which the
-// browser reports; and the browser's inert parse of a hostile description
-// still meets the page's policy over its handlers, and says so (as the
-// profile's bio does, api.test.mjs). Anything else is a problem.
-const policy = /violates the following Content Security Policy directive '(script-src|style-src)|CSP violation: (script-src-attr|style-src-attr|style-src-elem) refused \(?inline\)?$/;
-const problems = (page) => page.problems.filter((p) => !/Failed to load|ERR_/.test(p) && !policy.test(p));
+// Problems but those the hostile markup is expected to cause (harness.mjs).
+const problems = problemsBut;
 const texts = (page, selector) => page.locator(selector).allInnerTexts();
 
 test('from a title\'s cast to a character, to the voice actor, and back to a title', async () => {

@@ -76,7 +76,7 @@ test('a big cast: the first 12 characters, then all of them 25 at a time; a titl
   assert.deepEqual((await rows.allInnerTexts()).slice(0, 2).map((t) => t.split('\n')[0]), ['Crew Member 1', 'Crew Member 2'], 'in the order AniList gives');
   assert.equal(new Set(await rows.allInnerTexts()).size, 30, 'each once');
   assert.deepEqual(requests('TitleCast').map((r) => r.body.variables), [
-    { id: 21, page: 1, characters: true, staff: false }, { id: 21, page: 2, characters: true, staff: false },
+    { id: 21, page: 1, characters: true, staff: false, reviews: false }, { id: 21, page: 2, characters: true, staff: false, reviews: false },
   ]);
   // Cowboy Bebop's cast fits: no button.
   await page.goto(`${world.app.url}anime/1`);

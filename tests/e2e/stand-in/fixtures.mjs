@@ -184,6 +184,12 @@ export function freshFixtures() {
         },
         favourites: { anime: [1], manga: [], characters: [1], staff: [], studios: [] } },
     ],
+    // Reviews (AniList keeps the text as markdown and answers `asHtml` as
+    // HTML, which is what these are): Cowboy Bebop has four, one more than
+    // its page shows at first; one of them carries hostile markup.
+    reviews: reviews(),
+    // The members' say on reviews: "user>review" → UP_VOTE / DOWN_VOTE.
+    reviewVotes: new Map(),
     // Who follows whom: "follower>followed". The viewer and Hana follow each other.
     follows: new Set([`${VIEWER_ID}>${SECOND_ID}`, `${SECOND_ID}>${VIEWER_ID}`]),
     nextEntryId: 800000,
@@ -191,6 +197,22 @@ export function freshFixtures() {
     // member of AniList's NotificationUnion); the two newest are unread.
     notifications: notifications(),
   };
+}
+
+function reviews() {
+  const at = 1764000000;
+  return [
+    { id: 7001, userId: SECOND_ID, mediaId: 1, score: 95, rating: 120, ratingAmount: 131, createdAt: at, updatedAt: at,
+      summary: 'The best space western there is.',
+      body: '<p>Bounty hunters, <b>jazz</b> and regret.</p><p><span class="markdown_spoiler"><span>Spike walks out.</span></span></p>' },
+    { id: 7002, userId: THIRD_ID, mediaId: 1, score: 60, rating: 40, ratingAmount: 90, createdAt: at - 86400, updatedAt: at - 86400,
+      summary: 'Style over story.',
+      body: '<p>Looks great.</p><img src=x onerror="window.__pwned=40"><script>window.__pwned=41</script><a href="javascript:window.__pwned=42">more</a>' },
+    { id: 7003, userId: SECOND_ID, mediaId: 1, score: 85, rating: 20, ratingAmount: 25, createdAt: at - 2 * 86400, updatedAt: at - 2 * 86400,
+      summary: 'Session by session.', body: '<p>Every episode its own genre.</p>' },
+    { id: 7004, userId: THIRD_ID, mediaId: 1, score: 80, rating: 3, ratingAmount: 9, createdAt: at - 3 * 86400, updatedAt: at - 3 * 86400,
+      summary: 'Slow, then unforgettable.', body: '<p>Give it five episodes.</p>' },
+  ];
 }
 
 function notifications() {

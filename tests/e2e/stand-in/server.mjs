@@ -694,6 +694,13 @@ export class StandIn {
           })),
         }),
         rankings: m.rankings ?? [],
+        // Best rated first (the ratings the members gave), 25 at most a page.
+        reviews: ({ page, perPage } = {}, ctx) => {
+          const all = d.reviews.filter((r) => r.mediaId === m.id).map((r) => reviewObj(r, ctx))
+            .sort((a, b) => b.rating - a.rating || a.id - b.id);
+          const { pageInfo, edges } = pageOf(all, { page, perPage });
+          return { pageInfo, edges: edges.map((node) => ({ node })), nodes: edges };
+        },
         recommendations: () => ({ nodes: (m.recommendations ?? []).map((id) => ({ mediaRecommendation: mediaObj(mediaById(id)) })) }),
         externalLinks: m.externalLinks ?? [],
         mediaListEntry: (_a, ctx) => {
@@ -727,6 +734,23 @@ export class StandIn {
       if (!args.onList) return true;
       viewerOf(ctx);
       return d.entries.some((e) => e.userId === ctx.viewerId && e.mediaId === m.id);
+    };
+    // A review with the members' say on it counted in (the viewer's say, as
+    // userRating, for the viewer only).
+    const reviewObj = (r, ctx) => {
+      const votes = [...d.reviewVotes].filter(([k]) => k.endsWith(`>${r.id}`));
+      return {
+        ...r,
+        mediaType: mediaById(r.mediaId)?.type ?? null,
+        body: () => r.body,
+        rating: r.rating + votes.filter(([, v]) => v === 'UP_VOTE').length,
+        ratingAmount: r.ratingAmount + votes.length,
+        userRating: ctx?.viewerId == null ? null : d.reviewVotes.get(`${ctx.viewerId}>${r.id}`) ?? 'NO_VOTE',
+        private: false,
+        siteUrl: `https://anilist.co/review/${r.id}`,
+        user: () => userObj(r.userId),
+        media: () => mediaObj(mediaById(r.mediaId)),
+      };
     };
     const fuzzy = (date) => ({ year: null, month: null, day: null, ...(date ?? {}) });
     const personObj = (kind, id, name) => ({ id, name: { userPreferred: name, full: name }, image: { medium: `${self.origin}/img/${kind}/${id}.svg` } });
@@ -856,6 +880,11 @@ export class StandIn {
         const p = staffObj(args.id);
         if (!p) throw new ApiError('Not Found.', 404);
         return p;
+      },
+      Review: (args, ctx) => {
+        const r = d.reviews.find((x) => x.id === args.id);
+        if (!r) throw new ApiError('Not Found.', 404);
+        return reviewObj(r, ctx);
       },
       Page: (args, ctx, info) => {
         const page = Math.max(1, args.page ?? 1);
@@ -1011,6 +1040,15 @@ export class StandIn {
         }
         const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
         return { anime: page(favs.anime), manga: page(favs.manga) };
+      },
+      // Absolute: the viewer's say is what is given (NO_VOTE takes it back).
+      RateReview: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const r = d.reviews.find((x) => x.id === args.reviewId);
+        if (!r) throw new ApiError('Not Found.', 404);
+        const key = `${me}>${r.id}`;
+        if (args.rating === 'UP_VOTE' || args.rating === 'DOWN_VOTE') d.reviewVotes.set(key, args.rating); else d.reviewVotes.delete(key);
+        return reviewObj(r, ctx);
       },
       ToggleFollow: (args, ctx) => {
         const me = viewerOf(ctx);

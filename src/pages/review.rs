@@ -1,0 +1,159 @@
+//! `/review/:id`: a review of a title: the title (a link to its page), the
+//! writer (a link to theirs), the score, the summary, the text through the
+//! rich-text allowlist, how many found it helpful, and the person's own say
+//! on it (helpful or not; pressing it again takes it back). Readable signed
+//! out.
+
+use leptos::prelude::*;
+
+use crate::api::ops::review::{RateReview, RateVars, Rating, Review, ReviewPage as Query, Vars};
+use crate::api::ops::title::helpful;
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::auth::time::{local_date_time, now_secs, relative_words};
+use crate::components::api_status::ApiErrorView;
+use crate::components::empty_state::EmptyState;
+use crate::components::read::read_from_anilist;
+use crate::components::rich_text::RichText;
+use crate::components::tiles::{MediaTile, MemberLink};
+use crate::media::ReviewRating;
+use crate::session::SessionContext;
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let id = crate::pages::id_param();
+    move || match id.get() {
+        Some(id) => view! { <ReviewView id=id/> }.into_any(),
+        None => view! {
+            <EmptyState title="No such review">
+                <p>"This address does not name a review."</p>
+            </EmptyState>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ReviewView(id: i64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    read_from_anilist(
+        "Loading the review…",
+        move |fresh| {
+            let api = api.clone();
+            async move {
+                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+                api.run::<Query>(credential.as_ref(), &Vars { id }, fresh).await?.review.ok_or_else(|| ApiError::Shape(format!("no review {id}")))
+            }
+        },
+        move |review, _| view! { <ReviewBody review=review/> }.into_any(),
+    )
+}
+
+#[component]
+fn ReviewBody(review: Review) -> impl IntoView {
+    let r = review;
+    let title = r.media.as_ref().map(|m| m.name()).unwrap_or_else(|| "a title".to_string());
+    let heading = format!("Review of {title}");
+    document().set_title(&format!("{heading} · {} for AniList", crate::APP_NAME));
+    let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now_secs())}</time> });
+    let site = r.site_url.clone().filter(|u| u.starts_with("https://"));
+    let body = r.body.clone().filter(|b| !b.trim().is_empty());
+    view! {
+        <div class="page-intro">
+            <h1 data-testid="review-heading">{heading}</h1>
+            {r.summary.clone().map(|s| view! { <p class="lead" data-testid="review-summary">{s}</p> })}
+        </div>
+        <article class="card review" data-testid="review">
+            <div class="review__head">
+                {r.user.clone().map(|u| view! { <MemberLink member=u note="Wrote it"/> })}
+                <p class="muted small">{when}</p>
+                {r.score.map(|s| view! { <p class="review__score" data-testid="review-score"><strong>{s}</strong>"/100"</p> })}
+            </div>
+            <div class="rich review__body" data-testid="review-body">
+                {match body {
+                    Some(html) => view! { <RichText html=html/> }.into_any(),
+                    None => view! { <p class="muted">"This review has no text."</p> }.into_any(),
+                }}
+            </div>
+            <ReviewVote rating=r.rating()/>
+            {site.map(|u| view! { <p><a href=u rel="noopener noreferrer" target="_blank">"Open on AniList"</a></p> })}
+        </article>
+        {r.media.map(|m| view! {
+            <section class="card">
+                <h2>"The title"</h2>
+                <ul class="tiles">
+                    <MediaTile other=m note=""/>
+                </ul>
+            </section>
+        })}
+    }
+}
+
+/// How many found the review helpful, and, signed in, the person's say:
+/// "Helpful" / "Not helpful", pressed when given; pressing it again takes
+/// it back. AniList's answer is what shows; when it is lost, the review is
+/// read back (the say is absolute, but nothing is sent twice unasked).
+#[component]
+fn ReviewVote(rating: Rating) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let now = RwSignal::new(rating);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<ApiError>);
+    let signed_in = session.with_untracked(|s| s.is_signed_in());
+    let say = move |want: ReviewRating| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let current = now.get_untracked();
+        // Pressing the say already given takes it back.
+        let rating = if current.user_rating == Some(want) { ReviewRating::NoVote } else { want };
+        let api = api.clone();
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match rated(&api, &credential, current.id, rating).await {
+                Ok(after) => {
+                    now.try_set(after);
+                }
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    let button = move |want: ReviewRating, testid: &'static str| {
+        let say = say.clone();
+        view! {
+            <button type="button" class="button button--small" class:button--secondary=move || now.get().user_rating != Some(want)
+                aria-pressed=move || (now.get().user_rating == Some(want)).to_string()
+                disabled=move || busy.get() on:click=move |_| say(want) data-testid=testid>
+                {want.label()}
+            </button>
+        }
+    };
+    view! {
+        <div class="review__vote" data-testid="review-vote">
+            <p class="muted small" role="status" data-testid="review-helpful">
+                {move || now.with(|r| helpful(r.rating, r.rating_amount)).unwrap_or_else(|| "No one has rated it yet.".to_string())}
+            </p>
+            {signed_in.then(|| view! {
+                <div class="actions" role="group" aria-label="Was this review helpful?">
+                    {button(ReviewRating::UpVote, "review-up")}
+                    {button(ReviewRating::DownVote, "review-down")}
+                </div>
+            })}
+            {move || problem.get().map(|e| view! { <div data-testid="review-vote-error"><ApiErrorView error=e/></div> })}
+        </div>
+    }
+}
+
+/// Sends the say; when its answer was lost, the review's rating is read back.
+async fn rated(api: &Api, credential: &Credential, id: i64, rating: ReviewRating) -> Result<Rating, ApiError> {
+    let read = match api.run::<RateReview>(Some(credential), &RateVars { id, rating }, false).await {
+        Ok(answer) => answer.rated,
+        Err(e) if e.outcome_unknown() => api.run::<Query>(Some(credential), &Vars { id }, true).await?.review.map(|r| r.rating()),
+        Err(e) => return Err(e),
+    };
+    read.ok_or_else(|| ApiError::Shape("no rating".into()))
+}
