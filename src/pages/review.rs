@@ -66,7 +66,7 @@ fn ReviewBody(review: Review) -> impl IntoView {
         </div>
         <article class="card review" data-testid="review">
             <div class="review__head">
-                {r.user.clone().map(|u| view! { <MemberLink member=u note="Wrote it"/> })}
+                {r.user.clone().map(|u| view! { <MemberLink member=u note="Reviewer"/> })}
                 <p class="muted small">{when}</p>
                 {r.score.map(|s| view! { <p class="review__score" data-testid="review-score"><strong>{s}</strong>"/100"</p> })}
             </div>
