@@ -18,6 +18,7 @@ use crate::components::rich_text::RichText;
 use crate::components::tiles::{MediaTile, MemberLink};
 use crate::media::ReviewRating;
 use crate::session::SessionContext;
+use crate::store::titles::use_titles;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -76,7 +77,7 @@ fn ReviewBody(review: Review) -> impl IntoView {
                     None => view! { <p class="muted">"This review has no text."</p> }.into_any(),
                 }}
             </div>
-            <ReviewVote rating=r.rating()/>
+            <ReviewVote rating=r.rating() media=r.media.as_ref().map(|m| m.id)/>
             {site.map(|u| view! { <p><a href=u rel="noopener noreferrer" target="_blank">"Open on AniList"</a></p> })}
         </article>
         {r.media.map(|m| view! {
@@ -94,10 +95,12 @@ fn ReviewBody(review: Review) -> impl IntoView {
 /// "Helpful" / "Not helpful", pressed when given; pressing it again takes
 /// it back. AniList's answer is what shows; when it is lost, the review is
 /// read back (the say is absolute, but nothing is sent twice unasked).
+/// The title's kept page (`media`) gets the new counts too.
 #[component]
-fn ReviewVote(rating: Rating) -> impl IntoView {
+fn ReviewVote(rating: Rating, media: Option<i64>) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
+    let titles = use_titles();
     let now = RwSignal::new(rating);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<ApiError>);
@@ -113,6 +116,9 @@ fn ReviewVote(rating: Rating) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match rated(&api, &credential, current.id, rating).await {
                 Ok(after) => {
+                    if let Some(media) = media {
+                        titles.set_review_rating(credential.user, media, after.id, after.rating, after.rating_amount);
+                    }
                     now.try_set(after);
                 }
                 Err(e) => {

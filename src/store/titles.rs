@@ -135,13 +135,33 @@ impl Titles {
 
     /// The person's favourite, as AniList now holds it.
     pub fn set_favourite(&self, user: u64, id: i64, on: bool, count: Option<u32>) {
+        self.change(user, id, |title| {
+            title.is_favourite = on;
+            title.favourites = count.or(title.favourites);
+        });
+    }
+
+    /// A review's counts, as AniList holds them after the person's say, in
+    /// the kept title that lists it (its page shows them without asking).
+    pub fn set_review_rating(&self, user: u64, id: i64, review: i64, rating: Option<u32>, amount: Option<u32>) {
+        self.change(user, id, |title| {
+            let reviews = title.reviews.iter_mut().flat_map(|r| r.edges.iter_mut()).filter_map(|e| e.node.as_mut());
+            for r in reviews.filter(|r| r.id == review) {
+                r.rating = rating.or(r.rating);
+                r.rating_amount = amount.or(r.rating_amount);
+            }
+        });
+    }
+
+    /// Changes a kept title (when one is kept), here and in IndexedDB,
+    /// keeping the time it was read.
+    fn change(&self, user: u64, id: i64, f: impl FnOnce(&mut Title)) {
         let mut kept = None;
         self.kept.update(|k| {
             if let Some(t) = k.get_mut(&(user, id)) {
                 if let Some(title) = &t.title {
                     let mut title = (**title).clone();
-                    title.is_favourite = on;
-                    title.favourites = count.or(title.favourites);
+                    f(&mut title);
                     kept = serde_json::to_string(&(t.fetched_at, &title)).ok();
                     t.title = Some(Arc::new(title));
                 }

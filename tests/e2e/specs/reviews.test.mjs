@@ -59,6 +59,15 @@ test('a title\'s reviews: the three best rated in its one request, then all 25 a
   assert.equal(await page.locator('[data-testid=review] .person__name').innerText(), 'Hana');
   assert.equal(await page.getAttribute('[data-testid=review] a.person', 'href'), '/user/6001');
   assert.equal(await page.getAttribute('.tile__link', 'href'), '/anime/1');
+  // A say on it: back on the title's page (kept, not asked again), the
+  // review's counts are AniList's new ones.
+  const asked = requests('TitlePage').length;
+  await page.click('[data-testid=review-up]');
+  await page.waitForSelector('[data-testid=review-up][aria-pressed=true]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid=reviews]');
+  assert.match((await page.locator('[data-testid=review-row]').first().innerText()).replace(/\s+/g, ' '), /121 of 132 found it helpful/);
+  assert.equal(requests('TitlePage').length, asked, 'the kept title, not a new request');
   assert.deepEqual(problems(page), []);
 });
 
