@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, a voice actor's page, a member's page, browsing by genre, what is airing, the notifications and
+// a title's page, a voice actor's page, a member's page, a review, browsing by genre, what is airing, the notifications and
 // the account's options on AniList,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
@@ -72,6 +72,11 @@ try {
       await page.waitForSelector('[data-testid=their-entries] .tile');
       await page.locator('[data-testid=their-lists]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await shoot('member');
+      // A review: its text, the say on it.
+      await page.goto(`${world.app.url}review/7001`);
+      await appReady(page);
+      await page.waitForSelector('[data-testid=review-up]');
+      await shoot('review');
       // Browsing by genre, and what is airing.
       await page.goto(`${world.app.url}search?type=anime&genre=Action`);
       await appReady(page);
