@@ -238,7 +238,11 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["name: \"Sunrise\"", "is_animation_studio: true", "favourites: Some(3200)", "is_main_studio: Some(false)", "is_main_studio: Some(true)", "Fullmetal Alchemist: Brotherhood", "has_next_page: Some(true)"] {
         assert!(studio.contains(part), "{part}: {studio}");
     }
+    assert!(viewer.contains("reviews: Some(Written { page_info: Some(More { has_next_page: Some(false) }), reviews: [] })"), "{viewer}");
     let member = fixture_reads_as_selected::<user::UserPage>();
+    for part in ["reviews: Some(Written { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), rating: Some(120), rating_amount: Some(131), user: None, media: Some(Other { id: 1", "id: 7003, summary: None"] {
+        assert!(member.contains(part), "{part}: {member}");
+    }
     for part in ["members: [Member { id: 5150, name: \"Spike\"", "has_next_page: Some(true) }), members: [Member { id: 6002, name: \"Jun\", avatar: None }]", "name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {
         assert!(member.contains(part), "{part}: {member}");
     }

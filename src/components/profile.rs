@@ -7,9 +7,9 @@ use leptos_router::components::A;
 
 use crate::api::ops::stats::Statistics;
 use crate::api::ops::title::{Other, Person};
-use crate::api::ops::viewer::{self, Favoured, Members};
+use crate::api::ops::viewer::{self, Favoured, Members, Written};
 use crate::components::rich_text::RichText;
-use crate::components::tiles::{MediaTile, MemberLink, PersonLink};
+use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::media::{MediaKind, ScoreFormat};
 use crate::routes::Page;
 
@@ -184,6 +184,22 @@ pub fn MembersCard(following: Members, followers: Members, site_url: Option<Stri
             {group("Followers", "followers", followers, none_following)}
         </section>
     }
+}
+
+/// The reviews the member wrote, newest first, each a link to its page;
+/// AniList's page of all of them when there are more. Nothing when they
+/// wrote none.
+pub fn reviews_card(written: Option<Written>, site_url: Option<String>) -> Option<impl IntoView> {
+    let w = written.filter(|w| !w.reviews.is_empty())?;
+    let more = w.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
+    let all = site_url.map(|u| format!("{}/reviews", u.trim_end_matches('/')));
+    Some(view! {
+        <section class="card" data-testid="written-reviews">
+            <h2>"Reviews"</h2>
+            <ul class="reviews">{w.reviews.into_iter().map(review_item).collect_view()}</ul>
+            {more.then(|| all.map(|href| view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">"All of them on AniList"</a></p> }))}
+        </section>
+    })
 }
 
 /// AniList's page of the member's every favourite.

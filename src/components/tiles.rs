@@ -1,9 +1,10 @@
 //! Small cards that link elsewhere in the app: a title (with the person's
-//! status when it is on their list) and a character or staff member.
+//! status when it is on their list), a character or staff member, a member,
+//! a review.
 
 use leptos::prelude::*;
 
-use crate::api::ops::title::{Member, Other, Person};
+use crate::api::ops::title::{helpful, Member, Other, Person, ReviewSummary};
 use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 use crate::store::use_list_store;
@@ -104,4 +105,28 @@ pub fn OnListToggle(only: RwSignal<bool>, set: Callback<bool>) -> impl IntoView 
             </label>
         }
     })
+}
+
+/// A review in a list of them: its summary, a link to its page, then the
+/// title (a member's reviews), the writer's score, how many found it
+/// helpful, and who wrote it (a title's reviews).
+pub fn review_item(r: ReviewSummary) -> AnyView {
+    let line = [
+        r.media.map(|m| m.name()),
+        r.score.map(|s| format!("{s}/100")),
+        helpful(r.rating, r.rating_amount),
+        r.user.map(|u| format!("by {}", u.name)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let summary = r.summary.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "A review".to_string());
+    view! {
+        <li class="reviews__row" data-testid="review-row">
+            <a href=Page::Review(r.id).href()>{summary}</a>
+            <span class="muted small">{line}</span>
+        </li>
+    }
+    .into_any()
 }

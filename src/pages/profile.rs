@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
-use crate::api::ops::viewer::{self, Members};
+use crate::api::ops::viewer::{self, Members, Written};
 use crate::api::Api;
 use crate::components::api_status::ViewerMismatch;
-use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
+use crate::components::profile::{all_favourites, reviews_card, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
@@ -19,12 +19,13 @@ struct Viewer {
     title_language: Option<UserTitleLanguage>,
     following: Members,
     followers: Members,
+    reviews: Option<Written>,
 }
 
 fn read_viewer(data: viewer::Data) -> Result<Viewer, ApiError> {
     let v = data.viewer.ok_or_else(|| ApiError::Shape("no Viewer".into()))?;
     let title_language = v.options.as_ref().and_then(|o| o.title_language);
-    Ok(Viewer { profile: Profile::from(v), title_language, following: data.following.unwrap_or_default(), followers: data.followers.unwrap_or_default() })
+    Ok(Viewer { profile: Profile::from(v), title_language, following: data.following.unwrap_or_default(), followers: data.followers.unwrap_or_default(), reviews: data.reviews })
 }
 
 #[component]
@@ -78,6 +79,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
             </article>
         </TotalsCards>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
+        {reviews_card(viewer.reviews, p.site_url.clone())}
         <MembersCard following=viewer.following followers=viewer.followers site_url=p.site_url.clone()
             none_followed="You follow no one yet: a member's page has a button for it." none_following="No followers yet."/>
     }

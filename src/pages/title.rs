@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::favourite::Favourable;
-use crate::api::ops::title::{helpful, Cast, CastVars, CharacterEdge, Edges, Followed, Other, ReviewEdge, StaffEdge, Title, TitleCast};
+use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Followed, Other, ReviewEdge, StaffEdge, Title, TitleCast};
 use crate::api::Api;
 use crate::components::add_to_list::AddToList;
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged};
@@ -23,7 +23,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::rich_text::RichText;
-use crate::components::tiles::{MediaTile, MemberLink, PersonLink};
+use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::edit::{Patch, Values};
 use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind};
 use crate::outbox::{use_outbox, SETTLE_MS};
@@ -465,25 +465,9 @@ fn staff_row(e: StaffEdge) -> Option<AnyView> {
     Some(view! { <li class="people__row"><PersonLink page=Page::Staff(who.id) who=who note=e.role.unwrap_or_default()/></li> }.into_any())
 }
 
-/// A review: its summary, a link to its page, with the writer's score, how
-/// many found it helpful, and who wrote it.
+/// A review of the title ([`review_item`]).
 fn review_row(e: ReviewEdge) -> Option<AnyView> {
-    let r = e.node?;
-    let line = [r.score.map(|s| format!("{s}/100")), helpful(r.rating, r.rating_amount), r.user.map(|u| format!("by {}", u.name))]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let summary = r.summary.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "A review".to_string());
-    Some(
-        view! {
-            <li class="reviews__row" data-testid="review-row">
-                <a href=Page::Review(r.id).href()>{summary}</a>
-                <span class="muted small">{line}</span>
-            </li>
-        }
-        .into_any(),
-    )
+    e.node.map(review_item)
 }
 
 /// The title's characters, staff or reviews: the few its page came with, then all

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 
 use crate::api::ops::member_list::{ListPage, MemberList, TheirEntry, Vars};
 use crate::api::ops::user::{Members, UserPage as Query, Vars as UserVars};
+use crate::api::ops::viewer::Written;
 use crate::api::{Api, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::follow::FollowToggle;
-use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
+use crate::components::profile::{all_favourites, reviews_card, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::read::read_from_anilist;
 use crate::components::tiles::{MediaTile, OnListToggle};
@@ -45,15 +46,15 @@ fn UserView(id: u64) -> impl IntoView {
                 let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
                 let data = api.run::<Query>(credential.as_ref(), &UserVars { id }, fresh).await?;
                 let profile = data.viewer.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))?;
-                Ok((profile, data.following.unwrap_or_default(), data.followers.unwrap_or_default()))
+                Ok((profile, data.following.unwrap_or_default(), data.followers.unwrap_or_default(), data.reviews))
             }
         },
-        move |(p, following, followers), again| view! { <UserBody profile=p following=following followers=followers reload=again/> }.into_any(),
+        move |(p, following, followers, reviews), again| view! { <UserBody profile=p following=following followers=followers reviews=reviews reload=again/> }.into_any(),
     )
 }
 
 #[component]
-fn UserBody(profile: Profile, following: Members, followers: Members, reload: Callback<()>) -> impl IntoView {
+fn UserBody(profile: Profile, following: Members, followers: Members, reviews: Option<Written>, reload: Callback<()>) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let p = profile;
     document().set_title(&format!("{} · {} for AniList", p.name, crate::APP_NAME));
@@ -75,6 +76,7 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reload: Ca
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=me/>
         <TheirLists user=p.id/>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
+        {reviews_card(reviews, p.site_url.clone())}
         <MembersCard following=following followers=followers site_url=p.site_url.clone() none_followed="They follow no one yet." none_following="No followers yet."/>
     }
 }

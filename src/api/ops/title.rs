@@ -401,7 +401,8 @@ pub struct ReviewEdge {
     pub node: Option<ReviewSummary>,
 }
 
-/// A review as a title's page lists it (its text is on its own page).
+/// A review as a list of them shows it (its text is on its own page): a
+/// title's reviews name the writer, a member's the title.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewSummary {
@@ -412,7 +413,10 @@ pub struct ReviewSummary {
     /// How many members found it helpful, of how many who said.
     pub rating: Option<u32>,
     pub rating_amount: Option<u32>,
+    #[serde(default)]
     pub user: Option<Member>,
+    #[serde(default)]
+    pub media: Option<Other>,
 }
 
 /// "12 of 15 found it helpful", or nothing before anyone said.

@@ -20,7 +20,7 @@ impl Operation for UserPage {
     isFollower
   }
   ",
-        crate::members_pages!(),
+        crate::profile_pages!(),
         "
 }
 ",

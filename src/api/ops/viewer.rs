@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Operation};
-use crate::api::ops::title::{Member, More, Other, Person};
+use crate::api::ops::title::{Member, More, Other, Person, ReviewSummary};
 use crate::media::{ScoreFormat, UserTitleLanguage};
 
 pub struct Viewer;
@@ -36,17 +36,19 @@ macro_rules! profile_fields {
 }
 
 /// Whom user `$id` follows and who follows them, the first 50 of each by
-/// name: two `Page` aliases beside the user (with [`profile_fragment!`]
-/// after the query, which holds the `Member` fragment they name).
+/// name, and the reviews they wrote, the newest 10: three `Page` aliases
+/// beside the user (with [`profile_fragment!`] after the query, which holds
+/// the `Member` and `Fav` fragments they name).
 #[macro_export]
-macro_rules! members_pages {
+macro_rules! profile_pages {
     () => {
         "following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
-  followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }"
+  followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }
+  reviews: Page(perPage: 10) { pageInfo { hasNextPage } reviews(userId: $id, sort: [CREATED_AT_DESC]) { id summary score rating ratingAmount media { ...Fav } } }"
     };
 }
 
-/// The fragments [`profile_fields!`] and [`members_pages!`] name.
+/// The fragments [`profile_fields!`] and [`profile_pages!`] name.
 #[macro_export]
 macro_rules! profile_fragment {
     () => {
@@ -67,7 +69,7 @@ impl Operation for Viewer {
     options { titleLanguage displayAdultContent }
   }
   ",
-        crate::members_pages!(),
+        crate::profile_pages!(),
         "
 }
 ",
@@ -91,6 +93,17 @@ pub struct Data {
     pub viewer: Option<User>,
     pub following: Option<Members>,
     pub followers: Option<Members>,
+    #[serde(default)]
+    pub reviews: Option<Written>,
+}
+
+/// The reviews the user wrote, the newest first.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Written {
+    pub page_info: Option<More>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub reviews: Vec<ReviewSummary>,
 }
 
 /// The first members (by name) the person follows, or who follow them.

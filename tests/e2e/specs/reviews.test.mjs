@@ -151,3 +151,23 @@ test('signed out: the review reads, with no say; its hostile markup is shown as 
   await page.waitForSelector('text=No such review');
   assert.deepEqual(problems(page), []);
 });
+
+test('a member\'s page lists the reviews they wrote, newest first, in the page\'s one request; none, no card', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/6001`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=written-reviews]');
+  assert.deepEqual(await page.locator('[data-testid=written-reviews] [data-testid=review-row] a').allInnerTexts(), ['The best space western there is.', 'Session by session.']);
+  assert.match((await page.locator('[data-testid=written-reviews] [data-testid=review-row]').first().innerText()).replace(/\s+/g, ' '), /Cowboy Bebop · 95\/100 · 120 of 131 found it helpful/);
+  assert.equal(requests('UserPage').length, 1);
+  await page.click('[data-testid=written-reviews] >> text=Session by session.');
+  await page.waitForSelector('[data-testid=review-summary] >> text=Session by session.');
+  assert.equal(new URL(page.url()).pathname, '/review/7003');
+  // The person's own profile: no reviews written, no card.
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=profile-name]');
+  assert.equal(await page.locator('[data-testid=written-reviews]').count(), 0);
+  assert.deepEqual(problems(page), []);
+});

@@ -900,6 +900,11 @@ export class StandIn {
           return d.notifications.filter((n) => !noteArgs.type_in || noteArgs.type_in.includes(n.type));
         };
         const entryArgs = pageListArgs(info, 'mediaList');
+        const reviewArgs = pageListArgs(info, 'reviews');
+        // Reviews by a member or of a title, newest first (CREATED_AT_DESC).
+        const reviews = () => d.reviews
+          .filter((r) => (reviewArgs.userId == null || r.userId === reviewArgs.userId) && (reviewArgs.mediaId == null || r.mediaId === reviewArgs.mediaId))
+          .sort((a, b) => b.createdAt - a.createdAt || a.id - b.id);
         // One user's entries (the viewer's own when none is named; another
         // user's private ones never), or with isFollowing those of everyone
         // the viewer follows; compareWithAuthList: only titles on the
@@ -920,7 +925,7 @@ export class StandIn {
             && (mine === null || mine.has(e.mediaId)))
             .sort(order);
         };
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : [];
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
           pageInfo: {
@@ -946,6 +951,7 @@ export class StandIn {
             user: n.userId ? userObj(n.userId) : null,
           })),
           mediaList: () => slice.map(entryObj),
+          reviews: () => slice.map((r) => reviewObj(r, ctx)),
           // Whom a user follows, and who follows them, by name.
           following: ({ userId }) => members([...d.follows].filter((f) => f.startsWith(`${userId}>`)).map((f) => Number(f.split('>')[1]))),
           followers: ({ userId }) => members([...d.follows].filter((f) => f.endsWith(`>${userId}`)).map((f) => Number(f.split('>')[0]))),
