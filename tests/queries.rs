@@ -201,6 +201,9 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["format: Point10Decimal", "status: Some(Current), progress: Some(3)", "name: \"Hana\"", "b6001.png", "score: Some(9.5)", "name: \"Jun\", avatar: None"] {
         assert!(followed.contains(part), "{part}: {followed}");
     }
+    for part in ["StatusCount { status: Some(Current), amount: Some(24000) }", "StatusCount { status: Some(Unknown), amount: Some(3) }", "ScoreCount { score: Some(100), amount: Some(52000) }", "ScoreCount { score: None, amount: Some(1) }"] {
+        assert!(title.contains(part), "{part}: {title}");
+    }
     for part in ["reviews: Some(Edges { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), rating: Some(120), rating_amount: Some(131)", "id: 7002, summary: None", "ReviewEdge { node: None }"] {
         assert!(title.contains(part), "{part}: {title}");
     }

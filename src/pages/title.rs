@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::airing::{behind, next_episode};
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::favourite::Favourable;
-use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Followed, Other, ReviewEdge, StaffEdge, Title, TitleCast};
+use crate::api::ops::title::{Cast, CastVars, CharacterEdge, Edges, Followed, MediaStats, Other, ReviewEdge, StaffEdge, Title, TitleCast};
 use crate::api::Api;
 use crate::components::add_to_list::AddToList;
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged};
@@ -207,6 +207,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
     let description = t.description.clone().filter(|d| !d.trim().is_empty());
     let following = following_card(t.following.clone(), kind, total);
+    let members = t.stats.as_ref().and_then(|s| stats_card(s, kind));
     view! {
         <article class="title-page" data-testid="title-page">
             {banner.map(|b| view! { <img class="title-page__banner" src=b alt="" data-testid="banner"/> })}
@@ -268,6 +269,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             })}
             {characters.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "characters", "Characters", first, |c| c.characters, character_row))}
             {staff.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "staff", "Staff", first, |c| c.staff, staff_row))}
+            {members}
             {following}
             {reviews.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "reviews", "Reviews", first, |c| c.reviews, review_row))}
             {(!recommendations.is_empty()).then(|| view! {
@@ -313,6 +315,43 @@ fn following_card(followed: Option<Followed>, kind: MediaKind, total: Option<u32
         <section class="card" data-testid="following">
             <h2>"Following"</h2>
             <ul class="people">{rows.collect_view()}</ul>
+        </section>
+    })
+}
+
+/// How many members' lists hold the title, by status and by score, each
+/// count with a bar (hidden from screen readers, which hear the number).
+/// Nothing when no list holds it.
+fn stats_card(stats: &MediaStats, kind: MediaKind) -> Option<impl IntoView> {
+    let statuses: Vec<(String, u32)> = stats.statuses(kind).into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+    let scores: Vec<(String, u32)> = stats.scores().into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+    if statuses.is_empty() && scores.is_empty() {
+        return None;
+    }
+    let table = |caption: &'static str, what: &'static str, id: &'static str, rows: Vec<(String, u32)>| {
+        let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+        (!rows.is_empty()).then(|| view! {
+            <table class="distribution" data-testid=id>
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{what}</th><th scope="col" class="num">"Members"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, n)| view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td class="num count"><meter min="0" max=max value=n aria-hidden="true"></meter>{crate::text::group_digits(n as usize)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })
+    };
+    Some(view! {
+        <section class="card stats-table title-stats" data-testid="members-lists">
+            <h2>"On members' lists"</h2>
+            <div class="title-stats__tables">
+                {table("By status", "Status", "status-distribution", statuses)}
+                {table("By score", "Score", "score-distribution", scores)}
+            </div>
         </section>
     })
 }

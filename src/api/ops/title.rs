@@ -10,7 +10,7 @@ use crate::api::operation::{nullable_list, Operation, Title as Names};
 pub use crate::api::ops::list_collection::Airing;
 use crate::api::ops::list_collection::{Entry, FuzzyDate};
 use crate::entry_fields;
-use crate::media::{CharacterRole, ListStatus, ScoreFormat, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
+use crate::media::{CharacterRole, ListStatus, MediaKind, ScoreFormat, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
 
 /// A title's characters with their Japanese voices, as both queries ask.
 macro_rules! character_edges {
@@ -78,6 +78,7 @@ impl Operation for TitlePage {
         staff_edges!(),
         " }
     rankings { rank allTime season year context }
+    stats { statusDistribution { status amount } scoreDistribution { score amount } }
     reviews(sort: [RATING_DESC, ID], perPage: 3) { ",
         review_edges!(),
         " }
@@ -204,7 +205,9 @@ pub struct Title {
     pub staff: Option<Edges<StaffEdge>>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub rankings: Vec<Ranking>,
-    /// Absent from a copy kept before reviews were asked for.
+    /// Absent from a copy kept before these were asked for.
+    #[serde(default)]
+    pub stats: Option<MediaStats>,
     #[serde(default)]
     pub reviews: Option<Edges<ReviewEdge>>,
     pub recommendations: Option<Nodes<Recommendation>>,
@@ -396,6 +399,50 @@ pub struct StaffEdge {
     pub node: Option<Person>,
 }
 
+/// How many members' lists hold the title, by status and by score.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaStats {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub status_distribution: Vec<StatusCount>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub score_distribution: Vec<ScoreCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusCount {
+    pub status: Option<ListStatus>,
+    pub amount: Option<u32>,
+}
+
+/// Entries scored `score` (AniList gives 10, 20 … 100, whatever the
+/// members' own systems).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScoreCount {
+    pub score: Option<u32>,
+    pub amount: Option<u32>,
+}
+
+impl MediaStats {
+    /// The statuses in the order the app lists them ("Watching" first),
+    /// each once, with their counts; nothing when no list holds the title.
+    pub fn statuses(&self, kind: MediaKind) -> Vec<(&'static str, u32)> {
+        let count = |s: ListStatus| self.status_distribution.iter().filter(|c| c.status == Some(s)).filter_map(|c| c.amount).sum::<u32>();
+        ListStatus::ALL.into_iter().map(|s| (s.label(kind), count(s))).filter(|(_, n)| *n > 0).collect()
+    }
+
+    /// The scores, lowest first, each with its count (zeros kept: the
+    /// shape is the point); nothing when no one scored it.
+    pub fn scores(&self) -> Vec<(u32, u32)> {
+        let mut rows: Vec<(u32, u32)> = self.score_distribution.iter().filter_map(|c| Some((c.score?, c.amount.unwrap_or(0)))).collect();
+        rows.sort_unstable();
+        if rows.iter().all(|(_, n)| *n == 0) {
+            rows.clear();
+        }
+        rows
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewEdge {
     pub node: Option<ReviewSummary>,
@@ -481,7 +528,23 @@ impl Title {
 
 #[cfg(test)]
 mod tests {
-    use super::{helpful, Ranking};
+    use super::{helpful, MediaStats, Ranking, ScoreCount, StatusCount};
+    use crate::media::{ListStatus, MediaKind};
+
+    #[test]
+    fn members_lists_read_in_the_apps_order() {
+        let st = |s, n| StatusCount { status: Some(s), amount: Some(n) };
+        let stats = MediaStats {
+            status_distribution: vec![st(ListStatus::Planning, 40), st(ListStatus::Current, 7), st(ListStatus::Completed, 300), st(ListStatus::Dropped, 0), StatusCount { status: None, amount: Some(5) }],
+            score_distribution: vec![ScoreCount { score: Some(100), amount: Some(9) }, ScoreCount { score: Some(10), amount: None }, ScoreCount { score: Some(50), amount: Some(2) }, ScoreCount { score: None, amount: Some(4) }],
+        };
+        assert_eq!(stats.statuses(MediaKind::Anime), vec![("Watching", 7), ("Completed", 300), ("Planning", 40)]);
+        assert_eq!(stats.statuses(MediaKind::Manga)[0], ("Reading", 7));
+        assert_eq!(stats.scores(), vec![(10, 0), (50, 2), (100, 9)]);
+        let unscored = MediaStats { score_distribution: vec![ScoreCount { score: Some(10), amount: Some(0) }], ..MediaStats::default() };
+        assert!(unscored.scores().is_empty());
+        assert!(unscored.statuses(MediaKind::Anime).is_empty());
+    }
 
     #[test]
     fn helpful_says_how_many_of_how_many() {

@@ -86,6 +86,30 @@ test('a big cast: the first 12 characters, then all of them 25 at a time; a titl
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
 });
 
+test('"On members\' lists": every member\'s entries by status and by score, in the title\'s one request; a title on no list has none', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=members-lists]');
+  const rows = (id) => page.locator(`[data-testid=${id}] tbody tr`).allInnerTexts();
+  const flat = (list) => list.map((t) => t.replace(/\s+/g, ' ').trim());
+  // The viewer watching (8.5), Hana planning, Jun completed (9.5): in the
+  // app's order of statuses.
+  assert.deepEqual(flat(await rows('status-distribution')), ['Watching 1', 'Completed 1', 'Planning 1']);
+  const scores = flat(await rows('score-distribution'));
+  assert.equal(scores.length, 10, 'every score, lowest first');
+  assert.deepEqual([scores[0], scores[8], scores[9]], ['10 0', '90 1', '100 1']);
+  // Bars are for the eye; screen readers hear the number.
+  assert.equal(await page.locator('[data-testid=members-lists] meter[aria-hidden=true]').count(), 13);
+  assert.equal(requests('TitlePage').length, 1);
+  const none = world.standIn.data.media.find((m) => m.type === 'ANIME' && !world.standIn.data.entries.some((e) => e.mediaId === m.id));
+  await page.goto(`${world.app.url}anime/${none.id}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-page]');
+  assert.equal(await page.locator('[data-testid=members-lists]').count(), 0);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
+
 test('one request per title: a revisit, and a reload, are served from what is kept', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}anime/5114`);

@@ -694,6 +694,18 @@ export class StandIn {
           })),
         }),
         rankings: m.rankings ?? [],
+        // Counted from every member's entries, as AniList does: by status,
+        // and by score in tens (10 … 100, whatever each member's system).
+        stats: () => {
+          const on = d.entries.filter((e) => e.mediaId === m.id);
+          const statuses = ['CURRENT', 'PLANNING', 'COMPLETED', 'DROPPED', 'PAUSED', 'REPEATING'];
+          return {
+            statusDistribution: statuses.map((status) => ({ status, amount: on.filter((e) => e.status === status).length })).filter((c) => c.amount > 0),
+            scoreDistribution: Array.from({ length: 10 }, (_, i) => (i + 1) * 10)
+              .map((score) => ({ score, amount: on.filter((e) => e.score > 0 && Math.min(100, Math.max(10, Math.round(e.score) * 10)) === score).length })),
+            airingProgression: null,
+          };
+        },
         // Best rated first (the ratings the members gave), 25 at most a page.
         reviews: ({ page, perPage } = {}, ctx) => {
           const all = d.reviews.filter((r) => r.mediaId === m.id).map((r) => reviewObj(r, ctx))
