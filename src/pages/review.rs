@@ -77,7 +77,7 @@ fn ReviewBody(review: Review) -> impl IntoView {
                     None => view! { <p class="muted">"This review has no text."</p> }.into_any(),
                 }}
             </div>
-            <ReviewVote rating=r.rating() media=r.media.as_ref().map(|m| m.id)/>
+            <ReviewVote rating=r.rating() media=r.media.as_ref().map(|m| m.id) writer=r.user.as_ref().map(|u| u.id)/>
             {site.map(|u| view! { <p><a href=u rel="noopener noreferrer" target="_blank">"Open on AniList"</a></p> })}
         </article>
         {r.media.map(|m| view! {
@@ -95,16 +95,19 @@ fn ReviewBody(review: Review) -> impl IntoView {
 /// "Helpful" / "Not helpful", pressed when given; pressing it again takes
 /// it back. AniList's answer is what shows; when it is lost, the review is
 /// read back (the say is absolute, but nothing is sent twice unasked).
-/// The title's kept page (`media`) gets the new counts too.
+/// The title's kept page (`media`) gets the new counts too. On the
+/// person's own review (`writer`) there is no say to give.
 #[component]
-fn ReviewVote(rating: Rating, media: Option<i64>) -> impl IntoView {
+fn ReviewVote(rating: Rating, media: Option<i64>, writer: Option<u64>) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
     let titles = use_titles();
+    let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
+    let own = me.is_some() && me == writer;
     let now = RwSignal::new(rating);
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<ApiError>);
-    let signed_in = session.with_untracked(|s| s.is_signed_in());
+    let signed_in = me.is_some() && !own;
     let say = move |want: ReviewRating| {
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
         let current = now.get_untracked();
@@ -143,6 +146,7 @@ fn ReviewVote(rating: Rating, media: Option<i64>) -> impl IntoView {
             <p class="muted small" role="status" data-testid="review-helpful">
                 {move || now.with(|r| helpful(r.rating, r.rating_amount)).unwrap_or_else(|| "No one has rated it yet.".to_string())}
             </p>
+            {own.then(|| view! { <p class="muted small" data-testid="review-own">"Your review: members say whether it helped."</p> })}
             {signed_in.then(|| view! {
                 <div class="actions" role="group" aria-label="Was this review helpful?">
                     {button(ReviewRating::UpVote, "review-up")}

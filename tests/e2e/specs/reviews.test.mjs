@@ -152,7 +152,7 @@ test('signed out: the review reads, with no say; its hostile markup is shown as 
   assert.deepEqual(problems(page), []);
 });
 
-test('a member\'s page lists the reviews they wrote, newest first, in the page\'s one request; none, no card', async () => {
+test('a member\'s page lists the reviews they wrote, newest first, in the page\'s one request; the person\'s own on their profile, with no say on it; none, no card', async () => {
   const page = await world.newPage();
   await signIn(world, page);
   await page.goto(`${world.app.url}user/6001`);
@@ -164,10 +164,20 @@ test('a member\'s page lists the reviews they wrote, newest first, in the page\'
   await page.click('[data-testid=written-reviews] >> text=Session by session.');
   await page.waitForSelector('[data-testid=review-summary] >> text=Session by session.');
   assert.equal(new URL(page.url()).pathname, '/review/7003');
-  // The person's own profile: no reviews written, no card.
+  // The person's own, on their profile: no say on it.
   await page.goto(`${world.app.url}profile`);
   await appReady(page);
-  await page.waitForSelector('[data-testid=profile-name]');
+  await page.waitForSelector('[data-testid=written-reviews]');
+  assert.deepEqual(await page.locator('[data-testid=written-reviews] [data-testid=review-row] a').allInnerTexts(), ['Guts, and then some.']);
+  await page.click('[data-testid=written-reviews] >> text=Guts, and then some.');
+  await page.waitForSelector('[data-testid=review-own]');
+  assert.equal(await page.locator('[data-testid=review-up], [data-testid=review-down]').count(), 0);
+  assert.equal(await helpful(page), '4 of 5 found it helpful');
+  // Someone who wrote none: no card.
+  world.standIn.data.reviews = world.standIn.data.reviews.filter((r) => r.userId !== 6001);
+  await page.goto(`${world.app.url}user/6001`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=profile-name] >> text=Hana');
   assert.equal(await page.locator('[data-testid=written-reviews]').count(), 0);
   assert.deepEqual(problems(page), []);
 });

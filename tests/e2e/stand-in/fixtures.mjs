@@ -212,6 +212,9 @@ function reviews() {
       summary: 'Session by session.', body: '<p>Every episode its own genre.</p>' },
     { id: 7004, userId: THIRD_ID, mediaId: 1, score: 80, rating: 3, ratingAmount: 9, createdAt: at - 3 * 86400, updatedAt: at - 3 * 86400,
       summary: 'Slow, then unforgettable.', body: '<p>Give it five episodes.</p>' },
+    // The viewer's own (a manga's).
+    { id: 7005, userId: VIEWER_ID, mediaId: 30002, score: 90, rating: 4, ratingAmount: 5, createdAt: at - 86400, updatedAt: at - 86400,
+      summary: 'Guts, and then some.', body: '<p>Heavy, and worth it.</p>' },
   ];
 }
 

@@ -1064,6 +1064,7 @@ export class StandIn {
         const me = viewerOf(ctx);
         const r = d.reviews.find((x) => x.id === args.reviewId);
         if (!r) throw new ApiError('Not Found.', 404);
+        if (r.userId === me) throw new ApiError('You cannot rate your own review.', 400);
         const key = `${me}>${r.id}`;
         if (args.rating === 'UP_VOTE' || args.rating === 'DOWN_VOTE') d.reviewVotes.set(key, args.rating); else d.reviewVotes.delete(key);
         return reviewObj(r, ctx);
