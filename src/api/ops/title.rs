@@ -424,11 +424,12 @@ pub struct ScoreCount {
 }
 
 impl MediaStats {
-    /// The statuses in the order the app lists them ("Watching" first),
-    /// each once, with their counts; nothing when no list holds the title.
+    /// The statuses in the order the app lists them ("Watching" first, one
+    /// AniList adds later last, as "Other"), each once, with their counts;
+    /// nothing when no list holds the title.
     pub fn statuses(&self, kind: MediaKind) -> Vec<(&'static str, u32)> {
         let count = |s: ListStatus| self.status_distribution.iter().filter(|c| c.status == Some(s)).filter_map(|c| c.amount).sum::<u32>();
-        ListStatus::ALL.into_iter().map(|s| (s.label(kind), count(s))).filter(|(_, n)| *n > 0).collect()
+        ListStatus::ALL.into_iter().chain([ListStatus::Unknown]).map(|s| (s.label(kind), count(s))).filter(|(_, n)| *n > 0).collect()
     }
 
     /// The scores, lowest first, each with its count (zeros kept: the
@@ -535,10 +536,10 @@ mod tests {
     fn members_lists_read_in_the_apps_order() {
         let st = |s, n| StatusCount { status: Some(s), amount: Some(n) };
         let stats = MediaStats {
-            status_distribution: vec![st(ListStatus::Planning, 40), st(ListStatus::Current, 7), st(ListStatus::Completed, 300), st(ListStatus::Dropped, 0), StatusCount { status: None, amount: Some(5) }],
+            status_distribution: vec![st(ListStatus::Planning, 40), st(ListStatus::Current, 7), st(ListStatus::Completed, 300), st(ListStatus::Dropped, 0), StatusCount { status: None, amount: Some(5) }, st(ListStatus::Unknown, 2)],
             score_distribution: vec![ScoreCount { score: Some(100), amount: Some(9) }, ScoreCount { score: Some(10), amount: None }, ScoreCount { score: Some(50), amount: Some(2) }, ScoreCount { score: None, amount: Some(4) }],
         };
-        assert_eq!(stats.statuses(MediaKind::Anime), vec![("Watching", 7), ("Completed", 300), ("Planning", 40)]);
+        assert_eq!(stats.statuses(MediaKind::Anime), vec![("Watching", 7), ("Completed", 300), ("Planning", 40), ("Other", 2)]);
         assert_eq!(stats.statuses(MediaKind::Manga)[0], ("Reading", 7));
         assert_eq!(stats.scores(), vec![(10, 0), (50, 2), (100, 9)]);
         let unscored = MediaStats { score_distribution: vec![ScoreCount { score: Some(10), amount: Some(0) }], ..MediaStats::default() };
