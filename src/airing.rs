@@ -51,9 +51,88 @@ pub fn read_again(airing_at: i64, read_at: i64, now: i64) -> bool {
     airing_at <= now && (read_at < airing_at || now - read_at >= ASK_AGAIN_SECS)
 }
 
+/// A calendar day, as the schedule's address names it (`2026-12-07`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Day {
+    /// A `YYYY-MM-DD` that is a real date (years 1970 to 9999), or `None`.
+    pub fn parse(s: &str) -> Option<Day> {
+        let mut parts = s.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        if parts.next().is_some() || !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+            return None;
+        }
+        let day = Day { year: y.parse().ok()?, month: m.parse().ok()?, day: d.parse().ok()? };
+        let real = (1970..=9999).contains(&day.year) && (1..=12).contains(&day.month) && (1..=day.days_in_month()).contains(&day.day);
+        real.then_some(day)
+    }
+
+    /// `2026-12-07`.
+    pub fn key(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    fn days_in_month(self) -> u32 {
+        match self.month {
+            2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+}
+
+/// The days the schedule offers, from today: yesterday to five days on.
+pub const SCHEDULE_DAYS: std::ops::RangeInclusive<i32> = -1..=5;
+
+/// "Yesterday", "Today", "Tomorrow" for a day `offset` days from today.
+pub fn day_word(offset: i32) -> Option<&'static str> {
+    match offset {
+        -1 => Some("Yesterday"),
+        0 => Some("Today"),
+        1 => Some("Tomorrow"),
+        _ => None,
+    }
+}
+
+/// Whether the schedule shows an episode: a title on the person's lists
+/// always; another unless `only_mine`, and then not when it is for adults.
+pub fn on_schedule(adult: bool, on_list: bool, only_mine: bool) -> bool {
+    on_list || (!only_mine && !adult)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_schedule_day_is_a_real_date_written_in_full() {
+        assert_eq!(Day::parse("2026-12-07"), Some(Day { year: 2026, month: 12, day: 7 }));
+        assert_eq!(Day::parse("2028-02-29").map(Day::key).as_deref(), Some("2028-02-29"));
+        for bad in ["2026-02-29", "2100-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-12-00", "2026-12-7", "26-12-07", "+026-12-07", "2026-12-07-01", "2026-12", "", "1969-12-31", "２０２６-12-07", "2026-1a-07"] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Day::parse("2000-02-29").map(Day::key).as_deref(), Some("2000-02-29"));
+        assert_eq!(Day { year: 2027, month: 1, day: 5 }.key(), "2027-01-05");
+    }
+
+    #[test]
+    fn the_schedule_names_the_days_near_today_and_hides_adult_titles_not_on_a_list() {
+        assert_eq!(SCHEDULE_DAYS.map(day_word).collect::<Vec<_>>(), [Some("Yesterday"), Some("Today"), Some("Tomorrow"), None, None, None, None]);
+        // (adult, on list, only mine) -> shown
+        assert!(on_schedule(false, false, false));
+        assert!(!on_schedule(true, false, false));
+        assert!(on_schedule(true, true, false));
+        assert!(on_schedule(true, true, true));
+        assert!(!on_schedule(false, false, true));
+        assert!(on_schedule(false, true, true));
+    }
 
     #[test]
     fn only_watched_titles_whose_episode_time_has_passed_are_asked_and_not_too_often() {

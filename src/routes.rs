@@ -26,6 +26,8 @@ pub const SEARCH: &str = "search";
 pub const CONSOLE: &str = "console";
 pub const SETTINGS: &str = "settings";
 pub const AIRING: &str = "airing";
+/// Under [`AIRING`]: `/airing/schedule`.
+pub const SCHEDULE: &str = "schedule";
 pub const NOTIFICATIONS: &str = "notifications";
 pub const STATS: &str = "stats";
 pub const CHARACTER: &str = "character";
@@ -55,6 +57,8 @@ pub enum Page {
     Title(MediaKind, i64),
     /// The airing page: the person's current titles by their next episode.
     Airing,
+    /// Every episode airing on a day (`?day=2026-12-07`; today without one).
+    Schedule,
     /// The person's notifications (the header's bell).
     Notifications,
     /// The person's statistics, as AniList counts them: `/stats/anime`.
@@ -100,6 +104,7 @@ impl Page {
             Page::Settings => format!("/{SETTINGS}"),
             Page::Title(kind, id) => format!("/{}/{id}", kind.slug()),
             Page::Airing => format!("/{AIRING}"),
+            Page::Schedule => format!("/{AIRING}/{SCHEDULE}"),
             Page::Notifications => format!("/{NOTIFICATIONS}"),
             Page::Stats(kind) => format!("/{STATS}/{}", kind.slug()),
             Page::Character(id) => format!("/{CHARACTER}/{id}"),
@@ -126,6 +131,7 @@ impl Page {
             Page::Settings => "Settings",
             Page::Title(..) => "Title",
             Page::Airing => "Airing",
+            Page::Schedule => "Airing schedule",
             Page::Notifications => "Notifications",
             Page::Stats(_) => "Statistics",
             Page::Character(_) => "Character",
@@ -154,6 +160,7 @@ mod tests {
         all.push(Page::Title(MediaKind::Anime, 1).href());
         all.push(Page::Title(MediaKind::Manga, 1).href());
         all.push(Page::Notifications.href());
+        all.push(Page::Schedule.href());
         all.extend(MediaKind::ALL.map(|k| Page::Stats(k).href()));
         all.push(Page::Character(1).href());
         all.push(Page::Staff(1).href());
@@ -177,6 +184,7 @@ mod tests {
         assert_eq!(Page::Studio(14).href(), "/studio/14");
         assert_eq!(Page::User(6001).href(), "/user/6001");
         assert_eq!(Page::Review(7001).href(), "/review/7001");
+        assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

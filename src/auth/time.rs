@@ -91,16 +91,37 @@ pub fn relative_words(delta: i64) -> String {
 /// A local date and time such as "22 Nov 2027, 14:05", in the browser's
 /// language and time zone.
 pub fn local_date_time(epoch_secs: i64) -> String {
+    local_format(epoch_secs, &[("dateStyle", "medium"), ("timeStyle", "short")])
+}
+
+/// A time in the browser's language and time zone, with
+/// `Intl.DateTimeFormat`'s `options` (`[("timeStyle", "short")]`: "14:05").
+pub fn local_format(epoch_secs: i64, options: &[(&str, &str)]) -> String {
     let date = Date::new(&JsValue::from_f64(epoch_secs as f64 * 1000.0));
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let format = Intl::DateTimeFormat::new(&Array::new(), &options);
+    // Out of the Date range: formatting it would throw.
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    let opts = Object::new();
+    for (k, v) in options {
+        let _ = Reflect::set(&opts, &(*k).into(), &(*v).into());
+    }
+    let format = Intl::DateTimeFormat::new(&Array::new(), &opts);
     let f = format.format();
     f.call1(&JsValue::UNDEFINED, &date)
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| String::from(date.to_iso_string()))
+}
+
+/// A time as a `<time datetime>` takes it (`2026-12-05T09:30:00.000Z`);
+/// empty when out of the Date range.
+pub fn iso(epoch_secs: i64) -> String {
+    let date = Date::new(&JsValue::from_f64(epoch_secs as f64 * 1000.0));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    date.to_iso_string().into()
 }
 
 /// "Updated 3 min ago", "Updated just now": how old a copy of AniList's

@@ -32,6 +32,19 @@ pub fn KindTabs(label: &'static str, page: fn(crate::media::MediaKind) -> crate:
     }
 }
 
+/// The airing pages' tabs: what the person is watching, and the schedule.
+#[component]
+pub fn AiringTabs() -> impl IntoView {
+    use crate::routes::Page;
+    use leptos_router::components::A;
+    view! {
+        <nav class="tabs" aria-label="Airing">
+            <A href=Page::Airing.href() exact=true>"Watching"</A>
+            <A href=Page::Schedule.href()>"Schedule"</A>
+        </nav>
+    }
+}
+
 /// A `<dialog>`'s node ref that opens it as a modal once it is in the page:
 /// the browser keeps focus inside, Escape closes it (its `close` event), a
 /// click on the backdrop does nothing.

@@ -11,6 +11,7 @@ use crate::components::api_status::ApiErrorView;
 use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::watch_row::{WatchRow, Watched};
+use crate::components::AiringTabs;
 use crate::components::read::sign_in_gate;
 use crate::media::{ListStatus, MediaKind};
 use crate::outbox::use_outbox;
@@ -22,6 +23,7 @@ use crate::store::use_list_store;
 pub fn AiringPage() -> impl IntoView {
     view! {
         <PageIntro title="Airing" lead="What you are watching, by its next episode."/>
+        <AiringTabs/>
         {sign_in_gate("Sign in to see what is airing".into(), "The page is made from your anime list.", Page::Airing, move |credential| {
             view! { <AiringBody credential=credential/> }.into_any()
         })}
@@ -68,7 +70,7 @@ fn AiringBody(credential: Credential) -> impl IntoView {
         },
         Some(list) if list.is_empty() => view! {
             <EmptyState title="Nothing being watched">
-                <p>"Titles you are watching show here with their next episode. " <a href=Page::Search.href()>"Find something to watch"</a> "."</p>
+                <p>"Titles you are watching show here with their next episode. " <a href=Page::Search.href()>"Find something to watch"</a> ", or see " <a href=Page::Schedule.href()>"what airs today"</a> "."</p>
             </EmptyState>
         }
         .into_any(),

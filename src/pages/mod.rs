@@ -9,6 +9,7 @@ pub mod notifications;
 pub mod people;
 pub mod profile;
 pub mod review;
+pub mod schedule;
 pub mod search;
 pub mod settings;
 pub mod stats;

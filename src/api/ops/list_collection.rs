@@ -14,6 +14,15 @@ macro_rules! entry_fields {
     };
 }
 
+/// The fields of a title that a list entry keeps ([`Media`]): every
+/// operation whose answer can become an entry selects them.
+#[macro_export]
+macro_rules! media_fields {
+    () => {
+        "id idMal type format episodes chapters volumes siteUrl title { userPreferred romaji english native } synonyms startDate { year month day } averageScore coverImage { medium } status nextAiringEpisode { episode airingAt }"
+    };
+}
+
 pub struct ListCollection;
 
 impl Operation for ListCollection {
@@ -42,23 +51,9 @@ impl Operation for ListCollection {
         ",
         entry_fields!(),
         "
-        media {
-          id
-          idMal
-          type
-          format
-          episodes
-          chapters
-          volumes
-          siteUrl
-          title { userPreferred romaji english native }
-          synonyms
-          startDate { year month day }
-          averageScore
-          coverImage { medium }
-          status
-          nextAiringEpisode { episode airingAt }
-        }
+        media { ",
+        media_fields!(),
+        " }
       }
     }
   }

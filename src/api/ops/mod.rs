@@ -15,6 +15,7 @@ pub mod people;
 pub mod review;
 pub mod save_entry;
 pub mod save_user_options;
+pub mod schedule;
 pub mod search;
 pub mod stats;
 pub mod studio;
@@ -43,6 +44,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<people::StaffPage>(),
     op::<studio::StudioPage>(),
     op::<airing::AiringNow>(),
+    op::<schedule::AiringSchedule>(),
     op::<notifications::Notifications>(),
     op::<unread::Unread>(),
     op::<user_options::UserOptions>(),

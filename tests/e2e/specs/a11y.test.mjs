@@ -18,6 +18,9 @@ before(async () => {
   world.standIn.data.media.find((m) => m.id === 1).bannerImage = null;
   // Something airing, for the airing page and the row's countdown.
   world.standIn.data.entries.find((e) => e.id === 700005).status = 'CURRENT';
+  // Every page, twice over, in a minute or two: more than AniList's 90
+  // requests a minute, which is not what this pass is about.
+  world.standIn.rateLimit = 1000;
 });
 after(() => world?.close());
 
@@ -55,6 +58,7 @@ const SIGNED_OUT = [
   ['/console', 'main h1'],
   ['/settings', 'main h1'],
   ['/airing', 'main h1'],
+  ['/airing/schedule', '[data-testid=schedule]'],
   ['/notifications', 'main h1'],
   ['/stats/anime', 'main h1'],
   ['/anime/1', '[data-testid=title-name]'],
@@ -75,6 +79,7 @@ const SIGNED_IN = [
   ['/console', 'main h1'],
   ['/settings', '[data-testid=options-form]'],
   ['/airing', '[data-testid=airing-list]'],
+  ['/airing/schedule', '[data-testid=slot-40001] [data-testid=add]'],
   ['/notifications', '[data-testid=notifications]'],
   ['/stats/anime', '[data-testid=stats-statuses]'],
   ['/stats/manga', '[data-testid=stats-totals]'],

@@ -70,6 +70,20 @@ const MEDIA = [
     title: { romaji: 'JoJo no Kimyou na Bouken: Steel Ball Run', english: 'Steel Ball Run', native: 'スティール・ボール・ラン' },
     genres: ['Action', 'Adventure'], averageScore: 91, seasonYear: 2004,
     description: 'A horse race across America.' },
+  // Airing this week (the schedule): `airs` is a local time of day, `day`
+  // days from today, for episode `episode`; one episode a week around it.
+  { id: 40001, idMal: 60001, type: 'ANIME', format: 'TV', status: 'RELEASING', episodes: 12, duration: 24,
+    title: { romaji: 'Yoake no Pan-ya', english: 'Bakery at Dawn', native: '夜明けのパン屋' },
+    genres: ['Slice of Life'], averageScore: 74, seasonYear: 2026, isAdult: false,
+    description: 'A baker opens before sunrise.', airs: { day: 0, hour: 9, minute: 30, episode: 6 } },
+  { id: 40002, type: 'ANIME', format: 'ONA', status: 'RELEASING', episodes: 24, duration: 12,
+    title: { romaji: 'Kumo no Ue', english: 'Above the Clouds', native: '雲の上' },
+    genres: ['Adventure'], averageScore: 70, seasonYear: 2026, isAdult: false,
+    description: 'Pilots of the last airship.', airs: { day: 0, hour: 21, minute: 0, episode: 11 } },
+  { id: 40003, type: 'ANIME', format: 'TV', status: 'RELEASING', episodes: null, duration: 24,
+    title: { romaji: 'Shinya Ressha', english: 'Midnight Train', native: '深夜列車' },
+    genres: ['Drama'], averageScore: 60, seasonYear: 2026, isAdult: true,
+    description: 'For adults only.', airs: { day: 0, hour: 23, minute: 30, episode: 3 } },
 ];
 
 // Enough search results for more than one page of 10.

@@ -78,6 +78,8 @@ export class StandIn {
     this.secrets = new Map(Object.entries({ ...secrets }));
     this.rateLimit = rateLimit;
     this.exposeHeaders = exposeHeaders;
+    // `maxPerPage` (set by reset()): the most items a Page gives (AniList's
+    // is 50); a test lowers it to see the app read a list across pages.
     const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     this.privateKey = privateKey;
     this.publicKey = publicKey;
@@ -94,6 +96,7 @@ export class StandIn {
   /** Fresh data, no faults, empty logs, a full rate-limit window. */
   reset() {
     this.data = freshFixtures();
+    this.maxPerPage = 50;
     this.faults = [];
     /** Requests that followed a redirect to /elsewhere. */
     this.elsewhere = [];
@@ -646,6 +649,26 @@ export class StandIn {
       const lang = (d.viewer.options.titleLanguage ?? 'ROMAJI').replace('_STYLISED', '');
       return (lang === 'ENGLISH' ? title.english : lang === 'NATIVE' ? title.native : null) ?? title.romaji;
     };
+    // A title's episodes within three weeks either side of now, one a week:
+    // from `nextAiring` (seconds after each answer) or `airs` (a local time
+    // of day, `day` days from today).
+    const episodesOf = (m, now) => {
+      let ref = null;
+      if (m.nextAiring) ref = { episode: m.nextAiring.episode, airingAt: now + m.nextAiring.inSeconds };
+      if (m.airs) {
+        const t = new Date();
+        const at = new Date(t.getFullYear(), t.getMonth(), t.getDate() + m.airs.day, m.airs.hour, m.airs.minute);
+        ref = { episode: m.airs.episode, airingAt: Math.floor(at.getTime() / 1000) };
+      }
+      if (!ref) return [];
+      const out = [];
+      for (let k = -3; k <= 3; k++) {
+        const episode = ref.episode + k;
+        if (episode < 1 || (m.episodes && episode > m.episodes)) continue;
+        out.push({ id: m.id * 1000 + episode, mediaId: m.id, episode, airingAt: ref.airingAt + k * 7 * 86400 });
+      }
+      return out;
+    };
     const mediaObj = (m) => {
       if (!m) return null;
       const kind = m.type.toLowerCase();
@@ -670,10 +693,14 @@ export class StandIn {
           return { nodes: list.map(({ id, name }) => ({ id, name })), edges: list.map((s) => ({ isMain: s.isMain, node: { id: s.id, name: s.name } })) };
         },
         // Airing times move with the clock, as AniList's do.
-        nextAiringEpisode: m.nextAiring
-          ? { id: m.id * 1000 + m.nextAiring.episode, mediaId: m.id, episode: m.nextAiring.episode,
-            airingAt: Math.floor(Date.now() / 1000) + m.nextAiring.inSeconds, timeUntilAiring: m.nextAiring.inSeconds }
-          : null,
+        // (`nextAiring` is AniList's word as it is, even once that time
+        // has passed: AniList can be late to move on.)
+        nextAiringEpisode: () => {
+          const now = Math.floor(Date.now() / 1000);
+          const next = m.nextAiring ? episodesOf(m, now).find((e) => e.episode === m.nextAiring.episode)
+            : episodesOf(m, now).find((e) => e.airingAt > now);
+          return next ? { ...next, timeUntilAiring: next.airingAt - now } : null;
+        },
         relations: () => ({ edges: (m.relations ?? []).map((r) => ({ relationType: r.relationType, node: mediaObj(mediaById(r.id)) })) }),
         characters: ({ perPage, page } = {}) => ({
           pageInfo: { hasNextPage: (page ?? 1) * (perPage ?? 25) < (m.characters ?? []).length },
@@ -900,7 +927,7 @@ export class StandIn {
       },
       Page: (args, ctx, info) => {
         const page = Math.max(1, args.page ?? 1);
-        const perPage = Math.min(50, Math.max(1, args.perPage ?? 50));
+        const perPage = Math.min(self.maxPerPage, Math.max(1, args.perPage ?? 50));
         const listArgs = pageListArgs(info, 'media');
         const noteArgs = pageListArgs(info, 'notifications');
         // The viewer's notifications (the other accounts have none); read
@@ -937,7 +964,19 @@ export class StandIn {
             && (mine === null || mine.has(e.mediaId)))
             .sort(order);
         };
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : [];
+        const airingArgs = pageListArgs(info, 'airingSchedules');
+        const now = Math.floor(Date.now() / 1000);
+        // Every title's episodes in the time asked, soonest first (TIME, MEDIA_ID).
+        const airing = () => {
+          const a = airingArgs;
+          return d.media.flatMap((m) => episodesOf(m, now))
+            .filter((e) => (a.airingAt_greater == null || e.airingAt > a.airingAt_greater)
+              && (a.airingAt_lesser == null || e.airingAt < a.airingAt_lesser)
+              && (a.mediaId == null || e.mediaId === a.mediaId)
+              && (!a.notYetAired || e.airingAt > now))
+            .sort((x, y) => x.airingAt - y.airingAt || x.mediaId - y.mediaId);
+        };
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
           pageInfo: {
@@ -963,6 +1002,7 @@ export class StandIn {
             user: n.userId ? userObj(n.userId) : null,
           })),
           mediaList: () => slice.map(entryObj),
+          airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
           // Whom a user follows, and who follows them, by name.
           following: ({ userId }) => members([...d.follows].filter((f) => f.startsWith(`${userId}>`)).map((f) => Number(f.split('>')[1]))),

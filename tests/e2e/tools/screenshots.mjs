@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, a voice actor's page, a member's page, a review, browsing by genre, what is airing, the notifications and
+// a title's page, a voice actor's page, a member's page, a review, browsing by genre, what is airing and the day's schedule, the notifications and
 // the account's options on AniList,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
@@ -86,6 +86,10 @@ try {
       await appReady(page);
       await page.waitForSelector('[data-testid=airing-21] [data-testid=behind]');
       await shoot('airing');
+      // The day's schedule, from its tab.
+      await page.click('nav.tabs >> text=Schedule');
+      await page.waitForSelector('[data-testid=schedule] [data-testid=slot-40001]');
+      await shoot('schedule');
       await page.click('[data-testid=notifications-link]');
       await page.waitForSelector('[data-testid=notifications] .note--new');
       await shoot('notifications');
