@@ -106,6 +106,7 @@ pub fn App(
     provide_context(config);
     store::tell_when_memory_only(store, flashes);
     store::flush_when_hidden(store);
+    outbox.refresh_when_back();
     session::flow::watch_refused_token(session, flashes, api.token_refused);
     session::flow::watch_expiry(session, flashes);
     session::flow::watch_other_tabs(session, flashes);

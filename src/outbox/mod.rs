@@ -763,6 +763,33 @@ impl Outbox {
         self.store.refresh(kind, credential, force, self.api.get_value(), self.reapply());
     }
 
+    /// Back to the tab (shown again, or restored from the back/forward
+    /// cache): the lists held here are asked of AniList again unless read
+    /// within [`crate::store::FRESH_FOR_MS`] (the most recently updated
+    /// entries first, stopping where nothing changed), so that what another
+    /// device set meanwhile shows, and a +1 counts from it. For the app's
+    /// life.
+    pub fn refresh_when_back(&self) {
+        let me = *self;
+        let back = move || {
+            if document().hidden() {
+                return;
+            }
+            let Some(credential) = me.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten() else { return };
+            for kind in MediaKind::ALL {
+                if me.store.with_untracked(kind, |d| d.is_some()) {
+                    me.refresh_list(kind, credential.clone(), false);
+                }
+            }
+        };
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| back());
+        let _ = window_event_listener(leptos::ev::pageshow, move |e| {
+            if e.persisted() {
+                back();
+            }
+        });
+    }
+
     /// While the caller lives, asks AniList for the next episode of the
     /// anime being watched whose episode time has passed (see
     /// [`ListStore::refresh_airing`]): at each tick of `now`, and when the

@@ -287,6 +287,33 @@ test('a +1 still waiting to be saved is sent when the page is left, not lost', a
   assert.deepEqual(page.problems, []);
 });
 
+test('back to the tab after a while, the lists are asked again: a change made on another device shows, and +1 counts from it', async () => {
+  const page = await world.newPage();
+  // The page's clock, moved on by the test (time otherwise flows as usual).
+  await page.clock.install();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
+  const lists = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  const asked = lists();
+  // Shown again at once: the list is fresh, nothing is asked.
+  const shown = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await shown();
+  await page.waitForTimeout(300);
+  assert.equal(lists(), asked);
+  // Meanwhile, on another device: episode 15.
+  Object.assign(entry(700001), { progress: 15, updatedAt: Math.floor(Date.now() / 1000) });
+  await page.clock.fastForward('05:00');
+  await shown();
+  await page.waitForSelector(`${row(700001)} [data-testid=entry-progress] >> text=15 / 26`);
+  assert.equal(lists(), asked + 1, 'one request: the most recently updated entries');
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  await waitFor(() => entry(700001).progress === 16);
+  assert.deepEqual(saves().map((r) => r.body.variables), [{ id: 700001, progress: 16 }]);
+  assert.deepEqual(page.problems, []);
+});
+
 test('keyboard shortcuts: / j k + - e ?, and none while typing', async () => {
   const page = await listPage();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
