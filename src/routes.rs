@@ -29,6 +29,7 @@ pub const AIRING: &str = "airing";
 /// Under [`AIRING`]: `/airing/schedule`.
 pub const SCHEDULE: &str = "schedule";
 pub const NOTIFICATIONS: &str = "notifications";
+pub const ACTIVITY: &str = "activity";
 pub const STATS: &str = "stats";
 pub const CHARACTER: &str = "character";
 pub const STAFF: &str = "staff";
@@ -59,6 +60,8 @@ pub enum Page {
     Airing,
     /// Every episode airing on a day (`?day=2026-12-07`; today without one).
     Schedule,
+    /// The activity feed: the followed members' (`?feed=everyone`: everyone's).
+    Activity,
     /// The person's notifications (the header's bell).
     Notifications,
     /// The person's statistics, as AniList counts them: `/stats/anime`.
@@ -77,10 +80,11 @@ pub enum Page {
 
 impl Page {
     /// The pages in the main navigation, in order.
-    pub const NAV: [Page; 7] = [
+    pub const NAV: [Page; 8] = [
         Page::Profile,
         Page::Lists(MediaKind::Anime),
         Page::Airing,
+        Page::Activity,
         Page::Search,
         Page::Console,
         Page::Token,
@@ -105,6 +109,7 @@ impl Page {
             Page::Title(kind, id) => format!("/{}/{id}", kind.slug()),
             Page::Airing => format!("/{AIRING}"),
             Page::Schedule => format!("/{AIRING}/{SCHEDULE}"),
+            Page::Activity => format!("/{ACTIVITY}"),
             Page::Notifications => format!("/{NOTIFICATIONS}"),
             Page::Stats(kind) => format!("/{STATS}/{}", kind.slug()),
             Page::Character(id) => format!("/{CHARACTER}/{id}"),
@@ -132,6 +137,7 @@ impl Page {
             Page::Title(..) => "Title",
             Page::Airing => "Airing",
             Page::Schedule => "Airing schedule",
+            Page::Activity => "Activity",
             Page::Notifications => "Notifications",
             Page::Stats(_) => "Statistics",
             Page::Character(_) => "Character",
@@ -185,6 +191,7 @@ mod tests {
         assert_eq!(Page::User(6001).href(), "/user/6001");
         assert_eq!(Page::Review(7001).href(), "/review/7001");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
+        assert_eq!(Page::Activity.href(), "/activity");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

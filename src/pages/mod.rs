@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod activity;
 pub mod airing;
 pub mod console;
 pub mod home;

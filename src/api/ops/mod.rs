@@ -1,6 +1,7 @@
 //! Every operation the app sends to AniList, one module each (see
 //! [`crate::api::operation::Operation`]).
 
+pub mod activity;
 pub mod airing;
 pub mod delete_entry;
 pub mod examples;
@@ -56,6 +57,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<member_list::MemberList>(),
     op::<review::ReviewPage>(),
     op::<review::RateReview>(),
+    op::<activity::ActivityFeed>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -18,6 +18,9 @@ before(async () => {
   world.standIn.data.media.find((m) => m.id === 1).bannerImage = null;
   // Something airing, for the airing page and the row's countdown.
   world.standIn.data.entries.find((e) => e.id === 700005).status = 'CURRENT';
+  // The hostile post's payloads make the policy speak (as meant; the
+  // activity tests check them): a plain post here.
+  world.standIn.data.activities.find((a) => a.id === 8005).text = '<p>A <b>plain</b> post.</p>';
   // Every page, twice over, in a minute or two: more than AniList's 90
   // requests a minute, which is not what this pass is about.
   world.standIn.rateLimit = 1000;
@@ -59,6 +62,7 @@ const SIGNED_OUT = [
   ['/settings', 'main h1'],
   ['/airing', 'main h1'],
   ['/airing/schedule', '[data-testid=schedule]'],
+  ['/activity', '[data-testid=activity-8005]'],
   ['/notifications', 'main h1'],
   ['/stats/anime', 'main h1'],
   ['/anime/1', '[data-testid=title-name]'],
@@ -80,6 +84,7 @@ const SIGNED_IN = [
   ['/settings', '[data-testid=options-form]'],
   ['/airing', '[data-testid=airing-list]'],
   ['/airing/schedule', '[data-testid=slot-40001] [data-testid=add]'],
+  ['/activity', '[data-testid=activity-8004]'],
   ['/notifications', '[data-testid=notifications]'],
   ['/stats/anime', '[data-testid=stats-statuses]'],
   ['/stats/manga', '[data-testid=stats-totals]'],

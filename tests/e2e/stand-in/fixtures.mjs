@@ -210,7 +210,25 @@ export function freshFixtures() {
     // The viewer's notifications, newest first (`__typename` picks the
     // member of AniList's NotificationUnion); the two newest are unread.
     notifications: notifications(),
+    // The activity feed's, newest first (`__typename` as for notifications).
+    activities: activities(),
   };
+}
+
+/** A status post carrying the classic payloads. */
+export const HOSTILE_POST = '<p>Hostile <b>post</b>.</p><img src=x onerror="window.__pwned=31">'
+  + '<script>window.__pwned=32</script><a href="javascript:window.__pwned=33">a link</a>';
+
+function activities() {
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    { __typename: 'ListActivity', id: 8006, type: 'ANIME_LIST', userId: SECOND_ID, status: 'watched episode', progress: '10 - 12', mediaId: 1, createdAt: now - 600, likeCount: 3, replyCount: 1 },
+    { __typename: 'TextActivity', id: 8005, type: 'TEXT', userId: THIRD_ID, text: HOSTILE_POST, createdAt: now - 1200, likeCount: 0, replyCount: 2 },
+    { __typename: 'ListActivity', id: 8004, type: 'ANIME_LIST', userId: VIEWER_ID, status: 'completed', progress: null, mediaId: 5114, createdAt: now - 3600, likeCount: 1, replyCount: 0 },
+    { __typename: 'ListActivity', id: 8003, type: 'MANGA_LIST', userId: SECOND_ID, status: 'plans to read', progress: null, mediaId: 30002, createdAt: now - 7200, likeCount: 0, replyCount: 0 },
+    { __typename: 'TextActivity', id: 8002, type: 'TEXT', userId: SECOND_ID, text: '<p>Anyone up for <b>Bebop</b> tonight?</p>', createdAt: now - 9000, likeCount: 5, replyCount: 0 },
+    { __typename: 'MessageActivity', id: 8001, type: 'MESSAGE', userId: SECOND_ID, recipientId: VIEWER_ID, message: 'Hi!', createdAt: now - 10000, likeCount: 0, replyCount: 0 },
+  ];
 }
 
 function reviews() {

@@ -976,7 +976,20 @@ export class StandIn {
               && (!a.notYetAired || e.airingAt > now))
             .sort((x, y) => x.airingAt - y.airingAt || x.mediaId - y.mediaId);
         };
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : [];
+        const activityArgs = pageListArgs(info, 'activities');
+        // The feed, newest first: the followed members' and the viewer's own
+        // (isFollowing), or with hasRepliesOrTypeText posts and answered
+        // list updates only.
+        const activities = () => {
+          const a = activityArgs;
+          const mine = a.isFollowing ? viewerOf(ctx) : null;
+          return d.activities.filter((x) => (!a.type_in || a.type_in.includes(x.type))
+            && (!a.isFollowing || x.userId === mine || d.follows.has(`${mine}>${x.userId}`))
+            && (!a.hasRepliesOrTypeText || x.type === 'TEXT' || x.replyCount > 0)
+            && (a.userId == null || x.userId === a.userId))
+            .sort((x, y) => y.id - x.id);
+        };
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
           pageInfo: {
@@ -1002,6 +1015,10 @@ export class StandIn {
             user: n.userId ? userObj(n.userId) : null,
           })),
           mediaList: () => slice.map(entryObj),
+          activities: () => slice.map((x) => ({
+            ...x, user: userObj(x.userId), media: x.mediaId ? mediaObj(mediaById(x.mediaId)) : null,
+            siteUrl: `https://anilist.co/activity/${x.id}`, isLiked: false,
+          })),
           airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
           // Whom a user follows, and who follows them, by name.

@@ -1,0 +1,171 @@
+//! The activity feed, newest first, 25 at a time: list updates ("Watched
+//! episode 5 of …") and status posts, of the members the person follows
+//! and their own (`isFollowing`), or of everyone (`hasRepliesOrTypeText`:
+//! AniList's global feed leaves out list updates no one answered). Every
+//! kind comes as one flat [`Activity`]; a kind AniList adds later comes
+//! empty and is left out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::operation::{nullable_list, Operation};
+use crate::api::ops::title::{Member, More, Other};
+
+pub struct ActivityFeed;
+
+impl Operation for ActivityFeed {
+    const NAME: &'static str = "ActivityFeed";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean) {
+  Page(page: $page, perPage: 25) {
+    pageInfo { hasNextPage }
+    activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
+      ... on ListActivity { id type status progress createdAt likeCount replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
+      ... on TextActivity { id type text(asHtml: true) createdAt likeCount replyCount siteUrl user { ...Who } }
+    }
+  }
+}
+fragment Who on User { id name avatar { medium } }";
+    type Vars = Vars;
+    type Data = Data;
+}
+
+/// Page `page` (from 1) of the feed: the followed members' (`following`)
+/// or everyone's.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Vars {
+    pub page: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_following: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub has_replies_or_type_text: Option<bool>,
+}
+
+impl Vars {
+    pub fn new(page: u32, following: bool) -> Self {
+        Vars { page, is_following: following.then_some(true), has_replies_or_type_text: (!following).then_some(true) }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Data {
+    #[serde(rename = "Page")]
+    pub page: Option<Found>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Found {
+    pub page_info: Option<More>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub activities: Vec<Activity>,
+}
+
+impl Data {
+    /// The page's activities (those of a kind the query does not know left
+    /// out) and whether more follow.
+    pub fn page(self) -> (Vec<Activity>, bool) {
+        let found = self.page.unwrap_or_default();
+        let more = found.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
+        (found.activities.into_iter().filter(|a| a.id.is_some()).collect(), more)
+    }
+}
+
+/// AniList's `ActivityType`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ActivityType {
+    Text,
+    AnimeList,
+    MangaList,
+    Message,
+    MediaList,
+    #[serde(other)]
+    Unknown,
+}
+
+/// One activity, of any kind: what its kind does not have is `None`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Activity {
+    pub id: Option<i64>,
+    #[serde(rename = "type")]
+    pub kind: Option<ActivityType>,
+    /// A list update's status in AniList's words ("watched episode",
+    /// "completed", "plans to read").
+    pub status: Option<String>,
+    /// Its progress ("5", "10 - 12").
+    pub progress: Option<String>,
+    /// A status post, as AniList's HTML (shown through the allowlist).
+    pub text: Option<String>,
+    /// Unix seconds.
+    pub created_at: Option<i64>,
+    pub like_count: Option<u32>,
+    pub reply_count: Option<u32>,
+    pub site_url: Option<String>,
+    pub user: Option<Member>,
+    pub media: Option<Other>,
+}
+
+impl Activity {
+    /// A list update's words before its title: "Watched episode 5 of ",
+    /// "Completed ", "Plans to read " (`None` for another kind).
+    pub fn list_words(&self) -> Option<String> {
+        let status = self.status.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+        let mut words = crate::text::capitalised(status);
+        match self.progress.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => {
+                words.push(' ');
+                words.push_str(p);
+                words.push_str(" of ");
+            }
+            None => words.push(' '),
+        }
+        Some(words)
+    }
+}
+
+/// Adds a later page to the activities shown, leaving out those shown
+/// already (the pages shift while new activity comes in on top).
+pub fn merge(shown: &mut Vec<Activity>, more: Vec<Activity>) {
+    let seen: std::collections::HashSet<Option<i64>> = shown.iter().map(|a| a.id).collect();
+    shown.extend(more.into_iter().filter(|a| !seen.contains(&a.id)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_later_page_adds_only_what_is_not_shown_yet() {
+        let of = |ids: &[i64]| ids.iter().map(|&id| Activity { id: Some(id), ..Activity::default() }).collect::<Vec<_>>();
+        let mut shown = of(&[9, 8]);
+        // Something new came in on top: the next page starts with the last one shown.
+        merge(&mut shown, of(&[8, 7, 6]));
+        assert_eq!(shown.iter().map(|a| a.id.unwrap()).collect::<Vec<_>>(), [9, 8, 7, 6]);
+    }
+
+    fn list(status: Option<&str>, progress: Option<&str>) -> Activity {
+        Activity { status: status.map(Into::into), progress: progress.map(Into::into), ..Activity::default() }
+    }
+
+    #[test]
+    fn a_list_update_reads_as_a_sentence_before_its_title() {
+        assert_eq!(list(Some("watched episode"), Some("10 - 12")).list_words().as_deref(), Some("Watched episode 10 - 12 of "));
+        assert_eq!(list(Some("read chapter"), Some("5")).list_words().as_deref(), Some("Read chapter 5 of "));
+        assert_eq!(list(Some("completed"), None).list_words().as_deref(), Some("Completed "));
+        assert_eq!(list(Some("plans to read"), Some("")).list_words().as_deref(), Some("Plans to read "));
+        assert_eq!(list(None, Some("5")).list_words(), None);
+        assert_eq!(list(Some("  "), None).list_words(), None);
+    }
+
+    #[test]
+    fn the_feed_asks_for_the_followed_or_for_everyone_and_leaves_out_unknown_kinds() {
+        let vars = |following| serde_json::to_string(&Vars::new(2, following)).unwrap();
+        assert_eq!(vars(true), r#"{"page":2,"isFollowing":true}"#);
+        assert_eq!(vars(false), r#"{"page":2,"hasRepliesOrTypeText":true}"#);
+        let (found, more) = serde_json::from_str::<Data>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"activities":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
+        assert!(more);
+        assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);
+    }
+}

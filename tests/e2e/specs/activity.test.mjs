@@ -1,0 +1,103 @@
+// The activity feed, against the stand-in: the followed members' and the
+// person's own list updates and posts, newest first, as sentences with
+// their links; everyone's (posts, and list updates someone answered); a
+// hostile post inert; 25 at a time with Load more; signed out; none; a
+// failed read.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady, signIn, problemsBut } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const requests = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityFeed');
+const ids = (page) => page.$$eval('[data-testid=activity] > li', (lis) => lis.map((li) => li.dataset.testid));
+const text = async (page, id, part) => (await page.locator(`[data-testid=activity-${id}] [data-testid=${part}]`).innerText()).replace(/\s+/g, ' ').trim();
+
+test('signed in: the followed members\' and your own activity, newest first, as sentences with links; then everyone\'s, a hostile post inert', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('nav.site-nav >> text="Activity"');
+  await page.waitForSelector('[data-testid=activity]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8004', 'activity-8003', 'activity-8002']);
+  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, isFollowing: true }]);
+  assert.match(requests()[0].authorization, /^Bearer /);
+  assert.equal(await text(page, 8006, 'activity-text'), 'Hana Watched episode 10 - 12 of Cowboy Bebop');
+  assert.equal(await page.getAttribute('[data-testid=activity-8006] a.activity__who', 'href'), '/user/6001');
+  assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-text] a[href^="/anime"]', 'href'), '/anime/1');
+  assert.match(await text(page, 8006, 'activity-meta'), /^\d+ minutes? ago · 3 likes · 1 reply · Open on AniList$/);
+  assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a', 'href'), 'https://anilist.co/activity/8006');
+  assert.equal(await text(page, 8004, 'activity-text'), 'Mitsuki Completed Fullmetal Alchemist: Brotherhood');
+  assert.equal(await text(page, 8003, 'activity-text'), 'Hana Plans to read Berserk');
+  assert.equal(await page.getAttribute('[data-testid=activity-8003] [data-testid=activity-text] a[href^="/manga"]', 'href'), '/manga/30002');
+  assert.equal(await text(page, 8002, 'activity-text'), 'Hana');
+  assert.equal(await page.textContent('[data-testid=activity-8002] [data-testid=activity-post] strong'), 'Bebop');
+  assert.equal(await page.getAttribute('nav.tabs a[aria-current=page]', 'href'), '/activity');
+  assert.equal(await page.title(), 'Activity · Tsuzuki for AniList');
+  // Everyone's: posts, and list updates someone answered.
+  await page.click('nav.tabs >> text=Everyone');
+  await page.waitForSelector('[data-testid=activity-8005]');
+  assert.equal(new URL(page.url()).search, '?feed=everyone');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8005', 'activity-8002']);
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true });
+  assert.equal(await page.textContent('[data-testid=activity-8005] [data-testid=activity-post] strong'), 'post');
+  assert.equal(await page.locator('[data-testid=activity-8005] [data-testid=activity-post] script, [data-testid=activity-8005] [data-testid=activity-post] img').count(), 0);
+  assert.equal(await page.locator('[data-testid=activity-8005] [data-testid=activity-post] a[href^="javascript"]').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  assert.match(await text(page, 8005, 'activity-meta'), /· 2 replies ·/);
+  // Back: the followed again, from memory.
+  await page.goBack();
+  await page.waitForSelector('[data-testid=activity-8004]');
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('25 at a time: Load more reads the next page; Reload starts over; no one followed: none, and a way to everyone\'s', async () => {
+  world.standIn.maxPerPage = 2;
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8004']);
+  await page.click('[data-testid=load-more]');
+  await page.waitForSelector('[data-testid=activity-8002]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8004', 'activity-8003', 'activity-8002']);
+  await page.waitForSelector('[data-testid=load-more]', { state: 'detached' });
+  assert.deepEqual(requests().map((r) => r.body.variables.page), [1, 2]);
+  // Someone posts meanwhile: Reload shows it first, and the first page only.
+  world.standIn.data.activities.unshift({ __typename: 'TextActivity', id: 8010, type: 'TEXT', userId: 6001, text: '<p>Episode 13!</p>', createdAt: Math.floor(Date.now() / 1000), likeCount: 0, replyCount: 0 });
+  await page.click('[data-testid=activity-reload]');
+  await page.waitForSelector('[data-testid=activity-8010]');
+  assert.deepEqual(await ids(page), ['activity-8010', 'activity-8006']);
+  // No one followed, nothing of one's own: none.
+  world.standIn.maxPerPage = 50;
+  world.standIn.data.follows.clear();
+  world.standIn.data.activities = world.standIn.data.activities.filter((a) => a.userId !== 5150);
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('text=Nothing here yet');
+  await page.click('text=See everyone\'s activity');
+  await page.waitForSelector('[data-testid=activity-8005]');
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('signed out: everyone\'s activity, without a token, and a way to sign in; a failed read offers Try again', async () => {
+  world.standIn.fault({ kind: '500', operation: 'ActivityFeed' });
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=retry]');
+  await page.click('[data-testid=retry]');
+  await page.waitForSelector('[data-testid=activity-8005]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8005', 'activity-8002']);
+  assert.ok(requests().every((r) => r.authorization === null), 'no token signed out');
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true });
+  assert.equal(await page.locator('nav.tabs a').count(), 1);
+  assert.equal(await page.getAttribute('[data-testid=activity-sign-in] a', 'href'), '/?return_to=%2Factivity');
+  assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
+});
