@@ -130,11 +130,12 @@ pub fn plain(parts: &[Part]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::ops::notifications::Data;
+    use crate::api::operation::PageData;
+    use crate::api::ops::notifications::Notification;
 
     fn read(json: &str) -> Vec<Shown> {
-        let data: Data = serde_json::from_str(json).unwrap();
-        data.page().0.iter().filter_map(shown).collect()
+        let data: PageData<Notification> = serde_json::from_str(json).unwrap();
+        data.items().0.iter().filter_map(shown).collect()
     }
 
     #[test]
@@ -171,7 +172,7 @@ mod tests {
         // No contexts: the app's own words; a link that is not https: is no link;
         // a kind AniList adds later keeps its type's catch-all.
         let all = read(
-            r#"{"Page":{"notifications":[
+            r#"{"Page":{"items":[
             {"id":1,"type":"AIRING","episode":3,"contexts":null,"media":{"id":9,"type":"ANIME","title":null,"coverImage":null}},
             {"id":2,"type":"SOMETHING_NEW","context":" waved.","user":{"name":"Eve","siteUrl":"javascript:alert(1)","avatar":null}},
             {"id":3,"type":"MEDIA_DELETION","context":null,"deletedMediaTitle":null}
@@ -181,7 +182,7 @@ mod tests {
         assert_eq!(all[1].sentence[0], Part::Link { text: "Eve".into(), href: None });
         assert_eq!(plain(&all[1].sentence), "Eve waved.");
         assert_eq!(plain(&all[2].sentence), "Something happened on AniList.");
-        let data: Data = serde_json::from_str(r#"{"Page":{"notifications":[{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap();
-        assert_eq!(data.page().0[0].kind, Some(NotificationType::Unknown));
+        let data: PageData<Notification> = serde_json::from_str(r#"{"Page":{"items":[{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap();
+        assert_eq!(data.items().0[0].kind, Some(NotificationType::Unknown));
     }
 }

@@ -70,6 +70,40 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// A page's `pageInfo { hasNextPage }`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct More {
+    pub has_next_page: Option<bool>,
+}
+
+/// The answer of a query whose `Page` holds `pageInfo { hasNextPage }` and
+/// one list, aliased `items` in its text (`items: activities(…)`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
+pub struct PageData<T> {
+    #[serde(rename = "Page")]
+    pub page: Option<PageOf<T>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase", bound(deserialize = "T: Deserialize<'de>"))]
+pub struct PageOf<T> {
+    pub page_info: Option<More>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub items: Vec<T>,
+}
+
+impl<T> PageData<T> {
+    /// The page's items (a `null` one left out) and whether more follow.
+    pub fn items(self) -> (Vec<T>, bool) {
+        match self.page {
+            Some(p) => (p.items, p.page_info.and_then(|i| i.has_next_page).unwrap_or(false)),
+            None => (Vec::new(), false),
+        }
+    }
+}
+
 /// AniList's `title` object; which ones are asked for depends on the query.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -24,7 +24,7 @@ use crate::unread::use_unread;
 
 /// One page of notifications as shown, and whether there are more.
 async fn read_page(api: Api, credential: Credential, page: u32) -> Result<(Vec<Shown>, bool), ApiError> {
-    let (found, more) = api.run::<Notifications>(Some(&credential), &notifications::Vars { page }, true).await?.page();
+    let (found, more) = api.run::<Notifications>(Some(&credential), &notifications::Vars { page }, true).await?.items();
     Ok((found.iter().filter_map(shown).collect(), more))
 }
 

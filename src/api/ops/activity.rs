@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::operation::{nullable_list, Operation};
-use crate::api::ops::title::{Member, More, Other};
+use crate::api::operation::{Operation, PageData};
+use crate::api::ops::title::{Member, Other};
 
 pub struct ActivityFeed;
 
@@ -18,7 +18,7 @@ impl Operation for ActivityFeed {
     const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean) {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
-    activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
+    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
       ... on ListActivity { id type status progress createdAt likeCount replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
       ... on TextActivity { id type text(asHtml: true) createdAt likeCount replyCount siteUrl user { ...Who } }
     }
@@ -26,7 +26,7 @@ impl Operation for ActivityFeed {
 }
 fragment Who on User { id name avatar { medium } }";
     type Vars = Vars;
-    type Data = Data;
+    type Data = PageData<Activity>;
 }
 
 /// Page `page` (from 1) of the feed: the followed members' (`following`)
@@ -47,27 +47,12 @@ impl Vars {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-pub struct Data {
-    #[serde(rename = "Page")]
-    pub page: Option<Found>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Found {
-    pub page_info: Option<More>,
-    #[serde(default, deserialize_with = "nullable_list")]
-    pub activities: Vec<Activity>,
-}
-
-impl Data {
+impl PageData<Activity> {
     /// The page's activities (those of a kind the query does not know left
     /// out) and whether more follow.
     pub fn page(self) -> (Vec<Activity>, bool) {
-        let found = self.page.unwrap_or_default();
-        let more = found.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
-        (found.activities.into_iter().filter(|a| a.id.is_some()).collect(), more)
+        let (found, more) = self.items();
+        (found.into_iter().filter(|a| a.id.is_some()).collect(), more)
     }
 }
 
@@ -164,7 +149,7 @@ mod tests {
         let vars = |following| serde_json::to_string(&Vars::new(2, following)).unwrap();
         assert_eq!(vars(true), r#"{"page":2,"isFollowing":true}"#);
         assert_eq!(vars(false), r#"{"page":2,"hasRepliesOrTypeText":true}"#);
-        let (found, more) = serde_json::from_str::<Data>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"activities":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
+        let (found, more) = serde_json::from_str::<PageData<Activity>>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
         assert!(more);
         assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);
     }

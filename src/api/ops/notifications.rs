@@ -10,8 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::operation::{nullable_list, Operation};
-use crate::api::ops::search::PageInfo;
+use crate::api::operation::{nullable_list, Operation, PageData};
 use crate::media::MediaType;
 
 pub struct Notifications;
@@ -25,7 +24,7 @@ impl Operation for Notifications {
     const QUERY: &'static str = "query Notifications($page: Int) {
   Page(page: $page, perPage: 50) {
     pageInfo { hasNextPage }
-    notifications(resetNotificationCount: true) {
+    items: notifications(resetNotificationCount: true) {
       ... on AiringNotification { id type createdAt episode contexts media { ...Title } }
       ... on FollowingNotification { id type createdAt context user { ...Who } }
       ... on ActivityMessageNotification { id type createdAt context activityId user { ...Who } }
@@ -50,35 +49,12 @@ fragment Title on Media { id type title { userPreferred } coverImage { medium } 
 fragment Who on User { id name siteUrl avatar { medium } }
 fragment Thread on Thread { title siteUrl }";
     type Vars = Vars;
-    type Data = Data;
+    type Data = PageData<Notification>;
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Vars {
     pub page: u32,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct Data {
-    #[serde(rename = "Page")]
-    pub page: Option<Found>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Found {
-    pub page_info: Option<PageInfo>,
-    #[serde(default, deserialize_with = "nullable_list")]
-    pub notifications: Vec<Notification>,
-}
-
-impl Data {
-    /// The notifications of the page, and whether there are more.
-    pub fn page(self) -> (Vec<Notification>, bool) {
-        let found = self.page.unwrap_or_default();
-        let more = found.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
-        (found.notifications, more)
-    }
 }
 
 /// AniList's `NotificationType`.

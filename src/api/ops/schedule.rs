@@ -6,9 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::operation::{nullable_list, Operation};
+use crate::api::operation::{Operation, PageData};
 use crate::api::ops::list_collection::Media;
-use crate::api::ops::title::More;
 use crate::media_fields;
 
 pub struct AiringSchedule;
@@ -20,7 +19,7 @@ impl Operation for AiringSchedule {
         "query AiringSchedule($from: Int, $to: Int, $page: Int) {
   Page(page: $page, perPage: 50) {
     pageInfo { hasNextPage }
-    airingSchedules(airingAt_greater: $from, airingAt_lesser: $to, sort: [TIME, MEDIA_ID]) {
+    items: airingSchedules(airingAt_greater: $from, airingAt_lesser: $to, sort: [TIME, MEDIA_ID]) {
       id
       episode
       airingAt
@@ -33,7 +32,7 @@ impl Operation for AiringSchedule {
 }"
     );
     type Vars = Vars;
-    type Data = Data;
+    type Data = PageData<Slot>;
 }
 
 /// Episodes airing after `from` and before `to` (Unix seconds, both
@@ -43,20 +42,6 @@ pub struct Vars {
     pub from: i64,
     pub to: i64,
     pub page: u32,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-pub struct Data {
-    #[serde(rename = "Page")]
-    pub page: Option<Found>,
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Found {
-    pub page_info: Option<More>,
-    #[serde(default, deserialize_with = "nullable_list")]
-    pub airing_schedules: Vec<Slot>,
 }
 
 /// One episode's airing.
@@ -84,13 +69,12 @@ impl Slot {
     }
 }
 
-impl Data {
+impl PageData<Slot> {
     /// The page's episodes (those without a title left out) and whether
     /// another page follows.
     pub fn slots(self) -> (Vec<Slot>, bool) {
-        let found = self.page.unwrap_or_default();
-        let more = found.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
-        (found.airing_schedules.into_iter().filter(|s| s.media.is_some()).collect(), more)
+        let (slots, more) = self.items();
+        (slots.into_iter().filter(|s| s.media.is_some()).collect(), more)
     }
 }
 
@@ -100,8 +84,8 @@ mod tests {
 
     #[test]
     fn a_page_keeps_the_episodes_with_a_title_and_says_whether_more_follow() {
-        let read = |json: &str| serde_json::from_str::<Data>(json).unwrap().slots();
-        let (slots, more) = read(r#"{"Page":{"pageInfo":{"hasNextPage":true},"airingSchedules":[
+        let read = |json: &str| serde_json::from_str::<PageData<Slot>>(json).unwrap().slots();
+        let (slots, more) = read(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[
             {"id":1,"episode":2,"airingAt":100,"adult":{"isAdult":true},"media":{"id":9,"type":"ANIME","format":null,"episodes":null,"chapters":null,"volumes":null,"siteUrl":null,"title":null,"coverImage":null}},
             null,
             {"id":2,"episode":3,"airingAt":200,"adult":null,"media":null}]}}"#);
@@ -109,7 +93,7 @@ mod tests {
         assert_eq!(slots.iter().map(|s| (s.id, s.media.as_ref().map(|m| m.id), s.is_adult())).collect::<Vec<_>>(), [(1, Some(9), true)]);
         let (slots, more) = read(r#"{"Page":null}"#);
         assert!(slots.is_empty() && !more);
-        let (_, more) = read(r#"{"Page":{"pageInfo":null,"airingSchedules":null}}"#);
+        let (_, more) = read(r#"{"Page":{"pageInfo":null,"items":null}}"#);
         assert!(!more);
     }
 }

@@ -269,11 +269,7 @@ impl<T> Edges<T> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct More {
-    pub has_next_page: Option<bool>,
-}
+pub use crate::api::operation::More;
 
 /// A title's characters, staff or reviews, 25 at a time after the few its
 /// page starts with.
