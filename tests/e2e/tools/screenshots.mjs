@@ -1,6 +1,6 @@
 // The README's pictures, made from the release build against the stand-in
 // AniList (never by hand): the list, many edits at once, the entry editor,
-// a title's page, a voice actor's page, a member's page, a review, browsing by genre, what is airing and the day's schedule, the notifications and
+// a title's page, a voice actor's page, a member's page, a review, browsing by genre, what is airing and the day's schedule, the notifications, the activity feed and
 // the account's options on AniList,
 // light and dark, on a desktop and a phone. `make screenshots` runs it;
 // the pictures go to the folder given (tests/screenshots).
@@ -93,6 +93,10 @@ try {
       await page.click('[data-testid=notifications-link]');
       await page.waitForSelector('[data-testid=notifications] .note--new');
       await shoot('notifications');
+      // The activity of the members followed.
+      await page.click('nav.site-nav >> text="Activity"');
+      await page.waitForSelector('[data-testid=activity] [data-testid=activity-8002]');
+      await shoot('activity');
       // Settings: the account's options on AniList, scrolled into view.
       await page.click('nav.site-nav >> text="Settings"');
       await page.waitForSelector('[data-testid=options-form]');
