@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, like, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -172,9 +172,14 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(schedule.contains(part), "{part}: {schedule}");
     }
     let feed = fixture_reads_as_selected::<activity::ActivityFeed>();
-    for part in ["has_next_page: Some(true)", "id: Some(8001), kind: Some(AnimeList), status: Some(\"watched episode\"), progress: Some(\"10 - 12\")", "like_count: Some(3), reply_count: Some(1)", "name: \"Hana\"", "Cowboy Bebop", "kind: Some(Text)", "<b>Bebop</b>", "kind: Some(MangaList), status: Some(\"completed\"), progress: None", "Activity { id: None, kind: None"] {
+    for part in ["has_next_page: Some(true)", "id: Some(8001), kind: Some(AnimeList), status: Some(\"watched episode\"), progress: Some(\"10 - 12\")", "name: \"Hana\"", "Cowboy Bebop", "kind: Some(Text)", "<b>Bebop</b>", "kind: Some(MangaList), status: Some(\"completed\"), progress: None", "Activity { id: None, kind: None"] {
         assert!(feed.contains(part), "{part}: {feed}");
     }
+    assert!(feed.contains("like_count: Some(3), is_liked: Some(false), reply_count: Some(1)"), "{feed}");
+    let liked = fixture_reads_as_selected::<like::ToggleLike>();
+    assert!(liked.contains("id: Some(8006), like_count: Some(4), is_liked: Some(true)"), "{liked}");
+    let state = fixture_reads_as_selected::<like::LikeState>();
+    assert!(state.contains("id: Some(8002), like_count: Some(5), is_liked: Some(false)"), "{state}");
     let me = fixture_reads_as_selected::<me::Me>();
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();

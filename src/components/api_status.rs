@@ -151,6 +151,43 @@ impl Paged {
     }
 }
 
+/// A toggle's request under way (a favourite, a follow, a like, a say on a
+/// review): `busy` while it runs (its button disabled), and its error.
+/// Each toggle is sent once and read back when its answer is lost (see
+/// each); what it sets is set only while its page is there.
+#[derive(Clone, Copy)]
+pub struct Sending {
+    pub busy: RwSignal<bool>,
+    pub problem: RwSignal<Option<ApiError>>,
+}
+
+impl Sending {
+    pub fn new() -> Self {
+        Sending { busy: RwSignal::new(false), problem: RwSignal::new(None) }
+    }
+
+    /// Runs `request`; `done` gets AniList's state after it.
+    pub fn run<T: 'static>(self, request: impl std::future::Future<Output = Result<T, ApiError>> + 'static, done: impl FnOnce(T) + 'static) {
+        self.busy.set(true);
+        self.problem.set(None);
+        leptos::task::spawn_local(async move {
+            match request.await {
+                Ok(after) => done(after),
+                Err(e) => {
+                    self.problem.try_set(Some(e));
+                }
+            }
+            self.busy.try_set(false);
+        });
+    }
+}
+
+impl Default for Sending {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// "Load more" under a list read a page at a time: shown while `more`
 /// holds, "Loading…" while `load` runs, and its error if it fails (the
 /// button stays, to try again).

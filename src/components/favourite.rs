@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::ops::favourite::{Favourable, FavouriteState, ToggleFavourite};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::{ApiErrorView, Sending};
 use crate::session::SessionContext;
 use crate::text::group_digits;
 
@@ -22,23 +22,13 @@ pub fn FavouriteToggle(
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<ApiError>);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
     let toggle = move |_| {
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
         let api = api.clone();
         let (was, n) = (on.get_untracked(), count.get_untracked());
-        busy.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            match toggled(&api, &credential, target, was, n).await {
-                Ok(now) => set.run(now),
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
-            busy.try_set(false);
-        });
+        sending.run(async move { toggled(&api, &credential, target, was, n).await }, move |now| set.run(now));
     };
     if !session.with_untracked(|s| s.is_signed_in()) {
         return ().into_any();

@@ -7,7 +7,7 @@ use crate::api::ops::follow::{FollowState, ToggleFollow, ToggleVars};
 use crate::api::ops::user::Vars;
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::{ApiErrorView, Sending};
 use crate::session::SessionContext;
 
 /// The toggle for member `user`, showing `on` and setting it to what
@@ -18,8 +18,8 @@ pub fn FollowToggle(user: u64, on: RwSignal<bool>) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
     let titles = crate::store::titles::use_titles();
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<ApiError>);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
     let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
     if me.is_none() || me == Some(user) {
         return ().into_any();
@@ -27,20 +27,10 @@ pub fn FollowToggle(user: u64, on: RwSignal<bool>) -> impl IntoView {
     let toggle = move |_| {
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
         let api = api.clone();
-        busy.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            match toggled(&api, &credential, user).await {
-                Ok(now) => {
-                    // Every title's "Following" may differ now: read again at its next visit.
-                    titles.outdate();
-                    on.try_set(now);
-                }
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
-            }
-            busy.try_set(false);
+        sending.run(async move { toggled(&api, &credential, user).await }, move |now| {
+            // Every title's "Following" may differ now: read again at its next visit.
+            titles.outdate();
+            on.try_set(now);
         });
     };
     view! {

@@ -9,6 +9,7 @@ pub mod entry_editor;
 pub mod export_lists;
 pub mod favourite;
 pub mod follow;
+pub mod like;
 pub mod notice;
 pub mod profile;
 pub mod read;

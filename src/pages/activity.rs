@@ -14,13 +14,13 @@ use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::empty_state::EmptyState;
+use crate::components::like::LikeToggle;
 use crate::components::read::read_from_anilist;
 use crate::components::rich_text::RichText;
 use crate::media::{MediaKind, MediaType};
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::SessionContext;
-use crate::text::count;
 
 /// The address of everyone's feed.
 fn everyone_href() -> String {
@@ -130,14 +130,10 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
     });
     let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     let text = a.text.clone().filter(|t| !t.trim().is_empty());
-    let counts = [
-        a.like_count.filter(|n| *n > 0).map(|n| count(n, "like")),
-        a.reply_count.filter(|n| *n > 0).map(|n| if n == 1 { "1 reply".to_string() } else { format!("{n} replies") }),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|c| format!(" · {c}"))
-    .collect::<String>();
+    let replies = a.reply_count.filter(|n| *n > 0).map(|n| if n == 1 { " · 1 reply".to_string() } else { format!(" · {n} replies") });
+    let liked = RwSignal::new(a.is_liked.unwrap_or(false));
+    let likes = RwSignal::new(a.like_count.unwrap_or(0));
+    let whose = a.user.as_ref().map_or_else(|| "this activity".to_string(), |u| format!("{}'s activity", u.name));
     let site = a.site_url.clone().filter(|u| u.starts_with("https://"));
     let when = a.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
     view! {
@@ -154,7 +150,8 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
                 {text.map(|t| view! { <div class="activity__post" data-testid="activity-post"><RichText html=t/></div> })}
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
-                    {counts}
+                    " · " <LikeToggle id=id on=liked count=likes whose=whose/>
+                    {replies}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
                 </p>
             </div>

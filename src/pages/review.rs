@@ -11,7 +11,7 @@ use crate::api::ops::title::helpful;
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
-use crate::components::api_status::ApiErrorView;
+use crate::components::api_status::{ApiErrorView, Sending};
 use crate::components::empty_state::EmptyState;
 use crate::components::read::read_from_anilist;
 use crate::components::rich_text::RichText;
@@ -105,8 +105,8 @@ fn ReviewVote(rating: Rating, media: Option<i64>, writer: Option<u64>) -> impl I
     let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
     let own = me.is_some() && me == writer;
     let now = RwSignal::new(rating);
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<ApiError>);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
     let signed_in = me.is_some() && !own;
     let say = move |want: ReviewRating| {
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
@@ -114,21 +114,12 @@ fn ReviewVote(rating: Rating, media: Option<i64>, writer: Option<u64>) -> impl I
         // Pressing the say already given takes it back.
         let rating = if current.user_rating == Some(want) { ReviewRating::NoVote } else { want };
         let api = api.clone();
-        busy.set(true);
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            match rated(&api, &credential, current.id, rating).await {
-                Ok(after) => {
-                    if let Some(media) = media {
-                        titles.set_review_rating(credential.user, media, after.id, after.rating, after.rating_amount);
-                    }
-                    now.try_set(after);
-                }
-                Err(e) => {
-                    problem.try_set(Some(e));
-                }
+        let user = credential.user;
+        sending.run(async move { rated(&api, &credential, current.id, rating).await }, move |after| {
+            if let Some(media) = media {
+                titles.set_review_rating(user, media, after.id, after.rating, after.rating_amount);
             }
-            busy.try_set(false);
+            now.try_set(after);
         });
     };
     let button = move |want: ReviewRating, testid: &'static str| {

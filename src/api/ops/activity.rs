@@ -19,8 +19,8 @@ impl Operation for ActivityFeed {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
     items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
-      ... on ListActivity { id type status progress createdAt likeCount replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
-      ... on TextActivity { id type text(asHtml: true) createdAt likeCount replyCount siteUrl user { ...Who } }
+      ... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
+      ... on TextActivity { id type text(asHtml: true) createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
     }
   }
 }
@@ -86,6 +86,8 @@ pub struct Activity {
     /// Unix seconds.
     pub created_at: Option<i64>,
     pub like_count: Option<u32>,
+    /// Whether the person signed in liked it.
+    pub is_liked: Option<bool>,
     pub reply_count: Option<u32>,
     pub site_url: Option<String>,
     pub user: Option<Member>,

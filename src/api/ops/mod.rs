@@ -7,6 +7,7 @@ pub mod delete_entry;
 pub mod examples;
 pub mod favourite;
 pub mod follow;
+pub mod like;
 pub mod list_collection;
 pub mod list_entries;
 pub mod me;
@@ -58,6 +59,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<review::ReviewPage>(),
     op::<review::RateReview>(),
     op::<activity::ActivityFeed>(),
+    op::<like::ToggleLike>(),
+    op::<like::LikeState>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -30,7 +30,8 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   assert.equal(await text(page, 8006, 'activity-text'), 'Hana Watched episode 10 - 12 of Cowboy Bebop');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] a.activity__who', 'href'), '/user/6001');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-text] a[href^="/anime"]', 'href'), '/anime/1');
-  assert.match(await text(page, 8006, 'activity-meta'), /^\d+ minutes? ago · 3 likes · 1 reply · Open on AniList$/);
+  assert.match(await text(page, 8006, 'activity-meta'), /^\d+ minutes? ago · ♡ 3 · 1 reply · Open on AniList$/);
+  assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=like]', 'aria-label'), 'Like Hana\'s activity: 3 likes');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a', 'href'), 'https://anilist.co/activity/8006');
   assert.equal(await text(page, 8004, 'activity-text'), 'Mitsuki Completed Fullmetal Alchemist: Brotherhood');
   assert.equal(await text(page, 8003, 'activity-text'), 'Hana Plans to read Berserk');
@@ -99,5 +100,45 @@ test('signed out: everyone\'s activity, without a token, and a way to sign in; a
   assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true });
   assert.equal(await page.locator('nav.tabs a').count(), 1);
   assert.equal(await page.getAttribute('[data-testid=activity-sign-in] a', 'href'), '/?return_to=%2Factivity');
+  // Likes are counted, not given, signed out.
+  assert.equal(await page.textContent('[data-testid=activity-8006] [data-testid=likes]'), '3 likes');
+  assert.equal(await page.locator('[data-testid=like]').count(), 0);
+  assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
+});
+
+test('a like: given and taken back, the count AniList\'s; a lost answer is read back, never resent; a refusal says so', async () => {
+  const likes = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ToggleLike');
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  const like = (id) => `[data-testid=activity-${id}] [data-testid=like]`;
+  await page.waitForSelector(like(8006));
+  assert.equal(await page.getAttribute(like(8006), 'aria-pressed'), 'false');
+  await page.click(like(8006));
+  await page.waitForSelector(`${like(8006)}[aria-pressed=true]`);
+  assert.equal((await page.innerText(like(8006))).trim(), '♥ 4');
+  assert.deepEqual(likes().map((r) => r.body.variables), [{ id: 8006 }]);
+  assert.ok(world.standIn.data.likes.has('5150>8006'));
+  // Kept on AniList: a reload shows it liked.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(`${like(8006)}[aria-pressed=true]`);
+  // Taken back.
+  await page.click(like(8006));
+  await page.waitForSelector(`${like(8006)}[aria-pressed=false]`);
+  assert.equal((await page.innerText(like(8006))).trim(), '♡ 3');
+  // The answer lost after AniList applied it: read back, not sent again.
+  world.standIn.fault({ kind: 'drop-after', operation: 'ToggleLike' });
+  await page.click(like(8002));
+  await page.waitForSelector(`${like(8002)}[aria-pressed=true]`);
+  assert.equal((await page.innerText(like(8002))).trim(), '♥ 6');
+  assert.equal(likes().filter((r) => r.body.variables.id === 8002).length, 1, 'never sent twice');
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'LikeState').length, 1);
+  // Refused: AniList's error, and the like as it was.
+  world.standIn.fault({ kind: '500', operation: 'ToggleLike' });
+  await page.click(like(8003));
+  await page.waitForSelector('[data-testid=activity-8003] [data-testid=like-error]');
+  assert.equal(await page.getAttribute(like(8003), 'aria-pressed'), 'false');
   assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
 });

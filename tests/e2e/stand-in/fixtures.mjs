@@ -212,6 +212,8 @@ export function freshFixtures() {
     notifications: notifications(),
     // The activity feed's, newest first (`__typename` as for notifications).
     activities: activities(),
+    // Likes of activities: "user>activity".
+    likes: new Set(),
   };
 }
 

@@ -669,6 +669,12 @@ export class StandIn {
       }
       return out;
     };
+    // An activity as AniList answers it; isLiked as the person signed in sees it.
+    const activityObj = (x) => ({
+      ...x, user: userObj(x.userId), media: x.mediaId ? mediaObj(mediaById(x.mediaId)) : null,
+      siteUrl: `https://anilist.co/activity/${x.id}`,
+      isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>${x.id}`),
+    });
     const mediaObj = (m) => {
       if (!m) return null;
       const kind = m.type.toLowerCase();
@@ -920,6 +926,11 @@ export class StandIn {
         if (!p) throw new ApiError('Not Found.', 404);
         return p;
       },
+      Activity: (args) => {
+        const x = d.activities.find((a) => a.id === args.id);
+        if (!x) throw new ApiError('Not Found.', 404);
+        return activityObj(x);
+      },
       Review: (args, ctx) => {
         const r = d.reviews.find((x) => x.id === args.id);
         if (!r) throw new ApiError('Not Found.', 404);
@@ -1015,10 +1026,7 @@ export class StandIn {
             user: n.userId ? userObj(n.userId) : null,
           })),
           mediaList: () => slice.map(entryObj),
-          activities: () => slice.map((x) => ({
-            ...x, user: userObj(x.userId), media: x.mediaId ? mediaObj(mediaById(x.mediaId)) : null,
-            siteUrl: `https://anilist.co/activity/${x.id}`, isLiked: false,
-          })),
+          activities: () => slice.map(activityObj),
           airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
           // Whom a user follows, and who follows them, by name.
@@ -1125,6 +1133,15 @@ export class StandIn {
         const key = `${me}>${r.id}`;
         if (args.rating === 'UP_VOTE' || args.rating === 'DOWN_VOTE') d.reviewVotes.set(key, args.rating); else d.reviewVotes.delete(key);
         return reviewObj(r, ctx);
+      },
+      // A like, on or off: the activity with its count after it.
+      ToggleLikeV2: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const x = args.type === 'ACTIVITY' ? d.activities.find((a) => a.id === args.id) : null;
+        if (!x) throw new ApiError('Not Found.', 404);
+        const key = `${me}>${x.id}`;
+        if (d.likes.has(key)) { d.likes.delete(key); x.likeCount -= 1; } else { d.likes.add(key); x.likeCount += 1; }
+        return activityObj(x);
       },
       ToggleFollow: (args, ctx) => {
         const me = viewerOf(ctx);

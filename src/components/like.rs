@@ -1,0 +1,56 @@
+//! Liking an activity: a toggle, sent once; when its outcome is unclear (no
+//! answer), the state is read back, never sent again blind. The count shown
+//! is AniList's after it.
+
+use leptos::prelude::*;
+
+use crate::api::ops::like::{LikeState, Liked, ToggleLike, Vars};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::components::api_status::{ApiErrorView, Sending};
+use crate::session::SessionContext;
+
+/// The like of activity `id` (`whose`: "Hana's activity", for its label),
+/// showing `on` and `count` and setting them to what AniList holds after a
+/// press. Signed out, only the count.
+#[component]
+pub fn LikeToggle(id: i64, on: RwSignal<bool>, count: RwSignal<u32>, #[prop(into)] whose: String) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<SessionContext>().0;
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
+    if !session.with_untracked(|s| s.is_signed_in()) {
+        return view! { <span data-testid="likes">{move || crate::text::count(count.get(), "like")}</span> }.into_any();
+    }
+    let toggle = move |_| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let api = api.clone();
+        sending.run(async move { toggled(&api, &credential, id).await }, move |now| {
+            if let Some(n) = now.like_count {
+                count.try_set(n);
+            }
+            on.try_set(now.is_liked.unwrap_or(false));
+        });
+    };
+    view! {
+        <button type="button" class="like" class:like--on=move || on.get() aria-pressed=move || on.get().to_string()
+            aria-label=move || format!("Like {whose}: {}", crate::text::count(count.get(), "like"))
+            disabled=move || busy.get() on:click=toggle data-testid="like">
+            <span aria-hidden="true">{move || if on.get() { "♥" } else { "♡" }}</span>
+            " " {move || count.get()}
+        </button>
+        {move || problem.get().map(|e| view! { <div data-testid="like-error"><ApiErrorView error=e/></div> })}
+    }
+    .into_any()
+}
+
+/// Sends the toggle; AniList's answer says the state after it, and when
+/// that answer was lost the state is read back.
+async fn toggled(api: &Api, credential: &Credential, id: i64) -> Result<Liked, ApiError> {
+    let read = match api.run::<ToggleLike>(Some(credential), &Vars { id }, false).await {
+        Ok(answer) => answer.activity,
+        Err(e) if e.outcome_unknown() => api.run::<LikeState>(Some(credential), &Vars { id }, true).await?.activity,
+        Err(e) => return Err(e),
+    };
+    read.ok_or_else(|| ApiError::Shape("no like state".into()))
+}
