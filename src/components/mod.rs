@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod activity;
 pub mod add_to_list;
 pub mod api_status;
 pub mod clock;

@@ -7,25 +7,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::error::ApiError;
-use crate::api::ops::activity::{merge, Activity, ActivityFeed, Vars};
-use crate::api::Api;
-use crate::auth::callback::Credential;
-use crate::auth::time::{local_date_time, now_secs, relative_words};
-use crate::components::api_status::{LoadMore, Paged};
-use crate::components::empty_state::EmptyState;
-use crate::components::like::LikeToggle;
-use crate::components::read::read_from_anilist;
-use crate::components::rich_text::RichText;
-use crate::media::{MediaKind, MediaType};
+use crate::api::ops::activity::Whose;
+use crate::components::activity::{everyone_href, Feed};
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::SessionContext;
-
-/// The address of everyone's feed.
-fn everyone_href() -> String {
-    format!("{}?feed=everyone", Page::Activity.href())
-}
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
@@ -52,110 +38,8 @@ pub fn ActivityPage() -> impl IntoView {
                         <a href=Page::Activity.sign_in_then()>"Sign in"</a> " to see what the members you follow are up to."
                     </p>
                 })}
-                <Feed credential=credential following=following/>
+                <Feed credential=credential whose=if following { Whose::Following } else { Whose::Everyone }/>
             }
         }}
-    }
-}
-
-/// One page of the feed, and whether there are more.
-async fn read_page(api: Api, credential: Option<Credential>, page: u32, following: bool, fresh: bool) -> Result<(Vec<Activity>, bool), ApiError> {
-    Ok(api.run::<ActivityFeed>(credential.as_ref(), &Vars::new(page, following), fresh).await?.page())
-}
-
-#[component]
-fn Feed(credential: Option<Credential>, following: bool) -> impl IntoView {
-    let api = expect_context::<Api>();
-    let (first_api, first_credential) = (api.clone(), credential.clone());
-    read_from_anilist(
-        "Loading the activity…",
-        move |fresh| read_page(first_api.clone(), first_credential.clone(), 1, following, fresh),
-        move |(items, next): (Vec<Activity>, bool), again| {
-            if items.is_empty() {
-                return view! {
-                    <EmptyState title="Nothing here yet">
-                        {if following {
-                            view! { <p>"When members you follow update their lists or post, it shows here. " <a href=everyone_href()>"See everyone's activity"</a> "."</p> }.into_any()
-                        } else {
-                            view! { <p>"No one has posted lately."</p> }.into_any()
-                        }}
-                    </EmptyState>
-                }
-                .into_any();
-            }
-            let now = now_secs();
-            // "Load more" from page 2; "Reload" draws all this anew from page 1.
-            let shown = RwSignal::new(items);
-            let (api, credential) = (api.clone(), credential.clone());
-            let pages = Paged::new(
-                2,
-                next,
-                move |page, _| read_page(api.clone(), credential.clone(), page, following, false),
-                move |(items, more): (Vec<Activity>, bool), _| {
-                    shown.update(|s| merge(s, items));
-                    more
-                },
-            );
-            view! {
-                <div class="actions actions--end">
-                    <button type="button" class="button button--small button--secondary" on:click=move |_| again.run(()) data-testid="activity-reload">"Reload"</button>
-                </div>
-                <ol class="notes" data-testid="activity" aria-label="Activity, newest first">
-                    <For each=move || shown.get() key=|a| a.id let:a>
-                        <ActivityRow a=a now=now/>
-                    </For>
-                </ol>
-                <LoadMore load=pages.load more=pages.more/>
-            }
-            .into_any()
-        },
-    )
-}
-
-/// One activity: who, what (a list update as a sentence with its title, or
-/// the post), when, its likes and replies, and a link to it on AniList.
-#[component]
-fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
-    let id = a.id.unwrap_or_default();
-    let avatar = a.user.as_ref().and_then(|u| u.avatar.as_ref()).and_then(|i| i.medium.clone());
-    let who = a.user.clone().map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
-    let words = a.list_words();
-    let title = a.media.clone().map(|m| {
-        let name = m.name();
-        match m.kind {
-            Some(MediaType::Anime) => view! { <a href=Page::Title(MediaKind::Anime, m.id).href()>{name}</a> }.into_any(),
-            Some(MediaType::Manga) => view! { <a href=Page::Title(MediaKind::Manga, m.id).href()>{name}</a> }.into_any(),
-            _ => view! { <strong>{name}</strong> }.into_any(),
-        }
-    });
-    let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
-    let text = a.text.clone().filter(|t| !t.trim().is_empty());
-    let replies = a.reply_count.filter(|n| *n > 0).map(|n| if n == 1 { " · 1 reply".to_string() } else { format!(" · {n} replies") });
-    let liked = RwSignal::new(a.is_liked.unwrap_or(false));
-    let likes = RwSignal::new(a.like_count.unwrap_or(0));
-    let whose = a.user.as_ref().map_or_else(|| "this activity".to_string(), |u| format!("{}'s activity", u.name));
-    let site = a.site_url.clone().filter(|u| u.starts_with("https://"));
-    let when = a.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
-    view! {
-        <li class="note activity" data-testid=format!("activity-{id}")>
-            {match avatar {
-                Some(src) => view! { <img class="note__image note__image--person" src=src alt="" loading="lazy" width="40" height="40"/> }.into_any(),
-                None => view! { <span class="note__image note__image--person" aria-hidden="true"></span> }.into_any(),
-            }}
-            <div class="note__main">
-                <p class="note__text" data-testid="activity-text">
-                    {who}
-                    {words.map(|w| view! { " " <span>{w}</span> {title} })}
-                </p>
-                {text.map(|t| view! { <div class="activity__post" data-testid="activity-post"><RichText html=t/></div> })}
-                <p class="note__meta" data-testid="activity-meta">
-                    {when}
-                    " · " <LikeToggle id=id on=liked count=likes whose=whose/>
-                    {replies}
-                    {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
-                </p>
-            </div>
-            {cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> })}
-        </li>
     }
 }

@@ -4,6 +4,7 @@ use crate::api::error::ApiError;
 use crate::api::ops::viewer::{self, Members, Written};
 use crate::api::Api;
 use crate::components::api_status::ViewerMismatch;
+use crate::components::activity::ActivityCard;
 use crate::components::profile::{all_favourites, reviews_card, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{ScoreFormat, UserTitleLanguage};
@@ -80,6 +81,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
         </TotalsCards>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
         {reviews_card(viewer.reviews, p.site_url.clone())}
+        <ActivityCard user=p.id/>
         <MembersCard following=viewer.following followers=viewer.followers site_url=p.site_url.clone()
             none_followed="You follow no one yet: a member's page has a button for it." none_following="No followers yet."/>
     }

@@ -11,6 +11,7 @@ use crate::api::ops::viewer::Written;
 use crate::api::{Api, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::follow::FollowToggle;
+use crate::components::activity::ActivityCard;
 use crate::components::profile::{all_favourites, reviews_card, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::read::read_from_anilist;
@@ -77,6 +78,7 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reviews: O
         <TheirLists user=p.id/>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
         {reviews_card(reviews, p.site_url.clone())}
+        <ActivityCard user=p.id/>
         <MembersCard following=following followers=followers site_url=p.site_url.clone() none_followed="They follow no one yet." none_following="No followers yet."/>
     }
 }

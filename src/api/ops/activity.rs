@@ -15,10 +15,10 @@ pub struct ActivityFeed;
 impl Operation for ActivityFeed {
     const NAME: &'static str = "ActivityFeed";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean) {
+    const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int) {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
-    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
+    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
       ... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
       ... on TextActivity { id type text(asHtml: true) createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
     }
@@ -29,8 +29,18 @@ fragment Who on User { id name avatar { medium } }";
     type Data = PageData<Activity>;
 }
 
-/// Page `page` (from 1) of the feed: the followed members' (`following`)
-/// or everyone's.
+/// Whose activity a feed shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whose {
+    /// The members the person follows, and the person.
+    Following,
+    /// Everyone's: posts, and list updates someone answered.
+    Everyone,
+    /// One member's, all of it.
+    Member(u64),
+}
+
+/// Page `page` (from 1) of a feed.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Vars {
@@ -39,11 +49,19 @@ pub struct Vars {
     pub is_following: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub has_replies_or_type_text: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<u64>,
 }
 
 impl Vars {
-    pub fn new(page: u32, following: bool) -> Self {
-        Vars { page, is_following: following.then_some(true), has_replies_or_type_text: (!following).then_some(true) }
+    pub fn new(page: u32, whose: Whose) -> Self {
+        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None };
+        match whose {
+            Whose::Following => vars.is_following = Some(true),
+            Whose::Everyone => vars.has_replies_or_type_text = Some(true),
+            Whose::Member(id) => vars.user_id = Some(id),
+        }
+        vars
     }
 }
 
@@ -147,10 +165,11 @@ mod tests {
     }
 
     #[test]
-    fn the_feed_asks_for_the_followed_or_for_everyone_and_leaves_out_unknown_kinds() {
-        let vars = |following| serde_json::to_string(&Vars::new(2, following)).unwrap();
-        assert_eq!(vars(true), r#"{"page":2,"isFollowing":true}"#);
-        assert_eq!(vars(false), r#"{"page":2,"hasRepliesOrTypeText":true}"#);
+    fn the_feed_asks_for_the_followed_everyone_or_a_member_and_leaves_out_unknown_kinds() {
+        let vars = |whose| serde_json::to_string(&Vars::new(2, whose)).unwrap();
+        assert_eq!(vars(Whose::Following), r#"{"page":2,"isFollowing":true}"#);
+        assert_eq!(vars(Whose::Everyone), r#"{"page":2,"hasRepliesOrTypeText":true}"#);
+        assert_eq!(vars(Whose::Member(6001)), r#"{"page":2,"userId":6001}"#);
         let (found, more) = serde_json::from_str::<PageData<Activity>>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
         assert!(more);
         assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);

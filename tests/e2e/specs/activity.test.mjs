@@ -142,3 +142,27 @@ test('a like: given and taken back, the count AniList\'s; a lost answer is read 
   assert.equal(await page.getAttribute(like(8003), 'aria-pressed'), 'false');
   assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
 });
+
+test('a member\'s activity on their page, and yours on your profile: read when opened, all of it', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/6001`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=member-activity]');
+  assert.equal(requests().length, 0, 'nothing asked until it is opened');
+  await page.click('[data-testid=member-activity] summary');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002']);
+  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001 }]);
+  // Closed and opened again: nothing asked again.
+  await page.click('[data-testid=member-activity] summary');
+  await page.click('[data-testid=member-activity] summary');
+  assert.equal(requests().length, 1);
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.waitForSelector('[data-testid=member-activity]');
+  await page.click('[data-testid=member-activity] summary');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
+  assert.deepEqual(await ids(page), ['activity-8004']);
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150 });
+  assert.deepEqual(problemsBut(page), []);
+});
