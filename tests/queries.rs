@@ -176,6 +176,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(feed.contains(part), "{part}: {feed}");
     }
     assert!(feed.contains("like_count: Some(3), is_liked: Some(false), reply_count: Some(1)"), "{feed}");
+    let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
+    for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None"] {
+        assert!(replies.contains(part), "{part}: {replies}");
+    }
     let liked = fixture_reads_as_selected::<like::ToggleLike>();
     assert!(liked.contains("id: Some(8006), like_count: Some(4), is_liked: Some(true)"), "{liked}");
     let state = fixture_reads_as_selected::<like::LikeState>();

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
-use crate::api::ops::activity::{merge, Activity, ActivityFeed, Vars, Whose};
+use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityReplies, RepliesVars, Reply, Vars, Whose};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -97,7 +97,8 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
     });
     let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     let text = a.text.clone().filter(|t| !t.trim().is_empty());
-    let replies = a.reply_count.filter(|n| *n > 0).map(|n| if n == 1 { " · 1 reply".to_string() } else { format!(" · {n} replies") });
+    let replies = a.reply_count.filter(|n| *n > 0).map(|n| if n == 1 { "1 reply".to_string() } else { format!("{n} replies") });
+    let open = RwSignal::new(false);
     let liked = RwSignal::new(a.is_liked.unwrap_or(false));
     let likes = RwSignal::new(a.like_count.unwrap_or(0));
     let whose = a.user.as_ref().map_or_else(|| "this activity".to_string(), |u| format!("{}'s activity", u.name));
@@ -118,13 +119,56 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id on=liked count=likes whose=whose/>
-                    {replies}
+                    {replies.map(|label| view! {
+                        " · "
+                        <button type="button" class="linklike" aria-expanded=move || open.get().to_string()
+                            on:click=move |_| open.update(|o| *o = !*o) data-testid="replies-toggle">{label}</button>
+                    })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
                 </p>
+                {move || open.get().then(|| view! { <Replies id=id now=now/> })}
             </div>
             {cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> })}
         </li>
     }
+}
+
+/// An activity's replies, read when opened: who, what (through the
+/// allowlist), when and how many liked it.
+#[component]
+fn Replies(id: i64, now: i64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = expect_context::<crate::session::SessionContext>().0;
+    let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    read_from_anilist(
+        "Loading the replies…",
+        move |fresh| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move { Ok(api.run::<ActivityReplies>(credential.as_ref(), &RepliesVars { id }, fresh).await?.replies()) }
+        },
+        move |replies: Vec<Reply>, _| {
+            if replies.is_empty() {
+                return view! { <p class="muted small">"No replies any more."</p> }.into_any();
+            }
+            view! {
+                <ol class="replies" data-testid="replies" aria-label="Replies">
+                    {replies.into_iter().map(|r| {
+                        let who = r.user.map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
+                        let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
+                        let likes = r.like_count.filter(|n| *n > 0).map(|n| format!(" · {}", crate::text::count(n, "like")));
+                        view! {
+                            <li class="reply" data-testid=format!("reply-{}", r.id)>
+                                {who}
+                                {r.text.filter(|t| !t.trim().is_empty()).map(|t| view! { <div class="activity__post"><RichText html=t/></div> })}
+                                <p class="note__meta">{when}{likes}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        },
+    )
 }
 
 /// A member's activity on their page (or the person's own on their

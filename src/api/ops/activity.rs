@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::operation::{Operation, PageData};
+use crate::api::operation::{nullable_list, Operation, PageData};
 use crate::api::ops::title::{Member, Other};
 
 pub struct ActivityFeed;
@@ -27,6 +27,58 @@ impl Operation for ActivityFeed {
 fragment Who on User { id name avatar { medium } }";
     type Vars = Vars;
     type Data = PageData<Activity>;
+}
+
+/// An activity's replies, oldest first (AniList's order), read when the
+/// person opens them.
+pub struct ActivityReplies;
+
+impl Operation for ActivityReplies {
+    const NAME: &'static str = "ActivityReplies";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = "query ActivityReplies($id: Int) {
+  Activity(id: $id) {
+    ... on ListActivity { id replies { ...Reply } }
+    ... on TextActivity { id replies { ...Reply } }
+  }
+}
+fragment Reply on ActivityReply { id text(asHtml: true) createdAt likeCount user { id name avatar { medium } } }";
+    type Vars = RepliesVars;
+    type Data = RepliesData;
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RepliesVars {
+    pub id: i64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct RepliesData {
+    #[serde(rename = "Activity")]
+    pub activity: Option<WithReplies>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct WithReplies {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub replies: Vec<Reply>,
+}
+
+/// One reply: who, what (AniList's HTML, shown through the allowlist), when.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reply {
+    pub id: i64,
+    pub text: Option<String>,
+    pub created_at: Option<i64>,
+    pub like_count: Option<u32>,
+    pub user: Option<Member>,
+}
+
+impl RepliesData {
+    pub fn replies(self) -> Vec<Reply> {
+        self.activity.unwrap_or_default().replies
+    }
 }
 
 /// Whose activity a feed shows.

@@ -59,6 +59,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<review::ReviewPage>(),
     op::<review::RateReview>(),
     op::<activity::ActivityFeed>(),
+    op::<activity::ActivityReplies>(),
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
 ];

@@ -51,6 +51,17 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   assert.equal(await page.locator('[data-testid=activity-8005] [data-testid=activity-post] a[href^="javascript"]').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
   assert.match(await text(page, 8005, 'activity-meta'), /· 2 replies ·/);
+  // A post's replies, read when opened, through the allowlist too.
+  await page.click('[data-testid=activity-8005] [data-testid=replies-toggle]');
+  await page.waitForSelector('[data-testid=activity-8005] [data-testid=replies]');
+  assert.equal(await page.getAttribute('[data-testid=activity-8005] [data-testid=replies-toggle]', 'aria-expanded'), 'true');
+  assert.deepEqual(await page.$$eval('[data-testid=activity-8005] [data-testid=replies] > li', (lis) => lis.map((li) => li.dataset.testid)), ['reply-90002', 'reply-90003']);
+  assert.match((await page.innerText('[data-testid=reply-90003]')).replace(/\s+/g, ' '), /^Mitsuki Reported\. .* · 1 like$/);
+  assert.equal(await page.locator('[data-testid=reply-90003] img').count(), 0);
+  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityReplies').map((r) => r.body.variables), [{ id: 8005 }]);
+  await page.click('[data-testid=activity-8005] [data-testid=replies-toggle]');
+  await page.waitForSelector('[data-testid=activity-8005] [data-testid=replies]', { state: 'detached' });
+  assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
   // Back: the followed again, from memory.
   await page.goBack();
   await page.waitForSelector('[data-testid=activity-8004]');

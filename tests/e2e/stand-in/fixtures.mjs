@@ -224,8 +224,11 @@ export const HOSTILE_POST = '<p>Hostile <b>post</b>.</p><img src=x onerror="wind
 function activities() {
   const now = Math.floor(Date.now() / 1000);
   return [
-    { __typename: 'ListActivity', id: 8006, type: 'ANIME_LIST', userId: SECOND_ID, status: 'watched episode', progress: '10 - 12', mediaId: 1, createdAt: now - 600, likeCount: 3, replyCount: 1 },
-    { __typename: 'TextActivity', id: 8005, type: 'TEXT', userId: THIRD_ID, text: HOSTILE_POST, createdAt: now - 1200, likeCount: 0, replyCount: 2 },
+    { __typename: 'ListActivity', id: 8006, type: 'ANIME_LIST', userId: SECOND_ID, status: 'watched episode', progress: '10 - 12', mediaId: 1, createdAt: now - 600, likeCount: 3, replyCount: 1,
+      replies: [{ id: 90001, userId: THIRD_ID, text: '<p>Session <i>12</i> is the best.</p>', createdAt: now - 300, likeCount: 2 }] },
+    { __typename: 'TextActivity', id: 8005, type: 'TEXT', userId: THIRD_ID, text: HOSTILE_POST, createdAt: now - 1200, likeCount: 0, replyCount: 2,
+      replies: [{ id: 90002, userId: SECOND_ID, text: '<p>What is this?</p>', createdAt: now - 1100, likeCount: 0 },
+        { id: 90003, userId: VIEWER_ID, text: '<p>Reported.</p><img src=x onerror="window.__pwned=34">', createdAt: now - 1000, likeCount: 1 }] },
     { __typename: 'ListActivity', id: 8004, type: 'ANIME_LIST', userId: VIEWER_ID, status: 'completed', progress: null, mediaId: 5114, createdAt: now - 3600, likeCount: 1, replyCount: 0 },
     { __typename: 'ListActivity', id: 8003, type: 'MANGA_LIST', userId: SECOND_ID, status: 'plans to read', progress: null, mediaId: 30002, createdAt: now - 7200, likeCount: 0, replyCount: 0 },
     { __typename: 'TextActivity', id: 8002, type: 'TEXT', userId: SECOND_ID, text: '<p>Anyone up for <b>Bebop</b> tonight?</p>', createdAt: now - 9000, likeCount: 5, replyCount: 0 },

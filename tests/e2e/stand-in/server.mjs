@@ -674,6 +674,7 @@ export class StandIn {
       ...x, user: userObj(x.userId), media: x.mediaId ? mediaObj(mediaById(x.mediaId)) : null,
       siteUrl: `https://anilist.co/activity/${x.id}`,
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>${x.id}`),
+      replies: (x.replies ?? []).map((r) => ({ ...r, activityId: x.id, user: userObj(r.userId), isLiked: false })),
     });
     const mediaObj = (m) => {
       if (!m) return null;
