@@ -6,6 +6,9 @@
 //! person's own entry with the editor (or "Add to list"), and a favourite
 //! toggle. One request, kept for revisits ([`crate::store::titles`]).
 
+use std::any::Any;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -110,6 +113,7 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
     let error = Memo::new(move |_| kept.with(|k| k.2.clone()));
     let editing = RwSignal::new(false);
     provide_context(EditingEntry(editing));
+    provide_context(CastKept(StoredValue::new_local(HashMap::new())));
     let format = Memo::new(move |_| store.score_format(kind));
     view! {
         {move || match title.get() {
@@ -136,6 +140,16 @@ fn drawn_anew(old: Option<&Option<Arc<Title>>>, new: Option<&Option<Arc<Title>>>
     let plain = |t: Option<&Option<Arc<Title>>>| t.cloned().flatten().map(|t| Title { is_favourite: false, favourites: None, ..(*t).clone() });
     plain(old) != plain(new)
 }
+
+/// What "Load more" brought into the title's characters, staff and
+/// reviews, kept by the page outside the part drawn anew when the title is
+/// read again (an episode's time passing): each list as shown, the page
+/// "Load more" reads next, and whether there is one.
+#[derive(Clone, Copy)]
+struct CastKept(StoredValue<HashMap<&'static str, KeptList>, LocalStorage>);
+
+/// One list as shown (a `Vec` of its rows), the page read next, more or not.
+type KeptList = (Rc<dyn Any>, u32, bool);
 
 /// Whether the title's entry editor is open (the page holds it, so that
 /// the title drawn anew leaves it open).
@@ -522,10 +536,17 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
-    let more = first.has_more();
-    let shown = RwSignal::new(first.edges);
+    // What was loaded before the title was drawn anew, else its first few.
+    let kept = use_context::<CastKept>();
+    let before = kept.and_then(|k| k.0.with_value(|m| m.get(testid).and_then(|(list, next, more)| Some((list.downcast_ref::<Vec<T>>()?.clone(), *next, *more)))));
+    let (start, next, more) = before.unwrap_or_else(|| {
+        let more = first.has_more();
+        (first.edges, 1, more)
+    });
+    let shown = RwSignal::new(start);
+    let next_page = StoredValue::new(next);
     let pages = Paged::new(
-        1,
+        next,
         more,
         move |page, _| {
             let api = api.clone();
@@ -540,6 +561,13 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
                 shown.set(got.edges);
             } else {
                 shown.update(|s| s.extend(got.edges));
+            }
+            next_page.update_value(|n| *n = if first { 2 } else { *n + 1 });
+            if let Some(k) = kept {
+                let list: Rc<dyn Any> = Rc::new(shown.get_untracked());
+                k.0.update_value(|m| {
+                    m.insert(testid, (list, next_page.get_value(), has_more));
+                });
             }
             has_more
         },

@@ -299,11 +299,20 @@ test('a title\'s page open when its next episode airs reads the title again, onc
   await page.goto(`${world.app.url}anime/21`);
   await page.waitForSelector('[data-testid=next-episode] >> text=Ep 133 in 1 min');
   assert.equal(requests('TitlePage').length, 1);
+  // The cast read further meanwhile.
+  const cast = () => page.locator('[data-testid=characters] .people__row').count();
+  await page.click('[data-testid=characters] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=characters] .people__row').length === 25);
   // AniList moves on when the episode airs; the page is still open.
   onePiece.nextAiring = { episode: 134, inSeconds: 7 * 86400 + 3600 };
   await page.clock.fastForward('02:00');
   await page.waitForSelector('[data-testid=next-episode] >> text=Ep 134 in 7 d 0 h');
   assert.equal(requests('TitlePage').length, 2);
+  // The page drawn anew keeps the cast read so far, and reads on from there.
+  assert.equal(await cast(), 25);
+  await page.click('[data-testid=characters] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=characters] .people__row').length === 30);
+  assert.deepEqual(requests('TitleCast').map((r) => r.body.variables.page), [1, 2]);
   // Not asked again while the new time is ahead.
   await page.clock.fastForward('02:00:00');
   await page.waitForSelector('[data-testid=next-episode] >> text=Ep 134 in 6 d 22 h');
