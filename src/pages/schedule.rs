@@ -77,8 +77,13 @@ pub fn SchedulePage() -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let query = use_query_map();
     let asked = Memo::new(move |_| query.with(|q| q.get("day")));
-    let today = day_of(&Date::new_0());
-    let day = Memo::new(move |_| asked.get().and_then(|k| day_asked(&k)).unwrap_or(today));
+    // Today moves on at midnight while the page is open.
+    let minute = clock(Duration::from_secs(60));
+    let today = Memo::new(move |_| {
+        minute.track();
+        day_of(&Date::new_0())
+    });
+    let day = Memo::new(move |_| asked.get().and_then(|k| day_asked(&k)).unwrap_or_else(|| today.get()));
     // The person's anime list, for their statuses (from the store; asked
     // of AniList only when it is old).
     let outbox = use_outbox();
@@ -94,8 +99,8 @@ pub fn SchedulePage() -> impl IntoView {
         <AiringTabs/>
         <nav class="days" aria-label="Day">
             <ul>
-                {SCHEDULE_DAYS.map(|offset| {
-                    let date = midnight(today, offset);
+                {move || SCHEDULE_DAYS.map(|offset| {
+                    let date = midnight(today.get(), offset);
                     let d = day_of(&date);
                     let name = local_format(secs(&date), &[("weekday", "short"), ("day", "numeric")]);
                     let word = day_word(offset).map(str::to_string).unwrap_or_else(|| name.clone());

@@ -131,3 +131,21 @@ test('signed in: a title on the lists says its status; another is added from its
   await page.waitForSelector('[data-testid=airing-40001]');
   assert.deepEqual(page.problems, []);
 });
+
+test('left open past midnight, the schedule moves on to the new day', async () => {
+  const page = await world.newPage();
+  const t = new Date();
+  // The page's clock, a minute before midnight (time flows on from there).
+  await page.clock.install({ time: new Date(t.getFullYear(), t.getMonth(), t.getDate(), 23, 59, 0) });
+  await openSchedule(page);
+  await page.waitForSelector('[data-testid=slot-40001]');
+  const [today, tomorrow] = [day(0), day(1)];
+  assert.equal(await page.getAttribute(`[data-testid=day-${today.key}]`, 'aria-current'), 'page');
+  await page.clock.fastForward('02:00');
+  await page.waitForSelector('text=Nothing airs on this day');
+  assert.equal((await page.innerText(`[data-testid=day-${tomorrow.key}]`)).trim(), 'Today');
+  assert.equal(await page.getAttribute(`[data-testid=day-${tomorrow.key}]`, 'aria-current'), 'page');
+  assert.equal((await page.innerText(`[data-testid=day-${today.key}]`)).trim(), 'Yesterday');
+  assert.deepEqual(requests('AiringSchedule').at(-1).body.variables, { from: tomorrow.start - 1, to: day(2).start, page: 1 });
+  assert.deepEqual(page.problems, []);
+});
