@@ -34,8 +34,10 @@ pub const SETTLE_MS: f64 = 700.0;
 thread_local! {
     static PUMPING: Cell<bool> = const { Cell::new(false) };
     static TIMER: RefCell<Option<TimeoutHandle>> = const { RefCell::new(None) };
-    /// A write of the queue to IndexedDB is due (see [`Outbox::persist`]).
-    static PERSIST_DUE: Cell<bool> = const { Cell::new(false) };
+    /// The queue is being written to IndexedDB, and whether it is to be
+    /// written again after that (see [`Outbox::persist`]).
+    static PERSISTING: Cell<bool> = const { Cell::new(false) };
+    static PERSIST_FOR: Cell<Option<u64>> = const { Cell::new(None) };
 }
 
 /// A change of the user's options on AniList that changes the lists: the
@@ -547,24 +549,33 @@ impl Outbox {
     }
 
     /// Keeps the queue in IndexedDB (in the background; the queue in memory
-    /// is what is sent). Every call in one turn of the event loop is one
-    /// write of the queue as it stands at the end of that turn (a batch's
-    /// answers and the next batch's sending: one write of a queue that may
-    /// hold thousands of changes, not two). A switch of account writes the
-    /// queue it leaves itself ([`Outbox::switch_user`]).
+    /// is what is sent). One write at a time, of the queue as it stands
+    /// when it begins: every call while one is under way is one more write
+    /// after it (a batch's answers and the next batch's sending: one write
+    /// of a queue that may hold thousands of changes, not two). Each write
+    /// of the queue comes after the store's waiting writes are done, so a
+    /// change AniList saved leaves the kept queue only once the kept list
+    /// holds it: a reload at any moment finds it in one or the other. A
+    /// switch of account writes the queue it leaves itself
+    /// ([`Outbox::switch_user`]).
     fn persist(&self) {
         let Some(user) = self.user.get_untracked() else { return };
-        if PERSIST_DUE.with(|due| due.replace(true)) {
+        PERSIST_FOR.with(|again| again.set(Some(user)));
+        if PERSISTING.with(|p| p.replace(true)) {
             return;
         }
         let me = *self;
         leptos::task::spawn_local(async move {
-            PERSIST_DUE.with(|due| due.set(false));
-            if me.user.try_get_untracked().flatten() != Some(user) {
-                return;
+            while let Some(user) = PERSIST_FOR.with(Cell::take) {
+                me.store.write_pending().await;
+                // Another account's queue now: not written under this one.
+                if me.user.try_get_untracked().flatten() != Some(user) {
+                    continue;
+                }
+                let Some((empty, text)) = me.queue.try_with_untracked(|q| (q.is_empty(), serde_json::to_string(q).unwrap_or_default())) else { break };
+                me.write(user, empty, text).await;
             }
-            let Some((empty, text)) = me.queue.try_with_untracked(|q| (q.is_empty(), serde_json::to_string(q).unwrap_or_default())) else { return };
-            me.write(user, empty, text).await;
+            PERSISTING.with(|p| p.set(false));
         });
     }
 

@@ -1066,11 +1066,34 @@ impl ListStore {
     /// chunk when entries came or went, or when this tab has not yet
     /// written this list whole (it may be kept in an older form).
     fn write(&self, kind: MediaKind) {
+        if let Some(job) = self.write_job(kind) {
+            leptos::task::spawn_local(job);
+        }
+    }
+
+    /// Writes now what waits to be written, and comes back once it is
+    /// written: the outbox forgets a change AniList saved only after the
+    /// store holds it in IndexedDB, so a reload at any moment finds one
+    /// or the other.
+    pub async fn write_pending(&self) {
+        for kind in MediaKind::ALL {
+            set_due(kind.index(), false);
+            if DIRTY.with(|d| d.borrow()[kind.index()] == Dirty::Clean) {
+                continue;
+            }
+            if let Some(job) = self.write_job(kind) {
+                job.await;
+            }
+        }
+    }
+
+    /// What [`Self::write`] does, to be run.
+    fn write_job(&self, kind: MediaKind) -> Option<impl std::future::Future<Output = ()> + 'static> {
         let slot = kind.index();
         let dirty = DIRTY.with(|d| std::mem::take(&mut d.borrow_mut()[slot]));
-        let Some(user) = self.user.get_untracked() else { return };
+        let user = self.user.get_untracked()?;
         let list_key = key(user, kind);
-        let Some((head, chunks, count)) = self.with_untracked(kind, |d| {
+        let (head, chunks, count) = self.with_untracked(kind, |d| {
             let d = d?;
             let count = kept::chunk_count(d.entries.len());
             let known = LAYOUT.with(|l| l.get()[slot]) == Some((user, count));
@@ -1080,14 +1103,12 @@ impl ListStore {
             };
             let (head, chunks) = kept::texts(d, only.as_ref());
             Some((head, chunks, count))
-        }) else {
-            return;
-        };
+        })?;
         let whole = chunks.len() == count;
         let mut puts = vec![(list_key.clone(), head)];
         puts.extend(chunks.into_iter().map(|(i, t)| (kept::chunk_key(&list_key, i), t)));
         let me = *self;
-        leptos::task::spawn_local(async move {
+        Some(async move {
             // Written whole: chunks left from a longer list go.
             let stale: Vec<String> = if whole {
                 let mine = format!("{list_key}:");
@@ -1110,7 +1131,7 @@ impl ListStore {
                     let _ = me.memory_only.try_set(Some(why));
                 }
             }
-        });
+        })
     }
 
     /// Forgets a user's lists and kept titles here and in IndexedDB (sign-out).

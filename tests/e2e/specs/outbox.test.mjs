@@ -374,29 +374,81 @@ test('a tab closed with a change waiting offline: a tab still open takes it over
   assert.ok([1, 2].includes(ops('SaveEntry').length), `${ops('SaveEntry').length} saves`);
 });
 
-test('the list is written to IndexedDB as soon as the tab is hidden, not only after its short delay', async () => {
+/** The kept anime list's entry and whether the kept queue holds any change,
+ * read in one transaction (so both are as of one moment). */
+function keptAtOnce(page, id) {
+  return page.evaluate((id) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tsuzuki');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['lists', 'outbox']);
+      const lists = tx.objectStore('lists').getAll(IDBKeyRange.bound('5150:anime:', '5150:anime:\uffff'));
+      const queue = tx.objectStore('outbox').getAllKeys();
+      tx.oncomplete = () => {
+        db.close();
+        const entry = lists.result.flatMap((t) => JSON.parse(t)).find((e) => e.id === id);
+        resolve({ progress: entry?.progress, waiting: queue.result.length > 0 });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), id);
+}
+
+// The store's 400 ms delay never ends in these two (as when a phone
+// freezes a hidden tab, or a reload comes first).
+const delayNeverEnds = (page) => page.evaluate(() => {
+  const later = window.setTimeout;
+  window.setTimeout = (f, ms, ...rest) => (ms === 400 ? 0 : later(f, ms, ...rest));
+});
+
+test('a change AniList saved leaves the kept queue only once the kept list holds it: a reload at once shows it, with nothing read back', async () => {
   const page = await listPage();
-  // The store's 400 ms delay never ends here (as when a phone freezes a
-  // hidden tab): only the write on hiding can keep the change.
-  await page.evaluate(() => {
+  await delayNeverEnds(page);
+  assert.deepEqual(await keptAtOnce(page, 700001), { progress: 12, waiting: false });
+  await page.click(`${row(700001)} [data-testid=plus-one]`);
+  // At every moment, the change is in the kept queue or in the kept list.
+  const seen = [];
+  await waitFor(async () => {
+    const now = await keptAtOnce(page, 700001);
+    seen.push(now);
+    return !now.waiting && entry(700001).progress === 13;
+  });
+  assert.ok(seen.every((k) => k.waiting || k.progress === 13), JSON.stringify(seen));
+  assert.equal(seen.at(-1).progress, 13);
+  const before = ops('ListEntries').length;
+  await page.reload();
+  await page.waitForSelector(`${row(700001)} >> text=/13/`);
+  assert.equal(ops('ListEntries').length, before, 'nothing to read back');
+  assert.equal(ops('SaveEntry').length, 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a list changed by AniList alone (an episode aired) is written to IndexedDB as soon as the tab is hidden, not only after its short delay', async () => {
+  // ONE PIECE, watched: its episode aired a minute ago, and AniList has the next.
+  Object.assign(entry(700005), { status: 'CURRENT' });
+  const onePiece = world.standIn.data.media.find((m) => m.id === 21);
+  onePiece.nextAiring = { episode: 133, inSeconds: -60 };
+  const page = await world.newPage();
+  await page.addInitScript(() => {
     const later = window.setTimeout;
     window.setTimeout = (f, ms, ...rest) => (ms === 400 ? 0 : later(f, ms, ...rest));
   });
-  const progress = async () => {
-    const kept = await keptLists(page);
-    const entries = Object.entries(kept).filter(([k]) => k.startsWith('5150:anime:')).flatMap(([, v]) => JSON.parse(v));
-    return entries.find((e) => e.id === 700001)?.progress;
-  };
-  assert.equal(await progress(), 12);
-  await page.click(`${row(700001)} [data-testid=plus-one]`);
-  await waitFor(() => entry(700001).progress === 13);
+  // AniList moves on to episode 134 while the app asks.
+  world.standIn.fault({ kind: 'slow', delayMs: 1000, operation: 'AiringNow' });
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(`${row(700005)} [data-testid=next-episode] >> text=Ep 133 aired`);
+  onePiece.nextAiring = { episode: 134, inSeconds: 7 * 86400 };
+  await page.waitForSelector(`${row(700005)} [data-testid=next-episode] >> text=/Ep 134/`);
+  const kept = async () => Object.values(await keptLists(page)).some((v) => v.includes('"nextAiringEpisode":{"episode":134,'));
   await page.waitForTimeout(600);
-  assert.equal(await progress(), 12, 'not written yet: its delay has not ended');
+  assert.equal(await kept(), false, 'not written yet: its delay has not ended');
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { value: true, configurable: true });
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   });
-  await waitFor(async () => (await progress()) === 13);
+  await waitFor(kept);
   assert.deepEqual(page.problems, []);
 });
