@@ -238,10 +238,11 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(unread.contains("unread_notification_count: Some(3)"), "{unread}");
     let options = fixture_reads_as_selected::<user_options::UserOptions>();
     assert!(options.contains("title_language: Some(English), airing_notifications: Some(false)") && options.contains("score_format: Some(Point5), row_order: Some(\"title\")"), "{options}");
-    assert!(options.contains(r#"anime_list: Some(KindOptions { custom_lists: ["Favourites", "Rewatch"], section_order: ["Watching", "Favourites", "Planning"], split_completed_section_by_format: Some(true) })"#) && options.contains("manga_list: Some(KindOptions { custom_lists: [], section_order: [], split_completed_section_by_format: None })"), "{options}");
+    assert!(options.contains(r#"anime_list: Some(KindOptions { custom_lists: ["Favourites", "Rewatch"], section_order: ["Watching", "Favourites", "Planning"], split_completed_section_by_format: Some(true), advanced_scoring: ["Story", "Feels"], advanced_scoring_enabled: Some(false) })"#) && options.contains("manga_list: Some(KindOptions { custom_lists: [], section_order: [], split_completed_section_by_format: None, advanced_scoring: [], advanced_scoring_enabled: Some(true) })"), "{options}");
     let saved_options = fixture_reads_as_selected::<save_user_options::SaveUserOptions>();
     assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100), row_order: Some(\"updatedAt\")"), "{saved_options}");
     assert!(saved_options.contains(r#"["Summer 2026"]"#) && saved_options.contains(r#"["To buy"]"#) && saved_options.contains(r#"section_order: ["Planning", "To buy"]"#), "{saved_options}");
+    assert!(saved_options.contains(r#"advanced_scoring: ["Art"], advanced_scoring_enabled: Some(true)"#), "{saved_options}");
     let stats = fixture_reads_as_selected::<stats::UserStats>();
     for part in ["standard_deviation: 7.4", "count: 3, mean_score: 86.5, minutes_watched: 4800, chapters_read: 0, status: Some(Completed)", "format: Some(Movie)", "score: Some(70)", "release_year: Some(2004)", "genre: Some(\"Action\")", "name: \"Space\"", "name: \"Sunrise\"", "Shinichirou Watanabe", "chapters_read: 362, volumes_read: 47"] {
         assert!(stats.contains(part), "{part}: {stats}");

@@ -223,12 +223,16 @@ impl ListData {
 
 /// How the user's lists are laid out, as saved on AniList: each kind's
 /// order of lists and split of its completed list (anime, then manga), and
-/// the default order of rows.
+/// the default order of rows; with the sections each kind's entries are
+/// scored in (none without advanced scoring; `None` from a tab that does
+/// not say).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Arrangement {
     pub order: [Vec<String>; 2],
     pub split: [bool; 2],
     pub row_order: Option<String>,
+    #[serde(default)]
+    pub scored_in: Option<[Vec<String>; 2]>,
 }
 
 /// The values the editor edits, as an entry holds them.
@@ -1036,22 +1040,32 @@ impl ListStore {
         }
     }
 
-    /// How the user's lists are laid out changed (saved on AniList from
-    /// here): shown at once, and kept as an edit is (each list's head
-    /// alone is written).
+    /// How the user's lists are laid out, or the sections their entries
+    /// are scored in, changed (saved on AniList from here): shown at once,
+    /// and kept at once (each list's head, with the chunks waiting to be
+    /// written).
     pub fn set_arrangement(&self, a: &Arrangement) {
         for kind in MediaKind::ALL {
             let (order, split) = (&a.order[kind.index()], a.split[kind.index()]);
-            let same = |d: &ListData| d.section_order == *order && d.split_completed == split && d.row_order == a.row_order;
+            let scored_in = a.scored_in.as_ref().map(|s| &s[kind.index()]);
+            let same = |d: &ListData| {
+                d.section_order == *order && d.split_completed == split && d.row_order == a.row_order && scored_in.is_none_or(|s| d.advanced_names == *s)
+            };
             if self.with_untracked(kind, |d| d.is_none_or(same)) {
                 continue;
             }
             self.lists.update(|l| {
                 if let Some(d) = l.get_mut(kind) {
                     (d.section_order, d.split_completed, d.row_order) = (order.clone(), split, a.row_order.clone());
+                    if let Some(s) = scored_in {
+                        d.advanced_names = s.clone();
+                    }
                 }
             });
-            self.save_soon(kind, Dirty::Entries(Default::default()));
+            // Written now (its head alone, with what else waits): a change
+            // of options is rare, and a reload right after it must find it.
+            DIRTY.with(|d| d.borrow_mut()[kind.index()].add(Dirty::Entries(Default::default())));
+            self.write(kind);
         }
     }
 

@@ -41,8 +41,9 @@ pub struct Vars {
     pub manga_list_options: Option<KindInput>,
 }
 
-/// A kind's list options: its custom lists, their order and the split of
-/// its completed list, each when it changed (AniList keeps the rest).
+/// A kind's list options: its custom lists, their order, the split of its
+/// completed list and its advanced scoring, each when it changed (AniList
+/// keeps the rest).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KindInput {
@@ -52,6 +53,10 @@ pub struct KindInput {
     pub section_order: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub split_completed_section_by_format: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advanced_scoring: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advanced_scoring_enabled: Option<bool>,
 }
 
 impl Vars {
@@ -62,7 +67,10 @@ impl Vars {
             let custom_lists = Some(after.lists_of(kind)).filter(|l| *l != before.lists_of(kind)).cloned();
             let section_order = Some(after.order_of(kind)).filter(|o| *o != before.order_of(kind)).cloned();
             let split_completed_section_by_format = Some(after.split_of(kind)).filter(|s| *s != before.split_of(kind));
-            let input = KindInput { custom_lists, section_order, split_completed_section_by_format };
+            let (was, now) = (before.advanced_of(kind), after.advanced_of(kind));
+            let advanced_scoring = Some(&now.sections).filter(|s| **s != was.sections).cloned();
+            let advanced_scoring_enabled = Some(now.on).filter(|on| *on != was.on);
+            let input = KindInput { custom_lists, section_order, split_completed_section_by_format, advanced_scoring, advanced_scoring_enabled };
             (input != KindInput::default()).then_some(input)
         };
         Vars {
@@ -93,7 +101,7 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent() {
-        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into() };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into(), advanced: Default::default() };
         assert!(Vars::between(&a, &a).is_empty());
         let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a.clone() };
         let v = Vars::between(&a, &b);
@@ -125,5 +133,18 @@ mod tests {
         assert!(Vars::between(&a, &Choices { row_order: "popularity".into(), ..a.clone() }).is_empty(), "an order AniList added later is never sent back");
         let g = Choices { split: [false, true], ..a.clone() };
         assert_eq!(serde_json::to_string(&Vars::between(&a, &g)).unwrap(), r#"{"mangaListOptions":{"splitCompletedSectionByFormat":true}}"#);
+        // Advanced scoring: turned on (with AniList's first sections), a
+        // section taken out, one added; and turned off alone.
+        let mut h = a.clone();
+        h.advanced[1].turn(true, &[]);
+        h.advanced[1].sections.retain(|s| s != "Audio");
+        h.advanced[1].sections.push("Art".into());
+        assert_eq!(
+            serde_json::to_string(&Vars::between(&a, &h)).unwrap(),
+            r#"{"mangaListOptions":{"advancedScoring":["Story","Characters","Visuals","Enjoyment","Art"],"advancedScoringEnabled":true}}"#
+        );
+        let mut off = h.clone();
+        off.advanced[1].turn(false, &h.advanced[1].sections);
+        assert_eq!(serde_json::to_string(&Vars::between(&h, &off)).unwrap(), r#"{"mangaListOptions":{"advancedScoringEnabled":false}}"#);
     }
 }

@@ -1,7 +1,9 @@
 //! The signed-in user's AniList options this app lets them change (the
 //! Settings page): the language of titles, the scoring system, AniList's
 //! airing notifications, the custom lists of each kind, and how the lists
-//! are laid out (order, split of completed lists, default order of rows). [`super::save_user_options`] changes
+//! are laid out (order, split of completed lists, default order of rows),
+//! and each kind's advanced scoring (on or off, its sections).
+//! [`super::save_user_options`] changes
 //! them and answers with the same fields.
 
 use serde::Deserialize;
@@ -13,7 +15,7 @@ use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat } mangaList { customLists sectionOrder splitCompletedSectionByFormat } }"
+        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } mangaList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } }"
     };
 }
 
@@ -75,6 +77,11 @@ pub struct KindOptions {
     /// The completed list split by format.
     #[serde(default)]
     pub split_completed_section_by_format: Option<bool>,
+    /// The sections of advanced scoring, kept while it is off.
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub advanced_scoring: Vec<String>,
+    #[serde(default)]
+    pub advanced_scoring_enabled: Option<bool>,
 }
 
 /// The options as the form shows them (AniList's defaults where it gives
@@ -94,6 +101,43 @@ pub struct Choices {
     /// The default order of list rows, in AniList's words ("" when it
     /// gives none).
     pub row_order: String,
+    /// Each kind's advanced scoring: whether it is on, and its sections
+    /// (anime, then manga).
+    pub advanced: [Advanced; 2],
+}
+
+/// A kind's advanced scoring: each entry gets a score per section, and its
+/// score is their mean. AniList keeps the sections while it is off.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Advanced {
+    pub on: bool,
+    pub sections: Vec<String>,
+}
+
+impl Advanced {
+    /// The sections AniList starts a user with.
+    pub const FIRST: [&'static str; 5] = ["Story", "Characters", "Visuals", "Audio", "Enjoyment"];
+
+    /// The sections an entry is scored in: none while it is off.
+    pub fn in_use(&self) -> Vec<String> {
+        if self.on {
+            self.sections.clone()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Turned on or off. Turned on with no sections, it starts with
+    /// AniList's first ones; turned off, its sections (hidden then) go
+    /// back to the ones AniList holds (`saved`).
+    pub fn turn(&mut self, on: bool, saved: &[String]) {
+        self.on = on;
+        if !on {
+            self.sections = saved.to_vec();
+        } else if self.sections.is_empty() {
+            self.sections = Self::FIRST.map(String::from).to_vec();
+        }
+    }
 }
 
 impl From<&User> for Choices {
@@ -103,6 +147,10 @@ impl From<&User> for Choices {
         let lists = |k: Option<&KindOptions>| k.map(|k| k.custom_lists.clone()).unwrap_or_default();
         let order = |k: Option<&KindOptions>| k.map(|k| k.section_order.clone()).unwrap_or_default();
         let split = |k: Option<&KindOptions>| k.and_then(|k| k.split_completed_section_by_format) == Some(true);
+        let advanced = |k: Option<&KindOptions>| Advanced {
+            on: k.and_then(|k| k.advanced_scoring_enabled) == Some(true),
+            sections: k.map(|k| k.advanced_scoring.clone()).unwrap_or_default(),
+        };
         Choices {
             title_language: o.and_then(|o| o.title_language).unwrap_or(UserTitleLanguage::Romaji),
             score_format: m.and_then(|m| m.score_format).unwrap_or_default(),
@@ -111,6 +159,7 @@ impl From<&User> for Choices {
             order: [order(m.and_then(|m| m.anime_list.as_ref())), order(m.and_then(|m| m.manga_list.as_ref()))],
             split: [split(m.and_then(|m| m.anime_list.as_ref())), split(m.and_then(|m| m.manga_list.as_ref()))],
             row_order: m.and_then(|m| m.row_order.clone()).unwrap_or_default(),
+            advanced: [advanced(m.and_then(|m| m.anime_list.as_ref())), advanced(m.and_then(|m| m.manga_list.as_ref()))],
         }
     }
 }
@@ -143,19 +192,32 @@ impl Choices {
     }
 
     /// Whether going from `self` to `next` changes how the lists are laid
-    /// out: their order, the split of completed lists, the order of rows.
+    /// out (their order, the split of completed lists, the order of rows)
+    /// or the sections an entry is scored in: none of these changes an
+    /// entry.
     pub fn sections_change(&self, next: &Choices) -> bool {
-        self.order != next.order || self.split != next.split || self.row_order != next.row_order
+        self.order != next.order || self.split != next.split || self.row_order != next.row_order || self.scored_in() != next.scored_in()
+    }
+
+    /// The sections each kind's entries are scored in (anime, then manga).
+    pub fn scored_in(&self) -> [Vec<String>; 2] {
+        self.advanced.clone().map(|a| a.in_use())
+    }
+
+    /// The advanced scoring of `kind`.
+    pub fn advanced_of(&self, kind: MediaKind) -> &Advanced {
+        &self.advanced[kind.index()]
     }
 }
 
-/// A new custom list's name, as it is kept (trimmed), or why it cannot be.
-pub fn new_list_name(name: &str, lists: &[String]) -> Result<String, &'static str> {
+/// A new name among `taken` (a custom list's, an advanced scoring
+/// section's: `what`), as it is kept (trimmed), or why it cannot be.
+pub fn new_name(name: &str, taken: &[String], what: &str) -> Result<String, String> {
     let name = name.trim();
     if name.is_empty() {
-        Err("Give the list a name.")
-    } else if lists.iter().any(|n| n.trim().eq_ignore_ascii_case(name)) {
-        Err("There is a list by that name already.")
+        Err(format!("Give the {what} a name."))
+    } else if taken.iter().any(|n| n.trim().eq_ignore_ascii_case(name)) {
+        Err(format!("There is a {what} by that name already."))
     } else {
         Ok(name.to_string())
     }
@@ -169,9 +231,10 @@ mod tests {
     fn choices_take_anilists_defaults_where_it_gives_none() {
         let u: User = serde_json::from_str(r#"{"id":1,"options":null,"mediaListOptions":{"scoreFormat":null}}"#).unwrap();
         let c = Choices::from(&u);
-        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new() });
-        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","rowOrder":"score","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"],"splitCompletedSectionByFormat":true},"mangaList":null}}"#).unwrap();
-        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false], row_order: "score".into() });
+        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default() });
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","rowOrder":"score","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"],"splitCompletedSectionByFormat":true,"advancedScoring":["Story",null],"advancedScoringEnabled":true},"mangaList":null}}"#).unwrap();
+        let advanced = [Advanced { on: true, sections: vec!["Story".into()] }, Advanced::default()];
+        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false], row_order: "score".into(), advanced });
     }
 
     fn b_of(a: &Choices) -> Choices {
@@ -180,7 +243,7 @@ mod tests {
 
     #[test]
     fn only_scores_titles_and_custom_lists_change_the_lists() {
-        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into() };
+        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into(), advanced: Default::default() };
         assert!(!a.lists_change(&Choices { airing_notifications: false, ..a.clone() }));
         assert!(!a.lists_change(&Choices { order: [vec!["Planning".into()], vec![]], ..a.clone() }), "the order changes no entry");
         assert!(!a.lists_change(&Choices { split: [false, true], ..a.clone() }), "nor the split");
@@ -195,10 +258,35 @@ mod tests {
     }
 
     #[test]
+    fn advanced_scoring_changes_the_sections_entries_are_scored_in_and_no_entry() {
+        let off = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point100, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default() };
+        let mut on = off.clone();
+        on.advanced[MediaKind::Manga.index()].turn(true, &[]);
+        // Turned on with none, it starts with AniList's first sections.
+        assert_eq!(on.advanced_of(MediaKind::Manga).sections, ["Story", "Characters", "Visuals", "Audio", "Enjoyment"]);
+        assert_eq!(on.scored_in()[1].len(), 5);
+        assert!(on.scored_in()[0].is_empty());
+        assert!(off.sections_change(&on) && !off.lists_change(&on));
+        // Turned off again, it is as AniList holds it: nothing to save.
+        let mut back = on.clone();
+        back.advanced[1].sections.push("Art".into());
+        back.advanced[1].turn(false, &off.advanced[1].sections);
+        assert_eq!(back, off);
+        // Sections that are kept while it is off score nothing.
+        let mut kept = off.clone();
+        kept.advanced[0].sections = vec!["Story".into()];
+        assert!(!off.sections_change(&kept), "nothing an entry is scored in changed");
+        // Turned on, the sections are the ones AniList kept.
+        kept.advanced[0].turn(true, &["Story".to_string()]);
+        assert_eq!(kept.advanced_of(MediaKind::Anime).in_use(), ["Story"]);
+    }
+
+    #[test]
     fn a_new_list_needs_a_name_of_its_own() {
         let lists = ["Rewatch".to_string(), "Favourites".to_string()];
-        assert_eq!(new_list_name("  Summer 2026 ", &lists), Ok("Summer 2026".into()));
-        assert_eq!(new_list_name("   ", &lists), Err("Give the list a name."));
-        assert_eq!(new_list_name("rewatch", &lists), Err("There is a list by that name already."));
+        assert_eq!(new_name("  Summer 2026 ", &lists, "list"), Ok("Summer 2026".into()));
+        assert_eq!(new_name("   ", &lists, "list"), Err("Give the list a name.".into()));
+        assert_eq!(new_name("rewatch", &lists, "list"), Err("There is a list by that name already.".into()));
+        assert_eq!(new_name("rewatch", &lists, "section"), Err("There is a section by that name already.".into()));
     }
 }

@@ -4,13 +4,14 @@
 //! change of scoring system, language or custom lists reads the lists this
 //! browser holds again, since AniList answers every score, title and list
 //! anew. How the lists are laid out (their order, the split of completed
-//! lists, the default order of rows) is saved and shown at once.
+//! lists, the default order of rows) and the sections of advanced scoring
+//! are saved and shown at once.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::api::ops::save_user_options::{SaveUserOptions, Vars};
-use crate::api::ops::user_options::{self, new_list_name, Choices, UserOptions};
+use crate::api::ops::user_options::{self, new_name, Choices, UserOptions};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::listing::{move_section, section_names, SortBy};
@@ -112,6 +113,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                                 order: now.order.clone(),
                                 split: now.split,
                                 row_order: Some(now.row_order.clone()).filter(|r| !r.is_empty()),
+                                scored_in: Some(now.scored_in()),
                             }),
                         };
                         outbox.options_changed(change, titles);
@@ -190,7 +192,12 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.airing_notifications = on); }/>
                 <span>"Notify me when an episode of an anime I am watching airs"</span>
             </label>
-            {MediaKind::ALL.into_iter().map(|kind| view! { <CustomLists kind=kind draft=draft saved=saved edit=Callback::new(move |f: CustomEdit| edit(&|d| f.apply(d.lists_of_mut(kind))))/> }).collect_view()}
+            {MediaKind::ALL.into_iter().map(|kind| view! { <CustomLists kind=kind draft=draft saved=saved edit=Callback::new(move |f: NameEdit| edit(&|d| f.apply(d.lists_of_mut(kind))))/> }).collect_view()}
+            {MediaKind::ALL.into_iter().map(|kind| view! {
+                <AdvancedScoring kind=kind draft=draft
+                    turn=Callback::new(move |on: bool| { let kept = saved.with_untracked(|s| s.advanced_of(kind).sections.clone()); edit(&|d| d.advanced[kind.index()].turn(on, &kept)) })
+                    edit=Callback::new(move |f: NameEdit| edit(&|d| f.apply(&mut d.advanced[kind.index()].sections)))/>
+            }).collect_view()}
             {MediaKind::ALL.into_iter().map(|kind| view! {
                 <ListOrder kind=kind draft=draft
                     edit=Callback::new(move |order: Vec<String>| edit(&|d| d.order[kind.index()] = order.clone()))
@@ -232,40 +239,79 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     }
 }
 
-/// One change to a kind's custom lists.
+/// One change to a list of names (a kind's custom lists, its advanced
+/// scoring sections).
 #[derive(Clone, Debug)]
-enum CustomEdit {
+enum NameEdit {
     Add(String),
     Remove(String),
 }
 
-impl CustomEdit {
-    fn apply(&self, lists: &mut Vec<String>) {
+impl NameEdit {
+    fn apply(&self, names: &mut Vec<String>) {
         match self {
-            CustomEdit::Add(name) => lists.push(name.clone()),
-            CustomEdit::Remove(name) => lists.retain(|n| n != name),
+            NameEdit::Add(name) => names.push(name.clone()),
+            NameEdit::Remove(name) => names.retain(|n| n != name),
         }
     }
 }
 
-/// A kind's custom lists: each with "Remove", and a new one's name with
-/// "Add". A list taken out says what becomes of its entries (from the
-/// list this browser keeps, when it keeps it).
+/// Names the person adds and takes out: each with "Remove", and a new
+/// one's name with "Add". `what` is what a name names ("list",
+/// "section"), `of` what the new one is ("custom anime list"), `item` the
+/// test id of each name's row.
 #[component]
-fn CustomLists(kind: MediaKind, draft: RwSignal<Choices>, saved: RwSignal<Choices>, edit: Callback<CustomEdit>) -> impl IntoView {
-    let store = use_list_store();
+fn Names(names: Signal<Vec<String>>, what: &'static str, of: String, item: &'static str, edit: Callback<NameEdit>) -> impl IntoView {
     let (name, set_name) = signal(String::new());
-    let (problem, set_problem) = signal(None::<&'static str>);
-    let noun = kind.slug();
-    let input_id = format!("new-list-{noun}");
-    let add = move || match draft.with_untracked(|d| new_list_name(&name.get_untracked(), d.lists_of(kind))) {
+    let (problem, set_problem) = signal(None::<String>);
+    let input_id = format!("new-{what}-{}", of.replace(' ', "-"));
+    let add = move || match names.with_untracked(|taken| new_name(&name.get_untracked(), taken, what)) {
         Ok(n) => {
-            edit.run(CustomEdit::Add(n));
+            edit.run(NameEdit::Add(n));
             set_name.set(String::new());
             set_problem.set(None);
         }
         Err(why) => set_problem.set(Some(why)),
     };
+    view! {
+        {move || {
+            let names = names.get();
+            if names.is_empty() {
+                return view! { <p class="muted small">"None yet."</p> }.into_any();
+            }
+            view! {
+                <ul class="options__names">
+                    {names.into_iter().map(|n| {
+                        let label = format!("Remove the {what} {n}");
+                        let gone = n.clone();
+                        view! {
+                            <li data-testid=item>
+                                <span>{n}</span>
+                                <button type="button" class="button button--small button--secondary" aria-label=label
+                                    data-testid=format!("remove-{what}") on:click=move |_| edit.run(NameEdit::Remove(gone.clone()))>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <div class="options__add">
+            <label class="visually-hidden" for=input_id.clone()>{format!("A new {of}'s name")}</label>
+            <input id=input_id type="text" placeholder=format!("New {what}'s name") maxlength="100" data-testid=format!("new-{what}-name")
+                prop:value=name on:input=move |ev| { set_name.set(event_target_value(&ev)); set_problem.set(None); }
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
+            <button type="button" class="button button--small button--secondary" data-testid=format!("add-{what}") on:click=move |_| add()>"Add"</button>
+        </div>
+        {move || problem.get().map(|p| view! { <p class="field__error" role="alert" data-testid=format!("{what}-name-problem")>{p}</p> })}
+    }
+}
+
+/// A kind's custom lists ([`Names`]). A list taken out says what becomes
+/// of its entries (from the list this browser keeps, when it keeps it).
+#[component]
+fn CustomLists(kind: MediaKind, draft: RwSignal<Choices>, saved: RwSignal<Choices>, edit: Callback<NameEdit>) -> impl IntoView {
+    let store = use_list_store();
+    let noun = kind.slug();
     // The lists taken out (not saved yet), with what they hold here.
     let removed = move || {
         let now = draft.with(|d| d.lists_of(kind).clone());
@@ -283,39 +329,37 @@ fn CustomLists(kind: MediaKind, draft: RwSignal<Choices>, saved: RwSignal<Choice
     view! {
         <fieldset class="options__lists" data-testid=format!("custom-lists-{noun}")>
             <legend class="field__label">{format!("Custom {noun} lists")}</legend>
-            {move || {
-                let lists = draft.with(|d| d.lists_of(kind).clone());
-                if lists.is_empty() {
-                    return view! { <p class="muted small">"None yet."</p> }.into_any();
-                }
-                view! {
-                    <ul class="options__names">
-                        {lists.into_iter().map(|list| {
-                            let label = format!("Remove the list {list}");
-                            let gone = list.clone();
-                            view! {
-                                <li data-testid="custom-list">
-                                    <span>{list}</span>
-                                    <button type="button" class="button button--small button--secondary" aria-label=label
-                                        data-testid="remove-list" on:click=move |_| edit.run(CustomEdit::Remove(gone.clone()))>"Remove"</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-            <div class="options__add">
-                <label class="visually-hidden" for=input_id.clone()>{format!("A new custom {noun} list's name")}</label>
-                <input id=input_id type="text" placeholder="New list's name" maxlength="100" data-testid="new-list-name"
-                    prop:value=name on:input=move |ev| { set_name.set(event_target_value(&ev)); set_problem.set(None); }
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
-                <button type="button" class="button button--small button--secondary" data-testid="add-list" on:click=move |_| add()>"Add"</button>
-            </div>
-            {move || problem.get().map(|p| view! { <p class="field__error" role="alert" data-testid="list-name-problem">{p}</p> })}
+            <Names names=Signal::derive(move || draft.with(|d| d.lists_of(kind).clone())) what="list" of=format!("custom {noun} list") item="custom-list" edit=edit/>
             {move || removed().into_iter().map(|list| {
                 let text = removal_note(&list, held(&list));
                 view! { <p class="notice notice--warning small" data-testid="list-removed">{text}</p> }
             }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// A kind's advanced scoring: on or off, and its sections ([`Names`]),
+/// shown while it is on (AniList keeps them while it is off).
+#[component]
+fn AdvancedScoring(kind: MediaKind, draft: RwSignal<Choices>, turn: Callback<bool>, edit: Callback<NameEdit>) -> impl IntoView {
+    let noun = kind.slug();
+    let on = move || draft.with(|d| d.advanced_of(kind).on);
+    let hint = format!("advanced-hint-{noun}");
+    view! {
+        <fieldset class="options__lists" data-testid=format!("advanced-scoring-{noun}")>
+            <legend class="field__label">{format!("Advanced scoring of {noun}")}</legend>
+            <label class="choice">
+                <input type="checkbox" data-testid=format!("advanced-scoring-on-{noun}") aria-describedby=hint.clone() prop:checked=on
+                    on:change=move |ev| turn.run(event_target_checked(&ev))/>
+                <span>{format!("Score each {noun} entry in sections")}</span>
+            </label>
+            <Show when=on>
+                <Names names=Signal::derive(move || draft.with(|d| d.advanced_of(kind).sections.clone())) what="section"
+                    of=format!("{noun} scoring section") item="advanced-section" edit=edit/>
+            </Show>
+            <span class="field__hint muted small" id=hint>
+                "An entry's score becomes the mean of its sections' scores when you next edit it. Scores already given stay as they are."
+            </span>
         </fieldset>
     }
 }

@@ -333,6 +333,81 @@ test('the default order of list rows: saved alone, the list page sorts by it at 
   assert.deepEqual(page.problems, []);
 });
 
+test('advanced scoring: turned on with the sections AniList kept, one taken out and one added, saved alone; the editor scores in them at once and after a reload, no list read again; turned off, no sections', async () => {
+  world.standIn.data.viewer.mediaListOptions.mangaList.advancedScoring = null;
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  const editor = '[data-testid=entry-editor][open]';
+  const sectionsInEditor = () => page.locator(`${editor} [data-testid^=advanced-]`).evaluateAll((xs) => xs.map((x) => x.closest('label').querySelector('.field__label').textContent));
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.waitForSelector(editor);
+  assert.deepEqual(await sectionsInEditor(), [], 'off: the editor has no sections');
+  await page.keyboard.press('Escape');
+  await settings(page);
+  const anime = '[data-testid=advanced-scoring-anime]';
+  const manga = '[data-testid=advanced-scoring-manga]';
+  const shown = (where) => page.locator(`${where} [data-testid=advanced-section] span`).allTextContents();
+  assert.equal(await page.isChecked(`${anime} [data-testid=advanced-scoring-on-anime]`), false);
+  assert.equal(await page.$(`${anime} [data-testid=advanced-section]`), null, 'off: its sections are not shown');
+  // Manga, with none kept: on, it starts with AniList's first sections;
+  // off again, there is nothing to save.
+  await page.check(`${manga} [data-testid=advanced-scoring-on-manga]`);
+  assert.deepEqual(await shown(manga), ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment']);
+  await page.uncheck(`${manga} [data-testid=advanced-scoring-on-manga]`);
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), true, 'on and off again: nothing to save');
+  // Anime: on, with the sections AniList kept; a taken name refused.
+  await page.check(`${anime} [data-testid=advanced-scoring-on-anime]`);
+  assert.deepEqual(await shown(anime), ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment']);
+  await page.click(`${anime} [data-testid=advanced-section]:has-text("Audio") [data-testid=remove-section]`);
+  await page.fill(`${anime} [data-testid=new-section-name]`, 'story');
+  await page.press(`${anime} [data-testid=new-section-name]`, 'Enter');
+  await page.waitForSelector(`${anime} [data-testid=section-name-problem] >> text=There is a section by that name already.`);
+  await page.fill(`${anime} [data-testid=new-section-name]`, ' Music ');
+  await page.click(`${anime} [data-testid=add-section]`);
+  const wanted = ['Story', 'Characters', 'Visuals', 'Enjoyment', 'Music'];
+  assert.deepEqual(await shown(anime), wanted);
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked('SaveUserOptions').map((r) => r.body.variables), [{ animeListOptions: { advancedScoring: wanted, advancedScoringEnabled: true } }]);
+  assert.deepEqual(world.standIn.data.viewer.mediaListOptions.animeList.advancedScoring, wanted);
+  assert.equal(world.standIn.data.viewer.mediaListOptions.mangaList.advancedScoringEnabled, false, 'the manga options untouched');
+  // The editor scores in the new sections at once, by name.
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.waitForSelector(editor);
+  assert.deepEqual(await sectionsInEditor(), wanted);
+  await page.fill(`${editor} [data-testid=advanced-0]`, '8');
+  await page.fill(`${editor} [data-testid=advanced-4]`, '9');
+  assert.equal(await page.inputValue(`${editor} [data-testid=score-input]`), '8.5', 'the score is their mean');
+  await page.click(`${editor} [data-testid=editor-save]`);
+  const entry = () => world.standIn.data.entries.find((x) => x.id === 700001);
+  await waitFor(() => entry().advancedScores?.Music === 9);
+  assert.deepEqual(asked('SaveEntry').at(-1).body.variables.advancedScores, [8, 0, 0, 0, 9]);
+  assert.equal(asked('ListCollection').length, lists, 'no list read again');
+  // Kept: after a reload the editor has them, and the scores given.
+  await page.reload();
+  await page.waitForSelector(row(700001));
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.waitForSelector(editor);
+  assert.deepEqual(await sectionsInEditor(), wanted);
+  assert.equal(await page.inputValue(`${editor} [data-testid=advanced-4]`), '9');
+  await page.keyboard.press('Escape');
+  // Off: saved alone; the editor has no sections.
+  await settings(page);
+  await page.uncheck(`${anime} [data-testid=advanced-scoring-on-anime]`);
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked('SaveUserOptions').at(-1).body.variables, { animeListOptions: { advancedScoringEnabled: false } });
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.click(`${row(700001)} [data-testid=edit]`);
+  await page.waitForSelector(editor);
+  assert.deepEqual(await sectionsInEditor(), []);
+  assert.deepEqual(page.problems, []);
+});
+
 test('signed out: the card asks for a sign-in and nothing is asked of AniList', async () => {
   const page = await world.newPage();
   await page.goto(`${world.app.url}settings`);

@@ -1163,14 +1163,20 @@ export class StandIn {
         }
         if (args.scoreFormat != null) d.viewer.mediaListOptions.scoreFormat = args.scoreFormat;
         if (args.rowOrder != null) d.viewer.mediaListOptions.rowOrder = args.rowOrder;
-        // A kind's order of lists, split of its completed list and custom
-        // lists as given; a list no longer named is taken off that kind's
+        // A kind's order of lists, split of its completed list, advanced
+        // scoring and custom lists as given; a list no longer named is taken off that kind's
         // entries.
         for (const [arg, key, type] of [['animeListOptions', 'animeList', 'ANIME'], ['mangaListOptions', 'mangaList', 'MANGA']]) {
           const order = args[arg]?.sectionOrder;
           if (order) d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), sectionOrder: order.filter((n) => n) };
           const split = args[arg]?.splitCompletedSectionByFormat;
           if (split != null) d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), splitCompletedSectionByFormat: split };
+          // Advanced scoring: on or off, and its sections (the scores
+          // given stay on the entries, under their sections' names).
+          const on = args[arg]?.advancedScoringEnabled;
+          if (on != null) d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), advancedScoringEnabled: on };
+          const sections = args[arg]?.advancedScoring;
+          if (sections) d.viewer.mediaListOptions[key] = { ...(d.viewer.mediaListOptions[key] ?? {}), advancedScoring: sections.filter((n) => n) };
           const given = args[arg]?.customLists;
           if (!given) continue;
           const names = given.filter((n) => n);
