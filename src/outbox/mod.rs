@@ -38,6 +38,8 @@ thread_local! {
     /// written again after that (see [`Outbox::persist`]).
     static PERSISTING: Cell<bool> = const { Cell::new(false) };
     static PERSIST_FOR: Cell<Option<u64>> = const { Cell::new(None) };
+    /// The account and the changes of the queue last written.
+    static WRITTEN: RefCell<Option<(u64, Vec<u64>)>> = const { RefCell::new(None) };
 }
 
 /// A change of the user's options on AniList that changes the lists: the
@@ -353,6 +355,8 @@ impl Outbox {
             return;
         };
         self.user.set(Some(user));
+        // What was last written was another account's queue.
+        WRITTEN.with_borrow_mut(|w| *w = None);
         let left = self.queue.get_untracked();
         self.queue.set(Queue::default());
         let me = *self;
@@ -552,12 +556,12 @@ impl Outbox {
     /// is what is sent). One write at a time, of the queue as it stands
     /// when it begins: every call while one is under way is one more write
     /// after it (a batch's answers and the next batch's sending: one write
-    /// of a queue that may hold thousands of changes, not two). Each write
-    /// of the queue comes after the store's waiting writes are done, so a
-    /// change AniList saved leaves the kept queue only once the kept list
-    /// holds it: a reload at any moment finds it in one or the other. A
-    /// switch of account writes the queue it leaves itself
-    /// ([`Outbox::switch_user`]).
+    /// of a queue that may hold thousands of changes, not two). A write of
+    /// a queue that a change left since the last one comes after the
+    /// store's waiting writes are done, so a change AniList saved leaves
+    /// the kept queue only once the kept list holds it: a reload at any
+    /// moment finds it in one or the other. A switch of account writes the
+    /// queue it leaves itself ([`Outbox::switch_user`]).
     fn persist(&self) {
         let Some(user) = self.user.get_untracked() else { return };
         PERSIST_FOR.with(|again| again.set(Some(user)));
@@ -567,13 +571,24 @@ impl Outbox {
         let me = *self;
         leptos::task::spawn_local(async move {
             while let Some(user) = PERSIST_FOR.with(Cell::take) {
-                me.store.write_pending().await;
                 // Another account's queue now: not written under this one.
                 if me.user.try_get_untracked().flatten() != Some(user) {
                     continue;
                 }
-                let Some((empty, text)) = me.queue.try_with_untracked(|q| (q.is_empty(), serde_json::to_string(q).unwrap_or_default())) else { break };
+                let Some((empty, text, seqs, lost)) = me.queue.try_with_untracked(|q| {
+                    let lost = WRITTEN.with_borrow(|w| w.as_ref().is_none_or(|(u, before)| *u != user || q.lost_any(before)));
+                    (q.is_empty(), serde_json::to_string(q).unwrap_or_default(), q.seqs(), lost)
+                }) else {
+                    break;
+                };
+                // A change left (AniList saved or refused it): the store's
+                // writes first, which hold what it left behind. A change
+                // added goes to IndexedDB at once.
+                if lost {
+                    me.store.write_pending().await;
+                }
                 me.write(user, empty, text).await;
+                WRITTEN.with_borrow_mut(|w| *w = Some((user, seqs)));
             }
             PERSISTING.with(|p| p.set(false));
         });

@@ -114,6 +114,18 @@ impl Queue {
         self.items.len()
     }
 
+    /// The numbers of the changes here, to tell later which left.
+    pub fn seqs(&self) -> Vec<u64> {
+        self.items.iter().map(|i| i.seq).collect()
+    }
+
+    /// Whether a change numbered in `before` is no longer here (saved,
+    /// refused or dropped since).
+    pub fn lost_any(&self, before: &[u64]) -> bool {
+        let here: std::collections::HashSet<u64> = self.items.iter().map(|i| i.seq).collect();
+        before.iter().any(|s| !here.contains(s))
+    }
+
     /// The scoring system changed: a score waiting (not on its way) in the
     /// changes of the entries `of` picks is in the old one, and AniList
     /// would read it in the new one. It is taken out (the advanced scores
@@ -464,6 +476,25 @@ pub fn save_vars(media_id: i64, entry_id: Option<i64>, patch: &Patch, advanced: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_that_left_is_told_from_one_folded_or_added() {
+        let mut q = Queue::default();
+        q.push(1, Change::Save { entry_id: Some(10), patch: Patch { progress: Some(3), ..Patch::default() } }, None, "A", 0.0, 0.0);
+        q.push(2, Change::Save { entry_id: Some(20), patch: Patch { progress: Some(5), ..Patch::default() } }, None, "B", 0.0, 1_000.0);
+        let before = q.seqs();
+        assert!(!q.lost_any(&before));
+        // Folded into the waiting change of the same entry, or a new one: nothing left.
+        q.push(2, Change::Save { entry_id: Some(20), patch: Patch { progress: Some(6), ..Patch::default() } }, None, "B", 10.0, 1_000.0);
+        q.push(3, Change::Delete { entry_id: Some(30) }, None, "C", 10.0, 0.0);
+        assert_eq!(q.len(), 3);
+        assert!(!q.lost_any(&before));
+        // Saved: it left.
+        let first = before[0];
+        assert_eq!(q.answer(first, Ok(()), 20.0, 0.0), Verdict::Done);
+        assert!(q.lost_any(&before));
+        assert!(!q.lost_any(&q.seqs()));
+    }
     use crate::media::ListStatus;
 
     fn v(progress: u32) -> Values {
