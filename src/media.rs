@@ -227,6 +227,23 @@ impl MediaFormat {
     }
 }
 
+/// AniList's genres (its `GenreCollection`), in its order. A genre it adds
+/// later shows on titles but is not among the list filter's choices.
+pub const GENRES: [&str; 19] = [
+    "Action", "Adventure", "Comedy", "Drama", "Ecchi", "Fantasy", "Hentai", "Horror", "Mahou Shoujo", "Mecha", "Music", "Mystery",
+    "Psychological", "Romance", "Sci-Fi", "Slice of Life", "Sports", "Supernatural", "Thriller",
+];
+
+/// A genre's place in [`GENRES`], by its name in any case.
+pub fn genre_index(name: &str) -> Option<usize> {
+    GENRES.iter().position(|g| g.eq_ignore_ascii_case(name.trim()))
+}
+
+/// A title's genres as bits of [`GENRES`] (bit `i` for `GENRES[i]`).
+pub fn genre_bits(names: &[String]) -> u32 {
+    names.iter().filter_map(|n| genre_index(n)).fold(0, |bits, i| bits | 1 << i)
+}
+
 impl ScoreFormat {
     pub const ALL: [ScoreFormat; 5] = [ScoreFormat::Point100, ScoreFormat::Point10Decimal, ScoreFormat::Point10, ScoreFormat::Point5, ScoreFormat::Point3];
 

@@ -329,6 +329,7 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
         site_url: found.site_url.clone(),
         title: found.title.clone(),
         synonyms: found.synonyms.clone(),
+        genres: Vec::new(),
         start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
         average_score: found.average_score,
         cover_image: found.cover_image.clone(),

@@ -474,6 +474,7 @@ fn entry_of(t: &Title, kind: MediaKind) -> Entry {
         site_url: t.site_url.clone(),
         title: t.title.clone(),
         synonyms: t.synonyms.clone(),
+        genres: t.genres.clone(),
         start_date: t.start_date,
         average_score: t.average_score,
         cover_image: t.cover_image.as_ref().map(|c| crate::api::operation::Cover { medium: c.medium.clone(), large: c.large.clone() }),

@@ -65,8 +65,12 @@ pub struct ListData {
 /// The version of what a kept list holds: 2 added every title, the
 /// synonyms, the start date and the average score; 3 every field of an
 /// entry (repeat, priority, private, notes, dates, custom lists, advanced
-/// scores) and the user's custom lists and advanced scoring.
-pub const LIST_FORMAT: u32 = 3;
+/// scores) and the user's custom lists and advanced scoring; 4 the genres.
+pub const LIST_FORMAT: u32 = 4;
+
+/// The oldest kept list shown at once while it is read again whole (3
+/// lacks only the genres); an older one is not shown.
+pub const LIST_FORMAT_SHOWN: u32 = 3;
 
 impl ListData {
     /// AniList's collection, each entry once.
@@ -656,7 +660,7 @@ impl ListStore {
                             }
                             None => None,
                         };
-                        if let Some(data) = data.filter(|d| d.format >= LIST_FORMAT) {
+                        if let Some(data) = data.filter(|d| d.format >= LIST_FORMAT_SHOWN) {
                             if me.user.try_get_untracked() == Some(Some(user)) {
                                 // What AniList gave meanwhile is newer.
                                 me.lists.update(|l| {
@@ -790,6 +794,9 @@ impl ListStore {
 
     fn refresh_now(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
         let now = js_sys::Date::now();
+        // A list kept by an older version is read again whole, however
+        // fresh (it stays on screen meanwhile).
+        let force = force || self.with_untracked(kind, |d| d.is_some_and(|d| d.format < LIST_FORMAT));
         let fresh = self.with_untracked(kind, |d| d.is_some_and(|d| now - d.fetched_at < FRESH_FOR_MS));
         if (fresh && !force) || self.refresh_state_untracked(kind).loading || self.user.get_untracked() != Some(credential.user) {
             return;

@@ -143,6 +143,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         group: (e.hidden_from_status_lists != Some(true)).then_some(status),
         status,
         format: m.and_then(|m| m.format),
+        genres: m.map_or(0, |m| crate::media::genre_bits(&m.genres)),
         year: start.and_then(|s| s.year),
         key,
         rank,
@@ -299,6 +300,10 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         });
         MediaFormat::ALL.into_iter().zip(has).filter(|(_, h)| *h).map(|(f, _)| f).collect::<Vec<_>>()
     };
+    let genres = move || {
+        let has = store.with(kind, |d| d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()).fold(0, |bits, m| bits | crate::media::genre_bits(&m.genres)));
+        (0..crate::media::GENRES.len()).filter(|&i| has & 1 << i != 0).collect::<Vec<_>>()
+    };
     let years = move || {
         let first = *YEARS.start();
         let mut has = [false; (*YEARS.end() - *YEARS.start() + 1) as usize];
@@ -414,8 +419,8 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 <button type="button" class="button button--small button--secondary list-tools__more" data-testid="list-choices"
                     aria-expanded=move || choices_open.get().to_string() on:click=move |_| choices_open.update(|o| *o = !*o)>
                     {move || match query.with(ListQuery::choices_made) {
-                        0 => "Status, format, sort".to_string(),
-                        n => format!("Status, format, sort ({n} set)"),
+                        0 => "Status, format, genre, sort".to_string(),
+                        n => format!("Status, format, genre, sort ({n} set)"),
                     }}
                 </button>
                 <label>
@@ -435,6 +440,16 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                         <option value="" selected=move || query.with(|q| q.format.is_none())>"All"</option>
                         {move || formats().into_iter().map(|f| view! {
                             <option value=f.as_api() selected=move || query.with(|q| q.format == Some(f))>{f.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>"Genre"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.genre = crate::media::genre_index(&v)) }
+                        data-testid="list-genre">
+                        <option value="" selected=move || query.with(|q| q.genre.is_none())>"All"</option>
+                        {move || genres().into_iter().map(|g| view! {
+                            <option value=crate::media::GENRES[g] selected=move || query.with(|q| q.genre == Some(g))>{crate::media::GENRES[g]}</option>
                         }).collect_view()}
                     </select>
                 </label>

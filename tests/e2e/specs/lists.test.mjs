@@ -277,6 +277,64 @@ test('filter by text and sort', async () => {
   await waitFor(() => entry(700001).progress === 11);
 });
 
+test('filter by genre: the genres the list has, in AniList\'s order; with the text filter; in the URL, over a reload; one AniList does not have is left out', async () => {
+  const page = await listPage();
+  const genres = () => page.locator('[data-testid=list-genre] option').allTextContents();
+  assert.deepEqual(await genres(), ['All', 'Action', 'Adventure', 'Drama', 'Romance', 'Sci-Fi']);
+  const shown = async () => [...new Set(await page.locator('.entry').evaluateAll((xs) => xs.map((x) => x.dataset.testid)))].sort();
+  await page.selectOption('[data-testid=list-genre]', 'Drama');
+  await waitFor(async () => (await shown()).length === 3);
+  assert.deepEqual(await shown(), ['entry-700002', 'entry-700003', 'entry-700004']);
+  assert.equal(new URL(page.url()).searchParams.get('genre'), 'Drama');
+  await page.fill('[data-testid=list-filter]', 'koe');
+  await waitFor(async () => (await shown()).length === 1);
+  assert.deepEqual(await shown(), ['entry-700004']);
+  await page.fill('[data-testid=list-filter]', '');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(row(700002));
+  assert.equal(await page.inputValue('[data-testid=list-genre]'), 'Drama');
+  assert.deepEqual(await shown(), ['entry-700002', 'entry-700003', 'entry-700004']);
+  await page.goto(`${world.app.url}lists/anime?genre=isekai`);
+  await appReady(page);
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.inputValue('[data-testid=list-genre]'), '');
+  assert.equal((await shown()).length, 5);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a list kept by the version before the genres: shown at once from the browser, read again whole however fresh, then the genres are there', async () => {
+  const page = await listPage();
+  // As that version kept it: format 3, no genres, read a moment ago.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('tsuzuki');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('lists', 'readwrite');
+      const store = tx.objectStore('lists');
+      const all = store.getAll(IDBKeyRange.bound('5150:anime', '5150:anime\uffff'));
+      const keys = store.getAllKeys(IDBKeyRange.bound('5150:anime', '5150:anime\uffff'));
+      keys.onsuccess = () => all.result.forEach((text, i) => {
+        const v = JSON.parse(text);
+        if (Array.isArray(v)) v.forEach((e) => { if (e.media) delete e.media.genres; });
+        else Object.assign(v.list, { format: 3, fetched_at: Date.now() });
+        store.put(JSON.stringify(v), keys.result[i]);
+      });
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  world.standIn.fault({ kind: 'slow', delayMs: 1500, operation: 'ListCollection' });
+  const lists = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(row(700001), { timeout: 1000 });
+  assert.deepEqual(await page.locator('[data-testid=list-genre] option').allTextContents(), ['All'], 'no genres kept yet');
+  await waitFor(async () => (await page.locator('[data-testid=list-genre] option').count()) === 6);
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length, lists + 1);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a +1 still waiting to be saved is sent when the page is left, not lost', async () => {
   const page = await listPage();
   await page.click(`${row(700001)} [data-testid=plus-one]`);
@@ -411,7 +469,7 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   const choices = '[data-testid=list-choices]';
   assert.equal(await page.isVisible('[data-testid=list-status]'), false);
   assert.equal(await page.getAttribute(choices, 'aria-expanded'), 'false');
-  assert.equal(await page.textContent(choices), 'Status, format, sort');
+  assert.equal(await page.textContent(choices), 'Status, format, genre, sort');
   const folded = (await page.locator(row(700001)).boundingBox()).y;
   await page.click(choices);
   assert.equal(await page.getAttribute(choices, 'aria-expanded'), 'true');
@@ -424,7 +482,7 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   await page.selectOption('[data-testid=list-sort]', 'score');
   await page.click(choices);
   assert.equal(await page.isVisible('[data-testid=list-status]'), false);
-  assert.equal(await page.textContent(choices), 'Status, format, sort (2 set)');
+  assert.equal(await page.textContent(choices), 'Status, format, genre, sort (2 set)');
   await page.waitForSelector(row(700001), { state: 'detached' });
   // A wider screen shows the choices, and no button.
   await page.setViewportSize({ width: 1000, height: 844 });
