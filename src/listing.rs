@@ -81,7 +81,7 @@ impl SortBy {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// The filter and sort of a list page, as its URL holds them
-/// (`?q=…&status=…&format=…&genre=…&year=…&sort=…`), so they survive a round trip
+/// (`?q=…&status=…&format=…&genre=…&country=…&year=…&sort=…`), so they survive a round trip
 /// to another page, a reload and a shared link.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListQuery {
@@ -91,6 +91,8 @@ pub struct ListQuery {
     pub format: Option<MediaFormat>,
     /// A genre, by its place in [`crate::media::GENRES`].
     pub genre: Option<usize>,
+    /// The country of origin ([`crate::media::country_code`]).
+    pub country: Option<[u8; 2]>,
     /// The year it started.
     pub year: Option<i32>,
     pub sort: SortBy,
@@ -109,6 +111,7 @@ impl ListQuery {
             status: get("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())),
             format: get("format").and_then(|s| MediaFormat::ALL.into_iter().find(|f| f.as_api().eq_ignore_ascii_case(&s))),
             genre: get("genre").and_then(|g| crate::media::genre_index(&g)),
+            country: get("country").and_then(|c| crate::media::country_code(&c)),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
             sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or(default_sort),
             default_sort,
@@ -130,6 +133,9 @@ impl ListQuery {
         if let Some(g) = self.genre.and_then(|g| crate::media::GENRES.get(g)) {
             out.append_pair("genre", g);
         }
+        if let Some(c) = self.country {
+            out.append_pair("country", &crate::media::country_text(c));
+        }
         if let Some(y) = self.year {
             out.append_pair("year", &y.to_string());
         }
@@ -142,14 +148,14 @@ impl ListQuery {
 
     /// Whether anything narrows the list.
     pub fn narrows(&self) -> bool {
-        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.genre.is_some() || self.year.is_some()
+        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.genre.is_some() || self.country.is_some() || self.year.is_some()
     }
 
     /// How many of the choices beside the text (status, format, genre,
-    /// year, sort) are not at their default: what a folded set of them
-    /// says.
+    /// country, year, sort) are not at their default: what a folded set
+    /// of them says.
     pub fn choices_made(&self) -> usize {
-        [self.status.is_some(), self.format.is_some(), self.genre.is_some(), self.year.is_some(), self.sort != self.default_sort].into_iter().filter(|&c| c).count()
+        [self.status.is_some(), self.format.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.sort != self.default_sort].into_iter().filter(|&c| c).count()
     }
 }
 
@@ -164,6 +170,7 @@ pub struct Facts {
     pub format: Option<MediaFormat>,
     /// Its genres ([`crate::media::genre_bits`]).
     pub genres: u32,
+    pub country: Option<[u8; 2]>,
     pub year: Option<i32>,
     /// Every title in lower case, one per line ([`title_key`]).
     pub key: Arc<str>,
@@ -211,6 +218,7 @@ pub fn passes(f: &Facts, q: &ListQuery, text: &str) -> bool {
         && q.status.is_none_or(|s| f.status == s)
         && q.format.is_none_or(|fmt| f.format == Some(fmt))
         && q.genre.is_none_or(|g| f.genres & 1 << g != 0)
+        && q.country.is_none_or(|c| f.country == Some(c))
         && q.year.is_none_or(|y| f.year == Some(y))
 }
 
@@ -424,6 +432,7 @@ mod tests {
             status: ListStatus::Current,
             format: Some(MediaFormat::Tv),
             genres: crate::media::genre_bits(&["Drama".into(), "Sci-Fi".into()]),
+            country: Some(*b"KR"),
             year: Some(2000),
             key: title_key(title).into(),
             rank,
@@ -438,18 +447,20 @@ mod tests {
 
     #[test]
     fn the_query_goes_to_the_url_and_back() {
-        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), genre: crate::media::genre_index("Slice of Life"), year: Some(1998), sort: SortBy::Started, default_sort: SortBy::Title };
+        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), sort: SortBy::Started, default_sort: SortBy::Title };
         let url = q.to_query();
-        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&genre=Slice+of+Life&year=1998&sort=started");
-        assert_eq!(q.choices_made(), 5);
+        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&genre=Slice+of+Life&country=CN&year=1998&sort=started");
+        assert_eq!(q.choices_made(), 6);
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&url.as_bytes()[1..]).into_owned().collect();
         let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()), SortBy::Title);
         assert_eq!(back, q);
         assert_eq!(ListQuery::default().to_query(), "");
         assert!(!ListQuery::default().narrows() && q.narrows());
         // What does not read is left out, never an error.
-        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", _ => "nope" }.to_string()), SortBy::Title);
-        assert_eq!((odd.status, odd.format, odd.genre, odd.year, odd.sort, odd.text.as_str()), (None, None, None, None, SortBy::Title, "nope"));
+        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", "country" => "Japan", _ => "nope" }.to_string()), SortBy::Title);
+        assert_eq!((odd.status, odd.format, odd.genre, odd.country, odd.year, odd.sort, odd.text.as_str()), (None, None, None, None, None, SortBy::Title, "nope"));
+        let kr = ListQuery::from_params(|k| (k == "country").then(|| " kr".to_string()), SortBy::Title);
+        assert_eq!(kr.to_query(), "?country=KR");
         // A genre in any case reads as AniList writes it.
         let sci = ListQuery::from_params(|k| (k == "genre").then(|| "sci-fi".to_string()), SortBy::Title);
         assert_eq!(sci.to_query(), "?genre=Sci-Fi");
@@ -496,7 +507,10 @@ mod tests {
         assert!(narrowed(ListQuery { genre: crate::media::genre_index("drama"), ..ListQuery::default() }));
         assert!(!narrowed(ListQuery { genre: crate::media::genre_index("Comedy"), ..ListQuery::default() }));
         assert!(!narrowed(ListQuery { genre: crate::media::genre_index("Thriller"), ..ListQuery::default() }), "the last genre");
-        let none = Facts { genres: 0, ..f.clone() };
+        assert!(narrowed(ListQuery { country: Some(*b"KR"), genre: crate::media::genre_index("Drama"), ..ListQuery::default() }));
+        assert!(!narrowed(ListQuery { country: Some(*b"JP"), ..ListQuery::default() }));
+        let none = Facts { genres: 0, country: None, ..f.clone() };
+        assert!(!passes(&none, &ListQuery { country: Some(*b"KR"), ..ListQuery::default() }, ""), "no country given");
         assert!(!passes(&none, &ListQuery { genre: crate::media::genre_index("Drama"), ..ListQuery::default() }, ""), "none given");
     }
 

@@ -244,6 +244,20 @@ pub fn genre_bits(names: &[String]) -> u32 {
     names.iter().filter_map(|n| genre_index(n)).fold(0, |bits, i| bits | 1 << i)
 }
 
+/// A country of origin as AniList gives it (ISO 3166-1 alpha-2, `JP`), in
+/// upper case; `None` for what is not one.
+pub fn country_code(code: &str) -> Option<[u8; 2]> {
+    match code.trim().as_bytes() {
+        &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()]),
+        _ => None,
+    }
+}
+
+/// A [`country_code`] as text.
+pub fn country_text(code: [u8; 2]) -> String {
+    code.iter().map(|&b| char::from(b)).collect()
+}
+
 impl ScoreFormat {
     pub const ALL: [ScoreFormat; 5] = [ScoreFormat::Point100, ScoreFormat::Point10Decimal, ScoreFormat::Point10, ScoreFormat::Point5, ScoreFormat::Point3];
 

@@ -53,6 +53,35 @@ fn collated(_: &[&str]) -> Option<Vec<String>> {
     None
 }
 
+/// A country's name in the user's language ("Japan" for `JP`), by the
+/// browser's `Intl.DisplayNames`; the code itself where the browser has
+/// no name for it (or no `Intl.DisplayNames`), or natively.
+pub fn region_name(code: &str) -> String {
+    region_named(code).unwrap_or_else(|| code.to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn region_named(code: &str) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    // `of` throws on a code that is not one.
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    if !js_sys::Reflect::has(&intl, &"DisplayNames".into()).ok()? {
+        return None;
+    }
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    js_sys::Reflect::set(&options, &"fallback".into(), &JsValue::from_str("none")).ok()?;
+    js_sys::Intl::DisplayNames::new(&js_sys::Array::new(), &options).of(code).map(String::from)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn region_named(_: &str) -> Option<String> {
+    None
+}
+
 /// 1500 as "1,500" (the browser's number formatting).
 pub fn group_digits(n: usize) -> String {
     js_sys::Number::from(n as f64).to_locale_string("en").into()

@@ -243,6 +243,17 @@ fn titles_are_ranked_by_the_browsers_collation() {
     assert_eq!(ranks[0], ranks[5], "equal titles share a place");
 }
 
+#[wasm_bindgen_test]
+fn countries_are_named_by_the_browser() {
+    let japan = tsuzuki::text::region_name("JP");
+    assert!(!japan.is_empty() && japan != "JP", "{japan}");
+    assert_ne!(tsuzuki::text::region_name("KR"), japan);
+    // What is not a code stays as it is (and never throws).
+    for odd in ["J", "JPN", "jp", "", "1A"] {
+        assert_eq!(tsuzuki::text::region_name(odd), odd);
+    }
+}
+
 // ---- IndexedDB -----------------------------------------------------------------
 
 /// The glue over IndexedDB: a value written is read back, listed and

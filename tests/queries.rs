@@ -188,7 +188,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
     assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86)") && list.contains("\"CB\""), "{list}");
-    assert!(list.contains(r#"genres: ["Action", "Sci-Fi", "Space Western"]"#), "{list}");
+    assert!(list.contains(r#"genres: ["Action", "Sci-Fi", "Space Western"], country_of_origin: Some("JP")"#), "{list}");
     assert!(list.contains("id_mal: Some(1)") && list.contains(r#"row_order: Some("score")"#), "{list}");
     assert!(list.contains(r#"name: Some("Mitsuki"), avatar: Some(Avatar { medium: Some("https://s4.anilist.co/file/anilistcdn/user/avatar/medium/b5150.png") })"#), "{list}");
     assert!(list.contains("next_airing_episode: Some(Airing { episode: 14, airing_at: 1763600000 })") && list.contains("status: Some(Releasing)"), "{list}");
@@ -205,7 +205,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let updated = fixture_reads_as_selected::<update_entries::UpdateEntries>();
     assert!(updated.contains("id: 700001") && updated.contains("id: 700002") && updated.contains("status: Some(Completed)") && updated.contains("None]"), "{updated}");
     let title = fixture_reads_as_selected::<title::TitlePage>();
-    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)", "Hajime Yatate", "Original Creator", "rank: 27", "highest rated all time"] {
+    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)", "Hajime Yatate", "Original Creator", "rank: 27", "highest rated all time", "country_of_origin: Some(\"JP\")"] {
         assert!(title.contains(part), "{part}: {title}");
     }
     assert!(title.contains("characters: Some(Edges { page_info: Some(More { has_next_page: Some(true) })"), "{title}");

@@ -330,6 +330,7 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
         title: found.title.clone(),
         synonyms: found.synonyms.clone(),
         genres: Vec::new(),
+        country_of_origin: None,
         start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
         average_score: found.average_score,
         cover_image: found.cover_image.clone(),

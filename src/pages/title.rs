@@ -196,6 +196,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let facts: Vec<(&'static str, String)> = [
         ("Source", t.source.map(|s| s.label().to_string())),
         ("Genres", Some(t.genres.join(", ")).filter(|s| !s.is_empty())),
+        ("Country", t.country_of_origin.as_deref().and_then(crate::media::country_code).map(|c| crate::text::region_name(&crate::media::country_text(c)))),
         ("Average score", t.average_score.map(|s| format!("{s}%"))),
         ("Mean score", t.mean_score.map(|s| format!("{s}%"))),
         ("Popularity", t.popularity.map(|p| crate::text::group_digits(p as usize))),
@@ -475,6 +476,7 @@ fn entry_of(t: &Title, kind: MediaKind) -> Entry {
         title: t.title.clone(),
         synonyms: t.synonyms.clone(),
         genres: t.genres.clone(),
+        country_of_origin: t.country_of_origin.clone(),
         start_date: t.start_date,
         average_score: t.average_score,
         cover_image: t.cover_image.as_ref().map(|c| crate::api::operation::Cover { medium: c.medium.clone(), large: c.large.clone() }),

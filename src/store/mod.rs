@@ -65,11 +65,12 @@ pub struct ListData {
 /// The version of what a kept list holds: 2 added every title, the
 /// synonyms, the start date and the average score; 3 every field of an
 /// entry (repeat, priority, private, notes, dates, custom lists, advanced
-/// scores) and the user's custom lists and advanced scoring; 4 the genres.
+/// scores) and the user's custom lists and advanced scoring; 4 the genres
+/// and the country of origin.
 pub const LIST_FORMAT: u32 = 4;
 
 /// The oldest kept list shown at once while it is read again whole (3
-/// lacks only the genres); an older one is not shown.
+/// lacks only the genres and the country); an older one is not shown.
 pub const LIST_FORMAT_SHOWN: u32 = 3;
 
 impl ListData {

@@ -19,7 +19,7 @@ macro_rules! entry_fields {
 #[macro_export]
 macro_rules! media_fields {
     () => {
-        "id idMal type format episodes chapters volumes siteUrl title { userPreferred romaji english native } synonyms genres startDate { year month day } averageScore coverImage { medium } status nextAiringEpisode { episode airingAt }"
+        "id idMal type format episodes chapters volumes siteUrl title { userPreferred romaji english native } synonyms genres countryOfOrigin startDate { year month day } averageScore coverImage { medium } status nextAiringEpisode { episode airingAt }"
     };
 }
 
@@ -228,6 +228,9 @@ pub struct Media {
     pub synonyms: Vec<String>,
     #[serde(default, deserialize_with = "nullable_list", skip_serializing_if = "Vec::is_empty")]
     pub genres: Vec<String>,
+    /// Where it comes from (`JP`, `KR`, `CN`, `TW`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_of_origin: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<FuzzyDate>,
     /// AniList members' average score, 0–100.

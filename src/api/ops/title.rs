@@ -61,6 +61,7 @@ impl Operation for TitlePage {
     startDate { year month day }
     endDate { year month day }
     genres
+    countryOfOrigin
     tags { id name rank isMediaSpoiler isGeneralSpoiler }
     averageScore
     meanScore
@@ -187,6 +188,9 @@ pub struct Title {
     pub end_date: Option<FuzzyDate>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub genres: Vec<String>,
+    /// Where it comes from (`JP`…).
+    #[serde(default)]
+    pub country_of_origin: Option<String>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub tags: Vec<Tag>,
     pub average_score: Option<u32>,

@@ -144,6 +144,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         status,
         format: m.and_then(|m| m.format),
         genres: m.map_or(0, |m| crate::media::genre_bits(&m.genres)),
+        country: m.and_then(|m| crate::media::country_code(m.country_of_origin.as_deref()?)),
         year: start.and_then(|s| s.year),
         key,
         rank,
@@ -304,6 +305,21 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         let has = store.with(kind, |d| d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()).fold(0, |bits, m| bits | crate::media::genre_bits(&m.genres)));
         (0..crate::media::GENRES.len()).filter(|&i| has & 1 << i != 0).collect::<Vec<_>>()
     };
+    // The countries the list's titles come from (a handful), by their
+    // names.
+    let countries = move || {
+        let mut named: Vec<([u8; 2], String)> = Vec::new();
+        store.with(kind, |d| {
+            for code in d.iter().flat_map(|d| &d.entries).filter_map(|e| crate::media::country_code(e.media.as_ref()?.country_of_origin.as_deref()?)) {
+                if named.iter().all(|(c, _)| *c != code) {
+                    let name = crate::text::region_name(&crate::media::country_text(code));
+                    let at = named.iter().position(|(_, n)| *n > name).unwrap_or(named.len());
+                    named.insert(at, (code, name));
+                }
+            }
+        });
+        named
+    };
     let years = move || {
         let first = *YEARS.start();
         let mut has = [false; (*YEARS.end() - *YEARS.start() + 1) as usize];
@@ -419,8 +435,8 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 <button type="button" class="button button--small button--secondary list-tools__more" data-testid="list-choices"
                     aria-expanded=move || choices_open.get().to_string() on:click=move |_| choices_open.update(|o| *o = !*o)>
                     {move || match query.with(ListQuery::choices_made) {
-                        0 => "Status, format, genre, sort".to_string(),
-                        n => format!("Status, format, genre, sort ({n} set)"),
+                        0 => "More filters, sort".to_string(),
+                        n => format!("More filters, sort ({n} set)"),
                     }}
                 </button>
                 <label>
@@ -450,6 +466,16 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                         <option value="" selected=move || query.with(|q| q.genre.is_none())>"All"</option>
                         {move || genres().into_iter().map(|g| view! {
                             <option value=crate::media::GENRES[g] selected=move || query.with(|q| q.genre == Some(g))>{crate::media::GENRES[g]}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span>"Country"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.country = crate::media::country_code(&v)) }
+                        data-testid="list-country">
+                        <option value="" selected=move || query.with(|q| q.country.is_none())>"All"</option>
+                        {move || countries().into_iter().map(|(code, name)| view! {
+                            <option value=crate::media::country_text(code) selected=move || query.with(|q| q.country == Some(code))>{name}</option>
                         }).collect_view()}
                     </select>
                 </label>

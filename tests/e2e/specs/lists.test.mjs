@@ -277,10 +277,12 @@ test('filter by text and sort', async () => {
   await waitFor(() => entry(700001).progress === 11);
 });
 
-test('filter by genre: the genres the list has, in AniList\'s order; with the text filter; in the URL, over a reload; one AniList does not have is left out', async () => {
+test('filter by genre and by country: the ones the list has (genres in AniList\'s order, countries by name); with the text filter; in the URL, over a reload; an unknown one left out', async () => {
+  for (const [id, country] of [[1, 'JP'], [5114, 'JP'], [16498, 'JP'], [20954, 'JP'], [21, 'KR']]) world.standIn.data.media.find((m) => m.id === id).countryOfOrigin = country;
   const page = await listPage();
-  const genres = () => page.locator('[data-testid=list-genre] option').allTextContents();
-  assert.deepEqual(await genres(), ['All', 'Action', 'Adventure', 'Drama', 'Romance', 'Sci-Fi']);
+  const options = (what) => page.locator(`[data-testid=list-${what}] option`).allTextContents();
+  assert.deepEqual(await options('genre'), ['All', 'Action', 'Adventure', 'Drama', 'Romance', 'Sci-Fi']);
+  assert.deepEqual(await options('country'), ['All', 'Japan', 'South Korea'], 'named by the browser');
   const shown = async () => [...new Set(await page.locator('.entry').evaluateAll((xs) => xs.map((x) => x.dataset.testid)))].sort();
   await page.selectOption('[data-testid=list-genre]', 'Drama');
   await waitFor(async () => (await shown()).length === 3);
@@ -295,11 +297,18 @@ test('filter by genre: the genres the list has, in AniList\'s order; with the te
   await page.waitForSelector(row(700002));
   assert.equal(await page.inputValue('[data-testid=list-genre]'), 'Drama');
   assert.deepEqual(await shown(), ['entry-700002', 'entry-700003', 'entry-700004']);
-  await page.goto(`${world.app.url}lists/anime?genre=isekai`);
+  // Drama from South Korea: none; Adventure from South Korea: ONE PIECE.
+  await page.selectOption('[data-testid=list-country]', 'KR');
+  await page.waitForSelector('[data-testid=no-match]');
+  assert.equal(new URL(page.url()).searchParams.get('country'), 'KR');
+  await page.selectOption('[data-testid=list-genre]', 'Adventure');
+  await waitFor(async () => (await shown()).length === 1);
+  assert.deepEqual(await shown(), ['entry-700005']);
+  await page.goto(`${world.app.url}lists/anime?genre=isekai&country=japan`);
   await appReady(page);
   await page.waitForSelector(row(700001));
   assert.equal(await page.inputValue('[data-testid=list-genre]'), '');
-  assert.equal((await shown()).length, 5);
+  assert.equal((await shown()).length, 5, 'neither is a filter');
   assert.deepEqual(page.problems, []);
 });
 
@@ -469,7 +478,7 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   const choices = '[data-testid=list-choices]';
   assert.equal(await page.isVisible('[data-testid=list-status]'), false);
   assert.equal(await page.getAttribute(choices, 'aria-expanded'), 'false');
-  assert.equal(await page.textContent(choices), 'Status, format, genre, sort');
+  assert.equal(await page.textContent(choices), 'More filters, sort');
   const folded = (await page.locator(row(700001)).boundingBox()).y;
   await page.click(choices);
   assert.equal(await page.getAttribute(choices, 'aria-expanded'), 'true');
@@ -482,7 +491,7 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   await page.selectOption('[data-testid=list-sort]', 'score');
   await page.click(choices);
   assert.equal(await page.isVisible('[data-testid=list-status]'), false);
-  assert.equal(await page.textContent(choices), 'Status, format, genre, sort (2 set)');
+  assert.equal(await page.textContent(choices), 'More filters, sort (2 set)');
   await page.waitForSelector(row(700001), { state: 'detached' });
   // A wider screen shows the choices, and no button.
   await page.setViewportSize({ width: 1000, height: 844 });

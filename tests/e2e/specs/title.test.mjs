@@ -32,7 +32,7 @@ test('a list row opens the title\'s page: names, facts and rankings, tags, descr
   assert.match(await page.textContent('[data-testid=other-names]'), /Kaubōi Bibappu · カウボーイビバップ/);
   assert.equal(await page.textContent('[data-testid=title-line]'), 'TV · Finished · Spring 1998 · 26 episodes · 24 min');
   const facts = await page.textContent('[data-testid=title-facts]');
-  for (const f of ['Sunrise', 'Original', 'Action, Sci-Fi', '86%', '87%', '370,000', '1999-04-24', '#27 Highest Rated All Time · #1 Most Popular Spring 1998']) assert.ok(facts.includes(f), `${f} in ${facts}`);
+  for (const f of ['Sunrise', 'Original', 'Action, Sci-Fi', 'Japan', '86%', '87%', '370,000', '1999-04-24', '#27 Highest Rated All Time · #1 Most Popular Spring 1998']) assert.ok(facts.includes(f), `${f} in ${facts}`);
   assert.ok(!facts.includes('Bandai Visual'), 'main studios only');
   // The description keeps its formatting, as the app's own elements.
   assert.equal(await page.textContent('[data-testid=description] em'), 'See you, space cowboy.');

@@ -170,7 +170,8 @@ export function freshFixtures() {
         manga: { count: 2, meanScore: 9.3, standardDeviation: 0.2, minutesWatched: 0, episodesWatched: 0, chaptersRead: 362, volumesRead: 47 },
       },
     },
-    media: MEDIA.map((m) => structuredClone(m)),
+    // Every title has a country of origin on AniList: Japan unless given.
+    media: MEDIA.map((m) => ({ countryOfOrigin: 'JP', ...structuredClone(m) })),
     people: structuredClone(PEOPLE),
     entries: [
       ...ENTRIES.map((e) => ({ userId: VIEWER_ID, progressVolumes: 0, repeat: 0, priority: 0, private: false, notes: null, createdAt: 1600000000, ...e })),
