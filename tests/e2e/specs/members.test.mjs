@@ -7,7 +7,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady, signIn, problemsBut } from '../lib/harness.mjs';
-import { VIEWER_ID, SECOND_ID, THIRD_ID } from '../stand-in/fixtures.mjs';
+import { VIEWER_ID, SECOND_ID, THIRD_ID, heavyList } from '../stand-in/fixtures.mjs';
 
 let world;
 
@@ -142,6 +142,36 @@ test('a member\'s lists: their status and score on each title, yours beside it, 
   await page.click('[data-testid=their-retry]');
   await page.waitForSelector('[data-testid=their-entries]');
   assert.deepEqual(await page.locator('[data-testid=their-entries] .tile__name').allInnerTexts(), ['Cowboy Bebop', 'ONE PIECE']);
+  assert.deepEqual(problems(page), []);
+});
+
+test('a member\'s long list: 25 at a time with "Load more", most recently updated first, each page asked once, none shown twice', async () => {
+  // 30 more anime on the member's list, the newest updated first.
+  const { media } = heavyList(30);
+  world.standIn.data.media.push(...media);
+  world.standIn.data.entries.push(...media.map((m, i) => ({
+    id: 3_000_000 + i, userId: THIRD_ID, mediaId: m.id, status: 'COMPLETED', progress: m.episodes, score: 7,
+    private: false, updatedAt: 1_900_000_000 - i * 60,
+  })));
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=their-entries]');
+  const names = () => page.locator('[data-testid=their-entries] .tile__name').allInnerTexts();
+  const first = await names();
+  assert.equal(first.length, 25);
+  assert.deepEqual(first.slice(0, 2), ['Tale of Stars 1', 'Tale of Stars 2']);
+  await page.click('[data-testid=their-lists] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=their-entries] .tile').length > 25);
+  const all = await names();
+  // The 30 new ones and the three of the fixture (its private one is never shown).
+  assert.equal(all.length, 33);
+  assert.equal(new Set(all).size, 33, 'none twice');
+  assert.deepEqual(all.slice(0, 25), first, 'the first page stays as it was');
+  assert.deepEqual(all.slice(-3), ['Star of Miracles 1', 'Cowboy Bebop', 'Star of Miracles 2']);
+  assert.deepEqual(requests('MemberList').map((r) => r.body.variables.page), [1, 2]);
+  assert.equal(await page.locator('[data-testid=their-lists] [data-testid=load-more]').count(), 0, 'nothing more to load');
   assert.deepEqual(problems(page), []);
 });
 
