@@ -187,6 +187,52 @@ pub struct Facts {
     pub added: i64,
 }
 
+/// The choices a list offers beside "All" in its filters: only what its
+/// titles have.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterChoices {
+    /// In AniList's order ([`MediaFormat::ALL`]).
+    pub formats: Vec<MediaFormat>,
+    /// Places in [`crate::media::GENRES`], in its order.
+    pub genres: Vec<usize>,
+    /// Countries of origin, as first met (the page orders them by name).
+    pub countries: Vec<[u8; 2]>,
+    /// Newest first, within [`YEARS`].
+    pub years: Vec<i32>,
+}
+
+/// What one title brings to the choices: its format, genres
+/// ([`crate::media::genre_bits`]), country and start year.
+pub type ChoiceFacts = (Option<MediaFormat>, u32, Option<[u8; 2]>, Option<i32>);
+
+/// The choices of a list's titles, in one pass (no sort: formats and
+/// genres have their own order, years are marked in a table).
+pub fn filter_choices(titles: impl IntoIterator<Item = ChoiceFacts>) -> FilterChoices {
+    let first = *YEARS.start();
+    let mut formats = [false; MediaFormat::ALL.len()];
+    let mut years = [false; (*YEARS.end() - *YEARS.start() + 1) as usize];
+    let mut genres = 0u32;
+    let mut countries = Vec::new();
+    for (format, bits, country, year) in titles {
+        if let Some(i) = format.and_then(|f| MediaFormat::ALL.iter().position(|x| *x == f)) {
+            formats[i] = true;
+        }
+        genres |= bits;
+        if let Some(c) = country.filter(|c| !countries.contains(c)) {
+            countries.push(c);
+        }
+        if let Some(h) = year.and_then(|y| usize::try_from(y - first).ok()).and_then(|i| years.get_mut(i)) {
+            *h = true;
+        }
+    }
+    FilterChoices {
+        formats: MediaFormat::ALL.into_iter().zip(formats).filter(|(_, h)| *h).map(|(f, _)| f).collect(),
+        genres: (0..crate::media::GENRES.len()).filter(|&i| genres & 1 << i != 0).collect(),
+        countries,
+        years: (0..years.len()).rev().filter(|&i| years[i]).map(|i| first + i as i32).collect(),
+    }
+}
+
 /// A start date as one sortable number: 1998-04-03 is 19980403; a date
 /// with only its year is 19980000.
 pub fn date_number(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Option<i64> {
@@ -423,6 +469,24 @@ mod tests {
         assert_eq!(q.choices_made(), 4);
         q.sort = SortBy::Title;
         assert_eq!(q.choices_made(), 3, "the default sort is no choice");
+    }
+
+    #[test]
+    fn a_list_offers_only_the_choices_its_titles_have() {
+        let drama = crate::media::genre_bits(&["Drama".into()]);
+        let both = crate::media::genre_bits(&["Action".into(), "Sci-Fi".into()]);
+        let c = filter_choices([
+            (Some(MediaFormat::Movie), drama, Some(*b"KR"), Some(1998)),
+            (Some(MediaFormat::Tv), both, Some(*b"JP"), Some(2024)),
+            (Some(MediaFormat::Movie), 0, Some(*b"KR"), Some(1998)),
+            (None, 0, None, None),
+            (Some(MediaFormat::Unknown), 0, None, Some(1800)),
+        ]);
+        assert_eq!(c.formats, [MediaFormat::Tv, MediaFormat::Movie], "AniList's order, each once, no unknown");
+        assert_eq!(c.genres.iter().map(|&g| crate::media::GENRES[g]).collect::<Vec<_>>(), ["Action", "Drama", "Sci-Fi"]);
+        assert_eq!(c.countries, [*b"KR", *b"JP"], "as first met, each once");
+        assert_eq!(c.years, [2024, 1998], "newest first; 1800 is out of range");
+        assert_eq!(filter_choices([]), FilterChoices::default());
     }
 
     fn facts(media_id: i64, title: &str, rank: u32) -> Facts {

@@ -21,7 +21,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
 use crate::components::KindTabs;
-use crate::listing::{arrange, date_number, section_label, section_order, Facts, ListQuery, SortBy, YEARS};
+use crate::listing::{arrange, date_number, section_label, section_order, Facts, ListQuery, SortBy};
 use crate::media::{ListStatus, MediaFormat};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
@@ -130,6 +130,27 @@ fn group_ids(groups: Memo<Vec<Vec<i64>>>, i: usize) -> Memo<Vec<i64>> {
 
 /// Each entry's filter key and its title's place in the collation, by media id.
 type Lexicon = Arc<HashMap<i64, (Arc<str>, u32)>>;
+
+/// What a list filter offers (value, label) out of the list's choices,
+/// and which value a query has chosen (empty for all).
+type Choices = fn(&crate::listing::FilterChoices) -> Vec<(String, String)>;
+type Chosen = fn(&ListQuery) -> String;
+
+/// One of the list's filters: "All", then the choices the list has.
+fn choice_select(label: &'static str, testid: &'static str, choices: Memo<crate::listing::FilterChoices>, of: Choices, query: Memo<ListQuery>, chosen: Chosen, pick: Callback<String>) -> impl IntoView {
+    view! {
+        <label>
+            <span>{label}</span>
+            <select on:change=move |ev| pick.run(event_target_value(&ev)) data-testid=testid>
+                <option value="" selected=move || query.with(|q| chosen(q).is_empty())>"All"</option>
+                {move || choices.with(of).into_iter().map(|(value, text)| {
+                    let this = value.clone();
+                    view! { <option value=value selected=move || query.with(|q| chosen(q) == this)>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
 
 /// What an entry is filtered and sorted by.
 fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, (Arc<str>, u32)>) -> Facts {
@@ -288,50 +309,16 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             }
         })
     });
-    // The formats and years the list has, for the filter's choices (in
-    // AniList's order of formats, newest year first; no sort needed).
-    let formats = move || {
-        let mut has = [false; MediaFormat::ALL.len()];
+    // The formats, genres, countries and years the list has, for the
+    // filters' choices: made again at each change, passed on only when
+    // they differ (a +1 redraws none of them).
+    let choices = Memo::new(move |_| {
         store.with(kind, |d| {
-            for f in d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()?.format) {
-                if let Some(i) = MediaFormat::ALL.iter().position(|x| *x == f) {
-                    has[i] = true;
-                }
-            }
-        });
-        MediaFormat::ALL.into_iter().zip(has).filter(|(_, h)| *h).map(|(f, _)| f).collect::<Vec<_>>()
-    };
-    let genres = move || {
-        let has = store.with(kind, |d| d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()).fold(0, |bits, m| bits | crate::media::genre_bits(&m.genres)));
-        (0..crate::media::GENRES.len()).filter(|&i| has & 1 << i != 0).collect::<Vec<_>>()
-    };
-    // The countries the list's titles come from (a handful), by their
-    // names.
-    let countries = move || {
-        let mut named: Vec<([u8; 2], String)> = Vec::new();
-        store.with(kind, |d| {
-            for code in d.iter().flat_map(|d| &d.entries).filter_map(|e| crate::media::country_code(e.media.as_ref()?.country_of_origin.as_deref()?)) {
-                if named.iter().all(|(c, _)| *c != code) {
-                    let name = crate::text::region_name(&crate::media::country_text(code));
-                    let at = named.iter().position(|(_, n)| *n > name).unwrap_or(named.len());
-                    named.insert(at, (code, name));
-                }
-            }
-        });
-        named
-    };
-    let years = move || {
-        let first = *YEARS.start();
-        let mut has = [false; (*YEARS.end() - *YEARS.start() + 1) as usize];
-        store.with(kind, |d| {
-            for y in d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()?.start_date?.year) {
-                if let Some(h) = usize::try_from(y - first).ok().and_then(|i| has.get_mut(i)) {
-                    *h = true;
-                }
-            }
-        });
-        (0..has.len()).rev().filter(|&i| has[i]).map(|i| first + i as i32).collect::<Vec<_>>()
-    };
+            crate::listing::filter_choices(d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()).map(|m| {
+                (m.format, crate::media::genre_bits(&m.genres), m.country_of_origin.as_deref().and_then(crate::media::country_code), m.start_date.and_then(|s| s.year))
+            }))
+        })
+    });
 
     let state = Memo::new(move |_| store.refresh_state(kind));
     let now = crate::components::clock::clock(std::time::Duration::from_secs(30));
@@ -449,46 +436,31 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>
-                    <span>"Format"</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.format = MediaFormat::ALL.into_iter().find(|f| f.as_api() == v)) }
-                        data-testid="list-format">
-                        <option value="" selected=move || query.with(|q| q.format.is_none())>"All"</option>
-                        {move || formats().into_iter().map(|f| view! {
-                            <option value=f.as_api() selected=move || query.with(|q| q.format == Some(f))>{f.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>"Genre"</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.genre = crate::media::genre_index(&v)) }
-                        data-testid="list-genre">
-                        <option value="" selected=move || query.with(|q| q.genre.is_none())>"All"</option>
-                        {move || genres().into_iter().map(|g| view! {
-                            <option value=crate::media::GENRES[g] selected=move || query.with(|q| q.genre == Some(g))>{crate::media::GENRES[g]}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>"Country"</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.country = crate::media::country_code(&v)) }
-                        data-testid="list-country">
-                        <option value="" selected=move || query.with(|q| q.country.is_none())>"All"</option>
-                        {move || countries().into_iter().map(|(code, name)| view! {
-                            <option value=crate::media::country_text(code) selected=move || query.with(|q| q.country == Some(code))>{name}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>"Year"</span>
-                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.year = v.parse().ok()) }
-                        data-testid="list-year">
-                        <option value="" selected=move || query.with(|q| q.year.is_none())>"All"</option>
-                        {move || years().into_iter().map(|y| view! {
-                            <option value=y.to_string() selected=move || query.with(|q| q.year == Some(y))>{y.to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                {choice_select("Format", "list-format",
+                    choices, |c| c.formats.iter().map(|f| (f.as_api().to_string(), f.label().to_string())).collect(),
+                    query, |q| q.format.map(|f| f.as_api().to_string()).unwrap_or_default(),
+                    Callback::new(move |v: String| set(&|q| q.format = MediaFormat::ALL.into_iter().find(|f| f.as_api() == v))))}
+                {choice_select("Genre", "list-genre",
+                    choices, |c| c.genres.iter().map(|&g| (crate::media::GENRES[g].to_string(), crate::media::GENRES[g].to_string())).collect(),
+                    query, |q| q.genre.map(|g| crate::media::GENRES[g].to_string()).unwrap_or_default(),
+                    Callback::new(move |v: String| set(&|q| q.genre = crate::media::genre_index(&v))))}
+                {choice_select("Country", "list-country",
+                    choices, |c| {
+                        // By name, in the reader's language (a handful).
+                        let mut named: Vec<(String, String)> = Vec::new();
+                        for &code in &c.countries {
+                            let name = crate::text::region_name(&crate::media::country_text(code));
+                            let at = named.iter().position(|(_, n)| *n > name).unwrap_or(named.len());
+                            named.insert(at, (crate::media::country_text(code), name));
+                        }
+                        named
+                    },
+                    query, |q| q.country.map(crate::media::country_text).unwrap_or_default(),
+                    Callback::new(move |v: String| set(&|q| q.country = crate::media::country_code(&v))))}
+                {choice_select("Year", "list-year",
+                    choices, |c| c.years.iter().map(|y| (y.to_string(), y.to_string())).collect(),
+                    query, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
+                    Callback::new(move |v: String| set(&|q| q.year = v.parse().ok())))}
                 <label>
                     <span>"Sort by"</span>
                     <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.sort = SortBy::parse(&v)) }
