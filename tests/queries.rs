@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, like, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -184,6 +184,22 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(liked.contains("id: Some(8006), like_count: Some(4), is_liked: Some(true)"), "{liked}");
     let state = fixture_reads_as_selected::<like::LikeState>();
     assert!(state.contains("id: Some(8002), like_count: Some(5), is_liked: Some(false)"), "{state}");
+    let posted = fixture_reads_as_selected::<post::PostStatus>();
+    for part in ["id: Some(8101), kind: Some(Text)", "text: Some(\"<p>Starting <strong>Bebop</strong> again.</p>\")", "created_at: Some(1764930000)", "site_url: Some(\"https://anilist.co/activity/8101\")", "name: \"Mitsuki\"", "source: Some(\"Starting __Bebop__ again.\")"] {
+        assert!(posted.contains(part), "{part}: {posted}");
+    }
+    let latest = fixture_reads_as_selected::<post::LatestPosts>();
+    for part in ["has_next_page: Some(true)", "id: Some(8101)", "like_count: Some(2), is_liked: Some(true), reply_count: Some(1)", "source: Some(\"Starting __Bebop__ again.\")", "Activity { id: None"] {
+        assert!(latest.contains(part), "{part}: {latest}");
+    }
+    let replied = fixture_reads_as_selected::<post::PostReply>();
+    for part in ["id: 90101, text: Some(\"<p>Same here, <em>see you</em> there.</p>\"), created_at: Some(1764930100)", "id: 5150", "source: Some(\"Same here, _see you_ there.\")"] {
+        assert!(replied.contains(part), "{part}: {replied}");
+    }
+    let written = fixture_reads_as_selected::<post::RepliesAsWritten>();
+    for part in ["id: 90002", "source: Some(\"What is this?\")", "id: 90101", "like_count: Some(1)"] {
+        assert!(written.contains(part), "{part}: {written}");
+    }
     let me = fixture_reads_as_selected::<me::Me>();
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();

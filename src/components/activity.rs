@@ -9,10 +9,12 @@ use leptos::prelude::*;
 
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityReplies, RepliesVars, Reply, Vars, Whose};
+use crate::api::ops::post::{self, LatestPosts, LatestVars, PostReply, PostStatus, RepliesAsWritten, ReplyVars, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{LoadMore, Paged};
+use crate::components::compose::{compose, Posted};
 use crate::components::empty_state::EmptyState;
 use crate::components::like::LikeToggle;
 use crate::components::read::read_from_anilist;
@@ -30,29 +32,73 @@ async fn read_page(api: Api, credential: Option<Credential>, page: u32, whose: W
     Ok(api.run::<ActivityFeed>(credential.as_ref(), &Vars::new(page, whose), fresh).await?.page())
 }
 
+/// Posts a status. Sent once: when the answer is lost, the person's latest
+/// posts are read back and the one sent is looked for by its text.
+async fn post_status(api: &Api, credential: &Credential, text: String) -> Result<Option<Activity>, ApiError> {
+    let sent_at = now_secs();
+    match api.run::<PostStatus>(Some(credential), &StatusVars { text: text.clone() }, false).await {
+        Ok(post::Posted { activity: Some(a) }) if a.id.is_some() => return Ok(Some(a)),
+        Ok(_) => {}
+        Err(e) if e.outcome_unknown() => {}
+        Err(e) => return Err(e),
+    }
+    let (latest, _) = api.run::<LatestPosts>(Some(credential), &LatestVars { user_id: credential.user }, true).await?.page();
+    Ok(post::find_post(latest, &text, credential.user, sent_at))
+}
+
+/// Replies to activity `id`, sent once like a status (the activity's
+/// replies read back when the answer is lost).
+async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Option<Reply>, ApiError> {
+    let sent_at = now_secs();
+    match api.run::<PostReply>(Some(credential), &ReplyVars { activity_id: id, text: text.clone() }, false).await {
+        Ok(post::Replied { reply: Some(r) }) => return Ok(Some(r)),
+        Ok(_) => {}
+        Err(e) if e.outcome_unknown() => {}
+        Err(e) => return Err(e),
+    }
+    let replies = api.run::<RepliesAsWritten>(Some(credential), &RepliesVars { id }, true).await?.replies();
+    Ok(post::find_reply(replies, &text, credential.user, sent_at))
+}
+
+/// Where a draft is kept in the tab: per person and place.
+fn draft_key(credential: &Credential, place: &str) -> String {
+    format!("tsuzuki.draft.{}.{place}", credential.user)
+}
+
 #[component]
 pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     let api = expect_context::<Api>();
+    // What the person posted here, shown on top (until a read has it).
+    let posted = RwSignal::new(Vec::<Activity>::new());
+    let composer = credential.clone().filter(|_| whose == Whose::Following).map(|credential| {
+        let api = api.clone();
+        let key = draft_key(&credential, "status");
+        compose("Post a status", "Post", key, move |text| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move {
+                Ok(match post_status(&api, &credential, text).await? {
+                    Some(a) => {
+                        posted.try_update(|p| p.insert(0, a));
+                        Posted::Yes
+                    }
+                    None => Posted::NotFound,
+                })
+            }
+        })
+    });
     let (first_api, first_credential) = (api.clone(), credential.clone());
-    read_from_anilist(
+    let feed = read_from_anilist(
         "Loading the activity…",
         move |fresh| read_page(first_api.clone(), first_credential.clone(), 1, whose, fresh),
         move |(items, next): (Vec<Activity>, bool), again| {
-            if items.is_empty() {
-                return view! {
-                    <EmptyState title="Nothing here yet">
-                        {match whose {
-                            Whose::Following => view! { <p>"When members you follow update their lists or post, it shows here. " <a href=everyone_href()>"See everyone's activity"</a> "."</p> }.into_any(),
-                            Whose::Everyone => view! { <p>"No one has posted lately."</p> }.into_any(),
-                            Whose::Member(_) => view! { <p>"No list updates or posts yet."</p> }.into_any(),
-                        }}
-                    </EmptyState>
-                }
-                .into_any();
-            }
             let now = now_secs();
             // "Load more" from page 2; "Reload" draws all this anew from page 1.
             let shown = RwSignal::new(items);
+            let all = Memo::new(move |_| {
+                let mut all = posted.get();
+                shown.with(|s| merge(&mut all, s.clone()));
+                all
+            });
             let (api, credential) = (api.clone(), credential.clone());
             let pages = Paged::new(
                 2,
@@ -63,20 +109,37 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
                     more
                 },
             );
-            view! {
-                <div class="actions actions--end">
-                    <button type="button" class="button button--small button--secondary" on:click=move |_| again.run(()) data-testid="activity-reload">"Reload"</button>
-                </div>
-                <ol class="notes" data-testid="activity" aria-label="Activity, newest first">
-                    <For each=move || shown.get() key=|a| a.id let:a>
-                        <ActivityRow a=a now=now/>
-                    </For>
-                </ol>
-                <LoadMore load=pages.load more=pages.more/>
-            }
+            let empty = Memo::new(move |_| all.with(Vec::is_empty));
+            (move || {
+                if empty.get() {
+                    return view! {
+                        <EmptyState title="Nothing here yet">
+                            {match whose {
+                                Whose::Following => view! { <p>"When members you follow update their lists or post, it shows here. " <a href=everyone_href()>"See everyone's activity"</a> "."</p> }.into_any(),
+                                Whose::Everyone => view! { <p>"No one has posted lately."</p> }.into_any(),
+                                Whose::Member(_) => view! { <p>"No list updates or posts yet."</p> }.into_any(),
+                            }}
+                        </EmptyState>
+                    }
+                    .into_any();
+                }
+                view! {
+                    <div class="actions actions--end">
+                        <button type="button" class="button button--small button--secondary" on:click=move |_| again.run(()) data-testid="activity-reload">"Reload"</button>
+                    </div>
+                    <ol class="notes" data-testid="activity" aria-label="Activity, newest first">
+                        <For each=move || all.get() key=|a| a.id let:a>
+                            <ActivityRow a=a now=now/>
+                        </For>
+                    </ol>
+                    <LoadMore load=pages.load more=pages.more/>
+                }
+                .into_any()
+            })
             .into_any()
         },
-    )
+    );
+    view! { {composer} {feed} }
 }
 
 /// One activity: who, what (a list update as a sentence with its title, or
@@ -97,7 +160,9 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
     });
     let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     let text = a.text.clone().filter(|t| !t.trim().is_empty());
-    let replies = a.reply_count.filter(|n| *n > 0).map(|n| if n == 1 { "1 reply".to_string() } else { format!("{n} replies") });
+    let signed_in = expect_context::<crate::session::SessionContext>().0.with_untracked(|s| s.is_signed_in());
+    // Signed in, "Reply" opens them with a box to answer in.
+    let replies = RwSignal::new(a.reply_count.unwrap_or(0));
     let open = RwSignal::new(false);
     let liked = RwSignal::new(a.is_liked.unwrap_or(false));
     let likes = RwSignal::new(a.like_count.unwrap_or(0));
@@ -119,14 +184,16 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id on=liked count=likes whose=whose/>
-                    {replies.map(|label| view! {
+                    {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "
                         <button type="button" class="linklike" aria-expanded=move || open.get().to_string()
-                            on:click=move |_| open.update(|o| *o = !*o) data-testid="replies-toggle">{label}</button>
+                            on:click=move |_| open.update(|o| *o = !*o) data-testid="replies-toggle">
+                            {move || match replies.get() { 0 => "Reply".to_string(), 1 => "1 reply".to_string(), n => format!("{n} replies") }}
+                        </button>
                     })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
                 </p>
-                {move || open.get().then(|| view! { <Replies id=id now=now/> })}
+                {move || open.get().then(|| view! { <Replies id=id now=now count=replies/> })}
             </div>
             {cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> })}
         </li>
@@ -136,39 +203,66 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
 /// An activity's replies, read when opened: who, what (through the
 /// allowlist), when and how many liked it.
 #[component]
-fn Replies(id: i64, now: i64) -> impl IntoView {
+fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<crate::session::SessionContext>().0;
     let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-    read_from_anilist(
+    // The person's replies made here, after those read.
+    let added = RwSignal::new(Vec::<Reply>::new());
+    let composer = credential.clone().map(|credential| {
+        let api = api.clone();
+        let key = draft_key(&credential, &format!("reply-{id}"));
+        compose("Your reply", "Reply", key, move |text| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move {
+                Ok(match post_reply(&api, &credential, id, text).await? {
+                    Some(r) => {
+                        added.try_update(|a| a.push(r));
+                        count.try_update(|n| *n += 1);
+                        Posted::Yes
+                    }
+                    None => Posted::NotFound,
+                })
+            }
+        })
+    });
+    let replies = read_from_anilist(
         "Loading the replies…",
         move |fresh| {
             let (api, credential) = (api.clone(), credential.clone());
             async move { Ok(api.run::<ActivityReplies>(credential.as_ref(), &RepliesVars { id }, fresh).await?.replies()) }
         },
-        move |replies: Vec<Reply>, _| {
-            if replies.is_empty() {
-                return view! { <p class="muted small">"No replies any more."</p> }.into_any();
-            }
+        move |read: Vec<Reply>, _| {
+            let all = Memo::new(move |_| {
+                let mut all = read.clone();
+                added.with(|a| all.extend(a.iter().filter(|r| all.iter().all(|x| x.id != r.id)).cloned().collect::<Vec<_>>()));
+                all
+            });
             view! {
+                <Show when=move || all.with(Vec::is_empty)>
+                    <p class="muted small">"No replies yet."</p>
+                </Show>
                 <ol class="replies" data-testid="replies" aria-label="Replies">
-                    {replies.into_iter().map(|r| {
-                        let who = r.user.map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
-                        let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
-                        let likes = r.like_count.filter(|n| *n > 0).map(|n| format!(" · {}", crate::text::count(n, "like")));
-                        view! {
-                            <li class="reply" data-testid=format!("reply-{}", r.id)>
-                                {who}
-                                {r.text.filter(|t| !t.trim().is_empty()).map(|t| view! { <div class="activity__post"><RichText html=t/></div> })}
-                                <p class="note__meta">{when}{likes}</p>
-                            </li>
+                    <For each=move || all.get() key=|r| r.id let:r>
+                        {
+                            let who = r.user.map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
+                            let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
+                            let likes = r.like_count.filter(|n| *n > 0).map(|n| format!(" · {}", crate::text::count(n, "like")));
+                            view! {
+                                <li class="reply" data-testid=format!("reply-{}", r.id)>
+                                    {who}
+                                    {r.text.filter(|t| !t.trim().is_empty()).map(|t| view! { <div class="activity__post"><RichText html=t/></div> })}
+                                    <p class="note__meta">{when}{likes}</p>
+                                </li>
+                            }
                         }
-                    }).collect_view()}
+                    </For>
                 </ol>
             }
             .into_any()
         },
-    )
+    );
+    view! { {replies} {composer} }
 }
 
 /// A member's activity on their page (or the person's own on their

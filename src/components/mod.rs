@@ -4,6 +4,7 @@ pub mod activity;
 pub mod add_to_list;
 pub mod api_status;
 pub mod clock;
+pub mod compose;
 pub mod copy;
 pub mod empty_state;
 pub mod entry_editor;

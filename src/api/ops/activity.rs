@@ -73,6 +73,8 @@ pub struct Reply {
     pub created_at: Option<i64>,
     pub like_count: Option<u32>,
     pub user: Option<Member>,
+    /// As written (asked only when a reply is read back).
+    pub source: Option<String>,
 }
 
 impl RepliesData {
@@ -162,6 +164,8 @@ pub struct Activity {
     pub site_url: Option<String>,
     pub user: Option<Member>,
     pub media: Option<Other>,
+    /// A post as written (asked only when one is read back).
+    pub source: Option<String>,
 }
 
 impl Activity {

@@ -14,6 +14,7 @@ pub mod me;
 pub mod member_list;
 pub mod notifications;
 pub mod people;
+pub mod post;
 pub mod review;
 pub mod save_entry;
 pub mod save_user_options;
@@ -62,6 +63,10 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<activity::ActivityReplies>(),
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
+    op::<post::PostStatus>(),
+    op::<post::LatestPosts>(),
+    op::<post::PostReply>(),
+    op::<post::RepliesAsWritten>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -114,6 +114,8 @@ test('signed out: everyone\'s activity, without a token, and a way to sign in; a
   // Likes are counted, not given, signed out.
   assert.equal(await page.textContent('[data-testid=activity-8006] [data-testid=likes]'), '3 likes');
   assert.equal(await page.locator('[data-testid=like]').count(), 0);
+  assert.equal(await page.locator('[data-testid=compose]').count(), 0, 'nothing to post with, signed out');
+  assert.equal(await page.locator('[data-testid=activity-8004] [data-testid=replies-toggle]').count(), 0, 'no "Reply" on an unanswered one');
   assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
 });
 
@@ -152,6 +154,118 @@ test('a like: given and taken back, the count AniList\'s; a lost answer is read 
   await page.waitForSelector('[data-testid=activity-8003] [data-testid=like-error]');
   assert.equal(await page.getAttribute(like(8003), 'aria-pressed'), 'false');
   assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
+});
+
+test('a status: posted on top as AniList shows it, the box emptied; a draft outlives leaving the page; a lost answer is read back, never resent', async () => {
+  const posts = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'PostStatus');
+  const readBacks = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'LatestPosts');
+  const mine = () => world.standIn.data.activities.filter((a) => a.type === 'TEXT' && a.userId === 5150);
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  const box = '[data-testid=compose-text]';
+  assert.equal(await page.locator('label[for=compose-status]').innerText(), 'Post a status');
+  assert.equal(await page.isDisabled('[data-testid=compose-send]'), true, 'nothing to post yet');
+  await page.fill(box, 'Starting <b>Bebop</b> again.');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8007]');
+  assert.deepEqual(await ids(page), ['activity-8007', 'activity-8006', 'activity-8004', 'activity-8003', 'activity-8002']);
+  assert.equal(await text(page, 8007, 'activity-post'), 'Starting <b>Bebop</b> again.', 'AniList\'s HTML, the markup as text');
+  assert.equal(await page.locator('[data-testid=activity-8007] [data-testid=activity-post] b').count(), 0);
+  assert.equal(await page.inputValue(box), '');
+  assert.deepEqual(posts().map((r) => r.body.variables), [{ text: 'Starting <b>Bebop</b> again.' }]);
+  assert.match(posts()[0].authorization, /^Bearer /);
+  assert.equal(readBacks().length, 0);
+  // On AniList: a reload reads it there.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8007]');
+  // A draft: kept through leaving the page and coming back.
+  await page.fill(box, 'half a thought');
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=compose]', { state: 'detached' });
+  await page.goBack();
+  await page.waitForSelector(box);
+  assert.equal(await page.inputValue(box), 'half a thought');
+  // Ctrl+Enter posts; the answer lost after AniList made the post: found by
+  // reading the latest posts back, shown, not sent twice.
+  world.standIn.fault({ kind: 'drop-after', operation: 'PostStatus' });
+  await page.focus(box);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('[data-testid=activity-8008]');
+  assert.equal(await text(page, 8008, 'activity-post'), 'half a thought');
+  assert.equal(posts().length, 2, 'sent once');
+  assert.deepEqual(readBacks().map((r) => r.body.variables), [{ userId: 5150 }]);
+  assert.equal(mine().length, 2);
+  assert.equal(await page.inputValue(box), '');
+  // Lost before it reached AniList: not found, said so, the text kept; sent
+  // again by the person, it is posted once.
+  world.standIn.fault({ kind: 'drop', operation: 'PostStatus' });
+  await page.fill(box, 'third time');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=compose-error]');
+  assert.match(await page.innerText('[data-testid=compose-error]'), /most likely not posted\. Your text is still here/);
+  assert.equal(await page.inputValue(box), 'third time');
+  assert.equal(readBacks().length, 2);
+  assert.equal(mine().length, 2, 'nothing made');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8009]');
+  await page.waitForSelector('[data-testid=compose-error]', { state: 'detached' });
+  assert.equal(mine().length, 3);
+  // Refused: AniList's error, the text kept, nothing read back.
+  world.standIn.fault({ kind: '500', operation: 'PostStatus' });
+  await page.fill(box, 'refused');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=compose-error]');
+  assert.match(await page.innerText('[data-testid=compose-error]'), /HTTP 500/);
+  assert.equal(await page.inputValue(box), 'refused');
+  assert.equal(readBacks().length, 2);
+  // Everyone's feed has no box (posts go to your own feed).
+  await page.click('nav.tabs >> text=Everyone');
+  await page.waitForSelector('[data-testid=activity-8005]');
+  assert.equal(await page.locator('[data-testid=compose]').count(), 0);
+  assert.deepEqual(problemsBut(page).filter((p) => !/500|Failed to fetch|ERR_/.test(p)), []);
+});
+
+test('a reply: under the others, the count up; "Reply" on an unanswered one; a lost answer read back from the replies', async () => {
+  const replies = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'PostReply');
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  await page.click('[data-testid=activity-8006] [data-testid=replies-toggle]');
+  await page.waitForSelector('[data-testid=activity-8006] [data-testid=reply-90001]');
+  const box = '[data-testid=activity-8006] [data-testid=compose-text]';
+  assert.equal(await page.locator('[data-testid=activity-8006] label[for=compose-reply-8006]').innerText(), 'Your reply');
+  await page.fill(box, 'Same here.');
+  await page.click('[data-testid=activity-8006] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8006] [data-testid=reply-90004]');
+  assert.deepEqual(await page.$$eval('[data-testid=activity-8006] [data-testid=replies] > li', (lis) => lis.map((li) => li.dataset.testid)), ['reply-90001', 'reply-90004']);
+  assert.match((await page.innerText('[data-testid=reply-90004]')).replace(/\s+/g, ' '), /^Mitsuki Same here\./);
+  assert.equal((await page.innerText('[data-testid=activity-8006] [data-testid=replies-toggle]')).trim(), '2 replies');
+  assert.equal(await page.inputValue(box), '');
+  assert.deepEqual(replies().map((r) => r.body.variables), [{ activityId: 8006, text: 'Same here.' }]);
+  // An activity no one answered: "Reply" opens an empty list and a box.
+  const toggle = '[data-testid=activity-8004] [data-testid=replies-toggle]';
+  assert.equal((await page.innerText(toggle)).trim(), 'Reply');
+  await page.click(toggle);
+  const own = '[data-testid=activity-8004] [data-testid=compose-text]';
+  await page.waitForSelector(own);
+  assert.match(await page.innerText('[data-testid=activity-8004]'), /No replies yet\./);
+  // Its answer lost after AniList made it: read back from the replies.
+  world.standIn.fault({ kind: 'drop-after', operation: 'PostReply' });
+  await page.fill(own, 'Congrats!');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('[data-testid=activity-8004] [data-testid=reply-90005]');
+  assert.equal((await page.innerText(toggle)).trim(), '1 reply');
+  assert.doesNotMatch(await page.innerText('[data-testid=activity-8004]'), /No replies yet/);
+  assert.equal(replies().length, 2, 'sent once');
+  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'RepliesAsWritten').map((r) => r.body.variables), [{ id: 8004 }]);
+  assert.equal(world.standIn.data.activities.find((a) => a.id === 8004).replies.length, 1);
+  assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
 });
 
 test('a member\'s activity on their page, and yours on your profile: read when opened, all of it', async () => {

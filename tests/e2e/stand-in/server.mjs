@@ -670,12 +670,23 @@ export class StandIn {
       return out;
     };
     // An activity as AniList answers it; isLiked as the person signed in sees it.
+    // A post's text: as written (`source`, kept for those posted here), or
+    // as HTML with `asHtml` (the fixture's are HTML only).
+    const textOf = (x) => ({ asHtml } = {}) => (asHtml || x.source == null ? x.text : x.source);
     const activityObj = (x) => ({
       ...x, user: userObj(x.userId), media: x.mediaId ? mediaObj(mediaById(x.mediaId)) : null,
       siteUrl: `https://anilist.co/activity/${x.id}`,
+      text: textOf(x),
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>${x.id}`),
-      replies: (x.replies ?? []).map((r) => ({ ...r, activityId: x.id, user: userObj(r.userId), isLiked: false })),
+      replies: (x.replies ?? []).map((r) => ({ ...r, text: textOf(r), activityId: x.id, user: userObj(r.userId), isLiked: false })),
     });
+    // What AniList makes of a post's text: HTML, escaped (the stand-in
+    // knows no markdown).
+    const postHtml = (text) => `<p>${String(text).trim().replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</p>`;
+    const postText = (text) => {
+      if (!text || !String(text).trim()) throw new ApiError('validation', 400, { validation: { text: ['The text field is required.'] } });
+      return { source: String(text), text: postHtml(text), createdAt: Math.floor(Date.now() / 1000) };
+    };
     const mediaObj = (m) => {
       if (!m) return null;
       const kind = m.type.toLowerCase();
@@ -995,7 +1006,7 @@ export class StandIn {
         const activities = () => {
           const a = activityArgs;
           const mine = a.isFollowing ? viewerOf(ctx) : null;
-          return d.activities.filter((x) => (!a.type_in || a.type_in.includes(x.type))
+          return d.activities.filter((x) => (!a.type_in || a.type_in.includes(x.type)) && (!a.type || x.type === a.type)
             && (!a.isFollowing || x.userId === mine || d.follows.has(`${mine}>${x.userId}`))
             && (!a.hasRepliesOrTypeText || x.type === 'TEXT' || x.replyCount > 0)
             && (a.userId == null || x.userId === a.userId))
@@ -1134,6 +1145,25 @@ export class StandIn {
         const key = `${me}>${r.id}`;
         if (args.rating === 'UP_VOTE' || args.rating === 'DOWN_VOTE') d.reviewVotes.set(key, args.rating); else d.reviewVotes.delete(key);
         return reviewObj(r, ctx);
+      },
+      // A status post by the viewer, on top of the feed.
+      SaveTextActivity: (args, ctx) => {
+        const me = viewerOf(ctx);
+        if (args.id != null) throw new ApiError('Not Found.', 404);
+        const x = { __typename: 'TextActivity', id: Math.max(...d.activities.map((a) => a.id)) + 1, type: 'TEXT', userId: me, ...postText(args.text), likeCount: 0, replyCount: 0, replies: [] };
+        d.activities.push(x);
+        return activityObj(x);
+      },
+      // A reply by the viewer, last under its activity.
+      SaveActivityReply: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const x = d.activities.find((a) => a.id === args.activityId);
+        if (args.id != null || !x) throw new ApiError('Not Found.', 404);
+        const all = d.activities.flatMap((a) => a.replies ?? []);
+        const r = { id: Math.max(90000, ...all.map((y) => y.id)) + 1, userId: me, ...postText(args.text), likeCount: 0 };
+        x.replies = [...(x.replies ?? []), r];
+        x.replyCount = x.replies.length;
+        return { ...r, text: textOf(r), activityId: x.id, user: userObj(me), isLiked: false };
       },
       // A like, on or off: the activity with its count after it.
       ToggleLikeV2: (args, ctx) => {

@@ -1,0 +1,113 @@
+//! Writing something new on AniList (a status, a reply): a labelled text
+//! box whose text is kept in the tab as a draft until it is posted, so
+//! leaving the page or a failed post loses nothing. Ctrl+Enter (⌘+Enter)
+//! posts too. A post is sent once: when its answer is lost, the caller
+//! reads back whether it arrived (see `components::activity`).
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::api_status::ApiErrorView;
+use crate::storage::{self, Area};
+
+/// How a post ended, when AniList did not refuse it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Posted {
+    /// It is on AniList (and shown).
+    Yes,
+    /// Its answer was lost and it was not found after: most likely not
+    /// posted.
+    NotFound,
+}
+
+/// What went wrong with the last post.
+#[derive(Clone, Debug)]
+enum Problem {
+    Refused(ApiError),
+    Lost,
+}
+
+/// A text box and its button. `draft` names where its text is kept in the
+/// tab (unique per place and person); `send` posts a text and shows the
+/// post where it belongs.
+pub fn compose<Fut>(label: &'static str, button: &'static str, draft: String, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
+where
+    Fut: Future<Output = Result<Posted, ApiError>> + 'static,
+{
+    let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
+    compose_box(label, button, draft, send)
+}
+
+/// A post under way.
+type Sending = Pin<Box<dyn Future<Output = Result<Posted, ApiError>>>>;
+
+/// [`compose`], made once for every kind of post.
+fn compose_box(label: &'static str, button: &'static str, draft: String, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+    let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or_default());
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<Problem>);
+    let draft = StoredValue::new(draft);
+    let keep = move |value: String| {
+        draft.with_value(|key| {
+            if value.trim().is_empty() {
+                storage::delete(Area::Tab, key);
+            } else {
+                // Storage off or full: the text stays on screen all the same.
+                let _ = storage::set(Area::Tab, key, &value);
+            }
+        });
+        text.set(value);
+    };
+    let send = StoredValue::new_local(send);
+    let post = move || {
+        let value = text.get_untracked();
+        if busy.get_untracked() || value.trim().is_empty() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let request = send.with_value(|send| send(value));
+        leptos::task::spawn_local(async move {
+            let outcome = request.await;
+            // The page may be gone: then there is nothing to show.
+            let _ = busy.try_set(false);
+            match outcome {
+                Ok(Posted::Yes) => {
+                    draft.try_with_value(|key| storage::delete(Area::Tab, key));
+                    let _ = text.try_set(String::new());
+                }
+                Ok(Posted::NotFound) => drop(problem.try_set(Some(Problem::Lost))),
+                Err(e) => drop(problem.try_set(Some(Problem::Refused(e)))),
+            }
+        });
+    };
+    let id = format!("compose-{}", draft.with_value(|k| k.rsplit('.').next().unwrap_or_default().to_string()));
+    let hint = format!("{id}-hint");
+    view! {
+        <form class="compose" data-testid="compose" on:submit=move |ev| { ev.prevent_default(); post(); }>
+            <label for=id.clone()>{label}</label>
+            <textarea id=id rows="3" prop:value=move || text.get() on:input=move |ev| keep(event_target_value(&ev))
+                on:keydown=move |ev| if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); post(); }
+                aria-describedby=hint.clone() data-testid="compose-text"></textarea>
+            <div class="compose__foot">
+                <span class="muted small" id=hint>"Markdown works. Ctrl+Enter posts."</span>
+                <button type="submit" class="button button--small" data-testid="compose-send"
+                    disabled=move || busy.get() || text.with(|t| t.trim().is_empty())>
+                    {move || if busy.get() { "Posting…" } else { button }}
+                </button>
+            </div>
+            {move || problem.get().map(|p| match p {
+                Problem::Refused(e) => view! { <div data-testid="compose-error"><ApiErrorView error=e/></div> }.into_any(),
+                Problem::Lost => view! {
+                    <p class="notice notice--error" role="alert" data-testid="compose-error">
+                        "AniList's answer was lost, and this is not among what it holds now: it was most likely not posted. Your text is still here to post again."
+                    </p>
+                }.into_any(),
+            })}
+        </form>
+    }
+    .into_any()
+}
