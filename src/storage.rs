@@ -79,3 +79,19 @@ pub fn delete(area: Area, key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// Where a post being written is kept in this tab (see
+/// `components::compose`): per person and place.
+pub fn draft_key(user: u64, place: &str) -> String {
+    format!("tsuzuki.draft.{user}.{place}")
+}
+
+/// Forgets every draft of `user` in this tab (at sign-out).
+pub fn forget_drafts(user: u64) {
+    let Some(tab) = raw(Area::Tab) else { return };
+    let prefix = draft_key(user, "");
+    let keys: Vec<String> = (0..tab.length().unwrap_or(0)).filter_map(|i| tab.key(i).ok().flatten()).filter(|k| k.starts_with(&prefix)).collect();
+    for key in keys {
+        let _ = tab.remove_item(&key);
+    }
+}

@@ -372,6 +372,22 @@ mod session_store {
     }
 
     #[wasm_bindgen_test]
+    fn signing_out_forgets_only_that_persons_drafts() {
+        use tsuzuki::storage::{self, Area};
+        storage::set(Area::Tab, &storage::draft_key(5150, "status"), "half a thought").unwrap();
+        storage::set(Area::Tab, &storage::draft_key(5150, "reply-8006"), "same here").unwrap();
+        storage::set(Area::Tab, &storage::draft_key(51500, "status"), "another person's").unwrap();
+        storage::set(Area::Tab, "tsuzuki.other", "kept").unwrap();
+        storage::forget_drafts(5150);
+        assert_eq!(storage::get::<String>(Area::Tab, &storage::draft_key(5150, "status")), Ok(None));
+        assert_eq!(storage::get::<String>(Area::Tab, &storage::draft_key(5150, "reply-8006")), Ok(None));
+        assert_eq!(storage::get::<String>(Area::Tab, &storage::draft_key(51500, "status")), Ok(Some("another person's".into())));
+        assert_eq!(storage::get::<String>(Area::Tab, "tsuzuki.other"), Ok(Some("kept".into())));
+        storage::forget_drafts(51500);
+        storage::delete(Area::Tab, "tsuzuki.other");
+    }
+
+    #[wasm_bindgen_test]
     fn round_trip_on_device_and_in_tab() {
         clean();
         let (t, d) = token(42, 3600);

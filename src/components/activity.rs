@@ -62,7 +62,7 @@ async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -
 
 /// Where a draft is kept in the tab: per person and place.
 fn draft_key(credential: &Credential, place: &str) -> String {
-    format!("tsuzuki.draft.{}.{place}", credential.user)
+    crate::storage::draft_key(credential.user, place)
 }
 
 #[component]

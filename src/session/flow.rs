@@ -323,6 +323,9 @@ pub fn sign_in_with_pasted(config: &Config, text: &str, keep: Keep) -> Result<(S
 }
 
 pub fn sign_out(session: SessionContext) {
+    if let Some(user) = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
+        crate::storage::forget_drafts(user);
+    }
     store::clear();
     store::forget_person();
     session.0.set(Session::SignedOut);

@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, problemsBut } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, signOut, problemsBut } from '../lib/harness.mjs';
 
 let world;
 
@@ -226,6 +226,11 @@ test('a status: posted on top as AniList shows it, the box emptied; a draft outl
   await page.click('nav.tabs >> text=Everyone');
   await page.waitForSelector('[data-testid=activity-8005]');
   assert.equal(await page.locator('[data-testid=compose]').count(), 0);
+  // Signing out forgets the drafts.
+  assert.ok(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith('tsuzuki.draft.5150.'))));
+  await signOut(page);
+  await page.waitForSelector('[data-testid=activity-sign-in]');
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('tsuzuki.draft.'))), []);
   assert.deepEqual(problemsBut(page).filter((p) => !/500|Failed to fetch|ERR_/.test(p)), []);
 });
 
