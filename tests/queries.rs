@@ -200,6 +200,9 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["id: 90002", "source: Some(\"What is this?\")", "id: 90101", "like_count: Some(1)"] {
         assert!(written.contains(part), "{part}: {written}");
     }
+    for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>()] {
+        assert!(gone.contains("deleted: Some(true)"), "{gone}");
+    }
     let me = fixture_reads_as_selected::<me::Me>();
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();

@@ -159,6 +159,12 @@ impl ApiError {
         matches!(self, ApiError::Network | ApiError::Timeout { .. } | ApiError::Shape(_))
     }
 
+    /// Whether AniList says what was asked about is not there (HTTP 404,
+    /// or an error with status 404): after a delete, that it is gone.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::GraphQl { status: 404, .. }) || matches!(self, ApiError::GraphQl { errors, .. } if errors.iter().any(|e| e.status == Some(404)))
+    }
+
     /// Whether sending the same query again can help by itself.
     pub fn is_transient(&self) -> bool {
         matches!(
@@ -176,6 +182,17 @@ impl ApiError {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn not_found_is_told_by_the_status_or_by_an_error_s() {
+        let error = |status| GraphQlError { message: "Not Found.".into(), status, ..GraphQlError::default() };
+        assert!(ApiError::GraphQl { status: 404, errors: vec![] }.is_not_found());
+        assert!(ApiError::GraphQl { status: 200, errors: vec![error(Some(404))] }.is_not_found());
+        assert!(!ApiError::GraphQl { status: 400, errors: vec![error(Some(400))] }.is_not_found());
+        assert!(!ApiError::GraphQl { status: 200, errors: vec![error(None)] }.is_not_found());
+        assert!(!ApiError::Server { status: 500 }.is_not_found());
+        assert!(!ApiError::Network.is_not_found());
+    }
 
     #[test]
     fn errors_read_leniently() {

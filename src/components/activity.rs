@@ -9,11 +9,11 @@ use leptos::prelude::*;
 
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityReplies, RepliesVars, Reply, Vars, Whose};
-use crate::api::ops::post::{self, LatestPosts, LatestVars, PostReply, PostStatus, RepliesAsWritten, ReplyVars, StatusVars};
+use crate::api::ops::post::{self, DeletePost, DeleteReply, LatestPosts, LatestVars, PostReply, PostStatus, RepliesAsWritten, ReplyVars, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
-use crate::components::api_status::{LoadMore, Paged};
+use crate::components::api_status::{ApiErrorView, LoadMore, Paged, Sending};
 use crate::components::compose::{compose, Posted};
 use crate::components::empty_state::EmptyState;
 use crate::components::like::LikeToggle;
@@ -68,8 +68,11 @@ fn draft_key(credential: &Credential, place: &str) -> String {
 #[component]
 pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     let api = expect_context::<Api>();
-    // What the person posted here, shown on top (until a read has it).
+    // What the person posted here, shown on top (until a read has it), and
+    // what they deleted here (left out, whatever a read still has).
     let posted = RwSignal::new(Vec::<Activity>::new());
+    let deleted = RwSignal::new(Vec::<i64>::new());
+    let forget = Callback::new(move |id: i64| deleted.update(|d| d.push(id)));
     let composer = credential.clone().filter(|_| whose == Whose::Following).map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, "status");
@@ -97,6 +100,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
             let all = Memo::new(move |_| {
                 let mut all = posted.get();
                 shown.with(|s| merge(&mut all, s.clone()));
+                deleted.with(|d| all.retain(|a| a.id.is_none_or(|id| !d.contains(&id))));
                 all
             });
             let (api, credential) = (api.clone(), credential.clone());
@@ -129,7 +133,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
                     </div>
                     <ol class="notes" data-testid="activity" aria-label="Activity, newest first">
                         <For each=move || all.get() key=|a| a.id let:a>
-                            <ActivityRow a=a now=now/>
+                            <ActivityRow a=a now=now forget=forget/>
                         </For>
                     </ol>
                     <LoadMore load=pages.load more=pages.more/>
@@ -145,8 +149,9 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
 /// One activity: who, what (a list update as a sentence with its title, or
 /// the post), when, its likes and replies, and a link to it on AniList.
 #[component]
-fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
+fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
     let id = a.id.unwrap_or_default();
+    let mine = a.user.as_ref().is_some_and(|u| Some(u.id) == me());
     let avatar = a.user.as_ref().and_then(|u| u.avatar.as_ref()).and_then(|i| i.medium.clone());
     let who = a.user.clone().map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
     let words = a.list_words();
@@ -192,6 +197,7 @@ fn ActivityRow(a: Activity, now: i64) -> impl IntoView {
                         </button>
                     })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
+                    {mine.then(|| view! { <DeleteMine mine=Mine::Post(id) gone=Callback::new(move |()| forget.run(id))/> })}
                 </p>
                 {move || open.get().then(|| view! { <Replies id=id now=now count=replies/> })}
             </div>
@@ -207,8 +213,9 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<crate::session::SessionContext>().0;
     let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-    // The person's replies made here, after those read.
+    // The person's replies made here, after those read; those deleted here.
     let added = RwSignal::new(Vec::<Reply>::new());
+    let deleted = RwSignal::new(Vec::<i64>::new());
     let composer = credential.clone().map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, &format!("reply-{id}"));
@@ -236,6 +243,7 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
             let all = Memo::new(move |_| {
                 let mut all = read.clone();
                 added.with(|a| all.extend(a.iter().filter(|r| all.iter().all(|x| x.id != r.id)).cloned().collect::<Vec<_>>()));
+                deleted.with(|d| all.retain(|r| !d.contains(&r.id)));
                 all
             });
             view! {
@@ -245,14 +253,23 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
                 <ol class="replies" data-testid="replies" aria-label="Replies">
                     <For each=move || all.get() key=|r| r.id let:r>
                         {
+                            let is_mine = r.user.as_ref().is_some_and(|u| Some(u.id) == me());
                             let who = r.user.map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
                             let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
                             let likes = r.like_count.filter(|n| *n > 0).map(|n| format!(" · {}", crate::text::count(n, "like")));
+                            let reply = r.id;
+                            let mine = is_mine.then(|| {
+                                let gone = Callback::new(move |()| {
+                                    deleted.update(|d| d.push(reply));
+                                    count.update(|n| *n = n.saturating_sub(1));
+                                });
+                                view! { <DeleteMine mine=Mine::Reply(reply) gone=gone/> }
+                            });
                             view! {
                                 <li class="reply" data-testid=format!("reply-{}", r.id)>
                                     {who}
                                     {r.text.filter(|t| !t.trim().is_empty()).map(|t| view! { <div class="activity__post"><RichText html=t/></div> })}
-                                    <p class="note__meta">{when}{likes}</p>
+                                    <p class="note__meta">{when}{likes}{mine}</p>
                                 </li>
                             }
                         }
@@ -263,6 +280,74 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
         },
     );
     view! { {replies} {composer} }
+}
+
+/// The signed-in person's id.
+fn me() -> Option<u64> {
+    use_context::<crate::session::SessionContext>()?.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub))
+}
+
+/// One of the person's own: an activity or a reply.
+#[derive(Clone, Copy, Debug)]
+enum Mine {
+    Post(i64),
+    Reply(i64),
+}
+
+/// Deletes it. Deleting twice deletes once (AniList then says it is not
+/// found: gone), so a lost answer is followed by one more send.
+async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(), ApiError> {
+    let once = || async move {
+        match mine {
+            Mine::Post(id) => api.run::<DeletePost>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
+            Mine::Reply(id) => api.run::<DeleteReply>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
+        }
+    };
+    let answer = match once().await {
+        Err(e) if e.outcome_unknown() => once().await,
+        answer => answer,
+    };
+    match answer {
+        Ok(Some(crate::api::ops::delete_entry::Deleted { deleted: Some(true) })) => Ok(()),
+        Err(e) if e.is_not_found() => Ok(()),
+        Ok(_) => Err(ApiError::Shape("AniList did not say it was deleted".into())),
+        Err(e) => Err(e),
+    }
+}
+
+/// "Delete" on one of the person's own, asked once more before it goes;
+/// `gone` runs once AniList deleted it.
+#[component]
+fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = expect_context::<crate::session::SessionContext>().0;
+    let asking = RwSignal::new(false);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
+    let delete = move |_| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let api = api.get_value();
+        sending.run(async move { delete_mine(&api, &credential, mine).await }, move |()| gone.run(()));
+    };
+    let question = match mine {
+        Mine::Post(_) => "Delete it from AniList?",
+        Mine::Reply(_) => "Delete this reply from AniList?",
+    };
+    view! {
+        " · "
+        <Show when=move || asking.get()
+            fallback=move || view! { <button type="button" class="linklike" on:click=move |_| asking.set(true) data-testid="delete-mine">"Delete"</button> }>
+            <span role="alert">
+                {question} " "
+                <button type="button" class="button button--small button--danger" disabled=move || busy.get() on:click=delete data-testid="confirm-delete-mine">
+                    {move || if busy.get() { "Deleting…" } else { "Delete" }}
+                </button>
+                " "
+                <button type="button" class="button button--small button--secondary" on:click=move |_| asking.set(false)>"Keep"</button>
+            </span>
+        </Show>
+        {move || problem.get().map(|e| view! { <div data-testid="delete-error"><ApiErrorView error=e/></div> })}
+    }
 }
 
 /// A member's activity on their page (or the person's own on their

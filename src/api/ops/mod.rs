@@ -67,6 +67,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<post::LatestPosts>(),
     op::<post::PostReply>(),
     op::<post::RepliesAsWritten>(),
+    op::<post::DeletePost>(),
+    op::<post::DeleteReply>(),
 ];
 
 const fn op<O: crate::api::operation::Operation>() -> (&'static str, &'static str, bool) {

@@ -116,6 +116,46 @@ impl Operation for RepliesAsWritten {
     type Data = RepliesData;
 }
 
+/// Deletes one of the person's activities (a status or a list update).
+/// Deleting twice deletes once: AniList then says it is not found, which
+/// means it is gone, so this is safe to send again.
+pub struct DeletePost;
+
+impl Operation for DeletePost {
+    const NAME: &'static str = "DeletePost";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation DeletePost($id: Int) {
+  DeleteActivity(id: $id) { deleted }
+}";
+    type Vars = crate::api::ops::activity::RepliesVars;
+    type Data = PostDeleted;
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct PostDeleted {
+    #[serde(rename = "DeleteActivity")]
+    pub result: Option<crate::api::ops::delete_entry::Deleted>,
+}
+
+/// Deletes one of the person's replies; like [`DeletePost`].
+pub struct DeleteReply;
+
+impl Operation for DeleteReply {
+    const NAME: &'static str = "DeleteReply";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation DeleteReply($id: Int) {
+  DeleteActivityReply(id: $id) { deleted }
+}";
+    type Vars = crate::api::ops::activity::RepliesVars;
+    type Data = ReplyDeleted;
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ReplyDeleted {
+    #[serde(rename = "DeleteActivityReply")]
+    pub result: Option<crate::api::ops::delete_entry::Deleted>,
+}
+
 /// How long before the send a post found may have been made (the device's
 /// clock and AniList's may differ): an older one with the same text is an
 /// earlier post, not this one.
@@ -186,5 +226,9 @@ mod tests {
         let replied: Replied = serde_json::from_str(r#"{"SaveActivityReply":{"id":3,"text":"<p>x</p>","source":"x"}}"#).unwrap();
         assert_eq!(replied.reply.map(|r| r.id), Some(3));
         assert_eq!(serde_json::to_string(&ReplyVars { activity_id: 8005, text: "x".into() }).unwrap(), r#"{"activityId":8005,"text":"x"}"#);
+        let gone: PostDeleted = serde_json::from_str(r#"{"DeleteActivity":{"deleted":true}}"#).unwrap();
+        assert_eq!(gone.result.and_then(|d| d.deleted), Some(true));
+        let gone: ReplyDeleted = serde_json::from_str(r#"{"DeleteActivityReply":{"deleted":false}}"#).unwrap();
+        assert_eq!(gone.result.and_then(|d| d.deleted), Some(false));
     }
 }

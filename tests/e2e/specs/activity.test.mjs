@@ -56,7 +56,7 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   await page.waitForSelector('[data-testid=activity-8005] [data-testid=replies]');
   assert.equal(await page.getAttribute('[data-testid=activity-8005] [data-testid=replies-toggle]', 'aria-expanded'), 'true');
   assert.deepEqual(await page.$$eval('[data-testid=activity-8005] [data-testid=replies] > li', (lis) => lis.map((li) => li.dataset.testid)), ['reply-90002', 'reply-90003']);
-  assert.match((await page.innerText('[data-testid=reply-90003]')).replace(/\s+/g, ' '), /^Mitsuki Reported\. .* · 1 like$/);
+  assert.match((await page.innerText('[data-testid=reply-90003]')).replace(/\s+/g, ' '), /^Mitsuki Reported\. .* · 1 like · Delete$/);
   assert.equal(await page.locator('[data-testid=reply-90003] img').count(), 0);
   assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityReplies').map((r) => r.body.variables), [{ id: 8005 }]);
   await page.click('[data-testid=activity-8005] [data-testid=replies-toggle]');
@@ -259,7 +259,7 @@ test('a reply: under the others, the count up; "Reply" on an unanswered one; a l
   await page.click(toggle);
   const own = '[data-testid=activity-8004] [data-testid=compose-text]';
   await page.waitForSelector(own);
-  assert.match(await page.innerText('[data-testid=activity-8004]'), /No replies yet\./);
+  await page.waitForSelector('[data-testid=activity-8004] >> text=No replies yet.');
   // Its answer lost after AniList made it: read back from the replies.
   world.standIn.fault({ kind: 'drop-after', operation: 'PostReply' });
   await page.fill(own, 'Congrats!');
@@ -271,6 +271,60 @@ test('a reply: under the others, the count up; "Reply" on an unanswered one; a l
   assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'RepliesAsWritten').map((r) => r.body.variables), [{ id: 8004 }]);
   assert.equal(world.standIn.data.activities.find((a) => a.id === 8004).replies.length, 1);
   assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
+});
+
+test('deleting your own: only yours offer it, asked first; a lost answer sent once more, "not found" then meaning gone; a reply too, the count down', async () => {
+  const deletes = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'DeletePost');
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  // Yours (8004, a list update) offers it; Hana's do not.
+  assert.equal(await page.locator('[data-testid=activity-8004] [data-testid=delete-mine]').count(), 1);
+  assert.equal(await page.locator('[data-testid=activity-8006] [data-testid=delete-mine], [data-testid=activity-8002] [data-testid=delete-mine]').count(), 0);
+  // Asked first; "Keep" keeps it.
+  await page.click('[data-testid=activity-8004] [data-testid=delete-mine]');
+  assert.match(await page.innerText('[data-testid=activity-8004] [role=alert]'), /Delete it from AniList\?/);
+  await page.click('[data-testid=activity-8004] [role=alert] >> text=Keep');
+  await page.waitForSelector('[data-testid=activity-8004] [data-testid=delete-mine]');
+  assert.equal(deletes().length, 0);
+  // A post just made, deleted with its answer lost after AniList deleted
+  // it: sent once more, AniList says not found, it is gone.
+  await page.fill('[data-testid=compose-text]', 'oops');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8007]');
+  world.standIn.fault({ kind: 'drop-after', operation: 'DeletePost' });
+  await page.click('[data-testid=activity-8007] [data-testid=delete-mine]');
+  await page.click('[data-testid=activity-8007] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=activity-8007]', { state: 'detached' });
+  assert.deepEqual(deletes().map((r) => r.body.variables), [{ id: 8007 }, { id: 8007 }]);
+  assert.equal(world.standIn.data.activities.some((a) => a.id === 8007), false);
+  // Refused: said, and the activity stays.
+  world.standIn.fault({ kind: '500', operation: 'DeletePost' });
+  await page.click('[data-testid=activity-8004] [data-testid=delete-mine]');
+  await page.click('[data-testid=activity-8004] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=activity-8004] [data-testid=delete-error]');
+  assert.equal(world.standIn.data.activities.some((a) => a.id === 8004), true);
+  // Again: gone, and it stays gone over Reload.
+  await page.click('[data-testid=activity-8004] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=activity-8004]', { state: 'detached' });
+  await page.click('[data-testid=activity-reload]');
+  await page.waitForSelector('[data-testid=activity-8006]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002']);
+  // Your reply under Jun's post (on everyone's feed): deleted, the count down.
+  await page.click('nav.tabs >> text=Everyone');
+  await page.click('[data-testid=activity-8005] [data-testid=replies-toggle]');
+  await page.waitForSelector('[data-testid=reply-90003]');
+  assert.equal(await page.locator('[data-testid=reply-90002] [data-testid=delete-mine]').count(), 0, 'Hana\'s reply');
+  await page.click('[data-testid=reply-90003] [data-testid=delete-mine]');
+  assert.match(await page.innerText('[data-testid=reply-90003] [role=alert]'), /Delete this reply from AniList\?/);
+  await page.click('[data-testid=reply-90003] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=reply-90003]', { state: 'detached' });
+  assert.equal((await page.innerText('[data-testid=activity-8005] [data-testid=replies-toggle]')).trim(), '1 reply');
+  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'DeleteReply').map((r) => r.body.variables), [{ id: 90003 }]);
+  assert.deepEqual(world.standIn.data.activities.find((a) => a.id === 8005).replies.map((r) => r.id), [90002]);
+  assert.deepEqual(problemsBut(page).filter((p) => !/500|Failed to fetch|ERR_/.test(p)), []);
 });
 
 test('a member\'s activity on their page, and yours on your profile: read when opened, all of it', async () => {

@@ -1165,6 +1165,24 @@ export class StandIn {
         x.replyCount = x.replies.length;
         return { ...r, text: textOf(r), activityId: x.id, user: userObj(me), isLiked: false };
       },
+      // The viewer's own activity, deleted (another time: not found).
+      DeleteActivity: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const i = d.activities.findIndex((a) => a.id === args.id);
+        if (i < 0) throw new ApiError('Not Found.', 404);
+        if (d.activities[i].userId !== me) throw new ApiError('Unauthorized.', 401);
+        d.activities.splice(i, 1);
+        return { deleted: true };
+      },
+      DeleteActivityReply: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const x = d.activities.find((a) => (a.replies ?? []).some((r) => r.id === args.id));
+        if (!x) throw new ApiError('Not Found.', 404);
+        if (x.replies.find((r) => r.id === args.id).userId !== me) throw new ApiError('Unauthorized.', 401);
+        x.replies = x.replies.filter((r) => r.id !== args.id);
+        x.replyCount = x.replies.length;
+        return { deleted: true };
+      },
       // A like, on or off: the activity with its count after it.
       ToggleLikeV2: (args, ctx) => {
         const me = viewerOf(ctx);
