@@ -176,6 +176,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(feed.contains(part), "{part}: {feed}");
     }
     assert!(feed.contains("like_count: Some(3), is_liked: Some(false), reply_count: Some(1)"), "{feed}");
+    assert!(feed.contains("source: Some(\"Anyone up for __Bebop__?\")"), "{feed}");
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
     for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None"] {
         assert!(replies.contains(part), "{part}: {replies}");
@@ -187,6 +188,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let posted = fixture_reads_as_selected::<post::PostStatus>();
     for part in ["id: Some(8101), kind: Some(Text)", "text: Some(\"<p>Starting <strong>Bebop</strong> again.</p>\")", "created_at: Some(1764930000)", "site_url: Some(\"https://anilist.co/activity/8101\")", "name: \"Mitsuki\"", "source: Some(\"Starting __Bebop__ again.\")"] {
         assert!(posted.contains(part), "{part}: {posted}");
+    }
+    let edited = fixture_reads_as_selected::<post::EditPost>();
+    for part in ["id: Some(8101)", "text: Some(\"<p>Starting <strong>Bebop</strong> again, tonight.</p>\")", "source: Some(\"Starting __Bebop__ again, tonight.\")"] {
+        assert!(edited.contains(part), "{part}: {edited}");
     }
     let latest = fixture_reads_as_selected::<post::LatestPosts>();
     for part in ["has_next_page: Some(true)", "id: Some(8101)", "like_count: Some(2), is_liked: Some(true), reply_count: Some(1)", "source: Some(\"Starting __Bebop__ again.\")", "Activity { id: None"] {

@@ -8,8 +8,8 @@
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
-use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityReplies, RepliesVars, Reply, Vars, Whose};
-use crate::api::ops::post::{self, DeletePost, DeleteReply, LatestPosts, LatestVars, PostReply, PostStatus, RepliesAsWritten, ReplyVars, StatusVars};
+use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Vars, Whose};
+use crate::api::ops::post::{self, DeletePost, DeleteReply, EditPost, EditVars, LatestPosts, LatestVars, PostReply, PostStatus, RepliesAsWritten, ReplyVars, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -60,6 +60,17 @@ async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -
     Ok(post::find_reply(replies, &text, credential.user, sent_at))
 }
 
+/// Changes a post's text. It sets the whole text, so a lost answer is
+/// followed by one more send.
+async fn edit_post(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Activity, ApiError> {
+    let vars = EditVars { id, text };
+    let answer = match api.run::<EditPost>(Some(credential), &vars, false).await {
+        Err(e) if e.outcome_unknown() => api.run::<EditPost>(Some(credential), &vars, false).await,
+        answer => answer,
+    };
+    answer?.activity.ok_or_else(|| ApiError::Shape("no post in AniList's answer".into()))
+}
+
 /// Where a draft is kept in the tab: per person and place.
 fn draft_key(credential: &Credential, place: &str) -> String {
     crate::storage::draft_key(credential.user, place)
@@ -76,7 +87,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     let composer = credential.clone().filter(|_| whose == Whose::Following).map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, "status");
-        compose("Post a status", "Post", key, move |text| {
+        compose("Post a status", "Post", key, String::new(), None, move |text| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
                 Ok(match post_status(&api, &credential, text).await? {
@@ -164,8 +175,34 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
         }
     });
     let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
-    let text = a.text.clone().filter(|t| !t.trim().is_empty());
-    let signed_in = expect_context::<crate::session::SessionContext>().0.with_untracked(|s| s.is_signed_in());
+    // A post: shown through the allowlist; yours can be edited in place.
+    let text = RwSignal::new(a.text.clone().filter(|t| !t.trim().is_empty()));
+    let source = RwSignal::new(a.source.clone().unwrap_or_default());
+    let editing = RwSignal::new(false);
+    let editable = mine && a.kind == Some(ActivityType::Text);
+    let session = expect_context::<crate::session::SessionContext>().0;
+    let api = expect_context::<Api>();
+    let post = move || {
+        if editing.get() {
+            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()))?;
+            let api = api.clone();
+            let key = draft_key(&credential, &format!("edit-{id}"));
+            return Some(compose("Edit your post", "Save", key, source.get_untracked(), Some(Callback::new(move |()| editing.set(false))), move |new| {
+                let (api, credential) = (api.clone(), credential.clone());
+                async move {
+                    let after = edit_post(&api, &credential, id, new).await?;
+                    text.try_set(after.text.filter(|t| !t.trim().is_empty()));
+                    if let Some(s) = after.source {
+                        source.try_set(s);
+                    }
+                    editing.try_set(false);
+                    Ok(Posted::Yes)
+                }
+            }).into_any());
+        }
+        text.get().map(|t| view! { <div class="activity__post" data-testid="activity-post"><RichText html=t/></div> }.into_any())
+    };
+    let signed_in = session.with_untracked(|s| s.is_signed_in());
     // Signed in, "Reply" opens them with a box to answer in.
     let replies = RwSignal::new(a.reply_count.unwrap_or(0));
     let open = RwSignal::new(false);
@@ -185,7 +222,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
                     {who}
                     {words.map(|w| view! { " " <span>{w}</span> {title} })}
                 </p>
-                {text.map(|t| view! { <div class="activity__post" data-testid="activity-post"><RichText html=t/></div> })}
+                {post}
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id on=liked count=likes whose=whose/>
@@ -197,6 +234,10 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
                         </button>
                     })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
+                    {editable.then(|| view! {
+                        " · " <button type="button" class="linklike" aria-expanded=move || editing.get().to_string()
+                            on:click=move |_| editing.update(|e| *e = !*e) data-testid="edit-mine">"Edit"</button>
+                    })}
                     {mine.then(|| view! { <DeleteMine mine=Mine::Post(id) gone=Callback::new(move |()| forget.run(id))/> })}
                 </p>
                 {move || open.get().then(|| view! { <Replies id=id now=now count=replies/> })}
@@ -219,7 +260,7 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
     let composer = credential.clone().map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, &format!("reply-{id}"));
-        compose("Your reply", "Reply", key, move |text| {
+        compose("Your reply", "Reply", key, String::new(), None, move |text| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
                 Ok(match post_reply(&api, &credential, id, text).await? {

@@ -31,22 +31,23 @@ enum Problem {
 }
 
 /// A text box and its button. `draft` names where its text is kept in the
-/// tab (unique per place and person); `send` posts a text and shows the
-/// post where it belongs.
-pub fn compose<Fut>(label: &'static str, button: &'static str, draft: String, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
+/// tab (unique per place and person); with no draft it starts from
+/// `initial`. `send` posts a text and shows the post where it belongs.
+/// With `cancel`, a Cancel button forgets the draft and runs it.
+pub fn compose<Fut>(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
 where
     Fut: Future<Output = Result<Posted, ApiError>> + 'static,
 {
     let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
-    compose_box(label, button, draft, send)
+    compose_box(label, button, draft, initial, cancel, send)
 }
 
 /// A post under way.
 type Sending = Pin<Box<dyn Future<Output = Result<Posted, ApiError>>>>;
 
 /// [`compose`], made once for every kind of post.
-fn compose_box(label: &'static str, button: &'static str, draft: String, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
-    let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or_default());
+fn compose_box(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+    let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or(initial));
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
     let draft = StoredValue::new(draft);
@@ -93,11 +94,17 @@ fn compose_box(label: &'static str, button: &'static str, draft: String, send: B
                 on:keydown=move |ev| if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); post(); }
                 aria-describedby=hint.clone() data-testid="compose-text"></textarea>
             <div class="compose__foot">
-                <span class="muted small" id=hint>"Markdown works. Ctrl+Enter posts."</span>
-                <button type="submit" class="button button--small" data-testid="compose-send"
-                    disabled=move || busy.get() || text.with(|t| t.trim().is_empty())>
-                    {move || if busy.get() { "Posting…" } else { button }}
-                </button>
+                <span class="muted small" id=hint>"Markdown works. Ctrl+Enter sends."</span>
+                <span class="compose__buttons">
+                    {cancel.map(|cancel| view! {
+                        <button type="button" class="button button--small button--secondary" data-testid="compose-cancel"
+                            on:click=move |_| { draft.with_value(|key| storage::delete(Area::Tab, key)); cancel.run(()); }>"Cancel"</button>
+                    })}
+                    <button type="submit" class="button button--small" data-testid="compose-send"
+                        disabled=move || busy.get() || text.with(|t| t.trim().is_empty())>
+                        {move || if busy.get() { "Sending…" } else { button }}
+                    </button>
+                </span>
             </div>
             {move || problem.get().map(|p| match p {
                 Problem::Refused(e) => view! { <div data-testid="compose-error"><ApiErrorView error=e/></div> }.into_any(),

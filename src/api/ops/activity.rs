@@ -20,7 +20,7 @@ impl Operation for ActivityFeed {
     pageInfo { hasNextPage }
     items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
       ... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
-      ... on TextActivity { id type text(asHtml: true) createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
+      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
     }
   }
 }
@@ -164,7 +164,7 @@ pub struct Activity {
     pub site_url: Option<String>,
     pub user: Option<Member>,
     pub media: Option<Other>,
-    /// A post as written (asked only when one is read back).
+    /// A post as written (what editing it starts from).
     pub source: Option<String>,
 }
 

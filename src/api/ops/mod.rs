@@ -64,6 +64,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
     op::<post::PostStatus>(),
+    op::<post::EditPost>(),
     op::<post::LatestPosts>(),
     op::<post::PostReply>(),
     op::<post::RepliesAsWritten>(),

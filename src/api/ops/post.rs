@@ -48,6 +48,26 @@ pub struct Posted {
     pub activity: Option<Activity>,
 }
 
+/// Changes the text of one of the person's posts. It sets the whole text,
+/// so sending it again is safe.
+pub struct EditPost;
+
+impl Operation for EditPost {
+    const NAME: &'static str = "EditPost";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!("mutation EditPost($id: Int, $text: String) {
+  SaveTextActivity(id: $id, text: $text) { ", status_fields!(), " }
+}");
+    type Vars = EditVars;
+    type Data = Posted;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EditVars {
+    pub id: i64,
+    pub text: String,
+}
+
 /// The person's latest status posts, newest first: where a post whose
 /// answer was lost is looked for.
 pub struct LatestPosts;
@@ -226,6 +246,7 @@ mod tests {
         let replied: Replied = serde_json::from_str(r#"{"SaveActivityReply":{"id":3,"text":"<p>x</p>","source":"x"}}"#).unwrap();
         assert_eq!(replied.reply.map(|r| r.id), Some(3));
         assert_eq!(serde_json::to_string(&ReplyVars { activity_id: 8005, text: "x".into() }).unwrap(), r#"{"activityId":8005,"text":"x"}"#);
+        assert_eq!(serde_json::to_string(&EditVars { id: 8101, text: "y".into() }).unwrap(), r#"{"id":8101,"text":"y"}"#);
         let gone: PostDeleted = serde_json::from_str(r#"{"DeleteActivity":{"deleted":true}}"#).unwrap();
         assert_eq!(gone.result.and_then(|d| d.deleted), Some(true));
         let gone: ReplyDeleted = serde_json::from_str(r#"{"DeleteActivityReply":{"deleted":false}}"#).unwrap();

@@ -327,6 +327,44 @@ test('deleting your own: only yours offer it, asked first; a lost answer sent on
   assert.deepEqual(problemsBut(page).filter((p) => !/500|Failed to fetch|ERR_/.test(p)), []);
 });
 
+test('editing your post: in place from its text as written, Cancel keeps it, a lost answer sent once more (it sets the whole text)', async () => {
+  const edits = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'EditPost');
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.fill('[data-testid=compose-text]', 'Watching <Bebop>');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8007]');
+  // Only your posts (not your list updates, nor others' posts) offer it.
+  assert.equal(await page.locator('[data-testid=activity-8004] [data-testid=edit-mine], [data-testid=activity-8002] [data-testid=edit-mine]').count(), 0);
+  const row = '[data-testid=activity-8007]';
+  await page.click(`${row} [data-testid=edit-mine]`);
+  assert.equal(await page.inputValue(`${row} [data-testid=compose-text]`), 'Watching <Bebop>', 'as written, not as HTML');
+  assert.equal(await page.locator(`${row} [data-testid=activity-post]`).count(), 0);
+  await page.fill(`${row} [data-testid=compose-text]`, 'not this');
+  await page.click(`${row} [data-testid=compose-cancel]`);
+  await page.waitForSelector(`${row} [data-testid=activity-post]`);
+  assert.equal(await text(page, 8007, 'activity-post'), 'Watching <Bebop>');
+  assert.equal(edits().length, 0);
+  // Cancel forgot the draft: editing again starts from the post.
+  await page.click(`${row} [data-testid=edit-mine]`);
+  assert.equal(await page.inputValue(`${row} [data-testid=compose-text]`), 'Watching <Bebop>');
+  world.standIn.fault({ kind: 'drop-after', operation: 'EditPost' });
+  await page.fill(`${row} [data-testid=compose-text]`, 'Watching **Bebop**, session 5');
+  await page.click(`${row} [data-testid=compose-send]`);
+  await page.waitForSelector(`${row} [data-testid=compose-text]`, { state: 'detached' });
+  assert.equal(await text(page, 8007, 'activity-post'), 'Watching **Bebop**, session 5');
+  assert.deepEqual(edits().map((r) => r.body.variables), [{ id: 8007, text: 'Watching **Bebop**, session 5' }, { id: 8007, text: 'Watching **Bebop**, session 5' }]);
+  assert.equal(world.standIn.data.activities.find((a) => a.id === 8007).source, 'Watching **Bebop**, session 5');
+  // Over a reload, AniList's.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(row);
+  assert.equal(await text(page, 8007, 'activity-post'), 'Watching **Bebop**, session 5');
+  assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
+});
+
 test('a member\'s activity on their page, and yours on your profile: read when opened, all of it', async () => {
   const page = await world.newPage();
   await signIn(world, page);

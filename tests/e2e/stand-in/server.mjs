@@ -1149,7 +1149,14 @@ export class StandIn {
       // A status post by the viewer, on top of the feed.
       SaveTextActivity: (args, ctx) => {
         const me = viewerOf(ctx);
-        if (args.id != null) throw new ApiError('Not Found.', 404);
+        // With an id: the viewer's own post, its text changed.
+        if (args.id != null) {
+          const y = d.activities.find((a) => a.id === args.id && a.type === 'TEXT');
+          if (!y) throw new ApiError('Not Found.', 404);
+          if (y.userId !== me) throw new ApiError('Unauthorized.', 401);
+          Object.assign(y, postText(args.text), { createdAt: y.createdAt });
+          return activityObj(y);
+        }
         const x = { __typename: 'TextActivity', id: Math.max(...d.activities.map((a) => a.id)) + 1, type: 'TEXT', userId: me, ...postText(args.text), likeCount: 0, replyCount: 0, replies: [] };
         d.activities.push(x);
         return activityObj(x);
