@@ -83,7 +83,9 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     // what they deleted here (left out, whatever a read still has).
     let posted = RwSignal::new(Vec::<Activity>::new());
     let deleted = RwSignal::new(Vec::<i64>::new());
-    let forget = Callback::new(move |id: i64| deleted.update(|d| d.push(id)));
+    let forget = Callback::new(move |id: i64| {
+        deleted.try_update(|d| d.push(id));
+    });
     let composer = credential.clone().filter(|_| whose == Whose::Following).map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, "status");
@@ -238,7 +240,9 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
                         " · " <button type="button" class="linklike" aria-expanded=move || editing.get().to_string()
                             on:click=move |_| editing.update(|e| *e = !*e) data-testid="edit-mine">"Edit"</button>
                     })}
-                    {mine.then(|| view! { <DeleteMine mine=Mine::Post(id) gone=Callback::new(move |()| forget.run(id))/> })}
+                    {mine.then(|| view! { <DeleteMine mine=Mine::Post(id) gone=Callback::new(move |()| {
+                        forget.try_run(id);
+                    })/> })}
                 </p>
                 {move || open.get().then(|| view! { <Replies id=id now=now count=replies/> })}
             </div>
@@ -301,8 +305,8 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
                             let reply = r.id;
                             let mine = is_mine.then(|| {
                                 let gone = Callback::new(move |()| {
-                                    deleted.update(|d| d.push(reply));
-                                    count.update(|n| *n = n.saturating_sub(1));
+                                    deleted.try_update(|d| d.push(reply));
+                                    count.try_update(|n| *n = n.saturating_sub(1));
                                 });
                                 view! { <DeleteMine mine=Mine::Reply(reply) gone=gone/> }
                             });
@@ -368,7 +372,10 @@ fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
     let delete = move |_| {
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
         let api = api.get_value();
-        sending.run(async move { delete_mine(&api, &credential, mine).await }, move |()| gone.run(()));
+        // The answer may come after the page is gone: then nothing is left to update.
+        sending.run(async move { delete_mine(&api, &credential, mine).await }, move |()| {
+            gone.try_run(());
+        });
     };
     let question = match mine {
         Mine::Post(_) => "Delete it from AniList?",

@@ -11,6 +11,11 @@ use crate::components::api_status::{ApiErrorView, Sending};
 use crate::session::SessionContext;
 use crate::text::group_digits;
 
+/// What a toggle's answer is given to: AniList's state after it. It is a
+/// plain closure, not a Callback owned by the page, because the answer may
+/// come after the page is gone, and the store must still hear it.
+pub type SetFavourite = std::sync::Arc<dyn Fn(bool, Option<u32>) + Send + Sync>;
+
 /// The toggle, showing `on` and `count`; `set` gets what AniList holds
 /// after it (signed out: nothing is shown).
 #[component]
@@ -18,7 +23,7 @@ pub fn FavouriteToggle(
     target: Favourable,
     #[prop(into)] on: Signal<bool>,
     #[prop(into)] count: Signal<Option<u32>>,
-    set: Callback<(bool, Option<u32>)>,
+    set: SetFavourite,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
@@ -28,7 +33,8 @@ pub fn FavouriteToggle(
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
         let api = api.clone();
         let (was, n) = (on.get_untracked(), count.get_untracked());
-        sending.run(async move { toggled(&api, &credential, target, was, n).await }, move |now| set.run(now));
+        let set = set.clone();
+        sending.run(async move { toggled(&api, &credential, target, was, n).await }, move |(now_on, now_count)| set(now_on, now_count));
     };
     if !session.with_untracked(|s| s.is_signed_in()) {
         return ().into_any();

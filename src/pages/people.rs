@@ -143,9 +143,10 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
     // Favourite: kept on the page, from the answer, then from each toggle.
     let on = RwSignal::new(someone.is_favourite);
     let count = RwSignal::new(someone.favourites);
-    let set = Callback::new(move |(now_on, now_count)| {
-        on.set(now_on);
-        count.set(now_count);
+    // Shown on this page only: an answer after it is gone sets nothing.
+    let set: crate::components::favourite::SetFavourite = std::sync::Arc::new(move |now_on, now_count| {
+        on.try_set(now_on);
+        count.try_set(now_count);
     });
     let blocked = someone.is_favourite_blocked;
     // The titles: the first page, then each "Load more".

@@ -495,7 +495,8 @@ fn favourite(title: &Title, kind: MediaKind, user: u64) -> impl IntoView {
     };
     let on = Memo::new(move |_| titles.get(user, id).title.map(|t| t.is_favourite).unwrap_or(false));
     let count = Memo::new(move |_| titles.get(user, id).title.and_then(|t| t.favourites));
-    let set = Callback::new(move |(now_on, now_count)| titles.set_favourite(user, id, now_on, now_count));
+    // The kept title hears the answer even when it comes after the page is gone.
+    let set: crate::components::favourite::SetFavourite = std::sync::Arc::new(move |now_on, now_count| titles.set_favourite(user, id, now_on, now_count));
     view! { <FavouriteToggle target=target on=on count=count set=set/> }
 }
 

@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, signOut, problemsBut } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, signOut, problemsBut, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -363,6 +363,43 @@ test('editing your post: in place from its text as written, Cancel keeps it, a l
   await page.waitForSelector(row);
   assert.equal(await text(page, 8007, 'activity-post'), 'Watching **Bebop**, session 5');
   assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
+});
+
+test('leaving the page while a post, an edit or a delete is under way: no page error, and each is done on AniList', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  const feed = async () => {
+    await page.goto(`${world.app.url}activity`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid=activity-8006]');
+  };
+  const away = async (operation) => {
+    await page.click('nav.site-nav >> text="Airing"');
+    await page.waitForSelector('[data-testid=activity]', { state: 'detached' });
+    await waitFor(() => world.standIn.graphqlRequests().some((r) => r.operationName === operation));
+    await page.waitForTimeout(1800);
+  };
+  await feed();
+  world.standIn.fault({ kind: 'slow', operation: 'PostStatus', delayMs: 1000 });
+  await page.fill('[data-testid=compose-text]', 'posted while leaving');
+  await page.click('[data-testid=compose-send]');
+  await away('PostStatus');
+  assert.equal(world.standIn.data.activities.filter((a) => a.source === 'posted while leaving').length, 1);
+  await feed();
+  world.standIn.fault({ kind: 'slow', operation: 'EditPost', delayMs: 1000 });
+  await page.click('[data-testid=activity-8007] [data-testid=edit-mine]');
+  await page.fill('[data-testid=activity-8007] [data-testid=compose-text]', 'edited while leaving');
+  await page.click('[data-testid=activity-8007] [data-testid=compose-send]');
+  await away('EditPost');
+  assert.equal(world.standIn.data.activities.find((a) => a.id === 8007).source, 'edited while leaving');
+  await feed();
+  world.standIn.fault({ kind: 'slow', operation: 'DeletePost', delayMs: 1000 });
+  await page.click('[data-testid=activity-8007] [data-testid=delete-mine]');
+  await page.click('[data-testid=activity-8007] [data-testid=confirm-delete-mine]');
+  await away('DeletePost');
+  assert.equal(world.standIn.data.activities.some((a) => a.id === 8007), false);
+  await feed();
+  assert.deepEqual(page.problems, []);
 });
 
 test('a member\'s activity on their page, and yours on your profile: read when opened, all of it', async () => {

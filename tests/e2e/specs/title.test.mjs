@@ -4,7 +4,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, keptLists, waitFor } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, keptLists, waitFor, problemsBut } from '../lib/harness.mjs';
 
 let world;
 
@@ -207,6 +207,23 @@ test('the favourite toggle: sent once, and read back (not sent again) when its a
   assert.deepEqual(world.standIn.data.viewer.favourites.anime, [5114]);
   assert.equal(requests('ToggleFavourite').length, 2, 'never sent twice blind');
   assert.equal(requests('FavouriteState').length, 1, 'the state was read back');
+});
+
+test('a favourite whose answer comes after its page is gone: no page error, and the kept title has AniList\'s state when you come back', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=false]');
+  world.standIn.fault({ kind: 'slow', operation: 'ToggleFavourite', delayMs: 1000 });
+  await page.click('[data-testid=favourite]');
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=favourite]', { state: 'detached' });
+  await waitFor(() => world.standIn.data.viewer.favourites.anime.includes(1));
+  await page.waitForTimeout(1800);
+  await page.goBack();
+  await page.waitForSelector('[data-testid=favourite][aria-pressed=true]');
+  assert.equal(requests('ToggleFavourite').length, 1);
+  assert.deepEqual(problemsBut(page), [], 'no page error (the covers of the page left may fail to load)');
 });
 
 test('signed out, a title\'s page reads without a token and offers a sign-in; an unknown id says so', async () => {
