@@ -43,6 +43,19 @@ test('runs a query with the token and shows status, rate-limit headers and the f
   assert.deepEqual(page.problems, []);
 });
 
+test('leaving the console while a query runs: no page error, then or on coming back', async () => {
+  const page = await consolePage();
+  world.standIn.fault({ kind: 'slow', delayMs: 1000 });
+  await page.click('[data-testid=console-run]');
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=console-query]', { state: 'detached' });
+  await page.waitForTimeout(1800);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+  await page.goBack();
+  await page.waitForSelector('[data-testid=console-query]');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
+
 test('a GraphQL error is shown with its line and column', async () => {
   const page = await consolePage();
   await page.fill('[data-testid=console-query]', 'query {\n  Viewer {\n    id\n    nope\n  }\n}');
