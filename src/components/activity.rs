@@ -60,14 +60,20 @@ async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -
     Ok(post::find_reply(replies, &text, credential.user, sent_at))
 }
 
+/// Sends a change that is safe to send again (it sets a whole value, or
+/// deleting twice deletes once): when its outcome is unknown, once more.
+async fn again_if_unknown<T, F: std::future::Future<Output = Result<T, ApiError>>>(send: impl Fn() -> F) -> Result<T, ApiError> {
+    match send().await {
+        Err(e) if e.outcome_unknown() => send().await,
+        answer => answer,
+    }
+}
+
 /// Changes a post's text. It sets the whole text, so a lost answer is
 /// followed by one more send.
 async fn edit_post(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Activity, ApiError> {
     let vars = EditVars { id, text };
-    let answer = match api.run::<EditPost>(Some(credential), &vars, false).await {
-        Err(e) if e.outcome_unknown() => api.run::<EditPost>(Some(credential), &vars, false).await,
-        answer => answer,
-    };
+    let answer = again_if_unknown(|| api.run::<EditPost>(Some(credential), &vars, false)).await;
     answer?.activity.ok_or_else(|| ApiError::Shape("no post in AniList's answer".into()))
 }
 
@@ -348,11 +354,7 @@ async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(
             Mine::Reply(id) => api.run::<DeleteReply>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
         }
     };
-    let answer = match once().await {
-        Err(e) if e.outcome_unknown() => once().await,
-        answer => answer,
-    };
-    match answer {
+    match again_if_unknown(once).await {
         Ok(Some(crate::api::ops::delete_entry::Deleted { deleted: Some(true) })) => Ok(()),
         Err(e) if e.is_not_found() => Ok(()),
         Ok(_) => Err(ApiError::Shape("AniList did not say it was deleted".into())),
