@@ -178,7 +178,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(feed.contains("like_count: Some(3), is_liked: Some(false), reply_count: Some(1)"), "{feed}");
     assert!(feed.contains("source: Some(\"Anyone up for __Bebop__?\")"), "{feed}");
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
-    for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None"] {
+    for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None", "source: Some(\"Session _12_ is the best.\")"] {
         assert!(replies.contains(part), "{part}: {replies}");
     }
     let liked = fixture_reads_as_selected::<like::ToggleLike>();
@@ -201,9 +201,9 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["id: 90101, text: Some(\"<p>Same here, <em>see you</em> there.</p>\"), created_at: Some(1764930100)", "id: 5150", "source: Some(\"Same here, _see you_ there.\")"] {
         assert!(replied.contains(part), "{part}: {replied}");
     }
-    let written = fixture_reads_as_selected::<post::RepliesAsWritten>();
-    for part in ["id: 90002", "source: Some(\"What is this?\")", "id: 90101", "like_count: Some(1)"] {
-        assert!(written.contains(part), "{part}: {written}");
+    let reply_edited = fixture_reads_as_selected::<post::EditReply>();
+    for part in ["id: 90101", "text: Some(\"<p>Same here, <em>see you</em> there at nine.</p>\")", "source: Some(\"Same here, _see you_ there at nine.\")"] {
+        assert!(reply_edited.contains(part), "{part}: {reply_edited}");
     }
     for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>()] {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Vars, Whose};
-use crate::api::ops::post::{self, DeletePost, DeleteReply, EditPost, EditVars, LatestPosts, LatestVars, PostReply, PostStatus, RepliesAsWritten, ReplyVars, StatusVars};
+use crate::api::ops::post::{self, DeletePost, DeleteReply, EditPost, EditReply, EditVars, LatestPosts, LatestVars, PostReply, PostStatus, ReplyVars, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -56,7 +56,7 @@ async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -
         Err(e) if e.outcome_unknown() => {}
         Err(e) => return Err(e),
     }
-    let replies = api.run::<RepliesAsWritten>(Some(credential), &RepliesVars { id }, true).await?.replies();
+    let replies = api.run::<ActivityReplies>(Some(credential), &RepliesVars { id }, true).await?.replies();
     Ok(post::find_reply(replies, &text, credential.user, sent_at))
 }
 
@@ -69,12 +69,84 @@ async fn again_if_unknown<T, F: std::future::Future<Output = Result<T, ApiError>
     }
 }
 
-/// Changes a post's text. It sets the whole text, so a lost answer is
-/// followed by one more send.
-async fn edit_post(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Activity, ApiError> {
-    let vars = EditVars { id, text };
-    let answer = again_if_unknown(|| api.run::<EditPost>(Some(credential), &vars, false)).await;
-    answer?.activity.ok_or_else(|| ApiError::Shape("no post in AniList's answer".into()))
+/// Changes the text of a post or a reply of the person's: AniList's text
+/// after it, as HTML and as written. It sets the whole text, so a lost
+/// answer is followed by one more send.
+async fn edit_mine(api: &Api, credential: &Credential, mine: Mine, text: String) -> Result<(Option<String>, Option<String>), ApiError> {
+    let once = || {
+        let vars = EditVars { id: mine.id(), text: text.clone() };
+        async move {
+            match mine {
+                Mine::Post(_) => api.run::<EditPost>(Some(credential), &vars, false).await.map(|p| p.activity.map(|a| (a.text, a.source))),
+                Mine::Reply(_) => api.run::<EditReply>(Some(credential), &vars, false).await.map(|r| r.reply.map(|r| (r.text, r.source))),
+            }
+        }
+    };
+    again_if_unknown(once).await?.ok_or_else(|| ApiError::Shape("no text in AniList's answer".into()))
+}
+
+/// A post's or a reply's text, shown through the allowlist; one of the
+/// person's own can be changed in place (`editing`), from its text as
+/// written.
+#[derive(Clone, Copy)]
+struct Written {
+    html: RwSignal<Option<String>>,
+    source: RwSignal<String>,
+    editing: RwSignal<bool>,
+}
+
+impl Written {
+    fn new(html: Option<String>, source: Option<String>) -> Self {
+        Written {
+            html: RwSignal::new(html.filter(|t| !t.trim().is_empty())),
+            source: RwSignal::new(source.unwrap_or_default()),
+            editing: RwSignal::new(false),
+        }
+    }
+
+    /// The text, or while editing the box to change it (`mine` says which
+    /// of the person's own it is); `testid` marks the text.
+    fn view(self, mine: Mine, testid: &'static str) -> impl Fn() -> Option<AnyView> {
+        let Written { html, source, editing } = self;
+        let session = expect_context::<crate::session::SessionContext>().0;
+        let api = StoredValue::new(expect_context::<Api>());
+        move || {
+            if editing.get() {
+                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()))?;
+                let (key, label) = match mine {
+                    Mine::Post(id) => (format!("edit-{id}"), "Edit your post"),
+                    Mine::Reply(id) => (format!("edit-reply-{id}"), "Edit your reply"),
+                };
+                let key = draft_key(&credential, &key);
+                let done = Callback::new(move |()| editing.set(false));
+                return Some(
+                    compose(label, "Save", key, source.get_untracked(), Some(done), move |new| {
+                        let (api, credential) = (api.get_value(), credential.clone());
+                        async move {
+                            let (after, written) = edit_mine(&api, &credential, mine, new).await?;
+                            html.try_set(after.filter(|t| !t.trim().is_empty()));
+                            if let Some(s) = written {
+                                source.try_set(s);
+                            }
+                            editing.try_set(false);
+                            Ok(Posted::Yes)
+                        }
+                    })
+                    .into_any(),
+                );
+            }
+            html.get().map(|t| view! { <div class="activity__post" data-testid=testid><RichText html=t/></div> }.into_any())
+        }
+    }
+
+    /// " · Edit", which opens (or closes) the box.
+    fn edit_button(self) -> impl IntoView {
+        let editing = self.editing;
+        view! {
+            " · " <button type="button" class="linklike" aria-expanded=move || editing.get().to_string()
+                on:click=move |_| editing.update(|e| *e = !*e) data-testid="edit-mine">"Edit"</button>
+        }
+    }
 }
 
 /// Where a draft is kept in the tab: per person and place.
@@ -92,7 +164,8 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     let forget = Callback::new(move |id: i64| {
         deleted.try_update(|d| d.push(id));
     });
-    let composer = credential.clone().filter(|_| whose == Whose::Following).map(|credential| {
+    // On the followed members' feed and on the person's own.
+    let composer = credential.clone().filter(|c| whose == Whose::Following || whose == Whose::Member(c.user)).map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, "status");
         compose("Post a status", "Post", key, String::new(), None, move |text| {
@@ -184,32 +257,10 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
     });
     let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     // A post: shown through the allowlist; yours can be edited in place.
-    let text = RwSignal::new(a.text.clone().filter(|t| !t.trim().is_empty()));
-    let source = RwSignal::new(a.source.clone().unwrap_or_default());
-    let editing = RwSignal::new(false);
+    let written = Written::new(a.text.clone(), a.source.clone());
     let editable = mine && a.kind == Some(ActivityType::Text);
+    let post = written.view(Mine::Post(id), "activity-post");
     let session = expect_context::<crate::session::SessionContext>().0;
-    let api = expect_context::<Api>();
-    let post = move || {
-        if editing.get() {
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()))?;
-            let api = api.clone();
-            let key = draft_key(&credential, &format!("edit-{id}"));
-            return Some(compose("Edit your post", "Save", key, source.get_untracked(), Some(Callback::new(move |()| editing.set(false))), move |new| {
-                let (api, credential) = (api.clone(), credential.clone());
-                async move {
-                    let after = edit_post(&api, &credential, id, new).await?;
-                    text.try_set(after.text.filter(|t| !t.trim().is_empty()));
-                    if let Some(s) = after.source {
-                        source.try_set(s);
-                    }
-                    editing.try_set(false);
-                    Ok(Posted::Yes)
-                }
-            }).into_any());
-        }
-        text.get().map(|t| view! { <div class="activity__post" data-testid="activity-post"><RichText html=t/></div> }.into_any())
-    };
     let signed_in = session.with_untracked(|s| s.is_signed_in());
     // Signed in, "Reply" opens them with a box to answer in.
     let replies = RwSignal::new(a.reply_count.unwrap_or(0));
@@ -242,10 +293,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
                         </button>
                     })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
-                    {editable.then(|| view! {
-                        " · " <button type="button" class="linklike" aria-expanded=move || editing.get().to_string()
-                            on:click=move |_| editing.update(|e| *e = !*e) data-testid="edit-mine">"Edit"</button>
-                    })}
+                    {editable.then(|| written.edit_button())}
                     {mine.then(|| view! { <DeleteMine mine=Mine::Post(id) gone=Callback::new(move |()| {
                         forget.try_run(id);
                     })/> })}
@@ -284,11 +332,18 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
             }
         })
     });
+    // None when the feed was read: none to read now ("Try again" reads).
+    let unanswered = count.get_untracked() == 0;
     let replies = read_from_anilist(
         "Loading the replies…",
         move |fresh| {
             let (api, credential) = (api.clone(), credential.clone());
-            async move { Ok(api.run::<ActivityReplies>(credential.as_ref(), &RepliesVars { id }, fresh).await?.replies()) }
+            async move {
+                if unanswered && !fresh {
+                    return Ok(Vec::new());
+                }
+                Ok(api.run::<ActivityReplies>(credential.as_ref(), &RepliesVars { id }, fresh).await?.replies())
+            }
         },
         move |read: Vec<Reply>, _| {
             let all = Memo::new(move |_| {
@@ -309,17 +364,18 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
                             let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
                             let likes = r.like_count.filter(|n| *n > 0).map(|n| format!(" · {}", crate::text::count(n, "like")));
                             let reply = r.id;
+                            let written = Written::new(r.text, r.source);
                             let mine = is_mine.then(|| {
                                 let gone = Callback::new(move |()| {
                                     deleted.try_update(|d| d.push(reply));
                                     count.try_update(|n| *n = n.saturating_sub(1));
                                 });
-                                view! { <DeleteMine mine=Mine::Reply(reply) gone=gone/> }
+                                view! { {written.edit_button()} <DeleteMine mine=Mine::Reply(reply) gone=gone/> }
                             });
                             view! {
                                 <li class="reply" data-testid=format!("reply-{}", r.id)>
                                     {who}
-                                    {r.text.filter(|t| !t.trim().is_empty()).map(|t| view! { <div class="activity__post"><RichText html=t/></div> })}
+                                    {written.view(Mine::Reply(reply), "reply-text")}
                                     <p class="note__meta">{when}{likes}{mine}</p>
                                 </li>
                             }
@@ -343,6 +399,14 @@ fn me() -> Option<u64> {
 enum Mine {
     Post(i64),
     Reply(i64),
+}
+
+impl Mine {
+    fn id(self) -> i64 {
+        match self {
+            Mine::Post(id) | Mine::Reply(id) => id,
+        }
+    }
 }
 
 /// Deletes it. Deleting twice deletes once (AniList then says it is not

@@ -136,7 +136,7 @@ pub fn ConsolePage() -> impl IntoView {
                 <button type="submit" class="button" data-testid="console-run" disabled=move || run.pending().get()>
                     {move || if run.pending().get() { "Running…" } else { "Run" }}
                 </button>
-                <span class="muted small" data-testid="console-run-keys">"or Ctrl+Enter (⌘+Enter on a Mac)"</span>
+                <span class="muted small keys-only" data-testid="console-run-keys">"or Ctrl+Enter (⌘+Enter on a Mac)"</span>
             </div>
         </form>
         {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="console-problem">{p}</p> })}

@@ -42,7 +42,7 @@ impl Operation for ActivityReplies {
     ... on TextActivity { id replies { ...Reply } }
   }
 }
-fragment Reply on ActivityReply { id text(asHtml: true) createdAt likeCount user { id name avatar { medium } } }";
+fragment Reply on ActivityReply { id text(asHtml: true) source: text createdAt likeCount user { id name avatar { medium } } }";
     type Vars = RepliesVars;
     type Data = RepliesData;
 }
@@ -73,7 +73,8 @@ pub struct Reply {
     pub created_at: Option<i64>,
     pub like_count: Option<u32>,
     pub user: Option<Member>,
-    /// As written (asked only when a reply is read back).
+    /// As written: what Edit starts from, and what a reply whose answer
+    /// was lost is looked for by.
     pub source: Option<String>,
 }
 

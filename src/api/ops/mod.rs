@@ -67,7 +67,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<post::EditPost>(),
     op::<post::LatestPosts>(),
     op::<post::PostReply>(),
-    op::<post::RepliesAsWritten>(),
+    op::<post::EditReply>(),
     op::<post::DeletePost>(),
     op::<post::DeleteReply>(),
 ];

@@ -2,12 +2,13 @@
 //! and a reply to an activity (`SaveActivityReply`). Each makes something
 //! new every time it is sent, so neither is ever sent again by itself: when
 //! the answer is lost, the person's latest posts (or the activity's
-//! replies) are read back and the one sent is looked for by its text.
+//! replies, `activity::ActivityReplies`) are read back and the one sent is
+//! looked for by its text. Editing and deleting are safe to send again.
 
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{Operation, PageData};
-use crate::api::ops::activity::{Activity, RepliesData, Reply};
+use crate::api::ops::activity::{Activity, Reply};
 
 /// The fields of a posted status: those of the feed's, and its text as
 /// written (`source`), which the read back compares.
@@ -119,21 +120,17 @@ pub struct Replied {
     pub reply: Option<Reply>,
 }
 
-/// An activity's replies with their texts as written: where a reply whose
-/// answer was lost is looked for.
-pub struct RepliesAsWritten;
+/// Changes the text of one of the person's replies; like [`EditPost`].
+pub struct EditReply;
 
-impl Operation for RepliesAsWritten {
-    const NAME: &'static str = "RepliesAsWritten";
-    const MUTATION: bool = false;
-    const QUERY: &'static str = concat!("query RepliesAsWritten($id: Int) {
-  Activity(id: $id) {
-    ... on ListActivity { id replies { ", reply_fields!(), " } }
-    ... on TextActivity { id replies { ", reply_fields!(), " } }
-  }
+impl Operation for EditReply {
+    const NAME: &'static str = "EditReply";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!("mutation EditReply($id: Int, $text: String) {
+  SaveActivityReply(id: $id, text: $text) { ", reply_fields!(), " }
 }");
-    type Vars = crate::api::ops::activity::RepliesVars;
-    type Data = RepliesData;
+    type Vars = EditVars;
+    type Data = Replied;
 }
 
 /// Deletes one of the person's activities (a status or a list update).
@@ -203,6 +200,7 @@ pub fn find_reply(replies: Vec<Reply>, text: &str, me: u64, sent_at: i64) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::ops::activity::RepliesData;
 
     #[test]
     fn a_post_read_back_is_the_one_sent_only_if_it_is_mine_with_that_text_and_new() {
@@ -247,6 +245,8 @@ mod tests {
         assert_eq!(replied.reply.map(|r| r.id), Some(3));
         assert_eq!(serde_json::to_string(&ReplyVars { activity_id: 8005, text: "x".into() }).unwrap(), r#"{"activityId":8005,"text":"x"}"#);
         assert_eq!(serde_json::to_string(&EditVars { id: 8101, text: "y".into() }).unwrap(), r#"{"id":8101,"text":"y"}"#);
+        let edited: Replied = serde_json::from_str(r#"{"SaveActivityReply":{"id":3,"text":"<p>y</p>","source":"y"}}"#).unwrap();
+        assert_eq!(edited.reply.and_then(|r| r.source), Some("y".into()));
         let gone: PostDeleted = serde_json::from_str(r#"{"DeleteActivity":{"deleted":true}}"#).unwrap();
         assert_eq!(gone.result.and_then(|d| d.deleted), Some(true));
         let gone: ReplyDeleted = serde_json::from_str(r#"{"DeleteActivityReply":{"deleted":false}}"#).unwrap();

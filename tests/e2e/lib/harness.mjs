@@ -48,8 +48,10 @@ export async function startWorld({ base = '/', clientId = DEFAULT_CLIENT_ID, con
   const contexts = [];
 
   /** A fresh browser context and page, with its console errors collected. */
-  async function newPage({ viewport, storageState, colorScheme } = {}) {
-    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 }, storageState, colorScheme });
+  async function newPage({ viewport, storageState, colorScheme, touch } = {}) {
+    // touch: a phone's screen (a coarse pointer that does not hover).
+    const phone = touch ? { isMobile: true, hasTouch: true } : {};
+    const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 }, storageState, colorScheme, ...phone });
     contexts.push(context);
     // Nothing but loopback, ever.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());

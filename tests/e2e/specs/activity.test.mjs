@@ -56,7 +56,7 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   await page.waitForSelector('[data-testid=activity-8005] [data-testid=replies]');
   assert.equal(await page.getAttribute('[data-testid=activity-8005] [data-testid=replies-toggle]', 'aria-expanded'), 'true');
   assert.deepEqual(await page.$$eval('[data-testid=activity-8005] [data-testid=replies] > li', (lis) => lis.map((li) => li.dataset.testid)), ['reply-90002', 'reply-90003']);
-  assert.match((await page.innerText('[data-testid=reply-90003]')).replace(/\s+/g, ' '), /^Mitsuki Reported\. .* · 1 like · Delete$/);
+  assert.match((await page.innerText('[data-testid=reply-90003]')).replace(/\s+/g, ' '), /^Mitsuki Reported\. .* · 1 like · Edit · Delete$/);
   assert.equal(await page.locator('[data-testid=reply-90003] img').count(), 0);
   assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityReplies').map((r) => r.body.variables), [{ id: 8005 }]);
   await page.click('[data-testid=activity-8005] [data-testid=replies-toggle]');
@@ -268,7 +268,9 @@ test('a reply: under the others, the count up; "Reply" on an unanswered one; a l
   assert.equal((await page.innerText(toggle)).trim(), '1 reply');
   assert.doesNotMatch(await page.innerText('[data-testid=activity-8004]'), /No replies yet/);
   assert.equal(replies().length, 2, 'sent once');
-  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'RepliesAsWritten').map((r) => r.body.variables), [{ id: 8004 }]);
+  // 8006's replies read when opened; 8004 had none (nothing read when
+  // opened), and was read once to find the reply.
+  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityReplies').map((r) => r.body.variables), [{ id: 8006 }, { id: 8004 }]);
   assert.equal(world.standIn.data.activities.find((a) => a.id === 8004).replies.length, 1);
   assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
 });
@@ -365,6 +367,54 @@ test('editing your post: in place from its text as written, Cancel keeps it, a l
   assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
 });
 
+test('editing your reply: only yours offer it, in place from its text as written, Cancel keeps it, a lost answer sent once more', async () => {
+  const edits = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'EditReply');
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.click('[data-testid=activity-8006] [data-testid=replies-toggle]');
+  await page.waitForSelector('[data-testid=reply-90001]');
+  await page.fill('[data-testid=activity-8006] [data-testid=compose-text]', 'See _you_ there.');
+  await page.click('[data-testid=activity-8006] [data-testid=compose-send]');
+  const reply = '[data-testid=reply-90004]';
+  await page.waitForSelector(reply);
+  // Jun's reply offers neither Edit nor Delete; yours both.
+  assert.equal(await page.locator('[data-testid=reply-90001] [data-testid=edit-mine], [data-testid=reply-90001] [data-testid=delete-mine]').count(), 0);
+  assert.equal(await page.locator(`${reply} [data-testid=edit-mine]`).count(), 1);
+  await page.click(`${reply} [data-testid=edit-mine]`);
+  const box = `${reply} [data-testid=compose-text]`;
+  assert.equal(await page.locator(`${reply} label[for=compose-edit-reply-90004]`).innerText(), 'Edit your reply');
+  assert.equal(await page.inputValue(box), 'See _you_ there.', 'as written, not as HTML');
+  assert.equal(await page.locator(`${reply} [data-testid=reply-text]`).count(), 0);
+  await page.fill(box, 'not this');
+  await page.click(`${reply} [data-testid=compose-cancel]`);
+  await page.waitForSelector(`${reply} [data-testid=reply-text]`);
+  assert.equal((await page.innerText(`${reply} [data-testid=reply-text]`)).trim(), 'See _you_ there.');
+  assert.equal(edits().length, 0);
+  // Saved with its answer lost after AniList changed it: sent once more.
+  await page.click(`${reply} [data-testid=edit-mine]`);
+  assert.equal(await page.inputValue(box), 'See _you_ there.', 'Cancel forgot the draft');
+  world.standIn.fault({ kind: 'drop-after', operation: 'EditReply' });
+  await page.fill(box, 'See you there at nine.');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector(box, { state: 'detached' });
+  assert.equal((await page.innerText(`${reply} [data-testid=reply-text]`)).trim(), 'See you there at nine.');
+  assert.deepEqual(edits().map((r) => r.body.variables), [{ id: 90004, text: 'See you there at nine.' }, { id: 90004, text: 'See you there at nine.' }]);
+  assert.deepEqual(world.standIn.data.activities.find((a) => a.id === 8006).replies.map((r) => r.id), [90001, 90004]);
+  assert.equal(world.standIn.data.activities.find((a) => a.id === 8006).replies.at(-1).source, 'See you there at nine.');
+  assert.equal((await page.innerText('[data-testid=activity-8006] [data-testid=replies-toggle]')).trim(), '2 replies', 'an edit adds no reply');
+  // Over a reload, AniList's, and editing starts from it.
+  await page.reload();
+  await appReady(page);
+  await page.click('[data-testid=activity-8006] [data-testid=replies-toggle]');
+  await page.waitForSelector(`${reply} [data-testid=reply-text]`);
+  assert.equal((await page.innerText(`${reply} [data-testid=reply-text]`)).trim(), 'See you there at nine.');
+  await page.click(`${reply} [data-testid=edit-mine]`);
+  assert.equal(await page.inputValue(box), 'See you there at nine.');
+  assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
+});
+
 test('leaving the page while a post, an edit or a delete is under way: no page error, and each is done on AniList', async () => {
   const page = await world.newPage();
   await signIn(world, page);
@@ -424,4 +474,38 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   assert.deepEqual(await ids(page), ['activity-8004']);
   assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150 });
   assert.deepEqual(problemsBut(page), []);
+});
+
+test('posting from your profile\'s Activity: the box is there (not on another member\'s), the post on top', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/6001`);
+  await appReady(page);
+  await page.click('[data-testid=member-activity] summary');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=compose]').count(), 0, 'Hana\'s activity');
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.click('[data-testid=member-activity] summary');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
+  await page.fill('[data-testid=member-activity] [data-testid=compose-text]', 'Posted from my profile.');
+  await page.click('[data-testid=member-activity] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8007]');
+  assert.deepEqual(await ids(page), ['activity-8007', 'activity-8004']);
+  assert.equal(await text(page, 8007, 'activity-post'), 'Posted from my profile.');
+  assert.equal(await page.inputValue('[data-testid=member-activity] [data-testid=compose-text]'), '');
+  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'PostStatus').map((r) => r.body.variables), [{ text: 'Posted from my profile.' }]);
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('the keys hint ("Ctrl+Enter sends") shows with a keyboard, not on a touch phone', async () => {
+  for (const [touch, shown] of [[false, true], [true, false]]) {
+    const page = await world.newPage(touch ? { touch, viewport: { width: 390, height: 844 } } : {});
+    await signIn(world, page);
+    await page.goto(`${world.app.url}activity`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid=compose-text]');
+    assert.equal(await page.locator('[data-testid=compose] >> text=Markdown works.').isVisible(), true);
+    assert.equal(await page.locator('[data-testid=compose-keys]').isVisible(), shown, touch ? 'a touch phone' : 'a desktop');
+    assert.deepEqual(problemsBut(page), []);
+  }
 });

@@ -1164,8 +1164,17 @@ export class StandIn {
       // A reply by the viewer, last under its activity.
       SaveActivityReply: (args, ctx) => {
         const me = viewerOf(ctx);
+        // With an id: the viewer's own reply, its text changed.
+        if (args.id != null) {
+          const y = d.activities.flatMap((a) => (a.replies ?? []).map((r) => [a, r])).find(([, r]) => r.id === args.id);
+          if (!y) throw new ApiError('Not Found.', 404);
+          const [a, r] = y;
+          if (r.userId !== me) throw new ApiError('Unauthorized.', 401);
+          Object.assign(r, postText(args.text), { createdAt: r.createdAt });
+          return { ...r, text: textOf(r), activityId: a.id, user: userObj(me), isLiked: false };
+        }
         const x = d.activities.find((a) => a.id === args.activityId);
-        if (args.id != null || !x) throw new ApiError('Not Found.', 404);
+        if (!x) throw new ApiError('Not Found.', 404);
         const all = d.activities.flatMap((a) => a.replies ?? []);
         const r = { id: Math.max(90000, ...all.map((y) => y.id)) + 1, userId: me, ...postText(args.text), likeCount: 0 };
         x.replies = [...(x.replies ?? []), r];
