@@ -1,0 +1,61 @@
+// "Load more", then leaving the page before its answer comes: the answer
+// lands on a page that is gone. On each page read 25 at a time (search,
+// notifications, a staff member's roles, a title's reviews, the activity
+// feed), against the stand-in with the next page slowed down: no page error
+// (a trap in wasm would kill the app), and the page works again on coming
+// back.
+
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startWorld, appReady, signIn, problemsBut, waitFor } from '../lib/harness.mjs';
+
+let world;
+
+before(async () => { world = await startWorld(); });
+after(() => world?.close());
+afterEach(() => world.closePages());
+beforeEach(() => world.standIn.reset());
+
+const asked = (operation) => world.standIn.graphqlRequests().filter((r) => r.operationName === operation).length;
+
+/**
+ * Opens `path`, waits for `shown`, presses `more` (Load more) with the
+ * next `operation` answered a second late, leaves for Airing as soon as it
+ * is asked, waits past the answer, comes back (history) and presses it
+ * again: the next page comes.
+ */
+async function leaveWhileLoading(page, { path, shown, more = '[data-testid=load-more]', operation, count }) {
+  await page.goto(`${world.app.url}${path}`);
+  await appReady(page);
+  await page.waitForSelector(shown);
+  await page.waitForSelector(more);
+  const before = await page.locator(count).count();
+  const n = asked(operation);
+  world.standIn.fault({ kind: 'slow', operation, delayMs: 1000 });
+  await page.click(more);
+  await waitFor(() => asked(operation) === n + 1);
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector(shown, { state: 'detached' });
+  await page.waitForTimeout(1800);
+  assert.deepEqual(problemsBut(page), [], `${path}: after the answer came to a page that is gone`);
+  await page.goBack();
+  await page.waitForSelector(shown);
+  await page.click(more);
+  await waitFor(async () => (await page.locator(count).count()) > before);
+  assert.deepEqual(problemsBut(page), [], `${path}: back, and Load more again`);
+}
+
+test('leaving while "Load more" reads: search, notifications, a staff member\'s roles, a title\'s reviews, the activity feed', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  for (let i = 0; i < 60; i++) {
+    world.standIn.data.notifications.push({ __typename: 'ActivityLikeNotification', id: 1000 + i, type: 'ACTIVITY_LIKE', userId: 6001, activityId: 2000 + i, context: ' liked your activity.', createdAt: now - 100000 - i * 60 });
+  }
+  const page = await world.newPage();
+  await signIn(world, page);
+  await leaveWhileLoading(page, { path: 'search?q=star%20of&type=anime', shown: '[data-testid=results]', operation: 'Search', count: '.result' });
+  await leaveWhileLoading(page, { path: 'notifications', shown: '[data-testid=notifications]', operation: 'Notifications', count: '[data-testid=notifications] .note' });
+  await leaveWhileLoading(page, { path: 'staff/102', shown: '[data-testid=staff-roles]', operation: 'StaffPage', count: '[data-testid=staff-roles] .tile' });
+  await leaveWhileLoading(page, { path: 'anime/1', shown: '[data-testid=reviews]', more: '[data-testid=reviews] [data-testid=load-more]', operation: 'TitleCast', count: '[data-testid=reviews] [data-testid=review-row]' });
+  world.standIn.maxPerPage = 2;
+  await leaveWhileLoading(page, { path: 'activity', shown: '[data-testid=activity]', operation: 'ActivityFeed', count: '[data-testid=activity] > li' });
+});
