@@ -154,7 +154,9 @@ impl Paged {
 /// A toggle's request under way (a favourite, a follow, a like, a say on a
 /// review): `busy` while it runs (its button disabled), and its error.
 /// Each toggle is sent once and read back when its answer is lost (see
-/// each); what it sets is set only while its page is there.
+/// each). Its answer reaches the page only while the page is there
+/// ([`Sending::run`]); what must outlive the page (a kept title) is given
+/// it with [`Sending::run_keeping`].
 #[derive(Clone, Copy)]
 pub struct Sending {
     pub busy: RwSignal<bool>,
@@ -166,18 +168,37 @@ impl Sending {
         Sending { busy: RwSignal::new(false), problem: RwSignal::new(None) }
     }
 
-    /// Runs `request`; `done` gets AniList's state after it.
+    /// Runs `request`; `done` gets AniList's state after it, only while
+    /// the page is there (an answer to a page that is gone is dropped, so
+    /// `done` may read the page's values).
     pub fn run<T: 'static>(self, request: impl std::future::Future<Output = Result<T, ApiError>> + 'static, done: impl FnOnce(T) + 'static) {
+        self.send(request, move |after, here| {
+            if here {
+                done(after);
+            }
+        });
+    }
+
+    /// Like [`Sending::run`], but `keep` gets the answer even after the
+    /// page is gone: it must touch what outlives the page (a store) and
+    /// nothing of the page's.
+    pub fn run_keeping<T: 'static>(self, request: impl std::future::Future<Output = Result<T, ApiError>> + 'static, keep: impl FnOnce(T) + 'static) {
+        self.send(request, move |after, _| keep(after));
+    }
+
+    fn send<T: 'static>(self, request: impl std::future::Future<Output = Result<T, ApiError>> + 'static, done: impl FnOnce(T, bool) + 'static) {
         self.busy.set(true);
         self.problem.set(None);
         leptos::task::spawn_local(async move {
-            match request.await {
-                Ok(after) => done(after),
+            let answer = request.await;
+            // The page's own values go with it: then only `done` may hear.
+            let here = self.busy.try_set(false).is_none();
+            match answer {
+                Ok(after) => done(after, here),
                 Err(e) => {
                     self.problem.try_set(Some(e));
                 }
             }
-            self.busy.try_set(false);
         });
     }
 }

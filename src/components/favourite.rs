@@ -34,7 +34,7 @@ pub fn FavouriteToggle(
         let api = api.clone();
         let (was, n) = (on.get_untracked(), count.get_untracked());
         let set = set.clone();
-        sending.run(async move { toggled(&api, &credential, target, was, n).await }, move |(now_on, now_count)| set(now_on, now_count));
+        sending.run_keeping(async move { toggled(&api, &credential, target, was, n).await }, move |(now_on, now_count)| set(now_on, now_count));
     };
     if !session.with_untracked(|s| s.is_signed_in()) {
         return ().into_any();

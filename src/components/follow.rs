@@ -27,7 +27,7 @@ pub fn FollowToggle(user: u64, on: RwSignal<bool>) -> impl IntoView {
     let toggle = move |_| {
         let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
         let api = api.clone();
-        sending.run(async move { toggled(&api, &credential, user).await }, move |now| {
+        sending.run_keeping(async move { toggled(&api, &credential, user).await }, move |now| {
             // Every title's "Following" may differ now: read again at its next visit.
             titles.outdate();
             on.try_set(now);

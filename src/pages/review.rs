@@ -115,7 +115,7 @@ fn ReviewVote(rating: Rating, media: Option<i64>, writer: Option<u64>) -> impl I
         let rating = if current.user_rating == Some(want) { ReviewRating::NoVote } else { want };
         let api = api.clone();
         let user = credential.user;
-        sending.run(async move { rated(&api, &credential, current.id, rating).await }, move |after| {
+        sending.run_keeping(async move { rated(&api, &credential, current.id, rating).await }, move |after| {
             if let Some(media) = media {
                 titles.set_review_rating(user, media, after.id, after.rating, after.rating_amount);
             }

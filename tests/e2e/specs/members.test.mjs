@@ -79,6 +79,31 @@ test('a title\'s "Following", a member\'s page, and following someone new: the t
   assert.deepEqual(problems(page), []);
 });
 
+test('following someone and leaving before AniList answers: no page error, and the kept title still reads its "Following" again', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=following]');
+  assert.equal(requests('TitlePage').length, 1);
+  await page.goto(`${world.app.url}user/${THIRD_ID}`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=follow][aria-pressed=false]');
+  world.standIn.fault({ kind: 'slow', operation: 'ToggleFollow', delayMs: 1000 });
+  await page.click('[data-testid=follow]');
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=follow]', { state: 'detached' });
+  await page.waitForTimeout(1800);
+  assert.ok(follows().includes(`${VIEWER_ID}>${THIRD_ID}`));
+  assert.deepEqual(problems(page), []);
+  // The title kept from before the follow is read again, with Jun.
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=following] >> text=Jun');
+  assert.equal(requests('TitlePage').length, 2);
+  assert.deepEqual(problems(page), []);
+});
+
 test('the profile lists whom the person follows and who follows them, each leading to their page', async () => {
   world.standIn.data.follows.add(`${VIEWER_ID}>${THIRD_ID}`);
   const page = await world.newPage();
