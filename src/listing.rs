@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::media::{ListStatus, MediaFormat, MediaKind};
+use crate::media::{ListStatus, MediaFormat, MediaKind, MediaStatus};
 
 /// How the rows are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -81,7 +81,7 @@ impl SortBy {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// The filter and sort of a list page, as its URL holds them
-/// (`?q=…&status=…&format=…&genre=…&country=…&year=…&sort=…`), so they survive a round trip
+/// (`?q=…&status=…&format=…&release=…&genre=…&country=…&year=…&sort=…`), so they survive a round trip
 /// to another page, a reload and a shared link.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListQuery {
@@ -89,6 +89,8 @@ pub struct ListQuery {
     pub text: String,
     pub status: Option<ListStatus>,
     pub format: Option<MediaFormat>,
+    /// How far the title's release is (airing, finished…).
+    pub release: Option<MediaStatus>,
     /// A genre, by its place in [`crate::media::GENRES`].
     pub genre: Option<usize>,
     /// The country of origin ([`crate::media::country_code`]).
@@ -110,6 +112,7 @@ impl ListQuery {
             text: get("q").unwrap_or_default(),
             status: get("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())),
             format: get("format").and_then(|s| MediaFormat::ALL.into_iter().find(|f| f.as_api().eq_ignore_ascii_case(&s))),
+            release: get("release").and_then(|s| MediaStatus::from_api(&s.trim().to_ascii_uppercase())),
             genre: get("genre").and_then(|g| crate::media::genre_index(&g)),
             country: get("country").and_then(|c| crate::media::country_code(&c)),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
@@ -130,6 +133,9 @@ impl ListQuery {
         if let Some(f) = self.format {
             out.append_pair("format", &f.as_api().to_ascii_lowercase());
         }
+        if let Some(r) = self.release {
+            out.append_pair("release", &r.as_api().to_ascii_lowercase());
+        }
         if let Some(g) = self.genre.and_then(|g| crate::media::GENRES.get(g)) {
             out.append_pair("genre", g);
         }
@@ -148,14 +154,14 @@ impl ListQuery {
 
     /// Whether anything narrows the list.
     pub fn narrows(&self) -> bool {
-        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.genre.is_some() || self.country.is_some() || self.year.is_some()
+        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.release.is_some() || self.genre.is_some() || self.country.is_some() || self.year.is_some()
     }
 
-    /// How many of the choices beside the text (status, format, genre,
-    /// country, year, sort) are not at their default: what a folded set
-    /// of them says.
+    /// How many of the choices beside the text (status, format, release,
+    /// genre, country, year, sort) are not at their default: what a folded
+    /// set of them says.
     pub fn choices_made(&self) -> usize {
-        [self.status.is_some(), self.format.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.sort != self.default_sort].into_iter().filter(|&c| c).count()
+        [self.status.is_some(), self.format.is_some(), self.release.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.sort != self.default_sort].into_iter().filter(|&c| c).count()
     }
 }
 
@@ -168,6 +174,7 @@ pub struct Facts {
     pub group: Option<ListStatus>,
     pub status: ListStatus,
     pub format: Option<MediaFormat>,
+    pub release: Option<MediaStatus>,
     /// Its genres ([`crate::media::genre_bits`]).
     pub genres: u32,
     pub country: Option<[u8; 2]>,
@@ -193,6 +200,8 @@ pub struct Facts {
 pub struct FilterChoices {
     /// In AniList's order ([`MediaFormat::ALL`]).
     pub formats: Vec<MediaFormat>,
+    /// In AniList's order ([`MediaStatus::ALL`]).
+    pub releases: Vec<MediaStatus>,
     /// Places in [`crate::media::GENRES`], in its order.
     pub genres: Vec<usize>,
     /// Countries of origin, as first met (the page orders them by name).
@@ -201,32 +210,45 @@ pub struct FilterChoices {
     pub years: Vec<i32>,
 }
 
-/// What one title brings to the choices: its format, genres
-/// ([`crate::media::genre_bits`]), country and start year.
-pub type ChoiceFacts = (Option<MediaFormat>, u32, Option<[u8; 2]>, Option<i32>);
+/// What one title brings to the choices.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ChoiceFacts {
+    pub format: Option<MediaFormat>,
+    pub release: Option<MediaStatus>,
+    /// [`crate::media::genre_bits`].
+    pub genres: u32,
+    pub country: Option<[u8; 2]>,
+    /// The year it started.
+    pub year: Option<i32>,
+}
 
-/// The choices of a list's titles, in one pass (no sort: formats and
-/// genres have their own order, years are marked in a table).
+/// The choices of a list's titles, in one pass (no sort: formats, release
+/// states and genres have their own order, years are marked in a table).
 pub fn filter_choices(titles: impl IntoIterator<Item = ChoiceFacts>) -> FilterChoices {
     let first = *YEARS.start();
     let mut formats = [false; MediaFormat::ALL.len()];
+    let mut releases = [false; MediaStatus::ALL.len()];
     let mut years = [false; (*YEARS.end() - *YEARS.start() + 1) as usize];
     let mut genres = 0u32;
     let mut countries = Vec::new();
-    for (format, bits, country, year) in titles {
-        if let Some(i) = format.and_then(|f| MediaFormat::ALL.iter().position(|x| *x == f)) {
+    for t in titles {
+        if let Some(i) = t.format.and_then(|f| MediaFormat::ALL.iter().position(|x| *x == f)) {
             formats[i] = true;
         }
-        genres |= bits;
-        if let Some(c) = country.filter(|c| !countries.contains(c)) {
+        if let Some(i) = t.release.and_then(|r| MediaStatus::ALL.iter().position(|x| *x == r)) {
+            releases[i] = true;
+        }
+        genres |= t.genres;
+        if let Some(c) = t.country.filter(|c| !countries.contains(c)) {
             countries.push(c);
         }
-        if let Some(h) = year.and_then(|y| usize::try_from(y - first).ok()).and_then(|i| years.get_mut(i)) {
+        if let Some(h) = t.year.and_then(|y| usize::try_from(y - first).ok()).and_then(|i| years.get_mut(i)) {
             *h = true;
         }
     }
     FilterChoices {
-        formats: MediaFormat::ALL.into_iter().zip(formats).filter(|(_, h)| *h).map(|(f, _)| f).collect(),
+        formats: MediaFormat::ALL.iter().zip(formats).filter(|(_, h)| *h).map(|(f, _)| *f).collect(),
+        releases: MediaStatus::ALL.iter().zip(releases).filter(|(_, h)| *h).map(|(r, _)| *r).collect(),
         genres: (0..crate::media::GENRES.len()).filter(|&i| genres & 1 << i != 0).collect(),
         countries,
         years: (0..years.len()).rev().filter(|&i| years[i]).map(|i| first + i as i32).collect(),
@@ -263,6 +285,7 @@ pub fn passes(f: &Facts, q: &ListQuery, text: &str) -> bool {
     (text.is_empty() || f.key.contains(text))
         && q.status.is_none_or(|s| f.status == s)
         && q.format.is_none_or(|fmt| f.format == Some(fmt))
+        && q.release.is_none_or(|r| f.release == Some(r))
         && q.genre.is_none_or(|g| f.genres & 1 << g != 0)
         && q.country.is_none_or(|c| f.country == Some(c))
         && q.year.is_none_or(|y| f.year == Some(y))
@@ -475,14 +498,16 @@ mod tests {
     fn a_list_offers_only_the_choices_its_titles_have() {
         let drama = crate::media::genre_bits(&["Drama".into()]);
         let both = crate::media::genre_bits(&["Action".into(), "Sci-Fi".into()]);
+        let title = |format, release, genres, country, year| ChoiceFacts { format, release, genres, country, year };
         let c = filter_choices([
-            (Some(MediaFormat::Movie), drama, Some(*b"KR"), Some(1998)),
-            (Some(MediaFormat::Tv), both, Some(*b"JP"), Some(2024)),
-            (Some(MediaFormat::Movie), 0, Some(*b"KR"), Some(1998)),
-            (None, 0, None, None),
-            (Some(MediaFormat::Unknown), 0, None, Some(1800)),
+            title(Some(MediaFormat::Movie), Some(MediaStatus::Releasing), drama, Some(*b"KR"), Some(1998)),
+            title(Some(MediaFormat::Tv), Some(MediaStatus::Finished), both, Some(*b"JP"), Some(2024)),
+            title(Some(MediaFormat::Movie), Some(MediaStatus::Releasing), 0, Some(*b"KR"), Some(1998)),
+            ChoiceFacts::default(),
+            title(Some(MediaFormat::Unknown), Some(MediaStatus::Unknown), 0, None, Some(1800)),
         ]);
         assert_eq!(c.formats, [MediaFormat::Tv, MediaFormat::Movie], "AniList's order, each once, no unknown");
+        assert_eq!(c.releases, [MediaStatus::Finished, MediaStatus::Releasing], "AniList's order, each once, no unknown");
         assert_eq!(c.genres.iter().map(|&g| crate::media::GENRES[g]).collect::<Vec<_>>(), ["Action", "Drama", "Sci-Fi"]);
         assert_eq!(c.countries, [*b"KR", *b"JP"], "as first met, each once");
         assert_eq!(c.years, [2024, 1998], "newest first; 1800 is out of range");
@@ -495,6 +520,7 @@ mod tests {
             group: Some(ListStatus::Current),
             status: ListStatus::Current,
             format: Some(MediaFormat::Tv),
+            release: Some(MediaStatus::Releasing),
             genres: crate::media::genre_bits(&["Drama".into(), "Sci-Fi".into()]),
             country: Some(*b"KR"),
             year: Some(2000),
@@ -511,18 +537,21 @@ mod tests {
 
     #[test]
     fn the_query_goes_to_the_url_and_back() {
-        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), sort: SortBy::Started, default_sort: SortBy::Title };
+        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), release: Some(MediaStatus::NotYetReleased), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), sort: SortBy::Started, default_sort: SortBy::Title };
         let url = q.to_query();
-        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&genre=Slice+of+Life&country=CN&year=1998&sort=started");
-        assert_eq!(q.choices_made(), 6);
+        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&release=not_yet_released&genre=Slice+of+Life&country=CN&year=1998&sort=started");
+        assert_eq!(q.choices_made(), 7);
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&url.as_bytes()[1..]).into_owned().collect();
         let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()), SortBy::Title);
         assert_eq!(back, q);
         assert_eq!(ListQuery::default().to_query(), "");
         assert!(!ListQuery::default().narrows() && q.narrows());
         // What does not read is left out, never an error.
-        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", "country" => "Japan", _ => "nope" }.to_string()), SortBy::Title);
+        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", "country" => "Japan", "release" => "rebooted", _ => "nope" }.to_string()), SortBy::Title);
         assert_eq!((odd.status, odd.format, odd.genre, odd.country, odd.year, odd.sort, odd.text.as_str()), (None, None, None, None, None, SortBy::Title, "nope"));
+        assert_eq!(odd.release, None);
+        let airing = ListQuery::from_params(|k| (k == "release").then(|| " Releasing".to_string()), SortBy::Title);
+        assert_eq!((airing.release, airing.to_query().as_str(), airing.narrows()), (Some(MediaStatus::Releasing), "?release=releasing", true));
         let kr = ListQuery::from_params(|k| (k == "country").then(|| " kr".to_string()), SortBy::Title);
         assert_eq!(kr.to_query(), "?country=KR");
         // A genre in any case reads as AniList writes it.
@@ -567,6 +596,9 @@ mod tests {
         assert!(!narrowed(ListQuery { status: Some(ListStatus::Planning), ..ListQuery::default() }));
         assert!(!narrowed(ListQuery { format: Some(MediaFormat::Movie), ..ListQuery::default() }));
         assert!(!narrowed(ListQuery { year: Some(2001), ..ListQuery::default() }));
+        assert!(narrowed(ListQuery { release: Some(MediaStatus::Releasing), ..ListQuery::default() }));
+        assert!(!narrowed(ListQuery { release: Some(MediaStatus::Finished), ..ListQuery::default() }));
+        assert!(!passes(&Facts { release: None, ..f.clone() }, &ListQuery { release: Some(MediaStatus::Releasing), ..ListQuery::default() }, ""), "none given");
         assert!(narrowed(ListQuery { genre: crate::media::genre_index("Sci-Fi"), ..ListQuery::default() }));
         assert!(narrowed(ListQuery { genre: crate::media::genre_index("drama"), ..ListQuery::default() }));
         assert!(!narrowed(ListQuery { genre: crate::media::genre_index("Comedy"), ..ListQuery::default() }));

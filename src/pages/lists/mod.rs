@@ -22,7 +22,7 @@ use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
 use crate::components::KindTabs;
 use crate::listing::{arrange, date_number, section_label, section_order, Facts, ListQuery, SortBy};
-use crate::media::{ListStatus, MediaFormat};
+use crate::media::{ListStatus, MediaFormat, MediaStatus};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
@@ -164,6 +164,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         group: (e.hidden_from_status_lists != Some(true)).then_some(status),
         status,
         format: m.and_then(|m| m.format),
+        release: m.and_then(|m| m.status),
         genres: m.map_or(0, |m| crate::media::genre_bits(&m.genres)),
         country: m.and_then(|m| crate::media::country_code(m.country_of_origin.as_deref()?)),
         year: start.and_then(|s| s.year),
@@ -309,13 +310,17 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             }
         })
     });
-    // The formats, genres, countries and years the list has, for the
+    // The formats, release states, genres, countries and years the list has, for the
     // filters' choices: made again at each change, passed on only when
     // they differ (a +1 redraws none of them).
     let choices = Memo::new(move |_| {
         store.with(kind, |d| {
-            crate::listing::filter_choices(d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()).map(|m| {
-                (m.format, crate::media::genre_bits(&m.genres), m.country_of_origin.as_deref().and_then(crate::media::country_code), m.start_date.and_then(|s| s.year))
+            crate::listing::filter_choices(d.iter().flat_map(|d| &d.entries).filter_map(|e| e.media.as_ref()).map(|m| crate::listing::ChoiceFacts {
+                format: m.format,
+                release: m.status,
+                genres: crate::media::genre_bits(&m.genres),
+                country: m.country_of_origin.as_deref().and_then(crate::media::country_code),
+                year: m.start_date.and_then(|s| s.year),
             }))
         })
     });
@@ -327,7 +332,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         store.with(kind, |d| d.map(|d| crate::auth::time::updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
     };
     let empty = Memo::new(move |_| total.get() == 0);
-    // The status, format, year and sort choices unfolded (phones only).
+    // The status, format, release, genre, country, year and sort choices unfolded (phones only).
     let choices_open = RwSignal::new(false);
 
     // Windowing: the groups follow the viewport; a change of layout
@@ -440,6 +445,10 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     choices, |c| c.formats.iter().map(|f| (f.as_api().to_string(), f.label().to_string())).collect(),
                     query, |q| q.format.map(|f| f.as_api().to_string()).unwrap_or_default(),
                     Callback::new(move |v: String| set(&|q| q.format = MediaFormat::ALL.into_iter().find(|f| f.as_api() == v))))}
+                {choice_select("Release", "list-release",
+                    choices, |c| c.releases.iter().map(|r| (r.as_api().to_ascii_lowercase(), r.label().to_string())).collect(),
+                    query, |q| q.release.map(|r| r.as_api().to_ascii_lowercase()).unwrap_or_default(),
+                    Callback::new(move |v: String| set(&|q| q.release = MediaStatus::from_api(&v.to_ascii_uppercase()))))}
                 {choice_select("Genre", "list-genre",
                     choices, |c| c.genres.iter().map(|&g| (crate::media::GENRES[g].to_string(), crate::media::GENRES[g].to_string())).collect(),
                     query, |q| q.genre.map(|g| crate::media::GENRES[g].to_string()).unwrap_or_default(),

@@ -312,6 +312,33 @@ test('filter by genre and by country: the ones the list has (genres in AniList\'
   assert.deepEqual(page.problems, []);
 });
 
+test('filter by release (airing, finished…): the states the list has, in AniList\'s order; in the URL, over a reload; an unknown one left out', async () => {
+  world.standIn.data.media.find((m) => m.id === 21).status = 'RELEASING';
+  world.standIn.data.media.find((m) => m.id === 16498).status = 'HIATUS';
+  const page = await listPage();
+  assert.deepEqual(await page.locator('[data-testid=list-release] option').allTextContents(), ['All', 'Finished', 'Releasing', 'On hiatus']);
+  const shown = async () => [...new Set(await page.locator('.entry').evaluateAll((xs) => xs.map((x) => x.dataset.testid)))].sort();
+  await page.selectOption('[data-testid=list-release]', 'releasing');
+  await waitFor(async () => (await shown()).length === 1);
+  assert.deepEqual(await shown(), ['entry-700005']);
+  assert.equal(new URL(page.url()).searchParams.get('release'), 'releasing');
+  assert.match(await page.textContent('[data-testid=list-summary]'), /^1 of 5 entries matches/);
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(row(700005));
+  assert.equal(await page.inputValue('[data-testid=list-release]'), 'releasing');
+  assert.deepEqual(await shown(), ['entry-700005']);
+  await page.selectOption('[data-testid=list-release]', 'finished');
+  await waitFor(async () => (await shown()).length === 3);
+  assert.deepEqual(await shown(), ['entry-700001', 'entry-700002', 'entry-700004']);
+  await page.goto(`${world.app.url}lists/anime?release=rebooted`);
+  await appReady(page);
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.inputValue('[data-testid=list-release]'), '');
+  assert.equal((await shown()).length, 5, 'not a filter');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a list kept by the version before the genres: shown at once from the browser, read again whole however fresh, then the genres are there', async () => {
   const page = await listPage();
   // As that version kept it: format 3, no genres, read a moment ago.
