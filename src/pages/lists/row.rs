@@ -99,6 +99,10 @@ pub fn EntryRow(
         let v = values();
         v.status.in_progress().then(|| (behind(a.episode, a.airing_at, now, v.progress), next_episode(a.episode, a.airing_at, now)))
     };
+    // Your notes (the whole text on hover, and for screen readers) and
+    // whether only you see the entry, as AniList's list marks them.
+    let notes = move || entry.with(|e| e.as_ref().and_then(|e| e.notes.clone()).filter(|n| !n.trim().is_empty()));
+    let private = move || entry.with(|e| e.as_ref().and_then(|e| e.private)) == Some(true);
     let first_id = first.id;
     let id = move || entry.with(|e| e.as_ref().map(|e| e.id)).unwrap_or(first_id);
     let noun = kind.unit();
@@ -116,8 +120,17 @@ pub fn EntryRow(
                 None => view! { <span class="entry__cover"></span> }.into_any(),
             }}
             <div class="entry__main">
-                <div class="entry__title">
+                <div class="entry__title entry__title--flagged">
                     <a href=crate::routes::Page::Title(kind, media_id).href() data-testid="entry-title">{title}</a>
+                    {move || notes().map(|n| view! {
+                        <span class="entry__flag" title=n.clone() data-testid="entry-notes">
+                            <span aria-hidden="true">"✎"</span>
+                            <span class="visually-hidden">{format!("Notes: {n}")}</span>
+                        </span>
+                    })}
+                    <Show when=private>
+                        <span class="entry__flag entry__flag--private muted" title="Only you see this entry" data-testid="entry-private">"Private"</span>
+                    </Show>
                 </div>
                 <div class="entry__controls">
                     <button type="button" class="step" aria-label=move || format!("−1 {noun}: {}", title.get())

@@ -339,6 +339,32 @@ test('filter by release (airing, finished…): the states the list has, in AniLi
   assert.deepEqual(page.problems, []);
 });
 
+test('a row marks your notes (the whole text on hover and for screen readers) and a private entry (not on a phone); editing the notes changes the mark at once', async () => {
+  world.standIn.data.entries.find((e) => e.id === 700001).private = true;
+  world.standIn.data.entries.find((e) => e.id === 700002).notes = 'Rewatch the dub with Hana';
+  const page = await listPage();
+  const notes = `${row(700002)} [data-testid=entry-notes]`;
+  assert.equal(await page.getAttribute(notes, 'title'), 'Rewatch the dub with Hana');
+  assert.equal((await page.textContent(notes)).trim(), '✎Notes: Rewatch the dub with Hana');
+  assert.equal(await page.locator(`${row(700001)} [data-testid=entry-notes], ${row(700003)} [data-testid=entry-notes]`).count(), 0);
+  assert.equal(await page.isVisible(`${row(700001)} [data-testid=entry-private]`), true);
+  assert.equal(await page.locator(`${row(700002)} [data-testid=entry-private]`).count(), 0);
+  // The notes changed in the editor: the mark follows before AniList answers.
+  await edit(page, 700002);
+  await page.fill('[data-testid=notes-input]', 'Dub done');
+  await page.click('[data-testid=editor-save]');
+  await waitFor(async () => (await page.getAttribute(notes, 'title')) === 'Dub done');
+  await edit(page, 700002);
+  await page.fill('[data-testid=notes-input]', '');
+  await page.click('[data-testid=editor-save]');
+  await page.waitForSelector(notes, { state: 'detached' });
+  await waitFor(() => (entry(700002).notes ?? '') === '');
+  // On a phone the title keeps the room: no "Private".
+  await page.setViewportSize({ width: 360, height: 800 });
+  assert.equal(await page.isVisible(`${row(700001)} [data-testid=entry-private]`), false);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a list kept by the version before the genres: shown at once from the browser, read again whole however fresh, then the genres are there', async () => {
   const page = await listPage();
   // As that version kept it: format 3, no genres, read a moment ago.
