@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
-use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Vars, Whose};
+use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Vars, Whose};
 use crate::api::ops::post::{self, DeletePost, DeleteReply, EditPost, EditReply, EditVars, LatestPosts, LatestVars, PostReply, PostStatus, ReplyVars, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
@@ -23,13 +23,13 @@ use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 
 /// The address of everyone's feed.
-pub fn everyone_href() -> String {
+fn everyone_href() -> String {
     format!("{}?feed=everyone", Page::Activity.href())
 }
 
 /// One page of the feed, and whether there are more.
-async fn read_page(api: Api, credential: Option<Credential>, page: u32, whose: Whose, fresh: bool) -> Result<(Vec<Activity>, bool), ApiError> {
-    Ok(api.run::<ActivityFeed>(credential.as_ref(), &Vars::new(page, whose), fresh).await?.page())
+async fn read_page(api: Api, credential: Option<Credential>, page: u32, whose: Whose, shown: Shown, fresh: bool) -> Result<(Vec<Activity>, bool), ApiError> {
+    Ok(api.run::<ActivityFeed>(credential.as_ref(), &Vars::new(page, whose, shown), fresh).await?.page())
 }
 
 /// Posts a status. Sent once: when the answer is lost, the person's latest
@@ -155,7 +155,7 @@ fn draft_key(credential: &Credential, place: &str) -> String {
 }
 
 #[component]
-pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
+pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] shown: Shown) -> impl IntoView {
     let api = expect_context::<Api>();
     // What the person posted here, shown on top (until a read has it), and
     // what they deleted here (left out, whatever a read still has).
@@ -164,8 +164,9 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     let forget = Callback::new(move |id: i64| {
         deleted.try_update(|d| d.push(id));
     });
-    // On the followed members' feed and on the person's own.
-    let composer = credential.clone().filter(|c| whose == Whose::Following || whose == Whose::Member(c.user)).map(|credential| {
+    // On the followed members' feed and on the person's own (unless it
+    // shows list updates only).
+    let composer = credential.clone().filter(|c| (whose == Whose::Following || whose == Whose::Member(c.user)) && shown != Shown::Lists).map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, "status");
         compose("Post a status", "Post", key, String::new(), None, move |text| {
@@ -184,14 +185,14 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
     let (first_api, first_credential) = (api.clone(), credential.clone());
     let feed = read_from_anilist(
         "Loading the activity…",
-        move |fresh| read_page(first_api.clone(), first_credential.clone(), 1, whose, fresh),
+        move |fresh| read_page(first_api.clone(), first_credential.clone(), 1, whose, shown, fresh),
         move |(items, next): (Vec<Activity>, bool), again| {
             let now = now_secs();
             // "Load more" from page 2; "Reload" draws all this anew from page 1.
-            let shown = RwSignal::new(items);
+            let read = RwSignal::new(items);
             let all = Memo::new(move |_| {
                 let mut all = posted.get();
-                shown.with(|s| merge(&mut all, s.clone()));
+                read.with(|s| merge(&mut all, s.clone()));
                 deleted.with(|d| all.retain(|a| a.id.is_none_or(|id| !d.contains(&id))));
                 all
             });
@@ -199,9 +200,9 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
             let pages = Paged::new(
                 2,
                 next,
-                move |page, _| read_page(api.clone(), credential.clone(), page, whose, false),
+                move |page, _| read_page(api.clone(), credential.clone(), page, whose, shown, false),
                 move |(items, more): (Vec<Activity>, bool), _| {
-                    shown.update(|s| merge(s, items));
+                    read.update(|s| merge(s, items));
                     more
                 },
             );
@@ -211,6 +212,8 @@ pub fn Feed(credential: Option<Credential>, whose: Whose) -> impl IntoView {
                     return view! {
                         <EmptyState title="Nothing here yet">
                             {match whose {
+                                _ if shown == Shown::Posts => view! { <p>"No status posts here yet."</p> }.into_any(),
+                                _ if shown == Shown::Lists => view! { <p>"No list updates here yet."</p> }.into_any(),
                                 Whose::Following => view! { <p>"When members you follow update their lists or post, it shows here. " <a href=everyone_href()>"See everyone's activity"</a> "."</p> }.into_any(),
                                 Whose::Everyone => view! { <p>"No one has posted lately."</p> }.into_any(),
                                 Whose::Member(_) => view! { <p>"No list updates or posts yet."</p> }.into_any(),

@@ -94,7 +94,7 @@ fn compose_box(label: &'static str, button: &'static str, draft: String, initial
                 on:keydown=move |ev| if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); post(); }
                 aria-describedby=hint.clone() data-testid="compose-text"></textarea>
             <div class="compose__foot">
-                <span class="muted small" id=hint>"Markdown works." <span class="keys-only" data-testid="compose-keys">"Ctrl+Enter (⌘+Enter) sends."</span></span>
+                <span class="muted small" id=hint>"Markdown works. " <span class="keys-only" data-testid="compose-keys">"Ctrl+Enter (⌘+Enter) sends."</span></span>
                 <span class="compose__buttons">
                     {cancel.map(|cancel| view! {
                         <button type="button" class="button button--small button--secondary" data-testid="compose-cancel"

@@ -7,11 +7,25 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::ops::activity::Whose;
-use crate::components::activity::{everyone_href, Feed};
+use crate::api::ops::activity::{Shown, Whose};
+use crate::components::activity::Feed;
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::SessionContext;
+
+/// The page's address for a feed (the followed members' or everyone's)
+/// and what it shows.
+fn href(everyone: bool, shown: Shown) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    if everyone {
+        out.append_pair("feed", "everyone");
+    }
+    if let Some(s) = shown.param() {
+        out.append_pair("show", s);
+    }
+    let q = out.finish();
+    if q.is_empty() { Page::Activity.href() } else { format!("{}?{q}", Page::Activity.href()) }
+}
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
@@ -19,18 +33,26 @@ pub fn ActivityPage() -> impl IntoView {
     let query = use_query_map();
     let user = Memo::new(move |_| session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
     let asked_everyone = Memo::new(move |_| query.with(|q| q.get("feed").as_deref() == Some("everyone")));
-    // Drawn anew when the feed or the person changes.
-    let feed = Memo::new(move |_| (user.get(), user.get().is_some() && !asked_everyone.get()));
+    let shown = Memo::new(move |_| query.with(|q| Shown::from_param(q.get("show").as_deref())));
+    // Drawn anew when the feed, what it shows or the person changes.
+    let feed = Memo::new(move |_| (user.get(), user.get().is_some() && !asked_everyone.get(), shown.get()));
     view! {
         <PageIntro title="Activity" lead="What members are watching, reading and saying on AniList."/>
         <nav class="tabs" aria-label="Whose activity">
             {move || user.get().is_some().then(|| view! {
-                <a href=Page::Activity.href() aria-current=move || feed.get().1.then_some("page")>"Following"</a>
+                <a href=move || href(false, shown.get()) aria-current=move || feed.get().1.then_some("page")>"Following"</a>
             })}
-            <a href=everyone_href() aria-current=move || (!feed.get().1).then_some("page")>"Everyone"</a>
+            <a href=move || href(true, shown.get()) aria-current=move || (!feed.get().1).then_some("page")>"Everyone"</a>
+        </nav>
+        <nav class="choice-links" aria-label="What to show" data-testid="activity-shown">
+            <ul>
+                {Shown::ALL.into_iter().map(|s| view! {
+                    <li><a href=move || href(!feed.get().1, s) aria-current=move || (shown.get() == s).then_some("page")>{s.label()}</a></li>
+                }).collect_view()}
+            </ul>
         </nav>
         {move || {
-            let (user, following) = feed.get();
+            let (user, following, shown) = feed.get();
             let credential = user.and_then(|_| session.with_untracked(|s| s.signed_in().map(|s| s.credential())));
             view! {
                 {user.is_none().then(|| view! {
@@ -38,7 +60,7 @@ pub fn ActivityPage() -> impl IntoView {
                         <a href=Page::Activity.sign_in_then()>"Sign in"</a> " to see what the members you follow are up to."
                     </p>
                 })}
-                <Feed credential=credential whose=if following { Whose::Following } else { Whose::Everyone }/>
+                <Feed credential=credential whose=if following { Whose::Following } else { Whose::Everyone } shown=shown/>
             }
         }}
     }

@@ -15,10 +15,10 @@ pub struct ActivityFeed;
 impl Operation for ActivityFeed {
     const NAME: &'static str = "ActivityFeed";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int) {
+    const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int, $types: [ActivityType]) {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
-    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: [TEXT, ANIME_LIST, MANGA_LIST], sort: [ID_DESC]) {
+    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: $types, sort: [ID_DESC]) {
       ... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
       ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
     }
@@ -95,6 +95,53 @@ pub enum Whose {
     Member(u64),
 }
 
+/// Which kinds of activity a feed shows (`?show=` on the activity page).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shown {
+    /// List updates and status posts.
+    #[default]
+    All,
+    /// Status posts only.
+    Posts,
+    /// List updates only (anime and manga).
+    Lists,
+}
+
+impl Shown {
+    pub const ALL: [Shown; 3] = [Shown::All, Shown::Posts, Shown::Lists];
+
+    /// AniList's `ActivityType`s it asks for.
+    pub fn types(self) -> &'static [&'static str] {
+        match self {
+            Shown::All => &["TEXT", "ANIME_LIST", "MANGA_LIST"],
+            Shown::Posts => &["TEXT"],
+            Shown::Lists => &["ANIME_LIST", "MANGA_LIST"],
+        }
+    }
+
+    /// Its value in the address (none for all).
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Shown::All => None,
+            Shown::Posts => Some("posts"),
+            Shown::Lists => Some("lists"),
+        }
+    }
+
+    /// Read from the address: anything else is all.
+    pub fn from_param(value: Option<&str>) -> Self {
+        Shown::ALL.into_iter().find(|s| s.param().is_some() && s.param() == value.map(str::trim)).unwrap_or_default()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Shown::All => "Everything",
+            Shown::Posts => "Status posts",
+            Shown::Lists => "List updates",
+        }
+    }
+}
+
 /// Page `page` (from 1) of a feed.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -106,11 +153,12 @@ pub struct Vars {
     pub has_replies_or_type_text: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<u64>,
+    pub types: &'static [&'static str],
 }
 
 impl Vars {
-    pub fn new(page: u32, whose: Whose) -> Self {
-        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None };
+    pub fn new(page: u32, whose: Whose, shown: Shown) -> Self {
+        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None, types: shown.types() };
         match whose {
             Whose::Following => vars.is_following = Some(true),
             Whose::Everyone => vars.has_replies_or_type_text = Some(true),
@@ -223,12 +271,26 @@ mod tests {
 
     #[test]
     fn the_feed_asks_for_the_followed_everyone_or_a_member_and_leaves_out_unknown_kinds() {
-        let vars = |whose| serde_json::to_string(&Vars::new(2, whose)).unwrap();
-        assert_eq!(vars(Whose::Following), r#"{"page":2,"isFollowing":true}"#);
-        assert_eq!(vars(Whose::Everyone), r#"{"page":2,"hasRepliesOrTypeText":true}"#);
-        assert_eq!(vars(Whose::Member(6001)), r#"{"page":2,"userId":6001}"#);
+        let vars = |whose, shown| serde_json::to_string(&Vars::new(2, whose, shown)).unwrap();
+        assert_eq!(vars(Whose::Following, Shown::All), r#"{"page":2,"isFollowing":true,"types":["TEXT","ANIME_LIST","MANGA_LIST"]}"#);
+        assert_eq!(vars(Whose::Everyone, Shown::Posts), r#"{"page":2,"hasRepliesOrTypeText":true,"types":["TEXT"]}"#);
+        assert_eq!(vars(Whose::Member(6001), Shown::Lists), r#"{"page":2,"userId":6001,"types":["ANIME_LIST","MANGA_LIST"]}"#);
         let (found, more) = serde_json::from_str::<PageData<Activity>>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
         assert!(more);
         assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);
+    }
+
+    #[test]
+    fn what_a_feed_shows_goes_to_the_address_and_back() {
+        for shown in Shown::ALL {
+            assert_eq!(Shown::from_param(shown.param()), shown);
+        }
+        assert_eq!(Shown::from_param(Some(" posts ")), Shown::Posts);
+        assert_eq!(Shown::from_param(Some("messages")), Shown::All, "one this app does not know");
+        assert_eq!(Shown::from_param(Some("")), Shown::All);
+        // Every type asked for is one AniList's ActivityType has.
+        for t in Shown::ALL.iter().flat_map(|s| s.types()) {
+            assert_ne!(serde_json::from_str::<ActivityType>(&format!("\"{t}\"")).unwrap(), ActivityType::Unknown, "{t}");
+        }
     }
 }

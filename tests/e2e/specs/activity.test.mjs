@@ -16,6 +16,7 @@ afterEach(() => world.closePages());
 beforeEach(() => world.standIn.reset());
 
 const requests = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityFeed');
+const ALL = ['TEXT', 'ANIME_LIST', 'MANGA_LIST'];
 const ids = (page) => page.$$eval('[data-testid=activity] > li', (lis) => lis.map((li) => li.dataset.testid));
 const text = async (page, id, part) => (await page.locator(`[data-testid=activity-${id}] [data-testid=${part}]`).innerText()).replace(/\s+/g, ' ').trim();
 
@@ -25,7 +26,7 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   await page.click('nav.site-nav >> text="Activity"');
   await page.waitForSelector('[data-testid=activity]');
   assert.deepEqual(await ids(page), ['activity-8006', 'activity-8004', 'activity-8003', 'activity-8002']);
-  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, isFollowing: true }]);
+  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, isFollowing: true, types: ALL }]);
   assert.match(requests()[0].authorization, /^Bearer /);
   assert.equal(await text(page, 8006, 'activity-text'), 'Hana Watched episode 10 - 12 of Cowboy Bebop');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] a.activity__who', 'href'), '/user/6001');
@@ -45,7 +46,7 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   await page.waitForSelector('[data-testid=activity-8005]');
   assert.equal(new URL(page.url()).search, '?feed=everyone');
   assert.deepEqual(await ids(page), ['activity-8006', 'activity-8005', 'activity-8002']);
-  assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true });
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true, types: ALL });
   assert.equal(await page.textContent('[data-testid=activity-8005] [data-testid=activity-post] strong'), 'post');
   assert.equal(await page.locator('[data-testid=activity-8005] [data-testid=activity-post] script, [data-testid=activity-8005] [data-testid=activity-post] img').count(), 0);
   assert.equal(await page.locator('[data-testid=activity-8005] [data-testid=activity-post] a[href^="javascript"]').count(), 0);
@@ -65,6 +66,54 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   // Back: the followed again, from memory.
   await page.goBack();
   await page.waitForSelector('[data-testid=activity-8004]');
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('what the feed shows: status posts only, list updates only, or everything; in the address, kept across Following and Everyone', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  const shownNav = '[data-testid=activity-shown]';
+  assert.deepEqual(await page.locator(`${shownNav} a`).allInnerTexts(), ['Everything', 'Status posts', 'List updates']);
+  assert.equal(await page.innerText(`${shownNav} a[aria-current=page]`), 'Everything');
+  // Status posts: Hana's post only, and the box to post one.
+  await page.click(`${shownNav} >> text=Status posts`);
+  await page.waitForSelector('[data-testid=activity-8006]', { state: 'detached' });
+  await page.waitForSelector('[data-testid=activity-8002]');
+  assert.deepEqual(await ids(page), ['activity-8002']);
+  assert.equal(new URL(page.url()).search, '?show=posts');
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, isFollowing: true, types: ['TEXT'] });
+  assert.equal(await page.locator('[data-testid=compose]').count(), 1);
+  // Everyone's, still posts only.
+  await page.click('nav.tabs >> text=Everyone');
+  await page.waitForSelector('[data-testid=activity-8005]');
+  assert.deepEqual(await ids(page), ['activity-8005', 'activity-8002']);
+  assert.equal(new URL(page.url()).search, '?feed=everyone&show=posts');
+  // List updates: no post, and no box to post one.
+  await page.click('nav.tabs >> text=Following');
+  await page.click(`${shownNav} >> text=List updates`);
+  await page.waitForSelector('[data-testid=activity-8002]', { state: 'detached' });
+  await page.waitForSelector('[data-testid=activity-8006]');
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8004', 'activity-8003']);
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, isFollowing: true, types: ['ANIME_LIST', 'MANGA_LIST'] });
+  assert.equal(await page.locator('[data-testid=compose]').count(), 0);
+  // Over a reload; then everything again.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  assert.equal(await page.innerText(`${shownNav} a[aria-current=page]`), 'List updates');
+  await page.click(`${shownNav} >> text=Everything`);
+  await page.waitForSelector('[data-testid=activity-8002]');
+  assert.equal(new URL(page.url()).search, '');
+  // None of a kind: said so.
+  await page.goto(`${world.app.url}activity?feed=everyone&show=lists`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  world.standIn.data.activities = world.standIn.data.activities.filter((a) => a.type === 'TEXT');
+  await page.click('[data-testid=activity-reload]');
+  await page.waitForSelector('text=No list updates here yet.');
   assert.deepEqual(problemsBut(page), []);
 });
 
@@ -108,7 +157,7 @@ test('signed out: everyone\'s activity, without a token, and a way to sign in; a
   await page.waitForSelector('[data-testid=activity-8005]');
   assert.deepEqual(await ids(page), ['activity-8006', 'activity-8005', 'activity-8002']);
   assert.ok(requests().every((r) => r.authorization === null), 'no token signed out');
-  assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true });
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, hasRepliesOrTypeText: true, types: ALL });
   assert.equal(await page.locator('nav.tabs a').count(), 1);
   assert.equal(await page.getAttribute('[data-testid=activity-sign-in] a', 'href'), '/?return_to=%2Factivity');
   // Likes are counted, not given, signed out.
@@ -462,7 +511,7 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
   assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002']);
-  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001 }]);
+  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001, types: ALL }]);
   // Closed and opened again: nothing asked again.
   await page.click('[data-testid=member-activity] summary');
   await page.click('[data-testid=member-activity] summary');
@@ -472,7 +521,7 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
   assert.deepEqual(await ids(page), ['activity-8004']);
-  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150 });
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150, types: ALL });
   assert.deepEqual(problemsBut(page), []);
 });
 
