@@ -18,14 +18,19 @@ pub enum SortBy {
     Score,
     Progress,
     Updated,
+    /// The title's start (its release date).
     Started,
     Average,
     /// The entry added last first.
     Added,
+    /// The date the person began it (the entry's `startedAt`).
+    Began,
+    /// The date the person completed it (the entry's `completedAt`).
+    Finished,
 }
 
 impl SortBy {
-    pub const ALL: [SortBy; 7] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Added, SortBy::Started, SortBy::Average];
+    pub const ALL: [SortBy; 9] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Added, SortBy::Began, SortBy::Finished, SortBy::Started, SortBy::Average];
 
     /// The orders AniList keeps as the user's default (`rowOrder`).
     pub const ROW_ORDERS: [SortBy; 4] = [SortBy::Title, SortBy::Score, SortBy::Updated, SortBy::Added];
@@ -39,6 +44,8 @@ impl SortBy {
             SortBy::Started => "started",
             SortBy::Average => "average",
             SortBy::Added => "added",
+            SortBy::Began => "begun",
+            SortBy::Finished => "completed",
         }
     }
 
@@ -66,9 +73,11 @@ impl SortBy {
             SortBy::Score => "Your score (highest first)",
             SortBy::Progress => "Progress (most first)",
             SortBy::Updated => "Last updated",
-            SortBy::Started => "Start date (newest first)",
+            SortBy::Started => "Release date (newest first)",
             SortBy::Average => "Average score (highest first)",
             SortBy::Added => "Last added",
+            SortBy::Began => "Your start date (latest first)",
+            SortBy::Finished => "Completed date (latest first)",
         }
     }
 
@@ -189,6 +198,9 @@ pub struct Facts {
     pub updated_at: i64,
     /// Its start date as one sortable number (yyyymmdd, unknown parts 0).
     pub started: Option<i64>,
+    /// When the person began and completed it, the same way.
+    pub began: Option<i64>,
+    pub finished: Option<i64>,
     pub average: Option<u32>,
     /// The entry's id: AniList numbers entries as they are added.
     pub added: i64,
@@ -313,6 +325,8 @@ pub fn compare(a: &Facts, b: &Facts, by: SortBy) -> Ordering {
         SortBy::Started => highest_first(a.started, b.started),
         SortBy::Average => highest_first(a.average, b.average),
         SortBy::Added => b.added.cmp(&a.added),
+        SortBy::Began => highest_first(a.began, b.began),
+        SortBy::Finished => highest_first(a.finished, b.finished),
     };
     first.then(a.rank.cmp(&b.rank)).then(a.media_id.cmp(&b.media_id))
 }
@@ -530,6 +544,8 @@ mod tests {
             progress: 0,
             updated_at: 0,
             started: None,
+            began: None,
+            finished: None,
             average: None,
             added: media_id,
         }
@@ -631,6 +647,8 @@ mod tests {
         (a.updated_at, b.updated_at, c.updated_at) = (5, 1, 9);
         (a.started, b.started, c.started) = (Some(19980403), None, Some(20010000));
         (a.average, b.average, c.average) = (None, Some(70), Some(90));
+        (a.began, b.began, c.began) = (Some(20240100), Some(20240115), None);
+        (a.finished, b.finished, c.finished) = (None, Some(20250301), Some(20250301));
         let all = [a, b, c];
         let order = |by| {
             let mut v: Vec<&Facts> = all.iter().collect();
@@ -643,6 +661,8 @@ mod tests {
         assert_eq!(order(SortBy::Updated), [3, 1, 2]);
         assert_eq!(order(SortBy::Started), [3, 1, 2]);
         assert_eq!(order(SortBy::Average), [3, 2, 1]);
+        assert_eq!(order(SortBy::Began), [2, 1, 3], "latest first: a month without its day after its days; unknown last");
+        assert_eq!(order(SortBy::Finished), [2, 3, 1], "the same day: by title");
         for by in SortBy::ALL {
             assert_eq!(SortBy::parse(by.as_str()), by);
         }

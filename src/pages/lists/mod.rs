@@ -174,6 +174,8 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         progress: v.progress,
         updated_at: e.updated_at.unwrap_or(0),
         started: start.and_then(|s| date_number(s.year, s.month, s.day)),
+        began: e.started_at.and_then(|d| date_number(d.year, d.month, d.day)),
+        finished: e.completed_at.and_then(|d| date_number(d.year, d.month, d.day)),
         average: m.and_then(|m| m.average_score),
         added: e.id,
     }

@@ -277,6 +277,31 @@ test('filter by text and sort', async () => {
   await waitFor(() => entry(700001).progress === 11);
 });
 
+test('sort by your start date or your completed date, latest first, unknown last; the title\'s own start is "Release date"', async () => {
+  for (const [id, startedAt, completedAt] of [
+    [700001, { year: 2024, month: 1, day: 5 }, { year: 2024, month: 3, day: null }],
+    [700002, { year: 2023, month: null, day: null }, { year: 2025, month: 6, day: 1 }],
+    [700003, null, null],
+  ]) Object.assign(entry(id), { status: 'COMPLETED', startedAt, completedAt });
+  const page = await listPage();
+  const labels = await page.locator('[data-testid=list-sort] option').allTextContents();
+  assert.ok(labels.includes('Your start date (latest first)') && labels.includes('Completed date (latest first)') && labels.includes('Release date (newest first)'), labels.join(', '));
+  const titles = () => page.$$eval('[data-testid=group-completed] [data-testid=entry-title]', (els) => els.map((e) => e.textContent));
+  await page.selectOption('[data-testid=list-sort]', 'completed');
+  assert.deepEqual(await titles(), ['Fullmetal Alchemist: Brotherhood', 'Cowboy Bebop', 'Attack on Titan']);
+  assert.equal(new URL(page.url()).searchParams.get('sort'), 'completed');
+  await page.selectOption('[data-testid=list-sort]', 'begun');
+  assert.deepEqual(await titles(), ['Cowboy Bebop', 'Fullmetal Alchemist: Brotherhood', 'Attack on Titan']);
+  // A date set in the editor moves the entry at once.
+  await edit(page, 700003);
+  await page.fill('[data-testid=started-year]', '2025');
+  await page.click('[data-testid=editor-save]');
+  await waitFor(async () => (await titles())[0] === 'Attack on Titan');
+  assert.deepEqual(await titles(), ['Attack on Titan', 'Cowboy Bebop', 'Fullmetal Alchemist: Brotherhood']);
+  await waitFor(() => entry(700003).startedAt?.year === 2025);
+  assert.deepEqual(page.problems, []);
+});
+
 test('filter by genre and by country: the ones the list has (genres in AniList\'s order, countries by name); with the text filter; in the URL, over a reload; an unknown one left out', async () => {
   for (const [id, country] of [[1, 'JP'], [5114, 'JP'], [16498, 'JP'], [20954, 'JP'], [21, 'KR']]) world.standIn.data.media.find((m) => m.id === id).countryOfOrigin = country;
   const page = await listPage();
