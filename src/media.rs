@@ -404,6 +404,18 @@ anilist_enum!(
     }
 );
 
+impl MediaStatus {
+    /// Its name for a title of `kind`, in anilist.co's words: an anime
+    /// airs ("Airing", "Not yet aired"), a manga is released.
+    pub fn label_for(self, kind: MediaKind) -> &'static str {
+        match (self, kind) {
+            (MediaStatus::Releasing, MediaKind::Anime) => "Airing",
+            (MediaStatus::NotYetReleased, MediaKind::Anime) => "Not yet aired",
+            (s, _) => s.label(),
+        }
+    }
+}
+
 anilist_enum!(
     /// AniList's `MediaSeason`.
     MediaSeason {
@@ -531,6 +543,10 @@ mod tests {
         let status = |s: &str| serde_json::from_str::<MediaStatus>(&format!("\"{s}\"")).unwrap();
         assert_eq!(status("NOT_YET_RELEASED").label(), "Not yet released");
         assert_eq!(status("REBOOTED"), MediaStatus::Unknown);
+        assert_eq!(status("RELEASING").label_for(MediaKind::Anime), "Airing");
+        assert_eq!(status("NOT_YET_RELEASED").label_for(MediaKind::Anime), "Not yet aired");
+        assert_eq!(status("RELEASING").label_for(MediaKind::Manga), "Releasing");
+        assert_eq!(status("HIATUS").label_for(MediaKind::Anime), "On hiatus");
         for r in MediaRelation::ALL {
             assert_eq!(serde_json::from_str::<MediaRelation>(&format!("\"{}\"", r.as_api())).unwrap(), *r);
         }

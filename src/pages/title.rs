@@ -174,7 +174,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let total = t.episodes.or(t.chapters);
     let line = [
         t.format.map(|f| f.label().to_string()),
-        t.status.map(|s| s.label().to_string()),
+        t.status.map(|s| s.label_for(kind).to_string()),
         match (t.season, t.season_year) {
             (Some(s), Some(y)) => Some(format!("{} {y}", s.label())),
             (None, Some(y)) => Some(y.to_string()),

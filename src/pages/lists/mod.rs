@@ -21,7 +21,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::read::sign_in_gate;
 use crate::components::KindTabs;
-use crate::listing::{arrange, date_number, section_label, section_order, Facts, ListQuery, SortBy};
+use crate::listing::{arrange, date_number, section_label, section_order, Facts, FilterChoices, ListQuery, SortBy};
 use crate::media::{ListStatus, MediaFormat, MediaStatus};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
@@ -137,7 +137,7 @@ type Choices = fn(&crate::listing::FilterChoices) -> Vec<(String, String)>;
 type Chosen = fn(&ListQuery) -> String;
 
 /// One of the list's filters: "All", then the choices the list has.
-fn choice_select(label: &'static str, testid: &'static str, choices: Memo<crate::listing::FilterChoices>, of: Choices, query: Memo<ListQuery>, chosen: Chosen, pick: Callback<String>) -> impl IntoView {
+fn choice_select(label: &'static str, testid: &'static str, choices: Memo<FilterChoices>, of: Choices, query: Memo<ListQuery>, chosen: Chosen, pick: Callback<String>) -> impl IntoView {
     view! {
         <label>
             <span>{label}</span>
@@ -448,7 +448,10 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     query, |q| q.format.map(|f| f.as_api().to_string()).unwrap_or_default(),
                     Callback::new(move |v: String| set(&|q| q.format = MediaFormat::ALL.into_iter().find(|f| f.as_api() == v))))}
                 {choice_select("Release", "list-release",
-                    choices, |c| c.releases.iter().map(|r| (r.as_api().to_ascii_lowercase(), r.label().to_string())).collect(),
+                    choices, match kind {
+                        MediaKind::Anime => |c: &FilterChoices| c.releases.iter().map(|r| (r.as_api().to_ascii_lowercase(), r.label_for(MediaKind::Anime).to_string())).collect(),
+                        MediaKind::Manga => |c: &FilterChoices| c.releases.iter().map(|r| (r.as_api().to_ascii_lowercase(), r.label_for(MediaKind::Manga).to_string())).collect(),
+                    },
                     query, |q| q.release.map(|r| r.as_api().to_ascii_lowercase()).unwrap_or_default(),
                     Callback::new(move |v: String| set(&|q| q.release = MediaStatus::from_api(&v.to_ascii_uppercase()))))}
                 {choice_select("Genre", "list-genre",

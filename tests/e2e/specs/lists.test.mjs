@@ -341,7 +341,7 @@ test('filter by release (airing, finished…): the states the list has, in AniLi
   world.standIn.data.media.find((m) => m.id === 21).status = 'RELEASING';
   world.standIn.data.media.find((m) => m.id === 16498).status = 'HIATUS';
   const page = await listPage();
-  assert.deepEqual(await page.locator('[data-testid=list-release] option').allTextContents(), ['All', 'Finished', 'Releasing', 'On hiatus']);
+  assert.deepEqual(await page.locator('[data-testid=list-release] option').allTextContents(), ['All', 'Finished', 'Airing', 'On hiatus']);
   const shown = async () => [...new Set(await page.locator('.entry').evaluateAll((xs) => xs.map((x) => x.dataset.testid)))].sort();
   await page.selectOption('[data-testid=list-release]', 'releasing');
   await waitFor(async () => (await shown()).length === 1);

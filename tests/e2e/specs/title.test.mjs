@@ -242,6 +242,12 @@ test('signed out, a title\'s page reads without a token and offers a sign-in; an
   await page.goto(`${world.app.url}anime/abc`);
   await appReady(page);
   await page.waitForSelector('text=No such title');
+  // An anime airs where a manga is released (anilist.co's words).
+  world.standIn.data.media.find((m) => m.id === 21).status = 'RELEASING';
+  await page.goto(`${world.app.url}anime/21`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-line]');
+  assert.match(await page.textContent('[data-testid=title-line]'), /^TV · Airing · /);
 });
 
 test('a hostile description stays inert on the title\'s page', async () => {
