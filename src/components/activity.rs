@@ -22,9 +22,18 @@ use crate::components::rich_text::RichText;
 use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 
-/// The address of everyone's feed.
-fn everyone_href() -> String {
-    format!("{}?feed=everyone", Page::Activity.href())
+/// The activity page's address for a feed (the followed members' or
+/// everyone's) and what it shows.
+pub fn feed_href(everyone: bool, shown: Shown) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    if everyone {
+        out.append_pair("feed", "everyone");
+    }
+    if let Some(s) = shown.param() {
+        out.append_pair("show", s);
+    }
+    let q = out.finish();
+    if q.is_empty() { Page::Activity.href() } else { format!("{}?{q}", Page::Activity.href()) }
 }
 
 /// One page of the feed, and whether there are more.
@@ -214,7 +223,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                             {match whose {
                                 _ if shown == Shown::Posts => view! { <p>"No status posts here yet."</p> }.into_any(),
                                 _ if shown == Shown::Lists => view! { <p>"No list updates here yet."</p> }.into_any(),
-                                Whose::Following => view! { <p>"When members you follow update their lists or post, it shows here. " <a href=everyone_href()>"See everyone's activity"</a> "."</p> }.into_any(),
+                                Whose::Following => view! { <p>"When members you follow update their lists or post, it shows here. " <a href=feed_href(true, Shown::All)>"See everyone's activity"</a> "."</p> }.into_any(),
                                 Whose::Everyone => view! { <p>"No one has posted lately."</p> }.into_any(),
                                 Whose::Member(_) => view! { <p>"No list updates or posts yet."</p> }.into_any(),
                             }}

@@ -16,6 +16,15 @@ use crate::text::group_digits;
 /// come after the page is gone, and the store must still hear it.
 pub type SetFavourite = std::sync::Arc<dyn Fn(bool, Option<u32>) + Send + Sync>;
 
+/// A [`SetFavourite`] for a toggle shown on its page only (a studio's, a
+/// person's): an answer after the page is gone sets nothing.
+pub fn on_page(on: RwSignal<bool>, count: RwSignal<Option<u32>>) -> SetFavourite {
+    std::sync::Arc::new(move |now_on, now_count| {
+        on.try_set(now_on);
+        count.try_set(now_count);
+    })
+}
+
 /// The toggle, showing `on` and `count`; `set` gets what AniList holds
 /// after it (signed out: nothing is shown).
 #[component]

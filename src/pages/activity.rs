@@ -8,24 +8,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::ops::activity::{Shown, Whose};
-use crate::components::activity::Feed;
+use crate::components::activity::{feed_href, Feed};
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::SessionContext;
-
-/// The page's address for a feed (the followed members' or everyone's)
-/// and what it shows.
-fn href(everyone: bool, shown: Shown) -> String {
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    if everyone {
-        out.append_pair("feed", "everyone");
-    }
-    if let Some(s) = shown.param() {
-        out.append_pair("show", s);
-    }
-    let q = out.finish();
-    if q.is_empty() { Page::Activity.href() } else { format!("{}?{q}", Page::Activity.href()) }
-}
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
@@ -40,14 +26,14 @@ pub fn ActivityPage() -> impl IntoView {
         <PageIntro title="Activity" lead="What members are watching, reading and saying on AniList."/>
         <nav class="tabs" aria-label="Whose activity">
             {move || user.get().is_some().then(|| view! {
-                <a href=move || href(false, shown.get()) aria-current=move || feed.get().1.then_some("page")>"Following"</a>
+                <a href=move || feed_href(false, shown.get()) aria-current=move || feed.get().1.then_some("page")>"Following"</a>
             })}
-            <a href=move || href(true, shown.get()) aria-current=move || (!feed.get().1).then_some("page")>"Everyone"</a>
+            <a href=move || feed_href(true, shown.get()) aria-current=move || (!feed.get().1).then_some("page")>"Everyone"</a>
         </nav>
         <nav class="choice-links" aria-label="What to show" data-testid="activity-shown">
             <ul>
                 {Shown::ALL.into_iter().map(|s| view! {
-                    <li><a href=move || href(!feed.get().1, s) aria-current=move || (shown.get() == s).then_some("page")>{s.label()}</a></li>
+                    <li><a href=move || feed_href(!feed.get().1, s) aria-current=move || (shown.get() == s).then_some("page")>{s.label()}</a></li>
                 }).collect_view()}
             </ul>
         </nav>

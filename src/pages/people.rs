@@ -143,11 +143,7 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
     // Favourite: kept on the page, from the answer, then from each toggle.
     let on = RwSignal::new(someone.is_favourite);
     let count = RwSignal::new(someone.favourites);
-    // Shown on this page only: an answer after it is gone sets nothing.
-    let set: crate::components::favourite::SetFavourite = std::sync::Arc::new(move |now_on, now_count| {
-        on.try_set(now_on);
-        count.try_set(now_count);
-    });
+    let set = crate::components::favourite::on_page(on, count);
     let blocked = someone.is_favourite_blocked;
     // The titles: the first page, then each "Load more".
     let take = |t: &Option<people::Titles>| t.as_ref().map(|t| t.edges.clone()).unwrap_or_default();

@@ -52,11 +52,7 @@ fn StudioBody(studio: Studio) -> impl IntoView {
     let site = studio.site_url.clone().filter(|u| u.starts_with("https://"));
     let on = RwSignal::new(studio.is_favourite);
     let count = RwSignal::new(studio.favourites);
-    // Shown on this page only: an answer after it is gone sets nothing.
-    let set: crate::components::favourite::SetFavourite = std::sync::Arc::new(move |now_on, now_count| {
-        on.try_set(now_on);
-        count.try_set(now_count);
-    });
+    let set = crate::components::favourite::on_page(on, count);
     // The first page came with the studio; "Load more" reads the next, and
     // "Only titles on my lists" page 1 again.
     let first = studio.media.clone().unwrap_or_default();
