@@ -160,7 +160,7 @@ pub fn SearchPage() -> impl IntoView {
                     cur(b.format.map(|f| lower(f.as_api())).unwrap_or_default()),
                     |b, v| b.format = formats(b.kind).iter().copied().find(|f| f.as_api().eq_ignore_ascii_case(v)))}
                 {select("Status", "filter-status",
-                    any("Any").into_iter().chain(MediaStatus::ALL.iter().map(|s| (lower(s.as_api()), s.label().to_string()))).collect(),
+                    any("Any").into_iter().chain(MediaStatus::ALL.iter().map(|s| (lower(s.as_api()), s.label_for(k).to_string()))).collect(),
                     cur(b.status.map(|s| lower(s.as_api())).unwrap_or_default()),
                     |b, v| b.status = MediaStatus::from_api(&v.to_ascii_uppercase()))}
                 {(k == MediaKind::Anime).then(|| select("Season", "filter-season",

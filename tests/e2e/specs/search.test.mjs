@@ -185,6 +185,23 @@ test('browse: filters and the order go to AniList and into the URL; a reload kee
   assert.equal(await page.locator('[data-testid=filter-season]').count(), 0);
 });
 
+test('browse: the release states are named for the kind, "Airing" for anime and "Releasing" for manga, with one value in the URL', async () => {
+  const page = await signedInPage();
+  const label = () => page.$eval('[data-testid=filter-status] option[value=releasing]', (o) => o.textContent);
+  const soon = () => page.$eval('[data-testid=filter-status] option[value=not_yet_released]', (o) => o.textContent);
+  assert.equal(await label(), 'Airing');
+  assert.equal(await soon(), 'Not yet aired');
+  await page.selectOption('[data-testid=filter-status]', 'releasing');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'releasing');
+  await page.waitForSelector('[data-testid=results]');
+  assert.equal(searches().at(-1).body.variables.status, 'RELEASING');
+  await page.click('label:has-text("Manga")');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === 'manga');
+  assert.equal(await label(), 'Releasing');
+  assert.equal(await soon(), 'Not yet released');
+  assert.equal(await page.inputValue('[data-testid=filter-status]'), 'releasing');
+});
+
 test('the browse filters on a phone: each label above its choice, two to a row, none past the screen', async () => {
   const page = await world.newPage({ viewport: { width: 390, height: 844 } });
   await signIn(world, page);
