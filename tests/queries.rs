@@ -177,6 +177,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     }
     assert!(feed.contains("like_count: Some(3), is_liked: Some(false), reply_count: Some(1)"), "{feed}");
     assert!(feed.contains("source: Some(\"Anyone up for __Bebop__?\")"), "{feed}");
+    assert!(feed.contains("id: Some(8004), kind: Some(Message)") && feed.contains("text: Some(\"<p>See you at the <em>screening</em>.</p>\")"), "{feed}");
+    assert!(feed.contains("recipient: Some(Member { id: 6001, name: \"Hana\", avatar: None }), is_private: Some(true)"), "{feed}");
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
     for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None", "source: Some(\"Session _12_ is the best.\")"] {
         assert!(replies.contains(part), "{part}: {replies}");
@@ -196,6 +198,15 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let latest = fixture_reads_as_selected::<post::LatestPosts>();
     for part in ["has_next_page: Some(true)", "id: Some(8101)", "like_count: Some(2), is_liked: Some(true), reply_count: Some(1)", "source: Some(\"Starting __Bebop__ again.\")", "Activity { id: None"] {
         assert!(latest.contains(part), "{part}: {latest}");
+    }
+    for (message, text) in [
+        (fixture_reads_as_selected::<post::SendMessage>(), "See you at the _screening_."),
+        (fixture_reads_as_selected::<post::EditMessage>(), "See you at the _screening_ at nine."),
+        (fixture_reads_as_selected::<post::LatestMessages>(), "See you at the _screening_."),
+    ] {
+        for part in ["id: Some(8102), kind: Some(Message)", "name: \"Mitsuki\"", "recipient: Some(Member { id: 6001", "is_private: Some(false)", &format!("source: Some(\"{text}\")")] {
+            assert!(message.contains(part), "{part}: {message}");
+        }
     }
     let replied = fixture_reads_as_selected::<post::PostReply>();
     for part in ["id: 90101, text: Some(\"<p>Same here, <em>see you</em> there.</p>\"), created_at: Some(1764930100)", "id: 5150", "source: Some(\"Same here, _see you_ there.\")"] {

@@ -1,20 +1,20 @@
 //! An activity feed, newest first, 25 at a time with "Load more" and
 //! "Reload": the followed members', everyone's, or one member's (see
-//! [`Whose`]). A list update reads as a sentence in AniList's words with the
-//! member and the title as links; a post goes through the rich-text
-//! allowlist; each has when, its likes (a toggle, signed in) and replies,
+//! [`Whose`]: theirs, and the messages written to them). A list update
+//! reads as a sentence in AniList's words with the member and the title as
+//! links; a post or a message goes through the rich-text allowlist; each has when, its likes (a toggle, signed in) and replies,
 //! and a link to it on AniList.
 
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Vars, Whose};
-use crate::api::ops::post::{self, DeletePost, DeleteReply, EditPost, EditReply, EditVars, LatestPosts, LatestVars, PostReply, PostStatus, ReplyVars, StatusVars};
+use crate::api::ops::post::{self, DeletePost, DeleteReply, EditMessage, EditPost, EditReply, EditVars, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged, Sending};
-use crate::components::compose::{compose, Posted};
+use crate::components::compose::{compose, compose_with, Posted};
 use crate::components::empty_state::EmptyState;
 use crate::components::like::LikeToggle;
 use crate::components::read::read_from_anilist;
@@ -41,32 +41,55 @@ async fn read_page(api: Api, credential: Option<Credential>, page: u32, whose: W
     Ok(api.run::<ActivityFeed>(credential.as_ref(), &Vars::new(page, whose, shown), fresh).await?.page())
 }
 
+/// Sends something new, once: what AniList answered with, or when its
+/// answer is lost (or empty), what `read_back` finds of it.
+async fn sent_once<T, G: std::future::Future<Output = Result<Option<T>, ApiError>>>(
+    send: impl std::future::Future<Output = Result<Option<T>, ApiError>>,
+    read_back: impl FnOnce() -> G,
+) -> Result<Option<T>, ApiError> {
+    match send.await {
+        Ok(Some(made)) => return Ok(Some(made)),
+        Ok(None) => {}
+        Err(e) if e.outcome_unknown() => {}
+        Err(e) => return Err(e),
+    }
+    read_back().await
+}
+
 /// Posts a status. Sent once: when the answer is lost, the person's latest
 /// posts are read back and the one sent is looked for by its text.
 async fn post_status(api: &Api, credential: &Credential, text: String) -> Result<Option<Activity>, ApiError> {
     let sent_at = now_secs();
-    match api.run::<PostStatus>(Some(credential), &StatusVars { text: text.clone() }, false).await {
-        Ok(post::Posted { activity: Some(a) }) if a.id.is_some() => return Ok(Some(a)),
-        Ok(_) => {}
-        Err(e) if e.outcome_unknown() => {}
-        Err(e) => return Err(e),
-    }
-    let (latest, _) = api.run::<LatestPosts>(Some(credential), &LatestVars { user_id: credential.user }, true).await?.page();
-    Ok(post::find_post(latest, &text, credential.user, sent_at))
+    let send = async { Ok(api.run::<PostStatus>(Some(credential), &StatusVars { text: text.clone() }, false).await?.activity.filter(|a| a.id.is_some())) };
+    sent_once(send, || async {
+        let (latest, _) = api.run::<LatestPosts>(Some(credential), &LatestVars { user_id: credential.user }, true).await?.page();
+        Ok(post::find_post(latest, &text, credential.user, sent_at))
+    })
+    .await
+}
+
+/// Writes a message to member `to`, sent once like a status (the person's
+/// latest messages to them read back when the answer is lost).
+async fn send_message(api: &Api, credential: &Credential, to: u64, text: String, private: bool) -> Result<Option<Activity>, ApiError> {
+    let sent_at = now_secs();
+    let send = async { Ok(api.run::<SendMessage>(Some(credential), &MessageVars { id: None, recipient_id: to, message: text.clone(), private }, false).await?.activity.filter(|a| a.id.is_some())) };
+    sent_once(send, || async {
+        let (latest, _) = api.run::<LatestMessages>(Some(credential), &MessagesVars { user_id: to, messenger_id: credential.user }, true).await?.page();
+        Ok(post::find_post(latest, &text, credential.user, sent_at))
+    })
+    .await
 }
 
 /// Replies to activity `id`, sent once like a status (the activity's
 /// replies read back when the answer is lost).
 async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Option<Reply>, ApiError> {
     let sent_at = now_secs();
-    match api.run::<PostReply>(Some(credential), &ReplyVars { activity_id: id, text: text.clone() }, false).await {
-        Ok(post::Replied { reply: Some(r) }) => return Ok(Some(r)),
-        Ok(_) => {}
-        Err(e) if e.outcome_unknown() => {}
-        Err(e) => return Err(e),
-    }
-    let replies = api.run::<ActivityReplies>(Some(credential), &RepliesVars { id }, true).await?.replies();
-    Ok(post::find_reply(replies, &text, credential.user, sent_at))
+    let send = async { Ok(api.run::<PostReply>(Some(credential), &ReplyVars { activity_id: id, text: text.clone() }, false).await?.reply) };
+    sent_once(send, || async {
+        let replies = api.run::<ActivityReplies>(Some(credential), &RepliesVars { id }, true).await?.replies();
+        Ok(post::find_reply(replies, &text, credential.user, sent_at))
+    })
+    .await
 }
 
 /// Sends a change that is safe to send again (it sets a whole value, or
@@ -87,6 +110,10 @@ async fn edit_mine(api: &Api, credential: &Credential, mine: Mine, text: String)
         async move {
             match mine {
                 Mine::Post(_) => api.run::<EditPost>(Some(credential), &vars, false).await.map(|p| p.activity.map(|a| (a.text, a.source))),
+                Mine::Message { id, to, private } => {
+                    let vars = MessageVars { id: Some(id), recipient_id: to, message: vars.text, private };
+                    api.run::<EditMessage>(Some(credential), &vars, false).await.map(|m| m.activity.map(|a| (a.text, a.source)))
+                }
                 Mine::Reply(_) => api.run::<EditReply>(Some(credential), &vars, false).await.map(|r| r.reply.map(|r| (r.text, r.source))),
             }
         }
@@ -124,6 +151,7 @@ impl Written {
                 let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()))?;
                 let (key, label) = match mine {
                     Mine::Post(id) => (format!("edit-{id}"), "Edit your post"),
+                    Mine::Message { id, .. } => (format!("edit-{id}"), "Edit your message"),
                     Mine::Reply(id) => (format!("edit-reply-{id}"), "Edit your reply"),
                 };
                 let key = draft_key(&credential, &key);
@@ -173,23 +201,44 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
     let forget = Callback::new(move |id: i64| {
         deleted.try_update(|d| d.push(id));
     });
-    // On the followed members' feed and on the person's own (unless it
-    // shows list updates only).
-    let composer = credential.clone().filter(|c| (whose == Whose::Following || whose == Whose::Member(c.user)) && shown != Shown::Lists).map(|credential| {
+    // What was posted here goes on top; none found after a lost answer
+    // most likely was not posted.
+    let on_top = move |made: Option<Activity>| match made {
+        Some(a) => {
+            posted.try_update(|p| p.insert(0, a));
+            Posted::Yes
+        }
+        None => Posted::NotFound,
+    };
+    // A status on the followed members' feed and on the person's own
+    // (unless it shows list updates only); a message on another member's.
+    let composer = credential.clone().filter(|_| shown != Shown::Lists).and_then(|credential| {
         let api = api.clone();
-        let key = draft_key(&credential, "status");
-        compose("Post a status", "Post", key, String::new(), None, move |text| {
-            let (api, credential) = (api.clone(), credential.clone());
-            async move {
-                Ok(match post_status(&api, &credential, text).await? {
-                    Some(a) => {
-                        posted.try_update(|p| p.insert(0, a));
-                        Posted::Yes
-                    }
-                    None => Posted::NotFound,
-                })
+        match whose {
+            Whose::Member(to) if to != credential.user => {
+                let private = RwSignal::new(false);
+                let key = draft_key(&credential, &format!("message-{to}"));
+                let choice = view! {
+                    <label class="compose__choice" title="Only they and you will see it">
+                        <input type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) data-testid="message-private"/>
+                        " Private"
+                    </label>
+                };
+                Some(compose_with("Write a message", "Send", key, String::new(), None, Some(choice.into_any()), move |text| {
+                    let (api, credential) = (api.clone(), credential.clone());
+                    let private = private.get_untracked();
+                    async move { Ok(on_top(send_message(&api, &credential, to, text, private).await?)) }
+                }).into_any())
             }
-        })
+            Whose::Everyone => None,
+            Whose::Following | Whose::Member(_) => {
+                let key = draft_key(&credential, "status");
+                Some(compose("Post a status", "Post", key, String::new(), None, move |text| {
+                    let (api, credential) = (api.clone(), credential.clone());
+                    async move { Ok(on_top(post_status(&api, &credential, text).await?)) }
+                }).into_any())
+            }
+        }
     });
     let (first_api, first_credential) = (api.clone(), credential.clone());
     let feed = read_from_anilist(
@@ -225,7 +274,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                                 _ if shown == Shown::Lists => view! { <p>"No list updates here yet."</p> }.into_any(),
                                 Whose::Following => view! { <p>"When members you follow update their lists or post, it shows here. " <a href=feed_href(true, Shown::All)>"See everyone's activity"</a> "."</p> }.into_any(),
                                 Whose::Everyone => view! { <p>"No one has posted lately."</p> }.into_any(),
-                                Whose::Member(_) => view! { <p>"No list updates or posts yet."</p> }.into_any(),
+                                Whose::Member(_) => view! { <p>"No list updates, posts or messages yet."</p> }.into_any(),
                             }}
                         </EmptyState>
                     }
@@ -259,6 +308,10 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
     let avatar = a.user.as_ref().and_then(|u| u.avatar.as_ref()).and_then(|i| i.medium.clone());
     let who = a.user.clone().map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
     let words = a.list_words();
+    // A message: to whom, and whether only the two of them see it.
+    let message = a.kind == Some(ActivityType::Message);
+    let to = a.recipient.clone().filter(|_| message).map(|u| view! { " wrote to " <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
+    let private = (message && a.is_private == Some(true)).then(|| view! { " " <span class="activity__private" data-testid="activity-private">"Private"</span> });
     let title = a.media.clone().map(|m| {
         let name = m.name();
         match m.kind {
@@ -270,8 +323,12 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
     let cover = a.media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
     // A post: shown through the allowlist; yours can be edited in place.
     let written = Written::new(a.text.clone(), a.source.clone());
-    let editable = mine && a.kind == Some(ActivityType::Text);
-    let post = written.view(Mine::Post(id), "activity-post");
+    let own = match (&a.recipient, message) {
+        (Some(r), true) => Mine::Message { id, to: r.id, private: a.is_private == Some(true) },
+        _ => Mine::Post(id),
+    };
+    let editable = mine && (a.kind == Some(ActivityType::Text) || matches!(own, Mine::Message { .. }));
+    let post = written.view(own, "activity-post");
     let session = expect_context::<crate::session::SessionContext>().0;
     let signed_in = session.with_untracked(|s| s.is_signed_in());
     // Signed in, "Reply" opens them with a box to answer in.
@@ -292,6 +349,8 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
                 <p class="note__text" data-testid="activity-text">
                     {who}
                     {words.map(|w| view! { " " <span>{w}</span> {title} })}
+                    {to}
+                    {private}
                 </p>
                 {post}
                 <p class="note__meta" data-testid="activity-meta">
@@ -306,7 +365,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
                     })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
                     {editable.then(|| written.edit_button())}
-                    {mine.then(|| view! { <DeleteMine mine=Mine::Post(id) gone=Callback::new(move |()| {
+                    {mine.then(|| view! { <DeleteMine mine=own gone=Callback::new(move |()| {
                         forget.try_run(id);
                     })/> })}
                 </p>
@@ -406,17 +465,19 @@ fn me() -> Option<u64> {
     use_context::<crate::session::SessionContext>()?.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub))
 }
 
-/// One of the person's own: an activity or a reply.
+/// One of the person's own: an activity, a message they wrote (to whom,
+/// and whether only the two of them see it) or a reply.
 #[derive(Clone, Copy, Debug)]
 enum Mine {
     Post(i64),
+    Message { id: i64, to: u64, private: bool },
     Reply(i64),
 }
 
 impl Mine {
     fn id(self) -> i64 {
         match self {
-            Mine::Post(id) | Mine::Reply(id) => id,
+            Mine::Post(id) | Mine::Message { id, .. } | Mine::Reply(id) => id,
         }
     }
 }
@@ -426,7 +487,7 @@ impl Mine {
 async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(), ApiError> {
     let once = || async move {
         match mine {
-            Mine::Post(id) => api.run::<DeletePost>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
+            Mine::Post(id) | Mine::Message { id, .. } => api.run::<DeletePost>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
             Mine::Reply(id) => api.run::<DeleteReply>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
         }
     };
@@ -457,6 +518,7 @@ fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
     };
     let question = match mine {
         Mine::Post(_) => "Delete it from AniList?",
+        Mine::Message { .. } => "Delete this message from AniList?",
         Mine::Reply(_) => "Delete this reply from AniList?",
     };
     view! {

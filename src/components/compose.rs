@@ -1,4 +1,4 @@
-//! Writing something new on AniList (a status, a reply): a labelled text
+//! Writing something new on AniList (a status, a message, a reply): a labelled text
 //! box whose text is kept in the tab as a draft until it is posted, so
 //! leaving the page or a failed post loses nothing. Ctrl+Enter (⌘+Enter)
 //! posts too. A post is sent once: when its answer is lost, the caller
@@ -38,15 +38,24 @@ pub fn compose<Fut>(label: &'static str, button: &'static str, draft: String, in
 where
     Fut: Future<Output = Result<Posted, ApiError>> + 'static,
 {
+    compose_with(label, button, draft, initial, cancel, None, send)
+}
+
+/// [`compose`] with more to choose beside the button (`extra`, such as a
+/// message's "Private"), which `send` reads.
+pub fn compose_with<Fut>(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
+where
+    Fut: Future<Output = Result<Posted, ApiError>> + 'static,
+{
     let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
-    compose_box(label, button, draft, initial, cancel, send)
+    compose_box(label, button, draft, initial, cancel, extra, send)
 }
 
 /// A post under way.
 type Sending = Pin<Box<dyn Future<Output = Result<Posted, ApiError>>>>;
 
 /// [`compose`], made once for every kind of post.
-fn compose_box(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+fn compose_box(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
     let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or(initial));
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
@@ -96,6 +105,7 @@ fn compose_box(label: &'static str, button: &'static str, draft: String, initial
             <div class="compose__foot">
                 <span class="muted small" id=hint>"Markdown works. " <span class="keys-only" data-testid="compose-keys">"Ctrl+Enter (⌘+Enter) sends."</span></span>
                 <span class="compose__buttons">
+                    {extra}
                     {cancel.map(|cancel| view! {
                         <button type="button" class="button button--small button--secondary" data-testid="compose-cancel"
                             on:click=move |_| { draft.with_value(|key| storage::delete(Area::Tab, key)); cancel.run(()); }>"Cancel"</button>

@@ -1,9 +1,10 @@
 //! The activity feed, newest first, 25 at a time: list updates ("Watched
 //! episode 5 of …") and status posts, of the members the person follows
 //! and their own (`isFollowing`), or of everyone (`hasRepliesOrTypeText`:
-//! AniList's global feed leaves out list updates no one answered). Every
-//! kind comes as one flat [`Activity`]; a kind AniList adds later comes
-//! empty and is left out.
+//! AniList's global feed leaves out list updates no one answered); on a
+//! member's page, the messages written to them too. Every kind comes as one
+//! flat [`Activity`] (a message's writer is its `user`); a kind AniList
+//! adds later comes empty and is left out.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,7 @@ impl Operation for ActivityFeed {
     items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: $types, sort: [ID_DESC]) {
       ... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
       ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
+      ... on MessageActivity { id type text: message(asHtml: true) source: message createdAt likeCount isLiked replyCount siteUrl isPrivate user: messenger { ...Who } recipient { ...Who } }
     }
   }
 }
@@ -40,6 +42,7 @@ impl Operation for ActivityReplies {
   Activity(id: $id) {
     ... on ListActivity { id replies { ...Reply } }
     ... on TextActivity { id replies { ...Reply } }
+    ... on MessageActivity { id replies { ...Reply } }
   }
 }
 fragment Reply on ActivityReply { id text(asHtml: true) source: text createdAt likeCount user { id name avatar { medium } } }";
@@ -110,9 +113,11 @@ pub enum Shown {
 impl Shown {
     pub const ALL: [Shown; 3] = [Shown::All, Shown::Posts, Shown::Lists];
 
-    /// AniList's `ActivityType`s it asks for.
-    pub fn types(self) -> &'static [&'static str] {
+    /// AniList's `ActivityType`s it asks for: everything on a member's page
+    /// has the messages written to them as well.
+    pub fn types(self, whose: Whose) -> &'static [&'static str] {
         match self {
+            Shown::All if matches!(whose, Whose::Member(_)) => &["TEXT", "ANIME_LIST", "MANGA_LIST", "MESSAGE"],
             Shown::All => &["TEXT", "ANIME_LIST", "MANGA_LIST"],
             Shown::Posts => &["TEXT"],
             Shown::Lists => &["ANIME_LIST", "MANGA_LIST"],
@@ -158,7 +163,7 @@ pub struct Vars {
 
 impl Vars {
     pub fn new(page: u32, whose: Whose, shown: Shown) -> Self {
-        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None, types: shown.types() };
+        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None, types: shown.types(whose) };
         match whose {
             Whose::Following => vars.is_following = Some(true),
             Whose::Everyone => vars.has_replies_or_type_text = Some(true),
@@ -202,7 +207,8 @@ pub struct Activity {
     pub status: Option<String>,
     /// Its progress ("5", "10 - 12").
     pub progress: Option<String>,
-    /// A status post, as AniList's HTML (shown through the allowlist).
+    /// A status post or a message, as AniList's HTML (shown through the
+    /// allowlist).
     pub text: Option<String>,
     /// Unix seconds.
     pub created_at: Option<i64>,
@@ -213,8 +219,12 @@ pub struct Activity {
     pub site_url: Option<String>,
     pub user: Option<Member>,
     pub media: Option<Other>,
-    /// A post as written (what editing it starts from).
+    /// A post or a message as written (what editing it starts from).
     pub source: Option<String>,
+    /// Whom a message was written to (its writer is `user`).
+    pub recipient: Option<Member>,
+    /// A message only its writer and its recipient see.
+    pub is_private: Option<bool>,
 }
 
 impl Activity {
@@ -275,6 +285,7 @@ mod tests {
         assert_eq!(vars(Whose::Following, Shown::All), r#"{"page":2,"isFollowing":true,"types":["TEXT","ANIME_LIST","MANGA_LIST"]}"#);
         assert_eq!(vars(Whose::Everyone, Shown::Posts), r#"{"page":2,"hasRepliesOrTypeText":true,"types":["TEXT"]}"#);
         assert_eq!(vars(Whose::Member(6001), Shown::Lists), r#"{"page":2,"userId":6001,"types":["ANIME_LIST","MANGA_LIST"]}"#);
+        assert_eq!(vars(Whose::Member(6001), Shown::All), r#"{"page":2,"userId":6001,"types":["TEXT","ANIME_LIST","MANGA_LIST","MESSAGE"]}"#, "a member's page: the messages written to them too");
         let (found, more) = serde_json::from_str::<PageData<Activity>>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
         assert!(more);
         assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);
@@ -289,7 +300,7 @@ mod tests {
         assert_eq!(Shown::from_param(Some("messages")), Shown::All, "one this app does not know");
         assert_eq!(Shown::from_param(Some("")), Shown::All);
         // Every type asked for is one AniList's ActivityType has.
-        for t in Shown::ALL.iter().flat_map(|s| s.types()) {
+        for t in Shown::ALL.iter().flat_map(|s| [Whose::Following, Whose::Everyone, Whose::Member(1)].map(|w| s.types(w))).flatten() {
             assert_ne!(serde_json::from_str::<ActivityType>(&format!("\"{t}\"")).unwrap(), ActivityType::Unknown, "{t}");
         }
     }

@@ -1,9 +1,10 @@
-//! Posting on AniList: a status on the person's feed (`SaveTextActivity`)
-//! and a reply to an activity (`SaveActivityReply`). Each makes something
-//! new every time it is sent, so neither is ever sent again by itself: when
-//! the answer is lost, the person's latest posts (or the activity's
-//! replies, `activity::ActivityReplies`) are read back and the one sent is
-//! looked for by its text. Editing and deleting are safe to send again.
+//! Posting on AniList: a status on the person's feed (`SaveTextActivity`),
+//! a message on another member's page (`SaveMessageActivity`) and a reply
+//! to an activity (`SaveActivityReply`). Each makes something new every
+//! time it is sent, so none is ever sent again by itself: when the answer
+//! is lost, the person's latest posts (or messages to that member, or the
+//! activity's replies, `activity::ActivityReplies`) are read back and the
+//! one sent is looked for by its text. Editing and deleting are safe to send again.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,14 @@ use crate::api::ops::activity::{Activity, Reply};
 macro_rules! status_fields {
     () => {
         "id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { id name avatar { medium } }"
+    };
+}
+
+/// A message's fields, named as a post's (its writer is its `user`), with
+/// whom it was written to and whether it is private.
+macro_rules! message_fields {
+    () => {
+        "id type text: message(asHtml: true) source: message createdAt likeCount isLiked replyCount siteUrl isPrivate user: messenger { id name avatar { medium } } recipient { id name avatar { medium } }"
     };
 }
 
@@ -92,6 +101,79 @@ impl Operation for LatestPosts {
 #[serde(rename_all = "camelCase")]
 pub struct LatestVars {
     pub user_id: u64,
+}
+
+/// Writes a message on another member's page (only they and the person
+/// see a private one); AniList answers with the message. Sent once, like a
+/// status: a lost answer is looked for with [`LatestMessages`].
+pub struct SendMessage;
+
+impl Operation for SendMessage {
+    const NAME: &'static str = "SendMessage";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!("mutation SendMessage($recipientId: Int, $message: String, $private: Boolean) {
+  SaveMessageActivity(recipientId: $recipientId, message: $message, private: $private) { ", message_fields!(), " }
+}");
+    type Vars = MessageVars;
+    type Data = Messaged;
+}
+
+/// A message to `recipient_id`; with an `id`, a new text for that one
+/// (its recipient and privacy sent as they were, so nothing else changes).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageVars {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    pub recipient_id: u64,
+    pub message: String,
+    pub private: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Messaged {
+    #[serde(rename = "SaveMessageActivity")]
+    pub activity: Option<Activity>,
+}
+
+/// Changes the text of a message the person wrote; like [`EditPost`].
+pub struct EditMessage;
+
+impl Operation for EditMessage {
+    const NAME: &'static str = "EditMessage";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!("mutation EditMessage($id: Int, $recipientId: Int, $message: String, $private: Boolean) {
+  SaveMessageActivity(id: $id, recipientId: $recipientId, message: $message, private: $private) { ", message_fields!(), " }
+}");
+    type Vars = MessageVars;
+    type Data = Messaged;
+}
+
+/// The latest messages the person wrote to one member, newest first: where
+/// a message whose answer was lost is looked for.
+pub struct LatestMessages;
+
+impl Operation for LatestMessages {
+    const NAME: &'static str = "LatestMessages";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!("query LatestMessages($userId: Int, $messengerId: Int) {
+  Page(perPage: 10) {
+    pageInfo { hasNextPage }
+    items: activities(userId: $userId, messengerId: $messengerId, type: MESSAGE, sort: [ID_DESC]) {
+      ... on MessageActivity { ", message_fields!(), " }
+    }
+  }
+}");
+    type Vars = MessagesVars;
+    type Data = PageData<Activity>;
+}
+
+/// Messages written to `user_id` (their owner) by `messenger_id`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessagesVars {
+    pub user_id: u64,
+    pub messenger_id: u64,
 }
 
 /// Replies to activity `activity_id`; AniList answers with the reply.
@@ -247,6 +329,14 @@ mod tests {
         assert_eq!(serde_json::to_string(&EditVars { id: 8101, text: "y".into() }).unwrap(), r#"{"id":8101,"text":"y"}"#);
         let edited: Replied = serde_json::from_str(r#"{"SaveActivityReply":{"id":3,"text":"<p>y</p>","source":"y"}}"#).unwrap();
         assert_eq!(edited.reply.and_then(|r| r.source), Some("y".into()));
+        let sent: Messaged = serde_json::from_str(&format!(r#"{{"SaveMessageActivity":{{"id":14,"type":"MESSAGE","text":"<p>hi</p>","source":"hi","createdAt":{at},"isPrivate":true,"user":{{"id":5150,"name":"Mitsuki"}},"recipient":{{"id":6001,"name":"Hana"}}}}}}"#)).unwrap();
+        let sent = sent.activity.unwrap();
+        assert_eq!((sent.id, sent.is_private, sent.recipient.as_ref().map(|r| r.id)), (Some(14), Some(true), Some(6001)));
+        assert_eq!(find_post(vec![sent.clone()], "hi", 5150, at).and_then(|m| m.id), Some(14), "a message is found as a post is");
+        let new = MessageVars { id: None, recipient_id: 6001, message: "hi".into(), private: false };
+        assert_eq!(serde_json::to_string(&new).unwrap(), r#"{"recipientId":6001,"message":"hi","private":false}"#);
+        assert_eq!(serde_json::to_string(&MessageVars { id: Some(14), ..new }).unwrap(), r#"{"id":14,"recipientId":6001,"message":"hi","private":false}"#);
+        assert_eq!(serde_json::to_string(&MessagesVars { user_id: 6001, messenger_id: 5150 }).unwrap(), r#"{"userId":6001,"messengerId":5150}"#);
         let gone: PostDeleted = serde_json::from_str(r#"{"DeleteActivity":{"deleted":true}}"#).unwrap();
         assert_eq!(gone.result.and_then(|d| d.deleted), Some(true));
         let gone: ReplyDeleted = serde_json::from_str(r#"{"DeleteActivityReply":{"deleted":false}}"#).unwrap();

@@ -510,8 +510,8 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   assert.equal(requests().length, 0, 'nothing asked until it is opened');
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
-  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002']);
-  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001, types: ALL }]);
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002', 'activity-8000']);
+  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001, types: [...ALL, 'MESSAGE'] }]);
   // Closed and opened again: nothing asked again.
   await page.click('[data-testid=member-activity] summary');
   await page.click('[data-testid=member-activity] summary');
@@ -520,26 +520,27 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   await page.waitForSelector('[data-testid=member-activity]');
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
-  assert.deepEqual(await ids(page), ['activity-8004']);
-  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150, types: ALL });
+  assert.deepEqual(await ids(page), ['activity-8004', 'activity-8001']);
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150, types: [...ALL, 'MESSAGE'] });
   assert.deepEqual(problemsBut(page), []);
 });
 
-test('posting from your profile\'s Activity: the box is there (not on another member\'s), the post on top', async () => {
+test('posting from your profile\'s Activity: the box is there (on another member\'s, one to write to them), the post on top', async () => {
   const page = await world.newPage();
   await signIn(world, page);
   await page.goto(`${world.app.url}user/6001`);
   await appReady(page);
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
-  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=compose]').count(), 0, 'Hana\'s activity');
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=compose] label[for^=compose-]').innerText(), 'Write a message', 'Hana\'s activity');
   await page.click('nav.site-nav >> text="Profile"');
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=compose] label[for^=compose-]').innerText(), 'Post a status');
   await page.fill('[data-testid=member-activity] [data-testid=compose-text]', 'Posted from my profile.');
   await page.click('[data-testid=member-activity] [data-testid=compose-send]');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8007]');
-  assert.deepEqual(await ids(page), ['activity-8007', 'activity-8004']);
+  assert.deepEqual(await ids(page), ['activity-8007', 'activity-8004', 'activity-8001']);
   assert.equal(await text(page, 8007, 'activity-post'), 'Posted from my profile.');
   assert.equal(await page.inputValue('[data-testid=member-activity] [data-testid=compose-text]'), '');
   assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'PostStatus').map((r) => r.body.variables), [{ text: 'Posted from my profile.' }]);
@@ -557,4 +558,76 @@ test('the keys hint ("Ctrl+Enter sends") shows with a keyboard, not on a touch p
     assert.equal(await page.locator('[data-testid=compose-keys]').isVisible(), shown, touch ? 'a touch phone' : 'a desktop');
     assert.deepEqual(problemsBut(page), []);
   }
+});
+
+test('messages on a member\'s page: those written to them (a private one only for its writer), written there, private or not; a lost answer read back, never resent; yours edited and deleted', async () => {
+  const sends = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SendMessage');
+  const readBacks = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'LatestMessages');
+  const edits = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'EditMessage');
+  const card = '[data-testid=member-activity]';
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/6001`);
+  await appReady(page);
+  await page.click(`${card} summary`);
+  await page.waitForSelector(`${card} [data-testid=activity-8000]`);
+  // Hana's page: your private message to her is there; Jun's private one is not.
+  assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002', 'activity-8000']);
+  assert.equal(await text(page, 8000, 'activity-text'), 'Mitsuki wrote to Hana PRIVATE');
+  assert.equal(await text(page, 8000, 'activity-post'), 'Thanks for the Bebop tip.');
+  assert.equal(await page.getAttribute('[data-testid=activity-8000] [data-testid=activity-text] a:last-of-type', 'href'), '/user/6001');
+  // Written to her, not private: on top, as AniList shows it.
+  const box = `${card} [data-testid=compose-text]`;
+  await page.fill(box, 'See you at the <screening>.');
+  await page.click(`${card} [data-testid=compose-send]`);
+  await page.waitForSelector('[data-testid=activity-8007]');
+  assert.deepEqual((await ids(page)).slice(0, 2), ['activity-8007', 'activity-8006']);
+  assert.equal(await text(page, 8007, 'activity-text'), 'Mitsuki wrote to Hana');
+  assert.equal(await text(page, 8007, 'activity-post'), 'See you at the <screening>.');
+  assert.deepEqual(sends().map((r) => r.body.variables), [{ recipientId: 6001, message: 'See you at the <screening>.', private: false }]);
+  assert.equal(await page.inputValue(box), '');
+  // Private, its answer lost after AniList made it: read back, shown, not sent twice.
+  world.standIn.fault({ kind: 'drop-after', operation: 'SendMessage' });
+  await page.check(`${card} [data-testid=message-private]`);
+  await page.fill(box, 'Between the two of us.');
+  await page.focus(box);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('[data-testid=activity-8008]');
+  assert.equal(await text(page, 8008, 'activity-text'), 'Mitsuki wrote to Hana PRIVATE');
+  assert.equal(sends().length, 2, 'sent once');
+  assert.deepEqual(sends()[1].body.variables, { recipientId: 6001, message: 'Between the two of us.', private: true });
+  assert.deepEqual(readBacks().map((r) => r.body.variables), [{ userId: 6001, messengerId: 5150 }]);
+  assert.equal(world.standIn.data.activities.filter((a) => a.type === 'MESSAGE' && a.messengerId === 5150).length, 3);
+  // Yours can be edited in place: its privacy and recipient go with it, unchanged.
+  const row = '[data-testid=activity-8000]';
+  await page.click(`${row} [data-testid=edit-mine]`);
+  assert.equal(await page.inputValue(`${row} [data-testid=compose-text]`), 'Thanks for the Bebop tip.');
+  world.standIn.fault({ kind: 'drop-after', operation: 'EditMessage' });
+  await page.fill(`${row} [data-testid=compose-text]`, 'Thanks for the Bebop tip, really.');
+  await page.click(`${row} [data-testid=compose-send]`);
+  await page.waitForSelector(`${row} [data-testid=compose-text]`, { state: 'detached' });
+  assert.equal(await text(page, 8000, 'activity-post'), 'Thanks for the Bebop tip, really.');
+  const edited = { id: 8000, recipientId: 6001, message: 'Thanks for the Bebop tip, really.', private: true };
+  assert.deepEqual(edits().map((r) => r.body.variables), [edited, edited], 'it sets the whole text: a lost answer sent once more');
+  assert.equal(world.standIn.data.activities.find((a) => a.id === 8000).isPrivate, true);
+  // And deleted.
+  await page.click('[data-testid=activity-8007] [data-testid=delete-mine]');
+  assert.match(await page.innerText('[data-testid=activity-8007] [role=alert]'), /Delete this message from AniList\?/);
+  await page.click('[data-testid=activity-8007] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=activity-8007]', { state: 'detached' });
+  assert.deepEqual(world.standIn.graphqlRequests().filter((r) => r.operationName === 'DeletePost').map((r) => r.body.variables), [{ id: 8007 }]);
+  // A reload reads it all from AniList.
+  await page.reload();
+  await appReady(page);
+  await page.click(`${card} summary`);
+  await page.waitForSelector('[data-testid=activity-8008]');
+  assert.deepEqual(await ids(page), ['activity-8008', 'activity-8006', 'activity-8003', 'activity-8002', 'activity-8000']);
+  // On your profile, what Hana wrote to you: not yours to edit or delete.
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.click(`${card} summary`);
+  await page.waitForSelector('[data-testid=activity-8001]');
+  assert.equal(await text(page, 8001, 'activity-text'), 'Hana wrote to Mitsuki');
+  assert.equal(await text(page, 8001, 'activity-post'), 'Hi! Welcome to AniList.');
+  assert.equal(await page.locator('[data-testid=activity-8001] [data-testid=edit-mine], [data-testid=activity-8001] [data-testid=delete-mine]').count(), 0);
+  assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
 });

@@ -233,7 +233,11 @@ function activities() {
     { __typename: 'ListActivity', id: 8004, type: 'ANIME_LIST', userId: VIEWER_ID, status: 'completed', progress: null, mediaId: 5114, createdAt: now - 3600, likeCount: 1, replyCount: 0 },
     { __typename: 'ListActivity', id: 8003, type: 'MANGA_LIST', userId: SECOND_ID, status: 'plans to read', progress: null, mediaId: 30002, createdAt: now - 7200, likeCount: 0, replyCount: 0 },
     { __typename: 'TextActivity', id: 8002, type: 'TEXT', userId: SECOND_ID, text: '<p>Anyone up for <b>Bebop</b> tonight?</p>', createdAt: now - 9000, likeCount: 5, replyCount: 0 },
-    { __typename: 'MessageActivity', id: 8001, type: 'MESSAGE', userId: SECOND_ID, recipientId: VIEWER_ID, message: 'Hi!', createdAt: now - 10000, likeCount: 0, replyCount: 0 },
+    // Messages: on their recipient's page (Hana wrote to the viewer; the
+    // viewer to Hana, privately; Jun to Hana, privately: not the viewer's to see).
+    { __typename: 'MessageActivity', id: 8001, type: 'MESSAGE', messengerId: SECOND_ID, recipientId: VIEWER_ID, text: '<p>Hi! Welcome to <b>AniList</b>.</p>', createdAt: now - 10000, likeCount: 0, replyCount: 0, isPrivate: false },
+    { __typename: 'MessageActivity', id: 8000, type: 'MESSAGE', messengerId: VIEWER_ID, recipientId: SECOND_ID, text: '<p>Thanks for the Bebop tip.</p>', source: 'Thanks for the Bebop tip.', createdAt: now - 11000, likeCount: 1, replyCount: 0, isPrivate: true },
+    { __typename: 'MessageActivity', id: 7999, type: 'MESSAGE', messengerId: THIRD_ID, recipientId: SECOND_ID, text: '<p>Between us.</p>', createdAt: now - 12000, likeCount: 0, replyCount: 0, isPrivate: true },
   ];
 }
 

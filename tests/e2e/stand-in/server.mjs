@@ -677,6 +677,10 @@ export class StandIn {
       ...x, user: userObj(x.userId), media: x.mediaId ? mediaObj(mediaById(x.mediaId)) : null,
       siteUrl: `https://anilist.co/activity/${x.id}`,
       text: textOf(x),
+      // A message: its text is `message`; its writer the messenger.
+      message: textOf(x),
+      messenger: x.messengerId ? userObj(x.messengerId) : null,
+      recipient: x.recipientId ? userObj(x.recipientId) : null,
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>${x.id}`),
       replies: (x.replies ?? []).map((r) => ({ ...r, text: textOf(r), activityId: x.id, user: userObj(r.userId), isLiked: false })),
     });
@@ -1003,13 +1007,18 @@ export class StandIn {
         // The feed, newest first: the followed members' and the viewer's own
         // (isFollowing), or with hasRepliesOrTypeText posts and answered
         // list updates only.
+        // A message belongs to its recipient (userId), and a private one is
+        // shown to its writer and its recipient only.
         const activities = () => {
           const a = activityArgs;
           const mine = a.isFollowing ? viewerOf(ctx) : null;
+          const owner = (x) => (x.type === 'MESSAGE' ? x.recipientId : x.userId);
           return d.activities.filter((x) => (!a.type_in || a.type_in.includes(x.type)) && (!a.type || x.type === a.type)
-            && (!a.isFollowing || x.userId === mine || d.follows.has(`${mine}>${x.userId}`))
+            && (!a.isFollowing || owner(x) === mine || d.follows.has(`${mine}>${owner(x)}`))
             && (!a.hasRepliesOrTypeText || x.type === 'TEXT' || x.replyCount > 0)
-            && (a.userId == null || x.userId === a.userId))
+            && (a.userId == null || owner(x) === a.userId)
+            && (a.messengerId == null || x.messengerId === a.messengerId)
+            && (!x.isPrivate || (ctx.viewerId != null && [x.messengerId, x.recipientId].includes(ctx.viewerId))))
             .sort((x, y) => y.id - x.id);
         };
         const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : [];
@@ -1161,6 +1170,23 @@ export class StandIn {
         d.activities.push(x);
         return activityObj(x);
       },
+      // A message by the viewer on another member's page; with an id, the
+      // viewer's own message, its text (and privacy) changed.
+      SaveMessageActivity: (args, ctx) => {
+        const me = viewerOf(ctx);
+        if (args.id != null) {
+          const y = d.activities.find((a) => a.id === args.id && a.type === 'MESSAGE');
+          if (!y) throw new ApiError('Not Found.', 404);
+          if (y.messengerId !== me) throw new ApiError('Unauthorized.', 401);
+          Object.assign(y, postText(args.message), { createdAt: y.createdAt, isPrivate: Boolean(args.private) });
+          return activityObj(y);
+        }
+        if (!userObj(args.recipientId)) throw new ApiError('validation', 400, { validation: { recipientId: ['The selected recipient id is invalid.'] } });
+        const x = { __typename: 'MessageActivity', id: Math.max(...d.activities.map((a) => a.id)) + 1, type: 'MESSAGE', messengerId: me, recipientId: args.recipientId,
+          ...postText(args.message), isPrivate: Boolean(args.private), likeCount: 0, replyCount: 0, replies: [] };
+        d.activities.push(x);
+        return activityObj(x);
+      },
       // A reply by the viewer, last under its activity.
       SaveActivityReply: (args, ctx) => {
         const me = viewerOf(ctx);
@@ -1186,7 +1212,7 @@ export class StandIn {
         const me = viewerOf(ctx);
         const i = d.activities.findIndex((a) => a.id === args.id);
         if (i < 0) throw new ApiError('Not Found.', 404);
-        if (d.activities[i].userId !== me) throw new ApiError('Unauthorized.', 401);
+        if ((d.activities[i].type === 'MESSAGE' ? d.activities[i].messengerId : d.activities[i].userId) !== me) throw new ApiError('Unauthorized.', 401);
         d.activities.splice(i, 1);
         return { deleted: true };
       },
