@@ -27,10 +27,12 @@ pub enum SortBy {
     Began,
     /// The date the person completed it (the entry's `completedAt`).
     Finished,
+    /// How many AniList members have the title on their lists.
+    Popularity,
 }
 
 impl SortBy {
-    pub const ALL: [SortBy; 9] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Added, SortBy::Began, SortBy::Finished, SortBy::Started, SortBy::Average];
+    pub const ALL: [SortBy; 10] = [SortBy::Title, SortBy::Score, SortBy::Progress, SortBy::Updated, SortBy::Added, SortBy::Began, SortBy::Finished, SortBy::Started, SortBy::Average, SortBy::Popularity];
 
     /// The orders AniList keeps as the user's default (`rowOrder`).
     pub const ROW_ORDERS: [SortBy; 4] = [SortBy::Title, SortBy::Score, SortBy::Updated, SortBy::Added];
@@ -46,6 +48,7 @@ impl SortBy {
             SortBy::Added => "added",
             SortBy::Began => "begun",
             SortBy::Finished => "completed",
+            SortBy::Popularity => "popularity",
         }
     }
 
@@ -78,6 +81,7 @@ impl SortBy {
             SortBy::Added => "Last added",
             SortBy::Began => "Your start date (latest first)",
             SortBy::Finished => "Completed date (latest first)",
+            SortBy::Popularity => "Popularity (most first)",
         }
     }
 
@@ -202,6 +206,8 @@ pub struct Facts {
     pub began: Option<i64>,
     pub finished: Option<i64>,
     pub average: Option<u32>,
+    /// How many members have it on their lists.
+    pub popularity: Option<u32>,
     /// The entry's id: AniList numbers entries as they are added.
     pub added: i64,
 }
@@ -327,6 +333,7 @@ pub fn compare(a: &Facts, b: &Facts, by: SortBy) -> Ordering {
         SortBy::Added => b.added.cmp(&a.added),
         SortBy::Began => highest_first(a.began, b.began),
         SortBy::Finished => highest_first(a.finished, b.finished),
+        SortBy::Popularity => highest_first(a.popularity, b.popularity),
     };
     first.then(a.rank.cmp(&b.rank)).then(a.media_id.cmp(&b.media_id))
 }
@@ -547,6 +554,7 @@ mod tests {
             began: None,
             finished: None,
             average: None,
+            popularity: None,
             added: media_id,
         }
     }
@@ -647,6 +655,7 @@ mod tests {
         (a.updated_at, b.updated_at, c.updated_at) = (5, 1, 9);
         (a.started, b.started, c.started) = (Some(19980403), None, Some(20010000));
         (a.average, b.average, c.average) = (None, Some(70), Some(90));
+        (a.popularity, b.popularity, c.popularity) = (Some(370_000), None, Some(1_200));
         (a.began, b.began, c.began) = (Some(20240100), Some(20240115), None);
         (a.finished, b.finished, c.finished) = (None, Some(20250301), Some(20250301));
         let all = [a, b, c];
@@ -661,6 +670,7 @@ mod tests {
         assert_eq!(order(SortBy::Updated), [3, 1, 2]);
         assert_eq!(order(SortBy::Started), [3, 1, 2]);
         assert_eq!(order(SortBy::Average), [3, 2, 1]);
+        assert_eq!(order(SortBy::Popularity), [1, 3, 2], "most first, unknown last");
         assert_eq!(order(SortBy::Began), [2, 1, 3], "latest first: a month without its day after its days; unknown last");
         assert_eq!(order(SortBy::Finished), [2, 3, 1], "the same day: by title");
         for by in SortBy::ALL {

@@ -333,6 +333,7 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
         country_of_origin: None,
         start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
         average_score: found.average_score,
+        popularity: None,
         cover_image: found.cover_image.clone(),
         status: None,
         next_airing_episode: None,

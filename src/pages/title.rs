@@ -479,6 +479,7 @@ fn entry_of(t: &Title, kind: MediaKind) -> Entry {
         country_of_origin: t.country_of_origin.clone(),
         start_date: t.start_date,
         average_score: t.average_score,
+        popularity: t.popularity,
         cover_image: t.cover_image.as_ref().map(|c| crate::api::operation::Cover { medium: c.medium.clone(), large: c.large.clone() }),
         status: t.status,
         next_airing_episode: t.next_airing_episode,

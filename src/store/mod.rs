@@ -66,8 +66,8 @@ pub struct ListData {
 /// synonyms, the start date and the average score; 3 every field of an
 /// entry (repeat, priority, private, notes, dates, custom lists, advanced
 /// scores) and the user's custom lists and advanced scoring; 4 the genres
-/// and the country of origin.
-pub const LIST_FORMAT: u32 = 4;
+/// and the country of origin; 5 the popularity.
+pub const LIST_FORMAT: u32 = 5;
 
 /// The oldest kept list shown at once while it is read again whole (3
 /// lacks only the genres and the country); an older one is not shown.

@@ -19,7 +19,7 @@ macro_rules! entry_fields {
 #[macro_export]
 macro_rules! media_fields {
     () => {
-        "id idMal type format episodes chapters volumes siteUrl title { userPreferred romaji english native } synonyms genres countryOfOrigin startDate { year month day } averageScore coverImage { medium } status nextAiringEpisode { episode airingAt }"
+        "id idMal type format episodes chapters volumes siteUrl title { userPreferred romaji english native } synonyms genres countryOfOrigin startDate { year month day } averageScore popularity coverImage { medium } status nextAiringEpisode { episode airingAt }"
     };
 }
 
@@ -236,6 +236,9 @@ pub struct Media {
     /// AniList members' average score, 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub average_score: Option<u32>,
+    /// How many AniList members have it on their lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub popularity: Option<u32>,
     pub cover_image: Option<Cover>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MediaStatus>,

@@ -177,6 +177,7 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         began: e.started_at.and_then(|d| date_number(d.year, d.month, d.day)),
         finished: e.completed_at.and_then(|d| date_number(d.year, d.month, d.day)),
         average: m.and_then(|m| m.average_score),
+        popularity: m.and_then(|m| m.popularity),
         added: e.id,
     }
 }

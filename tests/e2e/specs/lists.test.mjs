@@ -302,6 +302,23 @@ test('sort by your start date or your completed date, latest first, unknown last
   assert.deepEqual(page.problems, []);
 });
 
+test('sort by popularity: the most members first, unknown last, as AniList counts them', async () => {
+  for (const [id, popularity] of [[1, 370000], [5114, 900000], [16498, undefined]]) world.standIn.data.media.find((m) => m.id === id).popularity = popularity;
+  for (const id of [700001, 700002, 700003]) entry(id).status = 'COMPLETED';
+  const page = await listPage();
+  assert.ok((await page.locator('[data-testid=list-sort] option').allTextContents()).includes('Popularity (most first)'));
+  const titles = () => page.$$eval('[data-testid=group-completed] [data-testid=entry-title]', (els) => els.map((e) => e.textContent));
+  await page.selectOption('[data-testid=list-sort]', 'popularity');
+  assert.deepEqual(await titles(), ['Fullmetal Alchemist: Brotherhood', 'Cowboy Bebop', 'Attack on Titan']);
+  assert.equal(new URL(page.url()).searchParams.get('sort'), 'popularity');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=group-completed]');
+  assert.equal(await page.inputValue('[data-testid=list-sort]'), 'popularity');
+  assert.deepEqual(await titles(), ['Fullmetal Alchemist: Brotherhood', 'Cowboy Bebop', 'Attack on Titan']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('filter by genre and by country: the ones the list has (genres in AniList\'s order, countries by name); with the text filter; in the URL, over a reload; an unknown one left out', async () => {
   for (const [id, country] of [[1, 'JP'], [5114, 'JP'], [16498, 'JP'], [20954, 'JP'], [21, 'KR']]) world.standIn.data.media.find((m) => m.id === id).countryOfOrigin = country;
   const page = await listPage();
