@@ -1,7 +1,7 @@
 // "Load more", then leaving the page before its answer comes: the answer
 // lands on a page that is gone. On each page read 25 at a time (search,
-// notifications, a staff member's roles, a title's reviews, the activity
-// feed), against the stand-in with the next page slowed down: no page error
+// notifications, a staff member's roles, a title's reviews, a studio's
+// titles, the activity feed, a member's lists), against the stand-in with the next page slowed down: no page error
 // (a trap in wasm would kill the app), and the page works again on coming
 // back.
 
@@ -45,7 +45,7 @@ async function leaveWhileLoading(page, { path, shown, more = '[data-testid=load-
   assert.deepEqual(problemsBut(page), [], `${path}: back, and Load more again`);
 }
 
-test('leaving while "Load more" reads: search, notifications, a staff member\'s roles, a title\'s reviews, the activity feed', async () => {
+test('leaving while "Load more" reads: search, notifications, a staff member\'s roles, a title\'s reviews, a studio\'s titles, the activity feed, a member\'s lists', async () => {
   const now = Math.floor(Date.now() / 1000);
   for (let i = 0; i < 60; i++) {
     world.standIn.data.notifications.push({ __typename: 'ActivityLikeNotification', id: 1000 + i, type: 'ACTIVITY_LIKE', userId: 6001, activityId: 2000 + i, context: ' liked your activity.', createdAt: now - 100000 - i * 60 });
@@ -56,6 +56,8 @@ test('leaving while "Load more" reads: search, notifications, a staff member\'s 
   await leaveWhileLoading(page, { path: 'notifications', shown: '[data-testid=notifications]', operation: 'Notifications', count: '[data-testid=notifications] .note' });
   await leaveWhileLoading(page, { path: 'staff/102', shown: '[data-testid=staff-roles]', operation: 'StaffPage', count: '[data-testid=staff-roles] .tile' });
   await leaveWhileLoading(page, { path: 'anime/1', shown: '[data-testid=reviews]', more: '[data-testid=reviews] [data-testid=load-more]', operation: 'TitleCast', count: '[data-testid=reviews] [data-testid=review-row]' });
+  await leaveWhileLoading(page, { path: 'studio/14', shown: '[data-testid=studio-titles]', operation: 'StudioPage', count: '[data-testid=studio-titles] .tile' });
   world.standIn.maxPerPage = 2;
   await leaveWhileLoading(page, { path: 'activity', shown: '[data-testid=activity]', operation: 'ActivityFeed', count: '[data-testid=activity] > li' });
+  await leaveWhileLoading(page, { path: 'user/6002', shown: '[data-testid=their-entries]', more: '[data-testid=their-lists] [data-testid=load-more]', operation: 'MemberList', count: '[data-testid=their-entries] .tile' });
 });
