@@ -44,7 +44,7 @@ use config::Config;
 use pages::{
     airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage, people::{CharacterPage, StaffPage},
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, schedule::SchedulePage, activity::ActivityPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
 };
 use session::{Session, SessionContext};
 
@@ -133,6 +133,7 @@ pub fn App(
                         <Route path=(StaticSegment(routes::AIRING), StaticSegment(routes::SCHEDULE)) view=SchedulePage/>
                         <Route path=StaticSegment(routes::NOTIFICATIONS) view=NotificationsPage/>
                         <Route path=StaticSegment(routes::ACTIVITY) view=ActivityPage/>
+                        <Route path=(StaticSegment(routes::ACTIVITY), ParamSegment("id")) view=ActivityItemPage/>
                         <Route path=(StaticSegment(routes::STATS), ParamSegment("kind")) view=StatsPage/>
                         <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id")) view=AnimeTitlePage/>
                         <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id")) view=MangaTitlePage/>

@@ -27,8 +27,8 @@ pub struct Shown {
     pub sentence: Vec<Part>,
     /// Why (a title changed, merged or deleted), when AniList says.
     pub reason: Option<String>,
-    /// The activity it is about, on AniList.
-    pub activity: Option<String>,
+    /// The id of the activity it is about (shown on its own page).
+    pub activity: Option<i64>,
     /// The cover of its title or the avatar of its person.
     pub image: Option<String>,
     /// Whether that image is a person's avatar (drawn round).
@@ -108,7 +108,7 @@ pub fn shown(n: &Notification) -> Option<Shown> {
         created_at: n.created_at,
         sentence,
         reason: n.reason.clone().filter(|r| !r.trim().is_empty()),
-        activity: n.activity_id.map(|a| format!("https://anilist.co/activity/{a}")),
+        activity: n.activity_id,
         avatar: cover.is_none() && avatar.is_some(),
         image: cover.or(avatar),
         title: n.media.as_ref().and_then(|m| Some((kind_of(m)?, m.id))),
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(all[1].sentence[0], Part::Member { id: 6001, name: "Hana".into() });
         assert_eq!(all[1].image.as_deref(), Some("https://example.test/a.png"));
         assert!(all[1].avatar && !all[0].avatar);
-        assert_eq!(all[2].activity.as_deref(), Some("https://anilist.co/activity/4242"));
+        assert_eq!(all[2].activity, Some(4242));
         assert_eq!(all[3].sentence[0], Part::Link { text: "Hana".into(), href: None }, "no siteUrl: no link");
         assert_eq!(all[4].sentence[2], Part::Title { kind: MediaKind::Manga, id: 5, name: "Berserk".into() });
         assert_eq!(all[4].reason.as_deref(), Some("Duplicate entry"));

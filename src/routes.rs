@@ -62,6 +62,8 @@ pub enum Page {
     Schedule,
     /// The activity feed: the followed members' (`?feed=everyone`: everyone's).
     Activity,
+    /// One activity, with its replies: `/activity/8005`.
+    ActivityItem(i64),
     /// The person's notifications (the header's bell).
     Notifications,
     /// The person's statistics, as AniList counts them: `/stats/anime`.
@@ -110,6 +112,7 @@ impl Page {
             Page::Airing => format!("/{AIRING}"),
             Page::Schedule => format!("/{AIRING}/{SCHEDULE}"),
             Page::Activity => format!("/{ACTIVITY}"),
+            Page::ActivityItem(id) => format!("/{ACTIVITY}/{id}"),
             Page::Notifications => format!("/{NOTIFICATIONS}"),
             Page::Stats(kind) => format!("/{STATS}/{}", kind.slug()),
             Page::Character(id) => format!("/{CHARACTER}/{id}"),
@@ -137,7 +140,7 @@ impl Page {
             Page::Title(..) => "Title",
             Page::Airing => "Airing",
             Page::Schedule => "Airing schedule",
-            Page::Activity => "Activity",
+            Page::Activity | Page::ActivityItem(_) => "Activity",
             Page::Notifications => "Notifications",
             Page::Stats(_) => "Statistics",
             Page::Character(_) => "Character",
@@ -173,6 +176,7 @@ mod tests {
         all.push(Page::Studio(1).href());
         all.push(Page::User(1).href());
         all.push(Page::Review(1).href());
+        all.push(Page::ActivityItem(1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -192,6 +196,7 @@ mod tests {
         assert_eq!(Page::Review(7001).href(), "/review/7001");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Activity.href(), "/activity");
+        assert_eq!(Page::ActivityItem(8005).href(), "/activity/8005");
         assert_eq!(Page::Lists(MediaKind::Anime).sign_in_then(), "/?return_to=%2Flists%2Fanime");
     }
 

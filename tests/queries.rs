@@ -179,6 +179,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(feed.contains("source: Some(\"Anyone up for __Bebop__?\")"), "{feed}");
     assert!(feed.contains("id: Some(8004), kind: Some(Message)") && feed.contains("text: Some(\"<p>See you at the <em>screening</em>.</p>\")"), "{feed}");
     assert!(feed.contains("recipient: Some(Member { id: 6001, name: \"Hana\", avatar: None }), is_private: Some(true)"), "{feed}");
+    let one = fixture_reads_as_selected::<activity::ActivityItem>();
+    for part in ["id: Some(8004), kind: Some(Message)", "reply_count: Some(2)", "name: \"Jun\"", "recipient: Some(Member { id: 6001", "source: Some(\"See you at the _screening_.\")"] {
+        assert!(one.contains(part), "{part}: {one}");
+    }
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
     for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None", "source: Some(\"Session _12_ is the best.\")"] {
         assert!(replies.contains(part), "{part}: {replies}");

@@ -299,10 +299,38 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
     view! { {composer} {feed} }
 }
 
-/// One activity: who, what (a list update as a sentence with its title, or
-/// the post), when, its likes and replies, and a link to it on AniList.
+/// One activity on its own page, its replies open; once the person
+/// deletes it, it says so.
 #[component]
-fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
+pub fn OneActivity(a: Activity) -> impl IntoView {
+    let gone = RwSignal::new(false);
+    let forget = Callback::new(move |_: i64| {
+        gone.try_set(true);
+    });
+    let now = now_secs();
+    move || {
+        if gone.get() {
+            return view! {
+                <EmptyState title="Deleted">
+                    <p>"It is no longer on AniList."</p>
+                </EmptyState>
+            }
+            .into_any();
+        }
+        view! {
+            <ol class="notes" data-testid="activity" aria-label="The activity">
+                <ActivityRow a=a.clone() now=now forget=forget open=true/>
+            </ol>
+        }
+        .into_any()
+    }
+}
+
+/// One activity: who, what (a list update as a sentence with its title, or
+/// the post), when (a link to its own page), its likes and replies (`open`
+/// at first, or not), and a link to it on AniList.
+#[component]
+fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] open: bool) -> impl IntoView {
     let id = a.id.unwrap_or_default();
     let mine = a.user.as_ref().is_some_and(|u| Some(u.id) == me());
     let avatar = a.user.as_ref().and_then(|u| u.avatar.as_ref()).and_then(|i| i.medium.clone());
@@ -333,12 +361,12 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>) -> impl IntoView {
     let signed_in = session.with_untracked(|s| s.is_signed_in());
     // Signed in, "Reply" opens them with a box to answer in.
     let replies = RwSignal::new(a.reply_count.unwrap_or(0));
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(open);
     let liked = RwSignal::new(a.is_liked.unwrap_or(false));
     let likes = RwSignal::new(a.like_count.unwrap_or(0));
     let whose = a.user.as_ref().map_or_else(|| "this activity".to_string(), |u| format!("{}'s activity", u.name));
     let site = a.site_url.clone().filter(|u| u.starts_with("https://"));
-    let when = a.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> });
+    let when = a.created_at.map(|at| view! { <a href=Page::ActivityItem(id).href() class="activity__when"><time title=local_date_time(at)>{relative_words(at - now)}</time></a> });
     view! {
         <li class="note activity" data-testid=format!("activity-{id}")>
             {match avatar {

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod activity;
+pub mod activity_item;
 pub mod airing;
 pub mod console;
 pub mod home;

@@ -147,7 +147,7 @@ fn NoteRow(n: Shown, new: bool, now: i64) -> impl IntoView {
                 {n.reason.map(|r| view! { <p class="note__reason">"Reason: " {r}</p> })}
                 <p class="note__meta">
                     {when}
-                    {n.activity.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"See it on AniList"</a> })}
+                    {n.activity.map(|id| view! { " · " <a href=Page::ActivityItem(id).href() data-testid="notification-activity">"See it"</a> })}
                 </p>
                 {watching}
             </div>

@@ -11,24 +11,61 @@ use serde::{Deserialize, Serialize};
 use crate::api::operation::{nullable_list, Operation, PageData};
 use crate::api::ops::title::{Member, Other};
 
+/// Every kind of activity the app shows, as one [`Activity`] (with the
+/// fragment `Who`).
+macro_rules! activity_kinds {
+    () => {
+        "... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
+      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
+      ... on MessageActivity { id type text: message(asHtml: true) source: message createdAt likeCount isLiked replyCount siteUrl isPrivate user: messenger { ...Who } recipient { ...Who } }"
+    };
+}
+
 pub struct ActivityFeed;
 
 impl Operation for ActivityFeed {
     const NAME: &'static str = "ActivityFeed";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int, $types: [ActivityType]) {
+    const QUERY: &'static str = concat!("query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int, $types: [ActivityType]) {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
     items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: $types, sort: [ID_DESC]) {
-      ... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
-      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
-      ... on MessageActivity { id type text: message(asHtml: true) source: message createdAt likeCount isLiked replyCount siteUrl isPrivate user: messenger { ...Who } recipient { ...Who } }
+      ", activity_kinds!(), "
     }
   }
 }
-fragment Who on User { id name avatar { medium } }";
+fragment Who on User { id name avatar { medium } }");
     type Vars = Vars;
     type Data = PageData<Activity>;
+}
+
+/// One activity, by its id (its own page, where a notification leads).
+pub struct ActivityItem;
+
+impl Operation for ActivityItem {
+    const NAME: &'static str = "ActivityItem";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!("query ActivityItem($id: Int) {
+  Activity(id: $id) {
+      ", activity_kinds!(), "
+  }
+}
+fragment Who on User { id name avatar { medium } }");
+    type Vars = RepliesVars;
+    type Data = ItemData;
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ItemData {
+    #[serde(rename = "Activity")]
+    pub activity: Option<Activity>,
+}
+
+impl ItemData {
+    /// The activity, unless it is of a kind the query does not know.
+    pub fn activity(self) -> Option<Activity> {
+        self.activity.filter(|a| a.id.is_some())
+    }
 }
 
 /// An activity's replies, oldest first (AniList's order), read when the
@@ -289,6 +326,16 @@ mod tests {
         let (found, more) = serde_json::from_str::<PageData<Activity>>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
         assert!(more);
         assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);
+    }
+
+    #[test]
+    fn one_activity_is_read_unless_its_kind_is_unknown() {
+        let one: ItemData = serde_json::from_str(r#"{"Activity":{"id":8005,"type":"TEXT","text":"<p>hi</p>"}}"#).unwrap();
+        assert_eq!(one.activity().and_then(|a| a.id), Some(8005));
+        let unknown: ItemData = serde_json::from_str(r#"{"Activity":{}}"#).unwrap();
+        assert_eq!(unknown.activity(), None);
+        let none: ItemData = serde_json::from_str(r#"{"Activity":null}"#).unwrap();
+        assert_eq!(none.activity(), None);
     }
 
     #[test]

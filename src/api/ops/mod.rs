@@ -61,6 +61,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<review::RateReview>(),
     op::<activity::ActivityFeed>(),
     op::<activity::ActivityReplies>(),
+    op::<activity::ActivityItem>(),
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
     op::<post::PostStatus>(),

@@ -69,6 +69,7 @@ const SIGNED_OUT = [
   ['/staff/102', '[data-testid=staff-roles]'],
   ['/user/6001', '[data-testid=profile-name]'],
   ['/review/7001', '[data-testid=review-body]'],
+  ['/activity/8006', '[data-testid=reply-90001]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
 
@@ -95,6 +96,7 @@ const SIGNED_IN = [
   ['/studio/14', '[data-testid=studio-titles] .tile'],
   ['/user/6001', '[data-testid=follow]'],
   ['/review/7001', '[data-testid=review-up]'],
+  ['/activity/8006', '[data-testid=activity-8006] [data-testid=compose]'],
 ];
 
 for (const scheme of ['light', 'dark']) {

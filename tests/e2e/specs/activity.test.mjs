@@ -33,7 +33,8 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-text] a[href^="/anime"]', 'href'), '/anime/1');
   assert.match(await text(page, 8006, 'activity-meta'), /^\d+ minutes? ago · ♡ 3 · 1 reply · Open on AniList$/);
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=like]', 'aria-label'), 'Like Hana\'s activity: 3 likes');
-  assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a', 'href'), 'https://anilist.co/activity/8006');
+  assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a >> text=Open on AniList', 'href'), 'https://anilist.co/activity/8006');
+  assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a.activity__when', 'href'), '/activity/8006', 'its time: its page in the app');
   assert.equal(await text(page, 8004, 'activity-text'), 'Mitsuki Completed Fullmetal Alchemist: Brotherhood');
   assert.equal(await text(page, 8003, 'activity-text'), 'Hana Plans to read Berserk');
   assert.equal(await page.getAttribute('[data-testid=activity-8003] [data-testid=activity-text] a[href^="/manga"]', 'href'), '/manga/30002');
@@ -630,4 +631,59 @@ test('messages on a member\'s page: those written to them (a private one only fo
   assert.equal(await text(page, 8001, 'activity-post'), 'Hi! Welcome to AniList.');
   assert.equal(await page.locator('[data-testid=activity-8001] [data-testid=edit-mine], [data-testid=activity-8001] [data-testid=delete-mine]').count(), 0);
   assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
+});
+
+test('one activity on its own page, where a notification and its time lead: replies open, a reply; deleted, it says so; one not there or private says so; signed out', async () => {
+  const items = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ActivityItem');
+  const page = await world.newPage();
+  await signIn(world, page);
+  // From a notification ("Hana liked your activity"): your list update, no replies yet.
+  await page.goto(`${world.app.url}notifications`);
+  await appReady(page);
+  await page.click('[data-testid=notification-503] [data-testid=notification-activity]');
+  await page.waitForSelector('[data-testid=activity-8004]');
+  assert.match(new URL(page.url()).pathname, /\/activity\/8004$/);
+  assert.deepEqual(items().map((r) => r.body.variables), [{ id: 8004 }]);
+  assert.equal(await text(page, 8004, 'activity-text'), 'Mitsuki Completed Fullmetal Alchemist: Brotherhood');
+  assert.equal(await page.title(), 'Mitsuki\'s activity · Tsuzuki for AniList');
+  assert.equal(await page.getAttribute('[data-testid=activity-8004] [data-testid=replies-toggle]', 'aria-expanded'), 'true', 'its replies open');
+  assert.equal(await page.locator('[data-testid=activity-8004] >> text=No replies yet.').count(), 1);
+  // From the feed: an activity's time leads to its page, its replies read and shown.
+  await page.click('nav.site-nav >> text="Activity"');
+  await page.waitForSelector('[data-testid=activity-8006]');
+  await page.click('[data-testid=activity-8006] .activity__when');
+  await page.waitForSelector('[data-testid=activity-8006] [data-testid=reply-90001]');
+  assert.match(new URL(page.url()).pathname, /\/activity\/8006$/);
+  await page.fill('[data-testid=activity-8006] [data-testid=compose-text]', 'Agreed.');
+  await page.click('[data-testid=activity-8006] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8006] [data-testid=reply-90004]');
+  assert.match(await page.innerText('[data-testid=activity-8006] [data-testid=replies-toggle]'), /2 replies/);
+  // Your own post on its page, deleted: it says so.
+  await page.goBack();
+  await page.waitForSelector('[data-testid=activity-8006]');
+  await page.fill('[data-testid=compose-text]', 'A post to delete.');
+  await page.click('[data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=activity-8007]');
+  await page.click('[data-testid=activity-8007] .activity__when');
+  await page.waitForSelector('[data-testid=activity-8007] [data-testid=delete-mine]');
+  await page.click('[data-testid=activity-8007] [data-testid=delete-mine]');
+  await page.click('[data-testid=activity-8007] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('text=It is no longer on AniList.');
+  // Gone, or never there, or private to others: said so, not an error.
+  for (const id of [8007, 99999, 7999]) {
+    await page.goto(`${world.app.url}activity/${id}`);
+    await appReady(page);
+    await page.waitForSelector('[data-testid=activity-not-found]');
+  }
+  await page.goto(`${world.app.url}activity/abc`);
+  await appReady(page);
+  await page.waitForSelector('text=This address does not name an activity.');
+  // Signed out: a public one is there to read, without a box to reply in.
+  await signOut(page);
+  await page.goto(`${world.app.url}activity/8005`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8005] [data-testid=reply-90002]');
+  assert.equal(items().at(-1).authorization, null);
+  assert.equal(await page.locator('[data-testid=compose]').count(), 0);
+  assert.deepEqual(problemsBut(page).filter((p) => !/404|Failed to fetch|ERR_/.test(p)), []);
 });

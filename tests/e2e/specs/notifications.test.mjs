@@ -41,11 +41,11 @@ test('the bell says how many are unread; the page shows each kind in AniList\'s 
     'Hana liked your activity.',
     '<img src=x onerror="window.__pwned=30">Gone was deleted from the site.',
   ]);
-  // Links: the title and the member in the app, the activity on AniList.
+  // Links: the title, the member and the activity in the app.
   assert.equal(await page.getAttribute(`${note(501)} [data-testid=notification-text] a`, 'href'), '/anime/1');
   // A member is a link to their page in the app.
   assert.equal(await page.getAttribute(`${note(502)} [data-testid=notification-text] a`, 'href'), '/user/6001');
-  assert.equal(await page.getAttribute(`${note(503)} a >> text="See it on AniList"`, 'href'), 'https://anilist.co/activity/777');
+  assert.equal(await page.getAttribute(`${note(503)} [data-testid=notification-activity]`, 'href'), '/activity/8004', 'the activity on its page in the app');
   assert.match(await page.textContent(note(504)), /Reason: A duplicate\./);
   // A person's avatar is drawn round, a title's cover is not.
   assert.equal(await page.locator(`${note(502)} img.note__image--person`).count(), 1);

@@ -265,7 +265,7 @@ function notifications() {
   return [
     { __typename: 'AiringNotification', id: 501, type: 'AIRING', animeId: 1, episode: 13, contexts: ['Episode ', ' of ', ' aired.'], createdAt: now - 3600 },
     { __typename: 'FollowingNotification', id: 502, type: 'FOLLOWING', userId: SECOND_ID, context: ' started following you.', createdAt: now - 7200 },
-    { __typename: 'ActivityLikeNotification', id: 503, type: 'ACTIVITY_LIKE', userId: SECOND_ID, activityId: 777, context: ' liked your activity.', createdAt: now - 86400 },
+    { __typename: 'ActivityLikeNotification', id: 503, type: 'ACTIVITY_LIKE', userId: SECOND_ID, activityId: 8004, context: ' liked your activity.', createdAt: now - 86400 },
     { __typename: 'MediaDeletionNotification', id: 504, type: 'MEDIA_DELETION', deletedMediaTitle: 'Star of Miracles (a copy)', context: ' was deleted from the site.', reason: 'A duplicate.', createdAt: now - 3 * 86400 },
   ];
 }

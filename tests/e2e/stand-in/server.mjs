@@ -942,9 +942,10 @@ export class StandIn {
         if (!p) throw new ApiError('Not Found.', 404);
         return p;
       },
-      Activity: (args) => {
+      // One activity; a private message only for its two members.
+      Activity: (args, ctx) => {
         const x = d.activities.find((a) => a.id === args.id);
-        if (!x) throw new ApiError('Not Found.', 404);
+        if (!x || (x.isPrivate && ![x.messengerId, x.recipientId].includes(ctx.viewerId))) throw new ApiError('Not Found.', 404);
         return activityObj(x);
       },
       Review: (args, ctx) => {
