@@ -183,6 +183,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["id: Some(8004), kind: Some(Message)", "reply_count: Some(2)", "name: \"Jun\"", "recipient: Some(Member { id: 6001", "source: Some(\"See you at the _screening_.\")"] {
         assert!(one.contains(part), "{part}: {one}");
     }
+    let people = fixture_reads_as_selected::<user::MemberPeople>();
+    for part in ["has_next_page: Some(false)", "Member { id: 6050, name: \"Aoi\"", "Member { id: 6051, name: \"Ren\", avatar: None }"] {
+        assert!(people.contains(part), "{part}: {people}");
+    }
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
     for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None", "source: Some(\"Session _12_ is the best.\")"] {
         assert!(replies.contains(part), "{part}: {replies}");

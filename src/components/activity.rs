@@ -356,6 +356,8 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
         _ => Mine::Post(id),
     };
     let editable = mine && (a.kind == Some(ActivityType::Text) || matches!(own, Mine::Message { .. }));
+    // A message written to the person: theirs to delete from their page, not to edit.
+    let received = matches!(own, Mine::Message { to, .. } if Some(to) == me());
     let post = written.view(own, "activity-post");
     let session = expect_context::<crate::session::SessionContext>().0;
     let signed_in = session.with_untracked(|s| s.is_signed_in());
@@ -393,7 +395,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                     })}
                     {site.map(|href| view! { " · " <a href=href rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
                     {editable.then(|| written.edit_button())}
-                    {mine.then(|| view! { <DeleteMine mine=own gone=Callback::new(move |()| {
+                    {(mine || received).then(|| view! { <DeleteMine mine=own gone=Callback::new(move |()| {
                         forget.try_run(id);
                     })/> })}
                 </p>

@@ -37,8 +37,17 @@ fn by_field(e: &ApiError) -> (Vec<(Field, String)>, bool) {
     }
 }
 
+/// Where the editor opens: at its first field, or at the notes (a row's
+/// notes mark, which a touch screen cannot hover to read).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OpenAt {
+    #[default]
+    Start,
+    Notes,
+}
+
 #[component]
-pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on_close: Callback<()>) -> impl IntoView {
+pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on_close: Callback<()>, #[prop(optional)] at: OpenAt) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
     store.watch(media_id);
@@ -58,6 +67,8 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
     // whichever list it is now.
     let dialog = crate::components::modal_dialog(Some(format!("[data-testid=entry-{}] [data-testid=edit]", first.id)));
     let title = first.title();
+    // Opened from the notes mark: the focus goes to the notes.
+    let notes_first = at == OpenAt::Notes;
     let media = first.media.clone();
     let total = media.as_ref().and_then(|m| m.total());
     let volumes = media.as_ref().and_then(|m| m.volumes);
@@ -282,7 +293,7 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                 </fieldset>
                 <label class="field editor__notes">
                     <span class="field__label">"Notes"</span>
-                    <textarea rows="3" maxlength=MAX_NOTES.to_string() data-testid="notes-input"
+                    <textarea rows="3" maxlength=MAX_NOTES.to_string() data-testid="notes-input" autofocus=notes_first
                         aria-invalid=invalid(Field::Notes) aria-describedby=described(Field::Notes)
                         prop:value=move || draft.with(|v| v.notes.clone())
                         on:input=move |ev| { let t = event_target_value(&ev); edit(&|v| v.notes = t.clone()); }></textarea>

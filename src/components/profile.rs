@@ -7,7 +7,9 @@ use leptos_router::components::A;
 
 use crate::api::ops::stats::Statistics;
 use crate::api::ops::title::{Other, Person};
+use crate::api::ops::user::{MemberPeople, PeopleVars};
 use crate::api::ops::viewer::{self, Favoured, Members, Written};
+use crate::components::api_status::{LoadMore, Paged};
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::media::{MediaKind, ScoreFormat};
@@ -156,32 +158,50 @@ pub fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>, empty
     }
 }
 
-/// Whom the member follows and who follows them (the first of each, by
-/// name), each a link to their page; AniList's page of all of them when
-/// there are more.
+/// Whom member `user` follows and who follows them, by name, each a link
+/// to their page: the first 50 of each came with the profile, "Load more"
+/// reads the next 50 (`MemberPeople`).
 #[component]
-pub fn MembersCard(following: Members, followers: Members, site_url: Option<String>, none_followed: &'static str, none_following: &'static str) -> impl IntoView {
-    let group = |label: &'static str, id: &'static str, list: Members, none: &'static str| {
+pub fn MembersCard(user: u64, following: Members, followers: Members, none_followed: &'static str, none_following: &'static str) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<crate::api::Api>());
+    let session = expect_context::<crate::session::SessionContext>().0;
+    let group = move |label: &'static str, id: &'static str, list: Members, none: &'static str, followers: bool| {
         let more = list.has_more();
-        let all = site_url.as_ref().map(|u| format!("{}/{id}", u.trim_end_matches('/')));
+        let shown = RwSignal::new(list.members);
+        let pages = Paged::new(
+            2,
+            more,
+            move |page, _| {
+                let (api, credential) = (api.get_value(), session.with_untracked(|s| s.signed_in().map(|s| s.credential())));
+                async move { Ok(api.run::<MemberPeople>(credential.as_ref(), &PeopleVars { id: user, page, followers }, false).await?.members()) }
+            },
+            move |got: Members, _| {
+                let more = got.has_more();
+                // Names come and go while the pages are read: none twice.
+                shown.update(|s| {
+                    let seen: std::collections::HashSet<u64> = s.iter().map(|m| m.id).collect();
+                    s.extend(got.members.into_iter().filter(|m| !seen.contains(&m.id)));
+                });
+                more
+            },
+        );
         view! {
             <h3>{label}</h3>
-            {match list.members.is_empty() {
-                true => view! { <p class="muted">{none}</p> }.into_any(),
-                false => view! {
-                    <ul class="people" data-testid=id>
-                        {list.members.into_iter().map(|m| view! { <li class="people__row"><MemberLink member=m note=""/></li> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
-            {more.then(|| all.map(|href| view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">"All of them on AniList"</a></p> }))}
+            <Show when=move || !shown.with(Vec::is_empty) fallback=move || view! { <p class="muted">{none}</p> }>
+                <ul class="people" data-testid=id>
+                    <For each=move || shown.get() key=|m| m.id let:m>
+                        <li class="people__row"><MemberLink member=m note=""/></li>
+                    </For>
+                </ul>
+            </Show>
+            <div data-testid=format!("{id}-more")><LoadMore load=pages.load more=pages.more/></div>
         }
     };
     view! {
         <section class="card" data-testid="members">
             <h2>"People"</h2>
-            {group("Following", "following", following, none_followed)}
-            {group("Followers", "followers", followers, none_following)}
+            {group("Following", "following", following, none_followed, false)}
+            {group("Followers", "followers", followers, none_following, true)}
         </section>
     }
 }

@@ -79,7 +79,7 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reviews: O
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
         {reviews_card(reviews, p.site_url.clone())}
         <ActivityCard user=p.id/>
-        <MembersCard following=following followers=followers site_url=p.site_url.clone() none_followed="They follow no one yet." none_following="No followers yet."/>
+        <MembersCard user=p.id following=following followers=followers none_followed="They follow no one yet." none_following="No followers yet."/>
     }
 }
 

@@ -54,6 +54,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<save_user_options::SaveUserOptions>(),
     op::<stats::UserStats>(),
     op::<user::UserPage>(),
+    op::<user::MemberPeople>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

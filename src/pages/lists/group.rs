@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::row::EntryRow;
+use crate::components::entry_editor::OpenAt;
 use crate::listing::{window, OVERSCAN};
 use crate::media::{MediaKind, ScoreFormat};
 
@@ -91,7 +92,7 @@ pub fn Group(
     kind: MediaKind,
     format: Memo<ScoreFormat>,
     index: Memo<HashMap<i64, usize>>,
-    on_edit: Callback<i64>,
+    on_edit: Callback<(i64, OpenAt)>,
     viewport: Viewport,
 ) -> impl IntoView {
     let list = NodeRef::<leptos::html::Ul>::new();

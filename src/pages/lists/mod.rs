@@ -18,7 +18,7 @@ use leptos_router::NavigateOptions;
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
 use crate::components::empty_state::EmptyState;
-use crate::components::entry_editor::EntryEditor;
+use crate::components::entry_editor::{EntryEditor, OpenAt};
 use crate::components::read::sign_in_gate;
 use crate::components::KindTabs;
 use crate::listing::{arrange, date_number, section_label, section_order, Facts, FilterChoices, ListQuery, SortBy};
@@ -380,8 +380,8 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         restore_scroll(back_to, 60);
     }
 
-    let (editing, set_editing) = signal(None::<i64>);
-    let on_edit = Callback::new(move |id: i64| set_editing.set(Some(id)));
+    let (editing, set_editing) = signal(None::<(i64, OpenAt)>);
+    let on_edit = Callback::new(move |at: (i64, OpenAt)| set_editing.set(Some(at)));
     let close_editor = Callback::new(move |_| set_editing.set(None));
 
     let section = move |heading: String, testid: String, i: usize| {
@@ -520,7 +520,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
             </For>
         </Show>
         <BulkBar kind=kind format=format picking=picking/>
-        {move || editing.get().map(|id| view! { <EntryEditor media_id=id kind=kind format=format on_close=close_editor/> })}
+        {move || editing.get().map(|(id, at)| view! { <EntryEditor media_id=id kind=kind format=format on_close=close_editor at=at/> })}
     }
 }
 

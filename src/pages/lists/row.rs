@@ -12,6 +12,7 @@ use crate::media::{can_increment, offer_completion, progress_label, ListStatus, 
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::api::ops::list_collection::Entry;
 use crate::edit::Patch;
+use crate::components::entry_editor::OpenAt;
 use crate::store::use_list_store;
 
 /// The list's clock (Unix seconds, ticking every 30 s), shared by its rows
@@ -58,7 +59,7 @@ pub fn EntryRow(
     kind: MediaKind,
     format: Memo<ScoreFormat>,
     index: Memo<HashMap<i64, usize>>,
-    on_edit: Callback<i64>,
+    on_edit: Callback<(i64, OpenAt)>,
 ) -> impl IntoView {
     let store = use_list_store();
     let outbox = use_outbox();
@@ -122,11 +123,13 @@ pub fn EntryRow(
             <div class="entry__main">
                 <div class="entry__title entry__title--flagged">
                     <a href=crate::routes::Page::Title(kind, media_id).href() data-testid="entry-title">{title}</a>
+                    // Pressed (a touch screen has no hover): the editor, at the notes.
                     {move || notes().map(|n| view! {
-                        <span class="entry__flag" title=n.clone() data-testid="entry-notes">
+                        <button type="button" class="entry__flag entry__flag--notes" title=n.clone() aria-haspopup="dialog"
+                            on:click=move |_| on_edit.run((media_id, OpenAt::Notes)) data-testid="entry-notes">
                             <span aria-hidden="true">"✎"</span>
                             <span class="visually-hidden">{format!("Notes: {n}")}</span>
-                        </span>
+                        </button>
                     })}
                     <Show when=private>
                         <span class="entry__flag entry__flag--private muted" title="Only you see this entry" data-testid="entry-private">"Private"</span>
@@ -169,7 +172,7 @@ pub fn EntryRow(
             </div>
             <button type="button" class="button button--small button--secondary entry__edit"
                 aria-label=move || format!("Edit {}", title.get()) aria-haspopup="dialog"
-                on:click=move |_| on_edit.run(media_id) data-testid="edit">"Edit"</button>
+                on:click=move |_| on_edit.run((media_id, OpenAt::Start)) data-testid="edit">"Edit"</button>
         </li>
     }
     .into_any()

@@ -561,7 +561,7 @@ test('the keys hint ("Ctrl+Enter sends") shows with a keyboard, not on a touch p
   }
 });
 
-test('messages on a member\'s page: those written to them (a private one only for its writer), written there, private or not; a lost answer read back, never resent; yours edited and deleted', async () => {
+test('messages on a member\'s page: those written to them (a private one only for its writer), written there, private or not; a lost answer read back, never resent; yours edited and deleted; one written to you deleted from your page', async () => {
   const sends = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SendMessage');
   const readBacks = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'LatestMessages');
   const edits = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'EditMessage');
@@ -623,13 +623,22 @@ test('messages on a member\'s page: those written to them (a private one only fo
   await page.click(`${card} summary`);
   await page.waitForSelector('[data-testid=activity-8008]');
   assert.deepEqual(await ids(page), ['activity-8008', 'activity-8006', 'activity-8003', 'activity-8002', 'activity-8000']);
-  // On your profile, what Hana wrote to you: not yours to edit or delete.
+  // Jun's message on Hana's page: neither yours to edit nor to delete.
+  world.standIn.data.activities.find((a) => a.id === 7999).isPrivate = false;
+  await page.click('[data-testid=activity-reload]');
+  await page.waitForSelector('[data-testid=activity-7999]');
+  assert.equal(await page.locator('[data-testid=activity-7999] [data-testid=edit-mine], [data-testid=activity-7999] [data-testid=delete-mine]').count(), 0);
+  // On your profile, what Hana wrote to you: yours to delete, not to edit.
   await page.click('nav.site-nav >> text="Profile"');
   await page.click(`${card} summary`);
   await page.waitForSelector('[data-testid=activity-8001]');
   assert.equal(await text(page, 8001, 'activity-text'), 'Hana wrote to Mitsuki');
   assert.equal(await text(page, 8001, 'activity-post'), 'Hi! Welcome to AniList.');
-  assert.equal(await page.locator('[data-testid=activity-8001] [data-testid=edit-mine], [data-testid=activity-8001] [data-testid=delete-mine]').count(), 0);
+  assert.equal(await page.locator('[data-testid=activity-8001] [data-testid=edit-mine]').count(), 0);
+  await page.click('[data-testid=activity-8001] [data-testid=delete-mine]');
+  await page.click('[data-testid=activity-8001] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=activity-8001]', { state: 'detached' });
+  assert.equal(world.standIn.data.activities.some((a) => a.id === 8001), false);
   assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
 });
 

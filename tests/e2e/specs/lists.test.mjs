@@ -381,7 +381,7 @@ test('filter by release (airing, finished…): the states the list has, in AniLi
   assert.deepEqual(page.problems, []);
 });
 
-test('a row marks your notes (the whole text on hover and for screen readers) and a private entry (not on a phone); editing the notes changes the mark at once', async () => {
+test('a row marks your notes (the whole text on hover and for screen readers; pressed, the editor at the notes) and a private entry (not on a phone); editing the notes changes the mark at once', async () => {
   world.standIn.data.entries.find((e) => e.id === 700001).private = true;
   world.standIn.data.entries.find((e) => e.id === 700002).notes = 'Rewatch the dub with Hana';
   const page = await listPage();
@@ -391,8 +391,18 @@ test('a row marks your notes (the whole text on hover and for screen readers) an
   assert.equal(await page.locator(`${row(700001)} [data-testid=entry-notes], ${row(700003)} [data-testid=entry-notes]`).count(), 0);
   assert.equal(await page.isVisible(`${row(700001)} [data-testid=entry-private]`), true);
   assert.equal(await page.locator(`${row(700002)} [data-testid=entry-private]`).count(), 0);
+  // Pressed (a touch screen cannot hover): the editor opens at the notes;
+  // closed, the focus comes back to the mark.
+  await page.click(notes);
+  await page.waitForSelector(`${editor}[open]`);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'notes-input');
+  assert.equal(await page.inputValue('[data-testid=notes-input]'), 'Rewatch the dub with Hana');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(editor, { state: 'detached' });
+  await waitFor(() => page.evaluate(() => document.activeElement?.dataset.testid === 'entry-notes'));
   // The notes changed in the editor: the mark follows before AniList answers.
   await edit(page, 700002);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.testid), 'notes-input', 'Edit opens at the start');
   await page.fill('[data-testid=notes-input]', 'Dub done');
   await page.click('[data-testid=editor-save]');
   await waitFor(async () => (await page.getAttribute(notes, 'title')) === 'Dub done');

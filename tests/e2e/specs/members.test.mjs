@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, problemsBut } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, problemsBut, waitFor } from '../lib/harness.mjs';
 import { VIEWER_ID, SECOND_ID, THIRD_ID, heavyList } from '../stand-in/fixtures.mjs';
 
 let world;
@@ -124,6 +124,43 @@ test('the profile lists whom the person follows and who follows them, each leadi
   await appReady(page);
   await page.waitForSelector('[data-testid=members]');
   assert.match(await page.textContent('[data-testid=members]'), /You follow no one yet[\s\S]*No followers yet/);
+  assert.deepEqual(problems(page), []);
+});
+
+test('following and followers past the first page: "Load more" reads the next, by name, none twice; on a member\'s page too', async () => {
+  world.standIn.maxPerPage = 2;
+  const more = [[6101, 'Aki'], [6102, 'Bo'], [6103, 'Chi'], [6104, 'Dai']];
+  world.standIn.data.others.push(...more.map(([id, name]) => ({ id, name, about: null, aboutHtml: null, unreadNotificationCount: 0 })));
+  for (const [id] of more) world.standIn.data.follows.add(`${VIEWER_ID}>${id}`);
+  for (const [id] of more.slice(0, 2)) world.standIn.data.follows.add(`${id}>${VIEWER_ID}`);
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=members]');
+  const names = (id) => page.locator(`[data-testid=${id}] .person__name`).allInnerTexts();
+  assert.deepEqual(await names('following'), ['Aki', 'Bo']);
+  assert.deepEqual(await names('followers'), ['Aki', 'Bo']);
+  await page.click('[data-testid=following-more] [data-testid=load-more]');
+  await waitFor(async () => (await names('following')).length === 4);
+  await page.click('[data-testid=following-more] [data-testid=load-more]');
+  await waitFor(async () => (await names('following')).length === 5);
+  assert.deepEqual(await names('following'), ['Aki', 'Bo', 'Chi', 'Dai', 'Hana']);
+  assert.equal(await page.locator('[data-testid=following-more] [data-testid=load-more]').count(), 0, 'nothing more');
+  await page.click('[data-testid=followers-more] [data-testid=load-more]');
+  await waitFor(async () => (await names('followers')).length === 3);
+  assert.deepEqual(await names('followers'), ['Aki', 'Bo', 'Hana']);
+  assert.deepEqual(requests('MemberPeople').map((r) => r.body.variables), [
+    { id: VIEWER_ID, page: 2, followers: false }, { id: VIEWER_ID, page: 3, followers: false }, { id: VIEWER_ID, page: 2, followers: true }]);
+  // A member's page: whom Aki follows (Hana, Jun, you).
+  for (const id of [SECOND_ID, THIRD_ID]) world.standIn.data.follows.add(`6101>${id}`);
+  await page.goto(`${world.app.url}user/6101`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=following]');
+  await page.click('[data-testid=following-more] [data-testid=load-more]');
+  await waitFor(async () => (await names('following')).length === 3);
+  assert.deepEqual(await names('following'), ['Hana', 'Jun', 'Mitsuki']);
+  assert.deepEqual(requests('MemberPeople').at(-1).body.variables, { id: 6101, page: 2, followers: false });
   assert.deepEqual(problems(page), []);
 });
 

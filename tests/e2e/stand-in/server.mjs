@@ -1022,7 +1022,14 @@ export class StandIn {
             && (!x.isPrivate || (ctx.viewerId != null && [x.messengerId, x.recipientId].includes(ctx.viewerId))))
             .sort((x, y) => y.id - x.id);
         };
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : [];
+        // Whom a user follows, and who follows them, by name, a page at a time.
+        const followingArgs = pageListArgs(info, 'following');
+        const followersArgs = pageListArgs(info, 'followers');
+        const follows = () => (followingArgs
+          ? members([...d.follows].filter((f) => f.startsWith(`${followingArgs.userId}>`)).map((f) => Number(f.split('>')[1])))
+          : members([...d.follows].filter((f) => f.endsWith(`>${followersArgs.userId}`)).map((f) => Number(f.split('>')[0]))));
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities()
+          : followingArgs || followersArgs ? follows() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
           pageInfo: {
@@ -1051,9 +1058,8 @@ export class StandIn {
           activities: () => slice.map(activityObj),
           airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
-          // Whom a user follows, and who follows them, by name.
-          following: ({ userId }) => members([...d.follows].filter((f) => f.startsWith(`${userId}>`)).map((f) => Number(f.split('>')[1]))),
-          followers: ({ userId }) => members([...d.follows].filter((f) => f.endsWith(`>${userId}`)).map((f) => Number(f.split('>')[0]))),
+          following: () => slice,
+          followers: () => slice,
         };
       },
       MediaListCollection: (args) => {
@@ -1213,7 +1219,9 @@ export class StandIn {
         const me = viewerOf(ctx);
         const i = d.activities.findIndex((a) => a.id === args.id);
         if (i < 0) throw new ApiError('Not Found.', 404);
-        if ((d.activities[i].type === 'MESSAGE' ? d.activities[i].messengerId : d.activities[i].userId) !== me) throw new ApiError('Unauthorized.', 401);
+        // A message: its writer's, or its recipient's (from their page), to delete.
+        const x = d.activities[i];
+        if (!(x.type === 'MESSAGE' ? [x.messengerId, x.recipientId] : [x.userId]).includes(me)) throw new ApiError('Unauthorized.', 401);
         d.activities.splice(i, 1);
         return { deleted: true };
       },
