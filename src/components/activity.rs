@@ -192,7 +192,7 @@ fn draft_key(credential: &Credential, place: &str) -> String {
 }
 
 #[component]
-pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] shown: Shown) -> impl IntoView {
+pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] shown: Shown, #[prop(optional, into)] name: Option<String>) -> impl IntoView {
     let api = expect_context::<Api>();
     // What the person posted here, shown on top (until a read has it), and
     // what they deleted here (left out, whatever a read still has).
@@ -219,12 +219,13 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                 let private = RwSignal::new(false);
                 let key = draft_key(&credential, &format!("message-{to}"));
                 let choice = view! {
-                    <label class="compose__choice" title="Only they and you will see it">
+                    <label class="compose__choice" title="Only the two of you will see it">
                         <input type="checkbox" prop:checked=move || private.get() on:change=move |ev| private.set(event_target_checked(&ev)) data-testid="message-private"/>
                         " Private"
                     </label>
                 };
-                Some(compose_with("Write a message", "Send", key, String::new(), None, Some(choice.into_any()), move |text| {
+                let label = name.map_or_else(|| "Write a message".to_string(), |n| format!("Write to {n}"));
+                Some(compose_with(label, "Send", key, String::new(), None, Some(choice.into_any()), move |text| {
                     let (api, credential) = (api.clone(), credential.clone());
                     let private = private.get_untracked();
                     async move { Ok(on_top(send_message(&api, &credential, to, text, private).await?)) }
@@ -572,7 +573,7 @@ fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
 /// profile): read when first opened, so a visit that does not look sends
 /// one request fewer.
 #[component]
-pub fn ActivityCard(user: u64) -> impl IntoView {
+pub fn ActivityCard(user: u64, #[prop(into)] name: String) -> impl IntoView {
     let session = expect_context::<crate::session::SessionContext>().0;
     let opened = RwSignal::new(false);
     view! {
@@ -580,7 +581,7 @@ pub fn ActivityCard(user: u64) -> impl IntoView {
             <summary><h2>"Activity"</h2></summary>
             {move || opened.get().then(|| {
                 let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
-                view! { <Feed credential=credential whose=Whose::Member(user)/> }
+                view! { <Feed credential=credential whose=Whose::Member(user) name=name.clone()/> }
             })}
         </details>
     }

@@ -38,12 +38,12 @@ pub fn compose<Fut>(label: &'static str, button: &'static str, draft: String, in
 where
     Fut: Future<Output = Result<Posted, ApiError>> + 'static,
 {
-    compose_with(label, button, draft, initial, cancel, None, send)
+    compose_with(label.to_string(), button, draft, initial, cancel, None, send)
 }
 
 /// [`compose`] with more to choose beside the button (`extra`, such as a
 /// message's "Private"), which `send` reads.
-pub fn compose_with<Fut>(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
+pub fn compose_with<Fut>(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
 where
     Fut: Future<Output = Result<Posted, ApiError>> + 'static,
 {
@@ -55,7 +55,7 @@ where
 type Sending = Pin<Box<dyn Future<Output = Result<Posted, ApiError>>>>;
 
 /// [`compose`], made once for every kind of post.
-fn compose_box(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+fn compose_box(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
     let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or(initial));
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);

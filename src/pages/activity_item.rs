@@ -53,7 +53,7 @@ fn ActivityItemView(id: i64) -> impl IntoView {
         move |found, _| match found {
             Some(a) => {
                 let whose = a.user.as_ref().map_or_else(|| "An activity".to_string(), |u| format!("{}'s activity", u.name));
-                document().set_title(&format!("{whose} · {} for AniList", crate::APP_NAME));
+                crate::pages::set_title(&whose);
                 view! { <OneActivity a=a/> }.into_any()
             }
             None => view! {

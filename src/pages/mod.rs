@@ -23,13 +23,18 @@ pub mod user;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// The tab's title: what the page shows, then the app's name.
+pub fn set_title(what: &str) {
+    document().set_title(&format!("{what} · {} for AniList", crate::APP_NAME));
+}
+
 /// The title and lead line every page starts with; also sets the tab title.
 #[component]
 pub fn PageIntro(
     #[prop(into)] title: String,
     #[prop(into)] lead: String,
 ) -> impl IntoView {
-    document().set_title(&format!("{title} · {} for AniList", crate::APP_NAME));
+    set_title(&title);
     view! {
         <div class="page-intro">
             <h1>{title}</h1>

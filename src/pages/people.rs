@@ -125,7 +125,7 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let id = someone.id;
     let name = someone.name();
-    document().set_title(&format!("{name} · {} for AniList", crate::APP_NAME));
+    crate::pages::set_title(&name);
     let names: Vec<String> = {
         let n = someone.name.clone().unwrap_or_default();
         let mut out: Vec<String> = Vec::new();

@@ -81,7 +81,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
         </TotalsCards>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
         {reviews_card(viewer.reviews, p.site_url.clone())}
-        <ActivityCard user=p.id/>
+        <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=viewer.following followers=viewer.followers
             none_followed="You follow no one yet: a member's page has a button for it." none_following="No followers yet."/>
     }

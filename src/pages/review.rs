@@ -56,7 +56,7 @@ fn ReviewBody(review: Review) -> impl IntoView {
     let r = review;
     let title = r.media.as_ref().map(|m| m.name()).unwrap_or_else(|| "a title".to_string());
     let heading = format!("Review of {title}");
-    document().set_title(&format!("{heading} · {} for AniList", crate::APP_NAME));
+    crate::pages::set_title(&heading);
     let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now_secs())}</time> });
     let site = r.site_url.clone().filter(|u| u.starts_with("https://"));
     let body = r.body.clone().filter(|b| !b.trim().is_empty());

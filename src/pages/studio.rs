@@ -48,7 +48,7 @@ fn StudioBody(studio: Studio) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = expect_context::<SessionContext>().0;
     let id = studio.id;
-    document().set_title(&format!("{} · {} for AniList", studio.name, crate::APP_NAME));
+    crate::pages::set_title(&studio.name);
     let site = studio.site_url.clone().filter(|u| u.starts_with("https://"));
     let on = RwSignal::new(studio.is_favourite);
     let count = RwSignal::new(studio.favourites);

@@ -159,7 +159,7 @@ struct EditingEntry(RwSignal<bool>);
 #[component]
 fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let name = title.name();
-    document().set_title(&format!("{name} · {} for AniList", crate::APP_NAME));
+    crate::pages::set_title(&name);
     let t = &title;
     let names: Vec<String> = {
         let n = t.title.clone().unwrap_or_default();

@@ -58,7 +58,7 @@ fn UserView(id: u64) -> impl IntoView {
 fn UserBody(profile: Profile, following: Members, followers: Members, reviews: Option<Written>, reload: Callback<()>) -> impl IntoView {
     let session = expect_context::<SessionContext>().0;
     let p = profile;
-    document().set_title(&format!("{} · {} for AniList", p.name, crate::APP_NAME));
+    crate::pages::set_title(&p.name);
     let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user)) == Some(p.id);
     let follow = RwSignal::new(p.is_following.unwrap_or(false));
     let all = all_favourites(p.site_url.as_ref());
@@ -78,7 +78,7 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reviews: O
         <TheirLists user=p.id/>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
         {reviews_card(reviews, p.site_url.clone())}
-        <ActivityCard user=p.id/>
+        <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=following followers=followers none_followed="They follow no one yet." none_following="No followers yet."/>
     }
 }

@@ -533,7 +533,7 @@ test('posting from your profile\'s Activity: the box is there (on another member
   await appReady(page);
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
-  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=compose] label[for^=compose-]').innerText(), 'Write a message', 'Hana\'s activity');
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=compose] label[for^=compose-]').innerText(), 'Write to Hana', 'Hana\'s activity');
   await page.click('nav.site-nav >> text="Profile"');
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
