@@ -1,12 +1,14 @@
 //! The person's notifications, newest first: episodes aired (with +1 when
 //! the title is being watched), follows, likes, replies, mentions, forum
 //! threads, titles added, changed, merged or deleted. Reading them marks
-//! them read on AniList; the ones that were unread are marked new.
+//! them read on AniList; the ones that were unread are marked new. One
+//! kind only (`?show=airing`, as anilist.co's filters) leaves them unread.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::error::ApiError;
-use crate::api::ops::notifications::{self, Notifications};
+use crate::api::ops::notifications::{self, Kinds, Notifications};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -23,23 +25,50 @@ use crate::store::use_list_store;
 use crate::unread::use_unread;
 
 /// One page of notifications as shown, and whether there are more.
-async fn read_page(api: Api, credential: Credential, page: u32) -> Result<(Vec<Shown>, bool), ApiError> {
-    let (found, more) = api.run::<Notifications>(Some(&credential), &notifications::Vars { page }, true).await?.items();
+async fn read_page(api: Api, credential: Credential, page: u32, kinds: Kinds) -> Result<(Vec<Shown>, bool), ApiError> {
+    let (found, more) = api.run::<Notifications>(Some(&credential), &notifications::Vars::new(page, kinds), true).await?.items();
     Ok((found.iter().filter_map(shown).collect(), more))
+}
+
+/// The page's address for a kind.
+fn kinds_href(kinds: Kinds) -> String {
+    match kinds.param() {
+        Some(p) => format!("{}?show={p}", Page::Notifications.href()),
+        None => Page::Notifications.href(),
+    }
 }
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
+    let query = use_query_map();
+    let kinds = Memo::new(move |_| query.with(|q| Kinds::from_param(q.get("show").as_deref())));
     view! {
         <PageIntro title="Notifications" lead="What happened on AniList: episodes aired, follows, likes, replies and changes to titles."/>
         {sign_in_gate("Sign in to see your notifications".into(), "Your notifications are read from AniList with your own token.", Page::Notifications, move |credential| {
-            view! { <NotificationsBody credential=credential/> }.into_any()
+            view! {
+                <nav class="choice-links" aria-label="Which notifications" data-testid="notification-kinds">
+                    <ul>
+                        {Kinds::ALL.into_iter().map(|k| view! {
+                            <li><a href=kinds_href(k) aria-current=move || (kinds.get() == k).then_some("page")>{k.label()}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </nav>
+                {move || {
+                    let kinds = kinds.get();
+                    view! {
+                        {(kinds != Kinds::All).then(|| view! {
+                            <p class="muted small" data-testid="notifications-unread-kept">"One kind only: these stay unread on AniList until you open All."</p>
+                        })}
+                        <NotificationsBody credential=credential.clone() kinds=kinds/>
+                    }
+                }}
+            }.into_any()
         })}
     }
 }
 
 #[component]
-fn NotificationsBody(credential: Credential) -> impl IntoView {
+fn NotificationsBody(credential: Credential, kinds: Kinds) -> impl IntoView {
     let api = expect_context::<Api>();
     let unread = use_unread();
     let user = credential.user;
@@ -53,7 +82,7 @@ fn NotificationsBody(credential: Credential) -> impl IntoView {
         let (api, credential) = (api.clone(), credential.clone());
         Action::new_local(move |_: &()| {
             let page = next_page.get_untracked();
-            let r = read_page(api.clone(), credential.clone(), page);
+            let r = read_page(api.clone(), credential.clone(), page, kinds);
             async move {
                 let (items, next) = r.await?;
                 more.update(|m| m.extend(items));
@@ -68,16 +97,29 @@ fn NotificationsBody(credential: Credential) -> impl IntoView {
         move |_fresh| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
+                // One kind only: left unread, and none known to be new.
+                if kinds != Kinds::All {
+                    let (items, next) = read_page(api, credential, 1, kinds).await?;
+                    return Ok((items, next, 0));
+                }
                 // Those unread before this visit are the newest ones: marked
                 // New (asked first: reading them marks them read).
                 let new = unread.before_reading(&api, &credential).await as usize;
-                let (items, next) = read_page(api, credential, 1).await?;
+                let (items, next) = read_page(api, credential, 1, kinds).await?;
                 // Read now, on AniList too.
                 unread.all_read(user);
                 Ok((items, next, new))
             }
         },
         move |(items, next, new): (Vec<Shown>, bool, usize), _again| {
+            if items.is_empty() && kinds != Kinds::All {
+                return view! {
+                    <EmptyState title="None of these">
+                        <p>"No notifications of this kind. " <a href=kinds_href(Kinds::All)>"See all of them"</a> "."</p>
+                    </EmptyState>
+                }
+                .into_any();
+            }
             if items.is_empty() {
                 return view! {
                     <EmptyState title="No notifications">

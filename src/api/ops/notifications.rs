@@ -21,10 +21,10 @@ pub const PER_PAGE: u32 = 50;
 impl Operation for Notifications {
     const NAME: &'static str = "Notifications";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query Notifications($page: Int) {
+    const QUERY: &'static str = "query Notifications($page: Int, $types: [NotificationType], $reset: Boolean = true) {
   Page(page: $page, perPage: 50) {
     pageInfo { hasNextPage }
-    items: notifications(resetNotificationCount: true) {
+    items: notifications(type_in: $types, resetNotificationCount: $reset) {
       ... on AiringNotification { id type createdAt episode contexts media { ...Title } }
       ... on FollowingNotification { id type createdAt context user { ...Who } }
       ... on ActivityMessageNotification { id type createdAt context activityId user { ...Who } }
@@ -52,9 +52,79 @@ fragment Thread on Thread { title siteUrl }";
     type Data = PageData<Notification>;
 }
 
+/// Page `page` (from 1) of the notifications `kinds` shows. All of them
+/// are marked read on AniList as they are read; one kind only leaves them
+/// unread (AniList's count is of all kinds).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Vars {
     pub page: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub types: Option<&'static [&'static str]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reset: Option<bool>,
+}
+
+impl Vars {
+    pub fn new(page: u32, kinds: Kinds) -> Self {
+        let types = kinds.types();
+        Vars { page, types, reset: types.map(|_| false) }
+    }
+}
+
+/// Which notifications the page shows (`?show=`), as anilist.co's filters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kinds {
+    #[default]
+    All,
+    Airing,
+    Activity,
+    Forum,
+    Follows,
+    Media,
+}
+
+impl Kinds {
+    pub const ALL: [Kinds; 6] = [Kinds::All, Kinds::Airing, Kinds::Activity, Kinds::Forum, Kinds::Follows, Kinds::Media];
+
+    /// AniList's `NotificationType`s it asks for (all: none named).
+    pub fn types(self) -> Option<&'static [&'static str]> {
+        match self {
+            Kinds::All => None,
+            Kinds::Airing => Some(&["AIRING"]),
+            Kinds::Activity => Some(&["ACTIVITY_MESSAGE", "ACTIVITY_MENTION", "ACTIVITY_REPLY", "ACTIVITY_REPLY_SUBSCRIBED", "ACTIVITY_LIKE", "ACTIVITY_REPLY_LIKE"]),
+            Kinds::Forum => Some(&["THREAD_COMMENT_MENTION", "THREAD_COMMENT_REPLY", "THREAD_SUBSCRIBED", "THREAD_COMMENT_LIKE", "THREAD_LIKE"]),
+            Kinds::Follows => Some(&["FOLLOWING"]),
+            Kinds::Media => Some(&["RELATED_MEDIA_ADDITION", "MEDIA_DATA_CHANGE", "MEDIA_MERGE", "MEDIA_DELETION"]),
+        }
+    }
+
+    /// Its value in the address (none for all).
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Kinds::All => None,
+            Kinds::Airing => Some("airing"),
+            Kinds::Activity => Some("activity"),
+            Kinds::Forum => Some("forum"),
+            Kinds::Follows => Some("follows"),
+            Kinds::Media => Some("media"),
+        }
+    }
+
+    /// Read from the address: anything else is all.
+    pub fn from_param(value: Option<&str>) -> Self {
+        Kinds::ALL.into_iter().find(|k| k.param().is_some() && k.param() == value.map(str::trim)).unwrap_or_default()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kinds::All => "All",
+            Kinds::Airing => "Airing",
+            Kinds::Activity => "Activity",
+            Kinds::Forum => "Forum",
+            Kinds::Follows => "Follows",
+            Kinds::Media => "Titles",
+        }
+    }
 }
 
 /// AniList's `NotificationType`.
@@ -138,4 +208,24 @@ pub struct Thread {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Image {
     pub medium: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_asks_for_its_types_and_leaves_them_unread_all_marks_them_read() {
+        assert_eq!(serde_json::to_string(&Vars::new(2, Kinds::All)).unwrap(), r#"{"page":2}"#);
+        assert_eq!(serde_json::to_string(&Vars::new(1, Kinds::Follows)).unwrap(), r#"{"page":1,"types":["FOLLOWING"],"reset":false}"#);
+        for k in Kinds::ALL {
+            assert_eq!(Kinds::from_param(k.param()), k);
+            // Every type asked for is one AniList's NotificationType has.
+            for t in k.types().unwrap_or_default() {
+                assert_ne!(serde_json::from_str::<NotificationType>(&format!("\"{t}\"")).unwrap(), NotificationType::Unknown, "{t}");
+            }
+        }
+        assert_eq!(Kinds::from_param(Some(" media ")), Kinds::Media);
+        assert_eq!(Kinds::from_param(Some("everything")), Kinds::All);
+    }
 }

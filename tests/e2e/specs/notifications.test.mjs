@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, signIn, waitFor } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor } from '../lib/harness.mjs';
 
 let world;
 
@@ -56,7 +56,9 @@ test('the bell says how many are unread; the page shows each kind in AniList\'s 
   // Read on AniList (the page asked with resetNotificationCount), and the bell agrees.
   const read = asked('Notifications');
   assert.equal(read.length, 1);
-  assert.match(read[0].body.query, /resetNotificationCount: true/);
+  assert.match(read[0].body.query, /resetNotificationCount: \$reset/);
+  assert.match(read[0].body.query, /\$reset: Boolean = true/);
+  assert.deepEqual(read[0].body.variables, { page: 1 });
   assert.equal(world.standIn.data.viewer.unreadNotificationCount, 0);
   await page.waitForSelector(`${bell} [data-testid=unread-count]`, { state: 'detached' });
   assert.equal(await page.getAttribute(bell, 'aria-label'), 'Notifications');
@@ -180,4 +182,38 @@ test('AniList failing: the error and "Try again"; none at all: the empty state; 
   await out.waitForTimeout(300);
   assert.equal(world.standIn.graphqlRequests().length, before);
   assert.deepEqual(out.problems, []);
+});
+
+test('one kind at a time, as anilist.co filters them: asked of AniList by type, in the address, left unread; All then marks them read and new', async () => {
+  const page = await signedIn();
+  const bell = '[data-testid=notifications-link]';
+  await page.waitForSelector(`${bell} [data-testid=unread-count] >> text="2"`);
+  const texts = async () => (await page.locator('[data-testid=notification-text]').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await page.goto(`${world.app.url}notifications?show=follows`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=notifications]');
+  assert.deepEqual(await texts(), ['Hana started following you.'], 'none marked New: which are is not known for one kind');
+  assert.deepEqual(asked('Notifications').at(-1).body.variables, { page: 1, types: ['FOLLOWING'], reset: false });
+  assert.equal(world.standIn.data.viewer.unreadNotificationCount, 2, 'left unread on AniList');
+  assert.equal(await page.isVisible('[data-testid=notifications-unread-kept]'), true);
+  assert.equal(await page.getAttribute('[data-testid=notification-kinds] a[aria-current=page]', 'href'), '/notifications?show=follows');
+  await page.click('[data-testid=notification-kinds] >> text=Airing');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('show') === 'airing');
+  await waitFor(async () => (await texts()).join() === 'Episode 13 of Cowboy Bebop aired.');
+  assert.deepEqual(asked('Notifications').at(-1).body.variables, { page: 1, types: ['AIRING'], reset: false });
+  await page.click('[data-testid=notification-kinds] >> text=Forum');
+  await page.waitForSelector('text=No notifications of this kind.');
+  // All: every kind, the unread ones New, and read on AniList.
+  await page.click('[data-testid=notification-kinds] >> text=All');
+  await waitFor(async () => (await texts()).length === 4);
+  assert.deepEqual((await texts()).slice(0, 3), ['New Episode 13 of Cowboy Bebop aired.', 'New Hana started following you.', 'Hana liked your activity.']);
+  assert.deepEqual(asked('Notifications').at(-1).body.variables, { page: 1 });
+  assert.equal(world.standIn.data.viewer.unreadNotificationCount, 0);
+  await page.waitForSelector(`${bell} [data-testid=unread-count]`, { state: 'detached' });
+  assert.equal(await page.locator('[data-testid=notifications-unread-kept]').count(), 0);
+  // A kind the app does not know in the address: all of them.
+  await page.goto(`${world.app.url}notifications?show=everything`);
+  await appReady(page);
+  await waitFor(async () => (await texts()).length === 4);
+  assert.deepEqual(page.problems, []);
 });
