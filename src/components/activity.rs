@@ -2,8 +2,9 @@
 //! "Reload": the followed members', everyone's, or one member's (see
 //! [`Whose`]: theirs, and the messages written to them). A list update
 //! reads as a sentence in AniList's words with the member and the title as
-//! links; a post or a message goes through the rich-text allowlist; each has when, its likes (a toggle, signed in) and replies,
-//! and a link to it on AniList.
+//! links; a post or a message goes through the rich-text allowlist; each
+//! has when (a link to its own page), its likes (a toggle, signed in) and
+//! replies, and a link to it on AniList.
 
 use leptos::prelude::*;
 
