@@ -175,7 +175,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["has_next_page: Some(true)", "id: Some(8001), kind: Some(AnimeList), status: Some(\"watched episode\"), progress: Some(\"10 - 12\")", "name: \"Hana\"", "Cowboy Bebop", "kind: Some(Text)", "<b>Bebop</b>", "kind: Some(MangaList), status: Some(\"completed\"), progress: None", "Activity { id: None, kind: None"] {
         assert!(feed.contains(part), "{part}: {feed}");
     }
-    assert!(feed.contains("like_count: Some(3), is_liked: Some(false), reply_count: Some(1)"), "{feed}");
+    assert!(feed.contains("like_count: Some(3), is_liked: Some(false), is_subscribed: Some(true), reply_count: Some(1)"), "{feed}");
     assert!(feed.contains("source: Some(\"Anyone up for __Bebop__?\")"), "{feed}");
     assert!(feed.contains("id: Some(8004), kind: Some(Message)") && feed.contains("text: Some(\"<p>See you at the <em>screening</em>.</p>\")"), "{feed}");
     assert!(feed.contains("recipient: Some(Member { id: 6001, name: \"Hana\", avatar: None }), is_private: Some(true)"), "{feed}");
@@ -187,6 +187,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["has_next_page: Some(false)", "Member { id: 6050, name: \"Aoi\"", "Member { id: 6051, name: \"Ren\", avatar: None }"] {
         assert!(people.contains(part), "{part}: {people}");
     }
+    let subscribed = fixture_reads_as_selected::<activity::Subscribe>();
+    assert!(subscribed.contains("id: Some(8005)") && subscribed.contains("is_subscribed: Some(true)"), "{subscribed}");
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();
     for part in ["id: 90001, text: Some(\"<p>Session <i>12</i> is the best.</p>\"), created_at: Some(1764920300), like_count: Some(2)", "name: \"Jun\"", "id: 90002, text: None", "source: Some(\"Session _12_ is the best.\")"] {
         assert!(replies.contains(part), "{part}: {replies}");
@@ -204,7 +206,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(edited.contains(part), "{part}: {edited}");
     }
     let latest = fixture_reads_as_selected::<post::LatestPosts>();
-    for part in ["has_next_page: Some(true)", "id: Some(8101)", "like_count: Some(2), is_liked: Some(true), reply_count: Some(1)", "source: Some(\"Starting __Bebop__ again.\")", "Activity { id: None"] {
+    for part in ["has_next_page: Some(true)", "id: Some(8101)", "like_count: Some(2), is_liked: Some(true), is_subscribed: None, reply_count: Some(1)", "source: Some(\"Starting __Bebop__ again.\")", "Activity { id: None"] {
         assert!(latest.contains(part), "{part}: {latest}");
     }
     for (message, text) in [

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
-use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Vars, Whose};
+use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Subscribe, SubscribeVars, Vars, Whose};
 use crate::api::ops::post::{self, DeletePost, DeleteReply, EditMessage, EditPost, EditReply, EditVars, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
 use crate::api::Api;
 use crate::auth::callback::Credential;
@@ -99,6 +99,40 @@ async fn again_if_unknown<T, F: std::future::Future<Output = Result<T, ApiError>
     match send().await {
         Err(e) if e.outcome_unknown() => send().await,
         answer => answer,
+    }
+}
+
+/// Subscribes the person to activity `id`'s replies (AniList then tells
+/// them of each), or stops: AniList's state after it. It sets the state, so
+/// a lost answer is followed by one more send.
+async fn subscribe(api: &Api, credential: &Credential, id: i64, subscribe: bool) -> Result<bool, ApiError> {
+    let once = || async move { api.run::<Subscribe>(Some(credential), &SubscribeVars { activity_id: id, subscribe }, false).await };
+    Ok(again_if_unknown(once).await?.activity.and_then(|a| a.is_subscribed).unwrap_or(subscribe))
+}
+
+/// "Subscribe" to an activity's replies, or "Subscribed" to stop (signed
+/// in only).
+#[component]
+fn SubscribeToggle(id: i64, on: bool) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = expect_context::<crate::session::SessionContext>().0;
+    let on = RwSignal::new(on);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
+    let press = move |_| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let (api, want) = (api.get_value(), !on.get_untracked());
+        sending.run(async move { subscribe(&api, &credential, id, want).await }, move |now| {
+            on.try_set(now);
+        });
+    };
+    view! {
+        " · "
+        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title="Be told of its replies on AniList"
+            disabled=move || busy.get() on:click=press data-testid="subscribe">
+            {move || if on.get() { "Subscribed" } else { "Subscribe" }}
+        </button>
+        {move || problem.get().map(|e| view! { <div data-testid="subscribe-error"><ApiErrorView error=e/></div> })}
     }
 }
 
@@ -367,6 +401,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
     let replies = RwSignal::new(a.reply_count.unwrap_or(0));
     let open = RwSignal::new(open);
     let liked = RwSignal::new(a.is_liked.unwrap_or(false));
+    let subscribed = a.is_subscribed.unwrap_or(false);
     let likes = RwSignal::new(a.like_count.unwrap_or(0));
     let whose = a.user.as_ref().map_or_else(|| "this activity".to_string(), |u| format!("{}'s activity", u.name));
     let site = a.site_url.clone().filter(|u| u.starts_with("https://"));
@@ -388,6 +423,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id on=liked count=likes whose=whose/>
+                    {signed_in.then(|| view! { <SubscribeToggle id=id on=subscribed/> })}
                     {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "
                         <button type="button" class="linklike" aria-expanded=move || open.get().to_string()

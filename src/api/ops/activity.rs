@@ -15,9 +15,9 @@ use crate::api::ops::title::{Member, Other};
 /// fragment `Who`).
 macro_rules! activity_kinds {
     () => {
-        "... on ListActivity { id type status progress createdAt likeCount isLiked replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
-      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked replyCount siteUrl user { ...Who } }
-      ... on MessageActivity { id type text: message(asHtml: true) source: message createdAt likeCount isLiked replyCount siteUrl isPrivate user: messenger { ...Who } recipient { ...Who } }"
+        "... on ListActivity { id type status progress createdAt likeCount isLiked isSubscribed replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
+      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked isSubscribed replyCount siteUrl user { ...Who } }
+      ... on MessageActivity { id type text: message(asHtml: true) source: message createdAt likeCount isLiked isSubscribed replyCount siteUrl isPrivate user: messenger { ...Who } recipient { ...Who } }"
     };
 }
 
@@ -58,6 +58,37 @@ fragment Who on User { id name avatar { medium } }");
 #[derive(Clone, Debug, Deserialize)]
 pub struct ItemData {
     #[serde(rename = "Activity")]
+    pub activity: Option<Activity>,
+}
+
+/// Tells the person of an activity's replies, or stops (`subscribe`). It
+/// sets the state, so sending it again is safe.
+pub struct Subscribe;
+
+impl Operation for Subscribe {
+    const NAME: &'static str = "Subscribe";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation Subscribe($activityId: Int, $subscribe: Boolean) {
+  ToggleActivitySubscription(activityId: $activityId, subscribe: $subscribe) {
+    ... on ListActivity { id isSubscribed }
+    ... on TextActivity { id isSubscribed }
+    ... on MessageActivity { id isSubscribed }
+  }
+}";
+    type Vars = SubscribeVars;
+    type Data = Subscribed;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscribeVars {
+    pub activity_id: i64,
+    pub subscribe: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Subscribed {
+    #[serde(rename = "ToggleActivitySubscription")]
     pub activity: Option<Activity>,
 }
 
@@ -252,6 +283,8 @@ pub struct Activity {
     pub like_count: Option<u32>,
     /// Whether the person signed in liked it.
     pub is_liked: Option<bool>,
+    /// Whether the person signed in is told of its replies.
+    pub is_subscribed: Option<bool>,
     pub reply_count: Option<u32>,
     pub site_url: Option<String>,
     pub user: Option<Member>,

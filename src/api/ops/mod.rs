@@ -63,6 +63,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<activity::ActivityFeed>(),
     op::<activity::ActivityReplies>(),
     op::<activity::ActivityItem>(),
+    op::<activity::Subscribe>(),
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
     op::<post::PostStatus>(),

@@ -31,7 +31,7 @@ test('signed in: the followed members\' and your own activity, newest first, as 
   assert.equal(await text(page, 8006, 'activity-text'), 'Hana Watched episode 10 - 12 of Cowboy Bebop');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] a.activity__who', 'href'), '/user/6001');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-text] a[href^="/anime"]', 'href'), '/anime/1');
-  assert.match(await text(page, 8006, 'activity-meta'), /^\d+ minutes? ago · ♡ 3 · 1 reply · Open on AniList$/);
+  assert.match(await text(page, 8006, 'activity-meta'), /^\d+ minutes? ago · ♡ 3 · Subscribe · 1 reply · Open on AniList$/);
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=like]', 'aria-label'), 'Like Hana\'s activity: 3 likes');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a >> text=Open on AniList', 'href'), 'https://anilist.co/activity/8006');
   assert.equal(await page.getAttribute('[data-testid=activity-8006] [data-testid=activity-meta] a.activity__when', 'href'), '/activity/8006', 'its time: its page in the app');
@@ -695,4 +695,38 @@ test('one activity on its own page, where a notification and its time lead: repl
   assert.equal(items().at(-1).authorization, null);
   assert.equal(await page.locator('[data-testid=compose]').count(), 0);
   assert.deepEqual(problemsBut(page).filter((p) => !/404|Failed to fetch|ERR_/.test(p)), []);
+});
+
+test('subscribing to an activity\'s replies: on and off, as AniList holds it over a reload; a lost answer sent once more (it sets the state); signed out, none', async () => {
+  const sent = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Subscribe');
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}activity`);
+  await appReady(page);
+  const button = '[data-testid=activity-8006] [data-testid=subscribe]';
+  await page.waitForSelector(button);
+  assert.equal(await page.getAttribute(button, 'aria-pressed'), 'false');
+  await page.click(button);
+  await page.waitForSelector(`${button}[aria-pressed=true]`);
+  assert.equal(await page.innerText(button), 'Subscribed');
+  assert.ok(world.standIn.data.subscriptions.has('5150>8006'));
+  // Its answer lost after AniList applied it: sent once more, the same state.
+  world.standIn.fault({ kind: 'drop-after', operation: 'Subscribe' });
+  await page.click(button);
+  await page.waitForSelector(`${button}[aria-pressed=false]`);
+  assert.deepEqual(sent().map((r) => r.body.variables), [
+    { activityId: 8006, subscribe: true }, { activityId: 8006, subscribe: false }, { activityId: 8006, subscribe: false }]);
+  assert.equal(world.standIn.data.subscriptions.has('5150>8006'), false);
+  await page.click(button);
+  await page.waitForSelector(`${button}[aria-pressed=true]`);
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(`${button}[aria-pressed=true]`);
+  // Signed out: nothing to subscribe with.
+  await signOut(page);
+  await page.goto(`${world.app.url}activity/8006`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=activity-8006]');
+  assert.equal(await page.locator('[data-testid=subscribe]').count(), 0);
+  assert.deepEqual(problemsBut(page).filter((p) => !/Failed to fetch|ERR_/.test(p)), []);
 });

@@ -215,6 +215,8 @@ export function freshFixtures() {
     activities: activities(),
     // Likes of activities: "user>activity".
     likes: new Set(),
+    // Who is told of an activity's replies: "user>activity".
+    subscriptions: new Set(),
   };
 }
 

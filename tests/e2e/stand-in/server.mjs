@@ -682,6 +682,7 @@ export class StandIn {
       messenger: x.messengerId ? userObj(x.messengerId) : null,
       recipient: x.recipientId ? userObj(x.recipientId) : null,
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>${x.id}`),
+      isSubscribed: (_a, ctx) => ctx.viewerId != null && d.subscriptions.has(`${ctx.viewerId}>${x.id}`),
       replies: (x.replies ?? []).map((r) => ({ ...r, text: textOf(r), activityId: x.id, user: userObj(r.userId), isLiked: false })),
     });
     // What AniList makes of a post's text: HTML, escaped (the stand-in
@@ -1233,6 +1234,14 @@ export class StandIn {
         x.replies = x.replies.filter((r) => r.id !== args.id);
         x.replyCount = x.replies.length;
         return { deleted: true };
+      },
+      // Told of an activity's replies, or not: the state after it.
+      ToggleActivitySubscription: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const x = d.activities.find((a) => a.id === args.activityId);
+        if (!x) throw new ApiError('Not Found.', 404);
+        if (args.subscribe) d.subscriptions.add(`${me}>${x.id}`); else d.subscriptions.delete(`${me}>${x.id}`);
+        return activityObj(x);
       },
       // A like, on or off: the activity with its count after it.
       ToggleLikeV2: (args, ctx) => {
