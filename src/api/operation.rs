@@ -104,6 +104,13 @@ impl<T> PageData<T> {
     }
 }
 
+/// Adds a later page to what is shown, leaving out what is shown already
+/// (by `key`): AniList's pages shift while things come and go.
+pub fn add_unseen<T, K: Eq + std::hash::Hash>(shown: &mut Vec<T>, more: Vec<T>, key: impl Fn(&T) -> K) {
+    let seen: std::collections::HashSet<K> = shown.iter().map(&key).collect();
+    shown.extend(more.into_iter().filter(|x| !seen.contains(&key(x))));
+}
+
 /// AniList's `title` object; which ones are asked for depends on the query.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

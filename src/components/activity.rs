@@ -368,7 +368,8 @@ pub fn OneActivity(a: Activity) -> impl IntoView {
 #[component]
 fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] open: bool) -> impl IntoView {
     let id = a.id.unwrap_or_default();
-    let mine = a.user.as_ref().is_some_and(|u| Some(u.id) == me());
+    let person = me();
+    let mine = a.user.as_ref().is_some_and(|u| Some(u.id) == person);
     let avatar = a.user.as_ref().and_then(|u| u.avatar.as_ref()).and_then(|i| i.medium.clone());
     let who = a.user.clone().map(|u| view! { <a class="activity__who" href=Page::User(u.id as i64).href()>{u.name}</a> });
     let words = a.list_words();
@@ -393,7 +394,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
     };
     let editable = mine && (a.kind == Some(ActivityType::Text) || matches!(own, Mine::Message { .. }));
     // A message written to the person: theirs to delete from their page, not to edit.
-    let received = matches!(own, Mine::Message { to, .. } if Some(to) == me());
+    let received = matches!(own, Mine::Message { to, .. } if Some(to) == person);
     let post = written.view(own, "activity-post");
     let session = expect_context::<crate::session::SessionContext>().0;
     let signed_in = session.with_untracked(|s| s.is_signed_in());

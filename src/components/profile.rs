@@ -178,10 +178,7 @@ pub fn MembersCard(user: u64, following: Members, followers: Members, none_follo
             move |got: Members, _| {
                 let more = got.has_more();
                 // Names come and go while the pages are read: none twice.
-                shown.update(|s| {
-                    let seen: std::collections::HashSet<u64> = s.iter().map(|m| m.id).collect();
-                    s.extend(got.members.into_iter().filter(|m| !seen.contains(&m.id)));
-                });
+                shown.update(|s| crate::api::operation::add_unseen(s, got.members, |m| m.id));
                 more
             },
         );

@@ -318,8 +318,7 @@ impl Activity {
 /// Adds a later page to the activities shown, leaving out those shown
 /// already (the pages shift while new activity comes in on top).
 pub fn merge(shown: &mut Vec<Activity>, more: Vec<Activity>) {
-    let seen: std::collections::HashSet<Option<i64>> = shown.iter().map(|a| a.id).collect();
-    shown.extend(more.into_iter().filter(|a| !seen.contains(&a.id)));
+    crate::api::operation::add_unseen(shown, more, |a| a.id);
 }
 
 #[cfg(test)]
