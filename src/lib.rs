@@ -22,6 +22,7 @@ pub mod notices;
 pub mod notifications;
 pub mod outbox;
 pub mod pages;
+pub mod review_form;
 pub mod rich_text;
 pub mod routes;
 pub mod session;
@@ -44,7 +45,7 @@ use config::Config;
 use pages::{
     airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage, people::{CharacterPage, StaffPage},
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, write_review::{AnimeReviewPage, MangaReviewPage}, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
 };
 use session::{Session, SessionContext};
 
@@ -137,6 +138,8 @@ pub fn App(
                         <Route path=(StaticSegment(routes::STATS), ParamSegment("kind")) view=StatsPage/>
                         <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id")) view=AnimeTitlePage/>
                         <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id")) view=MangaTitlePage/>
+                        <Route path=(StaticSegment(media::MediaKind::Anime.slug()), ParamSegment("id"), StaticSegment(routes::REVIEW)) view=AnimeReviewPage/>
+                        <Route path=(StaticSegment(media::MediaKind::Manga.slug()), ParamSegment("id"), StaticSegment(routes::REVIEW)) view=MangaReviewPage/>
                         <Route path=(StaticSegment(routes::CHARACTER), ParamSegment("id")) view=CharacterPage/>
                         <Route path=(StaticSegment(routes::STAFF), ParamSegment("id")) view=StaffPage/>
                         <Route path=(StaticSegment(routes::STUDIO), ParamSegment("id")) view=StudioPage/>

@@ -144,6 +144,18 @@ pub enum MediaType {
     Unknown,
 }
 
+impl MediaType {
+    /// The kind of list a title of this type is on (none for a type this
+    /// app does not know).
+    pub fn kind(self) -> Option<MediaKind> {
+        match self {
+            MediaType::Anime => Some(MediaKind::Anime),
+            MediaType::Manga => Some(MediaKind::Manga),
+            MediaType::Unknown => None,
+        }
+    }
+}
+
 impl From<MediaKind> for MediaType {
     fn from(kind: MediaKind) -> Self {
         match kind {

@@ -4,7 +4,7 @@
 //! the parts into text and links.
 
 use crate::api::ops::notifications::{Media, Notification, NotificationType};
-use crate::media::{MediaKind, MediaType};
+use crate::media::MediaKind;
 use crate::rich_text::safe_href;
 
 /// One piece of a notification's sentence.
@@ -38,11 +38,7 @@ pub struct Shown {
 }
 
 fn kind_of(m: &Media) -> Option<MediaKind> {
-    match m.kind? {
-        MediaType::Anime => Some(MediaKind::Anime),
-        MediaType::Manga => Some(MediaKind::Manga),
-        MediaType::Unknown => None,
-    }
+    m.kind?.kind()
 }
 
 fn title_part(m: &Media) -> Part {

@@ -78,6 +78,8 @@ pub enum Page {
     User(i64),
     /// A review of a title: `/review/7001`.
     Review(i64),
+    /// The person's review of a title, to write or change: `/anime/1/review`.
+    WriteReview(MediaKind, i64),
 }
 
 impl Page {
@@ -120,6 +122,7 @@ impl Page {
             Page::Studio(id) => format!("/{STUDIO}/{id}"),
             Page::User(id) => format!("/{USER}/{id}"),
             Page::Review(id) => format!("/{REVIEW}/{id}"),
+            Page::WriteReview(kind, id) => format!("/{}/{id}/{REVIEW}", kind.slug()),
         }
     }
 
@@ -148,6 +151,7 @@ impl Page {
             Page::Studio(_) => "Studio",
             Page::User(_) => "Member",
             Page::Review(_) => "Review",
+            Page::WriteReview(..) => "Your review",
         }
     }
 }
@@ -177,6 +181,7 @@ mod tests {
         all.push(Page::User(1).href());
         all.push(Page::Review(1).href());
         all.push(Page::ActivityItem(1).href());
+        all.extend(MediaKind::ALL.map(|k| Page::WriteReview(k, 1).href()));
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -194,6 +199,7 @@ mod tests {
         assert_eq!(Page::Studio(14).href(), "/studio/14");
         assert_eq!(Page::User(6001).href(), "/user/6001");
         assert_eq!(Page::Review(7001).href(), "/review/7001");
+        assert_eq!(Page::WriteReview(MediaKind::Manga, 30002).href(), "/manga/30002/review");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Activity.href(), "/activity");
         assert_eq!(Page::ActivityItem(8005).href(), "/activity/8005");

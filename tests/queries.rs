@@ -323,6 +323,16 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     }
     let rated = fixture_reads_as_selected::<review::RateReview>();
     assert!(rated.contains("rating: Some(119), rating_amount: Some(131), user_rating: Some(NoVote)"), "{rated}");
+    assert!(review.contains("score: Some(95), private: Some(false)"), "{review}");
+    let mine = fixture_reads_as_selected::<review::MyReview>();
+    for part in ["id: 30002, kind: Some(Manga)", "Berserk", "reviews: [OwnReview { id: 7005, media_id: Some(30002), summary: Some(\"Guts, and then some.\"), body: Some(\"Heavy, and **worth it**.\"), score: Some(90), private: Some(false) }]"] {
+        assert!(mine.contains(part), "{part}: {mine}");
+    }
+    let saved = fixture_reads_as_selected::<review::SaveReview>();
+    for part in ["id: 7006, media_id: Some(1), summary: Some(\"A space western that knows when to stop.\")", "body: Some(\"Mugen, Jin and Fuu", "score: Some(92), private: Some(true)"] {
+        assert!(saved.contains(part), "{part}: {saved}");
+    }
+    assert!(fixture_reads_as_selected::<review::DeleteReview>().contains("deleted: Some(true)"));
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
     assert!(found.contains("Spike Spiegel") && found.contains("Kouichi Yamadera") && found.contains("name: Some(\"Sunrise\")"), "{found}");

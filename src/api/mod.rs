@@ -8,6 +8,7 @@ pub mod origin;
 pub mod operation;
 pub mod ops;
 pub mod response;
+pub mod sending;
 
 pub use client::Api;
 pub use error::ApiError;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Subscribe, SubscribeVars, Vars, Whose};
 use crate::api::ops::post::{self, DeletePost, DeleteReply, EditMessage, EditPost, EditReply, EditVars, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
+use crate::api::sending::{again_if_unknown, gone, sent_once};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -40,21 +41,6 @@ pub fn feed_href(everyone: bool, shown: Shown) -> String {
 /// One page of the feed, and whether there are more.
 async fn read_page(api: Api, credential: Option<Credential>, page: u32, whose: Whose, shown: Shown, fresh: bool) -> Result<(Vec<Activity>, bool), ApiError> {
     Ok(api.run::<ActivityFeed>(credential.as_ref(), &Vars::new(page, whose, shown), fresh).await?.page())
-}
-
-/// Sends something new, once: what AniList answered with, or when its
-/// answer is lost (or empty), what `read_back` finds of it.
-async fn sent_once<T, G: std::future::Future<Output = Result<Option<T>, ApiError>>>(
-    send: impl std::future::Future<Output = Result<Option<T>, ApiError>>,
-    read_back: impl FnOnce() -> G,
-) -> Result<Option<T>, ApiError> {
-    match send.await {
-        Ok(Some(made)) => return Ok(Some(made)),
-        Ok(None) => {}
-        Err(e) if e.outcome_unknown() => {}
-        Err(e) => return Err(e),
-    }
-    read_back().await
 }
 
 /// Posts a status. Sent once: when the answer is lost, the person's latest
@@ -91,15 +77,6 @@ async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -
         Ok(post::find_reply(replies, &text, credential.user, sent_at))
     })
     .await
-}
-
-/// Sends a change that is safe to send again (it sets a whole value, or
-/// deleting twice deletes once): when its outcome is unknown, once more.
-async fn again_if_unknown<T, F: std::future::Future<Output = Result<T, ApiError>>>(send: impl Fn() -> F) -> Result<T, ApiError> {
-    match send().await {
-        Err(e) if e.outcome_unknown() => send().await,
-        answer => answer,
-    }
 }
 
 /// Subscribes the person to activity `id`'s replies (AniList then tells
@@ -560,12 +537,7 @@ async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(
             Mine::Reply(id) => api.run::<DeleteReply>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
         }
     };
-    match again_if_unknown(once).await {
-        Ok(Some(crate::api::ops::delete_entry::Deleted { deleted: Some(true) })) => Ok(()),
-        Err(e) if e.is_not_found() => Ok(()),
-        Ok(_) => Err(ApiError::Shape("AniList did not say it was deleted".into())),
-        Err(e) => Err(e),
-    }
+    gone(again_if_unknown(once).await)
 }
 
 /// "Delete" on one of the person's own, asked once more before it goes;

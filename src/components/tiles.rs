@@ -5,18 +5,9 @@
 use leptos::prelude::*;
 
 use crate::api::ops::title::{helpful, Member, Other, Person, ReviewSummary};
-use crate::media::{MediaKind, MediaType};
+use crate::media::MediaType;
 use crate::routes::Page;
 use crate::store::use_list_store;
-
-/// The kind of list a title of this type is on.
-fn kind_of(t: Option<MediaType>) -> Option<MediaKind> {
-    match t? {
-        MediaType::Anime => Some(MediaKind::Anime),
-        MediaType::Manga => Some(MediaKind::Manga),
-        MediaType::Unknown => None,
-    }
-}
 
 /// A title as a small card linking to its page: its cover, `note` above
 /// its name ("Sequel", "Main", "Director"), its format and year, and "On
@@ -28,7 +19,7 @@ fn kind_of(t: Option<MediaType>) -> Option<MediaKind> {
 pub fn MediaTile(other: Other, #[prop(into)] note: String, #[prop(optional)] yours: bool, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let store = use_list_store();
     let name = other.name();
-    let kind = kind_of(other.kind);
+    let kind = other.kind.and_then(MediaType::kind);
     let id = other.id;
     let status = move || {
         let kind = kind?;

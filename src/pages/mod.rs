@@ -19,6 +19,7 @@ pub mod studio;
 pub mod title;
 pub mod token;
 pub mod user;
+pub mod write_review;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

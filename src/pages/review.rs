@@ -1,8 +1,9 @@
 //! `/review/:id`: a review of a title: the title (a link to its page), the
 //! writer (a link to theirs), the score, the summary, the text through the
 //! rich-text allowlist, how many found it helpful, and the person's own say
-//! on it (helpful or not; pressing it again takes it back). Readable signed
-//! out.
+//! on it (helpful or not; pressing it again takes it back); on the person's
+//! own, a way to change it ([`crate::pages::write_review`]). Readable
+//! signed out.
 
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ use crate::components::read::read_from_anilist;
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{MediaTile, MemberLink};
 use crate::media::ReviewRating;
+use crate::routes::Page;
 use crate::session::SessionContext;
 use crate::store::titles::use_titles;
 
@@ -60,6 +62,10 @@ fn ReviewBody(review: Review) -> impl IntoView {
     let when = r.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now_secs())}</time> });
     let site = r.site_url.clone().filter(|u| u.starts_with("https://"));
     let body = r.body.clone().filter(|b| !b.trim().is_empty());
+    // The person's own: a way to change it.
+    let me = expect_context::<SessionContext>().0.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
+    let edit = r.media.as_ref().filter(|_| me.is_some() && me == r.user.as_ref().map(|u| u.id)).and_then(|m| Some(Page::WriteReview(m.kind?.kind()?, m.id).href()));
+    let private = r.private == Some(true);
     view! {
         <div class="page-intro">
             <h1 data-testid="review-heading">{heading}</h1>
@@ -69,6 +75,7 @@ fn ReviewBody(review: Review) -> impl IntoView {
             <div class="review__head">
                 {r.user.clone().map(|u| view! { <MemberLink member=u note="Reviewer"/> })}
                 <p class="muted small">{when}</p>
+                {private.then(|| view! { <p class="activity__private" data-testid="review-private">"Private: only you can see it"</p> })}
                 {r.score.map(|s| view! { <p class="review__score" data-testid="review-score"><strong>{s}</strong>"/100"</p> })}
             </div>
             <div class="rich review__body" data-testid="review-body">
@@ -78,7 +85,10 @@ fn ReviewBody(review: Review) -> impl IntoView {
                 }}
             </div>
             <ReviewVote rating=r.rating() media=r.media.as_ref().map(|m| m.id) writer=r.user.as_ref().map(|u| u.id)/>
-            {site.map(|u| view! { <p><a href=u rel="noopener noreferrer" target="_blank">"Open on AniList"</a></p> })}
+            <p class="actions">
+                {edit.map(|href| view! { <a class="button button--small" href=href data-testid="review-edit">"Edit your review"</a> })}
+                {site.map(|u| view! { <a href=u rel="noopener noreferrer" target="_blank">"Open on AniList"</a> })}
+            </p>
         </article>
         {r.media.map(|m| view! {
             <section class="card">

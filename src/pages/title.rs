@@ -235,6 +235,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     {airing.map(|a| view! { <NextEpisode episode=a.episode airing_at=a.airing_at/> })}
                     <div class="title-page__actions">
                         {favourite(&title, kind, user)}
+                        {(user != 0).then(|| view! { <a class="button button--small button--secondary" href=Page::WriteReview(kind, t.id).href() data-testid="write-review">"Write a review"</a> })}
                         {site.map(|u| view! { <a class="button button--small button--secondary" href=u rel="noopener noreferrer" target="_blank" data-testid="on-anilist">"Open on AniList"</a> })}
                     </div>
                 </div>

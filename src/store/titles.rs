@@ -153,15 +153,33 @@ impl Titles {
         });
     }
 
+    /// The kept title is asked again at its next visit (shown meanwhile):
+    /// the person wrote or deleted a review of it, which AniList lists there.
+    pub fn stale(&self, user: u64, id: i64) {
+        if self.kept.try_with_untracked(|k| k.get(&(user, id)).is_some_and(|t| t.title.is_some())) == Some(true) {
+            self.change_kept(user, id, |t, _| t.fetched_at = 0.0);
+        } else {
+            // Kept in IndexedDB only (a reload since): it goes.
+            leptos::task::spawn_local(async move {
+                let _ = idb::delete(idb::TITLES, &key(user, id)).await;
+            });
+        }
+    }
+
     /// Changes a kept title (when one is kept), here and in IndexedDB,
     /// keeping the time it was read.
     fn change(&self, user: u64, id: i64, f: impl FnOnce(&mut Title)) {
+        self.change_kept(user, id, |_, title| f(title));
+    }
+
+    /// Changes a kept title and what is kept of it, here and in IndexedDB.
+    fn change_kept(&self, user: u64, id: i64, f: impl FnOnce(&mut Kept, &mut Title)) {
         let mut kept = None;
-        self.kept.update(|k| {
+        self.kept.try_update(|k| {
             if let Some(t) = k.get_mut(&(user, id)) {
-                if let Some(title) = &t.title {
-                    let mut title = (**title).clone();
-                    f(&mut title);
+                if let Some(title) = t.title.clone() {
+                    let mut title = (*title).clone();
+                    f(t, &mut title);
                     kept = serde_json::to_string(&(t.fetched_at, &title)).ok();
                     t.title = Some(Arc::new(title));
                 }

@@ -69,6 +69,7 @@ const SIGNED_OUT = [
   ['/staff/102', '[data-testid=staff-roles]'],
   ['/user/6001', '[data-testid=profile-name]'],
   ['/review/7001', '[data-testid=review-body]'],
+  ['/anime/1/review', '.empty-state'],
   ['/activity/8006', '[data-testid=reply-90001]'],
   ['/no-such-page', '[data-testid=not-found]'],
 ];
@@ -96,6 +97,7 @@ const SIGNED_IN = [
   ['/studio/14', '[data-testid=studio-titles] .tile'],
   ['/user/6001', '[data-testid=follow]'],
   ['/review/7001', '[data-testid=review-up]'],
+  ['/manga/30002/review', '[data-testid=review-delete-ask]'],
   ['/activity/8006', '[data-testid=activity-8006] [data-testid=compose]'],
 ];
 

@@ -804,11 +804,13 @@ export class StandIn {
       return {
         ...r,
         mediaType: mediaById(r.mediaId)?.type ?? null,
-        body: () => r.body,
+        // Kept as HTML; one written here also as its markdown (`source`),
+        // which is what comes without `asHtml`.
+        body: ({ asHtml } = {}) => (asHtml || r.source == null ? r.body : r.source),
         rating: r.rating + votes.filter(([, v]) => v === 'UP_VOTE').length,
         ratingAmount: r.ratingAmount + votes.length,
         userRating: ctx?.viewerId == null ? null : d.reviewVotes.get(`${ctx.viewerId}>${r.id}`) ?? 'NO_VOTE',
-        private: false,
+        private: Boolean(r.private),
         siteUrl: `https://anilist.co/review/${r.id}`,
         user: () => userObj(r.userId),
         media: () => mediaObj(mediaById(r.mediaId)),
@@ -949,9 +951,10 @@ export class StandIn {
         if (!x || (x.isPrivate && ![x.messengerId, x.recipientId].includes(ctx.viewerId))) throw new ApiError('Not Found.', 404);
         return activityObj(x);
       },
+      // By id, or by title and writer; a private one only for its writer.
       Review: (args, ctx) => {
-        const r = d.reviews.find((x) => x.id === args.id);
-        if (!r) throw new ApiError('Not Found.', 404);
+        const r = d.reviews.find((x) => (args.id == null || x.id === args.id) && (args.mediaId == null || x.mediaId === args.mediaId) && (args.userId == null || x.userId === args.userId));
+        if (!r || (r.private && r.userId !== ctx.viewerId)) throw new ApiError('Not Found.', 404);
         return reviewObj(r, ctx);
       },
       Page: (args, ctx, info) => {
@@ -972,6 +975,7 @@ export class StandIn {
         // Reviews by a member or of a title, newest first (CREATED_AT_DESC).
         const reviews = () => d.reviews
           .filter((r) => (reviewArgs.userId == null || r.userId === reviewArgs.userId) && (reviewArgs.mediaId == null || r.mediaId === reviewArgs.mediaId))
+          .filter((r) => !r.private || r.userId === ctx.viewerId)
           .sort((a, b) => b.createdAt - a.createdAt || a.id - b.id);
         // One user's entries (the viewer's own when none is named; another
         // user's private ones never), or with isFollowing those of everyone
@@ -1162,6 +1166,44 @@ export class StandIn {
         const key = `${me}>${r.id}`;
         if (args.rating === 'UP_VOTE' || args.rating === 'DOWN_VOTE') d.reviewVotes.set(key, args.rating); else d.reviewVotes.delete(key);
         return reviewObj(r, ctx);
+      },
+      // The viewer's review of a title: new (one per member and title), or
+      // with its id their own changed, every field given whole. AniList's
+      // limits, its words.
+      SaveReview: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const mine = args.id != null ? d.reviews.find((r) => r.id === args.id) : null;
+        if (args.id != null && !mine) throw new ApiError('validation', 400, { validation: { id: ['The selected id is invalid.'] } });
+        if (mine && mine.userId !== me) throw new ApiError('Unauthorized.', 401);
+        const validation = {};
+        if (!mine && !mediaById(args.mediaId)) validation.mediaId = ['The selected media id is invalid.'];
+        if (!mine && d.reviews.some((r) => r.userId === me && r.mediaId === args.mediaId)) validation.mediaId = ['You have already reviewed this media.'];
+        const body = String(args.body ?? '').trim();
+        const summary = String(args.summary ?? '').trim();
+        if (body.length < 2200) validation.body = ['The body must be at least 2200 characters.'];
+        if (summary.length < 20) validation.summary = ['The summary must be at least 20 characters.'];
+        if (summary.length > 120) validation.summary = ['The summary may not be greater than 120 characters.'];
+        if (args.score == null || args.score < 0 || args.score > 100) validation.score = ['The score must be between 0 and 100.'];
+        if (Object.keys(validation).length) throw new ApiError('validation', 400, { validation });
+        const now = Math.floor(Date.now() / 1000);
+        const fields = { summary, source: body, body: postHtml(body), score: args.score, private: Boolean(args.private), updatedAt: now };
+        if (mine) {
+          Object.assign(mine, fields);
+          return reviewObj(mine, ctx);
+        }
+        const r = { id: Math.max(...d.reviews.map((x) => x.id)) + 1, userId: me, mediaId: args.mediaId, rating: 0, ratingAmount: 0, createdAt: now, ...fields };
+        d.reviews.push(r);
+        return reviewObj(r, ctx);
+      },
+      // The viewer's own review, gone (and the members' say on it).
+      DeleteReview: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const i = d.reviews.findIndex((r) => r.id === args.id);
+        if (i < 0) throw new ApiError('Not Found.', 404);
+        if (d.reviews[i].userId !== me) throw new ApiError('Unauthorized.', 401);
+        d.reviews.splice(i, 1);
+        for (const k of [...d.reviewVotes.keys()]) if (k.endsWith(`>${args.id}`)) d.reviewVotes.delete(k);
+        return { deleted: true };
       },
       // A status post by the viewer, on top of the feed.
       SaveTextActivity: (args, ctx) => {

@@ -1,0 +1,344 @@
+//! `/anime/:id/review` and `/manga/:id/review`: the person's review of a
+//! title, written or changed (AniList keeps one per member and title): a
+//! summary, a score out of 100, the text in AniList's markdown, and whether
+//! only they can see it; or deleted. Signed in only.
+//!
+//! What is typed is kept on this device as it is typed, per member and
+//! title ([`crate::review_form`]), until AniList has it: a reload, a closed
+//! tab, a refused or a lost save loses nothing, and the form comes back
+//! with it (saying so, with a way back to what AniList holds). A change is
+//! sent whole, so when its answer is lost it is sent once more; a new
+//! review is sent once, then looked for by title and writer. An answer
+//! that comes after the page is gone still clears what was kept here.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::ops::review::{DeleteReview, MineVars, MyReview, OwnReview, SaveReview, SaveVars, Vars};
+use crate::api::ops::title::Other;
+use crate::api::sending::{again_if_unknown, gone, sent_once};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::auth::time::{local_date_time, now_secs, relative_words};
+use crate::components::api_status::{ApiErrorView, Sending};
+use crate::components::empty_state::EmptyState;
+use crate::components::read::{read_from_anilist, sign_in_gate};
+use crate::media::{MediaKind, MediaType};
+use crate::review_form::{self, Draft, Field, Kept, Start};
+use crate::routes::Page;
+use crate::session::SessionContext;
+use crate::storage::{self, Area, StorageProblem};
+use crate::store::titles::use_titles;
+use crate::text::group_digits;
+
+#[component]
+pub fn AnimeReviewPage() -> impl IntoView {
+    view! { <WriteReviewRoute kind=MediaKind::Anime/> }
+}
+
+#[component]
+pub fn MangaReviewPage() -> impl IntoView {
+    view! { <WriteReviewRoute kind=MediaKind::Manga/> }
+}
+
+#[component]
+fn WriteReviewRoute(kind: MediaKind) -> impl IntoView {
+    let id = crate::pages::id_param();
+    move || match id.get() {
+        Some(id) => sign_in_gate("Your review".into(), "Reviews are written as your AniList account.", Page::WriteReview(kind, id), move |credential| {
+            view! { <WriteReview id=id credential=credential/> }.into_any()
+        })
+        .into_any(),
+        None => view! {
+            <EmptyState title="No such title">
+                <p>"This address does not name a title."</p>
+            </EmptyState>
+        }
+        .into_any(),
+    }
+}
+
+/// Reads the title and the person's review of it (always AniList's latest:
+/// a change starts from it), then shows the form.
+#[component]
+fn WriteReview(id: i64, credential: Credential) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let user = credential.user;
+    read_from_anilist(
+        "Loading your review…",
+        move |_| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move {
+                match api.run::<MyReview>(Some(&credential), &MineVars { media_id: id, user_id: credential.user }, true).await {
+                    Ok(data) => Ok(data.media.clone().map(|m| (m, data.review()))),
+                    Err(e) if e.is_not_found() => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        },
+        move |found, _| match found {
+            Some((media, review)) => view! { <ReviewForm media=media review=review user=user/> }.into_any(),
+            None => view! {
+                <EmptyState title="No such title">
+                    <p>"AniList has no title with this number."</p>
+                </EmptyState>
+            }
+            .into_any(),
+        },
+    )
+}
+
+/// Sends the review. A change (with its id) sets every field, so a lost
+/// answer is followed by one more send; a new one is sent once and, when
+/// its answer is lost, looked for. `None`: AniList does not have it.
+async fn save(api: &Api, credential: &Credential, id: Option<i64>, media: i64, draft: Draft) -> Result<Option<OwnReview>, ApiError> {
+    let vars = SaveVars {
+        id,
+        media_id: media,
+        body: draft.body.trim().to_string(),
+        summary: draft.summary.trim().to_string(),
+        score: draft.score().unwrap_or_default(),
+        private: draft.private,
+    };
+    let once = || async { Ok(api.run::<SaveReview>(Some(credential), &vars, false).await?.review) };
+    if id.is_some() {
+        return again_if_unknown(once).await;
+    }
+    let mine = MineVars { media_id: media, user_id: credential.user };
+    sent_once(once(), || async { Ok(api.run::<MyReview>(Some(credential), &mine, true).await?.review()) }).await
+}
+
+/// Deletes the review (deleting twice deletes once).
+async fn delete(api: &Api, credential: &Credential, id: i64) -> Result<(), ApiError> {
+    gone(again_if_unknown(|| async { api.run::<DeleteReview>(Some(credential), &Vars { id }, false).await.map(|d| d.result) }).await)
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Forgets the draft kept here when it is still `sent` (one typed since
+/// stays).
+fn forget_if_sent(key: &str, sent: Option<&Draft>) {
+    let kept = storage::get::<Kept>(Area::Local, key).ok().flatten();
+    if sent.is_none() || kept.is_some_and(|k| Some(&k.draft) == sent) {
+        storage::delete(Area::Local, key);
+    }
+}
+
+#[component]
+fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = expect_context::<SessionContext>().0;
+    let titles = use_titles();
+    let navigate = StoredValue::new(use_navigate());
+    let name = media.name();
+    let kind = media.kind.and_then(MediaType::kind).unwrap_or(MediaKind::Anime);
+    let media_id = media.id;
+    let key = StoredValue::new(review_form::kept_key(user, media_id));
+    let saved = review.as_ref().map(|r| Draft::of_saved(r.summary.as_deref(), r.body.as_deref(), r.score, r.private)).unwrap_or_default();
+    let start = review_form::start(saved.clone(), storage::get::<Kept>(Area::Local, &key.get_value()).ok().flatten());
+    let restored = RwSignal::new(match &start {
+        Start::Restored { at, .. } => Some(*at),
+        Start::Saved(_) => None,
+    });
+    let draft = RwSignal::new(start.draft().clone());
+    let saved = StoredValue::new(saved);
+    let review_id = RwSignal::new(review.as_ref().map(|r| r.id));
+    let keep_problem = RwSignal::new(None::<StorageProblem>);
+    let tried = RwSignal::new(false);
+    let lost = RwSignal::new(false);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
+    let deleting = Sending::new();
+    let asking = RwSignal::new(false);
+    let heading = if review.is_some() { format!("Your review of {name}") } else { format!("Write a review of {name}") };
+    crate::pages::set_title(&heading);
+    let title_href = Page::Title(kind, media_id).href();
+
+    // Every change is kept here at once.
+    let edit = move |f: &dyn Fn(&mut Draft)| {
+        draft.update(|d| f(d));
+        let kept = Kept { draft: draft.get_untracked(), at: js_sys::Date::now() };
+        keep_problem.set(storage::set(Area::Local, &key.get_value(), &kept).err());
+    };
+    let problems = Memo::new(move |_| draft.with(|d| d.problems(group_digits)));
+    let problem_of = move |f: Field| tried.get().then(|| problems.with(|p| p.iter().find(|(g, _)| *g == f).map(|(_, m)| m.clone()))).flatten();
+    let field_error = move |f: Field| {
+        move || problem_of(f).map(|p| view! { <span class="field__error" id=format!("{}-error", f.id()) data-testid=format!("{}-error", f.id())>{p}</span> })
+    };
+    let invalid = move |f: Field| move || problem_of(f).is_some().then_some("true");
+    let described = move |f: Field, hint: &'static str| move || if problem_of(f).is_some() { format!("{hint} {}-error", f.id()) } else { hint.to_string() };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        if let Some(first) = problems.with_untracked(|p| p.first().map(|(f, _)| *f)) {
+            tried.set(true);
+            focus(first.id());
+            return;
+        }
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        if credential.user != user {
+            return;
+        }
+        let sent = draft.get_untracked();
+        let (api, key) = (api.get_value(), key.get_value());
+        let id = review_id.get_untracked();
+        lost.set(false);
+        sending.run_keeping(async move { save(&api, &credential, id, media_id, sent.clone()).await.map(|r| (r, sent)) }, move |(answer, sent)| {
+            let Some(r) = answer else {
+                lost.try_set(true);
+                return;
+            };
+            // AniList has it: what was kept here goes, and the title's
+            // kept page lists its reviews anew.
+            forget_if_sent(&key, Some(&sent));
+            titles.stale(user, media_id);
+            if review_id.try_set(Some(r.id)).is_none() {
+                navigate.with_value(|go| go(&Page::Review(r.id).href(), Default::default()));
+            }
+        });
+    };
+
+    let remove = move |_| {
+        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(id) = review_id.get_untracked() else { return };
+        let (api, key) = (api.get_value(), key.get_value());
+        deleting.run_keeping(async move { delete(&api, &credential, id).await }, move |()| {
+            forget_if_sent(&key, None);
+            titles.stale(user, media_id);
+            if review_id.try_set(None).is_none() {
+                navigate.with_value(|go| go(&Page::Title(kind, media_id).href(), Default::default()));
+            }
+        });
+    };
+
+    let back_to_saved = move |_| {
+        storage::delete(Area::Local, &key.get_value());
+        draft.set(saved.get_value());
+        restored.set(None);
+        tried.set(false);
+    };
+
+    let cancel_href = move || review_id.get().map(|id| Page::Review(id).href()).unwrap_or_else(|| title_href.clone());
+    let status = move || {
+        if busy.get() {
+            Some("Saving…".to_string())
+        } else if let Some(p) = keep_problem.get() {
+            Some(format!("Your text cannot be kept on this device ({p}): keep this page open until it is saved."))
+        } else {
+            saved.with_value(|s| draft.with(|d| d != s)).then(|| "Kept on this device until you save it.".to_string())
+        }
+    };
+
+    view! {
+        <div class="page-intro">
+            <h1 data-testid="write-review-heading">{heading}</h1>
+            <p class="lead">
+                <a href=Page::Title(kind, media_id).href()>{name.clone()}</a>
+                " · AniList keeps one review per member and title: a summary, a score and at least "
+                {group_digits(review_form::BODY_MIN)} " characters."
+            </p>
+        </div>
+        {move || restored.get().map(|at| {
+            let secs = (at / 1000.0) as i64;
+            view! {
+                <div class="notice" role="status" data-testid="review-restored">
+                    <p class="notice__text">
+                        "Your changes from " <time title=local_date_time(secs)>{relative_words(secs - now_secs())}</time>
+                        " are back: AniList does not have them yet. Save to send them."
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="button button--small button--secondary" on:click=back_to_saved data-testid="review-discard">
+                            {if review_id.get_untracked().is_some() { "Use AniList's version" } else { "Start over" }}
+                        </button>
+                    </div>
+                </div>
+            }
+        })}
+        <form class="card review-form" novalidate on:submit=submit data-testid="review-form">
+            <label class="field">
+                <span class="field__label">"Summary"</span>
+                <input id=Field::Summary.id() type="text" autocomplete="off" prop:readOnly=move || busy.get()
+                    prop:value=move || draft.with(|d| d.summary.clone())
+                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|d| d.summary = t.clone()); }
+                    aria-invalid=invalid(Field::Summary) aria-describedby=described(Field::Summary, "review-summary-count")
+                    data-testid="review-summary-input"/>
+                <span class="muted small" id="review-summary-count">"A line that leads to your review: " {move || draft.with(Draft::summary_count)} "."</span>
+                {field_error(Field::Summary)}
+            </label>
+            <label class="field review-form__score">
+                <span class="field__label">"Score " <span class="muted small">"(out of 100)"</span></span>
+                <input id=Field::Score.id() type="number" min="0" max="100" step="1" inputmode="numeric" prop:readOnly=move || busy.get()
+                    prop:value=move || draft.with(|d| d.score.clone())
+                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|d| d.score = t.clone()); }
+                    aria-invalid=invalid(Field::Score) aria-describedby=described(Field::Score, "") data-testid="review-score-input"/>
+                {field_error(Field::Score)}
+            </label>
+            <label class="field">
+                <span class="field__label">"Your review"</span>
+                <textarea id=Field::Body.id() rows="18" prop:readOnly=move || busy.get()
+                    prop:value=move || draft.with(|d| d.body.clone())
+                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|d| d.body = t.clone()); }
+                    aria-invalid=invalid(Field::Body) aria-describedby=described(Field::Body, "review-body-count review-body-hint")
+                    data-testid="review-body-input"></textarea>
+                <span class="muted small" id="review-body-count" data-testid="review-body-count">{move || draft.with(|d| d.body_count(group_digits))}</span>
+                <span class="muted small" id="review-body-hint">
+                    "In AniList's markdown: __bold__, _italic_, ~!a spoiler!~, [a link](https://…), img(https://…) for a picture. Its page shows it as AniList formats it."
+                </span>
+                {field_error(Field::Body)}
+            </label>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || draft.with(|d| d.private) prop:disabled=move || busy.get()
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.private = on); } data-testid="review-private-input"/>
+                <span>"Private " <span class="muted small">"(only you can see it: a draft on AniList)"</span></span>
+            </label>
+            {move || (tried.get() && !problems.with(Vec::is_empty)).then(|| view! {
+                <p class="form-error" role="alert" data-testid="review-problems">"Nothing was sent: see the marked fields. Your text is kept."</p>
+            })}
+            {move || lost.get().then(|| view! {
+                <p class="form-error" role="alert" data-testid="review-lost">
+                    "AniList's answer was lost and your review is not on AniList. Your text is still here: save it again."
+                </p>
+            })}
+            {move || problem.get().map(|e| view! {
+                <div data-testid="review-save-error">
+                    <ApiErrorView error=e/>
+                    <p class="muted small">"Nothing is lost: your text is still here, and kept on this device."</p>
+                </div>
+            })}
+            <div class="review-form__actions">
+                <p class="muted small" role="status" data-testid="review-status">{status}</p>
+                <a class="button button--secondary" href=cancel_href data-testid="review-cancel">"Cancel"</a>
+                <button type="submit" class="button" disabled=move || busy.get() data-testid="review-save">
+                    {move || if busy.get() { "Saving…" } else if review_id.get().is_some() { "Save changes" } else { "Post review" }}
+                </button>
+            </div>
+        </form>
+        {move || review_id.get().is_some().then(|| view! {
+            <section class="card review-form__danger" data-testid="review-delete">
+                <Show when=move || asking.get()
+                    fallback=move || view! {
+                        <button type="button" class="button button--small button--danger" on:click=move |_| asking.set(true) data-testid="review-delete-ask">
+                            "Delete this review"
+                        </button>
+                    }>
+                    <p role="alert">"Delete your review from AniList? Its text, score and the members' say on it go for good."</p>
+                    <div class="actions">
+                        <button type="button" class="button button--small button--danger" disabled=move || deleting.busy.get() on:click=remove data-testid="review-delete-confirm">
+                            {move || if deleting.busy.get() { "Deleting…" } else { "Delete" }}
+                        </button>
+                        <button type="button" class="button button--small button--secondary" on:click=move |_| asking.set(false)>"Keep it"</button>
+                    </div>
+                </Show>
+                {move || deleting.problem.get().map(|e| view! { <div data-testid="review-delete-error"><ApiErrorView error=e/></div> })}
+            </section>
+        })}
+    }
+}
