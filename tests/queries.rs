@@ -337,6 +337,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
     assert!(found.contains("Spike Spiegel") && found.contains("Kouichi Yamadera") && found.contains("name: Some(\"Sunrise\")"), "{found}");
     assert!(found.contains("users: [Member { id: 6001, name: \"Hana\""), "{found}");
+    assert!(found.contains("status: Some(Releasing)") && found.contains("start_date: Some(FuzzyDate { year: Some(1989), month: Some(8), day: Some(25) })"), "{found}");
+    assert!(found.contains(r#"popularity: Some(370000), genres: ["Action", "Sci-Fi"], country_of_origin: Some("JP")"#), "{found}");
 }
 
 #[test]

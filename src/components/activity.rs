@@ -239,8 +239,15 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                 let label = name.map_or_else(|| "Write a message".to_string(), |n| format!("Write to {n}"));
                 Some(compose_with(label, "Send", key, String::new(), None, Some(choice.into_any()), move |text| {
                     let (api, credential) = (api.clone(), credential.clone());
-                    let private = private.get_untracked();
-                    async move { Ok(on_top(send_message(&api, &credential, to, text, private).await?)) }
+                    let secret = private.get_untracked();
+                    async move {
+                        let posted = on_top(send_message(&api, &credential, to, text, secret).await?);
+                        // Sent: the next message starts public again, as the box starts empty.
+                        if posted == Posted::Yes {
+                            private.try_set(false);
+                        }
+                        Ok(posted)
+                    }
                 }).into_any())
             }
             Whose::Everyone => None,

@@ -325,17 +325,17 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
         format: found.format,
         episodes: found.episodes,
         chapters: found.chapters,
-        volumes: None,
+        volumes: found.volumes,
         site_url: found.site_url.clone(),
         title: found.title.clone(),
         synonyms: found.synonyms.clone(),
-        genres: Vec::new(),
-        country_of_origin: None,
-        start_date: found.season_year.map(|year| list_collection::FuzzyDate { year: Some(year), month: None, day: None }),
+        genres: found.genres.clone(),
+        country_of_origin: found.country_of_origin.clone(),
+        start_date: found.start_date,
         average_score: found.average_score,
-        popularity: None,
+        popularity: found.popularity,
         cover_image: found.cover_image.clone(),
-        status: None,
+        status: found.status,
         next_airing_episode: None,
     })
 }
@@ -377,7 +377,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let total = found.episodes.or(found.chapters);
     let facts = [
         found.format.map(|f| f.label().to_string()),
-        found.season_year.map(|y| y.to_string()),
+        found.start_date.and_then(|d| d.year).map(|y| y.to_string()),
         total.map(|t| crate::text::count(t, kind.unit())),
         found.average_score.map(|s| format!("{s}% average")),
     ]
@@ -427,7 +427,7 @@ mod tests {
     fn a_page_of_results_reads_and_skips_nulls() {
         let data: search::Data = serde_json::from_str(
             r#"{"Page":{"pageInfo":{"hasNextPage":true},"media":[
-                {"id":1,"format":"TV","episodes":24,"chapters":null,"seasonYear":2004,"averageScore":81,"siteUrl":"https://anilist.co/anime/1",
+                {"id":1,"format":"TV","episodes":24,"chapters":null,"startDate":{"year":2004,"month":10,"day":null},"averageScore":81,"popularity":99000,"genres":["Slice of Life"],"siteUrl":"https://anilist.co/anime/1",
                  "title":{"userPreferred":"Mushishi"},"coverImage":{"medium":"m.png"},"mediaListEntry":{"id":9,"status":"PLANNING","progress":0}},
                 null,
                 {"id":2,"chapters":40,"title":null,"coverImage":null,"mediaListEntry":null}]}}"#,
@@ -437,7 +437,8 @@ mod tests {
         assert!(more);
         assert!(people.is_empty(), "not asked: none");
         assert_eq!(found.len(), 2);
-        assert_eq!((found[0].id, found[0].format, found[0].episodes, found[0].season_year), (1, Some(MediaFormat::Tv), Some(24), Some(2004)));
+        assert_eq!((found[0].id, found[0].format, found[0].episodes, found[0].start_date.and_then(|d| d.year)), (1, Some(MediaFormat::Tv), Some(24), Some(2004)));
+        assert_eq!((found[0].popularity, found[0].genres.as_slice()), (Some(99000), ["Slice of Life".to_string()].as_slice()));
         assert_eq!(found[0].title.as_ref().and_then(|t| t.user_preferred.as_deref()), Some("Mushishi"));
         assert_eq!(found[0].media_list_entry.as_ref().and_then(|e| e.status), Some(ListStatus::Planning));
         assert_eq!((found[1].chapters, found[1].title.is_none(), found[1].media_list_entry.is_none()), (Some(40), true, true));

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::operation::{nullable_list, Cover, Operation, Title};
 use crate::api::ops::title::{Member, Named, Person};
+use crate::edit::FuzzyDate;
 use crate::media::{ListStatus, MediaFormat, MediaSeason, MediaStatus, MediaType};
 
 pub struct Search;
@@ -17,10 +18,15 @@ impl Operation for Search {
     media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, sort: $sort) {
       id
       format
+      status
       episodes
       chapters
-      seasonYear
+      volumes
+      startDate { year month day }
       averageScore
+      popularity
+      genres
+      countryOfOrigin
       siteUrl
       title { userPreferred romaji english native }
       synonyms
@@ -130,14 +136,23 @@ pub struct PageInfo {
 pub struct Found {
     pub id: i64,
     pub format: Option<MediaFormat>,
+    pub status: Option<MediaStatus>,
     pub episodes: Option<u32>,
     pub chapters: Option<u32>,
-    pub season_year: Option<i32>,
+    pub volumes: Option<u32>,
+    /// When it started (a manga has no season, so no season year).
+    pub start_date: Option<FuzzyDate>,
     pub average_score: Option<u32>,
+    /// How many members have it on their lists.
+    pub popularity: Option<u32>,
+    #[serde(default, deserialize_with = "crate::api::operation::nullable_list")]
+    pub genres: Vec<String>,
+    pub country_of_origin: Option<String>,
     pub site_url: Option<String>,
     pub title: Option<Title>,
-    /// Other names it goes by (kept with an entry added from here, so the
-    /// list's filter finds it by them).
+    /// Other names it goes by. This and the fields above are kept with an
+    /// entry added from here, so the list filters, sorts and finds it
+    /// before the list is read again.
     #[serde(default, deserialize_with = "crate::api::operation::nullable_list")]
     pub synonyms: Vec<String>,
     pub cover_image: Option<Cover>,

@@ -599,6 +599,7 @@ test('messages on a member\'s page: those written to them (a private one only fo
   assert.deepEqual(sends()[1].body.variables, { recipientId: 6001, message: 'Between the two of us.', private: true });
   assert.deepEqual(readBacks().map((r) => r.body.variables), [{ userId: 6001, messengerId: 5150 }]);
   assert.equal(world.standIn.data.activities.filter((a) => a.type === 'MESSAGE' && a.messengerId === 5150).length, 3);
+  assert.equal(await page.isChecked(`${card} [data-testid=message-private]`), false, 'the next one starts public');
   // Yours can be edited in place: its privacy and recipient go with it, unchanged.
   const row = '[data-testid=activity-8000]';
   await page.click(`${row} [data-testid=edit-mine]`);

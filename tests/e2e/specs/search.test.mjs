@@ -134,6 +134,15 @@ test('an add goes through the outbox: shown at once, waits while offline, then s
   await page.click('[data-testid=result-90005] [data-testid=add]');
   await page.waitForSelector('[data-testid=result-90005] [data-testid=on-list]');
   await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting \\(offline\\)/');
+  // Still offline, so with only what the search knew of the title: on the
+  // list page its genre is a choice, and picking it shows the title.
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector('[data-testid=list-genre] >> option:text("Slice of Life")', { state: 'attached' });
+  await page.selectOption('[data-testid=list-genre]', 'Slice of Life');
+  await page.waitForFunction(() => document.querySelectorAll('.entry').length === 1);
+  assert.match(await page.textContent('.entry'), /Star of Miracles 5|Kiseki no Hoshi 5/);
+  await page.goBack();
+  await page.waitForSelector('[data-testid=result-90005]');
   await page.context().setOffline(false);
   await page.waitForSelector('text=All changes saved');
   const added = world.standIn.data.entries.find((e) => e.mediaId === 90005);
