@@ -497,6 +497,16 @@ anilist_enum!(
 );
 
 anilist_enum!(
+    /// AniList's `RecommendationRating`: the person's say on a
+    /// recommendation ("if you liked this, try that").
+    RecommendationRating {
+        NoRating = "NO_RATING": "No rating",
+        RateUp = "RATE_UP": "Agree",
+        RateDown = "RATE_DOWN": "Disagree",
+    }
+);
+
+anilist_enum!(
     /// AniList's `ExternalLinkType`.
     ExternalLinkType {
         Info = "INFO": "Info",

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, recommendation, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -57,6 +57,31 @@ fn every_operation_is_valid_against_the_schema() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), all.len(), "two operations share a name");
+}
+
+/// AniList's enums as the app names them: every value it sends or reads
+/// is one of the schema's.
+#[test]
+fn every_enum_value_is_one_of_the_schemas() {
+    use tsuzuki::media::*;
+    let Some((path, text)) = schema_text() else { return };
+    let schema = Schema::parse_and_validate(text, &path).unwrap();
+    let ours: Vec<(&str, Vec<&str>)> = vec![
+        ("MediaStatus", MediaStatus::ALL.iter().map(|v| v.as_api()).collect()),
+        ("MediaSeason", MediaSeason::ALL.iter().map(|v| v.as_api()).collect()),
+        ("MediaSource", MediaSource::ALL.iter().map(|v| v.as_api()).collect()),
+        ("MediaRelation", MediaRelation::ALL.iter().map(|v| v.as_api()).collect()),
+        ("CharacterRole", CharacterRole::ALL.iter().map(|v| v.as_api()).collect()),
+        ("ReviewRating", ReviewRating::ALL.iter().map(|v| v.as_api()).collect()),
+        ("RecommendationRating", RecommendationRating::ALL.iter().map(|v| v.as_api()).collect()),
+        ("ExternalLinkType", ExternalLinkType::ALL.iter().map(|v| v.as_api()).collect()),
+    ];
+    for (name, values) in ours {
+        let Some(apollo_compiler::schema::ExtendedType::Enum(e)) = schema.types.get(name) else { panic!("{name} is not an enum of the schema") };
+        for v in values {
+            assert!(e.values.keys().any(|k| k.as_str() == v), "{name}.{v} is not in AniList's schema");
+        }
+    }
 }
 
 #[test]
@@ -250,7 +275,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let updated = fixture_reads_as_selected::<update_entries::UpdateEntries>();
     assert!(updated.contains("id: 700001") && updated.contains("id: 700002") && updated.contains("status: Some(Completed)") && updated.contains("None]"), "{updated}");
     let title = fixture_reads_as_selected::<title::TitlePage>();
-    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "Sunrise", "progress: Some(12)", "Hajime Yatate", "Original Creator", "rank: 27", "highest rated all time", "country_of_origin: Some(\"JP\")"] {
+    for part in ["Kouichi Yamadera", "relation_type: Some(SideStory)", "relation_type: Some(Unknown)", "is_media_spoiler: Some(true)", "source: Some(Original)", "season: Some(Spring)", "kind: Some(Streaming)", "is_favourite: true", "Samurai Champloo", "id: Some(3101), rating: Some(412), user_rating: Some(RateUp)", "rating: Some(-3), user_rating: Some(NoRating)", "Sunrise", "progress: Some(12)", "Hajime Yatate", "Original Creator", "rank: 27", "highest rated all time", "country_of_origin: Some(\"JP\")"] {
         assert!(title.contains(part), "{part}: {title}");
     }
     assert!(title.contains("characters: Some(Edges { page_info: Some(More { has_next_page: Some(true) })"), "{title}");
@@ -333,6 +358,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(saved.contains(part), "{part}: {saved}");
     }
     assert!(fixture_reads_as_selected::<review::DeleteReview>().contains("deleted: Some(true)"));
+    let said = fixture_reads_as_selected::<recommendation::RateRecommendation>();
+    assert!(said.contains("id: 3101, rating: Some(411), user_rating: Some(NoRating)"), "{said}");
     let found = fixture_reads_as_selected::<search::Search>();
     assert!(found.contains("has_next_page: Some(true)") && found.contains("Berserk"), "{found}");
     assert!(found.contains("Spike Spiegel") && found.contains("Kouichi Yamadera") && found.contains("name: Some(\"Sunrise\")"), "{found}");

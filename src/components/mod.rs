@@ -15,6 +15,7 @@ pub mod like;
 pub mod notice;
 pub mod profile;
 pub mod read;
+pub mod recommend;
 pub mod rich_text;
 pub mod shell;
 pub mod shortcuts;

@@ -25,10 +25,11 @@ use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::favourite::FavouriteToggle;
+use crate::components::recommend::RecommendationVote;
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::edit::{Patch, Values};
-use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind};
+use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind, RecommendationRating};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::text::count;
@@ -215,7 +216,9 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let site = https(t.site_url.as_ref());
     let airing = t.next_airing_episode;
     let relations: Vec<(String, Other)> = t.relations.as_ref().map(|r| r.edges.iter().filter_map(|e| Some((e.relation_type.map(|r| r.label()).unwrap_or("Related").to_string(), e.node.clone()?))).collect()).unwrap_or_default();
-    let recommendations: Vec<Other> = t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| n.media_recommendation.clone()).collect()).unwrap_or_default();
+    let title_id = t.id;
+    let recommendations: Vec<(Other, Option<i32>, Option<RecommendationRating>)> =
+        t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| Some((n.media_recommendation.clone()?, n.rating, n.user_rating))).collect()).unwrap_or_default();
     let characters = t.characters.clone();
     let staff = t.staff.clone();
     let reviews = t.reviews.clone();
@@ -291,7 +294,14 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             {(!recommendations.is_empty()).then(|| view! {
                 <section class="card" data-testid="recommendations">
                     <h2>"Recommended"</h2>
-                    <ul class="tiles">{recommendations.into_iter().map(|o| view! { <MediaTile other=o note=""/> }).collect_view()}</ul>
+                    <ul class="tiles">{recommendations.into_iter().map(|(o, rating, said)| {
+                        let (recommended, name) = (o.id, o.name());
+                        view! {
+                            <MediaTile other=o note="">
+                                <RecommendationVote media=title_id recommended=recommended name=name rating=rating said=said user=user/>
+                            </MediaTile>
+                        }
+                    }).collect_view()}</ul>
                 </section>
             })}
             {(!links.is_empty()).then(|| view! {

@@ -153,6 +153,18 @@ impl Titles {
         });
     }
 
+    /// A recommendation's standing and the person's say on it, as AniList
+    /// holds them after the say.
+    pub fn set_recommendation(&self, user: u64, id: i64, recommended: i64, rating: Option<i32>, said: crate::media::RecommendationRating) {
+        self.change(user, id, |title| {
+            let all = title.recommendations.iter_mut().flat_map(|r| r.nodes.iter_mut());
+            for r in all.filter(|r| r.media_recommendation.as_ref().is_some_and(|m| m.id == recommended)) {
+                r.rating = rating.or(r.rating);
+                r.user_rating = Some(said);
+            }
+        });
+    }
+
     /// The kept title is asked again at its next visit (shown meanwhile):
     /// the person wrote or deleted a review of it, which AniList lists there.
     pub fn stale(&self, user: u64, id: i64) {

@@ -15,6 +15,7 @@ pub mod member_list;
 pub mod notifications;
 pub mod people;
 pub mod post;
+pub mod recommendation;
 pub mod review;
 pub mod save_entry;
 pub mod save_user_options;
@@ -63,6 +64,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<review::MyReview>(),
     op::<review::SaveReview>(),
     op::<review::DeleteReview>(),
+    op::<recommendation::RateRecommendation>(),
     op::<activity::ActivityFeed>(),
     op::<activity::ActivityReplies>(),
     op::<activity::ActivityItem>(),

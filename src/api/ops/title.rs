@@ -10,7 +10,7 @@ use crate::api::operation::{nullable_list, Operation, Title as Names};
 pub use crate::api::ops::list_collection::Airing;
 use crate::api::ops::list_collection::{Entry, FuzzyDate};
 use crate::entry_fields;
-use crate::media::{CharacterRole, ListStatus, MediaKind, ScoreFormat, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType};
+use crate::media::{CharacterRole, ListStatus, MediaKind, ScoreFormat, ExternalLinkType, MediaFormat, MediaRelation, MediaSeason, MediaSource, MediaStatus, MediaType, RecommendationRating};
 
 /// A title's characters with their Japanese voices, as both queries ask.
 macro_rules! character_edges {
@@ -83,7 +83,7 @@ impl Operation for TitlePage {
     reviews(sort: [RATING_DESC, ID], perPage: 3) { ",
         review_edges!(),
         " }
-    recommendations(sort: [RATING_DESC], perPage: 8) { nodes { mediaRecommendation { id type format title { userPreferred } coverImage { medium } } } }
+    recommendations(sort: [RATING_DESC, ID], perPage: 8) { nodes { id rating userRating mediaRecommendation { id type format title { userPreferred } coverImage { medium } } } }
     externalLinks { id site url type }
     mediaListEntry { ",
         entry_fields!(),
@@ -361,6 +361,16 @@ pub struct Relation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
+    /// Asked since the app shows the members' say (a title kept before
+    /// has none until it is read again).
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// Members who agree, less those who do not.
+    #[serde(default)]
+    pub rating: Option<i32>,
+    /// The person's own say (signed out: none).
+    #[serde(default)]
+    pub user_rating: Option<RecommendationRating>,
     pub media_recommendation: Option<Other>,
 }
 

@@ -428,3 +428,67 @@ test('home, first sign-in: "Load my lists" loads both lists when asked (the name
   assert.deepEqual([...new Set(requests('ListCollection').map((r) => r.body.variables.type))].sort(), ['ANIME', 'MANGA']);
   assert.deepEqual(page.problems.filter((p) => !/500/.test(p)), []);
 });
+
+test('recommendations: each with its standing; signed in, agree or disagree, pressed again to take it back; a lost answer sent once more; the kept title carries it; signed out, the standing only', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=recommendations]');
+  const tile = (id) => `[data-testid=recommendations] [data-testid=tile-${id}]`;
+  const standing = (id) => page.textContent(`${tile(id)} [data-testid=recommend-standing]`);
+  const pressed = async (id) => [await page.getAttribute(`${tile(id)} [data-testid=recommend-up]`, 'aria-pressed'), await page.getAttribute(`${tile(id)} [data-testid=recommend-down]`, 'aria-pressed')];
+  const said = () => world.standIn.data.recommendationVotes.get('5150>1>5114') ?? null;
+  const sent = () => requests('RateRecommendation').map((r) => r.body.variables);
+  // Best rated first, each with its standing.
+  assert.deepEqual(await page.locator('[data-testid=recommendations] .tile').evaluateAll((ts) => ts.map((t) => t.dataset.testid)), ['tile-16498', 'tile-5114']);
+  assert.equal(await standing(16498), '+412');
+  assert.equal(await standing(5114), '+57');
+  assert.equal(await page.getAttribute(`${tile(5114)} [data-testid=recommend-up]`, 'aria-label'), 'Agree: recommend Fullmetal Alchemist: Brotherhood');
+  assert.deepEqual(await pressed(5114), ['false', 'false']);
+  // Agree, then disagree, then take it back.
+  await page.click(`${tile(5114)} [data-testid=recommend-up]`);
+  await waitFor(async () => (await standing(5114)) === '+58');
+  assert.deepEqual(await pressed(5114), ['true', 'false']);
+  assert.equal(said(), 'RATE_UP');
+  await page.click(`${tile(5114)} [data-testid=recommend-down]`);
+  await waitFor(async () => (await standing(5114)) === '+56');
+  assert.deepEqual(await pressed(5114), ['false', 'true']);
+  await page.click(`${tile(5114)} [data-testid=recommend-down]`);
+  await waitFor(async () => (await standing(5114)) === '+57');
+  assert.deepEqual(await pressed(5114), ['false', 'false']);
+  assert.equal(said(), null);
+  assert.deepEqual(sent(), [
+    { mediaId: 1, recommendationId: 5114, rating: 'RATE_UP' },
+    { mediaId: 1, recommendationId: 5114, rating: 'RATE_DOWN' },
+    { mediaId: 1, recommendationId: 5114, rating: 'NO_RATING' },
+  ]);
+  // Its answer lost: the say sets a state, so it goes once more.
+  world.standIn.fault({ kind: 'drop-after', operation: 'RateRecommendation' });
+  await page.click(`${tile(5114)} [data-testid=recommend-up]`);
+  await waitFor(async () => (await standing(5114)) === '+58');
+  assert.equal(sent().length, 5);
+  assert.equal(said(), 'RATE_UP');
+  assert.equal(await page.locator('[data-testid=recommend-error]').count(), 0);
+  // Back to the title later: the kept page, with the say on it, not asked again.
+  const asked = requests('TitlePage').length;
+  await page.click('nav.site-nav >> text="Search"');
+  await page.waitForSelector('[data-testid=search-input]');
+  await page.goBack();
+  await page.waitForSelector(`${tile(5114)} [data-testid=recommend-up][aria-pressed=true]`);
+  assert.equal(await standing(5114), '+58');
+  assert.equal(requests('TitlePage').length, asked);
+  // Refused: said, and the say as it was.
+  world.standIn.fault({ kind: '500', operation: 'RateRecommendation' });
+  await page.click(`${tile(16498)} [data-testid=recommend-down]`);
+  await page.waitForSelector(`${tile(16498)} [data-testid=recommend-error]`);
+  assert.equal(await standing(16498), '+412');
+  // Signed out: the standing, no say.
+  const out = await world.newPage();
+  await out.goto(`${world.app.url}anime/1`);
+  await appReady(out);
+  await out.waitForSelector('[data-testid=recommendations]');
+  assert.equal(await out.textContent(`${tile(5114)} [data-testid=recommend-standing]`), '+58');
+  assert.equal(await out.locator('[data-testid=recommend-up], [data-testid=recommend-down]').count(), 0);
+  assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
+  assert.deepEqual(problemsBut(out), []);
+});

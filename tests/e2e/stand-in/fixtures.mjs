@@ -28,6 +28,7 @@ const MEDIA = [
       { id: 2, rank: 1, type: 'POPULAR', format: 'TV', year: 1998, season: 'SPRING', allTime: false, context: 'most popular' },
     ],
     recommendations: [5114, 16498],
+    recommendationRatings: { 5114: 57, 16498: 412 },
     externalLinks: [
       { id: 1, site: 'Official Site', url: 'https://www.cowboy-bebop.net/', type: 'INFO' },
       { id: 2, site: 'Crunchyroll', url: 'https://www.crunchyroll.com/cowboy-bebop', type: 'STREAMING' },
@@ -205,6 +206,9 @@ export function freshFixtures() {
     reviews: reviews(),
     // The members' say on reviews: "user>review" → UP_VOTE / DOWN_VOTE.
     reviewVotes: new Map(),
+    // The members' say on recommendations: "user>title>recommended" →
+    // RATE_UP / RATE_DOWN.
+    recommendationVotes: new Map(),
     // Who follows whom: "follower>followed". The viewer and Hana follow each other.
     follows: new Set([`${VIEWER_ID}>${SECOND_ID}`, `${SECOND_ID}>${VIEWER_ID}`]),
     nextEntryId: 800000,

@@ -763,7 +763,8 @@ export class StandIn {
           const { pageInfo, edges } = pageOf(all, { page, perPage });
           return { pageInfo, edges: edges.map((node) => ({ node })), nodes: edges };
         },
-        recommendations: () => ({ nodes: (m.recommendations ?? []).map((id) => ({ mediaRecommendation: mediaObj(mediaById(id)) })) }),
+        // Best rated first: the fixture's standing, with the members' say.
+        recommendations: (_a, ctx) => ({ nodes: (m.recommendations ?? []).map((id) => recommendationObj(m, id, ctx)).sort((a, b) => b.rating - a.rating || a.id - b.id) }),
         externalLinks: m.externalLinks ?? [],
         mediaListEntry: (_a, ctx) => {
           if (ctx.viewerId === null) return null;
@@ -796,6 +797,18 @@ export class StandIn {
       if (!args.onList) return true;
       viewerOf(ctx);
       return d.entries.some((e) => e.userId === ctx.viewerId && e.mediaId === m.id);
+    };
+    // A recommendation of title `rec` on title `m`: its standing (members
+    // who agree, less those who do not) and the viewer's say.
+    const recommendationObj = (m, rec, ctx) => {
+      const votes = [...d.recommendationVotes].filter(([k]) => k.endsWith(`>${m.id}>${rec}`));
+      return {
+        id: m.id * 1_000_000 + rec,
+        rating: (m.recommendationRatings?.[rec] ?? 0) + votes.filter(([, v]) => v === 'RATE_UP').length - votes.filter(([, v]) => v === 'RATE_DOWN').length,
+        userRating: ctx?.viewerId == null ? null : d.recommendationVotes.get(`${ctx.viewerId}>${m.id}>${rec}`) ?? 'NO_RATING',
+        media: () => mediaObj(m),
+        mediaRecommendation: () => mediaObj(mediaById(rec)),
+      };
     };
     // A review with the members' say on it counted in (the viewer's say, as
     // userRating, for the viewer only).
@@ -1156,6 +1169,19 @@ export class StandIn {
         }
         const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
         return { anime: page(favs.anime), manga: page(favs.manga) };
+      },
+      // Absolute: the viewer's say on a recommendation is what is given
+      // (NO_RATING takes it back); one not there yet is made.
+      SaveRecommendation: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const m = mediaById(args.mediaId);
+        const rec = mediaById(args.mediaRecommendationId);
+        if (!m || !rec || m.id === rec.id) throw new ApiError('validation', 400, { validation: { mediaRecommendationId: ['The selected media recommendation id is invalid.'] } });
+        m.recommendations ??= [];
+        if (!m.recommendations.includes(rec.id)) m.recommendations.push(rec.id);
+        const key = `${me}>${m.id}>${rec.id}`;
+        if (args.rating === 'RATE_UP' || args.rating === 'RATE_DOWN') d.recommendationVotes.set(key, args.rating); else d.recommendationVotes.delete(key);
+        return recommendationObj(m, rec.id, ctx);
       },
       // Absolute: the viewer's say is what is given (NO_VOTE takes it back).
       RateReview: (args, ctx) => {
