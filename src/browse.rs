@@ -3,8 +3,13 @@
 //! (`?q=…&type=…&format=…&status=…&season=…&year=…&genre=…&sort=…`) so a
 //! search can be shared and reloaded. Pure: tested natively.
 
+use std::time::Duration;
+
 use crate::listing::YEARS;
 use crate::media::{MediaFormat, MediaKind, MediaSeason, MediaStatus};
+
+/// Typing pauses this long before a search is sent.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
 /// AniList's genres (its `GenreCollection`, without the adult one): they
 /// change rarely, and asking for them would cost a request on every visit.

@@ -1,5 +1,3 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -26,8 +24,7 @@ use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
 use crate::session::SessionContext;
 
-/// Typing pauses this long before a search is sent.
-pub const DEBOUNCE: Duration = Duration::from_millis(400);
+pub use crate::browse::DEBOUNCE;
 pub const PER_PAGE: u32 = 10;
 
 /// One page of results, whether there are more, and (on the first page of

@@ -25,11 +25,11 @@ use crate::components::clock::clock;
 use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::favourite::FavouriteToggle;
-use crate::components::recommend::RecommendationVote;
+use crate::components::recommend::Recommendations;
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::edit::{Patch, Values};
-use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind, RecommendationRating};
+use crate::media::{can_increment, offer_completion, progress_label, ExternalLinkType, ListStatus, MediaKind};
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::text::count;
@@ -136,9 +136,16 @@ fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
 }
 
 /// Whether the title's page is drawn anew: not for a favourite (its toggle
-/// follows the kept title itself, and keeps the focus).
+/// follows the kept title itself) nor for its recommendations (their card
+/// follows it, a row for each): both keep the focus where it is.
 fn drawn_anew(old: Option<&Option<Arc<Title>>>, new: Option<&Option<Arc<Title>>>) -> bool {
-    let plain = |t: Option<&Option<Arc<Title>>>| t.cloned().flatten().map(|t| Title { is_favourite: false, favourites: None, ..(*t).clone() });
+    let plain = |t: Option<&Option<Arc<Title>>>| {
+        t.cloned().flatten().map(|t| {
+            let mut t = Title { is_favourite: false, favourites: None, ..(*t).clone() };
+            t.recommendations = None;
+            t
+        })
+    };
     plain(old) != plain(new)
 }
 
@@ -217,8 +224,6 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let airing = t.next_airing_episode;
     let relations: Vec<(String, Other)> = t.relations.as_ref().map(|r| r.edges.iter().filter_map(|e| Some((e.relation_type.map(|r| r.label()).unwrap_or("Related").to_string(), e.node.clone()?))).collect()).unwrap_or_default();
     let title_id = t.id;
-    let recommendations: Vec<(Other, Option<i32>, Option<RecommendationRating>)> =
-        t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| Some((n.media_recommendation.clone()?, n.rating, n.user_rating))).collect()).unwrap_or_default();
     let characters = t.characters.clone();
     let staff = t.staff.clone();
     let reviews = t.reviews.clone();
@@ -291,19 +296,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             {members}
             {following}
             {reviews.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "reviews", "Reviews", first, |c| c.reviews, review_row))}
-            {(!recommendations.is_empty()).then(|| view! {
-                <section class="card" data-testid="recommendations">
-                    <h2>"Recommended"</h2>
-                    <ul class="tiles">{recommendations.into_iter().map(|(o, rating, said)| {
-                        let (recommended, name) = (o.id, o.name());
-                        view! {
-                            <MediaTile other=o note="">
-                                <RecommendationVote media=title_id recommended=recommended name=name rating=rating said=said user=user/>
-                            </MediaTile>
-                        }
-                    }).collect_view()}</ul>
-                </section>
-            })}
+            <Recommendations media=title_id kind=kind user=user/>
             {(!links.is_empty()).then(|| view! {
                 <section class="card" data-testid="links">
                     <h2>"Links"</h2>

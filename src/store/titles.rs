@@ -165,6 +165,19 @@ impl Titles {
         });
     }
 
+    /// A recommendation the person made (or one already there that they
+    /// agreed with), as AniList answered.
+    pub fn add_recommendation(&self, user: u64, id: i64, made: title::Recommendation) {
+        self.change(user, id, |title| {
+            let list = title.recommendations.get_or_insert_with(|| title::Nodes { nodes: Vec::new() });
+            let same = |r: &title::Recommendation| r.media_recommendation.as_ref().map(|m| m.id) == made.media_recommendation.as_ref().map(|m| m.id);
+            match list.nodes.iter_mut().find(|r| same(r)) {
+                Some(r) => (r.rating, r.user_rating) = (made.rating, made.user_rating),
+                None => list.nodes.push(made),
+            }
+        });
+    }
+
     /// The kept title is asked again at its next visit (shown meanwhile):
     /// the person wrote or deleted a review of it, which AniList lists there.
     pub fn stale(&self, user: u64, id: i64) {

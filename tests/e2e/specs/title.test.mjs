@@ -450,6 +450,8 @@ test('recommendations: each with its standing; signed in, agree or disagree, pre
   await waitFor(async () => (await standing(5114)) === '+58');
   assert.deepEqual(await pressed(5114), ['true', 'false']);
   assert.equal(said(), 'RATE_UP');
+  // The page is not drawn anew for it: the focus stays on the button.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'recommend-up');
   await page.click(`${tile(5114)} [data-testid=recommend-down]`);
   await waitFor(async () => (await standing(5114)) === '+56');
   assert.deepEqual(await pressed(5114), ['false', 'true']);
@@ -491,4 +493,36 @@ test('recommendations: each with its standing; signed in, agree or disagree, pre
   assert.equal(await out.locator('[data-testid=recommend-up], [data-testid=recommend-down]').count(), 0);
   assert.deepEqual(problemsBut(page).filter((p) => !/500/.test(p)), []);
   assert.deepEqual(problemsBut(out), []);
+});
+
+test('recommend a title: found by name (the title itself and those there left out), recommended in one send, its row added with your say; none yet says so', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=recommendations]');
+  await page.click('[data-testid=recommend-open]');
+  await page.fill('[data-testid=recommend-input]', 'star of miracles 7');
+  await page.waitForSelector('[data-testid=recommend-found-90007]');
+  const searched = requests('Search').at(-1).body.variables;
+  assert.equal(searched.type, 'ANIME');
+  assert.equal(searched.search, 'star of miracles 7');
+  await page.click('[data-testid=recommend-found-90007] button');
+  await page.waitForSelector('[data-testid=recommendations] [data-testid=tile-90007] [data-testid=recommend-up][aria-pressed=true]');
+  assert.equal(await page.textContent('[data-testid=tile-90007] [data-testid=recommend-standing]'), '+1');
+  assert.deepEqual(requests('RateRecommendation').map((r) => r.body.variables), [{ mediaId: 1, recommendationId: 90007, rating: 'RATE_UP' }]);
+  assert.ok(world.standIn.data.media.find((m) => m.id === 1).recommendations.includes(90007));
+  assert.equal(await page.locator('[data-testid=recommend-search]').count(), 0, 'the search closes');
+  // What is there already, and the title itself, are not offered.
+  await page.click('[data-testid=recommend-open]');
+  await page.fill('[data-testid=recommend-input]', 'star of miracles 7');
+  await page.waitForSelector('[data-testid=recommend-none]');
+  await page.fill('[data-testid=recommend-input]', 'cowboy bebop');
+  await page.waitForFunction(() => document.querySelector('[data-testid=recommend-none], [data-testid=recommend-results]'));
+  assert.equal(await page.locator('[data-testid=recommend-found-1]').count(), 0);
+  // A title no one recommended for: the card says so, and offers it.
+  await page.goto(`${world.app.url}anime/5114`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=recommendations] >> text=No one has recommended anything for it yet.');
+  assert.equal(await page.locator('[data-testid=recommend-open]').count(), 1);
+  assert.deepEqual(problemsBut(page), []);
 });
