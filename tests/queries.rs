@@ -292,7 +292,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["StatusCount { status: Some(Current), amount: Some(24000) }", "StatusCount { status: Some(Unknown), amount: Some(3) }", "ScoreCount { score: Some(100), amount: Some(52000) }", "ScoreCount { score: None, amount: Some(1) }"] {
         assert!(title.contains(part), "{part}: {title}");
     }
-    for part in ["reviews: Some(Edges { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), rating: Some(120), rating_amount: Some(131)", "id: 7002, summary: None", "ReviewEdge { node: None }"] {
+    for part in ["reviews: Some(Edges { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), private: Some(false), rating: Some(120), rating_amount: Some(131)", "id: 7002, summary: None", "ReviewEdge { node: None }"] {
         assert!(title.contains(part), "{part}: {title}");
     }
     let cast = fixture_reads_as_selected::<title::TitleCast>();
@@ -332,7 +332,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     }
     assert!(viewer.contains("reviews: Some(Written { page_info: Some(More { has_next_page: Some(false) }), reviews: [] })"), "{viewer}");
     let member = fixture_reads_as_selected::<user::UserPage>();
-    for part in ["reviews: Some(Written { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), rating: Some(120), rating_amount: Some(131), user: None, media: Some(Other { id: 1", "id: 7003, summary: None"] {
+    for part in ["reviews: Some(Written { page_info: Some(More { has_next_page: Some(true) })", "id: 7001, summary: Some(\"The best space western there is.\"), score: Some(95), private: Some(false), rating: Some(120), rating_amount: Some(131), user: None, media: Some(Other { id: 1", "id: 7003, summary: None, score: Some(85), private: Some(true)"] {
         assert!(member.contains(part), "{part}: {member}");
     }
     for part in ["members: [Member { id: 5150, name: \"Spike\"", "has_next_page: Some(true) }), members: [Member { id: 6002, name: \"Jun\", avatar: None }]", "name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {

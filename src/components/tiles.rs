@@ -113,9 +113,10 @@ pub fn review_item(r: ReviewSummary) -> AnyView {
     .collect::<Vec<_>>()
     .join(" · ");
     let summary = r.summary.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "A review".to_string());
+    let private = (r.private == Some(true)).then(|| view! { " " <span class="activity__private" data-testid="review-row-private">"Private"</span> });
     view! {
         <li class="reviews__row" data-testid="review-row">
-            <a href=Page::Review(r.id).href()>{summary}</a>
+            <span><a href=Page::Review(r.id).href()>{summary}</a>{private}</span>
             <span class="muted small">{line}</span>
         </li>
     }

@@ -30,7 +30,7 @@ macro_rules! staff_edges {
 /// summary, score, rating and writer (its text is on the review's page).
 macro_rules! review_edges {
     () => {
-        "pageInfo { hasNextPage } edges { node { id summary score rating ratingAmount user { id name avatar { medium } } } }"
+        "pageInfo { hasNextPage } edges { node { id summary score private rating ratingAmount user { id name avatar { medium } } } }"
     };
 }
 
@@ -468,6 +468,9 @@ pub struct ReviewSummary {
     pub summary: Option<String>,
     /// The writer's score for the title, out of 100.
     pub score: Option<u32>,
+    /// Only its writer sees it (and so only they are shown it).
+    #[serde(default)]
+    pub private: Option<bool>,
     /// How many members found it helpful, of how many who said.
     pub rating: Option<u32>,
     pub rating_amount: Option<u32>,

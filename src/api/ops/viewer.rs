@@ -44,7 +44,7 @@ macro_rules! profile_pages {
     () => {
         "following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
   followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }
-  reviews: Page(perPage: 10) { pageInfo { hasNextPage } reviews(userId: $id, sort: [CREATED_AT_DESC]) { id summary score rating ratingAmount media { ...Fav } } }"
+  reviews: Page(perPage: 10) { pageInfo { hasNextPage } reviews(userId: $id, sort: [CREATED_AT_DESC]) { id summary score private rating ratingAmount media { ...Fav } } }"
     };
 }
 

@@ -82,6 +82,15 @@ test('a new review from the title\'s page: the limits said before anything is se
   await page.goto(`${world.app.url}anime/5114`);
   await appReady(page);
   await page.waitForSelector('[data-testid=reviews] >> text=' + SUMMARY);
+  assert.equal(await page.textContent('[data-testid=write-review]'), 'Your review');
+  assert.equal(await page.locator('[data-testid=reviews] [data-testid=review-row-private]').count(), 1);
+  // On the profile, among the reviews written: marked private.
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=written-reviews] >> text=' + SUMMARY);
+  const row = page.locator('[data-testid=written-reviews] [data-testid=review-row]', { hasText: SUMMARY });
+  assert.equal(await row.locator('[data-testid=review-row-private]').count(), 1);
+  assert.equal(await page.locator('[data-testid=written-reviews] [data-testid=review-row-private]').count(), 1, 'only the private one');
   assert.deepEqual(problems(page), []);
 });
 
