@@ -41,29 +41,29 @@ async fn rate(api: &Api, credential: &Credential, media: i64, recommended: i64, 
 
 /// The title's "Recommended" card: shown when it has recommendations, and
 /// signed in (to recommend one). Rows are keyed by title, so a say keeps
-/// its row (and the focus) while the kept page changes under it.
+/// its row (and the focus) while the kept page changes under it; each
+/// row's standing follows the kept page.
 #[component]
 pub fn Recommendations(media: i64, kind: MediaKind, user: u64) -> impl IntoView {
     let titles = use_titles();
     let rows = Memo::new(move |_| {
         titles.get(user, media).title.map(|t| {
-            t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| Some((n.media_recommendation.clone()?, n.rating, n.user_rating))).collect::<Vec<_>>()).unwrap_or_default()
+            t.recommendations.as_ref().map(|r| r.nodes.iter().filter_map(|n| n.media_recommendation.clone()).collect::<Vec<_>>()).unwrap_or_default()
         }).unwrap_or_default()
     });
-    let shown = Signal::derive(move || rows.with(|r| r.iter().map(|(o, ..)| o.id).collect::<Vec<_>>()));
+    let shown = Signal::derive(move || rows.with(|r| r.iter().map(|o| o.id).collect::<Vec<_>>()));
     let signed_in = user != 0;
     view! {
         <Show when=move || signed_in || rows.with(|r| !r.is_empty())>
             <section class="card" data-testid="recommendations">
                 <h2>"Recommended"</h2>
                 <ul class="tiles">
-                    <For each=move || rows.get() key=|(o, ..)| o.id let:row>
+                    <For each=move || rows.get() key=|o| o.id let:o>
                         {
-                            let (o, rating, said) = row;
                             let (recommended, name) = (o.id, o.name());
                             view! {
                                 <MediaTile other=o note="">
-                                    <RecommendationVote media=media recommended=recommended name=name rating=rating said=said user=user/>
+                                    <RecommendationVote media=media recommended=recommended name=name user=user/>
                                 </MediaTile>
                             }
                         }
@@ -190,11 +190,17 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
 /// The say on the recommendation of `recommended` (named `name`) on title
 /// `media`; `user` 0 when signed out (the standing only).
 #[component]
-pub fn RecommendationVote(media: i64, recommended: i64, #[prop(into)] name: String, rating: Option<i32>, said: Option<RecommendationRating>, user: u64) -> impl IntoView {
+pub fn RecommendationVote(media: i64, recommended: i64, #[prop(into)] name: String, user: u64) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
     let session = expect_context::<SessionContext>().0;
     let titles = use_titles();
-    let now = RwSignal::new((rating.unwrap_or(0), said.unwrap_or(RecommendationRating::NoRating)));
+    // The standing and the say as the kept title holds them (AniList's
+    // last answer: the say's own, or the title read again).
+    let now = Memo::new(move |_| {
+        let kept = titles.get(user, media).title;
+        let row = kept.as_ref().and_then(|t| t.recommendations.as_ref()?.nodes.iter().find(|r| r.media_recommendation.as_ref().is_some_and(|m| m.id == recommended)).cloned());
+        row.map_or((0, RecommendationRating::NoRating), |r| (r.rating.unwrap_or(0), r.user_rating.unwrap_or(RecommendationRating::NoRating)))
+    });
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let say = move |want: RecommendationRating| {
@@ -202,9 +208,7 @@ pub fn RecommendationVote(media: i64, recommended: i64, #[prop(into)] name: Stri
         let rating = if now.get_untracked().1 == want { RecommendationRating::NoRating } else { want };
         let api = api.get_value();
         sending.run_keeping(async move { rate(&api, &credential, media, recommended, rating).await }, move |after: Saying| {
-            let given = after.user_rating.unwrap_or(rating);
-            titles.set_recommendation(user, media, recommended, after.rating, given);
-            now.try_set((after.rating.unwrap_or(0), given));
+            titles.set_recommendation(user, media, recommended, after.rating, after.user_rating.unwrap_or(rating));
         });
     };
     let button = move |want: RecommendationRating, glyph: &'static str, testid: &'static str, label: String| {
