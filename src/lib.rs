@@ -96,11 +96,11 @@ pub fn App(
     unread.follow(session, api.clone());
     // The store and the outbox follow the signed-in user, from the start
     // (pages ask the store for the user's lists as they mount).
-    let first_user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+    let first_user = session.user_untracked();
     store.switch_user(first_user);
     outbox.switch_user(first_user);
     Effect::new(move |_| {
-        let user = session.0.with(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+        let user = session.user();
         store.switch_user(user);
         outbox.switch_user(user);
     });

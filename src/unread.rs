@@ -129,12 +129,12 @@ impl Unread {
                 // meanwhile (the page read them while this was on its way:
                 // this answer counts them as unread still).
                 let newer = self.known.try_with_untracked(|k| k.is_some_and(|k| k.user == user && k.at > now)).unwrap_or(true);
-                if !newer && session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(user) {
+                if !newer && session.user_untracked() == Some(user) {
                     self.keep(Known { user, count, at: js_sys::Date::now() });
                 }
             });
         };
-        let user = Memo::new(move |_| session.0.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
+        let user = Memo::new(move |_| session.user());
         let ask_now = ask.clone();
         Effect::new(move |_| match user.get() {
             Some(_) => ask_now(),
@@ -147,7 +147,7 @@ impl Unread {
         // user's count here too, when it is newer.
         crate::tabs::hear(move |text| {
             let Ok(Told { unread: k }) = serde_json::from_str::<Told>(&text) else { return };
-            let mine = session.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten();
+            let mine = session.user_untracked();
             let newer = self.known.try_with_untracked(|now| now.is_none_or(|n| n.user != k.user || n.at <= k.at)).unwrap_or(false);
             if mine == Some(k.user) && newer {
                 let _ = self.known.try_set(Some(k));

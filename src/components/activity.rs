@@ -92,12 +92,12 @@ async fn subscribe(api: &Api, credential: &Credential, id: i64, subscribe: bool)
 #[component]
 fn SubscribeToggle(id: i64, on: bool) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
-    let session = expect_context::<crate::session::SessionContext>().0;
+    let session = crate::session::use_session();
     let on = RwSignal::new(on);
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let press = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let (api, want) = (api.get_value(), !on.get_untracked());
         sending.run(async move { subscribe(&api, &credential, id, want).await }, move |now| {
             on.try_set(now);
@@ -156,11 +156,11 @@ impl Written {
     /// of the person's own it is); `testid` marks the text.
     fn view(self, mine: Mine, testid: &'static str) -> impl Fn() -> Option<AnyView> {
         let Written { html, source, editing } = self;
-        let session = expect_context::<crate::session::SessionContext>().0;
+        let session = crate::session::use_session();
         let api = StoredValue::new(expect_context::<Api>());
         move || {
             if editing.get() {
-                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()))?;
+                let credential = session.credential()?;
                 let (key, label) = match mine {
                     Mine::Post(id) => (format!("edit-{id}"), "Edit your post"),
                     Mine::Message { id, .. } => (format!("edit-{id}"), "Edit your message"),
@@ -380,8 +380,8 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
     // A message written to the person: theirs to delete from their page, not to edit.
     let received = matches!(own, Mine::Message { to, .. } if Some(to) == person);
     let post = written.view(own, "activity-post");
-    let session = expect_context::<crate::session::SessionContext>().0;
-    let signed_in = session.with_untracked(|s| s.is_signed_in());
+    let session = crate::session::use_session();
+    let signed_in = session.user_untracked().is_some();
     // Signed in, "Reply" opens them with a box to answer in.
     let replies = RwSignal::new(a.reply_count.unwrap_or(0));
     let open = RwSignal::new(open);
@@ -434,8 +434,8 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
 #[component]
 fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<crate::session::SessionContext>().0;
-    let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    let session = crate::session::use_session();
+    let credential = session.credential();
     // The person's replies made here, after those read; those deleted here.
     let added = RwSignal::new(Vec::<Reply>::new());
     let deleted = RwSignal::new(Vec::<i64>::new());
@@ -515,7 +515,7 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
 
 /// The signed-in person's id.
 fn me() -> Option<u64> {
-    use_context::<crate::session::SessionContext>()?.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub))
+    use_context::<crate::session::SessionContext>()?.user_untracked()
 }
 
 /// One of the person's own: an activity, a message they wrote (to whom,
@@ -552,12 +552,12 @@ async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(
 #[component]
 fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
-    let session = expect_context::<crate::session::SessionContext>().0;
+    let session = crate::session::use_session();
     let asking = RwSignal::new(false);
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let delete = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let api = api.get_value();
         // The answer may come after the page is gone: then nothing is left to update.
         sending.run(async move { delete_mine(&api, &credential, mine).await }, move |()| {
@@ -591,13 +591,13 @@ fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
 /// one request fewer.
 #[component]
 pub fn ActivityCard(user: u64, #[prop(into)] name: String) -> impl IntoView {
-    let session = expect_context::<crate::session::SessionContext>().0;
+    let session = crate::session::use_session();
     let opened = RwSignal::new(false);
     view! {
         <details class="card activity-card" data-testid="member-activity" on:toggle=move |_| opened.set(true)>
             <summary><h2>"Activity"</h2></summary>
             {move || opened.get().then(|| {
-                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+                let credential = session.credential();
                 view! { <Feed credential=credential whose=Whose::Member(user) name=name.clone()/> }
             })}
         </details>

@@ -8,7 +8,7 @@ use crate::api::ops::favourite::{Favourable, FavouriteState, ToggleFavourite};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::text::group_digits;
 
 /// What a toggle's answer is given to: AniList's state after it. It is a
@@ -35,17 +35,17 @@ pub fn FavouriteToggle(
     set: SetFavourite,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let toggle = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let api = api.clone();
         let (was, n) = (on.get_untracked(), count.get_untracked());
         let set = set.clone();
         sending.run_keeping(async move { toggled(&api, &credential, target, was, n).await }, move |(now_on, now_count)| set(now_on, now_count));
     };
-    if !session.with_untracked(|s| s.is_signed_in()) {
+    if session.user_untracked().is_none() {
         return ().into_any();
     }
     view! {

@@ -8,7 +8,7 @@ use crate::api::ops::user::Vars;
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 /// The toggle for member `user`, showing `on` and setting it to what
 /// AniList holds after it (signed out, or on the person's own page:
@@ -16,16 +16,16 @@ use crate::session::SessionContext;
 #[component]
 pub fn FollowToggle(user: u64, on: RwSignal<bool>) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let titles = crate::store::titles::use_titles();
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
-    let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
+    let me = session.user_untracked();
     if me.is_none() || me == Some(user) {
         return ().into_any();
     }
     let toggle = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let api = api.clone();
         sending.run_keeping(async move { toggled(&api, &credential, user).await }, move |now| {
             // Every title's "Following" may differ now: read again at its next visit.

@@ -8,7 +8,7 @@ use crate::api::ops::like::{LikeState, Liked, ToggleLike, Vars};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 /// The like of activity `id` (`whose`: "Hana's activity", for its label),
 /// showing `on` and `count` and setting them to what AniList holds after a
@@ -16,14 +16,14 @@ use crate::session::SessionContext;
 #[component]
 pub fn LikeToggle(id: i64, on: RwSignal<bool>, count: RwSignal<u32>, #[prop(into)] whose: String) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
-    if !session.with_untracked(|s| s.is_signed_in()) {
+    if session.user_untracked().is_none() {
         return view! { <span data-testid="likes">{move || crate::text::count(count.get(), "like")}</span> }.into_any();
     }
     let toggle = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let api = api.clone();
         sending.run(async move { toggled(&api, &credential, id).await }, move |now| {
             if let Some(n) = now.like_count {

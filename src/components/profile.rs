@@ -164,7 +164,7 @@ pub fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>, empty
 #[component]
 pub fn MembersCard(user: u64, following: Members, followers: Members, none_followed: &'static str, none_following: &'static str) -> impl IntoView {
     let api = StoredValue::new(expect_context::<crate::api::Api>());
-    let session = expect_context::<crate::session::SessionContext>().0;
+    let session = crate::session::use_session();
     let group = move |label: &'static str, id: &'static str, list: Members, none: &'static str, followers: bool| {
         let more = list.has_more();
         let shown = RwSignal::new(list.members);
@@ -172,7 +172,7 @@ pub fn MembersCard(user: u64, following: Members, followers: Members, none_follo
             2,
             more,
             move |page, _| {
-                let (api, credential) = (api.get_value(), session.with_untracked(|s| s.signed_in().map(|s| s.credential())));
+                let (api, credential) = (api.get_value(), session.credential());
                 async move { Ok(api.run::<MemberPeople>(credential.as_ref(), &PeopleVars { id: user, page, followers }, false).await?.members()) }
             },
             move |got: Members, _| {

@@ -12,7 +12,7 @@ use crate::auth::callback::Credential;
 use crate::components::api_status::boundary_fallback;
 use crate::components::empty_state::SignInRequired;
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 /// Shows `signed_in` with the person's credential, or, signed out, why the
 /// page needs a sign-in and a way to it that comes back to `page`. Drawn
@@ -23,10 +23,10 @@ pub fn sign_in_gate(
     page: Page,
     signed_in: impl Fn(Credential) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
-    let user = Memo::new(move |_| session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
+    let session = use_session();
+    let user = Memo::new(move |_| session.user());
     move || match user.get() {
-        Some(_) => match session.with_untracked(|s| s.signed_in().map(|s| s.credential())) {
+        Some(_) => match session.credential() {
             Some(c) => signed_in(c),
             None => ().into_any(),
         },

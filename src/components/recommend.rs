@@ -19,7 +19,7 @@ use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
 use crate::components::tiles::MediaTile;
 use crate::media::{MediaKind, RecommendationRating};
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::store::titles::use_titles;
 
 /// "+412", "−3", "0".
@@ -82,7 +82,7 @@ pub fn Recommendations(media: i64, kind: MediaKind, user: u64) -> impl IntoView 
 #[component]
 fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: Signal<Vec<i64>>) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let titles = use_titles();
     let open = RwSignal::new(false);
     let text = RwSignal::new(String::new());
@@ -94,7 +94,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let search = move |q: String| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let n = asked.get_value() + 1;
         asked.set_value(n);
         if q.trim().chars().count() < 2 {
@@ -122,7 +122,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
         timer.set_value(set_timeout_with_handle(move || search(q), crate::browse::DEBOUNCE).ok());
     };
     let pick = move |f: Found| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let api = api.get_value();
         let other = Other {
             id: f.id,
@@ -192,7 +192,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
 #[component]
 pub fn RecommendationVote(media: i64, recommended: i64, #[prop(into)] name: String, user: u64) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let titles = use_titles();
     // The standing and the say as the kept title holds them (AniList's
     // last answer: the say's own, or the title read again).
@@ -204,7 +204,7 @@ pub fn RecommendationVote(media: i64, recommended: i64, #[prop(into)] name: Stri
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let say = move |want: RecommendationRating| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let rating = if now.get_untracked().1 == want { RecommendationRating::NoRating } else { want };
         let api = api.get_value();
         sending.run_keeping(async move { rate(&api, &credential, media, recommended, rating).await }, move |after: Saying| {

@@ -12,7 +12,7 @@ use crate::auth::time::relative_words;
 use crate::components::clock::clock;
 use crate::components::notice::{Flash, Flashes, Tone};
 use crate::session::names::{use_account_names, AccountName};
-use crate::session::{Session, SessionContext};
+use crate::session::{Session, use_session};
 use crate::APP_NAME;
 
 #[component]
@@ -76,7 +76,7 @@ fn current_tab_in_view() {
 /// sign-in is about to end, and the account menu (switch, add, sign out).
 #[component]
 pub fn SessionBadge() -> impl IntoView {
-    let session = expect_context::<SessionContext>();
+    let session = use_session();
     let flashes = expect_context::<Flashes>();
     let now = clock(Duration::from_secs(30));
     let state = session.0;
@@ -103,7 +103,7 @@ pub fn SessionBadge() -> impl IntoView {
         state.track();
         crate::auth::store::parked_users()
     });
-    let signed_in = move || state.with(|s| s.is_signed_in());
+    let signed_in = move || session.user().is_some();
     let sign_out = move |_| {
         let was = state.with_untracked(|s| s.signed_in().map(|s| s.user_id())).unwrap_or_default();
         let next = crate::outbox::sign_out(session);
@@ -138,7 +138,7 @@ pub fn SessionBadge() -> impl IntoView {
     let ask_names = move |_| {
         count_waiting();
         let now = crate::auth::time::now_secs();
-        let active = state.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+        let active = session.credential();
         let mut parked = Vec::new();
         for u in others.get_untracked() {
             match crate::auth::store::parked_credential(u, now) {
@@ -229,7 +229,7 @@ pub fn SessionBadge() -> impl IntoView {
                 // The account's name once an answer gave it (the id stays,
                 // for developers and to tell accounts apart; a phone hides it).
                 {move || {
-                    let user = state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+                    let user = session.user();
                     match user.and_then(|u| names.get(u).map(|n| (u, n))) {
                         Some((u, n)) => view! {
                             {n.avatar.map(|src| view! { <img class="session-badge__avatar" src=src alt="" width="20" height="20"/> })}
@@ -250,7 +250,7 @@ pub fn SessionBadge() -> impl IntoView {
                         {move || match others.with(Vec::len) + usize::from(signed_in()) { 1 if signed_in() => "Account".to_string(), n => format!("Accounts ({n})") }}
                     </summary>
                     <div class="accounts__menu">
-                        {move || state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)).map(|user| view! {
+                        {move || session.user().map(|user| view! {
                             <p class="accounts__me" data-testid="accounts-active">
                                 {label(user)}
                                 <span class="muted small">" · active"</span>
@@ -325,9 +325,9 @@ pub fn Footer() -> impl IntoView {
 /// The bell: a link to the notifications, with how many are unread.
 #[component]
 fn NotificationsLink() -> impl IntoView {
-    let state = expect_context::<SessionContext>().0;
+    let state = use_session();
     let unread = crate::unread::use_unread();
-    let user = Memo::new(move |_| state.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
+    let user = Memo::new(move |_| state.user());
     move || {
         user.get().map(|u| {
             let count = move || unread.count(u).filter(|n| *n > 0);

@@ -87,7 +87,7 @@ pub fn MemberLink(member: Member, #[prop(into)] note: String) -> impl IntoView {
 /// only: AniList's `onList` needs to know whose lists).
 #[component]
 pub fn OnListToggle(only: RwSignal<bool>, set: Callback<bool>) -> impl IntoView {
-    let signed_in = expect_context::<crate::session::SessionContext>().0.with_untracked(|s| s.is_signed_in());
+    let signed_in = crate::session::use_session().user_untracked().is_some();
     signed_in.then(|| {
         view! {
             <label class="choice on-list-toggle">

@@ -212,7 +212,7 @@ impl Outbox {
     }
 
     fn options_changed_here(&self, change: OptionsChange, titles: Titles) {
-        let signed_in = self.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten();
+        let signed_in = self.session.credential();
         let Some(credential) = signed_in.filter(|c| c.user == change.user) else { return };
         if let Some(a) = &change.arrangement {
             self.store.set_arrangement(a);
@@ -630,7 +630,7 @@ impl Outbox {
             if !self.online.get_untracked() {
                 return;
             }
-            let credential = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let credential = self.session.credential();
             // Never sent with another account's token, nor without one.
             let Some(credential) = credential.filter(|c| c.user == user) else { return };
             let batch = self.queue.with_untracked(|q| q.next_batch(js_sys::Date::now(), rules::BATCH_MAX));
@@ -801,7 +801,7 @@ impl Outbox {
             if document().hidden() {
                 return;
             }
-            let Some(credential) = me.session.0.try_with_untracked(|s| s.signed_in().map(|s| s.credential())).flatten() else { return };
+            let Some(credential) = me.session.credential() else { return };
             for kind in MediaKind::ALL {
                 if me.store.with_untracked(kind, |d| d.is_some()) {
                     me.refresh_list(kind, credential.clone(), false);
@@ -835,7 +835,7 @@ impl Outbox {
     /// Reads the lists in the store again from AniList, with the waiting
     /// changes on top.
     fn refetch_lists(&self) {
-        let credential = self.session.0.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+        let credential = self.session.credential();
         let Some(credential) = credential else { return };
         for kind in MediaKind::ALL {
             if self.store.with_untracked(kind, |d| d.is_some()) {
@@ -920,7 +920,7 @@ pub fn use_outbox() -> Outbox {
 /// The active account only: another account still signed in here becomes
 /// the active one (the most recently used); returns which, if any.
 pub fn sign_out(session: SessionContext) -> Option<u64> {
-    let user = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub));
+    let user = session.user_untracked();
     if let Some(user) = user {
         if let (Some(store), Some(outbox)) = (use_context::<ListStore>(), use_context::<Outbox>()) {
             store.forget(user);

@@ -11,13 +11,13 @@ use crate::api::ops::activity::{Shown, Whose};
 use crate::components::activity::{feed_href, Feed};
 use crate::pages::PageIntro;
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let query = use_query_map();
-    let user = Memo::new(move |_| session.with(|s| s.signed_in().map(|s| s.decoded.claims.sub)));
+    let user = Memo::new(move |_| session.user());
     let asked_everyone = Memo::new(move |_| query.with(|q| q.get("feed").as_deref() == Some("everyone")));
     let shown = Memo::new(move |_| query.with(|q| Shown::from_param(q.get("show").as_deref())));
     // Drawn anew when the feed, what it shows or the person changes.
@@ -39,7 +39,7 @@ pub fn ActivityPage() -> impl IntoView {
         </nav>
         {move || {
             let (user, following, shown) = feed.get();
-            let credential = user.and_then(|_| session.with_untracked(|s| s.signed_in().map(|s| s.credential())));
+            let credential = user.and_then(|_| session.credential());
             view! {
                 {user.is_none().then(|| view! {
                     <p class="muted small" data-testid="activity-sign-in">

@@ -12,7 +12,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::read::read_from_anilist;
 use crate::pages::PageIntro;
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 #[component]
 pub fn ActivityItemPage() -> impl IntoView {
@@ -35,13 +35,13 @@ pub fn ActivityItemPage() -> impl IntoView {
 #[component]
 fn ActivityItemView(id: i64) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     read_from_anilist(
         "Loading the activity…",
         move |fresh| {
             let api = api.clone();
             async move {
-                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+                let credential = session.credential();
                 match api.run::<ActivityItem>(credential.as_ref(), &RepliesVars { id }, fresh).await {
                     Ok(data) => data.activity().map(Some).ok_or_else(|| ApiError::Shape(format!("no activity {id}"))),
                     // Deleted, private, or never there: said as such, not as an error.

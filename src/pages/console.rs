@@ -9,7 +9,7 @@ use crate::api::Api;
 use crate::config::Config;
 use crate::graphql_text::{has_mutation, parse_variables};
 use crate::pages::PageIntro;
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::storage::{self, Area};
 
 pub use crate::auth::store::HISTORY_KEY;
@@ -47,20 +47,20 @@ fn first_line(query: &str) -> String {
 pub fn ConsolePage() -> impl IntoView {
     let api = expect_context::<Api>();
     let config = expect_context::<Config>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let (query, set_query) = signal(EXAMPLE_VIEWER.query.to_string());
     let (variables, set_variables) = signal(String::new());
     let (problem, set_problem) = signal(None::<String>);
     let (confirming, set_confirming) = signal(false);
     // Kept where the session is kept (this tab only for a tab-only session).
-    let area = move || crate::auth::store::history_area(session.with_untracked(|s| s.signed_in().map(|s| s.kept)));
+    let area = move || crate::auth::store::history_area(session.0.with_untracked(|s| s.signed_in().map(|s| s.kept)));
     let history = RwSignal::new(load_history(area()));
     let run = Action::new_local(move |(q, v): &(String, String)| {
         let api = api.clone();
         let (q, v) = (q.clone(), v.clone());
         async move {
             let vars = parse_variables(&v).unwrap_or_default();
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let credential = session.credential();
             let exchange = api.exchange_raw(credential.as_ref(), &q, vars).await;
             history.update(|h| {
                 h.retain(|r| !(r.query == q && r.variables == v));
@@ -111,12 +111,12 @@ pub fn ConsolePage() -> impl IntoView {
         set_problem.set(None);
         set_confirming.set(false);
     };
-    let user_id = move || session.with(|s| s.signed_in().map(|s| s.user_id())).unwrap_or_else(|| "1".into());
+    let user_id = move || session.0.with(|s| s.signed_in().map(|s| s.user_id())).unwrap_or_else(|| "1".into());
     view! {
         <PageIntro title="GraphQL console" lead="Write any query, run it with your token, and read the answer."/>
         <p class="muted small">
             "Queries go to " <code data-testid="console-endpoint">{config.graphql_url.value.clone()}</code>
-            {move || if session.with(|s| s.is_signed_in()) { " with your token." } else { " without a token (you are not signed in)." }}
+            {move || if session.user().is_some() { " with your token." } else { " without a token (you are not signed in)." }}
         </p>
         <div class="examples" role="group" aria-label="Examples">
             <span class="muted small">"Examples:"</span>

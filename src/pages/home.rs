@@ -16,7 +16,7 @@ use crate::config::{validate_client_id, Config, ANILIST_DEVELOPER_SETTINGS_URL};
 use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
 use crate::session::names::use_account_names;
-use crate::session::{Keep, Session, SessionContext};
+use crate::session::{Keep, Session, use_session};
 
 /// AniList's page that shows a token to copy, for clients whose redirect
 /// URL is it.
@@ -24,13 +24,13 @@ pub const ANILIST_PIN_URL: &str = "https://anilist.co/api/v2/oauth/pin";
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     view! {
         <PageIntro
             title="Your AniList, fast and private"
             lead="Manage your anime and manga lists, search AniList, and try its API, straight from your browser."
         />
-        {move || match session.get() {
+        {move || match session.0.get() {
             // What is being watched and read first: the page a return to
             // the app starts from (on a phone the welcome came first and
             // pushed it below the screen).
@@ -306,7 +306,7 @@ fn ClientIdSetup(on_saved: WriteSignal<Option<String>>) -> impl IntoView {
 #[component]
 fn PasteToken(keep: Signal<Keep>) -> impl IntoView {
     let config = expect_context::<Config>();
-    let session = expect_context::<SessionContext>();
+    let session = use_session();
     let flashes = expect_context::<Flashes>();
     let (draft, set_draft) = signal(String::new());
     let (error, set_error) = signal(None::<String>);

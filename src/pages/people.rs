@@ -19,7 +19,7 @@ use crate::components::read::read_from_anilist;
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{MediaTile, OnListToggle, PersonLink};
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -73,14 +73,14 @@ async fn read(api: Api, credential: Option<Credential>, who: Who, id: i64, page:
 #[component]
 fn PersonView(who: Who, id: i64) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let loading = match who {
         Who::Character => "Loading the character…",
         Who::Staff => "Loading the staff member…",
     };
     read_from_anilist(
         loading,
-        move |fresh| read(api.clone(), session.with_untracked(|s| s.signed_in().map(|s| s.credential())), who, id, 1, false, fresh),
+        move |fresh| read(api.clone(), session.credential(), who, id, 1, false, fresh),
         move |someone, _| view! { <PersonBody who=who someone=someone/> }.into_any(),
     )
 }
@@ -122,7 +122,7 @@ fn facts(who: Who, p: &Someone) -> Vec<(&'static str, String)> {
 #[component]
 fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let id = someone.id;
     let name = someone.name();
     crate::pages::set_title(&name);
@@ -163,7 +163,7 @@ fn PersonBody(who: Who, someone: Someone) -> impl IntoView {
         2,
         someone.has_more(),
         move |page, only| {
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let credential = session.credential();
             read(api.clone(), credential, who, id, page, only, false)
         },
         move |more: Someone, first| {

@@ -19,7 +19,7 @@ use crate::components::rich_text::RichText;
 use crate::components::tiles::{MediaTile, MemberLink};
 use crate::media::ReviewRating;
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::store::titles::use_titles;
 
 #[component]
@@ -39,13 +39,13 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn ReviewView(id: i64) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     read_from_anilist(
         "Loading the review…",
         move |fresh| {
             let api = api.clone();
             async move {
-                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+                let credential = session.credential();
                 api.run::<Query>(credential.as_ref(), &Vars { id }, fresh).await?.review.ok_or_else(|| ApiError::Shape(format!("no review {id}")))
             }
         },
@@ -63,7 +63,7 @@ fn ReviewBody(review: Review) -> impl IntoView {
     let site = r.site_url.clone().filter(|u| u.starts_with("https://"));
     let body = r.body.clone().filter(|b| !b.trim().is_empty());
     // The person's own: a way to change it.
-    let me = expect_context::<SessionContext>().0.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
+    let me = use_session().user_untracked();
     let edit = r.media.as_ref().filter(|_| me.is_some() && me == r.user.as_ref().map(|u| u.id)).and_then(|m| Some(Page::WriteReview(m.kind?.kind()?, m.id).href()));
     let private = r.private == Some(true);
     view! {
@@ -110,16 +110,16 @@ fn ReviewBody(review: Review) -> impl IntoView {
 #[component]
 fn ReviewVote(rating: Rating, media: Option<i64>, writer: Option<u64>) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let titles = use_titles();
-    let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user));
+    let me = session.user_untracked();
     let own = me.is_some() && me == writer;
     let now = RwSignal::new(rating);
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let signed_in = me.is_some() && !own;
     let say = move |want: ReviewRating| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let current = now.get_untracked();
         // Pressing the say already given takes it back.
         let rating = if current.user_rating == Some(want) { ReviewRating::NoVote } else { want };

@@ -26,7 +26,7 @@ use crate::media::{ListStatus, MediaKind};
 use crate::outbox::use_outbox;
 use crate::pages::PageIntro;
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::store::use_list_store;
 
 /// The most pages of 50 a day is read in (AniList has some 30 to 60
@@ -74,7 +74,7 @@ async fn read_day(api: Api, from: i64, to: i64, fresh: bool) -> Result<Vec<Slot>
 #[component]
 pub fn SchedulePage() -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let query = use_query_map();
     let asked = Memo::new(move |_| query.with(|q| q.get("day")));
     // Today moves on at midnight while the page is open.
@@ -88,12 +88,12 @@ pub fn SchedulePage() -> impl IntoView {
     // of AniList only when it is old).
     let outbox = use_outbox();
     Effect::new(move |_| {
-        if let Some(c) = session.with(|s| s.signed_in().map(|s| s.credential())) {
+        if let Some(c) = session.0.with(|s| s.signed_in().map(|s| s.credential())) {
             outbox.refresh_list(MediaKind::Anime, c, false);
         }
     });
     let only_mine = RwSignal::new(false);
-    let signed_in = Memo::new(move |_| session.with(|s| s.is_signed_in()));
+    let signed_in = Memo::new(move |_| session.user().is_some());
     view! {
         <PageIntro title="Airing schedule" lead="Every episode airing on a day, at your local time."/>
         <AiringTabs/>
@@ -178,7 +178,7 @@ fn DaySlots(slots: Vec<Slot>, only_mine: RwSignal<bool>) -> impl IntoView {
 /// list".
 #[component]
 fn SlotRow(episode: u32, airing_at: i64, media: Media, now: ReadSignal<i64>) -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let store = use_list_store();
     let outbox = use_outbox();
     let kind = MediaKind::Anime;
@@ -202,7 +202,7 @@ fn SlotRow(episode: u32, airing_at: i64, media: Media, now: ReadSignal<i64>) -> 
     let cover = media.cover_image.as_ref().and_then(|c| c.medium.clone());
     let entry = StoredValue::new(Entry::new_for(media));
     let add = Callback::new(move |status: ListStatus| outbox.add(kind, entry.get_value(), Patch { status: Some(status), ..Patch::default() }));
-    let signed_in = move || session.with(|s| s.is_signed_in());
+    let signed_in = move || session.user().is_some();
     let label = title.clone();
     view! {
         <li class="schedule__row" class:schedule__row--yours=move || status.get().is_some() data-testid=format!("slot-{id}")>

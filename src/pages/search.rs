@@ -22,7 +22,7 @@ use crate::outbox::use_outbox;
 use crate::store::use_list_store;
 use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 pub use crate::browse::DEBOUNCE;
 pub const PER_PAGE: u32 = 10;
@@ -222,8 +222,8 @@ pub fn SearchPage() -> impl IntoView {
 fn SearchResults(browse: Browse) -> impl IntoView {
     let kind = browse.kind;
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
-    let credential = move || session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    let session = use_session();
+    let credential = move || session.credential();
     // The person's entries live in the list store: a result on the list
     // opens the editor once that list is there (asked for unless fresh).
     if let Some(c) = credential() {
@@ -339,7 +339,7 @@ fn new_entry(found: &Found, kind: MediaKind) -> Entry {
 
 #[component]
 fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let store = use_list_store();
     let outbox = use_outbox();
     let id = found.id;
@@ -393,7 +393,7 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
                 </div>
                 <p class="muted small">{facts}</p>
                 <div class="entry__controls">
-                    {move || match (status(), session.with(|s| s.is_signed_in())) {
+                    {move || match (status(), session.user().is_some()) {
                         (Some(s), _) => view! {
                             <span class="on-list" data-testid="on-list">"On your list: " {s.label(kind)}</span>
                             {move || pending().then(|| view! { <span class="muted small" data-testid="add-saving">" (saving…)"</span> })}

@@ -14,7 +14,7 @@ use crate::components::favourite::FavouriteToggle;
 use crate::components::read::read_from_anilist;
 use crate::components::tiles::{MediaTile, OnListToggle};
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 #[component]
 pub fn StudioPage() -> impl IntoView {
@@ -31,22 +31,22 @@ pub fn StudioPage() -> impl IntoView {
 }
 
 /// The studio with page `page` of its titles.
-async fn read(api: Api, session: RwSignal<crate::session::Session>, id: i64, page: u32, only: bool, fresh: bool) -> Result<Studio, ApiError> {
-    let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+async fn read(api: Api, session: crate::session::SessionContext, id: i64, page: u32, only: bool, fresh: bool) -> Result<Studio, ApiError> {
+    let credential = session.credential();
     api.run::<Query>(credential.as_ref(), &PageVars { id, page, on_list: only.then_some(true) }, fresh).await?.studio.ok_or_else(|| ApiError::Shape(format!("no studio {id}")))
 }
 
 #[component]
 fn StudioView(id: i64) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     read_from_anilist("Loading the studio…", move |fresh| read(api.clone(), session, id, 1, false, fresh), move |studio, _| view! { <StudioBody studio=studio/> }.into_any())
 }
 
 #[component]
 fn StudioBody(studio: Studio) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let id = studio.id;
     crate::pages::set_title(&studio.name);
     let site = studio.site_url.clone().filter(|u| u.starts_with("https://"));

@@ -33,7 +33,7 @@ use crate::media::{can_increment, offer_completion, progress_label, ExternalLink
 use crate::outbox::{use_outbox, SETTLE_MS};
 use crate::routes::Page;
 use crate::text::count;
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::store::titles::use_titles;
 use crate::store::{use_list_store, values_of};
 
@@ -68,11 +68,11 @@ fn https(u: Option<&String>) -> Option<String> {
 
 #[component]
 fn TitleView(kind: MediaKind, id: i64) -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let api = expect_context::<Api>();
     let titles = use_titles();
     let outbox = use_outbox();
-    let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+    let credential = session.credential();
     let user = credential.as_ref().map_or(0, |c| c.user);
     let store = use_list_store();
     let load = {
@@ -546,7 +546,7 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
     row: fn(T) -> Option<AnyView>,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     // What was loaded before the title was drawn anew, else its first few.
     let kept = use_context::<CastKept>();
     let before = kept.and_then(|k| k.0.with_value(|m| m.get(testid).and_then(|(list, next, more)| Some((list.downcast_ref::<Vec<T>>()?.clone(), *next, *more)))));
@@ -561,7 +561,7 @@ fn cast_card<T: Clone + Send + Sync + 'static>(
         more,
         move |page, _| {
             let api = api.clone();
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let credential = session.credential();
             let vars = CastVars { id, page, characters: testid == "characters", staff: testid == "staff", reviews: testid == "reviews" };
             async move { Ok(api.run::<TitleCast>(credential.as_ref(), &vars, false).await?.media.and_then(take)) }
         },

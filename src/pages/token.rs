@@ -11,17 +11,17 @@ use crate::components::empty_state::SignInRequired;
 use crate::config::Config;
 use crate::pages::PageIntro;
 use crate::routes::Page;
-use crate::session::{Kept, SessionContext, SignedIn};
+use crate::session::{use_session, Kept, SignedIn};
 
 #[component]
 pub fn TokenPage() -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     view! {
         <PageIntro
             title="Your token"
             lead="The user id, expiry and other claims of your AniList access token, decoded in your browser."
         />
-        {move || match session.with(|s| s.signed_in().cloned()) {
+        {move || match session.0.with(|s| s.signed_in().cloned()) {
             Some(s) => view! { <TokenDetails signed_in=Arc::new(s)/> }.into_any(),
             None => view! {
                 <SignInRequired
@@ -37,7 +37,7 @@ pub fn TokenPage() -> impl IntoView {
 #[component]
 fn TokenDetails(signed_in: Arc<SignedIn>) -> impl IntoView {
     let config = expect_context::<Config>();
-    let session = expect_context::<SessionContext>();
+    let session = use_session();
     let now = clock(Duration::from_secs(1));
     let claims = signed_in.decoded.claims.clone();
     let header = signed_in.decoded.header.clone();

@@ -19,7 +19,7 @@ use crate::components::tiles::{MediaTile, OnListToggle};
 use crate::media::{ListStatus, MediaKind, ScoreFormat};
 use crate::store::use_list_store;
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 
 #[component]
 pub fn UserPage() -> impl IntoView {
@@ -38,13 +38,13 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserView(id: u64) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     read_from_anilist(
         "Loading the member…",
         move |fresh| {
             let api = api.clone();
             async move {
-                let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+                let credential = session.credential();
                 let data = api.run::<Query>(credential.as_ref(), &UserVars { id }, fresh).await?;
                 let profile = data.viewer.map(Profile::from).ok_or_else(|| ApiError::Shape(format!("no user {id}")))?;
                 Ok((profile, data.following.unwrap_or_default(), data.followers.unwrap_or_default(), data.reviews))
@@ -56,10 +56,10 @@ fn UserView(id: u64) -> impl IntoView {
 
 #[component]
 fn UserBody(profile: Profile, following: Members, followers: Members, reviews: Option<Written>, reload: Callback<()>) -> impl IntoView {
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let p = profile;
     crate::pages::set_title(&p.name);
-    let me = session.with_untracked(|s| s.signed_in().map(|s| s.credential().user)) == Some(p.id);
+    let me = session.user_untracked() == Some(p.id);
     let follow = RwSignal::new(p.is_following.unwrap_or(false));
     let all = all_favourites(p.site_url.as_ref());
     let follows_you = p.is_follower == Some(true) && !me;
@@ -108,7 +108,7 @@ fn TheirLists(user: u64) -> impl IntoView {
 #[component]
 fn TheirList(user: u64, kind: MediaKind) -> impl IntoView {
     let api = expect_context::<Api>();
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     // Their scores come in the person's own system (as far as the kept list knows it).
     let format = use_list_store().with_untracked(kind, |d| d.map(|d| d.score_format).unwrap_or_default());
     let entries = RwSignal::new(Vec::<TheirEntry>::new());
@@ -118,7 +118,7 @@ fn TheirList(user: u64, kind: MediaKind) -> impl IntoView {
         false,
         move |page, only| {
             let api = api.clone();
-            let credential = session.with_untracked(|s| s.signed_in().map(|s| s.credential()));
+            let credential = session.credential();
             let vars = Vars { user_id: user, kind: kind.into(), page, compare: only.then_some(true), format };
             async move { api.run::<MemberList>(credential.as_ref(), &vars, false).await?.page.ok_or_else(|| ApiError::Shape("no Page".into())) }
         },

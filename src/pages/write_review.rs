@@ -26,7 +26,7 @@ use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, MediaType};
 use crate::review_form::{self, Draft, Field, Kept, Start};
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::storage::{self, Area, StorageProblem};
 use crate::store::titles::use_titles;
 use crate::text::group_digits;
@@ -132,7 +132,7 @@ fn forget_if_sent(key: &str, sent: Option<&Draft>) {
 #[component]
 fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let titles = use_titles();
     let navigate = StoredValue::new(use_navigate());
     let name = media.name();
@@ -183,7 +183,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
             focus(first.id());
             return;
         }
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         if credential.user != user {
             return;
         }
@@ -207,7 +207,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
     };
 
     let remove = move |_| {
-        let Some(credential) = session.with_untracked(|s| s.signed_in().map(|s| s.credential())) else { return };
+        let Some(credential) = session.credential() else { return };
         let Some(id) = review_id.get_untracked() else { return };
         let (api, key) = (api.get_value(), key.get_value());
         deleting.run_keeping(async move { delete(&api, &credential, id).await }, move |()| {

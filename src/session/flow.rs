@@ -323,7 +323,7 @@ pub fn sign_in_with_pasted(config: &Config, text: &str, keep: Keep) -> Result<(S
 }
 
 pub fn sign_out(session: SessionContext) {
-    if let Some(user) = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)) {
+    if let Some(user) = session.user_untracked() {
         crate::storage::forget_drafts(user);
     }
     store::clear();
@@ -381,7 +381,7 @@ pub fn switch_account(session: SessionContext, flashes: Flashes, user: u64) -> b
 pub fn watch_refused_token(session: SessionContext, flashes: Flashes, refused: RwSignal<Option<(u64, u32)>>) {
     Effect::new(move |_| {
         let Some((user, _)) = refused.get() else { return };
-        let ours = session.0.with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub) == Some(user));
+        let ours = session.user_untracked() == Some(user);
         if !ours {
             return;
         }
@@ -450,7 +450,7 @@ pub fn watch_other_tabs(session: SessionContext, flashes: Flashes) {
                 }
             }
             Loaded::Nothing | Loaded::Corrupt => {
-                if session.0.with_untracked(|s| s.is_signed_in()) {
+                if session.user_untracked().is_some() {
                     session.0.set(Session::SignedOut);
                     flashes.push(Flash::new(Tone::Info, "You signed out in another tab").with_revoke_link());
                 }

@@ -1,5 +1,5 @@
 //! The one session context of the app, provided once in [`crate::App`] and
-//! read with `expect_context::<SessionContext>()`: signed out, signed in
+//! read with [`use_session`]: signed out, signed in
 //! (the token and what it says), or expired.
 //!
 //! The stored form and its checks are pure and tested natively; saving and
@@ -89,6 +89,29 @@ impl SessionContext {
     pub fn new(initial: Session) -> Self {
         Self(RwSignal::new(initial))
     }
+
+    /// What to send a request with now, read without tracking: `None` when
+    /// signed out, or when the app that owns the session is gone (an answer
+    /// arriving late then asks for nothing).
+    pub fn credential(&self) -> Option<Credential> {
+        self.0.try_with_untracked(|s| s.signed_in().map(SignedIn::credential)).flatten()
+    }
+
+    /// The signed-in person's AniList id, tracked: what reads it runs again
+    /// when someone signs in, out, or switches account.
+    pub fn user(&self) -> Option<u64> {
+        self.0.with(|s| s.signed_in().map(|s| s.decoded.claims.sub))
+    }
+
+    /// The signed-in person's AniList id now, read without tracking.
+    pub fn user_untracked(&self) -> Option<u64> {
+        self.0.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten()
+    }
+}
+
+/// The app's session (provided once by [`crate::App`]).
+pub fn use_session() -> SessionContext {
+    expect_context()
 }
 
 #[cfg(test)]

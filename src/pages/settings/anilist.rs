@@ -20,7 +20,7 @@ use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
 use crate::outbox::{use_outbox, OptionsChange};
 use crate::routes::Page;
-use crate::session::SessionContext;
+use crate::session::use_session;
 use crate::store::{use_list_store, Arrangement};
 
 /// The options in an answer, when it is about `user`.
@@ -68,7 +68,7 @@ enum Saving {
 #[component]
 fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
-    let session = expect_context::<SessionContext>().0;
+    let session = use_session();
     let outbox = use_outbox();
     let titles = crate::store::titles::use_titles();
     let credential = StoredValue::new(credential);
@@ -102,7 +102,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                 Ok(now) => {
                     // The lists this browser holds, read again whole (whatever
                     // page is shown by then), while it is still this user's.
-                    let same_user = session.try_with_untracked(|s| s.signed_in().map(|s| s.decoded.claims.sub)).flatten() == Some(credential.user);
+                    let same_user = session.user_untracked() == Some(credential.user);
                     let lists = before.lists_change(&now) && same_user;
                     if same_user && (lists || before.sections_change(&now)) {
                         let change = OptionsChange {
