@@ -338,6 +338,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["members: [Member { id: 5150, name: \"Spike\"", "has_next_page: Some(true) }), members: [Member { id: 6002, name: \"Jun\", avatar: None }]", "name: \"Hana\"", "is_following: Some(true)", "is_follower: Some(false)", "Reads <b>everything</b>", "minutes_watched: 5424", "Spike Spiegel"] {
         assert!(member.contains(part), "{part}: {member}");
     }
+    let later = fixture_reads_as_selected::<user::MemberReviews>();
+    for part in ["page: Some(PageOf { page_info: Some(More { has_next_page: Some(false) })", "id: 7110, summary: Some(\"Star of Miracles, part 11, reviewed.\"), score: Some(70), private: Some(false), rating: Some(1), rating_amount: Some(2), user: None, media: Some(Other { id: 90011", "id: 7111, summary: None, score: None, private: Some(true)"] {
+        assert!(later.contains(part), "{part}: {later}");
+    }
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();
     for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {
         assert!(theirs.contains(part), "{part}: {theirs}");

@@ -77,6 +77,11 @@ pub struct More {
     pub has_next_page: Option<bool>,
 }
 
+/// Whether AniList says another page follows (no word: none does).
+pub fn has_next(info: Option<&More>) -> bool {
+    info.and_then(|p| p.has_next_page).unwrap_or(false)
+}
+
 /// The answer of a query whose `Page` holds `pageInfo { hasNextPage }` and
 /// one list, aliased `items` in its text (`items: activities(…)`).
 #[derive(Clone, Debug, Deserialize)]
@@ -98,7 +103,7 @@ impl<T> PageData<T> {
     /// The page's items (a `null` one left out) and whether more follow.
     pub fn items(self) -> (Vec<T>, bool) {
         match self.page {
-            Some(p) => (p.items, p.page_info.and_then(|i| i.has_next_page).unwrap_or(false)),
+            Some(p) => (p.items, has_next(p.page_info.as_ref())),
             None => (Vec::new(), false),
         }
     }

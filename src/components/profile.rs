@@ -7,7 +7,8 @@ use leptos_router::components::A;
 
 use crate::api::ops::stats::Statistics;
 use crate::api::ops::title::{Other, Person};
-use crate::api::ops::user::{MemberPeople, PeopleVars};
+use crate::api::operation::has_next;
+use crate::api::ops::user::{MemberPeople, MemberReviews, PeopleVars, ReviewsVars};
 use crate::api::ops::viewer::{self, Favoured, Members, Written};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::rich_text::RichText;
@@ -203,20 +204,40 @@ pub fn MembersCard(user: u64, following: Members, followers: Members, none_follo
     }
 }
 
-/// The reviews the member wrote, newest first, each a link to its page;
-/// AniList's page of all of them when there are more. Nothing when they
-/// wrote none.
-pub fn reviews_card(written: Option<Written>, site_url: Option<String>) -> Option<impl IntoView> {
-    let w = written.filter(|w| !w.reviews.is_empty())?;
-    let more = w.page_info.and_then(|p| p.has_next_page).unwrap_or(false);
-    let all = site_url.map(|u| format!("{}/reviews", u.trim_end_matches('/')));
-    Some(view! {
-        <section class="card" data-testid="written-reviews">
-            <h2>"Reviews"</h2>
-            <ul class="reviews">{w.reviews.into_iter().map(review_item).collect_view()}</ul>
-            {more.then(|| all.map(|href| view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">"All of them on AniList"</a></p> }))}
-        </section>
-    })
+/// The reviews member `user` wrote, newest first, each a link to its page:
+/// the first 10 came with the profile, "Load more" reads the next 10
+/// (`MemberReviews`). Nothing when they wrote none.
+#[component]
+pub fn ReviewsCard(user: u64, written: Option<Written>) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<crate::api::Api>());
+    let session = crate::session::use_session();
+    let written = written.unwrap_or_default();
+    let shown = RwSignal::new(written.reviews);
+    let pages = Paged::new(
+        2,
+        has_next(written.page_info.as_ref()),
+        move |page, _| {
+            let (api, credential) = (api.get_value(), session.credential());
+            async move { Ok(api.run::<MemberReviews>(credential.as_ref(), &ReviewsVars { id: user, page }, false).await?.items()) }
+        },
+        move |(got, more), _| {
+            // A review written while the pages are read moves the rest
+            // down by one: none is shown twice.
+            shown.update(|s| crate::api::operation::add_unseen(s, got, |r| r.id));
+            more
+        },
+    );
+    view! {
+        <Show when=move || !shown.with(Vec::is_empty)>
+            <section class="card" data-testid="written-reviews">
+                <h2>"Reviews"</h2>
+                <ul class="reviews">
+                    <For each=move || shown.get() key=|r| r.id children=review_item/>
+                </ul>
+                <div data-testid="written-reviews-more"><LoadMore load=pages.load more=pages.more/></div>
+            </section>
+        </Show>
+    }
 }
 
 /// AniList's page of the member's every favourite.

@@ -5,7 +5,7 @@ use crate::api::ops::viewer::{self, Members, Written};
 use crate::api::Api;
 use crate::components::api_status::ViewerMismatch;
 use crate::components::activity::ActivityCard;
-use crate::components::profile::{all_favourites, reviews_card, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
+use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, ReviewsCard, TotalsCards};
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
@@ -80,7 +80,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
             </article>
         </TotalsCards>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
-        {reviews_card(viewer.reviews, p.site_url.clone())}
+        <ReviewsCard user=p.id written=viewer.reviews/>
         <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=viewer.following followers=viewer.followers
             none_followed="You follow no one yet: a member's page has a button for it." none_following="No followers yet."/>

@@ -12,7 +12,7 @@ use crate::api::{Api, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::follow::FollowToggle;
 use crate::components::activity::ActivityCard;
-use crate::components::profile::{all_favourites, reviews_card, FavouritesCard, MembersCard, Profile, ProfileCard, TotalsCards};
+use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, ReviewsCard, TotalsCards};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::read::read_from_anilist;
 use crate::components::tiles::{MediaTile, OnListToggle};
@@ -77,7 +77,7 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reviews: O
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=me/>
         <TheirLists user=p.id/>
         <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
-        {reviews_card(reviews, p.site_url.clone())}
+        <ReviewsCard user=p.id written=reviews/>
         <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=following followers=followers none_followed="They follow no one yet." none_following="No followers yet."/>
     }

@@ -54,7 +54,7 @@ pub struct ListPage {
 
 impl ListPage {
     pub fn has_more(&self) -> bool {
-        self.page_info.as_ref().and_then(|p| p.has_next_page).unwrap_or(false)
+        crate::api::operation::has_next(self.page_info.as_ref())
     }
 }
 

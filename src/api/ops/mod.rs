@@ -56,6 +56,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<stats::UserStats>(),
     op::<user::UserPage>(),
     op::<user::MemberPeople>(),
+    op::<user::MemberReviews>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

@@ -269,7 +269,7 @@ pub struct Edges<T> {
 
 impl<T> Edges<T> {
     pub fn has_more(&self) -> bool {
-        self.page_info.as_ref().and_then(|p| p.has_next_page).unwrap_or(false)
+        crate::api::operation::has_next(self.page_info.as_ref())
     }
 }
 

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::operation::Operation;
+use crate::api::operation::{Operation, PageData};
+use crate::api::ops::title::ReviewSummary;
 pub use crate::api::ops::viewer::{Members, User};
 
 pub struct UserPage;
@@ -52,6 +53,32 @@ fragment Member on User { id name avatar { medium } }";
     type Data = PeopleData;
 }
 
+/// A later page (10, newest first, as the profile's first) of the reviews
+/// member `$id` wrote.
+pub struct MemberReviews;
+
+impl Operation for MemberReviews {
+    const NAME: &'static str = "MemberReviews";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query MemberReviews($id: Int!, $page: Int) {
+  Page(page: $page, perPage: 10) { pageInfo { hasNextPage } items: reviews(userId: $id, sort: [CREATED_AT_DESC]) { ",
+        crate::written_fields!(),
+        " } }
+}
+",
+        crate::fav_fragment!()
+    );
+    type Vars = ReviewsVars;
+    type Data = PageData<ReviewSummary>;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReviewsVars {
+    pub id: u64,
+    pub page: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PeopleVars {
     pub id: u64,
@@ -87,5 +114,12 @@ mod tests {
         assert_eq!(m.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Ren"]);
         let none: PeopleData = serde_json::from_str(r#"{"following":null}"#).unwrap();
         assert_eq!(none.members(), Members::default());
+    }
+
+    #[test]
+    fn a_later_page_of_reviews_asks_the_member_and_the_page() {
+        assert_eq!(serde_json::to_string(&ReviewsVars { id: 5150, page: 3 }).unwrap(), r#"{"id":5150,"page":3}"#);
+        assert!(MemberReviews::QUERY.contains("items: reviews(userId: $id, sort: [CREATED_AT_DESC]) { id summary") && MemberReviews::QUERY.contains("fragment Fav on Media"));
+        assert!(!MemberReviews::QUERY.contains("fragment Member"), "an unused fragment is refused");
     }
 }

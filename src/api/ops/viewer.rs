@@ -42,9 +42,22 @@ macro_rules! profile_fields {
 #[macro_export]
 macro_rules! profile_pages {
     () => {
-        "following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
+        concat!(
+            "following: Page(perPage: 50) { pageInfo { hasNextPage } following(userId: $id, sort: [USERNAME]) { ...Member } }
   followers: Page(perPage: 50) { pageInfo { hasNextPage } followers(userId: $id, sort: [USERNAME]) { ...Member } }
-  reviews: Page(perPage: 10) { pageInfo { hasNextPage } reviews(userId: $id, sort: [CREATED_AT_DESC]) { id summary score private rating ratingAmount media { ...Fav } } }"
+  reviews: Page(perPage: 10) { pageInfo { hasNextPage } reviews(userId: $id, sort: [CREATED_AT_DESC]) { ",
+            $crate::written_fields!(),
+            " } }"
+        )
+    };
+}
+
+/// What a member's review shows where their reviews are listed (the
+/// profile's first page, [`crate::api::ops::user::MemberReviews`]' next).
+#[macro_export]
+macro_rules! written_fields {
+    () => {
+        "id summary score private rating ratingAmount media { ...Fav }"
     };
 }
 
@@ -52,8 +65,15 @@ macro_rules! profile_pages {
 #[macro_export]
 macro_rules! profile_fragment {
     () => {
-        "fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }
-fragment Member on User { id name avatar { medium } }"
+        concat!($crate::fav_fragment!(), "\nfragment Member on User { id name avatar { medium } }")
+    };
+}
+
+/// A title as a member's favourites and reviews show it.
+#[macro_export]
+macro_rules! fav_fragment {
+    () => {
+        "fragment Fav on Media { id type format title { userPreferred } coverImage { medium } startDate { year } }"
     };
 }
 
@@ -117,7 +137,7 @@ pub struct Members {
 
 impl Members {
     pub fn has_more(&self) -> bool {
-        self.page_info.as_ref().and_then(|p| p.has_next_page).unwrap_or(false)
+        crate::api::operation::has_next(self.page_info.as_ref())
     }
 }
 

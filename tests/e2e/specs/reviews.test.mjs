@@ -181,3 +181,41 @@ test('a member\'s page lists the reviews they wrote, newest first, in the page\'
   assert.equal(await page.locator('[data-testid=written-reviews]').count(), 0);
   assert.deepEqual(problems(page), []);
 });
+
+test('a member who wrote more than ten: the rest ten at a time, newest first, none twice when one is written meanwhile; a failed page can be tried again', async () => {
+  const at = 1764000000;
+  // Jun wrote 23 more reviews, one a day, of the Star of Miracles titles
+  // (after his two of Cowboy Bebop: 25 in all).
+  for (let i = 0; i < 23; i++) {
+    world.standIn.data.reviews.push({ id: 7100 + i, userId: 6002, mediaId: 90001 + i, score: 70, rating: 1, ratingAmount: 2, createdAt: at + (23 - i) * 86400, updatedAt: at, summary: `Star of Miracles, part ${i + 1}, reviewed.`, body: '<p>Fine.</p>' });
+  }
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}user/6002`);
+  await appReady(page);
+  const written = page.locator('[data-testid=written-reviews] [data-testid=review-row] a');
+  await page.waitForSelector('[data-testid=written-reviews]');
+  assert.equal(await written.count(), 10);
+  assert.equal(await written.first().innerText(), 'Star of Miracles, part 1, reviewed.');
+  // A new one, written before the next page is read, moves every review
+  // down by one: the page's first is one already shown.
+  world.standIn.data.reviews.push({ id: 7200, userId: 6002, mediaId: 1, score: 50, rating: 0, ratingAmount: 0, createdAt: at + 100 * 86400, updatedAt: at, summary: 'Written in between.', body: '<p>New.</p>' });
+  const more = page.locator('[data-testid=written-reviews-more] [data-testid=load-more]');
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=written-reviews] [data-testid=review-row]').length === 19);
+  assert.equal(requests('MemberReviews').length, 1);
+  assert.deepEqual(requests('MemberReviews')[0].body.variables, { id: 6002, page: 2 });
+  // The third page fails once: the button stays, with the reason.
+  world.standIn.fault({ kind: '500', operation: 'MemberReviews' });
+  await more.click();
+  await page.waitForSelector('[data-testid=written-reviews-more] [data-testid=api-error]');
+  assert.equal(await written.count(), 19);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=written-reviews] [data-testid=review-row]').length === 25);
+  await page.waitForSelector('[data-testid=written-reviews-more] [data-testid=load-more]', { state: 'detached' });
+  const all = await written.allInnerTexts();
+  assert.equal(new Set(all).size, 25, 'none twice');
+  assert.deepEqual(all.slice(-3), ['Star of Miracles, part 23, reviewed.', 'Style over story.', 'Slow, then unforgettable.']);
+  assert.equal(all.includes('Written in between.'), false, 'a review newer than the first page waits for a reload');
+  assert.deepEqual(problems(page), []);
+});
