@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, recommendation, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, recommendation, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -341,6 +341,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let later = fixture_reads_as_selected::<user::MemberReviews>();
     for part in ["page: Some(PageOf { page_info: Some(More { has_next_page: Some(false) })", "id: 7110, summary: Some(\"Star of Miracles, part 11, reviewed.\"), score: Some(70), private: Some(false), rating: Some(1), rating_amount: Some(2), user: None, media: Some(Other { id: 90011", "id: 7111, summary: None, score: None, private: Some(true)"] {
         assert!(later.contains(part), "{part}: {later}");
+    }
+    let favourites = fixture_reads_as_selected::<favourite::MemberFavourites>();
+    for part in ["characters: Some(Favoured { page_info: Some(Total { total: Some(27) }), nodes: [Person { id: 1, name: Some(PersonName { user_preferred: Some(\"Spike Spiegel\")", "Person { id: 2, name: None, image: None }", "anime: None", "staff: None"] {
+        assert!(favourites.contains(part), "{part}: {favourites}");
     }
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();
     for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {

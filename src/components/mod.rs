@@ -79,6 +79,24 @@ pub fn modal_dialog(fallback: Option<String>) -> NodeRef<leptos::html::Dialog> {
     dialog
 }
 
+/// Gives the focus, once the page is drawn (the next frame), to the first
+/// element `selectors` finds that takes it (a disabled one does not).
+pub fn focus_first(selectors: String) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let document = document();
+        let Ok(found) = document.query_selector_all(&selectors) else { return };
+        for i in 0..found.length() {
+            if let Some(e) = found.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = e.focus();
+                if document.active_element().is_some_and(|a| a == *e) {
+                    return;
+                }
+            }
+        }
+    });
+}
+
 /// Gives the focus back after a dialog (see [`modal_dialog`]), and again
 /// for a few frames while it falls back to the page (a row moved to
 /// another list is drawn a frame or two later, and may be drawn anew once

@@ -10,7 +10,9 @@ use crate::api::ops::title::{Other, Person};
 use crate::api::operation::has_next;
 use crate::api::ops::user::{MemberPeople, MemberReviews, PeopleVars, ReviewsVars};
 use crate::api::ops::viewer::{self, Favoured, Members, Written};
-use crate::components::api_status::{LoadMore, Paged};
+use crate::api::ops::favourite::{moved, FavouriteKind, MemberFavourites, OrderFavourites};
+use crate::components::api_status::{ApiErrorView, LoadMore, Paged, Sending};
+use crate::components::focus_first;
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::media::{MediaKind, ScoreFormat};
@@ -118,44 +120,214 @@ pub fn TotalsCards(anime: Statistics, manga: Statistics, stats: bool, #[prop(opt
     }
 }
 
-/// The member's favourites, by kind, each a link to its page; `all`:
-/// their page of every favourite on AniList; `yours`: another member's,
-/// where the person's own status on a title says whose it is.
+/// The member's favourites, by kind and in their order, each a link to its
+/// page: the first 25 of each kind came with the profile, "Load more" reads
+/// the next 25. `yours`: another member's, where the person's own status
+/// on a title says whose it is; `own`: the person's own, which they can
+/// put in another order.
 #[component]
-pub fn FavouritesCard(favourites: viewer::Favourites, all: Option<String>, empty: &'static str, #[prop(optional)] yours: bool) -> impl IntoView {
-    let f = favourites;
-    let titles = |label: &'static str, id: &'static str, list: Option<Favoured<Other>>| {
-        let list = list.filter(|l| !l.nodes.is_empty())?;
-        let more = list.more();
-        Some(view! {
-            <h3>{label}</h3>
-            <ul class="tiles" data-testid=id>{list.nodes.into_iter().map(|o| view! { <MediaTile other=o note="" yours=yours/> }).collect_view()}</ul>
-            {more_line(more, all.clone())}
-        })
-    };
-    let people = |label: &'static str, id: &'static str, list: Option<Favoured<Person>>, page: fn(i64) -> Page| {
-        let list = list.filter(|l| !l.nodes.is_empty())?;
-        let more = list.more();
-        Some(view! {
-            <h3>{label}</h3>
-            <ul class="people" data-testid=id>
-                {list.nodes.into_iter().map(|p| view! { <li class="people__row"><PersonLink page=page(p.id) who=p note=""/></li> }).collect_view()}
-            </ul>
-            {more_line(more, all.clone())}
-        })
-    };
-    let none = [f.anime.as_ref().map(|l| l.nodes.len()), f.manga.as_ref().map(|l| l.nodes.len()), f.characters.as_ref().map(|l| l.nodes.len()), f.staff.as_ref().map(|l| l.nodes.len())]
-        .into_iter()
-        .all(|n| n.unwrap_or(0) == 0);
+pub fn FavouritesCard(user: u64, favourites: viewer::Favourites, empty: &'static str, #[prop(optional)] yours: bool, #[prop(optional)] own: bool) -> impl IntoView {
+    let mut f = favourites;
+    let groups: Vec<_> = FavouriteKind::ALL.into_iter().map(|kind| (kind, of_kind(&mut f, kind))).filter(|(_, (first, _))| !first.is_empty()).collect();
+    let none = groups.is_empty();
     view! {
         <section class="card favourites" data-testid="favourites">
             <h2>"Favourites"</h2>
             {none.then(|| view! { <p class="muted">{empty}</p> })}
-            {titles("Anime", "favourite-anime", f.anime)}
-            {titles("Manga", "favourite-manga", f.manga)}
-            {people("Characters", "favourite-characters", f.characters, Page::Character)}
-            {people("Staff", "favourite-staff", f.staff, Page::Staff)}
+            {groups.into_iter().map(|(kind, (first, total))| view! { <FavouriteGroup user=user kind=kind first=first total=total yours=yours own=own/> }).collect_view()}
         </section>
+    }
+}
+
+/// One favourite, as its kind shows it.
+#[derive(Clone, Debug, PartialEq)]
+enum Fav {
+    Title(Other),
+    Person(Person),
+}
+
+impl Fav {
+    fn id(&self) -> i64 {
+        match self {
+            Fav::Title(o) => o.id,
+            Fav::Person(p) => p.id,
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Fav::Title(o) => o.name(),
+            Fav::Person(p) => p.name(),
+        }
+    }
+}
+
+/// Takes this kind's favourites out of `f`, with how many there are in all.
+fn of_kind(f: &mut viewer::Favourites, kind: FavouriteKind) -> (Vec<Fav>, u32) {
+    fn split<T>(list: Option<Favoured<T>>, wrap: fn(T) -> Fav) -> (Vec<Fav>, u32) {
+        let Some(list) = list else { return (Vec::new(), 0) };
+        let total = list.page_info.as_ref().and_then(|p| p.total).unwrap_or(list.nodes.len() as u32);
+        (list.nodes.into_iter().map(wrap).collect(), total)
+    }
+    match kind {
+        FavouriteKind::Anime => split(f.anime.take(), Fav::Title),
+        FavouriteKind::Manga => split(f.manga.take(), Fav::Title),
+        FavouriteKind::Characters => split(f.characters.take(), Fav::Person),
+        FavouriteKind::Staff => split(f.staff.take(), Fav::Person),
+    }
+}
+
+/// One kind of favourites: the first page, "Load more", and on the
+/// person's own profile "Change order": every one of them is read first (an
+/// order is given for all, so none left out falls in between), then each
+/// moves up or down with its buttons, and "Save order" sends the whole
+/// order (safe to send again when the answer is lost).
+#[component]
+fn FavouriteGroup(user: u64, kind: FavouriteKind, first: Vec<Fav>, total: u32, yours: bool, own: bool) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<crate::api::Api>());
+    let session = crate::session::use_session();
+    let more_at_first = first.len() < total as usize;
+    let shown = RwSignal::new(first);
+    let total = RwSignal::new(total);
+    let read = move |page: u32| {
+        let (api, credential) = (api.get_value(), session.credential());
+        async move { Ok::<_, crate::api::ApiError>(of_kind(&mut api.run::<MemberFavourites>(credential.as_ref(), &kind.page_vars(user, page), false).await?.favourites(), kind)) }
+    };
+    let pages = Paged::new(2, more_at_first, move |page, _| read(page), move |(got, all): (Vec<Fav>, u32), _| {
+        total.set(all);
+        // Favourites added or taken off while the pages are read: none twice.
+        shown.update(|s| crate::api::operation::add_unseen(s, got, Fav::id));
+        shown.with(Vec::len) < all as usize
+    });
+    // The order before "Change order", for Cancel; `None`: not ordering.
+    let before = RwSignal::new(None::<Vec<Fav>>);
+    let saved = RwSignal::new(false);
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
+    let start = move |_| {
+        saved.set(false);
+        if !pages.more.get_untracked() {
+            before.set(Some(shown.get_untracked()));
+            focus_first(format!("[data-testid={}-order] [data-move]", kind.testid()));
+            return;
+        }
+        sending.run(
+            async move {
+                let (mut all, mut page) = (Vec::new(), 1);
+                loop {
+                    let (got, n) = read(page).await?;
+                    let before = all.len();
+                    crate::api::operation::add_unseen(&mut all, got, Fav::id);
+                    // All read, or a page brought nothing new (the last).
+                    if all.len() >= n as usize || all.len() == before {
+                        return Ok((all, n));
+                    }
+                    page += 1;
+                }
+            },
+            move |(all, n): (Vec<Fav>, u32)| {
+                total.set(n);
+                pages.more.set(false);
+                shown.set(all.clone());
+                before.set(Some(all));
+                focus_first(format!("[data-testid={}-order] [data-move]", kind.testid()));
+            },
+        );
+    };
+    let step = move |id: i64, up: bool| {
+        let at = shown.try_update(|v| v.iter().position(|f| f.id() == id).and_then(|at| moved(v, at, up))).flatten();
+        if at.is_some() {
+            // The row moved in the page: the focus goes with it (to the
+            // other button when this one can go no further).
+            let row = format!("[data-testid={}-order] [data-fav=\"{id}\"]", kind.testid());
+            let (this, other) = if up { ("up", "down") } else { ("down", "up") };
+            focus_first(format!("{row} [data-move={this}]:not([disabled]), {row} [data-move={other}]"));
+        }
+    };
+    let save = move |_| {
+        let Some(credential) = session.credential() else { return };
+        let api = api.get_value();
+        let vars = kind.order_vars(&shown.with_untracked(|v| v.iter().map(Fav::id).collect::<Vec<_>>()));
+        sending.run(async move { crate::api::sending::again_if_unknown(|| api.run::<OrderFavourites>(Some(&credential), &vars, false)).await.map(|_| ()) }, move |()| {
+            before.set(None);
+            saved.set(true);
+        });
+    };
+    let cancel = move |_| {
+        if let Some(b) = before.get_untracked() {
+            shown.set(b);
+        }
+        before.set(None);
+        problem.set(None);
+    };
+    let ordering = move || before.with(Option::is_some);
+    let can_order = move || own && total.get() > 1;
+    let person_page = match kind {
+        FavouriteKind::Staff => Page::Staff,
+        _ => Page::Character,
+    };
+    let titles = matches!(kind, FavouriteKind::Anime | FavouriteKind::Manga);
+    let rows = move || {
+        view! {
+            <ul class=if titles { "tiles" } else { "people" } data-testid=kind.testid()>
+                <For each=move || shown.get() key=Fav::id let:fav>
+                    {match fav {
+                        Fav::Title(o) => view! { <MediaTile other=o note="" yours=yours/> }.into_any(),
+                        Fav::Person(p) => view! { <li class="people__row"><PersonLink page=person_page(p.id) who=p note=""/></li> }.into_any(),
+                    }}
+                </For>
+            </ul>
+        }
+    };
+    let order = move || {
+        view! {
+            <p class="small muted" id=format!("{}-order-help", kind.testid())>"Move each up or down, then save: AniList shows them in this order."</p>
+            <ol class="reorder" data-testid=format!("{}-order", kind.testid()) aria-describedby=format!("{}-order-help", kind.testid())>
+                <For each=move || shown.get() key=Fav::id let:fav>
+                    {
+                        let (id, name) = (fav.id(), fav.name());
+                        let at = move || shown.with(|v| v.iter().position(|f| f.id() == id));
+                        let last = move || shown.with(Vec::len).saturating_sub(1);
+                        view! {
+                            <li class="reorder__row" data-fav=id.to_string()>
+                                <span class="reorder__place" aria-hidden="true">{move || at().map(|i| i + 1)}</span>
+                                <span class="reorder__name">{name.clone()}</span>
+                                <button type="button" class="button button--small button--secondary" data-move="up" aria-label=format!("Move {name} up")
+                                    disabled=move || busy.get() || at() == Some(0) on:click=move |_| step(id, true)>"↑"</button>
+                                <button type="button" class="button button--small button--secondary" data-move="down" aria-label=format!("Move {name} down")
+                                    disabled=move || busy.get() || at() == Some(last()) on:click=move |_| step(id, false)>"↓"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+            <div class="actions">
+                <button type="button" class="button" data-testid="order-save" disabled=move || busy.get() on:click=save>
+                    {move || if busy.get() { "Saving…" } else { "Save order" }}
+                </button>
+                <button type="button" class="button button--secondary" data-testid="order-cancel" disabled=move || busy.get() on:click=cancel>"Cancel"</button>
+            </div>
+        }
+    };
+    view! {
+        <div class="favourites__group" data-testid=format!("{}-group", kind.testid())>
+            <h3>{kind.label()}</h3>
+            <Show when=ordering fallback=move || view! {
+                {rows}
+                <div data-testid=format!("{}-more", kind.testid())><LoadMore load=pages.load more=pages.more/></div>
+                <Show when=can_order>
+                    <div class="actions">
+                        <button type="button" class="button button--small button--secondary" data-testid="order-start" disabled=move || busy.get() on:click=start>
+                            {move || if busy.get() { format!("Reading all {}…", total.get()) } else { "Change order".to_string() }}
+                        </button>
+                    </div>
+                </Show>
+                {move || saved.get().then(|| view! { <p class="small" role="status" data-testid="order-saved">"Order saved."</p> })}
+            }>
+                {order}
+            </Show>
+            {move || problem.get().map(|e| view! { <div data-testid="order-error"><ApiErrorView error=e/></div> })}
+        </div>
     }
 }
 
@@ -238,22 +410,6 @@ pub fn ReviewsCard(user: u64, written: Option<Written>) -> impl IntoView {
             </section>
         </Show>
     }
-}
-
-/// AniList's page of the member's every favourite.
-pub fn all_favourites(site_url: Option<&String>) -> Option<String> {
-    site_url.map(|u| format!("{}/favorites", u.trim_end_matches('/')))
-}
-
-/// "And 3 more on AniList", when AniList has more than it gave.
-fn more_line(more: u32, all: Option<String>) -> Option<impl IntoView> {
-    (more > 0).then(|| {
-        let text = format!("And {more} more");
-        match all {
-            Some(href) => view! { <p class="small"><a href=href rel="noopener noreferrer" target="_blank">{text} " on AniList"</a></p> }.into_any(),
-            None => view! { <p class="small muted">{text} "."</p> }.into_any(),
-        }
-    })
 }
 
 fn format_score(mean: f64) -> String {

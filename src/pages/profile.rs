@@ -5,7 +5,7 @@ use crate::api::ops::viewer::{self, Members, Written};
 use crate::api::Api;
 use crate::components::api_status::ViewerMismatch;
 use crate::components::activity::ActivityCard;
-use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, ReviewsCard, TotalsCards};
+use crate::components::profile::{FavouritesCard, MembersCard, Profile, ProfileCard, ReviewsCard, TotalsCards};
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{ScoreFormat, UserTitleLanguage};
 use crate::pages::PageIntro;
@@ -64,7 +64,6 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
     let language = viewer.title_language;
     let score = p.score_format;
     let mismatch = p.id != token_sub;
-    let all = all_favourites(p.site_url.as_ref());
     view! {
         {mismatch.then(|| view! { <ViewerMismatch answered=p.id token=token_sub/> })}
         <ProfileCard profile=p.clone()>
@@ -79,7 +78,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
                 </dl>
             </article>
         </TotalsCards>
-        <FavouritesCard favourites=p.favourites all=all empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
+        <FavouritesCard user=p.id favourites=p.favourites own=true empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
         <ReviewsCard user=p.id written=viewer.reviews/>
         <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=viewer.following followers=viewer.followers

@@ -12,7 +12,7 @@ use crate::api::{Api, ApiError};
 use crate::components::empty_state::EmptyState;
 use crate::components::follow::FollowToggle;
 use crate::components::activity::ActivityCard;
-use crate::components::profile::{all_favourites, FavouritesCard, MembersCard, Profile, ProfileCard, ReviewsCard, TotalsCards};
+use crate::components::profile::{FavouritesCard, MembersCard, Profile, ProfileCard, ReviewsCard, TotalsCards};
 use crate::components::api_status::{LoadMore, Paged};
 use crate::components::read::read_from_anilist;
 use crate::components::tiles::{MediaTile, OnListToggle};
@@ -61,7 +61,6 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reviews: O
     crate::pages::set_title(&p.name);
     let me = session.user_untracked() == Some(p.id);
     let follow = RwSignal::new(p.is_following.unwrap_or(false));
-    let all = all_favourites(p.site_url.as_ref());
     let follows_you = p.is_follower == Some(true) && !me;
     view! {
         <div class="page-intro">
@@ -76,7 +75,7 @@ fn UserBody(profile: Profile, following: Members, followers: Members, reviews: O
         </ProfileCard>
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=me/>
         <TheirLists user=p.id/>
-        <FavouritesCard favourites=p.favourites all=all empty="No favourites yet." yours=!me/>
+        <FavouritesCard user=p.id favourites=p.favourites empty="No favourites yet." yours=!me/>
         <ReviewsCard user=p.id written=reviews/>
         <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=following followers=followers none_followed="They follow no one yet." none_following="No followers yet."/>

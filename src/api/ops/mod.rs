@@ -44,6 +44,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<title::TitleCast>(),
     op::<favourite::FavouriteState>(),
     op::<favourite::ToggleFavourite>(),
+    op::<favourite::MemberFavourites>(),
+    op::<favourite::OrderFavourites>(),
     op::<people::CharacterPage>(),
     op::<people::StaffPage>(),
     op::<studio::StudioPage>(),

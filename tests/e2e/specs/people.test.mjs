@@ -135,7 +135,7 @@ test('a favourite character and staff member: sent once, and read back (not sent
   await page.waitForSelector('[data-testid=person-name] >> text=Spike Spiegel');
 });
 
-test('the profile\'s favourites: 25 of a kind, then a link to the rest on AniList; none yet says where to add them', async () => {
+test('the profile\'s favourites: 25 of a kind, then the rest with Load more; none yet says where to add them', async () => {
   const anime = world.standIn.data.media.filter((m) => m.type === 'ANIME').map((m) => m.id);
   assert.ok(anime.length >= 27);
   world.standIn.data.viewer.favourites.anime = anime.slice(0, 27);
@@ -145,13 +145,88 @@ test('the profile\'s favourites: 25 of a kind, then a link to the rest on AniLis
   await appReady(page);
   await page.waitForSelector('[data-testid=favourite-anime]');
   assert.equal(await page.locator('[data-testid=favourite-anime] .tile').count(), 25);
-  const more = page.locator('[data-testid=favourites] >> text=And 2 more on AniList');
-  assert.equal(await more.getAttribute('href'), 'https://anilist.co/user/5150/favorites');
+  await page.click('[data-testid=favourite-anime-more] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=favourite-anime] .tile').length === 27);
+  await page.waitForSelector('[data-testid=favourite-anime-more] [data-testid=load-more]', { state: 'detached' });
+  assert.deepEqual(requests('MemberFavourites').map((r) => r.body.variables), [{ id: 5150, page: 2, anime: true, manga: false, characters: false, staff: false }]);
+  const names = await texts(page, '[data-testid=favourite-anime] .tile__name');
+  const want = anime.slice(0, 27).map((id) => world.standIn.data.media.find((m) => m.id === id)).map((m) => m.title.english ?? m.title.romaji);
+  assert.deepEqual(names, want, 'in the member\'s order');
   // Nothing favoured: the card says how to add some.
   world.standIn.data.viewer.favourites = { anime: [], manga: [], characters: [], staff: [] };
   await page.click('[data-testid=reload]');
   await page.waitForSelector('[data-testid=favourites] >> text=No favourites yet');
   assert.equal(await page.locator('[data-testid=favourites] .tile, [data-testid=favourites] .person').count(), 0);
+  assert.deepEqual(problems(page), []);
+});
+
+test('putting favourites in order: all of them read first, moved with the keyboard (the focus follows), saved whole; Cancel puts it back; only on the person\'s own profile', async () => {
+  const anime = world.standIn.data.media.filter((m) => m.type === 'ANIME').map((m) => m.id).slice(0, 27);
+  world.standIn.data.viewer.favourites.anime = [...anime];
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}profile`);
+  await appReady(page);
+  const group = '[data-testid=favourite-anime-group]';
+  await page.click(`${group} [data-testid=order-start]`);
+  const rows = page.locator('[data-testid=favourite-anime-order] [data-fav]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=favourite-anime-order] [data-fav]').length === 27);
+  assert.deepEqual(requests('MemberFavourites').map((r) => r.body.variables.page), [1, 2], 'every one read first');
+  // Cancel: the order as it was, nothing sent.
+  const third = anime[2];
+  await page.click(`[data-fav="${third}"] [data-move=up]`);
+  assert.equal(await rows.nth(1).getAttribute('data-fav'), String(third));
+  await page.click(`${group} [data-testid=order-cancel]`);
+  await page.waitForSelector('[data-testid=favourite-anime] .tile');
+  assert.equal(requests('OrderFavourites').length, 0);
+  assert.equal(await page.locator('[data-testid=favourite-anime] .tile').count(), 27, 'all read: all shown');
+  // Again, by keyboard: the third goes to the top, the focus with it, then
+  // to its other button when it can go no further.
+  await page.click(`${group} [data-testid=order-start]`);
+  await page.waitForSelector('[data-testid=favourite-anime-order]');
+  await page.focus(`[data-fav="${third}"] [data-move=up]`);
+  await page.keyboard.press('Enter');
+  await waitFor(() => page.evaluate(() => document.activeElement?.closest('[data-fav]')?.dataset.fav).then((f) => f === String(anime[2])));
+  assert.equal(await rows.nth(1).getAttribute('data-fav'), String(third));
+  await page.keyboard.press('Enter');
+  assert.equal(await rows.nth(0).getAttribute('data-fav'), String(third));
+  await waitFor(() => page.evaluate(() => document.activeElement?.dataset.move).then((m) => m === 'down'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-fav]').dataset.fav), String(third));
+  // The last one up by one, with the mouse.
+  await page.click(`[data-fav="${anime[26]}"] [data-move=up]`);
+  const order = [third, anime[0], anime[1], ...anime.slice(3, 25), anime[26], anime[25]];
+  assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => Number(x.dataset.fav))), order);
+  // The answer is lost once (AniList applied it): sent again, one order.
+  world.standIn.fault({ kind: 'drop-after', operation: 'OrderFavourites' });
+  await page.click(`${group} [data-testid=order-save]`);
+  await page.waitForSelector(`${group} [data-testid=order-saved]`);
+  assert.equal(requests('OrderFavourites').length, 2);
+  assert.deepEqual(requests('OrderFavourites')[1].body.variables, { animeIds: order, animeOrder: order.map((_, i) => i + 1) });
+  assert.deepEqual(world.standIn.data.viewer.favourites.anime, order);
+  assert.deepEqual((await page.locator('[data-testid=favourite-anime] .tile').evaluateAll((t) => t.length)), 27);
+  // Read again from AniList: the new order.
+  await page.click('[data-testid=reload]');
+  await page.waitForSelector('[data-testid=favourite-anime] .tile');
+  const first = world.standIn.data.media.find((m) => m.id === third);
+  assert.equal(await page.locator('[data-testid=favourite-anime] .tile__name').first().innerText(), first.title.english ?? first.title.romaji);
+  // A refusal keeps the order on screen, with the reason; saved next time.
+  await page.click(`${group} [data-testid=order-start]`);
+  await page.waitForSelector('[data-testid=favourite-anime-order]');
+  await page.click(`[data-fav="${anime[0]}"] [data-move=up]`);
+  world.standIn.fault({ kind: '500', operation: 'OrderFavourites' });
+  await page.click(`${group} [data-testid=order-save]`);
+  await page.waitForSelector(`${group} [data-testid=order-error]`);
+  assert.equal(await rows.nth(0).getAttribute('data-fav'), String(anime[0]));
+  await page.click(`${group} [data-testid=order-save]`);
+  await page.waitForSelector(`${group} [data-testid=order-saved]`);
+  assert.equal(world.standIn.data.viewer.favourites.anime[0], anime[0]);
+  // Another member's favourites: no ordering.
+  world.standIn.data.others.find((o) => o.id === 6002).favourites.anime = anime.slice(0, 3);
+  await page.goto(`${world.app.url}user/6002`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=favourite-anime]');
+  assert.equal(await page.locator('[data-testid=order-start]').count(), 0);
+  assert.deepEqual(problems(page), []);
 });
 
 test('signed out, a character\'s page reads without a token; an unknown id and a bad address say so', async () => {

@@ -1170,6 +1170,27 @@ export class StandIn {
         const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
         return { anime: page(favs.anime), manga: page(favs.manga) };
       },
+      // The viewer's favourites of each kind named, in the order given
+      // (ascending numbers, as AniList's favouriteOrder): those named first,
+      // those not named after them as they were. Absolute: the same order
+      // sent twice is one order.
+      UpdateFavouriteOrder: (args, ctx) => {
+        viewerOf(ctx);
+        const favs = d.viewer.favourites ??= { anime: [], manga: [] };
+        for (const [kind, ids, order] of [['anime', args.animeIds, args.animeOrder], ['manga', args.mangaIds, args.mangaOrder],
+          ['characters', args.characterIds, args.characterOrder], ['staff', args.staffIds, args.staffOrder], ['studios', args.studioIds, args.studioOrder]]) {
+          if (ids == null) continue;
+          if (!Array.isArray(order) || order.length !== ids.length) {
+            throw new ApiError('validation', 400, { validation: { [`${kind}Order`]: ['The order must give a place for each id.'] } });
+          }
+          const list = favs[kind] ??= [];
+          const place = new Map(ids.map((id, i) => [id, order[i]]));
+          const named = list.filter((id) => place.has(id)).sort((a, b) => place.get(a) - place.get(b));
+          favs[kind] = [...named, ...list.filter((id) => !place.has(id))];
+        }
+        const page = (ids) => () => ({ pageInfo: { total: ids.length }, nodes: ids.map((id) => mediaObj(mediaById(id))) });
+        return { anime: page(favs.anime), manga: page(favs.manga) };
+      },
       // Absolute: the viewer's say on a recommendation is what is given
       // (NO_RATING takes it back); one not there yet is made.
       SaveRecommendation: (args, ctx) => {
