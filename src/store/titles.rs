@@ -22,6 +22,26 @@ const OUTDATED_KEY: &str = "tsuzuki.titles-outdated.v1";
 /// A kept title is shown without asking AniList again for this long.
 pub const FRESH_FOR_MS: f64 = 10.0 * 60_000.0;
 
+/// The shape titles are kept in now. One kept in an older shape lacks what
+/// the app has since learnt to ask (a recommendation's standing, a review's
+/// privacy: shape 2): it is shown, and asked again at once. Raised with
+/// every such change to [`Title`].
+const SHAPE: u32 = 2;
+
+/// A title as IndexedDB keeps it: when it was read, its shape, the title.
+fn kept_text(at: f64, title: &Title) -> Option<String> {
+    serde_json::to_string(&(at, SHAPE, title)).ok()
+}
+
+/// A kept title and when it was read, that time 0 (asked again at once)
+/// when it was kept in an older shape (the first had none).
+fn read_kept(text: &str) -> Option<(f64, Title)> {
+    if let Ok((at, shape, title)) = serde_json::from_str::<(f64, u32, Title)>(text) {
+        return Some((if shape >= SHAPE { at } else { 0.0 }, title));
+    }
+    serde_json::from_str::<(f64, Title)>(text).ok().map(|(_, title)| (0.0, title))
+}
+
 /// One title: what was read, when, and how its refresh stands.
 #[derive(Clone, Debug, Default)]
 pub struct Kept {
@@ -74,7 +94,7 @@ impl Titles {
         leptos::task::spawn_local(async move {
             if me.kept.try_with_untracked(|k| k.get(&(user, id)).is_none_or(|t| t.title.is_none())) == Some(true) {
                 if let Ok(Some(text)) = idb::get(idb::TITLES, &key(user, id)).await {
-                    if let Ok((at, title)) = serde_json::from_str::<(f64, Title)>(&text) {
+                    if let Some((at, title)) = read_kept(&text) {
                         me.kept.try_update(|k| {
                             let t = k.entry((user, id)).or_default();
                             if t.title.is_none() {
@@ -98,7 +118,7 @@ impl Titles {
             let answer = answer.and_then(|d| d.title(format).ok_or_else(|| ApiError::Shape("no Media".into())));
             let now = js_sys::Date::now();
             if let Ok(title) = &answer {
-                if let Ok(text) = serde_json::to_string(&(now, title)) {
+                if let Some(text) = kept_text(now, title) {
                     let _ = idb::put(idb::TITLES, &key(user, id), &text).await;
                 }
             }
@@ -205,7 +225,7 @@ impl Titles {
                 if let Some(title) = t.title.clone() {
                     let mut title = (*title).clone();
                     f(t, &mut title);
-                    kept = serde_json::to_string(&(t.fetched_at, &title)).ok();
+                    kept = kept_text(t.fetched_at, &title);
                     t.title = Some(Arc::new(title));
                 }
             }
@@ -226,4 +246,28 @@ impl Default for Titles {
 
 pub fn use_titles() -> Titles {
     expect_context::<Titles>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_kept_in_an_older_shape_is_shown_and_asked_again_at_once() {
+        let title: Title = serde_json::from_value(serde_json::json!({ "id": 1, "title": { "userPreferred": "Cowboy Bebop" } })).unwrap();
+        let now = kept_text(1_000.0, &title).unwrap();
+        let (at, back) = read_kept(&now).unwrap();
+        assert_eq!((at, back.id), (1_000.0, 1));
+        // The first shape: (time, title), no shape.
+        let first = serde_json::to_string(&(1_000.0, &title)).unwrap();
+        let (at, back) = read_kept(&first).unwrap();
+        assert_eq!((at, back.id), (0.0, 1));
+        // An older numbered shape alike; a later one (another tab's newer
+        // app) is read as it is.
+        let older = serde_json::to_string(&(1_000.0, SHAPE - 1, &title)).unwrap();
+        assert_eq!(read_kept(&older).map(|(at, _)| at), Some(0.0));
+        let later = serde_json::to_string(&(1_000.0, SHAPE + 1, &title)).unwrap();
+        assert_eq!(read_kept(&later).map(|(at, _)| at), Some(1_000.0));
+        assert!(read_kept("not a title").is_none());
+    }
 }

@@ -127,6 +127,41 @@ test('one request per title: a revisit, and a reload, are served from what is ke
   assert.deepEqual(requests('TitlePage').map((r) => r.body.variables.id), [5114, 1]);
 });
 
+test('a title kept in an older shape (before the app asked what it asks now) is shown at once and read again', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/5114`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  // Rewritten as the app's first shape kept it, (time, title), read just now.
+  await page.evaluate(() => new Promise((done, fail) => {
+    const open = indexedDB.open('tsuzuki');
+    open.onerror = fail;
+    open.onsuccess = () => {
+      const store = open.result.transaction('titles', 'readwrite').objectStore('titles');
+      const get = store.get('5150:5114');
+      get.onsuccess = () => {
+        const [, , title] = JSON.parse(get.result);
+        const old = JSON.stringify([Date.now(), title]).replaceAll('Fullmetal Alchemist: Brotherhood', 'Kept long ago');
+        store.put(old, '5150:5114').onsuccess = () => done();
+      };
+      get.onerror = fail;
+    };
+  }));
+  world.standIn.fault({ kind: 'slow', delayMs: 1500, operation: 'TitlePage' });
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Kept long ago');
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  assert.deepEqual(requests('TitlePage').map((r) => r.body.variables.id), [5114, 5114]);
+  // Kept again in today's shape: the next reload asks nothing.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Fullmetal Alchemist: Brotherhood');
+  await page.waitForTimeout(500);
+  assert.equal(requests('TitlePage').length, 2);
+  assert.deepEqual(problemsBut(page), []);
+});
+
 test('the entry from the title\'s page: edit it, or add the title with a chosen status', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}anime/1`);
