@@ -184,7 +184,7 @@ where
 fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let viewer = fixture_reads_as_selected::<viewer::Viewer>();
     assert!(viewer.contains("minutes_watched: 5424") && viewer.contains("Point10Decimal"), "{viewer}");
-    for part in ["page_info: Some(Total { total: Some(27) })", "title: Some(Title { user_preferred: Some(\"Cowboy Bebop\")", "start_date: Some(FuzzyDate { year: Some(1998)", "Spike Spiegel", "staff: None"] {
+    for part in ["page_info: Some(Total { total: Some(27) })", "title: Some(Title { user_preferred: Some(\"Cowboy Bebop\")", "start_date: Some(FuzzyDate { year: Some(1998)", "Spike Spiegel", "staff: None", "studios: Some(Favoured { page_info: Some(Total { total: Some(1) }), nodes: [FavStudio { id: 14, name: \"Sunrise\" }] })"] {
         assert!(viewer.contains(part), "{part}: {viewer}");
     }
     for part in ["following: Some(Members { page_info: Some(More { has_next_page: Some(true) }), members: [Member { id: 6001, name: \"Hana\"", "followers: Some(Members { page_info: Some(More { has_next_page: Some(false) }), members: [] })"] {

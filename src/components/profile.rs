@@ -1,6 +1,6 @@
 //! What a member's profile shows, on the person's own profile page and on
-//! another member's page: the head (avatar, name, bio), the totals, and the
-//! favourites.
+//! another member's page: the head (avatar, name, bio), the totals, the
+//! favourites (titles, characters, staff, studios) and the reviews written.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -144,6 +144,7 @@ pub fn FavouritesCard(user: u64, favourites: viewer::Favourites, empty: &'static
 enum Fav {
     Title(Other),
     Person(Person),
+    Studio(viewer::FavStudio),
 }
 
 impl Fav {
@@ -151,6 +152,7 @@ impl Fav {
         match self {
             Fav::Title(o) => o.id,
             Fav::Person(p) => p.id,
+            Fav::Studio(s) => s.id,
         }
     }
 
@@ -158,6 +160,7 @@ impl Fav {
         match self {
             Fav::Title(o) => o.name(),
             Fav::Person(p) => p.name(),
+            Fav::Studio(s) => s.name.clone(),
         }
     }
 }
@@ -174,6 +177,7 @@ fn of_kind(f: &mut viewer::Favourites, kind: FavouriteKind) -> (Vec<Fav>, u32) {
         FavouriteKind::Manga => split(f.manga.take(), Fav::Title),
         FavouriteKind::Characters => split(f.characters.take(), Fav::Person),
         FavouriteKind::Staff => split(f.staff.take(), Fav::Person),
+        FavouriteKind::Studios => split(f.studios.take(), Fav::Studio),
     }
 }
 
@@ -274,6 +278,7 @@ fn FavouriteGroup(user: u64, kind: FavouriteKind, first: Vec<Fav>, total: u32, y
                     {match fav {
                         Fav::Title(o) => view! { <MediaTile other=o note="" yours=yours/> }.into_any(),
                         Fav::Person(p) => view! { <li class="people__row"><PersonLink page=person_page(p.id) who=p note=""/></li> }.into_any(),
+                        Fav::Studio(s) => view! { <li class="people__row"><a href=Page::Studio(s.id).href()>{s.name}</a></li> }.into_any(),
                     }}
                 </For>
             </ul>

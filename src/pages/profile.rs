@@ -78,7 +78,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
                 </dl>
             </article>
         </TotalsCards>
-        <FavouritesCard user=p.id favourites=p.favourites own=true empty="No favourites yet: a title's, a character's or a staff member's page has a button for it."/>
+        <FavouritesCard user=p.id favourites=p.favourites own=true empty="No favourites yet: a title's, a character's, a staff member's or a studio's page has a button for it."/>
         <ReviewsCard user=p.id written=viewer.reviews/>
         <ActivityCard user=p.id name=p.name.clone()/>
         <MembersCard user=p.id following=viewer.following followers=viewer.followers

@@ -130,10 +130,11 @@ pub enum FavouriteKind {
     Manga,
     Characters,
     Staff,
+    Studios,
 }
 
 impl FavouriteKind {
-    pub const ALL: [FavouriteKind; 4] = [FavouriteKind::Anime, FavouriteKind::Manga, FavouriteKind::Characters, FavouriteKind::Staff];
+    pub const ALL: [FavouriteKind; 5] = [FavouriteKind::Anime, FavouriteKind::Manga, FavouriteKind::Characters, FavouriteKind::Staff, FavouriteKind::Studios];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -141,6 +142,7 @@ impl FavouriteKind {
             FavouriteKind::Manga => "Manga",
             FavouriteKind::Characters => "Characters",
             FavouriteKind::Staff => "Staff",
+            FavouriteKind::Studios => "Studios",
         }
     }
 
@@ -151,12 +153,21 @@ impl FavouriteKind {
             FavouriteKind::Manga => "favourite-manga",
             FavouriteKind::Characters => "favourite-characters",
             FavouriteKind::Staff => "favourite-staff",
+            FavouriteKind::Studios => "favourite-studios",
         }
     }
 
     /// Page `page` of this kind of member `id`'s favourites, no other kind.
     pub fn page_vars(self, id: u64, page: u32) -> PageVars {
-        PageVars { id, page, anime: self == FavouriteKind::Anime, manga: self == FavouriteKind::Manga, characters: self == FavouriteKind::Characters, staff: self == FavouriteKind::Staff }
+        PageVars {
+            id,
+            page,
+            anime: self == FavouriteKind::Anime,
+            manga: self == FavouriteKind::Manga,
+            characters: self == FavouriteKind::Characters,
+            staff: self == FavouriteKind::Staff,
+            studios: self == FavouriteKind::Studios,
+        }
     }
 
     /// The order to save: these favourites of this kind, first to last
@@ -169,6 +180,7 @@ impl FavouriteKind {
             FavouriteKind::Manga => (&mut vars.manga_ids, &mut vars.manga_order),
             FavouriteKind::Characters => (&mut vars.character_ids, &mut vars.character_order),
             FavouriteKind::Staff => (&mut vars.staff_ids, &mut vars.staff_order),
+            FavouriteKind::Studios => (&mut vars.studio_ids, &mut vars.studio_order),
         };
         (*slot_ids, *slot_order) = (Some(ids.to_vec()), Some(order));
         vars
@@ -193,13 +205,14 @@ impl Operation for MemberFavourites {
     const NAME: &'static str = "MemberFavourites";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query MemberFavourites($id: Int!, $page: Int, $anime: Boolean!, $manga: Boolean!, $characters: Boolean!, $staff: Boolean!) {
+        "query MemberFavourites($id: Int!, $page: Int, $anime: Boolean!, $manga: Boolean!, $characters: Boolean!, $staff: Boolean!, $studios: Boolean!) {
   User(id: $id) {
     favourites {
       anime(page: $page, perPage: 25) @include(if: $anime) { pageInfo { total } nodes { ...Fav } }
       manga(page: $page, perPage: 25) @include(if: $manga) { pageInfo { total } nodes { ...Fav } }
       characters(page: $page, perPage: 25) @include(if: $characters) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
       staff(page: $page, perPage: 25) @include(if: $staff) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
+      studios(page: $page, perPage: 25) @include(if: $studios) { pageInfo { total } nodes { id name } }
     }
   }
 }
@@ -218,6 +231,7 @@ pub struct PageVars {
     pub manga: bool,
     pub characters: bool,
     pub staff: bool,
+    pub studios: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -245,8 +259,8 @@ pub struct OrderFavourites;
 impl Operation for OrderFavourites {
     const NAME: &'static str = "OrderFavourites";
     const MUTATION: bool = true;
-    const QUERY: &'static str = "mutation OrderFavourites($animeIds: [Int], $animeOrder: [Int], $mangaIds: [Int], $mangaOrder: [Int], $characterIds: [Int], $characterOrder: [Int], $staffIds: [Int], $staffOrder: [Int]) {
-  UpdateFavouriteOrder(animeIds: $animeIds, animeOrder: $animeOrder, mangaIds: $mangaIds, mangaOrder: $mangaOrder, characterIds: $characterIds, characterOrder: $characterOrder, staffIds: $staffIds, staffOrder: $staffOrder) { anime(perPage: 1) { pageInfo { total } } }
+    const QUERY: &'static str = "mutation OrderFavourites($animeIds: [Int], $animeOrder: [Int], $mangaIds: [Int], $mangaOrder: [Int], $characterIds: [Int], $characterOrder: [Int], $staffIds: [Int], $staffOrder: [Int], $studioIds: [Int], $studioOrder: [Int]) {
+  UpdateFavouriteOrder(animeIds: $animeIds, animeOrder: $animeOrder, mangaIds: $mangaIds, mangaOrder: $mangaOrder, characterIds: $characterIds, characterOrder: $characterOrder, staffIds: $staffIds, staffOrder: $staffOrder, studioIds: $studioIds, studioOrder: $studioOrder) { anime(perPage: 1) { pageInfo { total } } }
 }";
     type Vars = OrderVars;
     type Data = serde::de::IgnoredAny;
@@ -271,6 +285,10 @@ pub struct OrderVars {
     pub staff_ids: Option<Vec<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub staff_order: Option<Vec<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub studio_ids: Option<Vec<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub studio_order: Option<Vec<u32>>,
 }
 
 #[cfg(test)]
@@ -284,8 +302,9 @@ mod tests {
         assert_eq!(sent(FavouriteKind::Manga, &[5]), r#"{"mangaIds":[5],"mangaOrder":[1]}"#);
         assert_eq!(sent(FavouriteKind::Characters, &[2, 1]), r#"{"characterIds":[2,1],"characterOrder":[1,2]}"#);
         assert_eq!(sent(FavouriteKind::Staff, &[]), r#"{"staffIds":[],"staffOrder":[]}"#);
+        assert_eq!(sent(FavouriteKind::Studios, &[14, 7]), r#"{"studioIds":[14,7],"studioOrder":[1,2]}"#);
         let asked = serde_json::to_string(&FavouriteKind::Characters.page_vars(5150, 3)).unwrap();
-        assert_eq!(asked, r#"{"id":5150,"page":3,"anime":false,"manga":false,"characters":true,"staff":false}"#);
+        assert_eq!(asked, r#"{"id":5150,"page":3,"anime":false,"manga":false,"characters":true,"staff":false,"studios":false}"#);
     }
 
     #[test]

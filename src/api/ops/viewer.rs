@@ -31,6 +31,7 @@ macro_rules! profile_fields {
       manga(perPage: 25) { pageInfo { total } nodes { ...Fav } }
       characters(perPage: 25) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
       staff(perPage: 25) { pageInfo { total } nodes { id name { userPreferred } image { medium } } }
+      studios(perPage: 25) { pageInfo { total } nodes { id name } }
     }"
     };
 }
@@ -169,6 +170,16 @@ pub struct Favourites {
     pub manga: Option<Favoured<Other>>,
     pub characters: Option<Favoured<Person>>,
     pub staff: Option<Favoured<Person>>,
+    #[serde(default)]
+    pub studios: Option<Favoured<FavStudio>>,
+}
+
+/// A studio among a member's favourites.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct FavStudio {
+    pub id: i64,
+    #[serde(default)]
+    pub name: String,
 }
 
 /// The first page of one kind of favourites, and how many there are.

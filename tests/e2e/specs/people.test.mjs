@@ -148,10 +148,19 @@ test('the profile\'s favourites: 25 of a kind, then the rest with Load more; non
   await page.click('[data-testid=favourite-anime-more] [data-testid=load-more]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=favourite-anime] .tile').length === 27);
   await page.waitForSelector('[data-testid=favourite-anime-more] [data-testid=load-more]', { state: 'detached' });
-  assert.deepEqual(requests('MemberFavourites').map((r) => r.body.variables), [{ id: 5150, page: 2, anime: true, manga: false, characters: false, staff: false }]);
+  assert.deepEqual(requests('MemberFavourites').map((r) => r.body.variables), [{ id: 5150, page: 2, anime: true, manga: false, characters: false, staff: false, studios: false }]);
   const names = await texts(page, '[data-testid=favourite-anime] .tile__name');
   const want = anime.slice(0, 27).map((id) => world.standIn.data.media.find((m) => m.id === id)).map((m) => m.title.english ?? m.title.romaji);
   assert.deepEqual(names, want, 'in the member\'s order');
+  // Studios too, each leading to its page.
+  assert.deepEqual(await texts(page, '[data-testid=favourite-studios] a'), []);
+  world.standIn.data.viewer.favourites.studios = [14];
+  await page.click('[data-testid=reload]');
+  await page.waitForSelector('[data-testid=favourite-studios] >> text=Sunrise');
+  await page.click('[data-testid=favourite-studios] >> text=Sunrise');
+  await page.waitForURL(/\/studio\/14$/);
+  await page.goBack();
+  await appReady(page);
   // Nothing favoured: the card says how to add some.
   world.standIn.data.viewer.favourites = { anime: [], manga: [], characters: [], staff: [] };
   await page.click('[data-testid=reload]');

@@ -532,6 +532,7 @@ export class StandIn {
             manga: kind(f.manga, (id) => mediaObj(mediaById(id))),
             characters: kind(f.characters, (id) => characterObj(id)),
             staff: kind(f.staff, (id) => staffObj(id)),
+            studios: kind(f.studios, (id) => studioObj(id)),
           };
         },
       };
