@@ -160,6 +160,23 @@ test('many edits at once: the bar and the preview, light and dark, desktop and p
   }
 });
 
+test('favourites being put in order, light and dark, desktop and phone: no serious or critical axe violation', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const scheme of ['light', 'dark']) {
+      world.standIn.data.viewer.favourites.anime = [1, 5114, 16498];
+      const page = await world.newPage({ viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(world, page);
+      await page.goto(`${world.app.url}profile`);
+      await appReady(page);
+      await page.click('[data-testid=favourite-anime-group] [data-testid=order-start]');
+      await page.waitForSelector('[data-testid=favourite-anime-order] [data-fav]');
+      assert.deepEqual(await audit(page), [], `${viewport.width} ${scheme}`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});
+
 test('the accounts menu, open with two accounts, light and dark: no serious or critical axe violation', async () => {
   for (const scheme of ['light', 'dark']) {
     const page = await world.newPage();
