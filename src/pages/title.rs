@@ -52,12 +52,16 @@ fn TitleRoute(kind: MediaKind) -> impl IntoView {
     let id = crate::pages::id_param();
     move || match id.get() {
         Some(id) => view! { <TitleView kind=kind id=id/> }.into_any(),
-        None => view! {
-            <EmptyState title="No such title">
-                <p>"This address does not name a title. " <a href=Page::Search.href()>"Search for one"</a> "."</p>
-            </EmptyState>
-        }
-        .into_any(),
+        None => no_such_title().into_any(),
+    }
+}
+
+/// An address that names no title (the title's page, its review form).
+pub fn no_such_title() -> impl IntoView {
+    view! {
+        <EmptyState title="No such title">
+            <p>"This address does not name a title. " <a href=Page::Search.href()>"Search for one"</a> "."</p>
+        </EmptyState>
     }
 }
 

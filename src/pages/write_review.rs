@@ -49,12 +49,7 @@ fn WriteReviewRoute(kind: MediaKind) -> impl IntoView {
             view! { <WriteReview id=id credential=credential/> }.into_any()
         })
         .into_any(),
-        None => view! {
-            <EmptyState title="No such title">
-                <p>"This address does not name a title."</p>
-            </EmptyState>
-        }
-        .into_any(),
+        None => crate::pages::title::no_such_title().into_any(),
     }
 }
 

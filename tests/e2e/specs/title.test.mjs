@@ -277,6 +277,11 @@ test('signed out, a title\'s page reads without a token and offers a sign-in; an
   await page.goto(`${world.app.url}anime/abc`);
   await appReady(page);
   await page.waitForSelector('text=No such title');
+  // Its review form alike, with the way to search.
+  await page.goto(`${world.app.url}anime/abc/review`);
+  await appReady(page);
+  await page.waitForSelector('text=No such title');
+  assert.equal(await page.getAttribute('main >> text=Search for one', 'href'), '/search');
   // An anime airs where a manga is released (anilist.co's words).
   world.standIn.data.media.find((m) => m.id === 21).status = 'RELEASING';
   await page.goto(`${world.app.url}anime/21`);
