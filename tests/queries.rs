@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, recommendation, people, review, save_entry, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -345,6 +345,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let favourites = fixture_reads_as_selected::<favourite::MemberFavourites>();
     for part in ["characters: Some(Favoured { page_info: Some(Total { total: Some(27) }), nodes: [Person { id: 1, name: Some(PersonName { user_preferred: Some(\"Spike Spiegel\")", "Person { id: 2, name: None, image: None }", "anime: None", "staff: None"] {
         assert!(favourites.contains(part), "{part}: {favourites}");
+    }
+    let threads = fixture_reads_as_selected::<thread::TitleThreads>();
+    for part in ["has_next_page: Some(true)", "Thread { id: 9001, title: Some(\"Rewatch club: week 1\"), reply_count: Some(42), view_count: Some(900), is_sticky: Some(true), is_locked: Some(false), replied_at: Some(1762272000), created_at: Some(1761408000), site_url: Some(\"https://anilist.co/forum/thread/9001\"), user: Some(Name { name: \"Hana\" }), reply_user: Some(Name { name: \"Jun\" }) }", "Thread { id: 9003, title: None, reply_count: Some(0)"] {
+        assert!(threads.contains(part), "{part}: {threads}");
     }
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();
     for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {

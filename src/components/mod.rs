@@ -19,6 +19,7 @@ pub mod recommend;
 pub mod rich_text;
 pub mod shell;
 pub mod shortcuts;
+pub mod threads;
 pub mod tiles;
 pub mod watch_row;
 

@@ -26,6 +26,7 @@ use crate::components::empty_state::EmptyState;
 use crate::components::entry_editor::EntryEditor;
 use crate::components::favourite::FavouriteToggle;
 use crate::components::recommend::Recommendations;
+use crate::components::threads::ForumThreads;
 use crate::components::rich_text::RichText;
 use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::edit::{Patch, Values};
@@ -303,6 +304,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
             {following}
             {reviews.filter(|c| !c.edges.is_empty()).map(|first| cast_card(t.id, "reviews", "Reviews", first, |c| c.reviews, review_row))}
             <Recommendations media=title_id kind=kind user=user/>
+            <ForumThreads media=title_id/>
             {(!links.is_empty()).then(|| view! {
                 <section class="card" data-testid="links">
                     <h2>"Links"</h2>

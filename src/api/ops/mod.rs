@@ -23,6 +23,7 @@ pub mod schedule;
 pub mod search;
 pub mod stats;
 pub mod studio;
+pub mod thread;
 pub mod title;
 pub mod unread;
 pub mod update_entries;
@@ -59,6 +60,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<user::UserPage>(),
     op::<user::MemberPeople>(),
     op::<user::MemberReviews>(),
+    op::<thread::TitleThreads>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

@@ -566,3 +566,39 @@ test('recommend a title: found by name (the title itself and those there left ou
   assert.equal(await page.locator('[data-testid=recommend-open]').count(), 1);
   assert.deepEqual(problemsBut(page), []);
 });
+
+test('a title\'s forum threads: asked only when opened, pinned first, each leading to AniList; ten at a time; none says so; a failure can be tried again', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=threads-open]');
+  assert.equal(requests('TitleThreads').length, 0, 'the title\'s page stays one request');
+  world.standIn.fault({ kind: '500', operation: 'TitleThreads' });
+  await page.click('[data-testid=threads-open]');
+  await page.waitForSelector('[data-testid=threads] [data-testid=api-error]');
+  await page.click('[data-testid=threads-more] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=threads] [data-testid=thread]').length === 10);
+  const rows = page.locator('[data-testid=threads] [data-testid=thread]');
+  const first = rows.first();
+  assert.equal(await first.locator('[data-testid=thread-pinned]').count(), 1);
+  assert.equal(await first.locator('a').getAttribute('href'), 'https://anilist.co/forum/thread/9001');
+  assert.equal(await first.locator('a').getAttribute('target'), '_blank');
+  assert.match((await first.innerText()).replace(/\s+/g, ' '), /Pinned ?Rewatch club: week 1 by Hana · 42 replies · last reply .+ by Jun/);
+  // Then the most recently answered; a locked one says so.
+  assert.match((await rows.nth(1).innerText()).replace(/\s+/g, ' '), /Which session is the best\? by Jun · 1 reply · locked · last reply/);
+  assert.deepEqual(requests('TitleThreads').map((r) => r.body.variables), [{ mediaId: 1, page: 1 }, { mediaId: 1, page: 1 }]);
+  await page.click('[data-testid=threads-more] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=threads] [data-testid=thread]').length === 12);
+  await page.waitForSelector('[data-testid=threads-more] [data-testid=load-more]', { state: 'detached' });
+  // Its title is text: nothing in it runs.
+  const last = page.locator('[data-testid=thread]', { hasText: 'The ending, explained' });
+  assert.match((await last.innerText()).replace(/\s+/g, ' '), /<script>window.__pwned=60<\/script> by Hana · 0 replies · begun/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // A title no one has written about.
+  await page.goto(`${world.app.url}anime/16498`);
+  await appReady(page);
+  await page.click('[data-testid=threads-open]');
+  await page.waitForSelector('[data-testid=threads-none]');
+  assert.equal(await page.locator('[data-testid=threads-more] [data-testid=load-more]').count(), 0);
+  assert.deepEqual(problemsBut(page), []);
+});

@@ -204,6 +204,8 @@ export function freshFixtures() {
     // HTML, which is what these are): Cowboy Bebop has four, one more than
     // its page shows at first; one of them carries hostile markup.
     reviews: reviews(),
+    // Forum threads, each about the titles in mediaIds.
+    threads: threads(),
     // The members' say on reviews: "user>review" → UP_VOTE / DOWN_VOTE.
     reviewVotes: new Map(),
     // The members' say on recommendations: "user>title>recommended" →
@@ -264,6 +266,20 @@ function reviews() {
     { id: 7005, userId: VIEWER_ID, mediaId: 30002, score: 90, rating: 4, ratingAmount: 5, createdAt: at - 86400, updatedAt: at - 86400,
       summary: 'Guts, and then some.', body: '<p>Heavy, and worth it.</p>' },
   ];
+}
+
+function threads() {
+  const at = 1764000000;
+  const list = [
+    { id: 9001, title: 'Rewatch club: week 1', userId: SECOND_ID, replyUserId: THIRD_ID, replyCount: 42, viewCount: 900, isSticky: true, isLocked: false, createdAt: at - 30 * 86400, repliedAt: at - 20 * 86400, mediaIds: [1] },
+    { id: 9002, title: 'Which session is the best?', userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: 1, viewCount: 50, isSticky: false, isLocked: true, createdAt: at - 10 * 86400, repliedAt: at - 86400, mediaIds: [1] },
+    { id: 9003, title: 'The ending, explained <script>window.__pwned=60</script>', userId: SECOND_ID, replyUserId: null, replyCount: 0, viewCount: 3, isSticky: false, isLocked: false, createdAt: at - 2 * 86400, repliedAt: 0, mediaIds: [1, 5114] },
+  ];
+  // More than a page of ten for Cowboy Bebop.
+  for (let i = 1; i <= 9; i++) {
+    list.push({ id: 9100 + i, title: `Episode ${i} discussion`, userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: i, viewCount: 10 * i, isSticky: false, isLocked: false, createdAt: at - (40 + i) * 86400, repliedAt: at - (30 + i) * 86400, mediaIds: [1] });
+  }
+  return list;
 }
 
 function notifications() {

@@ -1041,13 +1041,20 @@ export class StandIn {
             && (!x.isPrivate || (ctx.viewerId != null && [x.messengerId, x.recipientId].includes(ctx.viewerId))))
             .sort((x, y) => y.id - x.id);
         };
+        // A title's forum threads: pinned first, then the most recently
+        // answered (IS_STICKY, REPLIED_AT_DESC; one not answered by when it
+        // was begun).
+        const threadArgs = pageListArgs(info, 'threads');
+        const threads = () => d.threads
+          .filter((t) => threadArgs.mediaCategoryId == null || t.mediaIds.includes(threadArgs.mediaCategoryId))
+          .sort((a, b) => Number(b.isSticky) - Number(a.isSticky) || (b.repliedAt || b.createdAt) - (a.repliedAt || a.createdAt) || a.id - b.id);
         // Whom a user follows, and who follows them, by name, a page at a time.
         const followingArgs = pageListArgs(info, 'following');
         const followersArgs = pageListArgs(info, 'followers');
         const follows = () => (followingArgs
           ? members([...d.follows].filter((f) => f.startsWith(`${followingArgs.userId}>`)).map((f) => Number(f.split('>')[1])))
           : members([...d.follows].filter((f) => f.endsWith(`>${followersArgs.userId}`)).map((f) => Number(f.split('>')[0]))));
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities()
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : threadArgs ? threads()
           : followingArgs || followersArgs ? follows() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
@@ -1077,6 +1084,7 @@ export class StandIn {
           activities: () => slice.map(activityObj),
           airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
+          threads: () => slice.map((t) => ({ ...t, siteUrl: `https://anilist.co/forum/thread/${t.id}`, user: userObj(t.userId), replyUser: t.replyUserId ? userObj(t.replyUserId) : null })),
           following: () => slice,
           followers: () => slice,
         };

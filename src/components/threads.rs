@@ -1,0 +1,87 @@
+//! A title's forum threads, AniList's (the app has no forum of its own:
+//! each leads to the thread there). Asked only when the person opens them,
+//! so the title's page stays one request.
+
+use leptos::prelude::*;
+
+use crate::api::operation::add_unseen;
+use crate::api::ops::thread::{Thread, TitleThreads, Vars};
+use crate::api::Api;
+use crate::auth::time::{local_date_time, now_secs, relative_words};
+use crate::components::api_status::{LoadMore, Paged};
+use crate::session::use_session;
+use crate::text::group_digits;
+
+#[component]
+pub fn ForumThreads(media: i64) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = use_session();
+    let shown = RwSignal::new(Vec::<Thread>::new());
+    let opened = RwSignal::new(false);
+    let pages = Paged::new(
+        1,
+        true,
+        move |page, _| {
+            let (api, credential) = (api.get_value(), session.credential());
+            async move { Ok(api.run::<TitleThreads>(credential.as_ref(), &Vars { media_id: media, page }, false).await?.items()) }
+        },
+        move |(got, more), _| {
+            // Threads answered while the pages are read move up: none twice.
+            shown.update(|s| add_unseen(s, got, |t| t.id));
+            more
+        },
+    );
+    let open = move |_| {
+        opened.set(true);
+        pages.load.dispatch_local(());
+    };
+    let none = move || shown.with(Vec::is_empty) && pages.load.value().with(|v| matches!(v, Some(Ok(()))));
+    view! {
+        <section class="card" data-testid="threads">
+            <h2>"Forum threads"</h2>
+            <Show when=move || opened.get() fallback=move || view! {
+                <p class="muted small">"What members say about it on AniList's forum."</p>
+                <div class="actions">
+                    <button type="button" class="button button--secondary" data-testid="threads-open" on:click=open>"Show forum threads"</button>
+                </div>
+            }>
+                <Show when=move || !none() fallback=|| view! { <p class="muted" data-testid="threads-none">"No forum threads about it yet."</p> }>
+                    <ul class="threads">
+                        <For each=move || shown.get() key=|t| t.id children=thread_row/>
+                    </ul>
+                </Show>
+                <div data-testid="threads-more"><LoadMore load=pages.load more=pages.more/></div>
+            </Show>
+        </section>
+    }
+}
+
+/// One thread: its title (a link to it on AniList), who began it, how many
+/// answers, when it last moved.
+fn thread_row(t: Thread) -> impl IntoView {
+    let now = now_secs();
+    let mut facts = Vec::new();
+    if let Some(u) = &t.user {
+        facts.push(format!("by {}", u.name));
+    }
+    let replies = t.reply_count.unwrap_or(0);
+    facts.push(if replies == 1 { "1 reply".to_string() } else { format!("{} replies", group_digits(replies as usize)) });
+    if t.is_locked == Some(true) {
+        facts.push("locked".into());
+    }
+    let when = t.last_active().map(|at| {
+        let by = t.reply_user.as_ref().filter(|_| replies > 0).map(|u| format!(" by {}", u.name)).unwrap_or_default();
+        let what = if replies > 0 { "last reply " } else { "begun " };
+        view! { " · " {what} <time title=local_date_time(at)>{relative_words(at - now)}</time> {by} }
+    });
+    let pinned = t.is_sticky == Some(true);
+    view! {
+        <li class="thread" data-testid="thread">
+            <a class="thread__title" href=t.link() rel="noopener noreferrer" target="_blank">
+                {pinned.then(|| view! { <span class="chip thread__pinned" data-testid="thread-pinned">"Pinned"</span> })}
+                {t.title.clone().unwrap_or_else(|| "(no title)".into())}
+            </a>
+            <span class="muted small">{facts.join(" · ")}{when}</span>
+        </li>
+    }
+}
