@@ -36,6 +36,7 @@ pub const STAFF: &str = "staff";
 pub const STUDIO: &str = "studio";
 pub const USER: &str = "user";
 pub const REVIEW: &str = "review";
+pub const THREAD: &str = "thread";
 
 pub use crate::media::MediaKind;
 
@@ -80,6 +81,8 @@ pub enum Page {
     Review(i64),
     /// The person's review of a title, to write or change: `/anime/1/review`.
     WriteReview(MediaKind, i64),
+    /// A forum thread with its comments: `/thread/9001`.
+    Thread(i64),
 }
 
 impl Page {
@@ -123,6 +126,7 @@ impl Page {
             Page::User(id) => format!("/{USER}/{id}"),
             Page::Review(id) => format!("/{REVIEW}/{id}"),
             Page::WriteReview(kind, id) => format!("/{}/{id}/{REVIEW}", kind.slug()),
+            Page::Thread(id) => format!("/{THREAD}/{id}"),
         }
     }
 
@@ -152,6 +156,7 @@ impl Page {
             Page::User(_) => "Member",
             Page::Review(_) => "Review",
             Page::WriteReview(..) => "Your review",
+            Page::Thread(_) => "Forum thread",
         }
     }
 }
@@ -182,6 +187,7 @@ mod tests {
         all.push(Page::Review(1).href());
         all.push(Page::ActivityItem(1).href());
         all.extend(MediaKind::ALL.map(|k| Page::WriteReview(k, 1).href()));
+        all.push(Page::Thread(1).href());
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -199,6 +205,7 @@ mod tests {
         assert_eq!(Page::Studio(14).href(), "/studio/14");
         assert_eq!(Page::User(6001).href(), "/user/6001");
         assert_eq!(Page::Review(7001).href(), "/review/7001");
+        assert_eq!(Page::Thread(9001).href(), "/thread/9001");
         assert_eq!(Page::WriteReview(MediaKind::Manga, 30002).href(), "/manga/30002/review");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Activity.href(), "/activity");

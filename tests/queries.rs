@@ -347,8 +347,12 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(favourites.contains(part), "{part}: {favourites}");
     }
     let threads = fixture_reads_as_selected::<thread::TitleThreads>();
-    for part in ["has_next_page: Some(true)", "Thread { id: 9001, title: Some(\"Rewatch club: week 1\"), reply_count: Some(42), view_count: Some(900), is_sticky: Some(true), is_locked: Some(false), replied_at: Some(1762272000), created_at: Some(1761408000), site_url: Some(\"https://anilist.co/forum/thread/9001\"), user: Some(Name { name: \"Hana\" }), reply_user: Some(Name { name: \"Jun\" }) }", "Thread { id: 9003, title: None, reply_count: Some(0)"] {
+    for part in ["has_next_page: Some(true)", "Thread { id: 9001, title: Some(\"Rewatch club: week 1\"), reply_count: Some(42), view_count: Some(900), is_sticky: Some(true), is_locked: Some(false), replied_at: Some(1762272000), created_at: Some(1761408000), user: Some(Name { name: \"Hana\" }), reply_user: Some(Name { name: \"Jun\" }) }", "Thread { id: 9003, title: None, reply_count: Some(0)"] {
         assert!(threads.contains(part), "{part}: {threads}");
+    }
+    let thread_page = fixture_reads_as_selected::<thread::ThreadPage>();
+    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
+        assert!(thread_page.contains(part), "{part}: {thread_page}");
     }
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();
     for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {

@@ -160,6 +160,7 @@ impl Fav {
         match self {
             Fav::Title(o) => o.name(),
             Fav::Person(p) => p.name(),
+            Fav::Studio(s) if s.name.is_empty() => format!("Studio {}", s.id),
             Fav::Studio(s) => s.name.clone(),
         }
     }
@@ -169,7 +170,7 @@ impl Fav {
 fn of_kind(f: &mut viewer::Favourites, kind: FavouriteKind) -> (Vec<Fav>, u32) {
     fn split<T>(list: Option<Favoured<T>>, wrap: fn(T) -> Fav) -> (Vec<Fav>, u32) {
         let Some(list) = list else { return (Vec::new(), 0) };
-        let total = list.page_info.as_ref().and_then(|p| p.total).unwrap_or(list.nodes.len() as u32);
+        let total = list.total();
         (list.nodes.into_iter().map(wrap).collect(), total)
     }
     match kind {
@@ -275,10 +276,11 @@ fn FavouriteGroup(user: u64, kind: FavouriteKind, first: Vec<Fav>, total: u32, y
         view! {
             <ul class=if titles { "tiles" } else { "people" } data-testid=kind.testid()>
                 <For each=move || shown.get() key=Fav::id let:fav>
-                    {match fav {
+                    {let name = fav.name();
+                    match fav {
                         Fav::Title(o) => view! { <MediaTile other=o note="" yours=yours/> }.into_any(),
                         Fav::Person(p) => view! { <li class="people__row"><PersonLink page=person_page(p.id) who=p note=""/></li> }.into_any(),
-                        Fav::Studio(s) => view! { <li class="people__row"><a href=Page::Studio(s.id).href()>{s.name}</a></li> }.into_any(),
+                        Fav::Studio(s) => view! { <li class="people__row"><a href=Page::Studio(s.id).href()>{name}</a></li> }.into_any(),
                     }}
                 </For>
             </ul>

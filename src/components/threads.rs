@@ -1,6 +1,6 @@
-//! A title's forum threads, AniList's (the app has no forum of its own:
-//! each leads to the thread there). Asked only when the person opens them,
-//! so the title's page stays one request.
+//! A title's forum threads, AniList's, each leading to its page
+//! (`/thread/9001`). Asked only when the person opens them, so
+//! the title's page stays one request.
 
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::api::ops::thread::{Thread, TitleThreads, Vars};
 use crate::api::Api;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{LoadMore, Paged};
+use crate::routes::Page;
 use crate::session::use_session;
 use crate::text::group_digits;
 
@@ -56,7 +57,7 @@ pub fn ForumThreads(media: i64) -> impl IntoView {
     }
 }
 
-/// One thread: its title (a link to it on AniList), who began it, how many
+/// One thread: its title (a link to its page), who began it, how many
 /// answers, when it last moved.
 fn thread_row(t: Thread) -> impl IntoView {
     let now = now_secs();
@@ -77,7 +78,7 @@ fn thread_row(t: Thread) -> impl IntoView {
     let pinned = t.is_sticky == Some(true);
     view! {
         <li class="thread" data-testid="thread">
-            <a class="thread__title" href=t.link() rel="noopener noreferrer" target="_blank">
+            <a class="thread__title" href=Page::Thread(t.id).href()>
                 {pinned.then(|| view! { <span class="chip thread__pinned" data-testid="thread-pinned">"Pinned"</span> })}
                 {t.title.clone().unwrap_or_else(|| "(no title)".into())}
             </a>

@@ -11,6 +11,7 @@ pub mod notifications;
 pub mod people;
 pub mod profile;
 pub mod review;
+pub mod thread;
 pub mod schedule;
 pub mod search;
 pub mod settings;

@@ -61,6 +61,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<user::MemberPeople>(),
     op::<user::MemberReviews>(),
     op::<thread::TitleThreads>(),
+    op::<thread::ThreadPage>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

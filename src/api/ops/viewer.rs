@@ -192,10 +192,9 @@ pub struct Favoured<T> {
 }
 
 impl<T> Favoured<T> {
-    /// How many there are beyond those given.
-    pub fn more(&self) -> u32 {
-        let total = self.page_info.as_ref().and_then(|p| p.total).unwrap_or(0);
-        total.saturating_sub(self.nodes.len() as u32)
+    /// How many there are in all (AniList not saying: those given).
+    pub fn total(&self) -> u32 {
+        self.page_info.as_ref().and_then(|p| p.total).unwrap_or(self.nodes.len() as u32)
     }
 }
 
@@ -221,4 +220,18 @@ pub struct Options {
 #[serde(rename_all = "camelCase")]
 pub struct MediaListOptions {
     pub score_format: Option<ScoreFormat>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_of_favourites_counts_what_anilist_says_else_what_it_gave() {
+        let said: Favoured<FavStudio> = serde_json::from_str(r#"{"pageInfo":{"total":40},"nodes":[{"id":14,"name":"Sunrise"},null]}"#).unwrap();
+        assert_eq!((said.total(), said.nodes.len()), (40, 1));
+        let unsaid: Favoured<FavStudio> = serde_json::from_str(r#"{"pageInfo":null,"nodes":[{"id":14},{"id":7,"name":"Bones"}]}"#).unwrap();
+        assert_eq!(unsaid.total(), 2);
+        assert_eq!(unsaid.nodes[0].name, "", "a studio with no name reads as none");
+    }
 }

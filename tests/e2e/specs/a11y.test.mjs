@@ -21,6 +21,9 @@ before(async () => {
   // The hostile post's payloads make the policy speak (as meant; the
   // activity tests check them): a plain post here.
   world.standIn.data.activities.find((a) => a.id === 8005).text = '<p>A <b>plain</b> post.</p>';
+  // The hostile thread and comment alike (the title tests check them).
+  world.standIn.data.threads.find((t) => t.id === 9001).bodyHtml = '<p>Sessions <b>1</b> to 4.</p>';
+  world.standIn.data.threadComments.find((c) => c.id === 50001).commentHtml = '<p>Asteroid <b>Blues</b>!</p>';
   // Every page, twice over, in a minute or two: more than AniList's 90
   // requests a minute, which is not what this pass is about.
   world.standIn.rateLimit = 1000;
@@ -69,6 +72,7 @@ const SIGNED_OUT = [
   ['/staff/102', '[data-testid=staff-roles]'],
   ['/user/6001', '[data-testid=profile-name]'],
   ['/review/7001', '[data-testid=review-body]'],
+  ['/thread/9001', '[data-testid=comment-answers]'],
   ['/anime/1/review', '.empty-state'],
   ['/activity/8006', '[data-testid=reply-90001]'],
   ['/no-such-page', '[data-testid=not-found]'],

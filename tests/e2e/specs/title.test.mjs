@@ -567,7 +567,7 @@ test('recommend a title: found by name (the title itself and those there left ou
   assert.deepEqual(problemsBut(page), []);
 });
 
-test('a title\'s forum threads: asked only when opened, pinned first, each leading to AniList; ten at a time; none says so; a failure can be tried again', async () => {
+test('a title\'s forum threads: asked only when opened, pinned first, each leading to its page; ten at a time; none says so; a failure can be tried again', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}anime/1`);
   await appReady(page);
@@ -581,8 +581,7 @@ test('a title\'s forum threads: asked only when opened, pinned first, each leadi
   const rows = page.locator('[data-testid=threads] [data-testid=thread]');
   const first = rows.first();
   assert.equal(await first.locator('[data-testid=thread-pinned]').count(), 1);
-  assert.equal(await first.locator('a').getAttribute('href'), 'https://anilist.co/forum/thread/9001');
-  assert.equal(await first.locator('a').getAttribute('target'), '_blank');
+  assert.equal(await first.locator('a').getAttribute('href'), '/thread/9001');
   assert.match((await first.innerText()).replace(/\s+/g, ' '), /Pinned ?Rewatch club: week 1 by Hana · 42 replies · last reply .+ by Jun/);
   // Then the most recently answered; a locked one says so.
   assert.match((await rows.nth(1).innerText()).replace(/\s+/g, ' '), /Which session is the best\? by Jun · 1 reply · locked · last reply/);
@@ -600,5 +599,44 @@ test('a title\'s forum threads: asked only when opened, pinned first, each leadi
   await page.click('[data-testid=threads-open]');
   await page.waitForSelector('[data-testid=threads-none]');
   assert.equal(await page.locator('[data-testid=threads-more] [data-testid=load-more]').count(), 0);
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('a forum thread: what it says through the allowlist, the titles it is about, its comments 25 at a time with their answers counted (read on AniList); signed out too; an unknown one says so', async () => {
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.click('[data-testid=threads-open]');
+  await page.click('[data-testid=thread] >> text=Rewatch club: week 1');
+  await page.waitForSelector('[data-testid=thread-title] >> text=Rewatch club: week 1');
+  assert.equal(new URL(page.url()).pathname, '/thread/9001');
+  assert.equal(await page.textContent('[data-testid=thread-body] p'), 'Sessions 1 to 4.');
+  assert.equal(await page.textContent('[data-testid=thread-body] p strong'), '1', 'its formatting kept');
+  assert.equal(await page.locator('[data-testid=thread-body] img').count(), 0, 'an image with a handler is not kept');
+  assert.match((await page.textContent('[data-testid=thread-facts]')).replace(/\s+/g, ' '), /42 comments · 900 views/);
+  assert.equal(await page.getAttribute('[data-testid=thread-on-anilist]', 'href'), 'https://anilist.co/forum/thread/9001');
+  assert.deepEqual(await page.locator('[data-testid=thread-titles] .tile__name').allInnerTexts(), ['Cowboy Bebop']);
+  const comments = page.locator('[data-testid=comment]');
+  assert.equal(await comments.count(), 25);
+  const first = comments.first();
+  assert.equal(await first.locator('.rich strong').innerText(), 'Blues');
+  assert.equal(await first.locator('script').count(), 0);
+  assert.equal(await first.locator('[data-testid=comment-answers]').innerText(), '2 answers on AniList');
+  assert.equal(await first.locator('[data-testid=comment-answers]').getAttribute('href'), 'https://anilist.co/forum/thread/9001/comment/50001');
+  assert.match(await first.innerText(), /Jun/);
+  await page.click('[data-testid=thread-comments-more] [data-testid=load-more]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=comment]').length === 27);
+  await page.waitForSelector('[data-testid=thread-comments-more] [data-testid=load-more]', { state: 'detached' });
+  assert.equal(await comments.last().locator('.rich').innerText(), 'Comment 26');
+  assert.deepEqual(requests('ThreadPage').map((r) => r.body.variables), [{ id: 9001, page: 1, first: true }, { id: 9001, page: 2, first: false }]);
+  assert.ok(requests('ThreadPage').every((r) => r.authorization === null), 'no token signed out');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  // A thread AniList does not have; an address that names none.
+  await page.goto(`${world.app.url}thread/424242`);
+  await appReady(page);
+  await page.waitForSelector('.api-error');
+  await page.goto(`${world.app.url}thread/abc`);
+  await appReady(page);
+  await page.waitForSelector('text=No such thread');
   assert.deepEqual(problemsBut(page), []);
 });

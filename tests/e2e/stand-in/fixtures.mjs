@@ -206,6 +206,7 @@ export function freshFixtures() {
     reviews: reviews(),
     // Forum threads, each about the titles in mediaIds.
     threads: threads(),
+    threadComments: threadComments(),
     // The members' say on reviews: "user>review" → UP_VOTE / DOWN_VOTE.
     reviewVotes: new Map(),
     // The members' say on recommendations: "user>title>recommended" →
@@ -271,13 +272,26 @@ function reviews() {
 function threads() {
   const at = 1764000000;
   const list = [
-    { id: 9001, title: 'Rewatch club: week 1', userId: SECOND_ID, replyUserId: THIRD_ID, replyCount: 42, viewCount: 900, isSticky: true, isLocked: false, createdAt: at - 30 * 86400, repliedAt: at - 20 * 86400, mediaIds: [1] },
+    { id: 9001, title: 'Rewatch club: week 1', body: 'Sessions __1__ to 4.', bodyHtml: '<p>Sessions <b>1</b> to 4.</p><img src=x onerror="window.__pwned=61">', userId: SECOND_ID, replyUserId: THIRD_ID, replyCount: 42, viewCount: 900, isSticky: true, isLocked: false, createdAt: at - 30 * 86400, repliedAt: at - 20 * 86400, mediaIds: [1] },
     { id: 9002, title: 'Which session is the best?', userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: 1, viewCount: 50, isSticky: false, isLocked: true, createdAt: at - 10 * 86400, repliedAt: at - 86400, mediaIds: [1] },
     { id: 9003, title: 'The ending, explained <script>window.__pwned=60</script>', userId: SECOND_ID, replyUserId: null, replyCount: 0, viewCount: 3, isSticky: false, isLocked: false, createdAt: at - 2 * 86400, repliedAt: 0, mediaIds: [1, 5114] },
   ];
   // More than a page of ten for Cowboy Bebop.
   for (let i = 1; i <= 9; i++) {
     list.push({ id: 9100 + i, title: `Episode ${i} discussion`, userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: i, viewCount: 10 * i, isSticky: false, isLocked: false, createdAt: at - (40 + i) * 86400, repliedAt: at - (30 + i) * 86400, mediaIds: [1] });
+  }
+  return list;
+}
+
+function threadComments() {
+  const at = 1764000000;
+  const list = [
+    { id: 50001, threadId: 9001, userId: THIRD_ID, comment: 'Asteroid __Blues__!', commentHtml: '<p>Asteroid <b>Blues</b>!</p><script>window.__pwned=62</script>', likeCount: 3, createdAt: at - 29 * 86400,
+      childComments: [{ id: 50002, comment: 'Yes!', user: { id: SECOND_ID, name: 'Hana' }, childComments: [{ id: 50003, comment: 'Agreed.', childComments: [] }] }] },
+  ];
+  // More than a page of 25 for the rewatch club.
+  for (let i = 1; i <= 26; i++) {
+    list.push({ id: 50100 + i, threadId: 9001, userId: i % 2 ? SECOND_ID : THIRD_ID, comment: `Comment ${i}`, commentHtml: `<p>Comment ${i}</p>`, likeCount: 0, createdAt: at - (28 - i) * 3600, childComments: null });
   }
   return list;
 }

@@ -887,6 +887,14 @@ export class StandIn {
         }), args),
       };
     };
+    const threadObj = (t) => ({
+      ...t,
+      body: ({ asHtml } = {}) => (asHtml ? t.bodyHtml : t.body),
+      siteUrl: `https://anilist.co/forum/thread/${t.id}`,
+      user: userObj(t.userId),
+      replyUser: t.replyUserId ? userObj(t.replyUserId) : null,
+      mediaCategories: t.mediaIds.map((id) => mediaObj(mediaById(id))),
+    });
     // A studio: gathered from the titles that credit it.
     const studioObj = (id) => {
       const credited = d.media.filter((m) => (m.studios ?? []).some((st) => st.id === id));
@@ -971,6 +979,12 @@ export class StandIn {
         if (!r || (r.private && r.userId !== ctx.viewerId)) throw new ApiError('Not Found.', 404);
         return reviewObj(r, ctx);
       },
+      // A forum thread; its body as HTML when asked (kept as both).
+      Thread: (args) => {
+        const t = d.threads.find((x) => x.id === args.id);
+        if (!t) throw new ApiError('Not Found.', 404);
+        return threadObj(t);
+      },
       Page: (args, ctx, info) => {
         const page = Math.max(1, args.page ?? 1);
         const perPage = Math.min(self.maxPerPage, Math.max(1, args.perPage ?? 50));
@@ -1048,13 +1062,17 @@ export class StandIn {
         const threads = () => d.threads
           .filter((t) => threadArgs.mediaCategoryId == null || t.mediaIds.includes(threadArgs.mediaCategoryId))
           .sort((a, b) => Number(b.isSticky) - Number(a.isSticky) || (b.repliedAt || b.createdAt) - (a.repliedAt || a.createdAt) || a.id - b.id);
+        // A thread's comments, oldest first, each with its answers (a Json
+        // tree, as AniList gives it: markdown, never HTML).
+        const commentArgs = pageListArgs(info, 'threadComments');
+        const comments = () => d.threadComments.filter((c) => c.threadId === commentArgs.threadId).sort((a, b) => a.id - b.id);
         // Whom a user follows, and who follows them, by name, a page at a time.
         const followingArgs = pageListArgs(info, 'following');
         const followersArgs = pageListArgs(info, 'followers');
         const follows = () => (followingArgs
           ? members([...d.follows].filter((f) => f.startsWith(`${followingArgs.userId}>`)).map((f) => Number(f.split('>')[1])))
           : members([...d.follows].filter((f) => f.endsWith(`>${followersArgs.userId}`)).map((f) => Number(f.split('>')[0]))));
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : threadArgs ? threads()
+        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : threadArgs ? threads() : commentArgs ? comments()
           : followingArgs || followersArgs ? follows() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
@@ -1084,7 +1102,13 @@ export class StandIn {
           activities: () => slice.map(activityObj),
           airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
-          threads: () => slice.map((t) => ({ ...t, siteUrl: `https://anilist.co/forum/thread/${t.id}`, user: userObj(t.userId), replyUser: t.replyUserId ? userObj(t.replyUserId) : null })),
+          threads: () => slice.map(threadObj),
+          threadComments: () => slice.map((c) => ({
+            ...c,
+            comment: ({ asHtml } = {}) => (asHtml ? c.commentHtml : c.comment),
+            siteUrl: `https://anilist.co/forum/thread/${c.threadId}/comment/${c.id}`,
+            user: userObj(c.userId),
+          })),
           following: () => slice,
           followers: () => slice,
         };

@@ -1,0 +1,158 @@
+//! `/thread/:id`: a thread of AniList's forum: its title, who began it, the
+//! titles it is about, what it says (through the rich-text allowlist:
+//! nothing in it runs), and its comments 25 at a time, oldest first, each
+//! with how many answers it has. The answers are read on AniList: AniList
+//! gives them as markdown, which the app does not render. Readable signed
+//! out.
+
+use leptos::prelude::*;
+
+use crate::api::operation::add_unseen;
+use crate::api::ops::thread::{Comment, PageVars, ThreadBody, ThreadPage as Query};
+use crate::api::{Api, ApiError};
+use crate::auth::time::{local_date_time, now_secs, relative_words};
+use crate::components::api_status::{LoadMore, Paged};
+use crate::components::empty_state::EmptyState;
+use crate::components::read::read_from_anilist;
+use crate::components::rich_text::RichText;
+use crate::components::tiles::{MediaTile, MemberLink};
+use crate::session::use_session;
+use crate::text::{count, group_digits};
+
+#[component]
+pub fn ThreadPage() -> impl IntoView {
+    let id = crate::pages::id_param();
+    move || match id.get() {
+        Some(id) => view! { <ThreadView id=id/> }.into_any(),
+        None => view! {
+            <EmptyState title="No such thread">
+                <p>"This address does not name a forum thread."</p>
+            </EmptyState>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ThreadView(id: i64) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = use_session();
+    read_from_anilist(
+        "Loading the thread…",
+        move |fresh| {
+            let api = api.clone();
+            async move {
+                let data = api.run::<Query>(session.credential().as_ref(), &PageVars { id, page: 1, first: true }, fresh).await?;
+                let thread = data.thread.clone().ok_or_else(|| ApiError::Shape(format!("no thread {id}")))?;
+                Ok((thread, data.comments()))
+            }
+        },
+        move |(thread, (comments, more)), _| view! { <ThreadBodyView thread=thread comments=comments more=more/> }.into_any(),
+    )
+}
+
+#[component]
+fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = use_session();
+    let t = thread;
+    let id = t.id;
+    let heading = t.title.clone().filter(|h| !h.trim().is_empty()).unwrap_or_else(|| "A forum thread".into());
+    crate::pages::set_title(&heading);
+    let now = now_secs();
+    let mut facts = Vec::new();
+    facts.push(count(t.reply_count.unwrap_or(0), "comment"));
+    if let Some(v) = t.view_count {
+        facts.push(format!("{} views", group_digits(v as usize)));
+    }
+    if t.is_locked == Some(true) {
+        facts.push("locked".into());
+    }
+    let when = t.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> " · " });
+    let site = t.site_url.clone().filter(|u| u.starts_with("https://anilist.co/")).unwrap_or_else(|| format!("https://anilist.co/forum/thread/{id}"));
+    let body = t.body.clone().filter(|b| !b.trim().is_empty());
+    let shown = RwSignal::new(comments);
+    let pages = Paged::new(
+        2,
+        more,
+        move |page, _| {
+            let (api, credential) = (api.get_value(), session.credential());
+            async move { Ok(api.run::<Query>(credential.as_ref(), &PageVars { id, page, first: false }, false).await?.comments()) }
+        },
+        move |(got, more), _| {
+            shown.update(|s| add_unseen(s, got, |c| c.id));
+            more
+        },
+    );
+    view! {
+        <div class="page-intro">
+            <h1 data-testid="thread-title">{heading}</h1>
+            <p class="lead">"A thread of AniList's forum."</p>
+        </div>
+        <article class="card review" data-testid="thread">
+            <div class="review__head">
+                {t.user.clone().map(|u| view! { <MemberLink member=u note="Began it"/> })}
+                <p class="muted small" data-testid="thread-facts">{when}{facts.join(" · ")}</p>
+            </div>
+            <div class="rich review__body" data-testid="thread-body">
+                {match body {
+                    Some(html) => view! { <RichText html=html/> }.into_any(),
+                    None => view! { <p class="muted">"This thread has no text."</p> }.into_any(),
+                }}
+            </div>
+            <p class="actions"><a href=site rel="noopener noreferrer" target="_blank" data-testid="thread-on-anilist">"Open on AniList"</a></p>
+        </article>
+        {(!t.media_categories.is_empty()).then(|| view! {
+            <section class="card" data-testid="thread-titles">
+                <h2>"About"</h2>
+                <ul class="tiles">{t.media_categories.into_iter().map(|m| view! { <MediaTile other=m note=""/> }).collect_view()}</ul>
+            </section>
+        })}
+        <section class="card" data-testid="thread-comments">
+            <h2>"Comments"</h2>
+            <Show when=move || !shown.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No comments yet."</p> }>
+                <ul class="comments">
+                    <For each=move || shown.get() key=|c| c.id children=comment_row/>
+                </ul>
+            </Show>
+            <div data-testid="thread-comments-more"><LoadMore load=pages.load more=pages.more/></div>
+        </section>
+    }
+}
+
+/// One comment: who wrote it and when, what it says (through the
+/// allowlist), its likes, and how many answers it has (a link to them on
+/// AniList).
+fn comment_row(c: Comment) -> impl IntoView {
+    let now = now_secs();
+    let answers = c.answers();
+    let link = c.link();
+    let likes = c.like_count.filter(|&n| n > 0).map(|n| count(n, "like"));
+    view! {
+        <li class="comment" data-testid="comment">
+            <div class="comment__head">
+                {c.user.clone().map(|u| view! { <MemberLink member=u note=""/> })}
+                {c.created_at.map(|at| view! { <time class="muted small" title=local_date_time(at)>{relative_words(at - now)}</time> })}
+            </div>
+            <div class="rich">
+                {match c.comment.filter(|h| !h.trim().is_empty()) {
+                    Some(html) => view! { <RichText html=html/> }.into_any(),
+                    None => view! { <p class="muted">"(no text)"</p> }.into_any(),
+                }}
+            </div>
+            {(likes.is_some() || answers > 0).then(|| view! {
+                <p class="muted small">
+                    {likes.clone()}
+                    {(likes.is_some() && answers > 0).then_some(" · ")}
+                    {(answers > 0).then(|| {
+                        let text = count(answers as u64, "answer");
+                        match link {
+                            Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank" data-testid="comment-answers">{text} " on AniList"</a> }.into_any(),
+                            None => view! { <span data-testid="comment-answers">{text}</span> }.into_any(),
+                        }
+                    })}
+                </p>
+            })}
+        </li>
+    }
+}
