@@ -149,6 +149,22 @@ impl Paged {
         });
         Paged { more, only, load, set_only }
     }
+
+    /// "Load more" under `shown`: `fetch(page)` reads a page's items and
+    /// whether more follow; each page is added to what is shown, leaving
+    /// out what is shown already (by `key`: AniList's pages shift while
+    /// things come and go, so none is shown twice).
+    pub fn appending<T, K, Fut>(shown: RwSignal<Vec<T>>, key: fn(&T) -> K, next: u32, more: bool, fetch: impl Fn(u32) -> Fut + 'static) -> Paged
+    where
+        T: Send + Sync + 'static,
+        K: Eq + std::hash::Hash + 'static,
+        Fut: std::future::Future<Output = Result<(Vec<T>, bool), ApiError>> + 'static,
+    {
+        Paged::new(next, more, move |page, _| fetch(page), move |(got, more): (Vec<T>, bool), _| {
+            shown.update(|s| crate::api::operation::add_unseen(s, got, key));
+            more
+        })
+    }
 }
 
 /// A toggle's request under way (a favourite, a follow, a like, a say on a

@@ -348,20 +348,14 @@ pub fn MembersCard(user: u64, following: Members, followers: Members, none_follo
     let group = move |label: &'static str, id: &'static str, list: Members, none: &'static str, followers: bool| {
         let more = list.has_more();
         let shown = RwSignal::new(list.members);
-        let pages = Paged::new(
-            2,
-            more,
-            move |page, _| {
-                let (api, credential) = (api.get_value(), session.credential());
-                async move { Ok(api.run::<MemberPeople>(credential.as_ref(), &PeopleVars { id: user, page, followers }, false).await?.members()) }
-            },
-            move |got: Members, _| {
+        let pages = Paged::appending(shown, |m| m.id, 2, more, move |page| {
+            let (api, credential) = (api.get_value(), session.credential());
+            async move {
+                let got = api.run::<MemberPeople>(credential.as_ref(), &PeopleVars { id: user, page, followers }, false).await?.members();
                 let more = got.has_more();
-                // Names come and go while the pages are read: none twice.
-                shown.update(|s| crate::api::operation::add_unseen(s, got.members, |m| m.id));
-                more
-            },
-        );
+                Ok((got.members, more))
+            }
+        });
         view! {
             <h3>{label}</h3>
             <Show when=move || !shown.with(Vec::is_empty) fallback=move || view! { <p class="muted">{none}</p> }>
@@ -392,20 +386,10 @@ pub fn ReviewsCard(user: u64, written: Option<Written>) -> impl IntoView {
     let session = crate::session::use_session();
     let written = written.unwrap_or_default();
     let shown = RwSignal::new(written.reviews);
-    let pages = Paged::new(
-        2,
-        has_next(written.page_info.as_ref()),
-        move |page, _| {
-            let (api, credential) = (api.get_value(), session.credential());
-            async move { Ok(api.run::<MemberReviews>(credential.as_ref(), &ReviewsVars { id: user, page }, false).await?.items()) }
-        },
-        move |(got, more), _| {
-            // A review written while the pages are read moves the rest
-            // down by one: none is shown twice.
-            shown.update(|s| crate::api::operation::add_unseen(s, got, |r| r.id));
-            more
-        },
-    );
+    let pages = Paged::appending(shown, |r| r.id, 2, has_next(written.page_info.as_ref()), move |page| {
+        let (api, credential) = (api.get_value(), session.credential());
+        async move { Ok(api.run::<MemberReviews>(credential.as_ref(), &ReviewsVars { id: user, page }, false).await?.items()) }
+    });
     view! {
         <Show when=move || !shown.with(Vec::is_empty)>
             <section class="card" data-testid="written-reviews">

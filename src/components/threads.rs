@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::operation::add_unseen;
 use crate::api::ops::thread::{Thread, TitleThreads, Vars};
 use crate::api::Api;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -19,19 +18,10 @@ pub fn ForumThreads(media: i64) -> impl IntoView {
     let session = use_session();
     let shown = RwSignal::new(Vec::<Thread>::new());
     let opened = RwSignal::new(false);
-    let pages = Paged::new(
-        1,
-        true,
-        move |page, _| {
-            let (api, credential) = (api.get_value(), session.credential());
-            async move { Ok(api.run::<TitleThreads>(credential.as_ref(), &Vars { media_id: media, page }, false).await?.items()) }
-        },
-        move |(got, more), _| {
-            // Threads answered while the pages are read move up: none twice.
-            shown.update(|s| add_unseen(s, got, |t| t.id));
-            more
-        },
-    );
+    let pages = Paged::appending(shown, |t| t.id, 1, true, move |page| {
+        let (api, credential) = (api.get_value(), session.credential());
+        async move { Ok(api.run::<TitleThreads>(credential.as_ref(), &Vars { media_id: media, page }, false).await?.items()) }
+    });
     let open = move |_| {
         opened.set(true);
         pages.load.dispatch_local(());

@@ -7,7 +7,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::operation::add_unseen;
 use crate::api::ops::thread::{Comment, PageVars, ThreadBody, ThreadPage as Query};
 use crate::api::{Api, ApiError};
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -42,8 +41,8 @@ fn ThreadView(id: i64) -> impl IntoView {
         move |fresh| {
             let api = api.clone();
             async move {
-                let data = api.run::<Query>(session.credential().as_ref(), &PageVars { id, page: 1, first: true }, fresh).await?;
-                let thread = data.thread.clone().ok_or_else(|| ApiError::Shape(format!("no thread {id}")))?;
+                let mut data = api.run::<Query>(session.credential().as_ref(), &PageVars { id, page: 1, first: true }, fresh).await?;
+                let thread = data.thread.take().ok_or_else(|| ApiError::Shape(format!("no thread {id}")))?;
                 Ok((thread, data.comments()))
             }
         },
@@ -72,18 +71,10 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     let site = t.site_url.clone().filter(|u| u.starts_with("https://anilist.co/")).unwrap_or_else(|| format!("https://anilist.co/forum/thread/{id}"));
     let body = t.body.clone().filter(|b| !b.trim().is_empty());
     let shown = RwSignal::new(comments);
-    let pages = Paged::new(
-        2,
-        more,
-        move |page, _| {
-            let (api, credential) = (api.get_value(), session.credential());
-            async move { Ok(api.run::<Query>(credential.as_ref(), &PageVars { id, page, first: false }, false).await?.comments()) }
-        },
-        move |(got, more), _| {
-            shown.update(|s| add_unseen(s, got, |c| c.id));
-            more
-        },
-    );
+    let pages = Paged::appending(shown, |c| c.id, 2, more, move |page| {
+        let (api, credential) = (api.get_value(), session.credential());
+        async move { Ok(api.run::<Query>(credential.as_ref(), &PageVars { id, page, first: false }, false).await?.comments()) }
+    });
     view! {
         <div class="page-intro">
             <h1 data-testid="thread-title">{heading}</h1>
