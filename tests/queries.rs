@@ -284,7 +284,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/TitlePage.json");
         let whole: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let data: title::Data = serde_json::from_value(select(&whole, title::TitlePage::QUERY)).unwrap();
-        format!("{:?}", data.title(tsuzuki::media::ScoreFormat::Point10Decimal).unwrap().following)
+        let title = data.title(tsuzuki::media::ScoreFormat::Point10Decimal).unwrap();
+        // And the person's own review, however few found it helpful.
+        assert_eq!(title.own_review, Some(7009));
+        format!("{:?}", title.following)
     };
     for part in ["format: Point10Decimal", "status: Some(Current), progress: Some(3)", "name: \"Hana\"", "b6001.png", "score: Some(9.5)", "name: \"Jun\", avatar: None"] {
         assert!(followed.contains(part), "{part}: {followed}");

@@ -227,7 +227,7 @@ impl Default for Sending {
 
 /// "Load more" under a list read a page at a time: shown while `more`
 /// holds, "Loading…" while `load` runs, and its error if it fails (the
-/// button stays, to try again).
+/// button stays, saying "Try again").
 #[component]
 pub fn LoadMore(load: Action<(), Result<(), ApiError>>, #[prop(into)] more: Signal<bool>) -> impl IntoView {
     view! {
@@ -236,7 +236,13 @@ pub fn LoadMore(load: Action<(), Result<(), ApiError>>, #[prop(into)] more: Sign
                 <button type="button" class="button button--secondary" data-testid="load-more"
                     disabled=move || load.pending().get()
                     on:click=move |_| { load.dispatch_local(()); }>
-                    {move || if load.pending().get() { "Loading…" } else { "Load more" }}
+                    {move || if load.pending().get() {
+                        "Loading…"
+                    } else if load.value().with(|v| matches!(v, Some(Err(_)))) {
+                        "Try again"
+                    } else {
+                        "Load more"
+                    }}
                 </button>
             </div>
         </Show>

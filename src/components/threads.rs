@@ -62,7 +62,7 @@ fn thread_row(t: Thread) -> impl IntoView {
     }
     let when = t.last_active().map(|at| {
         let by = t.reply_user.as_ref().filter(|_| replies > 0).map(|u| format!(" by {}", u.name)).unwrap_or_default();
-        let what = if replies > 0 { "last reply " } else { "begun " };
+        let what = if replies > 0 { "answered " } else { "begun " };
         view! { " · " {what} <time title=local_date_time(at)>{relative_words(at - now)}</time> {by} }
     });
     let pinned = t.is_sticky == Some(true);

@@ -232,8 +232,9 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     let characters = t.characters.clone();
     let staff = t.staff.clone();
     let reviews = t.reviews.clone();
-    // The person's own among those the page has: theirs to change.
-    let reviewed = reviews.as_ref().is_some_and(|r| r.edges.iter().filter_map(|e| e.node.as_ref()).any(|n| n.user.as_ref().is_some_and(|u| u.id == user)));
+    // The person's own (asked with the title; among the best rated when a
+    // copy kept before that was asked is shown): a link to it.
+    let reviewed = t.own_review.or_else(|| reviews.as_ref().and_then(|r| r.edges.iter().filter_map(|e| e.node.as_ref()).find(|n| n.user.as_ref().is_some_and(|u| u.id == user)).map(|n| n.id)));
     let links: Vec<(ExternalLinkType, String, String)> = t.external_links.iter().filter_map(|l| Some((l.kind.unwrap_or(ExternalLinkType::Unknown), l.site.clone(), https(l.url.as_ref())?))).collect();
     let description = t.description.clone().filter(|d| !d.trim().is_empty());
     let following = following_card(t.following.clone(), kind, total);
@@ -250,7 +251,10 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     {airing.map(|a| view! { <NextEpisode episode=a.episode airing_at=a.airing_at/> })}
                     <div class="title-page__actions">
                         {favourite(&title, kind, user)}
-                        {(user != 0).then(|| view! { <a class="button button--small button--secondary" href=Page::WriteReview(kind, t.id).href() data-testid="write-review">{if reviewed { "Your review" } else { "Write a review" }}</a> })}
+                        {(user != 0).then(|| match reviewed {
+                            Some(id) => view! { <a class="button button--small button--secondary" href=Page::Review(id).href() data-testid="write-review">"Your review"</a> },
+                            None => view! { <a class="button button--small button--secondary" href=Page::WriteReview(kind, t.id).href() data-testid="write-review">"Write a review"</a> },
+                        })}
                         {site.map(|u| view! { <a class="button button--small button--secondary" href=u rel="noopener noreferrer" target="_blank" data-testid="on-anilist">"Open on AniList"</a> })}
                     </div>
                 </div>

@@ -24,9 +24,9 @@ pub const FRESH_FOR_MS: f64 = 10.0 * 60_000.0;
 
 /// The shape titles are kept in now. One kept in an older shape lacks what
 /// the app has since learnt to ask (a recommendation's standing, a review's
-/// privacy: shape 2): it is shown, and asked again at once. Raised with
+/// privacy: shape 2; the person's own review: 3): it is shown, and asked again at once. Raised with
 /// every such change to [`Title`].
-const SHAPE: u32 = 2;
+const SHAPE: u32 = 3;
 
 /// A title as IndexedDB keeps it: when it was read, its shape, the title.
 fn kept_text(at: f64, title: &Title) -> Option<String> {
@@ -113,7 +113,7 @@ impl Titles {
                 me.kept.try_update(|k| k.entry((user, id)).or_default().loading = false);
                 return;
             }
-            let vars = title::Vars { id, kind: kind.into(), following: credential.is_some(), format };
+            let vars = title::Vars { id, kind: kind.into(), following: credential.is_some(), format, user: credential.as_ref().map(|c| c.user) };
             let answer = api.run::<TitlePage>(credential.as_ref(), &vars, force).await;
             let answer = answer.and_then(|d| d.title(format).ok_or_else(|| ApiError::Shape("no Media".into())));
             let now = js_sys::Date::now();

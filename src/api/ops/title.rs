@@ -40,7 +40,7 @@ impl Operation for TitlePage {
     const NAME: &'static str = "TitlePage";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query TitlePage($id: Int!, $type: MediaType, $following: Boolean!, $format: ScoreFormat) {
+        "query TitlePage($id: Int!, $type: MediaType, $following: Boolean!, $format: ScoreFormat, $user: Int) {
   Media(id: $id, type: $type) {
     id
     type
@@ -92,6 +92,7 @@ impl Operation for TitlePage {
   following: Page(perPage: 25) @include(if: $following) {
     mediaList(mediaId: $id, isFollowing: true, sort: [UPDATED_TIME_DESC]) { status progress progressVolumes score(format: $format) user { id name avatar { medium } } }
   }
+  mine: Page(perPage: 1) @include(if: $following) { reviews(mediaId: $id, userId: $user) { id } }
 }"
     );
     type Vars = Vars;
@@ -107,6 +108,10 @@ pub struct Vars {
     pub following: bool,
     /// Their scores come in this system (the person's own).
     pub format: ScoreFormat,
+    /// Signed in: the person, whose review of it is looked for (however
+    /// few members found it helpful).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user: Option<u64>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -115,6 +120,20 @@ pub struct Data {
     pub media: Option<Title>,
     #[serde(default)]
     pub following: Option<FollowingPage>,
+    #[serde(default)]
+    pub mine: Option<MinePage>,
+}
+
+/// The person's own review of the title, if they wrote one.
+#[derive(Clone, Debug, Deserialize)]
+pub struct MinePage {
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub reviews: Vec<ReviewId>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ReviewId {
+    pub id: i64,
 }
 
 impl Data {
@@ -123,6 +142,7 @@ impl Data {
     pub fn title(self, format: ScoreFormat) -> Option<Title> {
         let mut title = self.media?;
         title.following = self.following.map(|f| Followed { format, entries: f.media_list });
+        title.own_review = self.mine.and_then(|m| m.reviews.first().map(|r| r.id));
         Some(title)
     }
 }
@@ -220,7 +240,9 @@ pub struct Title {
     pub media_list_entry: Option<Entry>,
     /// Not part of `Media`: set from the same answer ([`Data::title`]).
     #[serde(default)]
-    pub following: Option<Followed>,
+    pub following: Option<Followed>,    /// The person's review of it, its id (not part of `Media` either).
+    #[serde(default)]
+    pub own_review: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -31,7 +31,7 @@ test('a title\'s "Following", a member\'s page, and following someone new: the t
   // Only the members followed (Hana), in the same request as the title.
   assert.deepEqual((await followed(page)).map((t) => t.replace(/\s+/g, ' ').trim()), ['Hana Planning']);
   assert.equal(requests('TitlePage').length, 1);
-  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: true, format: 'POINT_10_DECIMAL' });
+  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: true, format: 'POINT_10_DECIMAL', user: VIEWER_ID });
   // Hana's page: she follows the viewer, who follows her.
   await page.click('[data-testid=following] >> text=Hana');
   await page.waitForSelector('[data-testid=profile-name] >> text=Hana');

@@ -83,6 +83,7 @@ test('a new review from the title\'s page: the limits said before anything is se
   await appReady(page);
   await page.waitForSelector('[data-testid=reviews] >> text=' + SUMMARY);
   assert.equal(await page.textContent('[data-testid=write-review]'), 'Your review');
+  assert.equal(await page.getAttribute('[data-testid=write-review]', 'href'), `/review/${saved.id}`, 'it leads to the review');
   assert.equal(await page.locator('[data-testid=reviews] [data-testid=review-row-private]').count(), 1);
   // On the profile, among the reviews written: marked private.
   await page.goto(`${world.app.url}profile`);
@@ -226,6 +227,7 @@ test('deleted from its form, asked once more; a lost answer sent again is still 
   assert.equal(requests('DeleteReview').length, 2, 'sent again; AniList then says it is gone');
   await page.waitForSelector('[data-testid=title-name]');
   assert.equal(await page.locator('[data-testid=reviews] >> text=Guts, and then some.').count(), 0);
+  await page.waitForSelector('[data-testid=write-review] >> text=Write a review');
   // Signed out: what the page needs, and a way to sign in back to it.
   const out = await world.newPage();
   await out.goto(`${world.app.url}anime/1/review`);
@@ -234,4 +236,27 @@ test('deleted from its form, asked once more; a lost answer sent again is still 
   assert.equal(await out.getAttribute('.empty-state a', 'href'), '/?return_to=%2Fanime%2F1%2Freview');
   assert.equal(requests('MyReview').filter((r) => r.authorization == null).length, 0);
   assert.deepEqual(problems(page).filter((p) => !/ERR_|Failed to fetch/.test(p)), []);
+});
+
+test('"Your review" on a title whose best-rated reviews are others\': asked with the title, it leads to the person\'s own', async () => {
+  const at = 1764000000;
+  world.standIn.data.reviews.push({ id: 7100, userId: VIEWER_ID, mediaId: 1, score: 70, rating: 0, ratingAmount: 0, createdAt: at, updatedAt: at,
+    summary: 'Mine, which no one has rated yet.', body: '<p>Mine.</p>' });
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=title-name] >> text=Cowboy Bebop');
+  assert.equal(await page.locator('[data-testid=reviews] >> text=Mine, which no one has rated yet.').count(), 0, 'not among the three shown');
+  assert.equal(await page.textContent('[data-testid=write-review]'), 'Your review');
+  assert.equal(await page.getAttribute('[data-testid=write-review]', 'href'), '/review/7100');
+  assert.equal(requests('TitlePage').at(-1).body.variables.user, VIEWER_ID);
+  assert.equal(requests('TitlePage').length, 1, 'still one request');
+  // Someone else, signed out: nothing to look for.
+  const out = await world.newPage();
+  await out.goto(`${world.app.url}anime/1`);
+  await appReady(out);
+  await out.waitForSelector('[data-testid=title-name] >> text=Cowboy Bebop');
+  assert.equal(await out.locator('[data-testid=write-review]').count(), 0);
+  assert.deepEqual(problems(page), []);
 });

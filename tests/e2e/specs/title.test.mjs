@@ -5,6 +5,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady, signIn, keptLists, waitFor, problemsBut } from '../lib/harness.mjs';
+import { VIEWER_ID } from '../stand-in/fixtures.mjs';
 
 let world;
 
@@ -52,7 +53,7 @@ test('a list row opens the title\'s page: names, facts and rankings, tags, descr
   // The person's entry, from the list.
   assert.match(await page.textContent('[data-testid=your-entry]'), /Watching · 12 \/ 26 \+ · 8\.5 \/ 10/);
   assert.equal(requests('TitlePage').length, 1);
-  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: true, format: 'POINT_10_DECIMAL' });
+  assert.deepEqual(requests('TitlePage')[0].body.variables, { id: 1, type: 'ANIME', following: true, format: 'POINT_10_DECIMAL', user: VIEWER_ID });
   // A relation is a link to its own page (a manga here).
   await page.click('[data-testid=relations] >> text=Berserk');
   await page.waitForSelector('[data-testid=title-name] >> text=Berserk');
@@ -576,15 +577,16 @@ test('a title\'s forum threads: asked only when opened, pinned first, each leadi
   world.standIn.fault({ kind: '500', operation: 'TitleThreads' });
   await page.click('[data-testid=threads-open]');
   await page.waitForSelector('[data-testid=threads] [data-testid=api-error]');
+  assert.equal(await page.textContent('[data-testid=threads-more] [data-testid=load-more]'), 'Try again', 'a failed read says what the button does');
   await page.click('[data-testid=threads-more] [data-testid=load-more]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=threads] [data-testid=thread]').length === 10);
   const rows = page.locator('[data-testid=threads] [data-testid=thread]');
   const first = rows.first();
   assert.equal(await first.locator('[data-testid=thread-pinned]').count(), 1);
   assert.equal(await first.locator('a').getAttribute('href'), '/thread/9001');
-  assert.match((await first.innerText()).replace(/\s+/g, ' '), /Pinned ?Rewatch club: week 1 by Hana · 42 replies · last reply .+ by Jun/);
+  assert.match((await first.innerText()).replace(/\s+/g, ' '), /Pinned ?Rewatch club: week 1 by Hana · 42 replies · answered .+ by Jun/);
   // Then the most recently answered; a locked one says so.
-  assert.match((await rows.nth(1).innerText()).replace(/\s+/g, ' '), /Which session is the best\? by Jun · 1 reply · locked · last reply/);
+  assert.match((await rows.nth(1).innerText()).replace(/\s+/g, ' '), /Which session is the best\? by Jun · 1 reply · locked · answered/);
   assert.deepEqual(requests('TitleThreads').map((r) => r.body.variables), [{ mediaId: 1, page: 1 }, { mediaId: 1, page: 1 }]);
   await page.click('[data-testid=threads-more] [data-testid=load-more]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=threads] [data-testid=thread]').length === 12);
