@@ -194,11 +194,12 @@ fn FavouriteGroup(user: u64, kind: FavouriteKind, first: Vec<Fav>, total: u32, y
     let more_at_first = first.len() < total as usize;
     let shown = RwSignal::new(first);
     let total = RwSignal::new(total);
-    let read = move |page: u32| {
+    // `fresh`: from AniList, not from memory.
+    let read = move |page: u32, fresh: bool| {
         let (api, credential) = (api.get_value(), session.credential());
-        async move { Ok::<_, crate::api::ApiError>(of_kind(&mut api.run::<MemberFavourites>(credential.as_ref(), &kind.page_vars(user, page), false).await?.favourites(), kind)) }
+        async move { Ok::<_, crate::api::ApiError>(of_kind(&mut api.run::<MemberFavourites>(credential.as_ref(), &kind.page_vars(user, page), fresh).await?.favourites(), kind)) }
     };
-    let pages = Paged::new(2, more_at_first, move |page, _| read(page), move |(got, all): (Vec<Fav>, u32), _| {
+    let pages = Paged::new(2, more_at_first, move |page, _| read(page, false), move |(got, all): (Vec<Fav>, u32), _| {
         total.set(all);
         // Favourites added or taken off while the pages are read: none twice.
         shown.update(|s| crate::api::operation::add_unseen(s, got, Fav::id));
@@ -209,18 +210,15 @@ fn FavouriteGroup(user: u64, kind: FavouriteKind, first: Vec<Fav>, total: u32, y
     let saved = RwSignal::new(false);
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
+    // Read again even when all are shown: one added or taken off
+    // elsewhere since would be left out of the order, or given a place.
     let start = move |_| {
         saved.set(false);
-        if !pages.more.get_untracked() {
-            before.set(Some(shown.get_untracked()));
-            focus_first(format!("[data-testid={}-order] [data-move]", kind.testid()));
-            return;
-        }
         sending.run(
             async move {
                 let (mut all, mut page) = (Vec::new(), 1);
                 loop {
-                    let (got, n) = read(page).await?;
+                    let (got, n) = read(page, true).await?;
                     let before = all.len();
                     crate::api::operation::add_unseen(&mut all, got, Fav::id);
                     // All read, or a page brought nothing new (the last).

@@ -169,7 +169,7 @@ test('the profile\'s favourites: 25 of a kind, then the rest with Load more; non
   assert.deepEqual(problems(page), []);
 });
 
-test('putting favourites in order: all of them read first, moved with the keyboard (the focus follows), saved whole; Cancel puts it back; only on the person\'s own profile', async () => {
+test('putting favourites in order: all of them read first (again, even when all are shown), moved with the keyboard (the focus follows), saved whole; Cancel puts it back; only on the person\'s own profile', async () => {
   const anime = world.standIn.data.media.filter((m) => m.type === 'ANIME').map((m) => m.id).slice(0, 27);
   world.standIn.data.viewer.favourites.anime = [...anime];
   const page = await world.newPage();
@@ -229,6 +229,13 @@ test('putting favourites in order: all of them read first, moved with the keyboa
   await page.click(`${group} [data-testid=order-save]`);
   await page.waitForSelector(`${group} [data-testid=order-saved]`);
   assert.equal(world.standIn.data.viewer.favourites.anime[0], anime[0]);
+  // One added elsewhere since (all shown here): read again, it is in the order.
+  const added = world.standIn.data.media.filter((m) => m.type === 'ANIME')[27].id;
+  world.standIn.data.viewer.favourites.anime.push(added);
+  await page.click(`${group} [data-testid=order-start]`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=favourite-anime-order] [data-fav]').length === 28);
+  assert.equal(await rows.nth(27).getAttribute('data-fav'), String(added));
+  await page.click(`${group} [data-testid=order-cancel]`);
   // Another member's favourites: no ordering.
   world.standIn.data.others.find((o) => o.id === 6002).favourites.anime = anime.slice(0, 3);
   await page.goto(`${world.app.url}user/6002`);
