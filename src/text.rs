@@ -87,6 +87,17 @@ pub fn group_digits(n: usize) -> String {
     js_sys::Number::from(n as f64).to_locale_string("en").into()
 }
 
+/// The parts there are, between dots: "TV · 1998".
+pub fn dotted(parts: impl IntoIterator<Item = Option<String>>) -> String {
+    parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}
+
+/// A title's format and the year it began, as the lists of titles show
+/// them: "TV · 1998", "Movie", "" (either may be unknown).
+pub fn format_year(format: Option<crate::media::MediaFormat>, year: Option<i32>) -> String {
+    dotted([format.map(|f| f.label().to_string()), year.map(|y| y.to_string())])
+}
+
 /// "1 entry", "1,204 entries".
 pub fn entries(n: usize) -> String {
     format!("{} {}", group_digits(n), if n == 1 { "entry" } else { "entries" })
@@ -119,7 +130,17 @@ pub fn time_spent(minutes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{capitalised, collation_ranks, count, lower, time_spent};
+    use super::{capitalised, collation_ranks, count, dotted, format_year, lower, time_spent};
+    use crate::media::MediaFormat;
+
+    #[test]
+    fn parts_between_dots() {
+        assert_eq!(format_year(Some(MediaFormat::Tv), Some(1998)), "TV · 1998");
+        assert_eq!(format_year(None, Some(1998)), "1998");
+        assert_eq!(format_year(Some(MediaFormat::Movie), None), "Movie");
+        assert_eq!(format_year(None, None), "");
+        assert_eq!(dotted([None, Some("a".into()), None, Some("b".into())]), "a · b");
+    }
 
     #[test]
     fn minutes() {

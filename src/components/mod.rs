@@ -80,6 +80,40 @@ pub fn modal_dialog(fallback: Option<String>) -> NodeRef<leptos::html::Dialog> {
     dialog
 }
 
+/// A call put off until typing pauses ([`crate::browse::DEBOUNCE`]): each
+/// new one replaces the one waiting, and none is made once the component
+/// that asked is gone (its values with it).
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<Option<leptos::leptos_dom::helpers::TimeoutHandle>>);
+
+impl Debounce {
+    pub fn new() -> Self {
+        let me = Debounce(StoredValue::new(None));
+        on_cleanup(move || me.cancel());
+        me
+    }
+
+    /// `f` after the pause, unless another comes first.
+    pub fn after_pause(self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(f, crate::browse::DEBOUNCE).ok();
+        self.0.try_set_value(handle);
+    }
+
+    /// The call waiting, if any, is not made.
+    pub fn cancel(self) {
+        if let Some(Some(t)) = self.0.try_update_value(Option::take) {
+            t.clear();
+        }
+    }
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Gives the focus, once the page is drawn (the next frame), to the first
 /// element `selectors` finds that takes it (a disabled one does not).
 pub fn focus_first(selectors: String) {

@@ -7,7 +7,6 @@
 //! sets a state, so a lost answer is followed by one more send.
 
 use leptos::prelude::*;
-use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 
 use crate::api::operation::Title as Names;
 use crate::api::ops::recommendation::{RateRecommendation, RateVars, Saying};
@@ -90,7 +89,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
     let searching = RwSignal::new(false);
     // Only the latest search's answer is shown.
     let asked = StoredValue::new(0u32);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let pause = crate::components::Debounce::new();
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
     let search = move |q: String| {
@@ -116,10 +115,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
     let on_input = move |ev: leptos::ev::Event| {
         let q = event_target_value(&ev);
         text.set(q.clone());
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
-        timer.set_value(set_timeout_with_handle(move || search(q), crate::browse::DEBOUNCE).ok());
+        pause.after_pause(move || search(q));
     };
     let pick = move |f: Found| {
         let Some(credential) = session.credential() else { return };
@@ -151,7 +147,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
                     <ul class="recommend-search__results" data-testid="recommend-results">
                         {all.into_iter().map(|f| {
                             let name = f.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{}", f.id));
-                            let line = [f.format.map(|x| x.label().to_string()), f.start_date.and_then(|d| d.year).map(|y| y.to_string())].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                            let line = crate::text::format_year(f.format, f.start_date.and_then(|d| d.year));
                             let id = f.id;
                             view! {
                                 <li data-testid=format!("recommend-found-{id}")>

@@ -26,11 +26,7 @@ pub fn MediaTile(other: Other, #[prop(into)] note: String, #[prop(optional)] you
         let status = store.with(kind, |d| d.and_then(|d| d.entry(id)).and_then(|e| e.status))?;
         Some(view! { <span class="on-list small" data-testid="tile-on-list">{yours.then_some("You: ")}{status.label(kind)}</span> })
     };
-    let line = [other.format.map(|f| f.label().to_string()), other.start_date.and_then(|d| d.year).map(|y| y.to_string())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let line = crate::text::format_year(other.format, other.start_date.and_then(|d| d.year));
     let cover = other.cover_image.as_ref().and_then(|c| c.medium.clone());
     let inner = view! {
         {cover.map(|c| view! { <img src=c alt="" width="46" height="65" loading="lazy"/> })}
@@ -102,16 +98,12 @@ pub fn OnListToggle(only: RwSignal<bool>, set: Callback<bool>) -> impl IntoView 
 /// title (a member's reviews), the writer's score, how many found it
 /// helpful, and who wrote it (a title's reviews).
 pub fn review_item(r: ReviewSummary) -> AnyView {
-    let line = [
+    let line = crate::text::dotted([
         r.media.map(|m| m.name()),
         r.score.map(|s| format!("{s}/100")),
         helpful(r.rating, r.rating_amount),
         r.user.map(|u| format!("by {}", u.name)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     let summary = r.summary.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| "A review".to_string());
     let private = (r.private == Some(true)).then(|| view! { " " <span class="activity__private" data-testid="review-row-private">"Private"</span> });
     view! {

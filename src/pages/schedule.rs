@@ -188,17 +188,13 @@ fn SlotRow(episode: u32, airing_at: i64, media: Media, now: ReadSignal<i64>) -> 
     store.watch(id);
     on_cleanup(move || store.unwatch(id));
     let error = move || store.errors.with(|e| e.get(&id).cloned());
-    let line = [
+    let line = crate::text::dotted([
         Some(match media.episodes {
             Some(total) => format!("Episode {episode} of {total}"),
             None => format!("Episode {episode}"),
         }),
         media.format.map(|f| f.label().to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     let cover = media.cover_image.as_ref().and_then(|c| c.medium.clone());
     let entry = StoredValue::new(Entry::new_for(media));
     let add = Callback::new(move |status: ListStatus| outbox.add(kind, entry.get_value(), Patch { status: Some(status), ..Patch::default() }));

@@ -24,7 +24,6 @@ use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
 use crate::session::use_session;
 
-pub use crate::browse::DEBOUNCE;
 pub const PER_PAGE: u32 = 10;
 
 /// One page of results, whether there are more, and (on the first page of
@@ -80,7 +79,7 @@ pub fn SearchPage() -> impl IntoView {
     let browse = Memo::new(move |_| query.with(|m| Browse::from_params(|k| m.get(k))));
     let kind = Memo::new(move |_| browse.with(|b| b.kind));
     let (draft, set_draft) = signal(browse.with_untracked(|b| b.text.clone()));
-    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let pause = crate::components::Debounce::new();
     // The URL holds the search, so it can be shared or reloaded; typing
     // updates it after a pause, not at every key.
     let go = move |b: Browse| {
@@ -92,20 +91,15 @@ pub fn SearchPage() -> impl IntoView {
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             set_draft.set(text.clone());
-            if let Some(t) = timer.get_value() {
-                t.clear();
-            }
             let go = go.clone();
-            timer.set_value(set_timeout_with_handle(move || go(with_text(text)), DEBOUNCE).ok());
+            pause.after_pause(move || go(with_text(text)));
         }
     };
     let on_submit = {
         let go = go.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if let Some(t) = timer.get_value() {
-                t.clear();
-            }
+            pause.cancel();
             go(with_text(draft.get_untracked()));
         }
     };
@@ -372,16 +366,11 @@ fn ResultItem(found: Found, kind: MediaKind) -> impl IntoView {
     let (editing, set_editing) = signal(false);
     let title = found.title.clone().and_then(|t| t.user_preferred).unwrap_or_else(|| format!("Title #{id}"));
     let total = found.episodes.or(found.chapters);
-    let facts = [
-        found.format.map(|f| f.label().to_string()),
-        found.start_date.and_then(|d| d.year).map(|y| y.to_string()),
+    let facts = crate::text::dotted([
+        Some(crate::text::format_year(found.format, found.start_date.and_then(|d| d.year))).filter(|l| !l.is_empty()),
         total.map(|t| crate::text::count(t, kind.unit())),
         found.average_score.map(|s| format!("{s}% average")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     let label = title.clone();
     let edit_label = StoredValue::new(format!("Edit {title}"));
     view! {

@@ -185,7 +185,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
         out
     };
     let total = t.episodes.or(t.chapters);
-    let line = [
+    let line = crate::text::dotted([
         t.format.map(|f| f.label().to_string()),
         t.status.map(|s| s.label_for(kind).to_string()),
         match (t.season, t.season_year) {
@@ -199,11 +199,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
         },
         t.volumes.map(|v| count(v, "volume")),
         t.duration.map(|d| format!("{d} min")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    ]);
     // The main studios, each a link to its page.
     let studios: Vec<(i64, String)> = t.studios.as_ref().map(|s| s.nodes.iter().filter_map(|n| Some((n.id, n.name.clone()?))).collect()).unwrap_or_default();
     let facts: Vec<(&'static str, String)> = [
@@ -333,7 +329,7 @@ fn following_card(followed: Option<Followed>, kind: MediaKind, total: Option<u32
         let u = e.user?;
         let status = e.status.filter(|s| s.is_known()).map(|s| s.label(kind));
         let progress = e.progress.filter(|p| *p > 0).map(|p| progress_label(p, total));
-        let note = [status.map(str::to_string), progress].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+        let note = crate::text::dotted([status.map(str::to_string), progress]);
         let score = e.score.filter(|s| *s > 0.0).map(|s| format.display(s));
         Some(view! {
             <li class="people__row" data-testid="followed">

@@ -163,15 +163,11 @@ fn TheirList(user: u64, kind: MediaKind) -> impl IntoView {
 fn their_note(e: &TheirEntry, kind: MediaKind, format: ScoreFormat) -> String {
     let status = e.status.filter(|s| s.is_known());
     let progress = e.progress.filter(|p| *p > 0 && status.is_some_and(|s| s.in_progress() || s == ListStatus::Paused || s == ListStatus::Dropped));
-    [
+    crate::text::dotted([
         status.map(|s| s.label(kind).to_string()),
         progress.map(|p| format!("{} {p}", if kind == MediaKind::Anime { "ep" } else { "ch" })),
         e.score.filter(|s| *s > 0.0).map(|s| format.display(s)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ")
+    ])
 }
 
 #[cfg(test)]

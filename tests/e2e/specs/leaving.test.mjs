@@ -61,3 +61,28 @@ test('leaving while "Load more" reads: search, notifications, a staff member\'s 
   await leaveWhileLoading(page, { path: 'activity', shown: '[data-testid=activity]', operation: 'ActivityFeed', count: '[data-testid=activity] > li' });
   await leaveWhileLoading(page, { path: 'user/6002', shown: '[data-testid=their-entries]', more: '[data-testid=their-lists] [data-testid=load-more]', operation: 'MemberList', count: '[data-testid=their-entries] .tile' });
 });
+
+test('typing a search, then leaving before the pause is over: no page error, nothing sent, the page left stays left; on a title\'s recommendations too', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}search`);
+  await appReady(page);
+  const n = asked('Search');
+  await page.fill('[data-testid=search-input]', 'star of');
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=search-input]', { state: 'detached' });
+  await page.waitForTimeout(900);
+  assert.equal(new URL(page.url()).pathname, '/airing', 'the search put off did not take the person back');
+  assert.equal(asked('Search'), n, 'nothing sent for a page that is gone');
+  assert.deepEqual(problemsBut(page), [], 'search');
+  // The same in the recommendation search on a title's page.
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.click('[data-testid=recommend-open]');
+  await page.fill('[data-testid=recommend-input]', 'full');
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=recommend-input]', { state: 'detached' });
+  await page.waitForTimeout(900);
+  assert.equal(asked('Search'), n, 'nothing sent for a card that is gone');
+  assert.deepEqual(problemsBut(page), [], 'recommendations');
+});
