@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -357,6 +357,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
         assert!(thread_page.contains(part), "{part}: {thread_page}");
     }
+    let preview = fixture_reads_as_selected::<markdown::Markdown>();
+    assert!(preview.contains("html: Some(\"<p><b>Alchemy</b> has a price.</p>") && preview.contains("markdown_spoiler"), "{preview}");
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();
     for part in ["has_next_page: Some(true)", "id: 900101, status: Some(Completed), progress: Some(26)", "score: Some(9.5)", "Cowboy Bebop", "status: Some(Current), progress: Some(5)", "Star of Miracles 1"] {
         assert!(theirs.contains(part), "{part}: {theirs}");

@@ -14,6 +14,7 @@ pub mod follow;
 pub mod like;
 pub mod notice;
 pub mod profile;
+pub mod preview;
 pub mod read;
 pub mod recommend;
 pub mod rich_text;

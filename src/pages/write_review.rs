@@ -29,6 +29,7 @@ use crate::routes::Page;
 use crate::session::use_session;
 use crate::storage::{self, Area, StorageProblem};
 use crate::store::titles::use_titles;
+use crate::components::preview::MarkdownPreview;
 use crate::text::group_digits;
 
 #[component]
@@ -285,10 +286,11 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
                     data-testid="review-body-input"></textarea>
                 <span class="muted small" id="review-body-count" data-testid="review-body-count">{move || draft.with(|d| d.body_count(group_digits))}</span>
                 <span class="muted small" id="review-body-hint">
-                    "In AniList's markdown: __bold__, _italic_, ~!a spoiler!~, [a link](https://…), img(https://…) for a picture. Its page shows it as AniList formats it."
+                    "In AniList's markdown: __bold__, _italic_, ~!a spoiler!~, [a link](https://…), img(https://…) for a picture. Preview shows it as AniList will."
                 </span>
                 {field_error(Field::Body)}
             </label>
+            <MarkdownPreview text=Signal::derive(move || draft.with(|d| d.body.clone()))/>
             <label class="choice">
                 <input type="checkbox" prop:checked=move || draft.with(|d| d.private) prop:disabled=move || busy.get()
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.private = on); } data-testid="review-private-input"/>

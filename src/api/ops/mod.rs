@@ -10,6 +10,7 @@ pub mod follow;
 pub mod like;
 pub mod list_collection;
 pub mod list_entries;
+pub mod markdown;
 pub mod me;
 pub mod member_list;
 pub mod notifications;
@@ -77,6 +78,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<activity::Subscribe>(),
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
+    op::<markdown::Markdown>(),
     op::<post::PostStatus>(),
     op::<post::EditPost>(),
     op::<post::LatestPosts>(),

@@ -129,6 +129,25 @@ test('on a phone screen, signed in: no serious or critical axe violation', async
   assert.deepEqual(page.problems, []);
 });
 
+test('a review\'s preview, shown and changed since, light and dark, desktop and phone: no serious or critical axe violation', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await world.newPage({ viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(world, page);
+      await page.goto(`${world.app.url}manga/30002/review`);
+      await appReady(page);
+      await page.fill('[data-testid=review-body-input]', '**Guts** and _then_ some.\n\n~!He lives.!~ [More](https://anilist.co)');
+      await page.click('[data-testid=preview-open]');
+      await page.waitForSelector('[data-testid=preview-body]');
+      await page.fill('[data-testid=review-body-input]', 'Changed.');
+      await page.waitForSelector('[data-testid=preview-stale]');
+      assert.deepEqual(await audit(page), [], `${viewport.width} ${scheme}`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});
+
 test('the entry editor, open, light and dark, desktop and phone: no serious or critical axe violation', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
     for (const scheme of ['light', 'dark']) {

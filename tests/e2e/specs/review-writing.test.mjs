@@ -260,3 +260,38 @@ test('"Your review" on a title whose best-rated reviews are others\': asked with
   assert.equal(await out.locator('[data-testid=write-review]').count(), 0);
   assert.deepEqual(problems(page), []);
 });
+
+test('Preview: the text as AniList renders its markdown, through the allowlist; a change since says so; a failure says why and keeps the text', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await openForm(page, 'anime', 5114);
+  assert.equal(await page.isDisabled('[data-testid=preview-open]'), true, 'nothing to preview yet');
+  const text = `${BODY}\n\n~!Al gets his body back.!~ <img src=x onerror="window.__pwned=70"><script>window.__pwned=71</script>`;
+  await fill(page, { body: text });
+  await page.click('[data-testid=preview-open]');
+  await page.waitForSelector('[data-testid=preview-body]');
+  assert.deepEqual(requests('Markdown').map((r) => r.body.variables), [{ markdown: text }]);
+  assert.match(requests('Markdown')[0].authorization ?? '', /^Bearer /, 'signed in: AniList renders only for members');
+  assert.equal(await page.textContent('[data-testid=preview-body] .rich p strong'), 'Alchemy');
+  assert.equal(await page.textContent('[data-testid=preview-body] details.spoiler summary'), 'Spoiler');
+  assert.equal(await page.locator('[data-testid=preview-body] img, [data-testid=preview-body] script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('[data-testid=preview-stale]').count(), 0);
+  assert.equal(requests('SaveReview').length, 0, 'a preview sends nothing to keep');
+  // Changed since: said, until previewed again.
+  await page.fill('[data-testid=review-body-input]', `${text}\n\nOne more __thing__.`);
+  await page.waitForSelector('[data-testid=preview-stale]');
+  assert.equal(await page.textContent('[data-testid=preview-open]'), 'Preview again');
+  await page.click('[data-testid=preview-open]');
+  await page.waitForSelector('[data-testid=preview-stale]', { state: 'detached' });
+  assert.equal(await page.locator('[data-testid=preview-body] .rich p strong').last().textContent(), 'thing');
+  // A failure: AniList's reason, the text as it was.
+  world.standIn.fault({ kind: '500', operation: 'Markdown' });
+  await page.fill('[data-testid=review-body-input]', 'Short, for now.');
+  await page.click('[data-testid=preview-open]');
+  await page.waitForSelector('[data-testid=preview-error] [data-testid=api-error]');
+  assert.equal(await page.inputValue('[data-testid=review-body-input]'), 'Short, for now.');
+  await page.click('[data-testid=preview-hide]');
+  assert.equal(await page.locator('[data-testid=preview-body]').count(), 0);
+  assert.deepEqual(problems(page), []);
+});

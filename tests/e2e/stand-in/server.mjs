@@ -979,6 +979,20 @@ export class StandIn {
         if (!r || (r.private && r.userId !== ctx.viewerId)) throw new ApiError('Not Found.', 404);
         return reviewObj(r, ctx);
       },
+      // AniList's markdown as its HTML, signed in only. A few of its rules
+      // (paragraphs, __bold__ or **bold**, _italic_, ~!spoilers!~, [links](…)); markup
+      // written in the text passes through as it does on AniList, so the
+      // app's allowlist is what keeps it inert.
+      Markdown: (args, ctx) => {
+        viewerOf(ctx);
+        const inline = (t) => t
+          .replace(/~!([\s\S]+?)!~/g, '<span class="markdown_spoiler"><span>$1</span></span>')
+          .replace(/__(.+?)__|\*\*(.+?)\*\*/g, (_, a, b) => `<b>${a ?? b}</b>`)
+          .replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1<i>$2</i>')
+          .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+        const html = args.markdown.trim().split(/\n\s*\n/).filter((p) => p.trim()).map((p) => `<p>${inline(p.trim())}</p>`).join('\n');
+        return { html };
+      },
       // A forum thread; its body as HTML when asked (kept as both).
       Thread: (args) => {
         const t = d.threads.find((x) => x.id === args.id);
