@@ -357,6 +357,10 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
         assert!(thread_page.contains(part), "{part}: {thread_page}");
     }
+    let posted = fixture_reads_as_selected::<thread::PostComment>();
+    assert!(posted.contains("Comment { id: 50200, comment: Some(\"<p>Session <b>5</b> next?</p>\")") && posted.contains("id: 5150"), "{posted}");
+    let mine = fixture_reads_as_selected::<thread::MyComments>();
+    assert!(mine.contains("source: Some(\"Session __5__ next?\")") && mine.contains("id: 50150") && mine.contains("source: Some(\"Earlier.\")"), "{mine}");
     let preview = fixture_reads_as_selected::<markdown::Markdown>();
     assert!(preview.contains("html: Some(\"<p><b>Alchemy</b> has a price.</p>") && preview.contains("markdown_spoiler"), "{preview}");
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();

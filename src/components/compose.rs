@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::api_status::ApiErrorView;
+use crate::components::preview::MarkdownPreview;
 use crate::storage::{self, Area};
 
 /// How a post ended, when AniList did not refuse it.
@@ -41,6 +42,16 @@ where
     compose_with(label.to_string(), button, draft, initial, cancel, None, send)
 }
 
+/// [`compose`] for a longer text (a forum comment), with a preview of it
+/// as AniList will show it.
+pub fn compose_previewed<Fut>(label: &'static str, button: &'static str, draft: String, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
+where
+    Fut: Future<Output = Result<Posted, ApiError>> + 'static,
+{
+    let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
+    compose_box(label.to_string(), button, draft, String::new(), None, None, true, send)
+}
+
 /// [`compose`] with more to choose beside the button (`extra`, such as a
 /// message's "Private"), which `send` reads.
 pub fn compose_with<Fut>(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
@@ -48,14 +59,15 @@ where
     Fut: Future<Output = Result<Posted, ApiError>> + 'static,
 {
     let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
-    compose_box(label, button, draft, initial, cancel, extra, send)
+    compose_box(label, button, draft, initial, cancel, extra, false, send)
 }
 
 /// A post under way.
 type Sending = Pin<Box<dyn Future<Output = Result<Posted, ApiError>>>>;
 
 /// [`compose`], made once for every kind of post.
-fn compose_box(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+#[allow(clippy::too_many_arguments)]
+fn compose_box(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, preview: bool, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
     let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or(initial));
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
@@ -116,6 +128,7 @@ fn compose_box(label: String, button: &'static str, draft: String, initial: Stri
                     </button>
                 </span>
             </div>
+            {preview.then(|| view! { <MarkdownPreview text=text/> })}
             {move || problem.get().map(|p| match p {
                 Problem::Refused(e) => view! { <div data-testid="compose-error"><ApiErrorView error=e/></div> }.into_any(),
                 Problem::Lost => view! {

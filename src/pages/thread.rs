@@ -2,12 +2,17 @@
 //! titles it is about, what it says (through the rich-text allowlist:
 //! nothing in it runs), and its comments 25 at a time, oldest first, each
 //! with how many answers it has. The answers are read on AniList: AniList
-//! gives them as markdown, which the app does not render. Readable signed
-//! out.
+//! gives them as markdown, which the app does not render. Signed in, a
+//! comment of one's own (previewed, posted once: a lost answer is looked
+//! for, never sent again). Readable signed out.
 
 use leptos::prelude::*;
 
-use crate::api::ops::thread::{Comment, PageVars, ThreadBody, ThreadPage as Query};
+use crate::api::ops::thread::{find_comment, Comment, CommentVars, MineVars, MyComments, PageVars, PostComment, ThreadBody, ThreadPage as Query};
+use crate::api::sending::sent_once;
+use crate::auth::callback::Credential;
+use crate::components::compose::{compose_previewed, Posted};
+use crate::routes::Page;
 use crate::api::{Api, ApiError};
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{LoadMore, Paged};
@@ -70,7 +75,29 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     let when = t.created_at.map(|at| view! { <time title=local_date_time(at)>{relative_words(at - now)}</time> " · " });
     let site = t.site_url.clone().filter(|u| u.starts_with("https://anilist.co/")).unwrap_or_else(|| format!("https://anilist.co/forum/thread/{id}"));
     let body = t.body.clone().filter(|b| !b.trim().is_empty());
+    let locked = t.is_locked == Some(true);
     let shown = RwSignal::new(comments);
+    // The person's comments posted here (the newest, so after every page;
+    // left out once a page read brings them into `shown`).
+    let posted = RwSignal::new(Vec::<Comment>::new());
+    let composer = move || {
+        let credential = session.credential()?;
+        let api = api.get_value();
+        let key = crate::storage::draft_key(credential.user, &format!("thread-{id}"));
+        Some(compose_previewed("Your comment", "Comment", key, move |text| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move {
+                Ok(match post_comment(&api, &credential, id, text).await? {
+                    Some(c) => {
+                        posted.try_update(|p| p.push(c));
+                        Posted::Yes
+                    }
+                    None => Posted::NotFound,
+                })
+            }
+        }))
+    };
+    let newer = move || posted.with(|p| shown.with(|s| p.iter().filter(|c| s.iter().all(|x| x.id != c.id)).cloned().collect::<Vec<_>>()));
     let pages = Paged::appending(shown, |c| c.id, 2, more, move |page| {
         let (api, credential) = (api.get_value(), session.credential());
         async move { Ok(api.run::<Query>(credential.as_ref(), &PageVars { id, page, first: false }, false).await?.comments()) }
@@ -101,14 +128,38 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
         })}
         <section class="card" data-testid="thread-comments">
             <h2>"Comments"</h2>
-            <Show when=move || !shown.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No comments yet."</p> }>
+            <Show when=move || !shown.with(Vec::is_empty) || !posted.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No comments yet."</p> }>
                 <ul class="comments">
                     <For each=move || shown.get() key=|c| c.id children=comment_row/>
                 </ul>
             </Show>
             <div data-testid="thread-comments-more"><LoadMore load=pages.load more=pages.more/></div>
+            <Show when=move || !posted.with(Vec::is_empty)>
+                <ul class="comments" data-testid="thread-posted" aria-label="Posted by you">
+                    <For each=newer key=|c| c.id children=comment_row/>
+                </ul>
+            </Show>
+            {if locked {
+                view! { <p class="muted" data-testid="thread-locked">"This thread is locked: AniList takes no new comments on it."</p> }.into_any()
+            } else if session.user_untracked().is_some() {
+                view! { <div data-testid="thread-compose">{composer}</div> }.into_any()
+            } else {
+                view! { <p class="muted" data-testid="thread-sign-in"><a href=Page::Thread(id).sign_in_then()>"Sign in"</a> " to comment."</p> }.into_any()
+            }}
         </section>
     }
+}
+
+/// Posts `text` as a comment on thread `id`, once: when the answer is lost
+/// the comment is looked for among the person's latest there.
+async fn post_comment(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Option<Comment>, ApiError> {
+    let sent_at = now_secs();
+    let send = async { Ok(api.run::<PostComment>(Some(credential), &CommentVars { thread_id: id, comment: text.clone() }, false).await?.comment) };
+    sent_once(send, || async {
+        let (latest, _) = api.run::<MyComments>(Some(credential), &MineVars { thread_id: id, user_id: credential.user }, true).await?.items();
+        Ok(find_comment(latest, &text, credential.user, sent_at))
+    })
+    .await
 }
 
 /// One comment: who wrote it and when, what it says (through the

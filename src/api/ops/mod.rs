@@ -63,6 +63,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<user::MemberReviews>(),
     op::<thread::TitleThreads>(),
     op::<thread::ThreadPage>(),
+    op::<thread::PostComment>(),
+    op::<thread::MyComments>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

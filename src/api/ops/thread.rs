@@ -6,6 +6,14 @@ use serde::{Deserialize, Serialize};
 use crate::api::operation::{nullable_list, Operation, PageData};
 use crate::api::ops::title::{Member, Other};
 
+/// A comment's fields, as the thread's page shows it.
+macro_rules! comment_fields {
+    () => {
+        "id comment(asHtml: true) likeCount createdAt siteUrl childComments
+      user { id name avatar { medium } }"
+    };
+}
+
 pub struct TitleThreads;
 
 impl Operation for TitleThreads {
@@ -72,7 +80,8 @@ pub struct ThreadPage;
 impl Operation for ThreadPage {
     const NAME: &'static str = "ThreadPage";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query ThreadPage($id: Int!, $page: Int, $first: Boolean!) {
+    const QUERY: &'static str = concat!(
+        "query ThreadPage($id: Int!, $page: Int, $first: Boolean!) {
   Thread(id: $id) @include(if: $first) {
     id title body(asHtml: true) replyCount viewCount isLocked createdAt siteUrl
     user { ...Who }
@@ -81,14 +90,89 @@ impl Operation for ThreadPage {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
     items: threadComments(threadId: $id) {
-      id comment(asHtml: true) likeCount createdAt siteUrl childComments
-      user { ...Who }
+      ",
+        comment_fields!(),
+        "
     }
   }
 }
-fragment Who on User { id name avatar { medium } }";
+fragment Who on User { id name avatar { medium } }"
+    );
     type Vars = PageVars;
     type Data = ThreadData;
+}
+
+/// A new comment on a thread, the person's. It makes a new one each time
+/// it is sent: when its answer is lost it is looked for ([`MyComments`]),
+/// never sent again blind.
+pub struct PostComment;
+
+impl Operation for PostComment {
+    const NAME: &'static str = "PostComment";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!(
+        "mutation PostComment($threadId: Int, $comment: String) {
+  SaveThreadComment(threadId: $threadId, comment: $comment) {
+      ",
+        comment_fields!(),
+        "
+  }
+}"
+    );
+    type Vars = CommentVars;
+    type Data = Posted;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentVars {
+    pub thread_id: i64,
+    /// In AniList's markdown.
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Posted {
+    #[serde(rename = "SaveThreadComment")]
+    pub comment: Option<Comment>,
+}
+
+/// The person's latest comments on a thread, newest first, with the text
+/// as written (`source`): where a comment whose answer was lost is looked
+/// for.
+pub struct MyComments;
+
+impl Operation for MyComments {
+    const NAME: &'static str = "MyComments";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query MyComments($threadId: Int, $userId: Int) {
+  Page(perPage: 10) {
+    pageInfo { hasNextPage }
+    items: threadComments(threadId: $threadId, userId: $userId, sort: [ID_DESC]) {
+      source: comment(asHtml: false)
+      ",
+        comment_fields!(),
+        "
+    }
+  }
+}"
+    );
+    type Vars = MineVars;
+    type Data = PageData<Comment>;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MineVars {
+    pub thread_id: i64,
+    pub user_id: u64,
+}
+
+/// The comment sent, among the person's latest on the thread, if it is
+/// there.
+pub fn find_comment(latest: Vec<Comment>, text: &str, me: u64, sent_at: i64) -> Option<Comment> {
+    latest.into_iter().find(|c| crate::api::ops::post::is_the_one_sent(c.source.as_deref(), c.user.as_ref().map(|u| u.id), c.created_at, text, me, sent_at))
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -139,6 +223,9 @@ pub struct Comment {
     pub created_at: Option<i64>,
     pub site_url: Option<String>,
     pub user: Option<Member>,
+    /// The text as written (only where a comment sent is looked for).
+    #[serde(default)]
+    pub source: Option<String>,
     /// The answers to it, each with its own (AniList's `Json`): only how
     /// many is read.
     #[serde(default, deserialize_with = "nullable_list")]
@@ -179,6 +266,20 @@ mod tests {
         let t = Thread { replied_at: Some(200), ..t };
         assert_eq!(t.last_active(), Some(200));
         assert_eq!(serde_json::to_string(&Vars { media_id: 1, page: 2 }).unwrap(), r#"{"mediaId":1,"page":2}"#);
+    }
+
+    #[test]
+    fn a_comment_sent_is_found_among_the_persons_latest_only_if_it_is_that_one() {
+        let c = |id: i64, user: u64, source: &str, at: i64| -> Comment {
+            serde_json::from_value(serde_json::json!({"id": id, "source": source, "comment": "<p>x</p>", "likeCount": 0, "createdAt": at, "siteUrl": null, "user": {"id": user, "name": "N", "avatar": null}})).unwrap()
+        };
+        let sent_at = 1_800_000_000;
+        let latest = vec![c(3, 5150, "Session 5 next?", sent_at + 1), c(2, 5150, "Session 4 next?", sent_at - 100), c(1, 6001, "Session 5 next?", sent_at + 2)];
+        assert_eq!(find_comment(latest.clone(), " Session 5 next?\r\n", 5150, sent_at).map(|c| c.id), Some(3));
+        assert_eq!(find_comment(latest.clone(), "Session 6 next?", 5150, sent_at), None, "not sent");
+        assert_eq!(find_comment(vec![c(4, 5150, "Again", sent_at - 86_400)], "Again", 5150, sent_at), None, "yesterday's, the same text");
+        assert_eq!(serde_json::to_string(&CommentVars { thread_id: 9001, comment: "Hi".into() }).unwrap(), r#"{"threadId":9001,"comment":"Hi"}"#);
+        assert_eq!(serde_json::to_string(&MineVars { thread_id: 9001, user_id: 5150 }).unwrap(), r#"{"threadId":9001,"userId":5150}"#);
     }
 
     #[test]

@@ -103,6 +103,7 @@ const SIGNED_IN = [
   ['/review/7001', '[data-testid=review-up]'],
   ['/manga/30002/review', '[data-testid=review-delete-ask]'],
   ['/activity/8006', '[data-testid=activity-8006] [data-testid=compose]'],
+  ['/thread/9001', '[data-testid=thread-compose] [data-testid=compose-text]'],
 ];
 
 for (const scheme of ['light', 'dark']) {

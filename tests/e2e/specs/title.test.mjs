@@ -642,3 +642,48 @@ test('a forum thread: what it says through the allowlist, the titles it is about
   await page.waitForSelector('text=No such thread');
   assert.deepEqual(problemsBut(page), []);
 });
+
+test('commenting on a thread: previewed, posted once (a lost answer looked for, not sent again), a refusal keeps the text; none twice with the pages; locked and signed out say so', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=thread-compose] [data-testid=compose-text]');
+  assert.equal(await page.locator('[data-testid=comment]').count(), 25);
+  await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'Session __5__ next?');
+  await page.click('[data-testid=thread-compose] [data-testid=preview-open]');
+  await page.waitForSelector('[data-testid=thread-compose] [data-testid=preview-body] strong >> text=5');
+  await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=thread-posted] [data-testid=comment] >> text=Session 5 next?');
+  assert.deepEqual(requests('PostComment').map((r) => r.body.variables), [{ threadId: 9001, comment: 'Session __5__ next?' }]);
+  assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), '', 'the box empties once AniList has it');
+  // The answer lost after AniList made it: looked for, found, not sent again.
+  world.standIn.fault({ kind: 'drop-after', operation: 'PostComment' });
+  await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'And the ending.');
+  await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=thread-posted] [data-testid=comment] >> text=And the ending.');
+  assert.equal(requests('PostComment').length, 2, 'sent once each');
+  assert.deepEqual(requests('MyComments').map((r) => r.body.variables), [{ threadId: 9001, userId: VIEWER_ID }]);
+  assert.equal(world.standIn.data.threadComments.filter((c) => c.comment === 'And the ending.').length, 1);
+  // Refused: AniList's reason, the text still there.
+  world.standIn.fault({ kind: '500', operation: 'PostComment' });
+  await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'Not this time.');
+  await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=thread-compose] [data-testid=compose-error]');
+  assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), 'Not this time.');
+  // The last page read: the two posted come with it, shown once.
+  await page.click('[data-testid=thread-comments-more] [data-testid=load-more]');
+  await page.waitForSelector('[data-testid=thread-comments-more] [data-testid=load-more]', { state: 'detached' });
+  assert.equal(await page.locator('[data-testid=comment]').count(), 29);
+  assert.equal(await page.locator('[data-testid=comment] >> text=And the ending.').count(), 1);
+  // A locked thread takes none; signed out, a way to sign in back here.
+  await page.goto(`${world.app.url}thread/9002`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=thread-locked]');
+  assert.equal(await page.locator('[data-testid=compose]').count(), 0);
+  const out = await world.newPage();
+  await out.goto(`${world.app.url}thread/9001`);
+  await appReady(out);
+  await out.waitForSelector('[data-testid=thread-sign-in]');
+  assert.equal(await out.getAttribute('[data-testid=thread-sign-in] a', 'href'), '/?return_to=%2Fthread%2F9001');
+  assert.deepEqual(problemsBut(page), []);
+});

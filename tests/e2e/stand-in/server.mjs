@@ -895,6 +895,25 @@ export class StandIn {
       replyUser: t.replyUserId ? userObj(t.replyUserId) : null,
       mediaCategories: t.mediaIds.map((id) => mediaObj(mediaById(id))),
     });
+    // AniList's markdown as HTML: a few of its rules (paragraphs, __bold__
+    // or **bold**, _italic_, ~!spoilers!~, [links](…)); markup written in
+    // the text passes through as it does on AniList, so the app's
+    // allowlist is what keeps it inert.
+    const markdownHtml = (markdown) => {
+      const inline = (t) => t
+        .replace(/~!([\s\S]+?)!~/g, '<span class="markdown_spoiler"><span>$1</span></span>')
+        .replace(/__(.+?)__|\*\*(.+?)\*\*/g, (_, a, b) => `<b>${a ?? b}</b>`)
+        .replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1<i>$2</i>')
+        .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+      return String(markdown).trim().split(/\n\s*\n/).filter((p) => p.trim()).map((p) => `<p>${inline(p.trim())}</p>`).join('\n');
+    };
+    // A comment of a thread: its text as HTML, or as written.
+    const commentObj = (c) => ({
+      ...c,
+      comment: ({ asHtml } = {}) => (asHtml ? c.commentHtml : c.comment),
+      siteUrl: `https://anilist.co/forum/thread/${c.threadId}/comment/${c.id}`,
+      user: userObj(c.userId),
+    });
     // A studio: gathered from the titles that credit it.
     const studioObj = (id) => {
       const credited = d.media.filter((m) => (m.studios ?? []).some((st) => st.id === id));
@@ -979,19 +998,10 @@ export class StandIn {
         if (!r || (r.private && r.userId !== ctx.viewerId)) throw new ApiError('Not Found.', 404);
         return reviewObj(r, ctx);
       },
-      // AniList's markdown as its HTML, signed in only. A few of its rules
-      // (paragraphs, __bold__ or **bold**, _italic_, ~!spoilers!~, [links](…)); markup
-      // written in the text passes through as it does on AniList, so the
-      // app's allowlist is what keeps it inert.
+      // AniList's markdown as its HTML (markdownHtml), signed in only.
       Markdown: (args, ctx) => {
         viewerOf(ctx);
-        const inline = (t) => t
-          .replace(/~!([\s\S]+?)!~/g, '<span class="markdown_spoiler"><span>$1</span></span>')
-          .replace(/__(.+?)__|\*\*(.+?)\*\*/g, (_, a, b) => `<b>${a ?? b}</b>`)
-          .replace(/(^|\W)_(.+?)_(?=\W|$)/g, '$1<i>$2</i>')
-          .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
-        const html = args.markdown.trim().split(/\n\s*\n/).filter((p) => p.trim()).map((p) => `<p>${inline(p.trim())}</p>`).join('\n');
-        return { html };
+        return { html: markdownHtml(args.markdown) };
       },
       // A forum thread; its body as HTML when asked (kept as both).
       Thread: (args) => {
@@ -1079,7 +1089,10 @@ export class StandIn {
         // A thread's comments, oldest first, each with its answers (a Json
         // tree, as AniList gives it: markdown, never HTML).
         const commentArgs = pageListArgs(info, 'threadComments');
-        const comments = () => d.threadComments.filter((c) => c.threadId === commentArgs.threadId).sort((a, b) => a.id - b.id);
+        // A thread's comments, oldest first (ID_DESC: newest); one member's.
+        const comments = () => d.threadComments
+          .filter((c) => c.threadId === commentArgs.threadId && (commentArgs.userId == null || c.userId === commentArgs.userId))
+          .sort((a, b) => (commentArgs.sort?.includes('ID_DESC') ? b.id - a.id : a.id - b.id));
         // Whom a user follows, and who follows them, by name, a page at a time.
         const followingArgs = pageListArgs(info, 'following');
         const followersArgs = pageListArgs(info, 'followers');
@@ -1117,12 +1130,7 @@ export class StandIn {
           airingSchedules: () => slice.map((e) => ({ ...e, timeUntilAiring: e.airingAt - now, media: mediaObj(mediaById(e.mediaId)) })),
           reviews: () => slice.map((r) => reviewObj(r, ctx)),
           threads: () => slice.map(threadObj),
-          threadComments: () => slice.map((c) => ({
-            ...c,
-            comment: ({ asHtml } = {}) => (asHtml ? c.commentHtml : c.comment),
-            siteUrl: `https://anilist.co/forum/thread/${c.threadId}/comment/${c.id}`,
-            user: userObj(c.userId),
-          })),
+          threadComments: () => slice.map(commentObj),
           following: () => slice,
           followers: () => slice,
         };
@@ -1332,6 +1340,18 @@ export class StandIn {
         return activityObj(x);
       },
       // A reply by the viewer, last under its activity.
+      // A new comment of the viewer's on a thread (not on a locked one).
+      SaveThreadComment: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const t = d.threads.find((x) => x.id === args.threadId);
+        if (!t) throw new ApiError('Not Found.', 404);
+        if (t.isLocked) throw new ApiError('This thread is locked.', 400);
+        const { source, createdAt } = postText(args.comment);
+        const c = { id: Math.max(50000, ...d.threadComments.map((y) => y.id)) + 1, threadId: t.id, userId: me, comment: source, commentHtml: markdownHtml(source), likeCount: 0, createdAt, childComments: null };
+        d.threadComments.push(c);
+        t.replyCount += 1;
+        return commentObj(c);
+      },
       SaveActivityReply: (args, ctx) => {
         const me = viewerOf(ctx);
         // With an id: the viewer's own reply, its text changed.
