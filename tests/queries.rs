@@ -222,6 +222,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(liked.contains("id: Some(8006), like_count: Some(4), is_liked: Some(true)"), "{liked}");
     let state = fixture_reads_as_selected::<like::LikeState>();
     assert!(state.contains("id: Some(8002), like_count: Some(5), is_liked: Some(false)"), "{state}");
+    assert!(state.contains("thread: Some(Liked { id: Some(9001), like_count: Some(12), is_liked: Some(true) })") && state.contains("comment: [Liked { id: Some(50001), like_count: Some(4)"), "{state}");
     let posted = fixture_reads_as_selected::<post::PostStatus>();
     for part in ["id: Some(8101), kind: Some(Text)", "text: Some(\"<p>Starting <strong>Bebop</strong> again.</p>\")", "created_at: Some(1764930000)", "site_url: Some(\"https://anilist.co/activity/8101\")", "name: \"Mitsuki\"", "source: Some(\"Starting __Bebop__ again.\")"] {
         assert!(posted.contains(part), "{part}: {posted}");
@@ -354,7 +355,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(threads.contains(part), "{part}: {threads}");
     }
     let thread_page = fixture_reads_as_selected::<thread::ThreadPage>();
-    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
+    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), like_count: Some(12), is_liked: Some(true), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3), is_liked: Some(true)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
         assert!(thread_page.contains(part), "{part}: {thread_page}");
     }
     let posted = fixture_reads_as_selected::<thread::PostComment>();

@@ -18,6 +18,7 @@ use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged, Sending};
 use crate::components::compose::{compose, compose_with, Posted};
 use crate::components::empty_state::EmptyState;
+use crate::api::ops::like::Likeable;
 use crate::components::like::LikeToggle;
 use crate::components::read::read_from_anilist;
 use crate::components::rich_text::RichText;
@@ -407,7 +408,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                 {post}
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
-                    " · " <LikeToggle id=id on=liked count=likes whose=whose/>
+                    " · " <LikeToggle id=id kind=Likeable::Activity on=liked count=likes whose=whose/>
                     {signed_in.then(|| view! { <SubscribeToggle id=id on=subscribed/> })}
                     {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "

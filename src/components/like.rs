@@ -1,20 +1,20 @@
-//! Liking an activity: a toggle, sent once; when its outcome is unclear (no
+//! Liking an activity, a thread or a comment: a toggle, sent once; when its outcome is unclear (no
 //! answer), the state is read back, never sent again blind. The count shown
 //! is AniList's after it.
 
 use leptos::prelude::*;
 
-use crate::api::ops::like::{LikeState, Liked, ToggleLike, Vars};
+use crate::api::ops::like::{LikeState, Likeable, Liked, StateVars, ToggleLike, Vars};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
 use crate::session::use_session;
 
-/// The like of activity `id` (`whose`: "Hana's activity", for its label),
+/// The like of `kind` `id` (`whose`: "Hana's activity", for its label),
 /// showing `on` and `count` and setting them to what AniList holds after a
 /// press. Signed out, only the count.
 #[component]
-pub fn LikeToggle(id: i64, on: RwSignal<bool>, count: RwSignal<u32>, #[prop(into)] whose: String) -> impl IntoView {
+pub fn LikeToggle(id: i64, kind: Likeable, on: RwSignal<bool>, count: RwSignal<u32>, #[prop(into)] whose: String) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = use_session();
     let sending = Sending::new();
@@ -25,7 +25,7 @@ pub fn LikeToggle(id: i64, on: RwSignal<bool>, count: RwSignal<u32>, #[prop(into
     let toggle = move |_| {
         let Some(credential) = session.credential() else { return };
         let api = api.clone();
-        sending.run(async move { toggled(&api, &credential, id).await }, move |now| {
+        sending.run(async move { toggled(&api, &credential, id, kind).await }, move |now| {
             if let Some(n) = now.like_count {
                 count.try_set(n);
             }
@@ -46,10 +46,10 @@ pub fn LikeToggle(id: i64, on: RwSignal<bool>, count: RwSignal<u32>, #[prop(into
 
 /// Sends the toggle; AniList's answer says the state after it, and when
 /// that answer was lost the state is read back.
-async fn toggled(api: &Api, credential: &Credential, id: i64) -> Result<Liked, ApiError> {
-    let read = match api.run::<ToggleLike>(Some(credential), &Vars { id }, false).await {
-        Ok(answer) => answer.activity,
-        Err(e) if e.outcome_unknown() => api.run::<LikeState>(Some(credential), &Vars { id }, true).await?.activity,
+async fn toggled(api: &Api, credential: &Credential, id: i64, kind: Likeable) -> Result<Liked, ApiError> {
+    let read = match api.run::<ToggleLike>(Some(credential), &Vars { id, kind }, false).await {
+        Ok(answer) => answer.liked,
+        Err(e) if e.outcome_unknown() => api.run::<LikeState>(Some(credential), &StateVars::of(id, kind), true).await?.liked(),
         Err(e) => return Err(e),
     };
     read.ok_or_else(|| ApiError::Shape("no like state".into()))

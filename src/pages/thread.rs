@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use crate::api::ops::thread::{find_comment, Comment, CommentVars, MineVars, MyComments, PageVars, PostComment, ThreadBody, ThreadPage as Query};
 use crate::api::sending::sent_once;
 use crate::auth::callback::Credential;
+use crate::api::ops::like::Likeable;
 use crate::components::compose::{compose_previewed, Posted};
+use crate::components::like::LikeToggle;
 use crate::routes::Page;
 use crate::api::{Api, ApiError};
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -118,7 +120,10 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
                     None => view! { <p class="muted">"This thread has no text."</p> }.into_any(),
                 }}
             </div>
-            <p class="actions"><a href=site rel="noopener noreferrer" target="_blank" data-testid="thread-on-anilist">"Open on AniList"</a></p>
+            <p class="actions">
+                <span data-testid="thread-likes"><LikeToggle id=id kind=Likeable::Thread on=RwSignal::new(t.is_liked == Some(true)) count=RwSignal::new(t.like_count.unwrap_or(0)) whose="this thread"/></span>
+                <a href=site rel="noopener noreferrer" target="_blank" data-testid="thread-on-anilist">"Open on AniList"</a>
+            </p>
         </article>
         {(!t.media_categories.is_empty()).then(|| view! {
             <section class="card" data-testid="thread-titles">
@@ -169,7 +174,13 @@ fn comment_row(c: Comment) -> impl IntoView {
     let now = now_secs();
     let answers = c.answers();
     let link = c.link();
-    let likes = c.like_count.filter(|&n| n > 0).map(|n| count(n, "like"));
+    let like_count = c.like_count.unwrap_or(0);
+    let has_like = use_session().user_untracked().is_some() || like_count > 0;
+    // Signed in, the like button; signed out, the likes when there are any.
+    let like = has_like.then(|| {
+        let whose = c.user.as_ref().map_or("this comment".to_string(), |u| format!("{}'s comment", u.name));
+        view! { <LikeToggle id=c.id kind=Likeable::ThreadComment on=RwSignal::new(c.is_liked == Some(true)) count=RwSignal::new(like_count) whose=whose/> }
+    });
     view! {
         <li class="comment" data-testid="comment">
             <div class="comment__head">
@@ -182,10 +193,10 @@ fn comment_row(c: Comment) -> impl IntoView {
                     None => view! { <p class="muted">"(no text)"</p> }.into_any(),
                 }}
             </div>
-            {(likes.is_some() || answers > 0).then(|| view! {
-                <p class="muted small">
-                    {likes.clone()}
-                    {(likes.is_some() && answers > 0).then_some(" · ")}
+            {(like.is_some() || answers > 0).then(|| view! {
+                <div class="muted small comment__foot">
+                    {like}
+                    {(has_like && answers > 0).then_some(" · ")}
                     {(answers > 0).then(|| {
                         let text = count(answers as u64, "answer");
                         match link {
@@ -193,7 +204,7 @@ fn comment_row(c: Comment) -> impl IntoView {
                             None => view! { <span data-testid="comment-answers">{text}</span> }.into_any(),
                         }
                     })}
-                </p>
+                </div>
             })}
         </li>
     }

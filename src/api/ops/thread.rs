@@ -9,7 +9,7 @@ use crate::api::ops::title::{Member, Other};
 /// A comment's fields, as the thread's page shows it.
 macro_rules! comment_fields {
     () => {
-        "id comment(asHtml: true) likeCount createdAt siteUrl childComments
+        "id comment(asHtml: true) likeCount isLiked createdAt siteUrl childComments
       user { id name avatar { medium } }"
     };
 }
@@ -83,7 +83,7 @@ impl Operation for ThreadPage {
     const QUERY: &'static str = concat!(
         "query ThreadPage($id: Int!, $page: Int, $first: Boolean!) {
   Thread(id: $id) @include(if: $first) {
-    id title body(asHtml: true) replyCount viewCount isLocked createdAt siteUrl
+    id title body(asHtml: true) replyCount viewCount likeCount isLiked isLocked createdAt siteUrl
     user { ...Who }
     mediaCategories { id type format title { userPreferred } coverImage { medium } startDate { year } }
   }
@@ -206,6 +206,11 @@ pub struct ThreadBody {
     pub body: Option<String>,
     pub reply_count: Option<u32>,
     pub view_count: Option<u32>,
+    #[serde(default)]
+    pub like_count: Option<u32>,
+    /// Signed out: `null`.
+    #[serde(default)]
+    pub is_liked: Option<bool>,
     pub is_locked: Option<bool>,
     pub created_at: Option<i64>,
     pub site_url: Option<String>,
@@ -220,6 +225,8 @@ pub struct Comment {
     pub id: i64,
     pub comment: Option<String>,
     pub like_count: Option<u32>,
+    #[serde(default)]
+    pub is_liked: Option<bool>,
     pub created_at: Option<i64>,
     pub site_url: Option<String>,
     pub user: Option<Member>,

@@ -181,7 +181,7 @@ test('a like: given and taken back, the count AniList\'s; a lost answer is read 
   await page.click(like(8006));
   await page.waitForSelector(`${like(8006)}[aria-pressed=true]`);
   assert.equal((await page.innerText(like(8006))).trim(), '♥ 4');
-  assert.deepEqual(likes().map((r) => r.body.variables), [{ id: 8006 }]);
+  assert.deepEqual(likes().map((r) => r.body.variables), [{ id: 8006, type: 'ACTIVITY' }]);
   assert.ok(world.standIn.data.likes.has('5150>8006'));
   // Kept on AniList: a reload shows it liked.
   await page.reload();

@@ -687,3 +687,39 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   assert.equal(await out.getAttribute('[data-testid=thread-sign-in] a', 'href'), '/?return_to=%2Fthread%2F9001');
   assert.deepEqual(problemsBut(page), []);
 });
+
+test('liking a thread and a comment: the count AniList\'s after it; a lost answer read back (never resent); signed out, the counts only', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  const thread = '[data-testid=thread-likes] [data-testid=like]';
+  const comment = '[data-testid=comment]:first-child [data-testid=like]';
+  await page.waitForSelector(thread);
+  assert.equal(await page.getAttribute(thread, 'aria-pressed'), 'false');
+  await page.click(thread);
+  await page.waitForSelector(`${thread}[aria-pressed=true]`);
+  assert.equal((await page.innerText(thread)).trim(), '♥ 1');
+  assert.equal(await page.getAttribute(thread, 'aria-label'), 'Like this thread: 1 like');
+  assert.deepEqual(requests('ToggleLike').map((r) => r.body.variables), [{ id: 9001, type: 'THREAD' }]);
+  // A comment's, its answer lost after AniList applied it: read back.
+  assert.equal((await page.innerText(comment)).trim(), '♡ 3');
+  world.standIn.fault({ kind: 'drop-after', operation: 'ToggleLike' });
+  await page.click(comment);
+  await page.waitForSelector(`${comment}[aria-pressed=true]`);
+  assert.equal((await page.innerText(comment)).trim(), '♥ 4');
+  assert.equal(requests('ToggleLike').filter((r) => r.body.variables.type === 'THREAD_COMMENT').length, 1, 'never sent twice');
+  assert.deepEqual(requests('LikeState').map((r) => r.body.variables), [{ id: 50001, activity: false, thread: false, comment: true }]);
+  // Kept on AniList: read again, both liked.
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(`${thread}[aria-pressed=true]`);
+  await page.waitForSelector(`${comment}[aria-pressed=true]`);
+  // Signed out: how many, no button.
+  const out = await world.newPage();
+  await out.goto(`${world.app.url}thread/9001`);
+  await appReady(out);
+  await out.waitForSelector('[data-testid=thread-likes] [data-testid=likes]');
+  assert.equal(await out.textContent('[data-testid=thread-likes] [data-testid=likes]'), '1 like');
+  assert.equal(await out.locator('[data-testid=like]').count(), 0);
+  assert.deepEqual(problemsBut(page), []);
+});

@@ -889,6 +889,8 @@ export class StandIn {
     };
     const threadObj = (t) => ({
       ...t,
+      likeCount: t.likeCount ?? 0,
+      isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>thread:${t.id}`),
       body: ({ asHtml } = {}) => (asHtml ? t.bodyHtml : t.body),
       siteUrl: `https://anilist.co/forum/thread/${t.id}`,
       user: userObj(t.userId),
@@ -910,6 +912,7 @@ export class StandIn {
     // A comment of a thread: its text as HTML, or as written.
     const commentObj = (c) => ({
       ...c,
+      isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>comment:${c.id}`),
       comment: ({ asHtml } = {}) => (asHtml ? c.commentHtml : c.comment),
       siteUrl: `https://anilist.co/forum/thread/${c.threadId}/comment/${c.id}`,
       user: userObj(c.userId),
@@ -1003,6 +1006,10 @@ export class StandIn {
         viewerOf(ctx);
         return { html: markdownHtml(args.markdown) };
       },
+      // A thread's comments (by id: the one), as a list like AniList's.
+      ThreadComment: (args) => d.threadComments
+        .filter((c) => (args.id == null || c.id === args.id) && (args.threadId == null || c.threadId === args.threadId))
+        .map(commentObj),
       // A forum thread; its body as HTML when asked (kept as both).
       Thread: (args) => {
         const t = d.threads.find((x) => x.id === args.id);
@@ -1402,11 +1409,17 @@ export class StandIn {
       // A like, on or off: the activity with its count after it.
       ToggleLikeV2: (args, ctx) => {
         const me = viewerOf(ctx);
-        const x = args.type === 'ACTIVITY' ? d.activities.find((a) => a.id === args.id) : null;
+        const [list, obj, prefix] = {
+          ACTIVITY: [d.activities, activityObj, ''],
+          THREAD: [d.threads, threadObj, 'thread:'],
+          THREAD_COMMENT: [d.threadComments, commentObj, 'comment:'],
+        }[args.type] ?? [[], null, ''];
+        const x = list.find((a) => a.id === args.id);
         if (!x) throw new ApiError('Not Found.', 404);
-        const key = `${me}>${x.id}`;
+        const key = `${me}>${prefix}${x.id}`;
+        x.likeCount ??= 0;
         if (d.likes.has(key)) { d.likes.delete(key); x.likeCount -= 1; } else { d.likes.add(key); x.likeCount += 1; }
-        return activityObj(x);
+        return { __typename: args.type === 'ACTIVITY' ? undefined : args.type === 'THREAD' ? 'Thread' : 'ThreadComment', ...obj(x) };
       },
       ToggleFollow: (args, ctx) => {
         const me = viewerOf(ctx);
