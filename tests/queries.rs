@@ -252,7 +252,9 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["id: 90101", "text: Some(\"<p>Same here, <em>see you</em> there at nine.</p>\")", "source: Some(\"Same here, _see you_ there at nine.\")"] {
         assert!(reply_edited.contains(part), "{part}: {reply_edited}");
     }
-    for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>()] {
+    let comment_edited = fixture_reads_as_selected::<thread::EditComment>();
+    assert!(comment_edited.contains("comment: Some(\"<p>Session <b>6</b>, then.</p>\")") && comment_edited.contains("source: Some(\"Session __6__, then.\")"), "{comment_edited}");
+    for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>()] {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");
     }
     let me = fixture_reads_as_selected::<me::Me>();

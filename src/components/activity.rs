@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Subscribe, SubscribeVars, Vars, Whose};
-use crate::api::ops::post::{self, DeletePost, DeleteReply, EditMessage, EditPost, EditReply, EditVars, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
-use crate::api::sending::{again_if_unknown, gone, sent_once};
+use crate::api::ops::post::{self, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
+use crate::api::sending::{again_if_unknown, sent_once};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -21,7 +21,7 @@ use crate::components::empty_state::EmptyState;
 use crate::api::ops::like::Likeable;
 use crate::components::like::LikeToggle;
 use crate::components::read::read_from_anilist;
-use crate::components::rich_text::RichText;
+use crate::components::written::{DeleteMine, Mine, Written};
 use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 
@@ -111,91 +111,6 @@ fn SubscribeToggle(id: i64, on: bool) -> impl IntoView {
             {move || if on.get() { "Subscribed" } else { "Subscribe" }}
         </button>
         {move || problem.get().map(|e| view! { <div data-testid="subscribe-error"><ApiErrorView error=e/></div> })}
-    }
-}
-
-/// Changes the text of a post or a reply of the person's: AniList's text
-/// after it, as HTML and as written. It sets the whole text, so a lost
-/// answer is followed by one more send.
-async fn edit_mine(api: &Api, credential: &Credential, mine: Mine, text: String) -> Result<(Option<String>, Option<String>), ApiError> {
-    let once = || {
-        let vars = EditVars { id: mine.id(), text: text.clone() };
-        async move {
-            match mine {
-                Mine::Post(_) => api.run::<EditPost>(Some(credential), &vars, false).await.map(|p| p.activity.map(|a| (a.text, a.source))),
-                Mine::Message { id, to, private } => {
-                    let vars = MessageVars { id: Some(id), recipient_id: to, message: vars.text, private };
-                    api.run::<EditMessage>(Some(credential), &vars, false).await.map(|m| m.activity.map(|a| (a.text, a.source)))
-                }
-                Mine::Reply(_) => api.run::<EditReply>(Some(credential), &vars, false).await.map(|r| r.reply.map(|r| (r.text, r.source))),
-            }
-        }
-    };
-    again_if_unknown(once).await?.ok_or_else(|| ApiError::Shape("no text in AniList's answer".into()))
-}
-
-/// A post's or a reply's text, shown through the allowlist; one of the
-/// person's own can be changed in place (`editing`), from its text as
-/// written.
-#[derive(Clone, Copy)]
-struct Written {
-    html: RwSignal<Option<String>>,
-    source: RwSignal<String>,
-    editing: RwSignal<bool>,
-}
-
-impl Written {
-    fn new(html: Option<String>, source: Option<String>) -> Self {
-        Written {
-            html: RwSignal::new(html.filter(|t| !t.trim().is_empty())),
-            source: RwSignal::new(source.unwrap_or_default()),
-            editing: RwSignal::new(false),
-        }
-    }
-
-    /// The text, or while editing the box to change it (`mine` says which
-    /// of the person's own it is); `testid` marks the text.
-    fn view(self, mine: Mine, testid: &'static str) -> impl Fn() -> Option<AnyView> {
-        let Written { html, source, editing } = self;
-        let session = crate::session::use_session();
-        let api = StoredValue::new(expect_context::<Api>());
-        move || {
-            if editing.get() {
-                let credential = session.credential()?;
-                let (key, label) = match mine {
-                    Mine::Post(id) => (format!("edit-{id}"), "Edit your post"),
-                    Mine::Message { id, .. } => (format!("edit-{id}"), "Edit your message"),
-                    Mine::Reply(id) => (format!("edit-reply-{id}"), "Edit your reply"),
-                };
-                let key = draft_key(&credential, &key);
-                let done = Callback::new(move |()| editing.set(false));
-                return Some(
-                    compose(label, "Save", key, source.get_untracked(), Some(done), move |new| {
-                        let (api, credential) = (api.get_value(), credential.clone());
-                        async move {
-                            let (after, written) = edit_mine(&api, &credential, mine, new).await?;
-                            html.try_set(after.filter(|t| !t.trim().is_empty()));
-                            if let Some(s) = written {
-                                source.try_set(s);
-                            }
-                            editing.try_set(false);
-                            Ok(Posted::Yes)
-                        }
-                    })
-                    .into_any(),
-                );
-            }
-            html.get().map(|t| view! { <div class="activity__post" data-testid=testid><RichText html=t/></div> }.into_any())
-        }
-    }
-
-    /// " · Edit", which opens (or closes) the box.
-    fn edit_button(self) -> impl IntoView {
-        let editing = self.editing;
-        view! {
-            " · " <button type="button" class="linklike" aria-expanded=move || editing.get().to_string()
-                on:click=move |_| editing.update(|e| *e = !*e) data-testid="edit-mine">"Edit"</button>
-        }
     }
 }
 
@@ -517,74 +432,6 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
 /// The signed-in person's id.
 fn me() -> Option<u64> {
     use_context::<crate::session::SessionContext>()?.user_untracked()
-}
-
-/// One of the person's own: an activity, a message they wrote (to whom,
-/// and whether only the two of them see it) or a reply.
-#[derive(Clone, Copy, Debug)]
-enum Mine {
-    Post(i64),
-    Message { id: i64, to: u64, private: bool },
-    Reply(i64),
-}
-
-impl Mine {
-    fn id(self) -> i64 {
-        match self {
-            Mine::Post(id) | Mine::Message { id, .. } | Mine::Reply(id) => id,
-        }
-    }
-}
-
-/// Deletes it. Deleting twice deletes once (AniList then says it is not
-/// found: gone), so a lost answer is followed by one more send.
-async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(), ApiError> {
-    let once = || async move {
-        match mine {
-            Mine::Post(id) | Mine::Message { id, .. } => api.run::<DeletePost>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
-            Mine::Reply(id) => api.run::<DeleteReply>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
-        }
-    };
-    gone(again_if_unknown(once).await)
-}
-
-/// "Delete" on one of the person's own, asked once more before it goes;
-/// `gone` runs once AniList deleted it.
-#[component]
-fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
-    let api = StoredValue::new(expect_context::<Api>());
-    let session = crate::session::use_session();
-    let asking = RwSignal::new(false);
-    let sending = Sending::new();
-    let (busy, problem) = (sending.busy, sending.problem);
-    let delete = move |_| {
-        let Some(credential) = session.credential() else { return };
-        let api = api.get_value();
-        // The answer may come after the page is gone: then nothing is left to update.
-        sending.run(async move { delete_mine(&api, &credential, mine).await }, move |()| {
-            gone.try_run(());
-        });
-    };
-    let question = match mine {
-        Mine::Post(_) => "Delete it from AniList?",
-        Mine::Message { .. } => "Delete this message from AniList?",
-        Mine::Reply(_) => "Delete this reply from AniList?",
-    };
-    view! {
-        " · "
-        <Show when=move || asking.get()
-            fallback=move || view! { <button type="button" class="linklike" on:click=move |_| asking.set(true) data-testid="delete-mine">"Delete"</button> }>
-            <span role="alert">
-                {question} " "
-                <button type="button" class="button button--small button--danger" disabled=move || busy.get() on:click=delete data-testid="confirm-delete-mine">
-                    {move || if busy.get() { "Deleting…" } else { "Delete" }}
-                </button>
-                " "
-                <button type="button" class="button button--small button--secondary" on:click=move |_| asking.set(false)>"Keep"</button>
-            </span>
-        </Show>
-        {move || problem.get().map(|e| view! { <div data-testid="delete-error"><ApiErrorView error=e/></div> })}
-    }
 }
 
 /// A member's activity on their page (or the person's own on their

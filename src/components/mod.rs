@@ -23,6 +23,7 @@ pub mod shortcuts;
 pub mod threads;
 pub mod tiles;
 pub mod watch_row;
+pub mod written;
 
 use leptos::prelude::*;
 

@@ -14,6 +14,7 @@ use crate::auth::callback::Credential;
 use crate::api::ops::like::Likeable;
 use crate::components::compose::{compose_previewed, Posted};
 use crate::components::like::LikeToggle;
+use crate::components::written::{DeleteMine, Mine, Written};
 use crate::routes::Page;
 use crate::api::{Api, ApiError};
 use crate::auth::time::{local_date_time, now_secs, relative_words};
@@ -99,6 +100,9 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
             }
         }))
     };
+    // The person's comments deleted here: they leave the page.
+    let removed = RwSignal::new(Vec::<i64>::new());
+    let kept = move |all: Vec<Comment>| removed.with(|r| all.into_iter().filter(|c| !r.contains(&c.id)).collect::<Vec<_>>());
     let newer = move || posted.with(|p| shown.with(|s| p.iter().filter(|c| s.iter().all(|x| x.id != c.id)).cloned().collect::<Vec<_>>()));
     let pages = Paged::appending(shown, |c| c.id, 2, more, move |page| {
         let (api, credential) = (api.get_value(), session.credential());
@@ -135,13 +139,13 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
             <h2>"Comments"</h2>
             <Show when=move || !shown.with(Vec::is_empty) || !posted.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No comments yet."</p> }>
                 <ul class="comments">
-                    <For each=move || shown.get() key=|c| c.id children=comment_row/>
+                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, removed)/>
                 </ul>
             </Show>
             <div data-testid="thread-comments-more"><LoadMore load=pages.load more=pages.more/></div>
             <Show when=move || !posted.with(Vec::is_empty)>
                 <ul class="comments" data-testid="thread-posted" aria-label="Posted by you">
-                    <For each=newer key=|c| c.id children=comment_row/>
+                    <For each=move || kept(newer()) key=|c| c.id children=move |c| comment_row(c, removed)/>
                 </ul>
             </Show>
             {if locked {
@@ -169,9 +173,18 @@ async fn post_comment(api: &Api, credential: &Credential, id: i64, text: String)
 
 /// One comment: who wrote it and when, what it says (through the
 /// allowlist), its likes, and how many answers it has (a link to them on
-/// AniList).
-fn comment_row(c: Comment) -> impl IntoView {
+/// AniList); the person's own with Edit and Delete (`removed` takes it off
+/// the page).
+fn comment_row(c: Comment, removed: RwSignal<Vec<i64>>) -> impl IntoView {
     let now = now_secs();
+    let id = c.id;
+    // The person's own: changed in place, or deleted (then it leaves the page).
+    let mine = c.user.as_ref().map(|u| u.id).filter(|&u| use_session().user_untracked() == Some(u)).is_some();
+    let written = Written::new(c.comment.clone(), c.source.clone());
+    let own = mine.then(|| view! {
+        {written.edit_button()}
+        <DeleteMine mine=Mine::Comment(id) gone=Callback::new(move |()| removed.update(|r| r.push(id)))/>
+    });
     let answers = c.answers();
     let link = c.link();
     let like_count = c.like_count.unwrap_or(0);
@@ -187,12 +200,19 @@ fn comment_row(c: Comment) -> impl IntoView {
                 {c.user.clone().map(|u| view! { <MemberLink member=u note=""/> })}
                 {c.created_at.map(|at| view! { <time class="muted small" title=local_date_time(at)>{relative_words(at - now)}</time> })}
             </div>
-            <div class="rich">
-                {match c.comment.filter(|h| !h.trim().is_empty()) {
-                    Some(html) => view! { <RichText html=html/> }.into_any(),
-                    None => view! { <p class="muted">"(no text)"</p> }.into_any(),
-                }}
-            </div>
+            {if mine {
+                written.view(Mine::Comment(id), "comment-text").into_any()
+            } else {
+                view! {
+                    <div class="rich">
+                        {match c.comment.filter(|h| !h.trim().is_empty()) {
+                            Some(html) => view! { <RichText html=html/> }.into_any(),
+                            None => view! { <p class="muted">"(no text)"</p> }.into_any(),
+                        }}
+                    </div>
+                }
+                .into_any()
+            }}
             {(like.is_some() || answers > 0).then(|| view! {
                 <div class="muted small comment__foot">
                     {like}
@@ -204,6 +224,7 @@ fn comment_row(c: Comment) -> impl IntoView {
                             None => view! { <span data-testid="comment-answers">{text}</span> }.into_any(),
                         }
                     })}
+                    {own}
                 </div>
             })}
         </li>

@@ -65,6 +65,8 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<thread::ThreadPage>(),
     op::<thread::PostComment>(),
     op::<thread::MyComments>(),
+    op::<thread::EditComment>(),
+    op::<thread::DeleteComment>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

@@ -9,7 +9,7 @@ use crate::api::ops::title::{Member, Other};
 /// A comment's fields, as the thread's page shows it.
 macro_rules! comment_fields {
     () => {
-        "id comment(asHtml: true) likeCount isLiked createdAt siteUrl childComments
+        "id comment(asHtml: true) source: comment likeCount isLiked createdAt siteUrl childComments
       user { id name avatar { medium } }"
     };
 }
@@ -137,9 +137,8 @@ pub struct Posted {
     pub comment: Option<Comment>,
 }
 
-/// The person's latest comments on a thread, newest first, with the text
-/// as written (`source`): where a comment whose answer was lost is looked
-/// for.
+/// The person's latest comments on a thread, newest first: where a
+/// comment whose answer was lost is looked for (by its text as written).
 pub struct MyComments;
 
 impl Operation for MyComments {
@@ -150,7 +149,6 @@ impl Operation for MyComments {
   Page(perPage: 10) {
     pageInfo { hasNextPage }
     items: threadComments(threadId: $threadId, userId: $userId, sort: [ID_DESC]) {
-      source: comment(asHtml: false)
       ",
         comment_fields!(),
         "
@@ -167,6 +165,52 @@ impl Operation for MyComments {
 pub struct MineVars {
     pub thread_id: i64,
     pub user_id: u64,
+}
+
+/// Changes the text of one of the person's comments. It sets the whole
+/// text, so a lost answer is followed by one more send.
+pub struct EditComment;
+
+impl Operation for EditComment {
+    const NAME: &'static str = "EditComment";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = concat!(
+        "mutation EditComment($id: Int, $comment: String) {
+  SaveThreadComment(id: $id, comment: $comment) {
+      ",
+        comment_fields!(),
+        "
+  }
+}"
+    );
+    type Vars = EditCommentVars;
+    type Data = Posted;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EditCommentVars {
+    pub id: i64,
+    pub comment: String,
+}
+
+/// Deletes one of the person's comments. Deleting twice deletes once
+/// (AniList then says it is not found: gone), so it is safe to send again.
+pub struct DeleteComment;
+
+impl Operation for DeleteComment {
+    const NAME: &'static str = "DeleteComment";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation DeleteComment($id: Int) {
+  DeleteThreadComment(id: $id) { deleted }
+}";
+    type Vars = crate::api::ops::activity::RepliesVars;
+    type Data = CommentDeleted;
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct CommentDeleted {
+    #[serde(rename = "DeleteThreadComment")]
+    pub result: Option<crate::api::ops::delete_entry::Deleted>,
 }
 
 /// The comment sent, among the person's latest on the thread, if it is
@@ -230,7 +274,8 @@ pub struct Comment {
     pub created_at: Option<i64>,
     pub site_url: Option<String>,
     pub user: Option<Member>,
-    /// The text as written (only where a comment sent is looked for).
+    /// The text as written (markdown): where one sent is looked for, and
+    /// what the person's own is changed from.
     #[serde(default)]
     pub source: Option<String>,
     /// The answers to it, each with its own (AniList's `Json`): only how

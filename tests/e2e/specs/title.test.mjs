@@ -723,3 +723,35 @@ test('liking a thread and a comment: the count AniList\'s after it; a lost answe
   assert.equal(await out.locator('[data-testid=like]').count(), 0);
   assert.deepEqual(problemsBut(page), []);
 });
+
+test('your own comment on a thread: changed in place from its markdown (a lost answer sent once more, one text), deleted after asking (twice is once); others\' have neither', async () => {
+  const at = Math.floor(Date.now() / 1000) - 60;
+  world.standIn.data.threadComments.push({ id: 50299, threadId: 9003, userId: 6001, comment: 'Hana was here.', commentHtml: '<p>Hana was here.</p>', likeCount: 0, createdAt: at - 60, childComments: null });
+  world.standIn.data.threadComments.push({ id: 50300, threadId: 9003, userId: VIEWER_ID, comment: 'Session __20__, surely.', commentHtml: '<p>Session <b>20</b>, surely.</p>', likeCount: 0, createdAt: at, childComments: null });
+  const page = await signedIn();
+  await page.goto(`${world.app.url}thread/9003`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=comment] >> text=Session 20, surely.');
+  const mine = page.locator('[data-testid=comment]', { has: page.locator('[data-testid=edit-mine]') });
+  assert.match(await mine.innerText(), /Session 20, surely\./);
+  assert.equal(await page.locator('[data-testid=comment] [data-testid=edit-mine]').count(), 1, 'only on the person\'s own');
+  await mine.locator('[data-testid=edit-mine]').click();
+  const box = mine.locator('[data-testid=compose-text]');
+  assert.equal(await box.inputValue(), 'Session __20__, surely.', 'the markdown as written');
+  await box.fill('Session __24__, surely.');
+  world.standIn.fault({ kind: 'drop-after', operation: 'EditComment' });
+  await mine.locator('[data-testid=compose-send]').click();
+  await page.waitForSelector('[data-testid=comment-text] >> text=Session 24, surely.');
+  assert.deepEqual(requests('EditComment').map((r) => r.body.variables), [{ id: 50300, comment: 'Session __24__, surely.' }, { id: 50300, comment: 'Session __24__, surely.' }], 'it sets the text: sent once more');
+  assert.equal(world.standIn.data.threadComments.find((c) => c.id === 50300).comment, 'Session __24__, surely.');
+  // Deleted: asked first; the answer lost, sent again (AniList: not found), gone.
+  const edited = page.locator('[data-testid=comment]', { hasText: 'Session 24, surely.' });
+  await edited.locator('[data-testid=delete-mine]').click();
+  world.standIn.fault({ kind: 'drop-after', operation: 'DeleteComment' });
+  await edited.locator('[data-testid=confirm-delete-mine]').click();
+  await edited.waitFor({ state: 'detached' });
+  assert.equal(requests('DeleteComment').length, 2);
+  assert.equal(world.standIn.data.threadComments.some((c) => c.id === 50300), false);
+  assert.equal(await page.locator('[data-testid=comment]').count(), 1, 'Hana\'s stays');
+  assert.deepEqual(problemsBut(page), []);
+});

@@ -1347,9 +1347,29 @@ export class StandIn {
         return activityObj(x);
       },
       // A reply by the viewer, last under its activity.
-      // A new comment of the viewer's on a thread (not on a locked one).
+      // The viewer's own comment, deleted (another time: not found).
+      DeleteThreadComment: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const i = d.threadComments.findIndex((c) => c.id === args.id);
+        if (i < 0) throw new ApiError('Not Found.', 404);
+        if (d.threadComments[i].userId !== me) throw new ApiError('Unauthorized.', 401);
+        const [c] = d.threadComments.splice(i, 1);
+        const t = d.threads.find((x) => x.id === c.threadId);
+        if (t) t.replyCount -= 1;
+        return { deleted: true };
+      },
+      // A new comment of the viewer's on a thread (not on a locked one);
+      // with an id, the viewer's own, its text changed.
       SaveThreadComment: (args, ctx) => {
         const me = viewerOf(ctx);
+        if (args.id != null) {
+          const c = d.threadComments.find((y) => y.id === args.id);
+          if (!c) throw new ApiError('Not Found.', 404);
+          if (c.userId !== me) throw new ApiError('Unauthorized.', 401);
+          const { source } = postText(args.comment);
+          Object.assign(c, { comment: source, commentHtml: markdownHtml(source) });
+          return commentObj(c);
+        }
         const t = d.threads.find((x) => x.id === args.threadId);
         if (!t) throw new ApiError('Not Found.', 404);
         if (t.isLocked) throw new ApiError('This thread is locked.', 400);
