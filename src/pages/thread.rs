@@ -67,8 +67,9 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     let heading = t.title.clone().filter(|h| !h.trim().is_empty()).unwrap_or_else(|| "A forum thread".into());
     crate::pages::set_title(&heading);
     let now = now_secs();
+    // The comments: AniList's count, with the person's posted and deleted here.
+    let total = RwSignal::new(t.reply_count.unwrap_or(0));
     let mut facts = Vec::new();
-    facts.push(count(t.reply_count.unwrap_or(0), "comment"));
     if let Some(v) = t.view_count {
         facts.push(format!("{} views", group_digits(v as usize)));
     }
@@ -93,6 +94,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
                 Ok(match post_comment(&api, &credential, id, text).await? {
                     Some(c) => {
                         posted.try_update(|p| p.push(c));
+                        total.try_update(|n| *n += 1);
                         Posted::Yes
                     }
                     None => Posted::NotFound,
@@ -102,6 +104,10 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     };
     // The person's comments deleted here: they leave the page.
     let removed = RwSignal::new(Vec::<i64>::new());
+    let gone = Callback::new(move |id: i64| {
+        removed.update(|r| r.push(id));
+        total.update(|n| *n = n.saturating_sub(1));
+    });
     let kept = move |all: Vec<Comment>| removed.with(|r| all.into_iter().filter(|c| !r.contains(&c.id)).collect::<Vec<_>>());
     let newer = move || posted.with(|p| shown.with(|s| p.iter().filter(|c| s.iter().all(|x| x.id != c.id)).cloned().collect::<Vec<_>>()));
     let pages = Paged::appending(shown, |c| c.id, 2, more, move |page| {
@@ -116,7 +122,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
         <article class="card review" data-testid="thread">
             <div class="review__head">
                 {t.user.clone().map(|u| view! { <MemberLink member=u note="Began it"/> })}
-                <p class="muted small" data-testid="thread-facts">{when}{facts.join(" · ")}</p>
+                <p class="muted small" data-testid="thread-facts">{when}{move || count(total.get(), "comment")}{facts.iter().map(|f| format!(" · {f}")).collect::<String>()}</p>
             </div>
             <div class="rich review__body" data-testid="thread-body">
                 {match body {
@@ -139,13 +145,13 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
             <h2>"Comments"</h2>
             <Show when=move || !shown.with(Vec::is_empty) || !posted.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No comments yet."</p> }>
                 <ul class="comments">
-                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, removed)/>
+                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, gone)/>
                 </ul>
             </Show>
             <div data-testid="thread-comments-more"><LoadMore load=pages.load more=pages.more/></div>
             <Show when=move || !posted.with(Vec::is_empty)>
                 <ul class="comments" data-testid="thread-posted" aria-label="Posted by you">
-                    <For each=move || kept(newer()) key=|c| c.id children=move |c| comment_row(c, removed)/>
+                    <For each=move || kept(newer()) key=|c| c.id children=move |c| comment_row(c, gone)/>
                 </ul>
             </Show>
             {if locked {
@@ -173,9 +179,9 @@ async fn post_comment(api: &Api, credential: &Credential, id: i64, text: String)
 
 /// One comment: who wrote it and when, what it says (through the
 /// allowlist), its likes, and how many answers it has (a link to them on
-/// AniList); the person's own with Edit and Delete (`removed` takes it off
+/// AniList); the person's own with Edit and Delete (`gone` takes it off
 /// the page).
-fn comment_row(c: Comment, removed: RwSignal<Vec<i64>>) -> impl IntoView {
+fn comment_row(c: Comment, gone: Callback<i64>) -> impl IntoView {
     let now = now_secs();
     let id = c.id;
     // The person's own: changed in place, or deleted (then it leaves the page).
@@ -183,7 +189,7 @@ fn comment_row(c: Comment, removed: RwSignal<Vec<i64>>) -> impl IntoView {
     let written = Written::new(c.comment.clone(), c.source.clone());
     let own = mine.then(|| view! {
         {written.edit_button()}
-        <DeleteMine mine=Mine::Comment(id) gone=Callback::new(move |()| removed.update(|r| r.push(id)))/>
+        <DeleteMine mine=Mine::Comment(id) gone=Callback::new(move |()| gone.run(id))/>
     });
     let answers = c.answers();
     let link = c.link();

@@ -656,6 +656,7 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   await page.waitForSelector('[data-testid=thread-posted] [data-testid=comment] >> text=Session 5 next?');
   assert.deepEqual(requests('PostComment').map((r) => r.body.variables), [{ threadId: 9001, comment: 'Session __5__ next?' }]);
   assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), '', 'the box empties once AniList has it');
+  assert.match(await page.textContent('[data-testid=thread-facts]'), /43 comments/, 'counted');
   // The answer lost after AniList made it: looked for, found, not sent again.
   world.standIn.fault({ kind: 'drop-after', operation: 'PostComment' });
   await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'And the ending.');
@@ -727,6 +728,7 @@ test('liking a thread and a comment: the count AniList\'s after it; a lost answe
 test('your own comment on a thread: changed in place from its markdown (a lost answer sent once more, one text), deleted after asking (twice is once); others\' have neither', async () => {
   const at = Math.floor(Date.now() / 1000) - 60;
   world.standIn.data.threadComments.push({ id: 50299, threadId: 9003, userId: 6001, comment: 'Hana was here.', commentHtml: '<p>Hana was here.</p>', likeCount: 0, createdAt: at - 60, childComments: null });
+  world.standIn.data.threads.find((t) => t.id === 9003).replyCount = 2;
   world.standIn.data.threadComments.push({ id: 50300, threadId: 9003, userId: VIEWER_ID, comment: 'Session __20__, surely.', commentHtml: '<p>Session <b>20</b>, surely.</p>', likeCount: 0, createdAt: at, childComments: null });
   const page = await signedIn();
   await page.goto(`${world.app.url}thread/9003`);
@@ -753,5 +755,6 @@ test('your own comment on a thread: changed in place from its markdown (a lost a
   assert.equal(requests('DeleteComment').length, 2);
   assert.equal(world.standIn.data.threadComments.some((c) => c.id === 50300), false);
   assert.equal(await page.locator('[data-testid=comment]').count(), 1, 'Hana\'s stays');
+  assert.match(await page.textContent('[data-testid=thread-facts]'), /1 comment\b/, 'counted');
   assert.deepEqual(problemsBut(page), []);
 });
