@@ -252,6 +252,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["id: 90101", "text: Some(\"<p>Same here, <em>see you</em> there at nine.</p>\")", "source: Some(\"Same here, _see you_ there at nine.\")"] {
         assert!(reply_edited.contains(part), "{part}: {reply_edited}");
     }
+    let subscribed = fixture_reads_as_selected::<thread::SubscribeThread>();
+    assert!(subscribed.contains("id: Some(9001), is_subscribed: Some(true)"), "{subscribed}");
     let comment_edited = fixture_reads_as_selected::<thread::EditComment>();
     assert!(comment_edited.contains("comment: Some(\"<p>Session <b>6</b>, then.</p>\")") && comment_edited.contains("source: Some(\"Session __6__, then.\")"), "{comment_edited}");
     for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>()] {
@@ -357,7 +359,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(threads.contains(part), "{part}: {threads}");
     }
     let thread_page = fixture_reads_as_selected::<thread::ThreadPage>();
-    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), like_count: Some(12), is_liked: Some(true), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3), is_liked: Some(true)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
+    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), like_count: Some(12), is_liked: Some(true), is_subscribed: Some(false), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3), is_liked: Some(true)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
         assert!(thread_page.contains(part), "{part}: {thread_page}");
     }
     let posted = fixture_reads_as_selected::<thread::PostComment>();

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::api::error::ApiError;
 use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Subscribe, SubscribeVars, Vars, Whose};
 use crate::api::ops::post::{self, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
+use crate::api::ops::thread::{SubscribeThread, ThreadSubscribeVars};
 use crate::api::sending::{again_if_unknown, sent_once};
 use crate::api::Api;
 use crate::auth::callback::Credential;
@@ -80,18 +81,34 @@ async fn post_reply(api: &Api, credential: &Credential, id: i64, text: String) -
     .await
 }
 
-/// Subscribes the person to activity `id`'s replies (AniList then tells
-/// them of each), or stops: AniList's state after it. It sets the state, so
-/// a lost answer is followed by one more send.
-async fn subscribe(api: &Api, credential: &Credential, id: i64, subscribe: bool) -> Result<bool, ApiError> {
-    let once = || async move { api.run::<Subscribe>(Some(credential), &SubscribeVars { activity_id: id, subscribe }, false).await };
-    Ok(again_if_unknown(once).await?.activity.and_then(|a| a.is_subscribed).unwrap_or(subscribe))
+/// What the person can subscribe to: AniList then tells them of each reply
+/// or comment.
+#[derive(Clone, Copy, Debug)]
+pub enum Subscribable {
+    Activity(i64),
+    Thread(i64),
 }
 
-/// "Subscribe" to an activity's replies, or "Subscribed" to stop (signed
-/// in only).
+/// Subscribes the person, or stops: AniList's state after it. It sets the
+/// state, so a lost answer is followed by one more send.
+async fn subscribe(api: &Api, credential: &Credential, to: Subscribable, subscribe: bool) -> Result<bool, ApiError> {
+    let now = match to {
+        Subscribable::Activity(id) => {
+            let once = || async move { api.run::<Subscribe>(Some(credential), &SubscribeVars { activity_id: id, subscribe }, false).await };
+            again_if_unknown(once).await?.activity.and_then(|a| a.is_subscribed)
+        }
+        Subscribable::Thread(id) => {
+            let once = || async move { api.run::<SubscribeThread>(Some(credential), &ThreadSubscribeVars { thread_id: id, subscribe }, false).await };
+            again_if_unknown(once).await?.thread.and_then(|t| t.is_subscribed)
+        }
+    };
+    Ok(now.unwrap_or(subscribe))
+}
+
+/// "Subscribe" to an activity's replies or a thread's comments, or
+/// "Subscribed" to stop (signed in only).
 #[component]
-fn SubscribeToggle(id: i64, on: bool) -> impl IntoView {
+pub fn SubscribeToggle(to: Subscribable, on: bool) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
     let session = crate::session::use_session();
     let on = RwSignal::new(on);
@@ -100,13 +117,17 @@ fn SubscribeToggle(id: i64, on: bool) -> impl IntoView {
     let press = move |_| {
         let Some(credential) = session.credential() else { return };
         let (api, want) = (api.get_value(), !on.get_untracked());
-        sending.run(async move { subscribe(&api, &credential, id, want).await }, move |now| {
+        sending.run(async move { subscribe(&api, &credential, to, want).await }, move |now| {
             on.try_set(now);
         });
     };
+    let title = match to {
+        Subscribable::Activity(_) => "Be told of its replies on AniList",
+        Subscribable::Thread(_) => "Be told of its new comments on AniList",
+    };
     view! {
         " · "
-        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title="Be told of its replies on AniList"
+        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title=title
             disabled=move || busy.get() on:click=press data-testid="subscribe">
             {move || if on.get() { "Subscribed" } else { "Subscribe" }}
         </button>
@@ -324,7 +345,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id kind=Likeable::Activity on=liked count=likes whose=whose/>
-                    {signed_in.then(|| view! { <SubscribeToggle id=id on=subscribed/> })}
+                    {signed_in.then(|| view! { <SubscribeToggle to=Subscribable::Activity(id) on=subscribed/> })}
                     {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "
                         <button type="button" class="linklike" aria-expanded=move || open.get().to_string()

@@ -67,6 +67,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<thread::MyComments>(),
     op::<thread::EditComment>(),
     op::<thread::DeleteComment>(),
+    op::<thread::SubscribeThread>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

@@ -83,7 +83,7 @@ impl Operation for ThreadPage {
     const QUERY: &'static str = concat!(
         "query ThreadPage($id: Int!, $page: Int, $first: Boolean!) {
   Thread(id: $id) @include(if: $first) {
-    id title body(asHtml: true) replyCount viewCount likeCount isLiked isLocked createdAt siteUrl
+    id title body(asHtml: true) replyCount viewCount likeCount isLiked isSubscribed isLocked createdAt siteUrl
     user { ...Who }
     mediaCategories { id type format title { userPreferred } coverImage { medium } startDate { year } }
   }
@@ -193,6 +193,41 @@ pub struct EditCommentVars {
     pub comment: String,
 }
 
+/// Subscribes the person to a thread (AniList then tells them of each new
+/// comment), or stops. It sets the state, so a lost answer is followed by
+/// one more send.
+pub struct SubscribeThread;
+
+impl Operation for SubscribeThread {
+    const NAME: &'static str = "SubscribeThread";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation SubscribeThread($threadId: Int, $subscribe: Boolean) {
+  ToggleThreadSubscription(threadId: $threadId, subscribe: $subscribe) { id isSubscribed }
+}";
+    type Vars = ThreadSubscribeVars;
+    type Data = ThreadSubscribed;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ThreadSubscribeVars {
+    pub thread_id: i64,
+    pub subscribe: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ThreadSubscribed {
+    #[serde(rename = "ToggleThreadSubscription")]
+    pub thread: Option<SubscriptionState>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriptionState {
+    pub id: Option<i64>,
+    pub is_subscribed: Option<bool>,
+}
+
 /// Deletes one of the person's comments. Deleting twice deletes once
 /// (AniList then says it is not found: gone), so it is safe to send again.
 pub struct DeleteComment;
@@ -255,6 +290,8 @@ pub struct ThreadBody {
     /// Signed out: `null`.
     #[serde(default)]
     pub is_liked: Option<bool>,
+    #[serde(default)]
+    pub is_subscribed: Option<bool>,
     pub is_locked: Option<bool>,
     pub created_at: Option<i64>,
     pub site_url: Option<String>,

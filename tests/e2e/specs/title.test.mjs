@@ -689,7 +689,7 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   assert.deepEqual(problemsBut(page), []);
 });
 
-test('liking a thread and a comment: the count AniList\'s after it; a lost answer read back (never resent); signed out, the counts only', async () => {
+test('liking a thread and a comment: the count AniList\'s after it; a lost answer read back (never resent); subscribing (sent once more); signed out, the counts only', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}thread/9001`);
   await appReady(page);
@@ -715,13 +715,24 @@ test('liking a thread and a comment: the count AniList\'s after it; a lost answe
   await appReady(page);
   await page.waitForSelector(`${thread}[aria-pressed=true]`);
   await page.waitForSelector(`${comment}[aria-pressed=true]`);
+  // Subscribed, the answer lost: it sets the state, so sent once more; kept.
+  world.standIn.fault({ kind: 'drop-after', operation: 'SubscribeThread' });
+  await page.click('[data-testid=thread] [data-testid=subscribe]');
+  await page.waitForSelector('[data-testid=thread] [data-testid=subscribe][aria-pressed=true]');
+  assert.deepEqual(requests('SubscribeThread').map((r) => r.body.variables), [{ threadId: 9001, subscribe: true }, { threadId: 9001, subscribe: true }]);
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=thread] [data-testid=subscribe][aria-pressed=true]');
+  await page.click('[data-testid=thread] [data-testid=subscribe]');
+  await page.waitForSelector('[data-testid=thread] [data-testid=subscribe][aria-pressed=false]');
+  assert.equal(world.standIn.data.likes.has(`${VIEWER_ID}>subscribed:thread:9001`), false);
   // Signed out: how many, no button.
   const out = await world.newPage();
   await out.goto(`${world.app.url}thread/9001`);
   await appReady(out);
   await out.waitForSelector('[data-testid=thread-likes] [data-testid=likes]');
   assert.equal(await out.textContent('[data-testid=thread-likes] [data-testid=likes]'), '1 like');
-  assert.equal(await out.locator('[data-testid=like]').count(), 0);
+  assert.equal(await out.locator('[data-testid=like], [data-testid=subscribe]').count(), 0);
   assert.deepEqual(problemsBut(page), []);
 });
 

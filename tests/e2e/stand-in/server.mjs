@@ -891,6 +891,7 @@ export class StandIn {
       ...t,
       likeCount: t.likeCount ?? 0,
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>thread:${t.id}`),
+      isSubscribed: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>subscribed:thread:${t.id}`),
       body: ({ asHtml } = {}) => (asHtml ? t.bodyHtml : t.body),
       siteUrl: `https://anilist.co/forum/thread/${t.id}`,
       user: userObj(t.userId),
@@ -1347,6 +1348,15 @@ export class StandIn {
         return activityObj(x);
       },
       // A reply by the viewer, last under its activity.
+      // The viewer subscribed to a thread, or not (as asked: twice is once).
+      ToggleThreadSubscription: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const t = d.threads.find((x) => x.id === args.threadId);
+        if (!t) throw new ApiError('Not Found.', 404);
+        const key = `${me}>subscribed:thread:${t.id}`;
+        if (args.subscribe) d.likes.add(key); else d.likes.delete(key);
+        return threadObj(t);
+      },
       // The viewer's own comment, deleted (another time: not found).
       DeleteThreadComment: (args, ctx) => {
         const me = viewerOf(ctx);
