@@ -91,14 +91,21 @@ fn compose_box(label: String, button: &'static str, draft: String, initial: Stri
         }
         busy.set(true);
         problem.set(None);
-        let request = send.with_value(|send| send(value));
+        let request = send.with_value(|send| send(value.clone()));
+        // Held here, not read from the box: the box may be gone by the answer.
+        let key = draft.get_value();
         leptos::task::spawn_local(async move {
             let outcome = request.await;
             // The page may be gone: then there is nothing to show.
             let _ = busy.try_set(false);
             match outcome {
                 Ok(Posted::Yes) => {
-                    draft.try_with_value(|key| storage::delete(Area::Tab, key));
+                    // The draft goes once AniList has it, even when its page
+                    // is gone (else it would come back, to be posted twice);
+                    // unless it has been changed since it was sent.
+                    if storage::get::<String>(Area::Tab, &key).ok().flatten().is_none_or(|kept| kept == value) {
+                        storage::delete(Area::Tab, &key);
+                    }
                     let _ = text.try_set(String::new());
                 }
                 Ok(Posted::NotFound) => drop(problem.try_set(Some(Problem::Lost))),

@@ -86,3 +86,24 @@ test('typing a search, then leaving before the pause is over: no page error, not
   assert.equal(asked('Search'), n, 'nothing sent for a card that is gone');
   assert.deepEqual(problemsBut(page), [], 'recommendations');
 });
+
+test('leaving a thread while a comment is sent: no page error, AniList has it, the page left stays left, its draft gone', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'Sent on the way out.');
+  world.standIn.fault({ kind: 'slow', operation: 'PostComment', delayMs: 1000 });
+  await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
+  await waitFor(() => asked('PostComment') === 1);
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=thread-compose]', { state: 'detached' });
+  await page.waitForTimeout(1800);
+  assert.equal(new URL(page.url()).pathname, '/airing');
+  assert.equal(world.standIn.data.threadComments.filter((c) => c.comment === 'Sent on the way out.').length, 1);
+  // Back: the draft went once AniList had it (not there to post twice).
+  await page.goBack();
+  await page.waitForSelector('[data-testid=thread-compose] [data-testid=compose-text]');
+  assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), '');
+  assert.deepEqual(problemsBut(page), []);
+});
