@@ -18,12 +18,14 @@ pub enum Shortcut {
     Edit,
     /// Select the row (for a change to many at once), or unselect it.
     Select,
+    /// Focus the page's box to write in (a status, a comment, a review).
+    Write,
     /// Show the shortcuts.
     Help,
 }
 
 /// Every shortcut with its key and what it does, for the help.
-pub const ALL: [(&str, &str); 8] = [
+pub const ALL: [(&str, &str); 9] = [
     ("/", "Focus the search, or the list's filter"),
     ("j", "Next entry"),
     ("k", "Previous entry"),
@@ -31,6 +33,7 @@ pub const ALL: [(&str, &str); 8] = [
     ("-", "−1 on the entry in focus"),
     ("e", "Edit the entry in focus"),
     ("x", "Select the entry in focus, for a change to many at once"),
+    ("c", "Write: the page's status, message, comment, review or query"),
     ("?", "Show these shortcuts"),
 ];
 
@@ -48,6 +51,7 @@ pub fn shortcut(key: &str, ctrl: bool, alt: bool, meta: bool, typing: bool) -> O
         "-" => Shortcut::Decrement,
         "e" => Shortcut::Edit,
         "x" => Shortcut::Select,
+        "c" => Shortcut::Write,
         "?" => Shortcut::Help,
         _ => return None,
     })
@@ -78,6 +82,8 @@ mod tests {
         assert_eq!(shortcut("e", false, true, false, false), None);
         assert_eq!(shortcut("e", false, false, false, true), None, "typing an e");
         assert_eq!(shortcut("x", false, false, false, false), Some(Shortcut::Select));
+        assert_eq!(shortcut("c", false, false, false, false), Some(Shortcut::Write));
+        assert_eq!(shortcut("c", false, false, false, true), None, "typing a c");
         assert_eq!(shortcut("q", false, false, false, false), None);
         assert_eq!(shortcut("J", false, false, false, false), None);
     }

@@ -17,7 +17,7 @@ use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged, Sending};
-use crate::components::compose::{compose, compose_with, Posted};
+use crate::components::compose::{Compose, Posted};
 use crate::components::empty_state::EmptyState;
 use crate::api::ops::like::Likeable;
 use crate::components::like::LikeToggle;
@@ -174,7 +174,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                     </label>
                 };
                 let label = name.map_or_else(|| "Write a message".to_string(), |n| format!("Write to {n}"));
-                Some(compose_with(label, "Send", key, String::new(), None, Some(choice.into_any()), move |text| {
+                Some(Compose::new(label, "Send", key).main().extra(choice.into_any()).send(move |text| {
                     let (api, credential) = (api.clone(), credential.clone());
                     let secret = private.get_untracked();
                     async move {
@@ -185,15 +185,15 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                         }
                         Ok(posted)
                     }
-                }).into_any())
+                }))
             }
             Whose::Everyone => None,
             Whose::Following | Whose::Member(_) => {
                 let key = draft_key(&credential, "status");
-                Some(compose("Post a status", "Post", key, String::new(), None, move |text| {
+                Some(Compose::new("Post a status", "Post", key).main().send(move |text| {
                     let (api, credential) = (api.clone(), credential.clone());
                     async move { Ok(on_top(post_status(&api, &credential, text).await?)) }
-                }).into_any())
+                }))
             }
         }
     });
@@ -379,7 +379,7 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
     let composer = credential.clone().map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, &format!("reply-{id}"));
-        compose("Your reply", "Reply", key, String::new(), None, move |text| {
+        Compose::new("Your reply", "Reply", key).send(move |text| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
                 Ok(match post_reply(&api, &credential, id, text).await? {

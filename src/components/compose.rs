@@ -1,7 +1,8 @@
-//! Writing something new on AniList (a status, a message, a reply): a labelled text
-//! box whose text is kept in the tab as a draft until it is posted, so
-//! leaving the page or a failed post loses nothing. Ctrl+Enter (⌘+Enter)
-//! posts too. A post is sent once: when its answer is lost, the caller
+//! Writing on AniList (a status, a message, a reply, a forum comment, or a
+//! change to one): a labelled text box whose text is kept in the tab as a
+//! draft until it is posted, so leaving the page or a failed post loses
+//! nothing. *Preview* shows it as AniList will; Ctrl+Enter (⌘+Enter)
+//! posts. A post is sent once: when its answer is lost, the caller
 //! reads back whether it arrived (see `components::activity`).
 
 use std::future::Future;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::api_status::ApiErrorView;
-use crate::components::preview::MarkdownPreview;
+use crate::components::preview::Preview;
 use crate::storage::{self, Area};
 
 /// How a post ended, when AniList did not refuse it.
@@ -31,43 +32,63 @@ enum Problem {
     Lost,
 }
 
-/// A text box and its button. `draft` names where its text is kept in the
-/// tab (unique per place and person); with no draft it starts from
-/// `initial`. `send` posts a text and shows the post where it belongs.
-/// With `cancel`, a Cancel button forgets the draft and runs it.
-pub fn compose<Fut>(label: &'static str, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
-where
-    Fut: Future<Output = Result<Posted, ApiError>> + 'static,
-{
-    compose_with(label.to_string(), button, draft, initial, cancel, None, send)
-}
-
-/// [`compose`] for a longer text (a forum comment), with a preview of it
-/// as AniList will show it.
-pub fn compose_previewed<Fut>(label: &'static str, button: &'static str, draft: String, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
-where
-    Fut: Future<Output = Result<Posted, ApiError>> + 'static,
-{
-    let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
-    compose_box(label.to_string(), button, draft, String::new(), None, None, true, send)
-}
-
-/// [`compose`] with more to choose beside the button (`extra`, such as a
-/// message's "Private"), which `send` reads.
-pub fn compose_with<Fut>(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, send: impl Fn(String) -> Fut + 'static) -> impl IntoView
-where
-    Fut: Future<Output = Result<Posted, ApiError>> + 'static,
-{
-    let send: Box<dyn Fn(String) -> Sending> = Box::new(move |text| Box::pin(send(text)));
-    compose_box(label, button, draft, initial, cancel, extra, false, send)
+/// A text box and its buttons, made with [`Compose::new`] and the
+/// choices below, then [`Compose::send`].
+pub struct Compose {
+    label: String,
+    button: &'static str,
+    draft: String,
+    initial: String,
+    cancel: Option<Callback<()>>,
+    extra: Option<AnyView>,
+    /// Focused by the "c" shortcut: the page's main box.
+    main: bool,
 }
 
 /// A post under way.
 type Sending = Pin<Box<dyn Future<Output = Result<Posted, ApiError>>>>;
 
-/// [`compose`], made once for every kind of post.
-#[allow(clippy::too_many_arguments)]
-fn compose_box(label: String, button: &'static str, draft: String, initial: String, cancel: Option<Callback<()>>, extra: Option<AnyView>, preview: bool, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+impl Compose {
+    /// `draft` names where its text is kept in the tab (unique per place
+    /// and person).
+    pub fn new(label: impl Into<String>, button: &'static str, draft: String) -> Self {
+        Compose { label: label.into(), button, draft, initial: String::new(), cancel: None, extra: None, main: false }
+    }
+
+    /// With no draft kept, it starts from `text` (what is being changed).
+    pub fn initial(self, text: String) -> Self {
+        Compose { initial: text, ..self }
+    }
+
+    /// A Cancel button, which forgets the draft and runs `cancel`.
+    pub fn cancel(self, cancel: Callback<()>) -> Self {
+        Compose { cancel: Some(cancel), ..self }
+    }
+
+    /// More to choose beside the button (such as a message's "Private"),
+    /// which the send reads.
+    pub fn extra(self, extra: AnyView) -> Self {
+        Compose { extra: Some(extra), ..self }
+    }
+
+    /// The page's main box, which the "c" shortcut focuses.
+    pub fn main(self) -> Self {
+        Compose { main: true, ..self }
+    }
+
+    /// The box, whose `send` posts a text and shows the post where it
+    /// belongs.
+    pub fn send<Fut>(self, send: impl Fn(String) -> Fut + 'static) -> AnyView
+    where
+        Fut: Future<Output = Result<Posted, ApiError>> + 'static,
+    {
+        compose_box(self, Box::new(move |text| Box::pin(send(text))))
+    }
+}
+
+/// [`Compose::send`], made once for every kind of post.
+fn compose_box(c: Compose, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
+    let Compose { label, button, draft, initial, cancel, extra, main } = c;
     let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or(initial));
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
@@ -84,6 +105,7 @@ fn compose_box(label: String, button: &'static str, draft: String, initial: Stri
         text.set(value);
     };
     let send = StoredValue::new_local(send);
+    let preview = Preview::new(text.into());
     let post = move || {
         let value = text.get_untracked();
         if busy.get_untracked() || value.trim().is_empty() {
@@ -106,7 +128,8 @@ fn compose_box(label: String, button: &'static str, draft: String, initial: Stri
                     if storage::get::<String>(Area::Tab, &key).ok().flatten().is_none_or(|kept| kept == value) {
                         storage::delete(Area::Tab, &key);
                     }
-                    let _ = text.try_set(String::new());
+                    // What was typed while it was sent stays.
+                    let _ = text.try_update(|now| if *now == value { now.clear() });
                 }
                 Ok(Posted::NotFound) => drop(problem.try_set(Some(Problem::Lost))),
                 Err(e) => drop(problem.try_set(Some(Problem::Refused(e)))),
@@ -120,11 +143,12 @@ fn compose_box(label: String, button: &'static str, draft: String, initial: Stri
             <label for=id.clone()>{label}</label>
             <textarea id=id rows="3" prop:value=move || text.get() on:input=move |ev| keep(event_target_value(&ev))
                 on:keydown=move |ev| if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); post(); }
-                aria-describedby=hint.clone() data-testid="compose-text"></textarea>
+                aria-describedby=hint.clone() data-shortcut=main.then_some("write") data-testid="compose-text"></textarea>
             <div class="compose__foot">
                 <span class="muted small" id=hint>"Markdown works. " <span class="keys-only" data-testid="compose-keys">"Ctrl+Enter (⌘+Enter) sends."</span></span>
                 <span class="compose__buttons">
                     {extra}
+                    {preview.buttons()}
                     {cancel.map(|cancel| view! {
                         <button type="button" class="button button--small button--secondary" data-testid="compose-cancel"
                             on:click=move |_| { draft.with_value(|key| storage::delete(Area::Tab, key)); cancel.run(()); }>"Cancel"</button>
@@ -135,7 +159,7 @@ fn compose_box(label: String, button: &'static str, draft: String, initial: Stri
                     </button>
                 </span>
             </div>
-            {preview.then(|| view! { <MarkdownPreview text=text/> })}
+            {preview.body()}
             {move || problem.get().map(|p| match p {
                 Problem::Refused(e) => view! { <div data-testid="compose-error"><ApiErrorView error=e/></div> }.into_any(),
                 Problem::Lost => view! {

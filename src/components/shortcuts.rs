@@ -103,6 +103,11 @@ pub fn Shortcuts() -> impl IntoView {
                     press(&r, "edit");
                 }
             }
+            Shortcut::Write => {
+                if let Some(field) = document().query_selector("[data-shortcut=write]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = field.focus();
+                }
+            }
             Shortcut::Help => set_help.update(|h| *h = !*h),
         }
     });

@@ -14,7 +14,7 @@ use crate::api::sending::{again_if_unknown, gone};
 use crate::api::Api;
 use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
-use crate::components::compose::{compose, Posted};
+use crate::components::compose::{Compose, Posted};
 use crate::components::rich_text::RichText;
 
 /// One of the person's own: an activity, a message they wrote (to whom,
@@ -109,7 +109,7 @@ impl Written {
                 let key = crate::storage::draft_key(credential.user, &key);
                 let done = Callback::new(move |()| editing.set(false));
                 return Some(
-                    compose(label, "Save", key, source.get_untracked(), Some(done), move |new| {
+                    Compose::new(label, "Save", key).initial(source.get_untracked()).cancel(done).send(move |new| {
                         let (api, credential) = (api.get_value(), credential.clone());
                         async move {
                             let (after, written) = edit_mine(&api, &credential, mine, new).await?;
@@ -120,8 +120,7 @@ impl Written {
                             editing.try_set(false);
                             Ok(Posted::Yes)
                         }
-                    })
-                    .into_any(),
+                    }),
                 );
             }
             html.get().map(|t| view! { <div class="rich activity__post" data-testid=testid><RichText html=t/></div> }.into_any())

@@ -127,7 +127,7 @@ pub fn ConsolePage() -> impl IntoView {
         </div>
         <form class="console" on:submit=submit on:keydown=keydown>
             <label for="console-query">"Query"</label>
-            <textarea id="console-query" rows="10" wrap="off" spellcheck="false" autocapitalize="off" data-testid="console-query"
+            <textarea id="console-query" rows="10" data-shortcut="write" wrap="off" spellcheck="false" autocapitalize="off" data-testid="console-query"
                 prop:value=move || query.get() on:input=move |ev| set_query.set(event_target_value(&ev))></textarea>
             <label for="console-variables">"Variables (JSON)"</label>
             <textarea id="console-variables" rows="4" wrap="off" spellcheck="false" autocapitalize="off" placeholder="{}" data-testid="console-variables"

@@ -12,7 +12,7 @@ use crate::api::ops::thread::{find_comment, Comment, CommentVars, MineVars, MyCo
 use crate::api::sending::sent_once;
 use crate::auth::callback::Credential;
 use crate::api::ops::like::Likeable;
-use crate::components::compose::{compose_previewed, Posted};
+use crate::components::compose::{Compose, Posted};
 use crate::components::activity::{SubscribeToggle, Subscribable};
 use crate::components::like::LikeToggle;
 use crate::components::written::{DeleteMine, Mine, Written};
@@ -89,7 +89,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
         let credential = session.credential()?;
         let api = api.get_value();
         let key = crate::storage::draft_key(credential.user, &format!("thread-{id}"));
-        Some(compose_previewed("Your comment", "Comment", key, move |text| {
+        Some(Compose::new("Your comment", "Comment", key).main().send(move |text| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
                 Ok(match post_comment(&api, &credential, id, text).await? {
@@ -145,7 +145,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
         })}
         <section class="card" data-testid="thread-comments">
             <h2>"Comments"</h2>
-            <Show when=move || !shown.with(Vec::is_empty) || !posted.with(Vec::is_empty) fallback=|| view! { <p class="muted">"No comments yet."</p> }>
+            <Show when=move || !kept(shown.get()).is_empty() || !kept(newer()).is_empty() fallback=|| view! { <p class="muted" data-testid="thread-no-comments">"No comments yet."</p> }>
                 <ul class="comments">
                     <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, gone)/>
                 </ul>
@@ -189,6 +189,8 @@ fn comment_row(c: Comment, gone: Callback<i64>) -> impl IntoView {
     // The person's own: changed in place, or deleted (then it leaves the page).
     let mine = c.user.as_ref().map(|u| u.id).filter(|&u| use_session().user_untracked() == Some(u)).is_some();
     let written = Written::new(c.comment.clone(), c.source.clone());
+    // Only the person's own has the Edit that opens its box.
+    let text = written.view(Mine::Comment(id), "comment-text");
     let own = mine.then(|| view! {
         {written.edit_button()}
         <DeleteMine mine=Mine::Comment(id) gone=Callback::new(move |()| gone.run(id))/>
@@ -208,19 +210,7 @@ fn comment_row(c: Comment, gone: Callback<i64>) -> impl IntoView {
                 {c.user.clone().map(|u| view! { <MemberLink member=u note=""/> })}
                 {c.created_at.map(|at| view! { <time class="muted small" title=local_date_time(at)>{relative_words(at - now)}</time> })}
             </div>
-            {if mine {
-                written.view(Mine::Comment(id), "comment-text").into_any()
-            } else {
-                view! {
-                    <div class="rich">
-                        {match c.comment.filter(|h| !h.trim().is_empty()) {
-                            Some(html) => view! { <RichText html=html/> }.into_any(),
-                            None => view! { <p class="muted">"(no text)"</p> }.into_any(),
-                        }}
-                    </div>
-                }
-                .into_any()
-            }}
+            {move || text().or_else(|| Some(view! { <p class="muted" data-testid="comment-text">"(no text)"</p> }.into_any()))}
             {(like.is_some() || answers > 0).then(|| view! {
                 <div class="muted small comment__foot">
                     {like}

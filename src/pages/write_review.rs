@@ -279,7 +279,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
             </label>
             <label class="field">
                 <span class="field__label">"Your review"</span>
-                <textarea id=Field::Body.id() rows="18" prop:readOnly=move || busy.get()
+                <textarea id=Field::Body.id() rows="18" data-shortcut="write" prop:readOnly=move || busy.get()
                     prop:value=move || draft.with(|d| d.body.clone())
                     on:input=move |ev| { let t = event_target_value(&ev); edit(&|d| d.body = t.clone()); }
                     aria-invalid=invalid(Field::Body) aria-describedby=described(Field::Body, "review-body-count review-body-hint")

@@ -232,6 +232,12 @@ test('a status: posted on top as AniList shows it, the box emptied; a draft outl
   await page.reload();
   await appReady(page);
   await page.waitForSelector('[data-testid=activity-8007]');
+  // "c" goes to the box; Preview shows the text as AniList will.
+  await page.keyboard.press('c');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'compose-status');
+  await page.keyboard.type('half a __thought__');
+  await page.click('[data-testid=preview-open]');
+  await page.waitForSelector('[data-testid=preview-body] strong >> text=thought');
   // A draft: kept through leaving the page and coming back.
   await page.fill(box, 'half a thought');
   await page.click('nav.site-nav >> text="Airing"');

@@ -657,12 +657,28 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   assert.deepEqual(requests('PostComment').map((r) => r.body.variables), [{ threadId: 9001, comment: 'Session __5__ next?' }]);
   assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), '', 'the box empties once AniList has it');
   assert.match(await page.textContent('[data-testid=thread-facts]'), /43 comments/, 'counted');
+  // "c" goes to the box; what is typed while a comment is sent stays there.
+  await page.locator('[data-testid=thread-title]').click();
+  await page.keyboard.press('c');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'compose-text');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-testid=thread-compose]') !== null), true);
+  world.standIn.fault({ kind: 'slow', operation: 'PostComment', delayMs: 1500 });
+  await page.keyboard.type('Who is in?');
+  await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=thread-compose] [data-testid=compose-send] >> text=Sending…');
+  await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'And who is out?');
+  await page.waitForSelector('[data-testid=thread-posted] [data-testid=comment] >> text=Who is in?');
+  assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), 'And who is out?', 'typed meanwhile: kept');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=thread-compose] [data-testid=compose-text]');
+  assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), 'And who is out?', 'and kept as the draft');
   // The answer lost after AniList made it: looked for, found, not sent again.
   world.standIn.fault({ kind: 'drop-after', operation: 'PostComment' });
   await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'And the ending.');
   await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
   await page.waitForSelector('[data-testid=thread-posted] [data-testid=comment] >> text=And the ending.');
-  assert.equal(requests('PostComment').length, 2, 'sent once each');
+  assert.equal(requests('PostComment').length, 3, 'sent once each');
   assert.deepEqual(requests('MyComments').map((r) => r.body.variables), [{ threadId: 9001, userId: VIEWER_ID }]);
   assert.equal(world.standIn.data.threadComments.filter((c) => c.comment === 'And the ending.').length, 1);
   // Refused: AniList's reason, the text still there.
@@ -674,8 +690,20 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   // The last page read: the two posted come with it, shown once.
   await page.click('[data-testid=thread-comments-more] [data-testid=load-more]');
   await page.waitForSelector('[data-testid=thread-comments-more] [data-testid=load-more]', { state: 'detached' });
-  assert.equal(await page.locator('[data-testid=comment]').count(), 29);
+  assert.equal(await page.locator('[data-testid=comment]').count(), 30);
   assert.equal(await page.locator('[data-testid=comment] >> text=And the ending.').count(), 1);
+  // A thread with none says so, and says so again once the person's only one is deleted.
+  await page.goto(`${world.app.url}thread/9003`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=thread-no-comments]');
+  await page.fill('[data-testid=thread-compose] [data-testid=compose-text]', 'First!');
+  await page.click('[data-testid=thread-compose] [data-testid=compose-send]');
+  await page.waitForSelector('[data-testid=thread-posted] [data-testid=comment] >> text=First!');
+  assert.equal(await page.locator('[data-testid=thread-no-comments]').count(), 0);
+  await page.click('[data-testid=thread-posted] [data-testid=delete-mine]');
+  await page.click('[data-testid=thread-posted] [data-testid=confirm-delete-mine]');
+  await page.waitForSelector('[data-testid=thread-no-comments]');
+  assert.equal(world.standIn.data.threadComments.some((c) => c.comment === 'First!'), false);
   // A locked thread takes none; signed out, a way to sign in back here.
   await page.goto(`${world.app.url}thread/9002`);
   await appReady(page);
