@@ -359,13 +359,17 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(threads.contains(part), "{part}: {threads}");
     }
     let thread_page = fixture_reads_as_selected::<thread::ThreadPage>();
-    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), like_count: Some(12), is_liked: Some(true), is_subscribed: Some(false), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3), is_liked: Some(true)", "child_comments: [Child { child_comments: [Child { child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
+    for part in ["ThreadBody { id: 9001, title: Some(\"Rewatch club: week 1\"), body: Some(\"<p>Sessions <b>1</b> to 4.</p>\"), reply_count: Some(42), view_count: Some(900), like_count: Some(12), is_liked: Some(true), is_subscribed: Some(false), is_locked: Some(false)", "site_url: Some(\"https://anilist.co/forum/thread/9001\")", "name: \"Hana\"", "media_categories: [Other { id: 1", "has_next_page: Some(true)", "Comment { id: 50001, comment: Some(\"<p>Asteroid Blues!</p>\"), like_count: Some(3), is_liked: Some(true)", "child_comments: [Child { id: Some(50002), child_comments: [Child { id: Some(50003), child_comments: [] }] }]", "Comment { id: 50004, comment: None"] {
         assert!(thread_page.contains(part), "{part}: {thread_page}");
     }
     let posted = fixture_reads_as_selected::<thread::PostComment>();
     assert!(posted.contains("Comment { id: 50200, comment: Some(\"<p>Session <b>5</b> next?</p>\")") && posted.contains("id: 5150"), "{posted}");
     let mine = fixture_reads_as_selected::<thread::MyComments>();
     assert!(mine.contains("source: Some(\"Session __5__ next?\")") && mine.contains("id: 50150") && mine.contains("source: Some(\"Earlier.\")"), "{mine}");
+    let answers = fixture_reads_as_selected::<thread::Answers>();
+    for part in ["\"a0\": Found([Comment { id: 50002, comment: Some(\"<p>Yes! <b>Blues</b> it is.</p>\"), like_count: Some(1), is_liked: Some(true)", "\"a1\": Found([])", "\"a2\": Found([])", "\"a3\": Found([Comment { id: 50003", "source: Some(\"Yes! __Blues__ it is.\")", "name: \"Jun\""] {
+        assert!(answers.contains(part), "{part}: {answers}");
+    }
     let preview = fixture_reads_as_selected::<markdown::Markdown>();
     assert!(preview.contains("html: Some(\"<p><b>Alchemy</b> has a price.</p>") && preview.contains("markdown_spoiler"), "{preview}");
     let theirs = fixture_reads_as_selected::<member_list::MemberList>();

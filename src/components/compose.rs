@@ -43,6 +43,8 @@ pub struct Compose {
     extra: Option<AnyView>,
     /// Focused by the "c" shortcut: the page's main box.
     main: bool,
+    /// Focused when it appears (opened by a button).
+    focused: bool,
 }
 
 /// A post under way.
@@ -52,7 +54,7 @@ impl Compose {
     /// `draft` names where its text is kept in the tab (unique per place
     /// and person).
     pub fn new(label: impl Into<String>, button: &'static str, draft: String) -> Self {
-        Compose { label: label.into(), button, draft, initial: String::new(), cancel: None, extra: None, main: false }
+        Compose { label: label.into(), button, draft, initial: String::new(), cancel: None, extra: None, main: false, focused: false }
     }
 
     /// With no draft kept, it starts from `text` (what is being changed).
@@ -76,6 +78,12 @@ impl Compose {
         Compose { main: true, ..self }
     }
 
+    /// Focused as it appears: a box opened by a button (an answer, an
+    /// edit), so typing can start at once.
+    pub fn focused(self) -> Self {
+        Compose { focused: true, ..self }
+    }
+
     /// The box, whose `send` posts a text and shows the post where it
     /// belongs.
     pub fn send<Fut>(self, send: impl Fn(String) -> Fut + 'static) -> AnyView
@@ -88,7 +96,15 @@ impl Compose {
 
 /// [`Compose::send`], made once for every kind of post.
 fn compose_box(c: Compose, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
-    let Compose { label, button, draft, initial, cancel, extra, main } = c;
+    let Compose { label, button, draft, initial, cancel, extra, main, focused } = c;
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    if focused {
+        Effect::new(move |_| {
+            if let Some(field) = field.get() {
+                let _ = field.focus();
+            }
+        });
+    }
     let text = RwSignal::new(storage::get::<String>(Area::Tab, &draft).ok().flatten().unwrap_or(initial));
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
@@ -141,7 +157,7 @@ fn compose_box(c: Compose, send: Box<dyn Fn(String) -> Sending>) -> AnyView {
     view! {
         <form class="compose" data-testid="compose" on:submit=move |ev| { ev.prevent_default(); post(); }>
             <label for=id.clone()>{label}</label>
-            <textarea id=id rows="3" prop:value=move || text.get() on:input=move |ev| keep(event_target_value(&ev))
+            <textarea id=id rows="3" node_ref=field prop:value=move || text.get() on:input=move |ev| keep(event_target_value(&ev))
                 on:keydown=move |ev| if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) { ev.prevent_default(); post(); }
                 aria-describedby=hint.clone() data-shortcut=main.then_some("write") data-testid="compose-text"></textarea>
             <div class="compose__foot">

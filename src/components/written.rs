@@ -109,7 +109,7 @@ impl Written {
                 let key = crate::storage::draft_key(credential.user, &key);
                 let done = Callback::new(move |()| editing.set(false));
                 return Some(
-                    Compose::new(label, "Save", key).initial(source.get_untracked()).cancel(done).send(move |new| {
+                    Compose::new(label, "Save", key).focused().initial(source.get_untracked()).cancel(done).send(move |new| {
                         let (api, credential) = (api.get_value(), credential.clone());
                         async move {
                             let (after, written) = edit_mine(&api, &credential, mine, new).await?;

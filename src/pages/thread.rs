@@ -1,14 +1,17 @@
 //! `/thread/:id`: a thread of AniList's forum: its title, who began it, the
 //! titles it is about, what it says (through the rich-text allowlist:
 //! nothing in it runs), and its comments 25 at a time, oldest first, each
-//! with how many answers it has. The answers are read on AniList: AniList
-//! gives them as markdown, which the app does not render. Signed in, a
-//! comment of one's own (previewed, posted once: a lost answer is looked
-//! for, never sent again). Readable signed out.
+//! with how many answers it has; the answers open under it (AniList gives
+//! them as markdown, which the app does not render: each is read by its
+//! id, as HTML). Signed in, a comment of one's own, and an answer to any
+//! comment or answer (previewed, posted once: a lost answer is looked for,
+//! never sent again). Readable signed out.
 
 use leptos::prelude::*;
 
-use crate::api::ops::thread::{find_comment, Comment, CommentVars, MineVars, MyComments, PageVars, PostComment, ThreadBody, ThreadPage as Query};
+use std::sync::Arc;
+
+use crate::api::ops::thread::{find_answer, find_comment, Answers, AnswersVars, Child, Comment, CommentVars, MineVars, MyComments, PageVars, PostComment, ThreadBody, ThreadPage as Query, ANSWERS_AT_ONCE};
 use crate::api::sending::sent_once;
 use crate::auth::callback::Credential;
 use crate::api::ops::like::Likeable;
@@ -92,7 +95,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
         Some(Compose::new("Your comment", "Comment", key).main().send(move |text| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
-                Ok(match post_comment(&api, &credential, id, text).await? {
+                Ok(match post_comment(&api, &credential, id, None, text).await? {
                     Some(c) => {
                         posted.try_update(|p| p.push(c));
                         total.try_update(|n| *n += 1);
@@ -105,10 +108,13 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     };
     // The person's comments deleted here: they leave the page.
     let removed = RwSignal::new(Vec::<i64>::new());
-    let gone = Callback::new(move |id: i64| {
+    let gone = Callback::new(move |(id, n): (i64, usize)| {
         removed.update(|r| r.push(id));
-        total.update(|n| *n = n.saturating_sub(1));
+        total.update(|t| *t = t.saturating_sub(n as u32));
     });
+    // Answers posted or deleted here move the count.
+    let counted = Callback::new(move |by: i64| total.update(|t| *t = (i64::from(*t) + by).max(0) as u32));
+    let here = Here { thread: id, answerable: !locked && session.user_untracked().is_some(), count: counted };
     let kept = move |all: Vec<Comment>| removed.with(|r| all.into_iter().filter(|c| !r.contains(&c.id)).collect::<Vec<_>>());
     let newer = move || posted.with(|p| shown.with(|s| p.iter().filter(|c| s.iter().all(|x| x.id != c.id)).cloned().collect::<Vec<_>>()));
     let pages = Paged::appending(shown, |c| c.id, 2, more, move |page| {
@@ -147,13 +153,13 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
             <h2>"Comments"</h2>
             <Show when=move || !kept(shown.get()).is_empty() || !kept(newer()).is_empty() fallback=|| view! { <p class="muted" data-testid="thread-no-comments">"No comments yet."</p> }>
                 <ul class="comments">
-                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, gone)/>
+                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, here, gone, Place::Thread)/>
                 </ul>
             </Show>
             <div data-testid="thread-comments-more"><LoadMore load=pages.load more=pages.more/></div>
             <Show when=move || !posted.with(Vec::is_empty)>
                 <ul class="comments" data-testid="thread-posted" aria-label="Posted by you">
-                    <For each=move || kept(newer()) key=|c| c.id children=move |c| comment_row(c, gone)/>
+                    <For each=move || kept(newer()) key=|c| c.id children=move |c| comment_row(c, here, gone, Place::Thread)/>
                 </ul>
             </Show>
             {if locked {
@@ -167,64 +173,242 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     }
 }
 
-/// Posts `text` as a comment on thread `id`, once: when the answer is lost
-/// the comment is looked for among the person's latest there.
-async fn post_comment(api: &Api, credential: &Credential, id: i64, text: String) -> Result<Option<Comment>, ApiError> {
+/// Posts `text` as a comment on thread `id`, or as an answer to its
+/// comment `parent`, once: when the answer is lost the comment is looked
+/// for among the person's latest there (an answer: among those to
+/// `parent`, then read by its id).
+async fn post_comment(api: &Api, credential: &Credential, id: i64, parent: Option<i64>, text: String) -> Result<Option<Comment>, ApiError> {
     let sent_at = now_secs();
-    let send = async { Ok(api.run::<PostComment>(Some(credential), &CommentVars { thread_id: id, comment: text.clone() }, false).await?.comment) };
+    let vars = CommentVars { thread_id: id, parent_comment_id: parent, comment: text.clone() };
+    let send = async { Ok(api.run::<PostComment>(Some(credential), &vars, false).await?.comment) };
     sent_once(send, || async {
-        let (latest, _) = api.run::<MyComments>(Some(credential), &MineVars { thread_id: id, user_id: credential.user }, true).await?.items();
-        Ok(find_comment(latest, &text, credential.user, sent_at))
+        let Some(parent) = parent else {
+            let (latest, _) = api.run::<MyComments>(Some(credential), &MineVars { thread_id: id, user_id: credential.user }, true).await?.items();
+            return Ok(find_comment(latest, &text, credential.user, sent_at));
+        };
+        let read = |id: i64| async move { Ok::<_, ApiError>(api.run::<Answers>(Some(credential), &AnswersVars { ids: vec![id] }, true).await?.answers().next()) };
+        let answers = read(parent).await?.map(|p| p.child_comments).unwrap_or_default();
+        match find_answer(&answers, &text, credential.user, sent_at) {
+            Some(answer) => read(answer).await,
+            None => Ok(None),
+        }
     })
     .await
 }
 
+/// The thread a comment is on, as its comments need it: its id, whether it
+/// takes answers (signed in, not locked), and `count`, which moves the
+/// thread's count of comments by as many as were posted or deleted here.
+#[derive(Clone, Copy)]
+struct Here {
+    thread: i64,
+    answerable: bool,
+    count: Callback<i64>,
+}
+
+/// Where a comment is drawn: on the thread (its answers open under it),
+/// or as an answer, with the answers to it below it, and `answered`,
+/// which shows an answer posted to it.
+enum Place {
+    Thread,
+    Answer { below: Option<AnyView>, answered: Callback<(i64, Comment)> },
+}
+
 /// One comment: who wrote it and when, what it says (through the
-/// allowlist), its likes, and how many answers it has (a link to them on
-/// AniList); the person's own with Edit and Delete (`gone` takes it off
-/// the page).
-fn comment_row(c: Comment, gone: Callback<i64>) -> impl IntoView {
+/// allowlist), its likes, and signed in "Answer" (a box under it); on the
+/// thread, how many answers it has, which open under it. The person's own
+/// with Edit and Delete (`gone` takes it off the page, with how many
+/// comments go with it: it and its answers).
+fn comment_row(c: Comment, here: Here, gone: Callback<(i64, usize)>, place: Place) -> impl IntoView {
     let now = now_secs();
     let id = c.id;
+    let session = use_session();
     // The person's own: changed in place, or deleted (then it leaves the page).
-    let mine = c.user.as_ref().map(|u| u.id).filter(|&u| use_session().user_untracked() == Some(u)).is_some();
+    let mine = c.user.as_ref().map(|u| u.id).filter(|&u| session.user_untracked() == Some(u)).is_some();
     let written = Written::new(c.comment.clone(), c.source.clone());
     // Only the person's own has the Edit that opens its box.
     let text = written.view(Mine::Comment(id), "comment-text");
+    let answers = RwSignal::new(c.answers());
     let own = mine.then(|| view! {
         {written.edit_button()}
-        <DeleteMine mine=Mine::Comment(id) gone=Callback::new(move |()| gone.run(id))/>
+        <DeleteMine mine=Mine::Comment(id) gone=Callback::new(move |()| gone.run((id, 1 + answers.get_untracked())))/>
     });
-    let answers = c.answers();
-    let link = c.link();
     let like_count = c.like_count.unwrap_or(0);
-    let has_like = use_session().user_untracked().is_some() || like_count > 0;
+    let has_like = session.user_untracked().is_some() || like_count > 0;
     // Signed in, the like button; signed out, the likes when there are any.
-    let like = has_like.then(|| {
-        let whose = c.user.as_ref().map_or("this comment".to_string(), |u| format!("{}'s comment", u.name));
-        view! { <LikeToggle id=c.id kind=Likeable::ThreadComment on=RwSignal::new(c.is_liked == Some(true)) count=RwSignal::new(like_count) whose=whose/> }
+    let whose = c.user.as_ref().map_or("this comment".to_string(), |u| format!("{}'s comment", u.name));
+    let like = has_like.then(|| view! { <LikeToggle id=c.id kind=Likeable::ThreadComment on=RwSignal::new(c.is_liked == Some(true)) count=RwSignal::new(like_count) whose=whose/> });
+    let open = RwSignal::new(false);
+    let (toggle, below, answered) = match place {
+        Place::Thread => {
+            let tree = c.child_comments.clone();
+            let link = c.link();
+            // Answers posted here, after those AniList had (each with what it answers).
+            let added = RwSignal::new(Vec::<(i64, Comment)>::new());
+            let answered = Callback::new(move |(to, answer): (i64, Comment)| {
+                added.update(|a| a.push((to, answer)));
+                answers.update(|a| *a += 1);
+                // Opened if closed (set again, it would be read again).
+                if !open.get_untracked() {
+                    open.set(true);
+                }
+                here.count.run(1);
+            });
+            // An answer deleted here: it and its own leave the counts.
+            let fewer = Callback::new(move |n: usize| {
+                answers.update(|a| *a = a.saturating_sub(n));
+                here.count.run(-(n as i64));
+            });
+            let toggle = move || (answers.get() > 0).then(|| view! {
+                {has_like.then_some(" · ")}
+                <button type="button" class="linklike" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o) data-testid="comment-answers">
+                    {move || if open.get() { "Hide the answers".to_string() } else { count(answers.get() as u64, "answer") }}
+                </button>
+            });
+            let below = move || open.get().then(|| view! { <AnswersOf top=id tree=tree.clone() link=link.clone() added=added here=here answered=answered gone=fewer/> });
+            (toggle.into_any(), below.into_any(), answered)
+        }
+        Place::Answer { below, answered } => (().into_any(), below.into_any(), answered),
+    };
+    // Answering it: a box under it, closed once the answer is posted.
+    let answering = RwSignal::new(false);
+    let answer_button = here.answerable.then(|| view! {
+        " · " <button type="button" class="linklike" aria-expanded=move || answering.get().to_string() on:click=move |_| answering.update(|a| *a = !*a) data-testid="comment-answer">"Answer"</button>
     });
+    let to_whom = c.user.as_ref().map_or("Your answer".to_string(), |u| format!("Your answer to {}", u.name));
+    let api = StoredValue::new(expect_context::<Api>());
+    let answer_box = move || {
+        if !answering.get() {
+            return None;
+        }
+        let credential = session.credential()?;
+        let key = crate::storage::draft_key(credential.user, &format!("answer-{id}"));
+        let api = api.get_value();
+        Some(Compose::new(to_whom.clone(), "Answer", key).focused().cancel(Callback::new(move |()| answering.set(false))).send(move |text| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move {
+                Ok(match post_comment(&api, &credential, here.thread, Some(id), text).await? {
+                    Some(answer) => {
+                        // The page may be gone: AniList has it, nothing to show.
+                        answered.try_run((id, answer));
+                        answering.try_set(false);
+                        Posted::Yes
+                    }
+                    None => Posted::NotFound,
+                })
+            }
+        }))
+    };
     view! {
-        <li class="comment" data-testid="comment">
+        <li class="comment" data-testid="comment" data-id=id>
             <div class="comment__head">
                 {c.user.clone().map(|u| view! { <MemberLink member=u note=""/> })}
                 {c.created_at.map(|at| view! { <time class="muted small" title=local_date_time(at)>{relative_words(at - now)}</time> })}
             </div>
             {move || text().or_else(|| Some(view! { <p class="muted" data-testid="comment-text">"(no text)"</p> }.into_any()))}
-            {(like.is_some() || answers > 0).then(|| view! {
-                <div class="muted small comment__foot">
-                    {like}
-                    {(has_like && answers > 0).then_some(" · ")}
-                    {(answers > 0).then(|| {
-                        let text = count(answers as u64, "answer");
-                        match link {
-                            Some(href) => view! { <a href=href rel="noopener noreferrer" target="_blank" data-testid="comment-answers">{text} " on AniList"</a> }.into_any(),
-                            None => view! { <span data-testid="comment-answers">{text}</span> }.into_any(),
-                        }
-                    })}
-                    {own}
-                </div>
-            })}
+            <div class="muted small comment__foot">
+                {like}
+                {toggle}
+                {answer_button}
+                {own}
+            </div>
+            <div data-testid="comment-answer-box">{answer_box}</div>
+            {below}
         </li>
+    }
+}
+
+/// The answers to comment `top`, and theirs, each under what it answers:
+/// read when opened, [`ANSWERS_AT_ONCE`] in a request (AniList gives them
+/// as markdown in the comment's tree; each is read by its id, as HTML, for
+/// the allowlist), then those posted here (`added`). One AniList no longer
+/// has is said so, its own answers still shown. `gone` takes answers
+/// deleted here off the counts.
+#[component]
+fn AnswersOf(top: i64, tree: Vec<Child>, link: Option<String>, added: RwSignal<Vec<(i64, Comment)>>, here: Here, answered: Callback<(i64, Comment)>, gone: Callback<usize>) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = use_session();
+    let tree = Arc::new(tree);
+    let ids: Vec<i64> = Child::flatten(&tree).into_iter().map(|(id, _)| id).collect();
+    // The answers deleted here (with theirs, which AniList deletes too).
+    let removed = RwSignal::new(Vec::<i64>::new());
+    let deleted = Callback::new(move |(id, n): (i64, usize)| {
+        removed.update(|r| r.push(id));
+        gone.run(n);
+    });
+    let shown = read_from_anilist(
+        "Loading the answers…",
+        move |fresh| {
+            let (api, credential, ids) = (api.clone(), session.credential(), ids.clone());
+            async move {
+                let mut found = Vec::new();
+                for chunk in ids.chunks(ANSWERS_AT_ONCE) {
+                    let data = api.run::<Answers>(credential.as_ref(), &AnswersVars { ids: chunk.to_vec() }, fresh).await?;
+                    found.extend(data.answers());
+                }
+                Ok(Arc::new(found))
+            }
+        },
+        move |found: Arc<Vec<Comment>>, _| {
+            let tree = tree.clone();
+            (move || added.with(|added| removed.with(|removed| {
+                let drawn = Drawn { found: &found, added, removed, here, gone: deleted, answered };
+                drawn.list(&tree, Some(top))
+            })))
+            .into_any()
+        },
+    );
+    view! {
+        <div class="answers" data-testid="answers">
+            {shown}
+            {link.map(|href| view! { <p class="muted small"><a href=href rel="noopener noreferrer" target="_blank" data-testid="answers-on-anilist">"Open on AniList"</a></p> })}
+        </div>
+    }
+}
+
+/// What the answers are drawn from: those read by id, those posted here,
+/// those deleted here.
+struct Drawn<'a> {
+    found: &'a [Comment],
+    added: &'a [(i64, Comment)],
+    removed: &'a [i64],
+    here: Here,
+    gone: Callback<(i64, usize)>,
+    answered: Callback<(i64, Comment)>,
+}
+
+impl Drawn<'_> {
+    /// The answers to `parent` as a list: those in `tree`, each found drawn
+    /// as a comment with its own below it, then those posted here; those
+    /// deleted (and theirs) left out.
+    fn list(&self, tree: &[Child], parent: Option<i64>) -> Option<AnyView> {
+        let kept = |id: Option<i64>| id.is_none_or(|id| !self.removed.contains(&id));
+        let mut items: Vec<AnyView> = tree
+            .iter()
+            .filter(|child| kept(child.id))
+            .map(|child| {
+                let below = self.list(&child.child_comments, child.id);
+                match child.id.and_then(|id| self.found.iter().find(|c| c.id == id)) {
+                    Some(c) => self.row(c.clone(), below),
+                    None => view! {
+                        <li class="comment" data-testid="comment-missing">
+                            <p class="muted">"This answer is no longer on AniList."</p>
+                            {below}
+                        </li>
+                    }
+                    .into_any(),
+                }
+            })
+            .collect();
+        for (to, c) in self.added {
+            if Some(*to) == parent && kept(Some(c.id)) {
+                items.push(self.row(c.clone(), self.list(&[], Some(c.id))));
+            }
+        }
+        (!items.is_empty()).then(|| view! { <ul class="comments comments--answers">{items}</ul> }.into_any())
+    }
+
+    fn row(&self, c: Comment, below: Option<AnyView>) -> AnyView {
+        comment_row(c, self.here, self.gone, Place::Answer { below, answered: self.answered }).into_any()
     }
 }

@@ -68,6 +68,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<thread::EditComment>(),
     op::<thread::DeleteComment>(),
     op::<thread::SubscribeThread>(),
+    op::<thread::Answers>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

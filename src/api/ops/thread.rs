@@ -111,8 +111,8 @@ impl Operation for PostComment {
     const NAME: &'static str = "PostComment";
     const MUTATION: bool = true;
     const QUERY: &'static str = concat!(
-        "mutation PostComment($threadId: Int, $comment: String) {
-  SaveThreadComment(threadId: $threadId, comment: $comment) {
+        "mutation PostComment($threadId: Int, $parentCommentId: Int, $comment: String) {
+  SaveThreadComment(threadId: $threadId, parentCommentId: $parentCommentId, comment: $comment) {
       ",
         comment_fields!(),
         "
@@ -127,6 +127,9 @@ impl Operation for PostComment {
 #[serde(rename_all = "camelCase")]
 pub struct CommentVars {
     pub thread_id: i64,
+    /// An answer: to this comment of the thread.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_comment_id: Option<i64>,
     /// In AniList's markdown.
     pub comment: String,
 }
@@ -248,10 +251,92 @@ pub struct CommentDeleted {
     pub result: Option<crate::api::ops::delete_entry::Deleted>,
 }
 
+/// The answer sent, among those to the comment it answers, if it is
+/// there: its id.
+pub fn find_answer(answers: &[Child], text: &str, me: u64, sent_at: i64) -> Option<i64> {
+    answers.iter().rev().filter(|c| c.id.is_some()).find(|c| crate::api::ops::post::is_the_one_sent(c.comment.as_deref(), c.user.map(|u| u.id), c.created_at, text, me, sent_at)).and_then(|c| c.id)
+}
+
 /// The comment sent, among the person's latest on the thread, if it is
 /// there.
 pub fn find_comment(latest: Vec<Comment>, text: &str, me: u64, sent_at: i64) -> Option<Comment> {
     latest.into_iter().find(|c| crate::api::ops::post::is_the_one_sent(c.source.as_deref(), c.user.as_ref().map(|u| u.id), c.created_at, text, me, sent_at))
+}
+
+/// How many answers one [`Answers`] reads.
+pub const ANSWERS_AT_ONCE: usize = 10;
+
+/// One answer of the query below, `a0` to `a9`, each asked only when its
+/// `i` is true.
+macro_rules! answer {
+    ($n:literal) => {
+        concat!("  a", $n, ": ThreadComment(id: $a", $n, ") @include(if: $i", $n, ") {\n    ", comment_fields!(), "\n  }\n")
+    };
+}
+
+/// Answers to comments, read by their ids, up to [`ANSWERS_AT_ONCE`] in one
+/// request: AniList gives a comment's answers only as markdown in its
+/// tree, and each one by its id as HTML (what the allowlist shows), with
+/// its likes and, for the person's own, its text as written.
+pub struct Answers;
+
+impl Operation for Answers {
+    const NAME: &'static str = "Answers";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query Answers($a0: Int, $a1: Int, $a2: Int, $a3: Int, $a4: Int, $a5: Int, $a6: Int, $a7: Int, $a8: Int, $a9: Int,
+  $i0: Boolean = false, $i1: Boolean = false, $i2: Boolean = false, $i3: Boolean = false, $i4: Boolean = false,
+  $i5: Boolean = false, $i6: Boolean = false, $i7: Boolean = false, $i8: Boolean = false, $i9: Boolean = false) {
+",
+        answer!(0),
+        answer!(1),
+        answer!(2),
+        answer!(3),
+        answer!(4),
+        answer!(5),
+        answer!(6),
+        answer!(7),
+        answer!(8),
+        answer!(9),
+        "}"
+    );
+    type Vars = AnswersVars;
+    type Data = AnswersData;
+}
+
+/// The ids to read (the first [`ANSWERS_AT_ONCE`]), sent as `a0`… with
+/// `i0`… true.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswersVars {
+    pub ids: Vec<i64>,
+}
+
+impl Serialize for AnswersVars {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let ids = &self.ids[..self.ids.len().min(ANSWERS_AT_ONCE)];
+        let mut map = s.serialize_map(Some(ids.len() * 2))?;
+        for (i, id) in ids.iter().enumerate() {
+            map.serialize_entry(&format!("a{i}"), id)?;
+            map.serialize_entry(&format!("i{i}"), &true)?;
+        }
+        map.end()
+    }
+}
+
+/// Each alias asked, with what AniList found by that id (a deleted answer:
+/// none).
+#[derive(Clone, Debug, Deserialize)]
+pub struct AnswersData(pub std::collections::BTreeMap<String, Found>);
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Found(#[serde(deserialize_with = "nullable_list")] pub Vec<Comment>);
+
+impl AnswersData {
+    /// The answers found.
+    pub fn answers(self) -> impl Iterator<Item = Comment> {
+        self.0.into_values().flat_map(|f| f.0)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -321,12 +406,49 @@ pub struct Comment {
     pub child_comments: Vec<Child>,
 }
 
-/// An answer to a comment, and the answers to it.
+/// An answer to a comment, and the answers to it, as AniList's `Json`
+/// gives them (the text in markdown, which the app does not render: each
+/// is read by its id, [`Answers`]).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Child {
+    /// None in a tree AniList gave oddly: then it cannot be read.
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// Its text as written (markdown), who wrote it and when: where an
+    /// answer whose answer was lost is looked for.
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub user: Option<Who>,
+    #[serde(default)]
+    pub created_at: Option<i64>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub child_comments: Vec<Child>,
+}
+
+/// Who wrote an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+pub struct Who {
+    pub id: u64,
+}
+
+impl Child {
+    /// Every answer in `tree` with an id, each before its own answers, with
+    /// how deep it is (1: an answer to the comment).
+    pub fn flatten(tree: &[Child]) -> Vec<(i64, usize)> {
+        fn walk(tree: &[Child], depth: usize, out: &mut Vec<(i64, usize)>) {
+            for c in tree {
+                if let Some(id) = c.id {
+                    out.push((id, depth));
+                }
+                walk(&c.child_comments, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(tree, 1, &mut out);
+        out
+    }
 }
 
 impl Comment {
@@ -367,8 +489,24 @@ mod tests {
         assert_eq!(find_comment(latest.clone(), " Session 5 next?\r\n", 5150, sent_at).map(|c| c.id), Some(3));
         assert_eq!(find_comment(latest.clone(), "Session 6 next?", 5150, sent_at), None, "not sent");
         assert_eq!(find_comment(vec![c(4, 5150, "Again", sent_at - 86_400)], "Again", 5150, sent_at), None, "yesterday's, the same text");
-        assert_eq!(serde_json::to_string(&CommentVars { thread_id: 9001, comment: "Hi".into() }).unwrap(), r#"{"threadId":9001,"comment":"Hi"}"#);
+        assert_eq!(serde_json::to_string(&CommentVars { thread_id: 9001, parent_comment_id: None, comment: "Hi".into() }).unwrap(), r#"{"threadId":9001,"comment":"Hi"}"#);
+        assert_eq!(serde_json::to_string(&CommentVars { thread_id: 9001, parent_comment_id: Some(50001), comment: "Hi".into() }).unwrap(), r#"{"threadId":9001,"parentCommentId":50001,"comment":"Hi"}"#);
         assert_eq!(serde_json::to_string(&MineVars { thread_id: 9001, user_id: 5150 }).unwrap(), r#"{"threadId":9001,"userId":5150}"#);
+    }
+
+    #[test]
+    fn an_answer_sent_is_found_among_those_to_its_comment_only_if_it_is_that_one() {
+        let sent_at = 1_800_000_000;
+        let answers: Vec<Child> = serde_json::from_value(serde_json::json!([
+            {"id": 1, "comment": "Yes!", "user": {"id": 5150, "name": "Viewer"}, "createdAt": sent_at - 86_400, "childComments": null},
+            {"id": 2, "comment": "Yes!", "user": {"id": 6001, "name": "Hana"}, "createdAt": sent_at + 1},
+            {"id": 3, "comment": "Yes!\r\n", "user": {"id": 5150}, "createdAt": sent_at + 2},
+            {"comment": "Yes!", "user": {"id": 5150}, "createdAt": sent_at + 3}
+        ]))
+        .unwrap();
+        assert_eq!(find_answer(&answers, "Yes!", 5150, sent_at), Some(3), "the person's, that text, not older than the send");
+        assert_eq!(find_answer(&answers[..2], "Yes!", 5150, sent_at), None, "yesterday's, or another's");
+        assert_eq!(find_answer(&answers, "No.", 5150, sent_at), None);
     }
 
     #[test]
@@ -379,9 +517,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.answers(), 3);
+        assert_eq!(Child::flatten(&c.child_comments), vec![(2, 1), (3, 2), (4, 1)], "each before its own answers");
         assert_eq!(c.link().as_deref(), Some("https://anilist.co/forum/thread/9001/comment/1"));
         let none: Comment = serde_json::from_str(r#"{"id":1,"comment":null,"likeCount":0,"createdAt":5,"siteUrl":"http://evil.example/","user":null,"childComments":null}"#).unwrap();
         assert_eq!((none.answers(), none.link()), (0, None));
         assert_eq!(serde_json::to_string(&PageVars { id: 9001, page: 1, first: true }).unwrap(), r#"{"id":9001,"page":1,"first":true}"#);
+        assert_eq!(serde_json::to_string(&AnswersVars { ids: vec![7, 8] }).unwrap(), r#"{"a0":7,"i0":true,"a1":8,"i1":true}"#);
+        let eleven = serde_json::to_value(AnswersVars { ids: (1..=11).collect() }).unwrap();
+        assert_eq!((eleven.as_object().unwrap().len(), eleven.get("a9").cloned(), eleven.get("a10")), (20, Some(serde_json::json!(10)), None), "no more than the query has");
     }
 }

@@ -107,3 +107,25 @@ test('leaving a thread while a comment is sent: no page error, AniList has it, t
   assert.equal(await page.inputValue('[data-testid=thread-compose] [data-testid=compose-text]'), '');
   assert.deepEqual(problemsBut(page), []);
 });
+
+test('leaving a thread while an answer is sent, its answer lost: no page error, AniList has it once, the page left stays left', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  const first = page.locator('[data-testid=comment][data-id="50001"]');
+  await first.locator(':scope > .comment__foot [data-testid=comment-answer]').click();
+  await first.locator('[data-testid=compose-text]').fill('Answered on the way out.');
+  // Slow, then lost: the answer is looked for after the page is gone.
+  world.standIn.fault({ kind: 'drop-after', operation: 'PostComment', delayMs: 1000 });
+  await first.locator('[data-testid=compose-send]').click();
+  await waitFor(() => asked('PostComment') === 1);
+  await page.click('nav.site-nav >> text="Airing"');
+  await page.waitForSelector('[data-testid=thread-comments]', { state: 'detached' });
+  await waitFor(() => asked('Answers') === 2);
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).pathname, '/airing');
+  assert.deepEqual(world.standIn.data.threadComments.filter((c) => c.comment === 'Answered on the way out.').map((c) => c.parentCommentId), [50001]);
+  assert.equal(asked('PostComment'), 1, 'never sent again');
+  assert.deepEqual(problemsBut(page), []);
+});

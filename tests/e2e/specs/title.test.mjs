@@ -623,9 +623,28 @@ test('a forum thread: what it says through the allowlist, the titles it is about
   const first = comments.first();
   assert.equal(await first.locator('.rich strong').innerText(), 'Blues');
   assert.equal(await first.locator('script').count(), 0);
-  assert.equal(await first.locator('[data-testid=comment-answers]').innerText(), '2 answers on AniList');
-  assert.equal(await first.locator('[data-testid=comment-answers]').getAttribute('href'), 'https://anilist.co/forum/thread/9001/comment/50001');
   assert.match(await first.innerText(), /Jun/);
+  // Its answers, read when opened (AniList gives them as markdown: each is
+  // read by its id, as HTML, all in one request), each under what it answers.
+  assert.equal(await first.locator('[data-testid=comment-answers]').innerText(), '2 answers');
+  assert.equal(requests('Answers').length, 0, 'not read until opened');
+  await first.locator('[data-testid=comment-answers]').click();
+  const answer = first.locator('[data-testid=answers] [data-testid=comment]');
+  await answer.first().waitFor();
+  assert.equal(await answer.count(), 2);
+  assert.equal(await answer.first().locator('[data-testid=comment-text] strong').innerText(), 'Blues', 'its formatting kept');
+  assert.equal(await answer.first().locator(':scope > [data-testid=comment-text] img').count(), 0, 'an image with a handler is not kept');
+  assert.match(await answer.first().locator(':scope > .comment__head').innerText(), /Hana/);
+  const nested = answer.first().locator('.comments--answers [data-testid=comment]');
+  assert.equal(await nested.count(), 1, 'the answer to the answer, under it');
+  assert.equal(await nested.locator('[data-testid=comment-text]').innerText(), 'Agreed.');
+  assert.equal(await first.locator('[data-testid=answers-on-anilist]').getAttribute('href'), 'https://anilist.co/forum/thread/9001/comment/50001');
+  assert.deepEqual(requests('Answers').map((r) => r.body.variables), [{ a0: 50002, i0: true, a1: 50003, i1: true }]);
+  assert.ok(requests('Answers').every((r) => r.authorization === null), 'no token signed out');
+  assert.equal(await first.locator('[data-testid=comment-answers]').getAttribute('aria-expanded'), 'true');
+  await first.locator('[data-testid=comment-answers]').click();
+  await first.locator('[data-testid=answers]').waitFor({ state: 'detached' });
+  assert.equal(await first.locator('[data-testid=comment-answers]').innerText(), '2 answers');
   await page.click('[data-testid=thread-comments-more] [data-testid=load-more]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=comment]').length === 27);
   await page.waitForSelector('[data-testid=thread-comments-more] [data-testid=load-more]', { state: 'detached' });
@@ -714,6 +733,55 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   await appReady(out);
   await out.waitForSelector('[data-testid=thread-sign-in]');
   assert.equal(await out.getAttribute('[data-testid=thread-sign-in] a', 'href'), '/?return_to=%2Fthread%2F9001');
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('answering a comment, and an answer: under what it answers, posted once (a lost answer looked for among those to its comment, never sent again); kept over a reload; your answer deleted, the counts down', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  const first = page.locator('[data-testid=comment][data-id="50001"]');
+  await first.locator(':scope > .comment__foot [data-testid=comment-answer]').click();
+  assert.equal(await first.locator('label').innerText(), 'Your answer to Jun');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'compose-text');
+  await first.locator('[data-testid=compose-text]').fill('Count me __in__.');
+  await first.locator('[data-testid=compose-send]').click();
+  // The answers open: AniList's, then the new one, under the comment.
+  const answers = first.locator('[data-testid=answers] [data-testid=comment]');
+  await first.locator('[data-testid=answers] [data-testid=comment] >> text=Count me in.').waitFor();
+  assert.equal(await answers.count(), 3);
+  assert.equal(await first.locator('[data-testid=compose]').count(), 0, 'the box closed');
+  assert.deepEqual(requests('PostComment').map((r) => r.body.variables), [{ threadId: 9001, parentCommentId: 50001, comment: 'Count me __in__.' }]);
+  assert.match(await page.textContent('[data-testid=thread-facts]'), /43 comments/, 'counted');
+  // An answer to Hana's answer, its answer lost after AniList made it: looked for
+  // among the answers to hers, then read by its id; never sent again.
+  const hana = first.locator('[data-testid=comment][data-id="50002"]');
+  world.standIn.fault({ kind: 'drop-after', operation: 'PostComment' });
+  await hana.locator(':scope > .comment__foot [data-testid=comment-answer]').click();
+  await hana.locator(':scope > [data-testid=comment-answer-box] [data-testid=compose-text]').fill('Me too.');
+  await hana.locator(':scope > [data-testid=comment-answer-box] [data-testid=compose-send]').click();
+  await hana.locator(':scope > .comments--answers [data-testid=comment] >> text=Me too.').waitFor();
+  assert.equal(requests('PostComment').length, 2, 'sent once each');
+  const made = world.standIn.data.threadComments.filter((c) => c.comment === 'Me too.');
+  assert.deepEqual(made.map((c) => c.parentCommentId), [50002]);
+  assert.deepEqual(requests('Answers').slice(-2).map((r) => r.body.variables), [{ a0: 50002, i0: true }, { a0: made[0].id, i0: true }]);
+  assert.deepEqual(await hana.locator(':scope > .comments--answers > [data-testid=comment] > [data-testid=comment-text]').allInnerTexts(), ['Agreed.', 'Me too.']);
+  // On AniList: read again, each once, where it belongs.
+  await page.reload();
+  await appReady(page);
+  await first.locator(':scope > .comment__foot [data-testid=comment-answers]').click();
+  await first.locator('[data-testid=answers] [data-testid=comment] >> text=Me too.').waitFor();
+  assert.equal(await answers.count(), 4);
+  assert.match(await page.textContent('[data-testid=thread-facts]'), /44 comments/);
+  // Yours deleted: gone from under the comment, the counts down.
+  const yours = first.locator('[data-testid=answers] [data-testid=comment]', { hasText: 'Count me in.' });
+  await yours.locator('[data-testid=delete-mine]').click();
+  await yours.locator('[data-testid=confirm-delete-mine]').click();
+  await yours.waitFor({ state: 'detached' });
+  assert.equal(await answers.count(), 3);
+  assert.match(await page.textContent('[data-testid=thread-facts]'), /43 comments/);
+  await first.locator(':scope > .comment__foot [data-testid=comment-answers]').click();
+  assert.equal(await first.locator(':scope > .comment__foot [data-testid=comment-answers]').innerText(), '3 answers');
   assert.deepEqual(problemsBut(page), []);
 });
 

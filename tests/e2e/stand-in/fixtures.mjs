@@ -286,8 +286,11 @@ function threads() {
 function threadComments() {
   const at = 1764000000;
   const list = [
-    { id: 50001, threadId: 9001, userId: THIRD_ID, comment: 'Asteroid __Blues__!', commentHtml: '<p>Asteroid <b>Blues</b>!</p><script>window.__pwned=62</script>', likeCount: 3, createdAt: at - 29 * 86400,
-      childComments: [{ id: 50002, comment: 'Yes!', user: { id: SECOND_ID, name: 'Hana' }, childComments: [{ id: 50003, comment: 'Agreed.', childComments: [] }] }] },
+    { id: 50001, threadId: 9001, userId: THIRD_ID, comment: 'Asteroid __Blues__!', commentHtml: '<p>Asteroid <b>Blues</b>!</p><script>window.__pwned=62</script>', likeCount: 3, createdAt: at - 29 * 86400 },
+    // Its answers, and an answer to an answer (AniList gives them as a
+    // tree under it, in markdown; each read by its id, in HTML).
+    { id: 50002, threadId: 9001, parentCommentId: 50001, userId: SECOND_ID, comment: 'Yes! __Blues__ it is.', commentHtml: '<p>Yes! <b>Blues</b> it is.</p><img src=x onerror="window.__pwned=63">', likeCount: 1, createdAt: at - 29 * 86400 + 600 },
+    { id: 50003, threadId: 9001, parentCommentId: 50002, userId: THIRD_ID, comment: 'Agreed.', commentHtml: '<p>Agreed.</p>', likeCount: 0, createdAt: at - 29 * 86400 + 1200 },
   ];
   // More than a page of 25 for the rewatch club.
   for (let i = 1; i <= 26; i++) {

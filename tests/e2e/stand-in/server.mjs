@@ -910,9 +910,26 @@ export class StandIn {
         .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
       return String(markdown).trim().split(/\n\s*\n/).filter((p) => p.trim()).map((p) => `<p>${inline(p.trim())}</p>`).join('\n');
     };
+    // The answers to a comment, and theirs, as AniList gives them: a Json
+    // tree of plain values, the text as markdown (never HTML); none: null.
+    const answerTree = (id, viewerId) => {
+      const kids = d.threadComments.filter((y) => y.parentCommentId === id).sort((x, y) => x.id - y.id);
+      return kids.length ? kids.map((k) => {
+        const u = k.userId === d.viewer.id ? d.viewer : d.others.find((o) => o.id === k.userId);
+        return {
+          id: k.id, userId: k.userId, threadId: k.threadId, comment: k.comment, likeCount: k.likeCount,
+          isLiked: viewerId != null && d.likes.has(`${viewerId}>comment:${k.id}`), createdAt: k.createdAt, updatedAt: k.createdAt,
+          user: u ? { id: u.id, name: u.name, avatar: { large: `${self.origin}/img/avatar/${u.id}.svg` } } : null,
+          childComments: answerTree(k.id, viewerId),
+        };
+      }) : null;
+    };
+    // A comment and every answer under it (deleting it deletes them).
+    const withAnswers = (id) => [id, ...d.threadComments.filter((y) => y.parentCommentId === id).flatMap((y) => withAnswers(y.id))];
     // A comment of a thread: its text as HTML, or as written.
     const commentObj = (c) => ({
       ...c,
+      childComments: (_a, ctx) => answerTree(c.id, ctx.viewerId),
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>comment:${c.id}`),
       comment: ({ asHtml } = {}) => (asHtml ? c.commentHtml : c.comment),
       siteUrl: `https://anilist.co/forum/thread/${c.threadId}/comment/${c.id}`,
@@ -1098,8 +1115,9 @@ export class StandIn {
         // tree, as AniList gives it: markdown, never HTML).
         const commentArgs = pageListArgs(info, 'threadComments');
         // A thread's comments, oldest first (ID_DESC: newest); one member's.
+        // Only the comments on the thread itself: answers are in their tree.
         const comments = () => d.threadComments
-          .filter((c) => c.threadId === commentArgs.threadId && (commentArgs.userId == null || c.userId === commentArgs.userId))
+          .filter((c) => c.threadId === commentArgs.threadId && c.parentCommentId == null && (commentArgs.userId == null || c.userId === commentArgs.userId))
           .sort((a, b) => (commentArgs.sort?.includes('ID_DESC') ? b.id - a.id : a.id - b.id));
         // Whom a user follows, and who follows them, by name, a page at a time.
         const followingArgs = pageListArgs(info, 'following');
@@ -1363,9 +1381,11 @@ export class StandIn {
         const i = d.threadComments.findIndex((c) => c.id === args.id);
         if (i < 0) throw new ApiError('Not Found.', 404);
         if (d.threadComments[i].userId !== me) throw new ApiError('Unauthorized.', 401);
-        const [c] = d.threadComments.splice(i, 1);
+        const c = d.threadComments[i];
+        const gone = withAnswers(c.id);
+        d.threadComments = d.threadComments.filter((y) => !gone.includes(y.id));
         const t = d.threads.find((x) => x.id === c.threadId);
-        if (t) t.replyCount -= 1;
+        if (t) t.replyCount -= gone.length;
         return { deleted: true };
       },
       // A new comment of the viewer's on a thread (not on a locked one);
@@ -1383,8 +1403,11 @@ export class StandIn {
         const t = d.threads.find((x) => x.id === args.threadId);
         if (!t) throw new ApiError('Not Found.', 404);
         if (t.isLocked) throw new ApiError('This thread is locked.', 400);
+        // An answer: to a comment of this thread.
+        const parent = args.parentCommentId == null ? null : d.threadComments.find((y) => y.id === args.parentCommentId);
+        if (args.parentCommentId != null && parent?.threadId !== t.id) throw new ApiError('Not Found.', 404);
         const { source, createdAt } = postText(args.comment);
-        const c = { id: Math.max(50000, ...d.threadComments.map((y) => y.id)) + 1, threadId: t.id, userId: me, comment: source, commentHtml: markdownHtml(source), likeCount: 0, createdAt, childComments: null };
+        const c = { id: Math.max(50000, ...d.threadComments.map((y) => y.id)) + 1, threadId: t.id, parentCommentId: parent?.id ?? null, userId: me, comment: source, commentHtml: markdownHtml(source), likeCount: 0, createdAt };
         d.threadComments.push(c);
         t.replyCount += 1;
         return commentObj(c);
