@@ -45,7 +45,7 @@ use config::Config;
 use pages::{
     airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage, people::{CharacterPage, StaffPage},
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, thread::ThreadPage, write_review::{AnimeReviewPage, MangaReviewPage}, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, thread::ThreadPage, forum::ForumPage, write_review::{AnimeReviewPage, MangaReviewPage}, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
 };
 use session::{Session, SessionContext};
 
@@ -146,6 +146,7 @@ pub fn App(
                         <Route path=(StaticSegment(routes::USER), ParamSegment("id")) view=UserPage/>
                         <Route path=(StaticSegment(routes::REVIEW), ParamSegment("id")) view=ReviewPage/>
                         <Route path=(StaticSegment(routes::THREAD), ParamSegment("id")) view=ThreadPage/>
+                        <Route path=StaticSegment(routes::FORUM) view=ForumPage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
                         <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
                     </FlatRoutes>

@@ -37,6 +37,7 @@ pub const STUDIO: &str = "studio";
 pub const USER: &str = "user";
 pub const REVIEW: &str = "review";
 pub const THREAD: &str = "thread";
+pub const FORUM: &str = "forum";
 
 pub use crate::media::MediaKind;
 
@@ -83,15 +84,19 @@ pub enum Page {
     WriteReview(MediaKind, i64),
     /// A forum thread with its comments: `/thread/9001`.
     Thread(i64),
+    /// AniList's forum: the threads last answered (`?show=subscribed`: those
+    /// the person follows; `?show=mine`: theirs; `?search=`: found).
+    Forum,
 }
 
 impl Page {
     /// The pages in the main navigation, in order.
-    pub const NAV: [Page; 8] = [
+    pub const NAV: [Page; 9] = [
         Page::Profile,
         Page::Lists(MediaKind::Anime),
         Page::Airing,
         Page::Activity,
+        Page::Forum,
         Page::Search,
         Page::Console,
         Page::Token,
@@ -127,6 +132,7 @@ impl Page {
             Page::Review(id) => format!("/{REVIEW}/{id}"),
             Page::WriteReview(kind, id) => format!("/{}/{id}/{REVIEW}", kind.slug()),
             Page::Thread(id) => format!("/{THREAD}/{id}"),
+            Page::Forum => format!("/{FORUM}"),
         }
     }
 
@@ -157,6 +163,7 @@ impl Page {
             Page::Review(_) => "Review",
             Page::WriteReview(..) => "Your review",
             Page::Thread(_) => "Forum thread",
+            Page::Forum => "Forum",
         }
     }
 }
@@ -206,6 +213,7 @@ mod tests {
         assert_eq!(Page::User(6001).href(), "/user/6001");
         assert_eq!(Page::Review(7001).href(), "/review/7001");
         assert_eq!(Page::Thread(9001).href(), "/thread/9001");
+        assert_eq!(Page::Forum.href(), "/forum");
         assert_eq!(Page::WriteReview(MediaKind::Manga, 30002).href(), "/manga/30002/review");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Activity.href(), "/activity");

@@ -1,6 +1,6 @@
-//! A title's forum threads, AniList's, each leading to its page
-//! (`/thread/9001`). Asked only when the person opens them, so
-//! the title's page stays one request.
+//! AniList's forum threads as a list, each leading to its page
+//! (`/thread/9001`): a title's (asked only when the person opens them, so
+//! the title's page stays one request) and the forum page's.
 
 use leptos::prelude::*;
 
@@ -26,7 +26,6 @@ pub fn ForumThreads(media: i64) -> impl IntoView {
         opened.set(true);
         pages.load.dispatch_local(());
     };
-    let none = move || shown.with(Vec::is_empty) && pages.load.value().with(|v| matches!(v, Some(Ok(()))));
     view! {
         <section class="card" data-testid="threads">
             <h2>"Forum threads"</h2>
@@ -36,14 +35,23 @@ pub fn ForumThreads(media: i64) -> impl IntoView {
                     <button type="button" class="button button--secondary" data-testid="threads-open" on:click=open>"Show forum threads"</button>
                 </div>
             }>
-                <Show when=move || !none() fallback=|| view! { <p class="muted" data-testid="threads-none">"No forum threads about it yet."</p> }>
-                    <ul class="threads">
-                        <For each=move || shown.get() key=|t| t.id children=thread_row/>
-                    </ul>
-                </Show>
-                <div data-testid="threads-more"><LoadMore load=pages.load more=pages.more/></div>
+                {thread_list(shown, pages, "No forum threads about it yet.".into(), "threads")}
             </Show>
         </section>
+    }
+}
+
+/// The threads read so far as rows, or `empty` once a read found none;
+/// *Load more* below (`testid`-none, `testid`-more).
+pub fn thread_list(shown: RwSignal<Vec<Thread>>, pages: Paged, empty: String, testid: &'static str) -> impl IntoView {
+    let none = move || shown.with(Vec::is_empty) && pages.load.value().with(|v| matches!(v, Some(Ok(()))));
+    view! {
+        <Show when=move || !none() fallback=move || view! { <p class="muted" data-testid=format!("{testid}-none")>{empty.clone()}</p> }>
+            <ul class="threads">
+                <For each=move || shown.get() key=|t| t.id children=thread_row/>
+            </ul>
+        </Show>
+        <div data-testid=format!("{testid}-more")><LoadMore load=pages.load more=pages.more/></div>
     }
 }
 

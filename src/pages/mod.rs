@@ -4,6 +4,7 @@ pub mod activity;
 pub mod activity_item;
 pub mod airing;
 pub mod console;
+pub mod forum;
 pub mod home;
 pub mod lists;
 pub mod not_found;

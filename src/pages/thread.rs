@@ -124,7 +124,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     view! {
         <div class="page-intro">
             <h1 data-testid="thread-title">{heading}</h1>
-            <p class="lead">"A thread of AniList's forum."</p>
+            <p class="lead">"A thread of " <a href=Page::Forum.href() data-testid="thread-forum">"AniList's forum"</a> "."</p>
         </div>
         <article class="card review" data-testid="thread">
             <div class="review__head">

@@ -69,6 +69,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<thread::DeleteComment>(),
     op::<thread::SubscribeThread>(),
     op::<thread::Answers>(),
+    op::<thread::ForumThreads>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

@@ -14,21 +14,32 @@ macro_rules! comment_fields {
     };
 }
 
+/// A thread's fields, as a list of threads shows it.
+macro_rules! thread_fields {
+    () => {
+        "id title replyCount viewCount isSticky isLocked repliedAt createdAt
+      user { name }
+      replyUser { name }"
+    };
+}
+
 pub struct TitleThreads;
 
 impl Operation for TitleThreads {
     const NAME: &'static str = "TitleThreads";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query TitleThreads($mediaId: Int!, $page: Int) {
+    const QUERY: &'static str = concat!(
+        "query TitleThreads($mediaId: Int!, $page: Int) {
   Page(page: $page, perPage: 10) {
     pageInfo { hasNextPage }
     items: threads(mediaCategoryId: $mediaId, sort: [IS_STICKY, REPLIED_AT_DESC]) {
-      id title replyCount viewCount isSticky isLocked repliedAt createdAt
-      user { name }
-      replyUser { name }
+      ",
+        thread_fields!(),
+        "
     }
   }
-}";
+}"
+    );
     type Vars = Vars;
     type Data = PageData<Thread>;
 }
@@ -38,6 +49,112 @@ impl Operation for TitleThreads {
 pub struct Vars {
     pub media_id: i64,
     pub page: u32,
+}
+
+/// AniList's forum, 25 threads at a time: those last answered, those the
+/// person is subscribed to, those they began, or those found by a search
+/// (best match first).
+pub struct ForumThreads;
+
+impl Operation for ForumThreads {
+    const NAME: &'static str = "ForumThreads";
+    const MUTATION: bool = false;
+    const QUERY: &'static str = concat!(
+        "query ForumThreads($page: Int, $search: String, $subscribed: Boolean, $userId: Int, $sort: [ThreadSort]) {
+  Page(page: $page, perPage: 25) {
+    pageInfo { hasNextPage }
+    items: threads(search: $search, subscribed: $subscribed, userId: $userId, sort: $sort) {
+      ",
+        thread_fields!(),
+        "
+    }
+  }
+}"
+    );
+    type Vars = ForumVars;
+    type Data = PageData<Thread>;
+}
+
+/// Which of the forum's threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForumShown {
+    /// Everyone's, the last answered first.
+    Recent,
+    /// Those the person is subscribed to.
+    Subscribed,
+    /// Those the person began.
+    Mine,
+}
+
+impl ForumShown {
+    pub const ALL: [ForumShown; 3] = [ForumShown::Recent, ForumShown::Subscribed, ForumShown::Mine];
+
+    /// From the address's `?show=` (anything else: the recent ones).
+    pub fn from_param(p: Option<&str>) -> Self {
+        match p {
+            Some("subscribed") => ForumShown::Subscribed,
+            Some("mine") => ForumShown::Mine,
+            _ => ForumShown::Recent,
+        }
+    }
+
+    /// For the address (none for the recent ones).
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            ForumShown::Recent => None,
+            ForumShown::Subscribed => Some("subscribed"),
+            ForumShown::Mine => Some("mine"),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ForumShown::Recent => "Recent",
+            ForumShown::Subscribed => "Subscribed",
+            ForumShown::Mine => "Yours",
+        }
+    }
+
+    /// Whether it needs the person signed in.
+    pub fn needs_sign_in(self) -> bool {
+        self != ForumShown::Recent
+    }
+}
+
+/// AniList's orders of threads (those the app asks for).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ThreadSort {
+    RepliedAtDesc,
+    SearchMatch,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ForumVars {
+    pub page: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscribed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<u64>,
+    pub sort: [ThreadSort; 1],
+}
+
+impl ForumVars {
+    /// Page `page` of `shown` for person `me` (none signed out: then only
+    /// the recent ones), found by `search` when it holds more than spaces.
+    pub fn new(shown: ForumShown, me: Option<u64>, search: &str, page: u32) -> Self {
+        let search = Some(search.trim().to_string()).filter(|s| !s.is_empty());
+        let sort = [if search.is_some() { ThreadSort::SearchMatch } else { ThreadSort::RepliedAtDesc }];
+        let (subscribed, user_id) = match (shown, me) {
+            (ForumShown::Subscribed, Some(_)) => (Some(true), None),
+            (ForumShown::Mine, Some(me)) => (None, Some(me)),
+            _ => (None, None),
+        };
+        ForumVars { page, search, subscribed, user_id, sort }
+    }
 }
 
 /// One thread, as a title's list of them shows it.
@@ -492,6 +609,19 @@ mod tests {
         assert_eq!(serde_json::to_string(&CommentVars { thread_id: 9001, parent_comment_id: None, comment: "Hi".into() }).unwrap(), r#"{"threadId":9001,"comment":"Hi"}"#);
         assert_eq!(serde_json::to_string(&CommentVars { thread_id: 9001, parent_comment_id: Some(50001), comment: "Hi".into() }).unwrap(), r#"{"threadId":9001,"parentCommentId":50001,"comment":"Hi"}"#);
         assert_eq!(serde_json::to_string(&MineVars { thread_id: 9001, user_id: 5150 }).unwrap(), r#"{"threadId":9001,"userId":5150}"#);
+    }
+
+    #[test]
+    fn the_forum_asks_for_what_is_shown() {
+        let json = |v: ForumVars| serde_json::to_string(&v).unwrap();
+        assert_eq!(json(ForumVars::new(ForumShown::Recent, Some(5150), "  ", 1)), r#"{"page":1,"sort":["REPLIED_AT_DESC"]}"#);
+        assert_eq!(json(ForumVars::new(ForumShown::Subscribed, Some(5150), "", 2)), r#"{"page":2,"subscribed":true,"sort":["REPLIED_AT_DESC"]}"#);
+        assert_eq!(json(ForumVars::new(ForumShown::Mine, Some(5150), " bebop ", 1)), r#"{"page":1,"search":"bebop","userId":5150,"sort":["SEARCH_MATCH"]}"#);
+        assert_eq!(json(ForumVars::new(ForumShown::Subscribed, None, "", 1)), r#"{"page":1,"sort":["REPLIED_AT_DESC"]}"#, "signed out: everyone's");
+        for shown in ForumShown::ALL {
+            assert_eq!(ForumShown::from_param(shown.param()), shown);
+        }
+        assert_eq!(ForumShown::from_param(Some("everything")), ForumShown::Recent);
     }
 
     #[test]

@@ -73,6 +73,7 @@ const SIGNED_OUT = [
   ['/user/6001', '[data-testid=profile-name]'],
   ['/review/7001', '[data-testid=review-body]'],
   ['/thread/9001', '[data-testid=comment-answers]'],
+  ['/forum', '[data-testid=forum] [data-testid=thread]'],
   ['/anime/1/review', '.empty-state'],
   ['/activity/8006', '[data-testid=reply-90001]'],
   ['/no-such-page', '[data-testid=not-found]'],

@@ -5,7 +5,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startWorld, appReady, signIn, keptLists, waitFor, problemsBut } from '../lib/harness.mjs';
-import { VIEWER_ID } from '../stand-in/fixtures.mjs';
+import { VIEWER_ID, SECOND_ID, THIRD_ID } from '../stand-in/fixtures.mjs';
 
 let world;
 
@@ -864,4 +864,65 @@ test('your own comment on a thread: changed in place from its markdown (a lost a
   assert.equal(await page.locator('[data-testid=comment]').count(), 1, 'Hana\'s stays');
   assert.match(await page.textContent('[data-testid=thread-facts]'), /1 comment\b/, 'counted');
   assert.deepEqual(problemsBut(page), []);
+});
+
+test('the forum: the last answered first, each leading to its page; 25 at a time; a search, best match first, in the address; subscribed and yours signed in, each saying when there are none', async () => {
+  const at = Math.floor(Date.now() / 1000);
+  for (let i = 1; i <= 20; i++) {
+    world.standIn.data.threads.push({ id: 9200 + i, title: `Season chat ${i}`, userId: SECOND_ID, replyUserId: THIRD_ID, replyCount: 1, viewCount: 1, isSticky: false, isLocked: false, createdAt: 1700000000 - 86400 * 30, repliedAt: 1700000000 - 86400 * i, mediaIds: [] });
+  }
+  // Signed out: everyone's, most recently answered first (the pinned one in its place).
+  const out = await world.newPage();
+  await out.goto(`${world.app.url}thread/9001`);
+  await appReady(out);
+  await out.click('[data-testid=thread-forum]');
+  await out.waitForSelector('[data-testid=forum] [data-testid=thread]');
+  assert.equal(new URL(out.url()).pathname, '/forum');
+  const titles = async () => (await out.locator('[data-testid=forum] .thread__title').allInnerTexts()).map((t) => t.replace(/^Pinned\s*/, ''));
+  assert.equal((await titles()).length, 25);
+  assert.deepEqual((await titles()).slice(0, 3), ['Which session is the best?', 'The ending, explained <script>window.__pwned=60</script>', 'Rewatch club: week 1']);
+  assert.equal(await out.locator('[data-testid=forum] [data-testid=thread]').nth(2).locator('[data-testid=thread-pinned]').count(), 1, 'the pinned one in its place, marked');
+  assert.equal(await out.locator('[data-testid=forum-shown] a').count(), 1, 'signed out: no subscribed, no yours');
+  await out.waitForSelector('[data-testid=forum-sign-in]');
+  await out.click('[data-testid=forum-more] [data-testid=load-more]');
+  await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 32);
+  assert.deepEqual(requests('ForumThreads').map((r) => r.body.variables), [{ page: 1, sort: ['REPLIED_AT_DESC'] }, { page: 2, sort: ['REPLIED_AT_DESC'] }]);
+  assert.ok(requests('ForumThreads').every((r) => r.authorization === null), 'no token signed out');
+  // A search: in the address, best match first; none found says so.
+  await out.fill('[data-testid=forum-search]', 'rewatch club session');
+  await out.press('[data-testid=forum-search]', 'Enter');
+  await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 2);
+  assert.equal(new URL(out.url()).search, '?search=rewatch+club+session');
+  assert.deepEqual(await titles(), ['Rewatch club: week 1', 'Which session is the best?'], 'two of its words before one, older as it is');
+  assert.deepEqual(requests('ForumThreads').at(-1).body.variables, { page: 1, search: 'rewatch club session', sort: ['SEARCH_MATCH'] });
+  await out.goto(`${world.app.url}forum?search=nothing+like+it`);
+  await appReady(out);
+  await out.waitForSelector('[data-testid=forum-none] >> text=No threads found for “nothing like it”.');
+  assert.equal(await out.inputValue('[data-testid=forum-search]'), 'nothing like it');
+  assert.equal(await out.evaluate(() => window.__pwned), undefined);
+  // Signed in: the threads subscribed to; none yet, then one.
+  const page = await signedIn();
+  await page.goto(`${world.app.url}forum?show=subscribed`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=forum-none] >> text=You are not subscribed to any thread.');
+  world.standIn.data.likes.add(`${VIEWER_ID}>subscribed:thread:9002`);
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=forum] [data-testid=thread]');
+  assert.deepEqual(await page.locator('[data-testid=forum] .thread__title').allInnerTexts(), ['Which session is the best?']);
+  assert.match(requests('ForumThreads').at(-1).authorization, /^Bearer /);
+  assert.deepEqual(requests('ForumThreads').at(-1).body.variables, { page: 1, subscribed: true, sort: ['REPLIED_AT_DESC'] });
+  // Yours: none, then the one begun.
+  await page.click('[data-testid=forum-shown] >> text=Yours');
+  await page.waitForSelector('[data-testid=forum-none] >> text=You have not begun a thread.');
+  assert.equal(new URL(page.url()).search, '?show=mine');
+  world.standIn.data.threads.push({ id: 9300, title: 'My own thread', userId: VIEWER_ID, replyUserId: null, replyCount: 0, viewCount: 0, isSticky: false, isLocked: false, createdAt: at - 60, repliedAt: 0, mediaIds: [] });
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=forum] .thread__title >> text=My own thread');
+  assert.deepEqual(requests('ForumThreads').at(-1).body.variables, { page: 1, userId: VIEWER_ID, sort: ['REPLIED_AT_DESC'] });
+  await page.click('[data-testid=forum] .thread__title >> text=My own thread');
+  await page.waitForSelector('[data-testid=thread-title] >> text=My own thread');
+  assert.deepEqual(problemsBut(page), []);
+  assert.deepEqual(problemsBut(out), []);
 });

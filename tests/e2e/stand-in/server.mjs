@@ -1107,10 +1107,23 @@ export class StandIn {
         // A title's forum threads: pinned first, then the most recently
         // answered (IS_STICKY, REPLIED_AT_DESC; one not answered by when it
         // was begun).
+        // The forum: found by words of the title (SEARCH_MATCH: most words
+        // first), the viewer's subscribed ones (signed in only), one
+        // member's; else the most recently answered first.
         const threadArgs = pageListArgs(info, 'threads');
-        const threads = () => d.threads
-          .filter((t) => threadArgs.mediaCategoryId == null || t.mediaIds.includes(threadArgs.mediaCategoryId))
-          .sort((a, b) => Number(b.isSticky) - Number(a.isSticky) || (b.repliedAt || b.createdAt) - (a.repliedAt || a.createdAt) || a.id - b.id);
+        const words = (t) => (threadArgs.search ?? '').toLowerCase().split(/\s+/).filter((w) => w && (t.title ?? '').toLowerCase().includes(w)).length;
+        const threads = () => {
+          if (threadArgs.subscribed) viewerOf(ctx);
+          const sort = threadArgs.sort ?? [];
+          return d.threads
+            .filter((t) => (threadArgs.mediaCategoryId == null || t.mediaIds.includes(threadArgs.mediaCategoryId))
+              && (threadArgs.search == null || words(t) > 0)
+              && (!threadArgs.subscribed || d.likes.has(`${ctx.viewerId}>subscribed:thread:${t.id}`))
+              && (threadArgs.userId == null || t.userId === threadArgs.userId))
+            .sort((a, b) => (sort.includes('IS_STICKY') ? Number(b.isSticky) - Number(a.isSticky) : 0)
+              || (sort.includes('SEARCH_MATCH') ? words(b) - words(a) : 0)
+              || (b.repliedAt || b.createdAt) - (a.repliedAt || a.createdAt) || a.id - b.id);
+        };
         // A thread's comments, oldest first, each with its answers (a Json
         // tree, as AniList gives it: markdown, never HTML).
         const commentArgs = pageListArgs(info, 'threadComments');

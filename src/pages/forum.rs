@@ -1,0 +1,101 @@
+//! `/forum`: AniList's forum, 25 threads at a time, the last answered
+//! first, each leading to its page (`/thread/9001`). Signed in, the
+//! threads the person is subscribed to (`?show=subscribed`: those AniList
+//! tells them about) and those they began (`?show=mine`). `?search=` finds
+//! threads by their words, best match first, within what is shown. The
+//! choice and the search live in the address. Readable signed out.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::ops::thread::{ForumShown, ForumThreads, ForumVars, Thread};
+use crate::api::Api;
+use crate::components::api_status::Paged;
+use crate::components::threads::thread_list;
+use crate::pages::PageIntro;
+use crate::routes::Page;
+use crate::session::use_session;
+
+/// The forum's address for what is shown and a search.
+fn forum_href(shown: ForumShown, search: &str) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    if let Some(s) = shown.param() {
+        out.append_pair("show", s);
+    }
+    if !search.trim().is_empty() {
+        out.append_pair("search", search.trim());
+    }
+    let q = out.finish();
+    if q.is_empty() { Page::Forum.href() } else { format!("{}?{q}", Page::Forum.href()) }
+}
+
+#[component]
+pub fn ForumPage() -> impl IntoView {
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let user = Memo::new(move |_| session.user());
+    // Signed out, only everyone's: what needs a sign-in is not offered.
+    let shown = Memo::new(move |_| Some(query.with(|q| ForumShown::from_param(q.get("show").as_deref()))).filter(|s| !s.needs_sign_in() || user.get().is_some()).unwrap_or(ForumShown::Recent));
+    let search = Memo::new(move |_| query.with(|q| q.get("search").unwrap_or_default()));
+    let draft = RwSignal::new(search.get_untracked());
+    // The box follows the address (back, forward, a choice).
+    Effect::new(move |_| draft.set(search.get()));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        navigate(&forum_href(shown.get_untracked(), &draft.get_untracked()), Default::default());
+    };
+    view! {
+        <PageIntro title="Forum" lead="What members are talking about on AniList's forum."/>
+        <nav class="choice-links" aria-label="Which threads" data-testid="forum-shown">
+            <ul>
+                {ForumShown::ALL.into_iter().map(|s| view! {
+                    <Show when=move || !s.needs_sign_in() || user.get().is_some()>
+                        <li><a href=move || forum_href(s, &search.get()) aria-current=move || (shown.get() == s).then_some("page")>{s.label()}</a></li>
+                    </Show>
+                }).collect_view()}
+            </ul>
+        </nav>
+        <form class="search-form" role="search" on:submit=on_submit>
+            <label for="forum-q" class="visually-hidden">"Search the forum"</label>
+            <input id="forum-q" type="search" placeholder="Search the forum…" autocomplete="off"
+                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev)) data-testid="forum-search" data-shortcut="find"/>
+            <button type="submit" class="button button--secondary">"Search"</button>
+        </form>
+        {move || user.get().is_none().then(|| view! {
+            <p class="muted small" data-testid="forum-sign-in">
+                <a href=Page::Forum.sign_in_then()>"Sign in"</a> " for the threads you follow and those you began."
+            </p>
+        })}
+        // Drawn anew when what is shown, the search or the person changes.
+        {move || {
+            let (shown, search, me) = (shown.get(), search.get(), user.get());
+            view! { <ForumList shown=shown search=search me=me/> }
+        }}
+    }
+}
+
+/// The threads asked for, 25 at a time with *Load more*, or why there are
+/// none.
+#[component]
+fn ForumList(shown: ForumShown, search: String, me: Option<u64>) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = use_session();
+    let list = RwSignal::new(Vec::<Thread>::new());
+    let asked = search.clone();
+    let pages = Paged::appending(list, |t| t.id, 1, true, move |page| {
+        let (api, credential) = (api.get_value(), session.credential());
+        let vars = ForumVars::new(shown, me, &asked, page);
+        async move { Ok(api.run::<ForumThreads>(credential.as_ref(), &vars, false).await?.items()) }
+    });
+    pages.load.dispatch_local(());
+    let empty = match (shown, search.trim().is_empty()) {
+        (_, false) => format!("No threads found for “{}”.", search.trim()),
+        (ForumShown::Recent, true) => "No threads yet.".to_string(),
+        (ForumShown::Subscribed, true) => "You are not subscribed to any thread. Subscribe on a thread's page, and AniList tells you of its new comments.".to_string(),
+        (ForumShown::Mine, true) => "You have not begun a thread.".to_string(),
+    };
+    view! {
+        <section class="card" data-testid="forum">{thread_list(list, pages, empty, "forum")}</section>
+    }
+}
