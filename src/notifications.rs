@@ -15,6 +15,8 @@ pub enum Part {
     Title { kind: MediaKind, id: i64, name: String },
     /// A member, linked to their page in the app.
     Member { id: u64, name: String },
+    /// A forum thread, linked to its page in the app.
+    Thread { id: i64, title: String },
     /// A person or a thread on AniList (`href` only when it is `https:`).
     Link { text: String, href: Option<String> },
 }
@@ -80,7 +82,11 @@ pub fn shown(n: &Notification) -> Option<Shown> {
         });
         sentence.extend(text(context));
         if let Some(t) = &n.thread {
-            sentence.push(Part::Link { text: t.title.clone().unwrap_or_else(|| "a thread".into()), href: t.site_url.as_deref().and_then(safe_href) });
+            let title = t.title.clone().unwrap_or_else(|| "a thread".into());
+            sentence.push(match t.id {
+                Some(id) => Part::Thread { id, title },
+                None => Part::Link { text: title, href: t.site_url.as_deref().and_then(safe_href) },
+            });
         }
     } else if !n.deleted_media_titles.is_empty() {
         // Merged: "A, B were merged into C".
@@ -118,6 +124,7 @@ pub fn plain(parts: &[Part]) -> String {
         .map(|p| match p {
             Part::Text(t) => t.as_str(),
             Part::Title { name, .. } | Part::Member { name, .. } => name.as_str(),
+            Part::Thread { title, .. } => title.as_str(),
             Part::Link { text, .. } => text.as_str(),
         })
         .collect()
@@ -158,6 +165,7 @@ mod tests {
         assert!(all[1].avatar && !all[0].avatar);
         assert_eq!(all[2].activity, Some(4242));
         assert_eq!(all[3].sentence[0], Part::Link { text: "Hana".into(), href: None }, "no siteUrl: no link");
+        assert_eq!(all[3].sentence[2], Part::Thread { id: 7, title: "Best of 2026".into() }, "the thread's page in the app");
         assert_eq!(all[4].sentence[2], Part::Title { kind: MediaKind::Manga, id: 5, name: "Berserk".into() });
         assert_eq!(all[4].reason.as_deref(), Some("Duplicate entry"));
         assert_eq!(all[5].reason, None);

@@ -47,7 +47,7 @@ impl Operation for Notifications {
 }
 fragment Title on Media { id type title { userPreferred } coverImage { medium } }
 fragment Who on User { id name siteUrl avatar { medium } }
-fragment Thread on Thread { title siteUrl }";
+fragment Thread on Thread { id title siteUrl }";
     type Vars = Vars;
     type Data = PageData<Notification>;
 }
@@ -201,6 +201,8 @@ pub struct User {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Thread {
+    #[serde(default)]
+    pub id: Option<i64>,
     pub title: Option<String>,
     pub site_url: Option<String>,
 }

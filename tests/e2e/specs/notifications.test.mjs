@@ -217,3 +217,16 @@ test('one kind at a time, as anilist.co filters them: asked of AniList by type, 
   await waitFor(async () => (await texts()).length === 4);
   assert.deepEqual(page.problems, []);
 });
+
+test('a forum notification leads to the thread\'s page in the app', async () => {
+  world.standIn.data.notifications.unshift({ __typename: 'ThreadCommentReplyNotification', id: 505, type: 'THREAD_COMMENT_REPLY', userId: 6001, threadId: 9001, commentId: 50002, context: ' replied to your comment, in the forum thread ', createdAt: Math.floor(Date.now() / 1000) - 60 });
+  const page = await signedIn();
+  await page.goto(`${world.app.url}notifications`);
+  await appReady(page);
+  await page.waitForSelector(note(505));
+  assert.equal((await page.textContent(`${note(505)} [data-testid=notification-text]`)).replace(/\s+/g, ' ').trim(), 'New Hana replied to your comment, in the forum thread Rewatch club: week 1');
+  const link = `${note(505)} [data-testid=notification-text] a >> text=Rewatch club: week 1`;
+  assert.equal(await page.getAttribute(link, 'href'), '/thread/9001');
+  await page.click(link);
+  await page.waitForSelector('[data-testid=thread-title] >> text=Rewatch club: week 1');
+});

@@ -1163,6 +1163,7 @@ export class StandIn {
             ...n,
             media: n.animeId ?? n.mediaId ? mediaObj(mediaById(n.animeId ?? n.mediaId)) : null,
             user: n.userId ? userObj(n.userId) : null,
+            thread: n.threadId ? threadObj(d.threads.find((t) => t.id === n.threadId)) : null,
           })),
           mediaList: () => slice.map(entryObj),
           activities: () => slice.map(activityObj),
