@@ -41,6 +41,11 @@ pub const FORUM: &str = "forum";
 
 pub use crate::media::MediaKind;
 
+/// The forum's threads of one of its categories (`/forum?category=7`).
+pub fn forum_category_href(id: i64) -> String {
+    format!("{}?category={id}", Page::Forum.href())
+}
+
 /// A value for a link's query string, form-encoded (URLSearchParams' rules).
 pub fn query_value(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
@@ -214,6 +219,7 @@ mod tests {
         assert_eq!(Page::Review(7001).href(), "/review/7001");
         assert_eq!(Page::Thread(9001).href(), "/thread/9001");
         assert_eq!(Page::Forum.href(), "/forum");
+        assert_eq!(forum_category_href(7), "/forum?category=7");
         assert_eq!(Page::WriteReview(MediaKind::Manga, 30002).href(), "/manga/30002/review");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Activity.href(), "/activity");

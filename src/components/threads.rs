@@ -8,7 +8,7 @@ use crate::api::ops::thread::{Thread, TitleThreads, Vars};
 use crate::api::Api;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{LoadMore, Paged};
-use crate::routes::Page;
+use crate::routes::{forum_category_href, Page};
 use crate::session::use_session;
 use crate::text::group_digits;
 
@@ -74,13 +74,15 @@ fn thread_row(t: Thread) -> impl IntoView {
         view! { " · " {what} <time title=local_date_time(at)>{relative_words(at - now)}</time> {by} }
     });
     let pinned = t.is_sticky == Some(true);
+    // Its categories, each leading to the forum's threads of it.
+    let categories = t.categories.iter().map(|c| view! { <a class="thread__category" href=forum_category_href(c.id)>{c.name.clone()}</a> " · " }).collect_view();
     view! {
         <li class="thread" data-testid="thread">
             <a class="thread__title" href=Page::Thread(t.id).href()>
                 {pinned.then(|| view! { <span class="chip thread__pinned" data-testid="thread-pinned">"Pinned"</span> })}
                 {t.title.clone().unwrap_or_else(|| "(no title)".into())}
             </a>
-            <span class="muted small">{facts.join(" · ")}{when}</span>
+            <span class="muted small">{categories}{facts.join(" · ")}{when}</span>
         </li>
     }
 }

@@ -2,8 +2,10 @@
 //! first, each leading to its page (`/thread/9001`). Signed in, the
 //! threads the person is subscribed to (`?show=subscribed`: those AniList
 //! tells them about) and those they began (`?show=mine`). `?search=` finds
-//! threads by their words, best match first, within what is shown. The
-//! choice and the search live in the address. Readable signed out.
+//! threads by their words, best match first, within what is shown;
+//! `?category=7` keeps to one of the forum's categories (a thread's
+//! category leads here). All of it lives in the address. Readable signed
+//! out.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -16,14 +18,17 @@ use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::use_session;
 
-/// The forum's address for what is shown and a search.
-fn forum_href(shown: ForumShown, search: &str) -> String {
+/// The forum's address for what is shown, a search and a category.
+pub fn forum_href(shown: ForumShown, search: &str, category: Option<i64>) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     if let Some(s) = shown.param() {
         out.append_pair("show", s);
     }
     if !search.trim().is_empty() {
         out.append_pair("search", search.trim());
+    }
+    if let Some(c) = category {
+        out.append_pair("category", &c.to_string());
     }
     let q = out.finish();
     if q.is_empty() { Page::Forum.href() } else { format!("{}?{q}", Page::Forum.href()) }
@@ -38,12 +43,13 @@ pub fn ForumPage() -> impl IntoView {
     // Signed out, only everyone's: what needs a sign-in is not offered.
     let shown = Memo::new(move |_| Some(query.with(|q| ForumShown::from_param(q.get("show").as_deref()))).filter(|s| !s.needs_sign_in() || user.get().is_some()).unwrap_or(ForumShown::Recent));
     let search = Memo::new(move |_| query.with(|q| q.get("search").unwrap_or_default()));
+    let category = Memo::new(move |_| query.with(|q| q.get("category").and_then(|c| c.parse::<i64>().ok()).filter(|c| *c > 0)));
     let draft = RwSignal::new(search.get_untracked());
     // The box follows the address (back, forward, a choice).
     Effect::new(move |_| draft.set(search.get()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&forum_href(shown.get_untracked(), &draft.get_untracked()), Default::default());
+        navigate(&forum_href(shown.get_untracked(), &draft.get_untracked(), category.get_untracked()), Default::default());
     };
     view! {
         <PageIntro title="Forum" lead="What members are talking about on AniList's forum."/>
@@ -51,7 +57,7 @@ pub fn ForumPage() -> impl IntoView {
             <ul>
                 {ForumShown::ALL.into_iter().map(|s| view! {
                     <Show when=move || !s.needs_sign_in() || user.get().is_some()>
-                        <li><a href=move || forum_href(s, &search.get()) aria-current=move || (shown.get() == s).then_some("page")>{s.label()}</a></li>
+                        <li><a href=move || forum_href(s, &search.get(), category.get()) aria-current=move || (shown.get() == s).then_some("page")>{s.label()}</a></li>
                     </Show>
                 }).collect_view()}
             </ul>
@@ -69,8 +75,8 @@ pub fn ForumPage() -> impl IntoView {
         })}
         // Drawn anew when what is shown, the search or the person changes.
         {move || {
-            let (shown, search, me) = (shown.get(), search.get(), user.get());
-            view! { <ForumList shown=shown search=search me=me/> }
+            let (shown, search, category, me) = (shown.get(), search.get(), category.get(), user.get());
+            view! { <ForumList shown=shown search=search category=category me=me/> }
         }}
     }
 }
@@ -78,14 +84,14 @@ pub fn ForumPage() -> impl IntoView {
 /// The threads asked for, 25 at a time with *Load more*, or why there are
 /// none.
 #[component]
-fn ForumList(shown: ForumShown, search: String, me: Option<u64>) -> impl IntoView {
+fn ForumList(shown: ForumShown, search: String, category: Option<i64>, me: Option<u64>) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
     let session = use_session();
     let list = RwSignal::new(Vec::<Thread>::new());
     let asked = search.clone();
     let pages = Paged::appending(list, |t| t.id, 1, true, move |page| {
         let (api, credential) = (api.get_value(), session.credential());
-        let vars = ForumVars::new(shown, me, &asked, page);
+        let vars = ForumVars::new(shown, me, &asked, category, page);
         async move { Ok(api.run::<ForumThreads>(credential.as_ref(), &vars, false).await?.items()) }
     });
     pages.load.dispatch_local(());
@@ -96,6 +102,18 @@ fn ForumList(shown: ForumShown, search: String, me: Option<u64>) -> impl IntoVie
         (ForumShown::Mine, true) => "You have not begun a thread.".to_string(),
     };
     view! {
-        <section class="card" data-testid="forum">{thread_list(list, pages, empty, "forum")}</section>
+        <section class="card" data-testid="forum">
+            {category.map(|c| {
+                // Named as AniList names it on the threads read.
+                let name = move || list.with(|l| l.iter().flat_map(|t| &t.categories).find(|x| x.id == c).map(|x| x.name.clone())).unwrap_or_else(|| "one category".into());
+                let all = forum_href(shown, &search, None);
+                view! {
+                    <p class="forum__category" data-testid="forum-category">
+                        "In " <strong>{name}</strong> " · " <a href=all data-testid="forum-category-clear">"All categories"</a>
+                    </p>
+                }
+            })}
+            {thread_list(list, pages, empty, "forum")}
+        </section>
     }
 }

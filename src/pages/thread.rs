@@ -19,7 +19,7 @@ use crate::components::compose::{Compose, Posted};
 use crate::components::activity::{SubscribeToggle, Subscribable};
 use crate::components::like::LikeToggle;
 use crate::components::written::{DeleteMine, Mine, Written};
-use crate::routes::Page;
+use crate::routes::{forum_category_href, Page};
 use crate::api::{Api, ApiError};
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{LoadMore, Paged};
@@ -129,6 +129,12 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
         <article class="card review" data-testid="thread">
             <div class="review__head">
                 {t.user.clone().map(|u| view! { <MemberLink member=u note="Began it"/> })}
+                {(!t.categories.is_empty()).then(|| view! {
+                    <p class="muted small" data-testid="thread-categories">
+                        "In "
+                        {t.categories.iter().enumerate().map(|(i, c)| view! { {(i > 0).then_some(", ")} <a href=forum_category_href(c.id)>{c.name.clone()}</a> }).collect_view()}
+                    </p>
+                })}
                 <p class="muted small" data-testid="thread-facts">{when}{move || count(total.get(), "comment")}{facts.iter().map(|f| format!(" · {f}")).collect::<String>()}</p>
             </div>
             <div class="rich review__body" data-testid="thread-body">

@@ -18,6 +18,7 @@ macro_rules! comment_fields {
 macro_rules! thread_fields {
     () => {
         "id title replyCount viewCount isSticky isLocked repliedAt createdAt
+      categories { id name }
       user { name }
       replyUser { name }"
     };
@@ -60,10 +61,10 @@ impl Operation for ForumThreads {
     const NAME: &'static str = "ForumThreads";
     const MUTATION: bool = false;
     const QUERY: &'static str = concat!(
-        "query ForumThreads($page: Int, $search: String, $subscribed: Boolean, $userId: Int, $sort: [ThreadSort]) {
+        "query ForumThreads($page: Int, $search: String, $subscribed: Boolean, $userId: Int, $categoryId: Int, $sort: [ThreadSort]) {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
-    items: threads(search: $search, subscribed: $subscribed, userId: $userId, sort: $sort) {
+    items: threads(search: $search, subscribed: $subscribed, userId: $userId, categoryId: $categoryId, sort: $sort) {
       ",
         thread_fields!(),
         "
@@ -139,13 +140,16 @@ pub struct ForumVars {
     pub subscribed: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<u64>,
+    /// Only the threads of one of the forum's categories.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category_id: Option<i64>,
     pub sort: [ThreadSort; 1],
 }
 
 impl ForumVars {
     /// Page `page` of `shown` for person `me` (none signed out: then only
     /// the recent ones), found by `search` when it holds more than spaces.
-    pub fn new(shown: ForumShown, me: Option<u64>, search: &str, page: u32) -> Self {
+    pub fn new(shown: ForumShown, me: Option<u64>, search: &str, category_id: Option<i64>, page: u32) -> Self {
         let search = Some(search.trim().to_string()).filter(|s| !s.is_empty());
         let sort = [if search.is_some() { ThreadSort::SearchMatch } else { ThreadSort::RepliedAtDesc }];
         let (subscribed, user_id) = match (shown, me) {
@@ -153,7 +157,7 @@ impl ForumVars {
             (ForumShown::Mine, Some(me)) => (None, Some(me)),
             _ => (None, None),
         };
-        ForumVars { page, search, subscribed, user_id, sort }
+        ForumVars { page, search, subscribed, user_id, category_id, sort }
     }
 }
 
@@ -172,12 +176,22 @@ pub struct Thread {
     /// When it was last answered (none yet: when it was begun).
     pub replied_at: Option<i64>,
     pub created_at: Option<i64>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub categories: Vec<Category>,
     pub user: Option<Name>,
     pub reply_user: Option<Name>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Name {
+    pub name: String,
+}
+
+/// One of the forum's categories ("Anime", "Release Discussion"…), as
+/// AniList names it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Category {
+    pub id: i64,
     pub name: String,
 }
 
@@ -201,6 +215,7 @@ impl Operation for ThreadPage {
         "query ThreadPage($id: Int!, $page: Int, $first: Boolean!) {
   Thread(id: $id) @include(if: $first) {
     id title body(asHtml: true) replyCount viewCount likeCount isLiked isSubscribed isLocked createdAt siteUrl
+    categories { id name }
     user { ...Who }
     mediaCategories { id type format title { userPreferred } coverImage { medium } startDate { year } }
   }
@@ -497,6 +512,8 @@ pub struct ThreadBody {
     pub is_locked: Option<bool>,
     pub created_at: Option<i64>,
     pub site_url: Option<String>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub categories: Vec<Category>,
     pub user: Option<Member>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub media_categories: Vec<Other>,
@@ -614,10 +631,10 @@ mod tests {
     #[test]
     fn the_forum_asks_for_what_is_shown() {
         let json = |v: ForumVars| serde_json::to_string(&v).unwrap();
-        assert_eq!(json(ForumVars::new(ForumShown::Recent, Some(5150), "  ", 1)), r#"{"page":1,"sort":["REPLIED_AT_DESC"]}"#);
-        assert_eq!(json(ForumVars::new(ForumShown::Subscribed, Some(5150), "", 2)), r#"{"page":2,"subscribed":true,"sort":["REPLIED_AT_DESC"]}"#);
-        assert_eq!(json(ForumVars::new(ForumShown::Mine, Some(5150), " bebop ", 1)), r#"{"page":1,"search":"bebop","userId":5150,"sort":["SEARCH_MATCH"]}"#);
-        assert_eq!(json(ForumVars::new(ForumShown::Subscribed, None, "", 1)), r#"{"page":1,"sort":["REPLIED_AT_DESC"]}"#, "signed out: everyone's");
+        assert_eq!(json(ForumVars::new(ForumShown::Recent, Some(5150), "  ", None, 1)), r#"{"page":1,"sort":["REPLIED_AT_DESC"]}"#);
+        assert_eq!(json(ForumVars::new(ForumShown::Subscribed, Some(5150), "", None, 2)), r#"{"page":2,"subscribed":true,"sort":["REPLIED_AT_DESC"]}"#);
+        assert_eq!(json(ForumVars::new(ForumShown::Mine, Some(5150), " bebop ", Some(7), 1)), r#"{"page":1,"search":"bebop","userId":5150,"categoryId":7,"sort":["SEARCH_MATCH"]}"#);
+        assert_eq!(json(ForumVars::new(ForumShown::Subscribed, None, "", None, 1)), r#"{"page":1,"sort":["REPLIED_AT_DESC"]}"#, "signed out: everyone's");
         for shown in ForumShown::ALL {
             assert_eq!(ForumShown::from_param(shown.param()), shown);
         }

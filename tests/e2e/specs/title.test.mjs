@@ -583,8 +583,9 @@ test('a title\'s forum threads: asked only when opened, pinned first, each leadi
   const rows = page.locator('[data-testid=threads] [data-testid=thread]');
   const first = rows.first();
   assert.equal(await first.locator('[data-testid=thread-pinned]').count(), 1);
-  assert.equal(await first.locator('a').getAttribute('href'), '/thread/9001');
-  assert.match((await first.innerText()).replace(/\s+/g, ' '), /Pinned ?Rewatch club: week 1 by Hana · 42 replies · answered .+ by Jun/);
+  assert.equal(await first.locator('a.thread__title').getAttribute('href'), '/thread/9001');
+  assert.match((await first.innerText()).replace(/\s+/g, ' '), /Pinned ?Rewatch club: week 1 Anime · General · by Hana · 42 replies · answered .+ by Jun/);
+  assert.equal(await first.locator('.thread__category >> text=General').getAttribute('href'), '/forum?category=7', 'a category leads to the forum\'s threads of it');
   // Then the most recently answered; a locked one says so.
   assert.match((await rows.nth(1).innerText()).replace(/\s+/g, ' '), /Which session is the best\? by Jun · 1 reply · locked · answered/);
   assert.deepEqual(requests('TitleThreads').map((r) => r.body.variables), [{ mediaId: 1, page: 1 }, { mediaId: 1, page: 1 }]);
@@ -900,6 +901,18 @@ test('the forum: the last answered first, each leading to its page; 25 at a time
   await out.waitForSelector('[data-testid=forum-none] >> text=No threads found for “nothing like it”.');
   assert.equal(await out.inputValue('[data-testid=forum-search]'), 'nothing like it');
   assert.equal(await out.evaluate(() => window.__pwned), undefined);
+  // A thread's category leads to the forum's threads of it, named as AniList names it.
+  await out.goto(`${world.app.url}thread/9001`);
+  await appReady(out);
+  assert.equal((await out.textContent('[data-testid=thread-categories]')).replace(/\s+/g, ' ').trim(), 'In Anime, General');
+  await out.click('[data-testid=thread-categories] >> text=General');
+  await out.waitForSelector('[data-testid=forum-category] >> text=General');
+  assert.equal(new URL(out.url()).search, '?category=7');
+  await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 1);
+  assert.deepEqual(requests('ForumThreads').at(-1).body.variables, { page: 1, categoryId: 7, sort: ['REPLIED_AT_DESC'] });
+  await out.click('[data-testid=forum-category-clear]');
+  await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 25);
+  assert.equal(new URL(out.url()).search, '');
   // Signed in: the threads subscribed to; none yet, then one.
   const page = await signedIn();
   await page.goto(`${world.app.url}forum?show=subscribed`);

@@ -207,6 +207,8 @@ export function freshFixtures() {
     // Forum threads, each about the titles in mediaIds.
     threads: threads(),
     threadComments: threadComments(),
+    // The forum's categories, as AniList names them (the app asks, never assumes).
+    threadCategories: [{ id: 1, name: 'Anime' }, { id: 5, name: 'Release Discussion' }, { id: 7, name: 'General' }],
     // The members' say on reviews: "user>review" → UP_VOTE / DOWN_VOTE.
     reviewVotes: new Map(),
     // The members' say on recommendations: "user>title>recommended" →
@@ -272,13 +274,13 @@ function reviews() {
 function threads() {
   const at = 1764000000;
   const list = [
-    { id: 9001, title: 'Rewatch club: week 1', body: 'Sessions __1__ to 4.', bodyHtml: '<p>Sessions <b>1</b> to 4.</p><img src=x onerror="window.__pwned=61">', userId: SECOND_ID, replyUserId: THIRD_ID, replyCount: 42, viewCount: 900, isSticky: true, isLocked: false, createdAt: at - 30 * 86400, repliedAt: at - 20 * 86400, mediaIds: [1] },
+    { id: 9001, title: 'Rewatch club: week 1', body: 'Sessions __1__ to 4.', bodyHtml: '<p>Sessions <b>1</b> to 4.</p><img src=x onerror="window.__pwned=61">', userId: SECOND_ID, replyUserId: THIRD_ID, replyCount: 42, viewCount: 900, isSticky: true, isLocked: false, createdAt: at - 30 * 86400, repliedAt: at - 20 * 86400, mediaIds: [1], categoryIds: [1, 7] },
     { id: 9002, title: 'Which session is the best?', userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: 1, viewCount: 50, isSticky: false, isLocked: true, createdAt: at - 10 * 86400, repliedAt: at - 86400, mediaIds: [1] },
     { id: 9003, title: 'The ending, explained <script>window.__pwned=60</script>', userId: SECOND_ID, replyUserId: null, replyCount: 0, viewCount: 3, isSticky: false, isLocked: false, createdAt: at - 2 * 86400, repliedAt: 0, mediaIds: [1, 5114] },
   ];
   // More than a page of ten for Cowboy Bebop.
   for (let i = 1; i <= 9; i++) {
-    list.push({ id: 9100 + i, title: `Episode ${i} discussion`, userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: i, viewCount: 10 * i, isSticky: false, isLocked: false, createdAt: at - (40 + i) * 86400, repliedAt: at - (30 + i) * 86400, mediaIds: [1] });
+    list.push({ id: 9100 + i, title: `Episode ${i} discussion`, userId: THIRD_ID, replyUserId: SECOND_ID, replyCount: i, viewCount: 10 * i, isSticky: false, isLocked: false, createdAt: at - (40 + i) * 86400, repliedAt: at - (30 + i) * 86400, mediaIds: [1], categoryIds: [5] });
   }
   return list;
 }

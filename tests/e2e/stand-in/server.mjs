@@ -897,6 +897,7 @@ export class StandIn {
       user: userObj(t.userId),
       replyUser: t.replyUserId ? userObj(t.replyUserId) : null,
       mediaCategories: t.mediaIds.map((id) => mediaObj(mediaById(id))),
+      categories: (t.categoryIds ?? []).map((id) => d.threadCategories.find((c) => c.id === id)),
     });
     // AniList's markdown as HTML: a few of its rules (paragraphs, __bold__
     // or **bold**, _italic_, ~!spoilers!~, [links](…)); markup written in
@@ -1119,7 +1120,8 @@ export class StandIn {
             .filter((t) => (threadArgs.mediaCategoryId == null || t.mediaIds.includes(threadArgs.mediaCategoryId))
               && (threadArgs.search == null || words(t) > 0)
               && (!threadArgs.subscribed || d.likes.has(`${ctx.viewerId}>subscribed:thread:${t.id}`))
-              && (threadArgs.userId == null || t.userId === threadArgs.userId))
+              && (threadArgs.userId == null || t.userId === threadArgs.userId)
+              && (threadArgs.categoryId == null || (t.categoryIds ?? []).includes(threadArgs.categoryId)))
             .sort((a, b) => (sort.includes('IS_STICKY') ? Number(b.isSticky) - Number(a.isSticky) : 0)
               || (sort.includes('SEARCH_MATCH') ? words(b) - words(a) : 0)
               || (b.repliedAt || b.createdAt) - (a.repliedAt || a.createdAt) || a.id - b.id);
