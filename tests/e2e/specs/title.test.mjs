@@ -737,6 +737,31 @@ test('commenting on a thread: previewed, posted once (a lost answer looked for, 
   assert.deepEqual(problemsBut(page), []);
 });
 
+test('a comment with more answers than one request reads: ten at a time, all shown in order; one AniList no longer has says so, its own answers kept', async () => {
+  const at = 1764000000;
+  for (let i = 1; i <= 12; i++) {
+    world.standIn.data.threadComments.push({ id: 50400 + i, threadId: 9001, parentCommentId: 50101, userId: i % 2 ? SECOND_ID : THIRD_ID, comment: `Answer ${i}`, commentHtml: `<p>Answer ${i}</p>`, likeCount: 0, createdAt: at + i });
+  }
+  // An answer to answer 12, whose own is then deleted without its answer (AniList's tree
+  // keeps the answer; reading the deleted one by its id finds nothing).
+  world.standIn.data.threadComments.push({ id: 50413, threadId: 9001, parentCommentId: 50412, userId: SECOND_ID, comment: 'Still here.', commentHtml: '<p>Still here.</p>', likeCount: 0, createdAt: at + 13 });
+  const page = await world.newPage();
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  const row = page.locator('[data-testid=comment][data-id="50101"]');
+  assert.equal(await row.locator(':scope > .comment__foot [data-testid=comment-answers]').innerText(), '13 answers');
+  const missing = world.standIn.data.threadComments.find((c) => c.id === 50412);
+  world.standIn.data.threadComments = world.standIn.data.threadComments.map((c) => (c.id === 50412 ? { ...c, id: -1 } : c));
+  world.standIn.data.threadComments.find((c) => c.id === 50413).parentCommentId = -1;
+  assert.ok(missing);
+  await row.locator(':scope > .comment__foot [data-testid=comment-answers]').click();
+  await row.locator('[data-testid=answers] [data-testid=comment-missing]').waitFor();
+  assert.deepEqual(await row.locator('[data-testid=answers] [data-testid=comment] > [data-testid=comment-text]').allInnerTexts(), [...Array.from({ length: 11 }, (_, i) => `Answer ${i + 1}`), 'Still here.']);
+  assert.match(await row.locator('[data-testid=comment-missing]').innerText(), /no longer on AniList[\s\S]*Still here\./, 'its answer under the note');
+  assert.deepEqual(requests('Answers').map((r) => Object.keys(r.body.variables).filter((k) => k.startsWith('a')).length), [10, 3], 'ten in a request');
+  assert.deepEqual(problemsBut(page), []);
+});
+
 test('answering a comment, and an answer: under what it answers, posted once (a lost answer looked for among those to its comment, never sent again); kept over a reload; your answer deleted, the counts down', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}thread/9001`);
