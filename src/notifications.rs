@@ -15,8 +15,9 @@ pub enum Part {
     Title { kind: MediaKind, id: i64, name: String },
     /// A member, linked to their page in the app.
     Member { id: u64, name: String },
-    /// A forum thread, linked to its page in the app.
-    Thread { id: i64, title: String },
+    /// A forum thread, linked to its page in the app (at `comment`, the
+    /// comment it is about, when there is one).
+    Thread { id: i64, title: String, comment: Option<i64> },
     /// A person or a thread on AniList (`href` only when it is `https:`).
     Link { text: String, href: Option<String> },
 }
@@ -84,7 +85,7 @@ pub fn shown(n: &Notification) -> Option<Shown> {
         if let Some(t) = &n.thread {
             let title = t.title.clone().unwrap_or_else(|| "a thread".into());
             sentence.push(match t.id {
-                Some(id) => Part::Thread { id, title },
+                Some(id) => Part::Thread { id, title, comment: n.comment_id },
                 None => Part::Link { text: title, href: t.site_url.as_deref().and_then(safe_href) },
             });
         }
@@ -165,7 +166,7 @@ mod tests {
         assert!(all[1].avatar && !all[0].avatar);
         assert_eq!(all[2].activity, Some(4242));
         assert_eq!(all[3].sentence[0], Part::Link { text: "Hana".into(), href: None }, "no siteUrl: no link");
-        assert_eq!(all[3].sentence[2], Part::Thread { id: 7, title: "Best of 2026".into() }, "the thread's page in the app");
+        assert_eq!(all[3].sentence[2], Part::Thread { id: 7, title: "Best of 2026".into(), comment: Some(70) }, "the thread's page in the app, at the comment");
         assert_eq!(all[4].sentence[2], Part::Title { kind: MediaKind::Manga, id: 5, name: "Berserk".into() });
         assert_eq!(all[4].reason.as_deref(), Some("Duplicate entry"));
         assert_eq!(all[5].reason, None);

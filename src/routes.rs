@@ -46,6 +46,15 @@ pub fn forum_category_href(id: i64) -> String {
     format!("{}?category={id}", Page::Forum.href())
 }
 
+/// A thread's page, at one of its comments when there is one
+/// (`/thread/9001?comment=50002`: shown first).
+pub fn thread_comment_href(thread: i64, comment: Option<i64>) -> String {
+    match comment {
+        Some(c) => format!("{}?comment={c}", Page::Thread(thread).href()),
+        None => Page::Thread(thread).href(),
+    }
+}
+
 /// A value for a link's query string, form-encoded (URLSearchParams' rules).
 pub fn query_value(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
@@ -220,6 +229,8 @@ mod tests {
         assert_eq!(Page::Thread(9001).href(), "/thread/9001");
         assert_eq!(Page::Forum.href(), "/forum");
         assert_eq!(forum_category_href(7), "/forum?category=7");
+        assert_eq!(thread_comment_href(9001, Some(50002)), "/thread/9001?comment=50002");
+        assert_eq!(thread_comment_href(9001, None), "/thread/9001");
         assert_eq!(Page::WriteReview(MediaKind::Manga, 30002).href(), "/manga/30002/review");
         assert_eq!(Page::Schedule.href(), "/airing/schedule");
         assert_eq!(Page::Activity.href(), "/activity");

@@ -155,7 +155,7 @@ fn NoteRow(n: Shown, new: bool, now: i64) -> impl IntoView {
             Part::Text(t) => t.into_any(),
             Part::Title { kind, id, name } => view! { <a href=Page::Title(kind, id).href()>{name}</a> }.into_any(),
             Part::Member { id, name } => view! { <a href=Page::User(id as i64).href()>{name}</a> }.into_any(),
-            Part::Thread { id, title } => view! { <a href=Page::Thread(id).href()>{title}</a> }.into_any(),
+            Part::Thread { id, title, comment } => view! { <a href=crate::routes::thread_comment_href(id, comment)>{title}</a> }.into_any(),
             Part::Link { text, href: Some(href) } => view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }.into_any(),
             Part::Link { text, href: None } => view! { <strong>{text}</strong> }.into_any(),
         })

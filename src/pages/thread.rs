@@ -64,6 +64,8 @@ fn ThreadView(id: i64) -> impl IntoView {
 
 #[component]
 fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> impl IntoView {
+    // `?comment=`: the comment a notification is about, shown first.
+    let focus = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("comment").and_then(|c| c.parse::<i64>().ok()).filter(|c| *c > 0));
     let api = StoredValue::new(expect_context::<Api>());
     let session = use_session();
     let t = thread;
@@ -155,6 +157,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
                 <ul class="tiles">{t.media_categories.into_iter().map(|m| view! { <MediaTile other=m note=""/> }).collect_view()}</ul>
             </section>
         })}
+        {focus.map(|comment| view! { <FocusedComment id=comment here=here gone=gone removed=removed/> })}
         <section class="card" data-testid="thread-comments">
             <h2>"Comments"</h2>
             <Show when=move || !kept(shown.get()).is_empty() || !kept(newer()).is_empty() fallback=|| view! { <p class="muted" data-testid="thread-no-comments">"No comments yet."</p> }>
@@ -416,5 +419,31 @@ impl Drawn<'_> {
 
     fn row(&self, c: Comment, below: Option<AnyView>) -> AnyView {
         comment_row(c, self.here, self.gone, Place::Answer { below, answered: self.answered }).into_any()
+    }
+}
+
+/// The comment a notification is about (`?comment=`), read by its id and
+/// shown before the thread's comments, with its answers; one AniList no
+/// longer has says so.
+#[component]
+fn FocusedComment(id: i64, here: Here, gone: Callback<(i64, usize)>, removed: RwSignal<Vec<i64>>) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let session = use_session();
+    let shown = read_from_anilist(
+        "Loading the comment…",
+        move |fresh| {
+            let (api, credential) = (api.clone(), session.credential());
+            async move { Ok(api.run::<Answers>(credential.as_ref(), &AnswersVars { ids: vec![id] }, fresh).await?.answers().next()) }
+        },
+        move |found: Option<Comment>, _| match found {
+            Some(c) => (move || (!removed.with(|r| r.contains(&id))).then(|| view! { <ul class="comments">{comment_row(c.clone(), here, gone, Place::Thread)}</ul> })).into_any(),
+            None => view! { <p class="muted" data-testid="thread-focus-gone">"That comment is no longer on AniList."</p> }.into_any(),
+        },
+    );
+    view! {
+        <section class="card thread-focus" data-testid="thread-focus" aria-labelledby="thread-focus-title">
+            <h2 id="thread-focus-title">"The comment you were told of"</h2>
+            {shown}
+        </section>
     }
 }

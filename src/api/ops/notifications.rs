@@ -33,10 +33,10 @@ impl Operation for Notifications {
       ... on ActivityReplySubscribedNotification { id type createdAt context activityId user { ...Who } }
       ... on ActivityLikeNotification { id type createdAt context activityId user { ...Who } }
       ... on ActivityReplyLikeNotification { id type createdAt context activityId user { ...Who } }
-      ... on ThreadCommentMentionNotification { id type createdAt context thread { ...Thread } user { ...Who } }
-      ... on ThreadCommentReplyNotification { id type createdAt context thread { ...Thread } user { ...Who } }
-      ... on ThreadCommentSubscribedNotification { id type createdAt context thread { ...Thread } user { ...Who } }
-      ... on ThreadCommentLikeNotification { id type createdAt context thread { ...Thread } user { ...Who } }
+      ... on ThreadCommentMentionNotification { id type createdAt context commentId thread { ...Thread } user { ...Who } }
+      ... on ThreadCommentReplyNotification { id type createdAt context commentId thread { ...Thread } user { ...Who } }
+      ... on ThreadCommentSubscribedNotification { id type createdAt context commentId thread { ...Thread } user { ...Who } }
+      ... on ThreadCommentLikeNotification { id type createdAt context commentId thread { ...Thread } user { ...Who } }
       ... on ThreadLikeNotification { id type createdAt context thread { ...Thread } user { ...Who } }
       ... on RelatedMediaAdditionNotification { id type createdAt context media { ...Title } }
       ... on MediaDataChangeNotification { id type createdAt context reason media { ...Title } }
@@ -172,6 +172,9 @@ pub struct Notification {
     pub media: Option<Media>,
     pub user: Option<User>,
     pub activity_id: Option<i64>,
+    /// The forum comment it is about (a mention, an answer, a like).
+    #[serde(default)]
+    pub comment_id: Option<i64>,
     pub thread: Option<Thread>,
     pub reason: Option<String>,
     #[serde(default, deserialize_with = "nullable_list")]

@@ -218,7 +218,7 @@ test('one kind at a time, as anilist.co filters them: asked of AniList by type, 
   assert.deepEqual(page.problems, []);
 });
 
-test('a forum notification leads to the thread\'s page in the app', async () => {
+test('a forum notification leads to the thread\'s page in the app, the comment it is about first', async () => {
   world.standIn.data.notifications.unshift({ __typename: 'ThreadCommentReplyNotification', id: 505, type: 'THREAD_COMMENT_REPLY', userId: 6001, threadId: 9001, commentId: 50002, context: ' replied to your comment, in the forum thread ', createdAt: Math.floor(Date.now() / 1000) - 60 });
   const page = await signedIn();
   await page.goto(`${world.app.url}notifications`);
@@ -226,7 +226,19 @@ test('a forum notification leads to the thread\'s page in the app', async () => 
   await page.waitForSelector(note(505));
   assert.equal((await page.textContent(`${note(505)} [data-testid=notification-text]`)).replace(/\s+/g, ' ').trim(), 'New Hana replied to your comment, in the forum thread Rewatch club: week 1');
   const link = `${note(505)} [data-testid=notification-text] a >> text=Rewatch club: week 1`;
-  assert.equal(await page.getAttribute(link, 'href'), '/thread/9001');
+  assert.equal(await page.getAttribute(link, 'href'), '/thread/9001?comment=50002', 'at the comment it is about');
   await page.click(link);
   await page.waitForSelector('[data-testid=thread-title] >> text=Rewatch club: week 1');
+  // That comment first, read by its id, with its answers.
+  const focus = page.locator('[data-testid=thread-focus] [data-testid=comment][data-id="50002"]');
+  await focus.waitFor();
+  assert.equal(await focus.locator(':scope > [data-testid=comment-text]').innerText(), 'Yes! Blues it is.');
+  await focus.locator(':scope > .comment__foot [data-testid=comment-answers]').click();
+  await focus.locator('[data-testid=answers] [data-testid=comment-text] >> text=Agreed.').waitFor();
+  assert.deepEqual(asked('Answers').map((r) => r.body.variables), [{ a0: 50002, i0: true }, { a0: 50003, i0: true }]);
+  // One AniList no longer has says so; the thread reads all the same.
+  await page.goto(`${world.app.url}thread/9001?comment=99999`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=thread-focus-gone]');
+  assert.equal(await page.locator('[data-testid=thread-comments] [data-testid=comment]').count(), 25);
 });
