@@ -195,14 +195,19 @@ async fn post_comment(api: &Api, credential: &Credential, id: i64, parent: Optio
             let (latest, _) = api.run::<MyComments>(Some(credential), &MineVars { thread_id: id, user_id: credential.user }, true).await?.items();
             return Ok(find_comment(latest, &text, credential.user, sent_at));
         };
-        let read = |id: i64| async move { Ok::<_, ApiError>(api.run::<Answers>(Some(credential), &AnswersVars { ids: vec![id] }, true).await?.answers().next()) };
-        let answers = read(parent).await?.map(|p| p.child_comments).unwrap_or_default();
+        let answers = read_comment(api, Some(credential), parent, true).await?.map(|p| p.child_comments).unwrap_or_default();
         match find_answer(&answers, &text, credential.user, sent_at) {
-            Some(answer) => read(answer).await,
+            Some(answer) => read_comment(api, Some(credential), answer, true).await,
             None => Ok(None),
         }
     })
     .await
+}
+
+/// One comment (or answer) read by its id; none when AniList no longer has
+/// it.
+async fn read_comment(api: &Api, credential: Option<&Credential>, id: i64, fresh: bool) -> Result<Option<Comment>, ApiError> {
+    Ok(api.run::<Answers>(credential, &AnswersVars { ids: vec![id] }, fresh).await?.answers().next())
 }
 
 /// The thread a comment is on, as its comments need it: its id, whether it
@@ -338,7 +343,7 @@ fn AnswersOf(top: i64, tree: Vec<Child>, link: Option<String>, added: RwSignal<V
     let api = expect_context::<Api>();
     let session = use_session();
     let tree = Arc::new(tree);
-    let ids: Vec<i64> = Child::flatten(&tree).into_iter().map(|(id, _)| id).collect();
+    let ids = Child::ids(&tree);
     // The answers deleted here (with theirs, which AniList deletes too).
     let removed = RwSignal::new(Vec::<i64>::new());
     let deleted = Callback::new(move |(id, n): (i64, usize)| {
@@ -433,7 +438,7 @@ fn FocusedComment(id: i64, here: Here, gone: Callback<(i64, usize)>, removed: Rw
         "Loading the comment…",
         move |fresh| {
             let (api, credential) = (api.clone(), session.credential());
-            async move { Ok(api.run::<Answers>(credential.as_ref(), &AnswersVars { ids: vec![id] }, fresh).await?.answers().next()) }
+            async move { read_comment(&api, credential.as_ref(), id, fresh).await }
         },
         move |found: Option<Comment>, _| match found {
             Some(c) => (move || (!removed.with(|r| r.contains(&id))).then(|| view! { <ul class="comments">{comment_row(c.clone(), here, gone, Place::Thread)}</ul> })).into_any(),

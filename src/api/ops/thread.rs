@@ -568,19 +568,17 @@ pub struct Who {
 }
 
 impl Child {
-    /// Every answer in `tree` with an id, each before its own answers, with
-    /// how deep it is (1: an answer to the comment).
-    pub fn flatten(tree: &[Child]) -> Vec<(i64, usize)> {
-        fn walk(tree: &[Child], depth: usize, out: &mut Vec<(i64, usize)>) {
+    /// The id of every answer in `tree` that has one, each before its own
+    /// answers.
+    pub fn ids(tree: &[Child]) -> Vec<i64> {
+        fn walk(tree: &[Child], out: &mut Vec<i64>) {
             for c in tree {
-                if let Some(id) = c.id {
-                    out.push((id, depth));
-                }
-                walk(&c.child_comments, depth + 1, out);
+                out.extend(c.id);
+                walk(&c.child_comments, out);
             }
         }
         let mut out = Vec::new();
-        walk(tree, 1, &mut out);
+        walk(tree, &mut out);
         out
     }
 }
@@ -664,7 +662,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.answers(), 3);
-        assert_eq!(Child::flatten(&c.child_comments), vec![(2, 1), (3, 2), (4, 1)], "each before its own answers");
+        assert_eq!(Child::ids(&c.child_comments), vec![2, 3, 4], "each before its own answers");
         assert_eq!(c.link().as_deref(), Some("https://anilist.co/forum/thread/9001/comment/1"));
         let none: Comment = serde_json::from_str(r#"{"id":1,"comment":null,"likeCount":0,"createdAt":5,"siteUrl":"http://evil.example/","user":null,"childComments":null}"#).unwrap();
         assert_eq!((none.answers(), none.link()), (0, None));
