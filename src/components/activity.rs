@@ -322,6 +322,8 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
     // Signed in, "Reply" opens them with a box to answer in.
     let replies = RwSignal::new(a.reply_count.unwrap_or(0));
     let open = RwSignal::new(open);
+    // Opened by a click (not by the activity's own page): its box may take the focus.
+    let clicked = StoredValue::new(false);
     let liked = RwSignal::new(a.is_liked.unwrap_or(false));
     let subscribed = a.is_subscribed.unwrap_or(false);
     let likes = RwSignal::new(a.like_count.unwrap_or(0));
@@ -349,7 +351,10 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                     {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "
                         <button type="button" class="linklike" aria-expanded=move || open.get().to_string()
-                            on:click=move |_| open.update(|o| *o = !*o) data-testid="replies-toggle">
+                            on:click=move |_| {
+                                clicked.set_value(true);
+                                open.update(|o| *o = !*o);
+                            } data-testid="replies-toggle">
                             {move || match replies.get() { 0 => "Reply".to_string(), 1 => "1 reply".to_string(), n => format!("{n} replies") }}
                         </button>
                     })}
@@ -359,7 +364,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                         forget.try_run(id);
                     })/> })}
                 </p>
-                {move || open.get().then(|| view! { <Replies id=id now=now count=replies/> })}
+                {move || open.get().then(|| view! { <Replies id=id now=now count=replies focus=clicked.get_value()/> })}
             </div>
             {cover.map(|src| view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> })}
         </li>
@@ -367,19 +372,25 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
 }
 
 /// An activity's replies, read when opened: who, what (through the
-/// allowlist), when and how many liked it.
+/// allowlist), when and how many liked it. `focus`: opened by a click,
+/// so the box takes the focus when there is nothing to read ("Reply").
 #[component]
-fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
+fn Replies(id: i64, now: i64, count: RwSignal<u32>, focus: bool) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = crate::session::use_session();
     let credential = session.credential();
     // The person's replies made here, after those read; those deleted here.
     let added = RwSignal::new(Vec::<Reply>::new());
     let deleted = RwSignal::new(Vec::<i64>::new());
+    // None when the feed was read: none to read now ("Try again" reads).
+    let unanswered = count.get_untracked() == 0;
     let composer = credential.clone().map(|credential| {
         let api = api.clone();
         let key = draft_key(&credential, &format!("reply-{id}"));
-        Compose::new("Your reply", "Reply", key).send(move |text| {
+        let compose = Compose::new("Your reply", "Reply", key);
+        // Opened with "Reply" (none to read): typing starts at once.
+        let compose = if unanswered && focus { compose.focused() } else { compose };
+        compose.send(move |text| {
             let (api, credential) = (api.clone(), credential.clone());
             async move {
                 Ok(match post_reply(&api, &credential, id, text).await? {
@@ -393,8 +404,6 @@ fn Replies(id: i64, now: i64, count: RwSignal<u32>) -> impl IntoView {
             }
         })
     });
-    // None when the feed was read: none to read now ("Try again" reads).
-    let unanswered = count.get_untracked() == 0;
     let replies = read_from_anilist(
         "Loading the replies…",
         move |fresh| {

@@ -90,6 +90,8 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     // The person's comments posted here (the newest, so after every page;
     // left out once a page read brings them into `shown`).
     let posted = RwSignal::new(Vec::<Comment>::new());
+    // Comments and answers posted or deleted here move the count.
+    let counted = Callback::new(move |by: i64| total.update(|t| *t = (i64::from(*t) + by).max(0) as u32));
     let composer = move || {
         let credential = session.credential()?;
         let api = api.get_value();
@@ -100,7 +102,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
                 Ok(match post_comment(&api, &credential, id, None, text).await? {
                     Some(c) => {
                         posted.try_update(|p| p.push(c));
-                        total.try_update(|n| *n += 1);
+                        counted.try_run(1);
                         Posted::Yes
                     }
                     None => Posted::NotFound,
@@ -112,11 +114,17 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
     let removed = RwSignal::new(Vec::<i64>::new());
     let gone = Callback::new(move |(id, n): (i64, usize)| {
         removed.update(|r| r.push(id));
-        total.update(|t| *t = t.saturating_sub(n as u32));
+        counted.run(-(n as i64));
     });
-    // Answers posted or deleted here move the count.
-    let counted = Callback::new(move |by: i64| total.update(|t| *t = (i64::from(*t) + by).max(0) as u32));
     let here = Here { thread: id, answerable: !locked && session.user_untracked().is_some(), count: counted };
+    // The comment shown first (`?comment=`) is not drawn twice: its place says so.
+    let row = move |c: Comment| match focus {
+        Some(f) if f == c.id => view! {
+            <li class="comment comment--moved muted small" data-testid="comment-shown-above">"The comment you were told of is shown above, with its answers."</li>
+        }
+        .into_any(),
+        _ => comment_row(c, here, gone, Place::Thread).into_any(),
+    };
     let kept = move |all: Vec<Comment>| removed.with(|r| all.into_iter().filter(|c| !r.contains(&c.id)).collect::<Vec<_>>());
     let newer = move || posted.with(|p| shown.with(|s| p.iter().filter(|c| s.iter().all(|x| x.id != c.id)).cloned().collect::<Vec<_>>()));
     let pages = Paged::appending(shown, |c| c.id, 2, more, move |page| {
@@ -162,7 +170,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
             <h2>"Comments"</h2>
             <Show when=move || !kept(shown.get()).is_empty() || !kept(newer()).is_empty() fallback=|| view! { <p class="muted" data-testid="thread-no-comments">"No comments yet."</p> }>
                 <ul class="comments">
-                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| comment_row(c, here, gone, Place::Thread)/>
+                    <For each=move || kept(shown.get()) key=|c| c.id children=move |c| row(c)/>
                 </ul>
             </Show>
             <div data-testid="thread-comments-more"><LoadMore load=pages.load more=pages.more/></div>
@@ -225,7 +233,7 @@ struct Here {
 /// which shows an answer posted to it.
 enum Place {
     Thread,
-    Answer { below: Option<AnyView>, answered: Callback<(i64, Comment)> },
+    Answer { below: AnyView, answered: Callback<(i64, Comment)> },
 }
 
 /// One comment: who wrote it and when, what it says (through the
@@ -342,8 +350,8 @@ fn comment_row(c: Comment, here: Here, gone: Callback<(i64, usize)>, place: Plac
 fn AnswersOf(top: i64, tree: Vec<Child>, link: Option<String>, added: RwSignal<Vec<(i64, Comment)>>, here: Here, answered: Callback<(i64, Comment)>, gone: Callback<usize>) -> impl IntoView {
     let api = expect_context::<Api>();
     let session = use_session();
-    let tree = Arc::new(tree);
     let ids = Child::ids(&tree);
+    let tree = Arc::new(tree);
     // The answers deleted here (with theirs, which AniList deletes too).
     let removed = RwSignal::new(Vec::<i64>::new());
     let deleted = Callback::new(move |(id, n): (i64, usize)| {
@@ -363,14 +371,7 @@ fn AnswersOf(top: i64, tree: Vec<Child>, link: Option<String>, added: RwSignal<V
                 Ok(Arc::new(found))
             }
         },
-        move |found: Arc<Vec<Comment>>, _| {
-            let tree = tree.clone();
-            (move || added.with(|added| removed.with(|removed| {
-                let drawn = Drawn { found: &found, added, removed, here, gone: deleted, answered };
-                drawn.list(&tree, Some(top))
-            })))
-            .into_any()
-        },
+        move |found: Arc<Vec<Comment>>, _| Drawn { found, added, removed, here, gone: deleted, answered }.list(tree.clone(), Some(top)),
     );
     view! {
         <div class="answers" data-testid="answers">
@@ -382,47 +383,76 @@ fn AnswersOf(top: i64, tree: Vec<Child>, link: Option<String>, added: RwSignal<V
 
 /// What the answers are drawn from: those read by id, those posted here,
 /// those deleted here.
-struct Drawn<'a> {
-    found: &'a [Comment],
-    added: &'a [(i64, Comment)],
-    removed: &'a [i64],
+#[derive(Clone)]
+struct Drawn {
+    found: Arc<Vec<Comment>>,
+    added: RwSignal<Vec<(i64, Comment)>>,
+    removed: RwSignal<Vec<i64>>,
     here: Here,
     gone: Callback<(i64, usize)>,
     answered: Callback<(i64, Comment)>,
 }
 
-impl Drawn<'_> {
+/// One answer in a list: as AniList's tree has it, or posted here.
+#[derive(Clone)]
+enum Node {
+    Read(Child),
+    Added(Comment),
+}
+
+impl Drawn {
     /// The answers to `parent` as a list: those in `tree`, each found drawn
     /// as a comment with its own below it, then those posted here; those
-    /// deleted (and theirs) left out.
-    fn list(&self, tree: &[Child], parent: Option<i64>) -> Option<AnyView> {
-        let kept = |id: Option<i64>| id.is_none_or(|id| !self.removed.contains(&id));
-        let mut items: Vec<AnyView> = tree
-            .iter()
-            .filter(|child| kept(child.id))
-            .map(|child| {
-                let below = self.list(&child.child_comments, child.id);
-                match child.id.and_then(|id| self.found.iter().find(|c| c.id == id)) {
-                    Some(c) => self.row(c.clone(), below),
-                    None => view! {
-                        <li class="comment" data-testid="comment-missing">
-                            <p class="muted">"This answer is no longer on AniList."</p>
-                            {below}
-                        </li>
-                    }
-                    .into_any(),
-                }
+    /// deleted (and theirs) left out. Keyed: an answer posted or deleted
+    /// leaves the others as they are (an open box, a like, an edit).
+    fn list(&self, tree: Arc<Vec<Child>>, parent: Option<i64>) -> AnyView {
+        let (added, removed) = (self.added, self.removed);
+        let nodes = move || {
+            removed.with(|removed| {
+                let kept = |id: i64| !removed.contains(&id);
+                // A child with no id has a key of its own: its place.
+                let mut nodes: Vec<(i64, Node)> = tree.iter().enumerate().filter(|(_, c)| c.id.is_none_or(kept)).map(|(i, c)| (c.id.unwrap_or(-1 - i as i64), Node::Read(c.clone()))).collect();
+                added.with(|added| nodes.extend(added.iter().filter(|(to, c)| Some(*to) == parent && kept(c.id)).map(|(_, c)| (c.id, Node::Added(c.clone())))));
+                nodes
             })
-            .collect();
-        for (to, c) in self.added {
-            if Some(*to) == parent && kept(Some(c.id)) {
-                items.push(self.row(c.clone(), self.list(&[], Some(c.id))));
-            }
+        };
+        let any = nodes.clone();
+        let this = self.clone();
+        view! {
+            <Show when=move || !any().is_empty()>
+                <ul class="comments comments--answers">
+                    <For each=nodes.clone() key=|(k, _)| *k children={
+                        let this = this.clone();
+                        move |(_, node)| this.node(node)
+                    }/>
+                </ul>
+            </Show>
         }
-        (!items.is_empty()).then(|| view! { <ul class="comments comments--answers">{items}</ul> }.into_any())
+        .into_any()
     }
 
-    fn row(&self, c: Comment, below: Option<AnyView>) -> AnyView {
+    fn node(&self, node: Node) -> AnyView {
+        let (c, below) = match node {
+            Node::Read(child) => {
+                let below = self.list(Arc::new(child.child_comments), child.id);
+                match child.id.and_then(|id| self.found.iter().find(|c| c.id == id)) {
+                    Some(c) => (c.clone(), below),
+                    None => {
+                        return view! {
+                            <li class="comment" data-testid="comment-missing">
+                                <p class="muted">"This answer is no longer on AniList."</p>
+                                {below}
+                            </li>
+                        }
+                        .into_any()
+                    }
+                }
+            }
+            Node::Added(c) => {
+                let below = self.list(Arc::new(Vec::new()), Some(c.id));
+                (c, below)
+            }
+        };
         comment_row(c, self.here, self.gone, Place::Answer { below, answered: self.answered }).into_any()
     }
 }
@@ -441,7 +471,12 @@ fn FocusedComment(id: i64, here: Here, gone: Callback<(i64, usize)>, removed: Rw
             async move { read_comment(&api, credential.as_ref(), id, fresh).await }
         },
         move |found: Option<Comment>, _| match found {
-            Some(c) => (move || (!removed.with(|r| r.contains(&id))).then(|| view! { <ul class="comments">{comment_row(c.clone(), here, gone, Place::Thread)}</ul> })).into_any(),
+            Some(c) => view! {
+                <Show when=move || !removed.with(|r| r.contains(&id))>
+                    <ul class="comments">{comment_row(c.clone(), here, gone, Place::Thread)}</ul>
+                </Show>
+            }
+            .into_any(),
             None => view! { <p class="muted" data-testid="thread-focus-gone">"That comment is no longer on AniList."</p> }.into_any(),
         },
     );

@@ -299,6 +299,7 @@ test('a reply: under the others, the count up; "Reply" on an unanswered one; a l
   await page.waitForSelector('[data-testid=activity-8006]');
   await page.click('[data-testid=activity-8006] [data-testid=replies-toggle]');
   await page.waitForSelector('[data-testid=activity-8006] [data-testid=reply-90001]');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.testid), 'compose-text', 'replies to read: the box does not take the focus');
   const box = '[data-testid=activity-8006] [data-testid=compose-text]';
   assert.equal(await page.locator('[data-testid=activity-8006] label[for=compose-reply-8006]').innerText(), 'Your reply');
   await page.fill(box, 'Same here.');
@@ -315,6 +316,8 @@ test('a reply: under the others, the count up; "Reply" on an unanswered one; a l
   await page.click(toggle);
   const own = '[data-testid=activity-8004] [data-testid=compose-text]';
   await page.waitForSelector(own);
+  // Nothing to read: the box has the focus, to type at once.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'compose-text' && !!document.activeElement.closest('[data-testid=activity-8004]'));
   await page.waitForSelector('[data-testid=activity-8004] >> text=No replies yet.');
   // Its answer lost after AniList made it: read back from the replies.
   world.standIn.fault({ kind: 'drop-after', operation: 'PostReply' });

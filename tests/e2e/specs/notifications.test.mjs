@@ -236,6 +236,12 @@ test('a forum notification leads to the thread\'s page in the app, the comment i
   await focus.locator(':scope > .comment__foot [data-testid=comment-answers]').click();
   await focus.locator('[data-testid=answers] [data-testid=comment-text] >> text=Agreed.').waitFor();
   assert.deepEqual(asked('Answers').map((r) => r.body.variables), [{ a0: 50002, i0: true }, { a0: 50003, i0: true }]);
+  // A comment of the thread's first page: first, and not twice (its place says so).
+  await page.goto(`${world.app.url}thread/9001?comment=50001`);
+  await appReady(page);
+  await page.locator('[data-testid=thread-focus] [data-testid=comment][data-id="50001"]').waitFor();
+  assert.match(await page.locator('[data-testid=thread-comments] [data-testid=comment-shown-above]').innerText(), /shown above/);
+  assert.equal(await page.locator('[data-testid=comment][data-id="50001"]').count(), 1);
   // One AniList no longer has says so; the thread reads all the same.
   await page.goto(`${world.app.url}thread/9001?comment=99999`);
   await appReady(page);

@@ -811,6 +811,40 @@ test('answering a comment, and an answer: under what it answers, posted once (a 
   assert.deepEqual(problemsBut(page), []);
 });
 
+test('answers keep their state while others come and go: a like, an open box and its text stay when an answer is posted or deleted', async () => {
+  const page = await signedIn();
+  await page.goto(`${world.app.url}thread/9001`);
+  await appReady(page);
+  const first = page.locator('[data-testid=comment][data-id="50001"]');
+  await first.locator(':scope > .comment__foot [data-testid=comment-answers]').click();
+  const hana = first.locator('[data-testid=comment][data-id="50002"]');
+  const jun = first.locator('[data-testid=comment][data-id="50003"]');
+  await jun.waitFor();
+  // Hana's answer liked; an answer to Jun's begun.
+  await hana.locator(':scope > .comment__foot [data-testid=like]').click();
+  await hana.locator(':scope > .comment__foot [data-testid=like][aria-pressed=true]').waitFor();
+  await jun.locator(':scope > .comment__foot [data-testid=comment-answer]').click();
+  await jun.locator(':scope > [data-testid=comment-answer-box] [data-testid=compose-text]').fill('Half written');
+  // An answer to the comment itself, posted from its own box.
+  await first.locator(':scope > .comment__foot [data-testid=comment-answer]').click();
+  await first.locator(':scope > [data-testid=comment-answer-box] [data-testid=compose-text]').fill('Another answer.');
+  await first.locator(':scope > [data-testid=comment-answer-box] [data-testid=compose-send]').click();
+  const mine = first.locator('[data-testid=answers] [data-testid=comment]', { hasText: 'Another answer.' });
+  await mine.waitFor();
+  const kept = async (when) => {
+    assert.equal(await hana.locator(':scope > .comment__foot [data-testid=like]').getAttribute('aria-pressed'), 'true', `the like, ${when}`);
+    assert.equal(await jun.locator(':scope > [data-testid=comment-answer-box] [data-testid=compose-text]').inputValue(), 'Half written', `the open box, ${when}`);
+  };
+  await kept('after a post');
+  // The new answer deleted: the others as they were.
+  await mine.locator('[data-testid=delete-mine]').click();
+  await mine.locator('[data-testid=confirm-delete-mine]').click();
+  await mine.waitFor({ state: 'detached' });
+  await kept('after a delete');
+  assert.equal(requests('Answers').length, 1, 'the answers read once');
+  assert.deepEqual(problemsBut(page), []);
+});
+
 test('liking a thread and a comment: the count AniList\'s after it; a lost answer read back (never resent); subscribing (sent once more); signed out, the counts only', async () => {
   const page = await signedIn();
   await page.goto(`${world.app.url}thread/9001`);
