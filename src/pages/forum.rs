@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use crate::api::ops::thread::{ForumShown, ForumThreads, ForumVars, Thread};
 use crate::api::Api;
@@ -45,11 +46,32 @@ pub fn ForumPage() -> impl IntoView {
     let search = Memo::new(move |_| query.with(|q| q.get("search").unwrap_or_default()));
     let category = Memo::new(move |_| query.with(|q| q.get("category").and_then(|c| c.parse::<i64>().ok()).filter(|c| *c > 0)));
     let draft = RwSignal::new(search.get_untracked());
-    // The box follows the address (back, forward, a choice).
-    Effect::new(move |_| draft.set(search.get()));
+    // The box follows the address (back, forward, a choice), but not the
+    // address it made itself while typing (a space at the end stays).
+    Effect::new(move |_| {
+        let search = search.get();
+        if draft.with_untracked(|d| d.trim() != search.trim()) {
+            draft.set(search);
+        }
+    });
+    // Typing searches after a pause (the address replaced, not added to);
+    // Enter or the button at once.
+    let pause = crate::components::Debounce::new();
+    let go = move |replace: bool| {
+        navigate(&forum_href(shown.get_untracked(), &draft.get_untracked(), category.get_untracked()), NavigateOptions { replace, ..Default::default() });
+    };
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            draft.set(event_target_value(&ev));
+            let go = go.clone();
+            pause.after_pause(move || go(true));
+        }
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&forum_href(shown.get_untracked(), &draft.get_untracked(), category.get_untracked()), Default::default());
+        pause.cancel();
+        go(false);
     };
     view! {
         <PageIntro title="Forum" lead="What members are talking about on AniList's forum."/>
@@ -65,7 +87,7 @@ pub fn ForumPage() -> impl IntoView {
         <form class="search-form" role="search" on:submit=on_submit>
             <label for="forum-q" class="visually-hidden">"Search the forum"</label>
             <input id="forum-q" type="search" placeholder="Search the forum…" autocomplete="off"
-                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev)) data-testid="forum-search" data-shortcut="find"/>
+                prop:value=move || draft.get() on:input=on_input data-testid="forum-search" data-shortcut="find"/>
             <button type="submit" class="button button--secondary">"Search"</button>
         </form>
         {move || user.get().is_none().then(|| view! {

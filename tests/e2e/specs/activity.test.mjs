@@ -402,6 +402,7 @@ test('editing your post: in place from its text as written, Cancel keeps it, a l
   const row = '[data-testid=activity-8007]';
   await page.click(`${row} [data-testid=edit-mine]`);
   assert.equal(await page.inputValue(`${row} [data-testid=compose-text]`), 'Watching <Bebop>', 'as written, not as HTML');
+  await page.waitForFunction((row) => document.activeElement === document.querySelector(`${row} [data-testid=compose-text]`), row);
   assert.equal(await page.locator(`${row} [data-testid=activity-post]`).count(), 0);
   await page.fill(`${row} [data-testid=compose-text]`, 'not this');
   await page.click(`${row} [data-testid=compose-cancel]`);
@@ -586,8 +587,12 @@ test('messages on a member\'s page: those written to them (a private one only fo
   assert.equal(await text(page, 8000, 'activity-text'), 'Mitsuki wrote to Hana PRIVATE');
   assert.equal(await text(page, 8000, 'activity-post'), 'Thanks for the Bebop tip.');
   assert.equal(await page.getAttribute('[data-testid=activity-8000] [data-testid=activity-text] a:last-of-type', 'href'), '/user/6001');
-  // Written to her, not private: on top, as AniList shows it.
+  // Written to her, not private: on top, as AniList shows it; previewed first.
   const box = `${card} [data-testid=compose-text]`;
+  await page.fill(box, 'See you at the __screening__.');
+  await page.click(`${card} [data-testid=preview-open]`);
+  await page.waitForSelector(`${card} [data-testid=preview-body] strong >> text=screening`);
+  assert.equal(sends().length, 0, 'a preview sends nothing');
   await page.fill(box, 'See you at the <screening>.');
   await page.click(`${card} [data-testid=compose-send]`);
   await page.waitForSelector('[data-testid=activity-8007]');

@@ -907,6 +907,7 @@ test('your own comment on a thread: changed in place from its markdown (a lost a
   await mine.locator('[data-testid=edit-mine]').click();
   const box = mine.locator('[data-testid=compose-text]');
   assert.equal(await box.inputValue(), 'Session __20__, surely.', 'the markdown as written');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'compose-text' && !!document.activeElement.closest('[data-testid=comment]'), null, { timeout: 5000 });
   await box.fill('Session __24__, surely.');
   world.standIn.fault({ kind: 'drop-after', operation: 'EditComment' });
   await mine.locator('[data-testid=compose-send]').click();
@@ -948,11 +949,13 @@ test('the forum: the last answered first, each leading to its page; 25 at a time
   await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 32);
   assert.deepEqual(requests('ForumThreads').map((r) => r.body.variables), [{ page: 1, sort: ['REPLIED_AT_DESC'] }, { page: 2, sort: ['REPLIED_AT_DESC'] }]);
   assert.ok(requests('ForumThreads').every((r) => r.authorization === null), 'no token signed out');
-  // A search: in the address, best match first; none found says so.
-  await out.fill('[data-testid=forum-search]', 'rewatch club session');
-  await out.press('[data-testid=forum-search]', 'Enter');
+  // A search as you type, after a pause: in the address, best match first; none found says so.
+  const before = requests('ForumThreads').length;
+  await out.fill('[data-testid=forum-search]', 'rewatch club session ');
   await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 2);
   assert.equal(new URL(out.url()).search, '?search=rewatch+club+session');
+  assert.equal(await out.inputValue('[data-testid=forum-search]'), 'rewatch club session ', 'the box as typed');
+  assert.equal(requests('ForumThreads').length, before + 1, 'one request for the words');
   assert.deepEqual(await titles(), ['Rewatch club: week 1', 'Which session is the best?'], 'two of its words before one, older as it is');
   assert.deepEqual(requests('ForumThreads').at(-1).body.variables, { page: 1, search: 'rewatch club session', sort: ['SEARCH_MATCH'] });
   await out.goto(`${world.app.url}forum?search=nothing+like+it`);
