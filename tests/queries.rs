@@ -184,6 +184,7 @@ where
 fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let viewer = fixture_reads_as_selected::<viewer::Viewer>();
     assert!(viewer.contains("minutes_watched: 5424") && viewer.contains("Point10Decimal"), "{viewer}");
+    assert!(viewer.contains(r#"source: Some("Whatever __happens__, happens.")"#), "the bio as written: {viewer}");
     for part in ["page_info: Some(Total { total: Some(27) })", "title: Some(Title { user_preferred: Some(\"Cowboy Bebop\")", "start_date: Some(FuzzyDate { year: Some(1998)", "Spike Spiegel", "staff: None", "studios: Some(Favoured { page_info: Some(Total { total: Some(1) }), nodes: [FavStudio { id: 14, name: \"Sunrise\" }] })"] {
         assert!(viewer.contains(part), "{part}: {viewer}");
     }
@@ -322,6 +323,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100), row_order: Some(\"updatedAt\")"), "{saved_options}");
     assert!(saved_options.contains(r#"["Summer 2026"]"#) && saved_options.contains(r#"["To buy"]"#) && saved_options.contains(r#"section_order: ["Planning", "To buy"]"#), "{saved_options}");
     assert!(saved_options.contains(r#"advanced_scoring: ["Art"], advanced_scoring_enabled: Some(true)"#), "{saved_options}");
+    let about = fixture_reads_as_selected::<viewer::SaveAbout>();
+    assert!(about.contains(r#"About { id: 5150, about: Some("<p>Rewatching <b>Bebop</b>.</p>"), source: Some("Rewatching __Bebop__.") }"#), "{about}");
     let stats = fixture_reads_as_selected::<stats::UserStats>();
     for part in ["standard_deviation: 7.4", "count: 3, mean_score: 86.5, minutes_watched: 4800, chapters_read: 0, status: Some(Completed)", "format: Some(Movie)", "score: Some(70)", "release_year: Some(2004)", "genre: Some(\"Action\")", "name: \"Space\"", "name: \"Sunrise\"", "Shinichirou Watanabe", "chapters_read: 362, volumes_read: 47"] {
         assert!(stats.contains(part), "{part}: {stats}");

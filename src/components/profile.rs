@@ -13,7 +13,7 @@ use crate::api::ops::viewer::{self, Favoured, Members, Written};
 use crate::api::ops::favourite::{moved, FavouriteKind, MemberFavourites, OrderFavourites};
 use crate::components::api_status::{ApiErrorView, LoadMore, Paged, Sending};
 use crate::components::focus_first;
-use crate::components::rich_text::RichText;
+use crate::components::written::{self, DeleteMine, Mine};
 use crate::components::tiles::{review_item, MediaTile, MemberLink, PersonLink};
 use crate::media::{MediaKind, ScoreFormat};
 use crate::routes::Page;
@@ -24,6 +24,8 @@ pub struct Profile {
     pub id: u64,
     pub name: String,
     pub about: Option<String>,
+    /// The bio as written (markdown): the person's own only.
+    pub about_source: Option<String>,
     /// Their page on AniList, when it is a web address.
     pub site_url: Option<String>,
     /// The large avatar, else the medium one.
@@ -45,6 +47,7 @@ impl From<viewer::User> for Profile {
             id: v.id,
             name: v.name,
             about: v.about,
+            about_source: v.source,
             // AniList content is shown as text; a link only when it is a web address.
             site_url: v.site_url.filter(|u| u.starts_with("https://") || u.starts_with("http://")),
             avatar_medium: v.avatar.as_ref().and_then(|a| a.medium.clone()),
@@ -60,10 +63,20 @@ impl From<viewer::User> for Profile {
 }
 
 /// The profile's card: avatar, name, id, a link to AniList, `actions`
-/// under the name, and the bio (through the allowlist).
+/// under the name, and the bio (through the allowlist). `own`: the
+/// person's own, whose bio they can change (from its markdown) or delete.
 #[component]
-pub fn ProfileCard(profile: Profile, children: Children) -> impl IntoView {
+pub fn ProfileCard(profile: Profile, #[prop(optional)] own: bool, children: Children) -> impl IntoView {
     let p = profile;
+    let written = written::Written::new(p.about.clone(), p.about_source.clone());
+    let mine = Mine::About(p.id as i64);
+    let text = written.view(mine, "profile-about-text");
+    let edit = own.then(|| view! {
+        <p class="muted small" data-testid="profile-about-actions">
+            "Your bio" {written.edit_button()}
+            {move || written.has_text().then(|| view! { <DeleteMine mine=mine gone=Callback::new(move |()| written.clear())/> })}
+        </p>
+    });
     view! {
         <section class="card profile" data-testid="profile">
             <div class="profile__head">
@@ -76,11 +89,9 @@ pub fn ProfileCard(profile: Profile, children: Children) -> impl IntoView {
             </div>
             <h3>"About"</h3>
             <div class="about rich" data-testid="profile-about">
-                {match p.about.filter(|a| !a.trim().is_empty()) {
-                    Some(html) => view! { <RichText html=html/> }.into_any(),
-                    None => view! { <p class="muted">"Nothing written yet."</p> }.into_any(),
-                }}
+                {move || text().unwrap_or_else(|| view! { <p class="muted">"Nothing written yet."</p> }.into_any())}
             </div>
+            {edit}
             <div class="actions">{children()}</div>
         </section>
     }

@@ -1,5 +1,5 @@
 //! What the person wrote on AniList, theirs to change or take back: a
-//! post, a message, a reply, a forum comment. Its text is changed in place
+//! post, a message, a reply, a forum comment, their bio. Its text is changed in place
 //! from the text as written (sent whole: a lost answer is followed by one
 //! more send), and deleted after asking once more (deleting twice deletes
 //! once).
@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use crate::api::error::ApiError;
 use crate::api::ops::activity::RepliesVars;
 use crate::api::ops::post::{DeletePost, DeleteReply, EditMessage, EditPost, EditReply, EditVars, MessageVars};
+use crate::api::ops::delete_entry::Deleted;
 use crate::api::ops::thread::{DeleteComment, EditComment, EditCommentVars};
+use crate::api::ops::viewer::{About, AboutVars, SaveAbout};
 use crate::api::sending::{again_if_unknown, gone};
 use crate::api::Api;
 use crate::auth::callback::Credential;
@@ -18,24 +20,26 @@ use crate::components::compose::{Compose, Posted};
 use crate::components::rich_text::RichText;
 
 /// One of the person's own: an activity, a message they wrote (to whom,
-/// and whether only the two of them see it), a reply, or a forum comment.
+/// and whether only the two of them see it), a reply, a forum comment, or
+/// the bio on their profile (their user id).
 #[derive(Clone, Copy, Debug)]
 pub enum Mine {
     Post(i64),
     Message { id: i64, to: u64, private: bool },
     Reply(i64),
     Comment(i64),
+    About(i64),
 }
 
 impl Mine {
     pub fn id(self) -> i64 {
         match self {
-            Mine::Post(id) | Mine::Message { id, .. } | Mine::Reply(id) | Mine::Comment(id) => id,
+            Mine::Post(id) | Mine::Message { id, .. } | Mine::Reply(id) | Mine::Comment(id) | Mine::About(id) => id,
         }
     }
 }
 
-/// Changes the text of a post, a reply or a comment of the person's: AniList's text
+/// Changes the text of a post, a reply, a comment or the bio of the person's: AniList's text
 /// after it, as HTML and as written. It sets the whole text, so a lost
 /// answer is followed by one more send.
 pub async fn edit_mine(api: &Api, credential: &Credential, mine: Mine, text: String) -> Result<(Option<String>, Option<String>), ApiError> {
@@ -53,23 +57,31 @@ pub async fn edit_mine(api: &Api, credential: &Credential, mine: Mine, text: Str
                     let vars = EditCommentVars { id, comment: vars.text };
                     api.run::<EditComment>(Some(credential), &vars, false).await.map(|c| c.comment.map(|c| (c.comment, c.source)))
                 }
+                Mine::About(_) => about(api, credential, vars.text).await.map(|a| a.map(|a| (a.about, a.source))),
             }
         }
     };
     again_if_unknown(once).await?.ok_or_else(|| ApiError::Shape("no text in AniList's answer".into()))
 }
 
-/// Deletes it. Deleting twice deletes once (AniList then says it is not
-/// found: gone), so a lost answer is followed by one more send.
+/// Deletes it (a bio: empties it). Deleting twice deletes once (AniList
+/// then says it is not found: gone), so a lost answer is followed by one
+/// more send.
 pub async fn delete_mine(api: &Api, credential: &Credential, mine: Mine) -> Result<(), ApiError> {
     let once = || async move {
         match mine {
+            Mine::About(_) => about(api, credential, String::new()).await.map(|a| a.map(|_| Deleted { deleted: Some(true) })),
             Mine::Post(id) | Mine::Message { id, .. } => api.run::<DeletePost>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
             Mine::Reply(id) => api.run::<DeleteReply>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
             Mine::Comment(id) => api.run::<DeleteComment>(Some(credential), &RepliesVars { id }, false).await.map(|d| d.result),
         }
     };
     gone(again_if_unknown(once).await)
+}
+
+/// Sets the person's bio (empty clears it).
+async fn about(api: &Api, credential: &Credential, text: String) -> Result<Option<About>, ApiError> {
+    Ok(api.run::<SaveAbout>(Some(credential), &AboutVars { about: text }, false).await?.user)
 }
 
 /// A post's or a reply's text, shown through the allowlist; one of the
@@ -105,6 +117,7 @@ impl Written {
                     Mine::Message { id, .. } => (format!("edit-{id}"), "Edit your message"),
                     Mine::Reply(id) => (format!("edit-reply-{id}"), "Edit your reply"),
                     Mine::Comment(id) => (format!("edit-comment-{id}"), "Edit your comment"),
+                    Mine::About(_) => ("edit-about".to_string(), "Your bio"),
                 };
                 let key = crate::storage::draft_key(credential.user, &key);
                 let done = Callback::new(move |()| editing.set(false));
@@ -125,6 +138,18 @@ impl Written {
             }
             html.get().map(|t| view! { <div class="rich activity__post" data-testid=testid><RichText html=t/></div> }.into_any())
         }
+    }
+
+    /// Whether there is a text (shown, not being changed).
+    pub fn has_text(self) -> bool {
+        self.html.with(Option::is_some)
+    }
+
+    /// It was deleted: no text any more.
+    pub fn clear(self) {
+        self.html.try_set(None);
+        self.source.try_set(String::new());
+        self.editing.try_set(false);
     }
 
     /// " · Edit", which opens (or closes) the box.
@@ -159,6 +184,7 @@ pub fn DeleteMine(mine: Mine, gone: Callback<()>) -> impl IntoView {
         Mine::Message { .. } => "Delete this message from AniList?",
         Mine::Reply(_) => "Delete this reply from AniList?",
         Mine::Comment(_) => "Delete this comment from AniList?",
+        Mine::About(_) => "Delete your bio from AniList?",
     };
     view! {
         " · "

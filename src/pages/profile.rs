@@ -66,7 +66,7 @@ fn ProfileView(viewer: Viewer, token_sub: u64, reload: Callback<()>) -> impl Int
     let mismatch = p.id != token_sub;
     view! {
         {mismatch.then(|| view! { <ViewerMismatch answered=p.id token=token_sub/> })}
-        <ProfileCard profile=p.clone()>
+        <ProfileCard profile=p.clone() own=!mismatch>
             <button type="button" class="button button--secondary" on:click=move |_| reload.run(()) data-testid="reload">"Reload from AniList"</button>
         </ProfileCard>
         <TotalsCards anime=p.anime.clone() manga=p.manga.clone() stats=true>

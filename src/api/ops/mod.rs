@@ -35,6 +35,7 @@ pub mod viewer;
 /// Every typed operation: name, text, mutation or not (the schema test).
 pub const ALL: &[(&str, &str, bool)] = &[
     op::<viewer::Viewer>(),
+    op::<viewer::SaveAbout>(),
     op::<me::Me>(),
     op::<list_collection::ListCollection>(),
     op::<list_entries::ListEntries>(),

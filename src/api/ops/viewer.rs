@@ -87,6 +87,7 @@ impl Operation for Viewer {
     ",
         crate::profile_fields!(),
         "
+    source: about(asHtml: false)
     options { titleLanguage displayAdultContent }
   }
   ",
@@ -98,6 +99,41 @@ impl Operation for Viewer {
     );
     type Vars = Vars;
     type Data = Data;
+}
+
+/// Sets the person's bio (`UpdateUser(about:)`): AniList's text after it,
+/// as HTML and as written. It sets the whole text, so a lost answer can be
+/// followed by one more send.
+pub struct SaveAbout;
+
+impl Operation for SaveAbout {
+    const NAME: &'static str = "SaveAbout";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation SaveAbout($about: String!) {
+  UpdateUser(about: $about) { id about(asHtml: true) source: about(asHtml: false) }
+}";
+    type Vars = AboutVars;
+    type Data = AboutSaved;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AboutVars {
+    /// In AniList's markdown; empty clears it.
+    pub about: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct AboutSaved {
+    #[serde(rename = "UpdateUser")]
+    pub user: Option<About>,
+}
+
+/// The bio as AniList keeps it after the change.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct About {
+    pub id: u64,
+    pub about: Option<String>,
+    pub source: Option<String>,
 }
 
 /// The user whose followers and followed are asked (for Viewer: the
@@ -148,6 +184,10 @@ pub struct User {
     pub id: u64,
     pub name: String,
     pub about: Option<String>,
+    /// The bio as written (markdown): what the person's own is changed
+    /// from (the Viewer query only).
+    #[serde(default)]
+    pub source: Option<String>,
     pub site_url: Option<String>,
     pub avatar: Option<Avatar>,
     pub banner_image: Option<String>,

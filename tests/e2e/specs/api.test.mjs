@@ -4,7 +4,7 @@
 import { HOSTILE_BIO } from '../stand-in/fixtures.mjs';
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn, waitFor, INERT_MARKUP } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, waitFor, INERT_MARKUP, problemsBut } from '../lib/harness.mjs';
 import { VIEWER_ID } from '../stand-in/fixtures.mjs';
 
 let world;
@@ -91,6 +91,52 @@ test('the profile: Bearer token sent, the user, the about text (formatted, nothi
   assert.deepEqual(page.problems, []);
 });
 
+
+test('your bio: changed on the profile from its markdown (focused, a lost answer sent once more, AniList\'s text after it), kept over a reload; deleted after asking; another member\'s has neither', async () => {
+  const saves = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveAbout');
+  const { page } = await signedIn();
+  const about = '[data-testid=profile-about]';
+  const actions = '[data-testid=profile-about-actions]';
+  await page.waitForSelector(actions);
+  assert.equal(await page.locator(`${actions} [data-testid=delete-mine]`).count(), 1);
+  await page.click(`${actions} [data-testid=edit-mine]`);
+  const box = `${about} [data-testid=compose-text]`;
+  assert.equal(await page.inputValue(box), world.standIn.data.viewer.about, 'the markdown as written, not the HTML');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'compose-text');
+  // Cancel keeps the bio as it was.
+  await page.fill(box, 'not this');
+  await page.click(`${about} [data-testid=compose-cancel]`);
+  await page.waitForSelector(`${about} strong >> text=everything`);
+  assert.equal(saves().length, 0);
+  // Saved, its answer lost after AniList made the change: sent once more (it sets the text).
+  await page.click(`${actions} [data-testid=edit-mine]`);
+  await page.fill(box, 'Rewatching __Bebop__ with [Hana](https://anilist.co/user/6001).');
+  world.standIn.fault({ kind: 'drop-after', operation: 'SaveAbout' });
+  await page.click(`${about} [data-testid=compose-send]`);
+  await page.waitForSelector(`${about} strong >> text=Bebop`);
+  assert.equal(await page.locator(box).count(), 0, 'the box closed');
+  assert.deepEqual(saves().map((r) => r.body.variables), [{ about: 'Rewatching __Bebop__ with [Hana](https://anilist.co/user/6001).' }, { about: 'Rewatching __Bebop__ with [Hana](https://anilist.co/user/6001).' }]);
+  assert.deepEqual(await page.$$eval(`${about} a`, (as) => as.map((a) => a.getAttribute('href'))), ['https://anilist.co/user/6001']);
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(`${about} strong >> text=Bebop`);
+  await page.click(`${actions} [data-testid=edit-mine]`);
+  assert.equal(await page.inputValue(box), 'Rewatching __Bebop__ with [Hana](https://anilist.co/user/6001).', 'AniList keeps it as written');
+  await page.click(`${about} [data-testid=compose-cancel]`);
+  // Deleted after asking: none is left, on AniList too.
+  await page.click(`${actions} [data-testid=delete-mine]`);
+  await page.click(`${actions} [data-testid=confirm-delete-mine]`);
+  await page.waitForSelector(`${about} >> text=Nothing written yet.`);
+  assert.deepEqual(saves().at(-1).body.variables, { about: '' });
+  assert.equal(world.standIn.data.viewer.about, null);
+  assert.equal(await page.locator(`${actions} [data-testid=delete-mine]`).count(), 0, 'nothing left to delete');
+  // Another member's bio is theirs.
+  await page.goto(`${world.app.url}user/6002`);
+  await appReady(page);
+  await page.waitForSelector(`${about} strong >> text=movies`);
+  assert.equal(await page.locator(`${actions}, ${about} [data-testid=edit-mine]`).count(), 0);
+  assert.deepEqual(problemsBut(page), [], 'no page error (the lost answer aside)');
+});
 
 test('statistics: from the profile, anime then manga, in one request; "Reload from AniList" shows a change', async () => {
   const { page } = await signedIn();

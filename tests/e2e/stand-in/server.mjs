@@ -1507,6 +1507,11 @@ export class StandIn {
         for (const k of ['titleLanguage', 'airingNotifications', 'displayAdultContent']) {
           if (args[k] != null) d.viewer.options[k] = args[k];
         }
+        // The bio, as written and as AniList renders it (empty: none).
+        if (args.about != null) {
+          d.viewer.about = args.about.trim() ? args.about : null;
+          d.viewer.aboutHtml = args.about.trim() ? markdownHtml(args.about) : null;
+        }
         if (args.scoreFormat != null) d.viewer.mediaListOptions.scoreFormat = args.scoreFormat;
         if (args.rowOrder != null) d.viewer.mediaListOptions.rowOrder = args.rowOrder;
         // A kind's order of lists, split of its completed list, advanced
