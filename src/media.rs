@@ -406,6 +406,16 @@ anilist_enum!(
 );
 
 anilist_enum!(
+    /// AniList's `UserStaffNameLanguage`: the names characters and staff
+    /// go by (`name { userPreferred }`).
+    UserStaffNameLanguage {
+        RomajiWestern = "ROMAJI_WESTERN": "Romaji, given name first",
+        Romaji = "ROMAJI": "Romaji, family name first",
+        Native = "NATIVE": "Native",
+    }
+);
+
+anilist_enum!(
     /// AniList's `MediaStatus`: how far its release is.
     MediaStatus {
         Finished = "FINISHED": "Finished",

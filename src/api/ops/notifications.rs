@@ -128,7 +128,7 @@ impl Kinds {
 }
 
 /// AniList's `NotificationType`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum NotificationType {
     Airing,
@@ -150,6 +150,32 @@ pub enum NotificationType {
     MediaDeletion,
     #[serde(other)]
     Unknown,
+}
+
+impl NotificationType {
+    /// What AniList tells of, in the words of a setting ("Tell me when…").
+    pub fn setting(self) -> &'static str {
+        match self {
+            NotificationType::Airing => "an episode airs of an anime I am watching",
+            NotificationType::Following => "someone follows me",
+            NotificationType::ActivityMessage => "someone writes to me",
+            NotificationType::ActivityMention => "someone mentions me in an activity",
+            NotificationType::ActivityReply => "someone replies to my activity",
+            NotificationType::ActivityReplySubscribed => "someone replies to an activity I am subscribed to",
+            NotificationType::ActivityLike => "someone likes my activity",
+            NotificationType::ActivityReplyLike => "someone likes my reply",
+            NotificationType::ThreadCommentMention => "someone mentions me in a forum comment",
+            NotificationType::ThreadCommentReply => "someone answers my forum comment",
+            NotificationType::ThreadSubscribed => "someone comments in a forum thread I am subscribed to",
+            NotificationType::ThreadCommentLike => "someone likes my forum comment",
+            NotificationType::ThreadLike => "someone likes my forum thread",
+            NotificationType::RelatedMediaAddition => "a title related to one on my lists is added",
+            NotificationType::MediaDataChange => "a title on my lists changes in a way that matters to tracking it",
+            NotificationType::MediaMerge => "titles on my lists are merged into one",
+            NotificationType::MediaDeletion => "a title on my lists is deleted",
+            NotificationType::Unknown => "another kind of notification (as on AniList)",
+        }
+    }
 }
 
 /// One notification, of any kind: what its kind does not have is `None`.

@@ -5,8 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::operation::Operation;
-use crate::api::ops::user_options::{Choices, User};
-use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
+use crate::api::ops::user_options::{Account, Choices, User};
+use crate::api::ops::notifications::NotificationType;
+use crate::media::{ListStatus, MediaKind, ScoreFormat, UserStaffNameLanguage, UserTitleLanguage};
 
 pub struct SaveUserOptions;
 
@@ -14,8 +15,8 @@ impl Operation for SaveUserOptions {
     const NAME: &'static str = "SaveUserOptions";
     const MUTATION: bool = true;
     const QUERY: &'static str = concat!(
-        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $rowOrder: String, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput) {
-  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, rowOrder: $rowOrder, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions) { ",
+        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $rowOrder: String, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput, $staffNameLanguage: UserStaffNameLanguage, $displayAdultContent: Boolean, $restrictMessagesToFollowing: Boolean, $activityMergeTime: Int, $profileColor: String, $notificationOptions: [NotificationOptionInput], $disabledListActivity: [ListActivityOptionInput]) {
+  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, rowOrder: $rowOrder, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions, staffNameLanguage: $staffNameLanguage, displayAdultContent: $displayAdultContent, restrictMessagesToFollowing: $restrictMessagesToFollowing, activityMergeTime: $activityMergeTime, profileColor: $profileColor, notificationOptions: $notificationOptions, disabledListActivity: $disabledListActivity) { ",
         crate::user_option_fields!(),
         " }\n}"
     );
@@ -39,6 +40,36 @@ pub struct Vars {
     pub anime_list_options: Option<KindInput>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub manga_list_options: Option<KindInput>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff_name_language: Option<UserStaffNameLanguage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_adult_content: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restrict_messages_to_following: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_merge_time: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile_color: Option<String>,
+    /// Every kind AniList listed, each on or off, when one changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notification_options: Option<Vec<NotifyInput>>,
+    /// Every status, each posting an activity or not, when one changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disabled_list_activity: Option<Vec<ListActivityInput>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NotifyInput {
+    #[serde(rename = "type")]
+    pub kind: NotificationType,
+    pub enabled: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListActivityInput {
+    #[serde(rename = "type")]
+    pub kind: ListStatus,
+    pub disabled: bool,
 }
 
 /// A kind's list options: its custom lists, their order, the split of its
@@ -81,6 +112,24 @@ impl Vars {
             airing_notifications: Some(after.airing_notifications).filter(|a| *a != before.airing_notifications),
             anime_list_options: lists(MediaKind::Anime),
             manga_list_options: lists(MediaKind::Manga),
+            ..Vars::account(&before.account, &after.account)
+        }
+    }
+
+    /// What changes of the account's other options (a name, a colour or
+    /// a time this app does not know is never sent back).
+    fn account(before: &Account, after: &Account) -> Self {
+        let changed = |f: &dyn Fn(&Account) -> bool| f(before) != f(after);
+        let color = &after.profile_color;
+        Vars {
+            staff_name_language: Some(after.staff_language).filter(|l| *l != before.staff_language && *l != UserStaffNameLanguage::Unknown),
+            display_adult_content: Some(after.adult).filter(|_| changed(&|a| a.adult)),
+            restrict_messages_to_following: Some(after.restrict_messages).filter(|_| changed(&|a| a.restrict_messages)),
+            activity_merge_time: after.merge_time.filter(|t| after.merge_time != before.merge_time && Account::MERGE_TIMES.iter().any(|(m, _)| m == t)),
+            profile_color: Some(color.clone()).filter(|c| *c != before.profile_color && Account::COLORS.contains(&c.as_str())),
+            notification_options: (after.notify != before.notify).then(|| after.notify.iter().map(|&(kind, enabled)| NotifyInput { kind, enabled }).collect()),
+            disabled_list_activity: (after.quiet != before.quiet).then(|| ListStatus::ALL.iter().zip(after.quiet).map(|(&kind, disabled)| ListActivityInput { kind, disabled }).collect()),
+            ..Vars::default()
         }
     }
 
@@ -101,7 +150,7 @@ mod tests {
 
     #[test]
     fn only_what_changed_is_sent() {
-        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into(), advanced: Default::default() };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: [vec!["Rewatch".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into(), advanced: Default::default(), account: Default::default() };
         assert!(Vars::between(&a, &a).is_empty());
         let b = Choices { score_format: ScoreFormat::Point100, airing_notifications: false, ..a.clone() };
         let v = Vars::between(&a, &b);
@@ -146,5 +195,36 @@ mod tests {
         let mut off = h.clone();
         off.advanced[1].turn(false, &h.advanced[1].sections);
         assert_eq!(serde_json::to_string(&Vars::between(&h, &off)).unwrap(), r#"{"mangaListOptions":{"advancedScoringEnabled":false}}"#);
+    }
+
+    #[test]
+    fn the_accounts_other_options_only_when_changed_and_only_as_anilist_knows_them() {
+        let account = Account {
+            notify: vec![(NotificationType::Following, true), (NotificationType::ThreadLike, true)],
+            merge_time: Some(720),
+            profile_color: "blue".into(),
+            ..Account::default()
+        };
+        let a = Choices { title_language: UserTitleLanguage::English, score_format: ScoreFormat::Point10, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default(), account };
+        let with = |f: &dyn Fn(&mut Account)| {
+            let mut b = a.clone();
+            f(&mut b.account);
+            serde_json::to_string(&Vars::between(&a, &b)).unwrap()
+        };
+        assert_eq!(with(&|b| b.staff_language = UserStaffNameLanguage::Native), r#"{"staffNameLanguage":"NATIVE"}"#);
+        assert_eq!(with(&|b| b.staff_language = UserStaffNameLanguage::Unknown), "{}", "a language AniList added later is never sent back");
+        assert_eq!(with(&|b| { b.adult = true; b.restrict_messages = true; }), r#"{"displayAdultContent":true,"restrictMessagesToFollowing":true}"#);
+        assert_eq!(with(&|b| b.merge_time = Some(29160)), r#"{"activityMergeTime":29160}"#);
+        assert_eq!(with(&|b| b.merge_time = Some(45)), "{}", "a time not offered is never sent");
+        assert_eq!(with(&|b| b.profile_color = "green".into()), r#"{"profileColor":"green"}"#);
+        assert_eq!(with(&|b| b.profile_color = "#ff0000".into()), "{}", "a donor's own colour is kept, never sent");
+        // A kind of notification: every kind AniList listed goes, each as it is now.
+        assert_eq!(with(&|b| b.set_notify(NotificationType::ThreadLike, false)), r#"{"notificationOptions":[{"type":"FOLLOWING","enabled":true},{"type":"THREAD_LIKE","enabled":false}]}"#);
+        assert_eq!(with(&|b| b.set_notify(NotificationType::MediaMerge, false)), "{}", "a kind AniList did not list is not made up");
+        // Planning posts no activity: every status goes.
+        assert_eq!(
+            with(&|b| b.quiet[5] = true),
+            r#"{"disabledListActivity":[{"type":"CURRENT","disabled":false},{"type":"REPEATING","disabled":false},{"type":"COMPLETED","disabled":false},{"type":"PAUSED","disabled":false},{"type":"DROPPED","disabled":false},{"type":"PLANNING","disabled":true}]}"#
+        );
     }
 }

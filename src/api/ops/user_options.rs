@@ -9,13 +9,14 @@
 use serde::Deserialize;
 
 use crate::api::operation::{nullable_list, Operation};
-use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
+use crate::api::ops::notifications::NotificationType;
+use crate::media::{ListStatus, MediaKind, ScoreFormat, UserStaffNameLanguage, UserTitleLanguage};
 
 /// The fields read back, in the query and in the save's answer.
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } mangaList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } }"
+        "id options { titleLanguage airingNotifications displayAdultContent profileColor staffNameLanguage restrictMessagesToFollowing activityMergeTime notificationOptions { type enabled } disabledListActivity { type disabled } } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } mangaList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } }"
     };
 }
 
@@ -51,6 +52,38 @@ pub struct User {
 pub struct Options {
     pub title_language: Option<UserTitleLanguage>,
     pub airing_notifications: Option<bool>,
+    #[serde(default)]
+    pub display_adult_content: Option<bool>,
+    #[serde(default)]
+    pub profile_color: Option<String>,
+    #[serde(default)]
+    pub staff_name_language: Option<UserStaffNameLanguage>,
+    #[serde(default)]
+    pub restrict_messages_to_following: Option<bool>,
+    /// Minutes within which list activity is merged (0: never; above two
+    /// weeks: always).
+    #[serde(default)]
+    pub activity_merge_time: Option<i32>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub notification_options: Vec<NotifyOption>,
+    #[serde(default, deserialize_with = "nullable_list")]
+    pub disabled_list_activity: Vec<ListActivityOption>,
+}
+
+/// Whether AniList tells the person of one kind of notification.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct NotifyOption {
+    #[serde(rename = "type")]
+    pub kind: Option<NotificationType>,
+    pub enabled: Option<bool>,
+}
+
+/// Whether a list update to one status posts an activity.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ListActivityOption {
+    #[serde(rename = "type")]
+    pub kind: Option<ListStatus>,
+    pub disabled: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -104,6 +137,86 @@ pub struct Choices {
     /// Each kind's advanced scoring: whether it is on, and its sections
     /// (anime, then manga).
     pub advanced: [Advanced; 2],
+    /// The account's other options: names, privacy, activity, notifications.
+    pub account: Account,
+}
+
+/// The account's options that change nothing this app keeps, save the
+/// names of characters and staff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub staff_language: UserStaffNameLanguage,
+    /// Titles for adults shown (on AniList).
+    pub adult: bool,
+    /// Only members the person follows can write to them.
+    pub restrict_messages: bool,
+    /// Minutes within which list activity is merged; `None` when AniList
+    /// gives none.
+    pub merge_time: Option<i32>,
+    /// AniList's name of the profile's colour ("blue"), or its hex code.
+    pub profile_color: String,
+    /// The kinds of notification AniList lists, each on or off (a kind
+    /// this app does not know is left out, and never sent).
+    pub notify: Vec<(NotificationType, bool)>,
+    /// Each status ([`ListStatus::ALL`]'s order): whether setting an
+    /// entry to it posts no activity.
+    pub quiet: [bool; 6],
+}
+
+impl Default for Account {
+    fn default() -> Self {
+        Account { staff_language: UserStaffNameLanguage::RomajiWestern, adult: false, restrict_messages: false, merge_time: None, profile_color: String::new(), notify: Vec::new(), quiet: [false; 6] }
+    }
+}
+
+impl Account {
+    /// The colours AniList names for a profile.
+    pub const COLORS: [&'static str; 7] = ["blue", "purple", "pink", "orange", "red", "green", "gray"];
+
+    /// The merge times offered, in minutes, with their words (AniList:
+    /// 0 is never, above two weeks is always).
+    pub const MERGE_TIMES: [(i32, &'static str); 13] = [
+        (0, "Never"),
+        (30, "30 minutes"),
+        (60, "1 hour"),
+        (120, "2 hours"),
+        (180, "3 hours"),
+        (360, "6 hours"),
+        (720, "12 hours"),
+        (1440, "1 day"),
+        (2880, "2 days"),
+        (4320, "3 days"),
+        (10080, "1 week"),
+        (20160, "2 weeks"),
+        (29160, "Always"),
+    ];
+
+    fn from_options(o: Option<&Options>) -> Self {
+        let Some(o) = o else { return Account::default() };
+        let notify = o.notification_options.iter().filter_map(|n| Some((n.kind.filter(|k| *k != NotificationType::Unknown)?, n.enabled.unwrap_or(true)))).collect();
+        let quiet = ListStatus::ALL.map(|s| o.disabled_list_activity.iter().any(|d| d.kind == Some(s) && d.disabled == Some(true)));
+        Account {
+            staff_language: o.staff_name_language.unwrap_or(UserStaffNameLanguage::RomajiWestern),
+            adult: o.display_adult_content == Some(true),
+            restrict_messages: o.restrict_messages_to_following == Some(true),
+            merge_time: o.activity_merge_time,
+            profile_color: o.profile_color.clone().unwrap_or_default(),
+            notify,
+            quiet,
+        }
+    }
+
+    /// Whether a kind of notification is on.
+    pub fn notifies(&self, kind: NotificationType) -> bool {
+        self.notify.iter().any(|(k, on)| *k == kind && *on)
+    }
+
+    /// Turns a kind of notification on or off.
+    pub fn set_notify(&mut self, kind: NotificationType, on: bool) {
+        if let Some(n) = self.notify.iter_mut().find(|(k, _)| *k == kind) {
+            n.1 = on;
+        }
+    }
 }
 
 /// A kind's advanced scoring: each entry gets a score per section, and its
@@ -160,6 +273,7 @@ impl From<&User> for Choices {
             split: [split(m.and_then(|m| m.anime_list.as_ref())), split(m.and_then(|m| m.manga_list.as_ref()))],
             row_order: m.and_then(|m| m.row_order.clone()).unwrap_or_default(),
             advanced: [advanced(m.and_then(|m| m.anime_list.as_ref())), advanced(m.and_then(|m| m.manga_list.as_ref()))],
+            account: Account::from_options(o),
         }
     }
 }
@@ -231,10 +345,26 @@ mod tests {
     fn choices_take_anilists_defaults_where_it_gives_none() {
         let u: User = serde_json::from_str(r#"{"id":1,"options":null,"mediaListOptions":{"scoreFormat":null}}"#).unwrap();
         let c = Choices::from(&u);
-        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default() });
+        assert_eq!(c, Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10Decimal, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default(), account: Default::default() });
         let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"NATIVE_STYLISED","airingNotifications":false},"mediaListOptions":{"scoreFormat":"POINT_3","rowOrder":"score","animeList":{"customLists":["Rewatch",null],"sectionOrder":["Planning"],"splitCompletedSectionByFormat":true,"advancedScoring":["Story",null],"advancedScoringEnabled":true},"mangaList":null}}"#).unwrap();
         let advanced = [Advanced { on: true, sections: vec!["Story".into()] }, Advanced::default()];
-        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false], row_order: "score".into(), advanced });
+        assert_eq!(Choices::from(&u), Choices { title_language: UserTitleLanguage::NativeStylised, score_format: ScoreFormat::Point3, airing_notifications: false, lists: [vec!["Rewatch".into()], vec![]], order: [vec!["Planning".into()], vec![]], split: [true, false], row_order: "score".into(), advanced, account: Default::default() });
+    }
+
+    #[test]
+    fn the_accounts_other_options_as_anilist_gives_them() {
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"ROMAJI","airingNotifications":true,"displayAdultContent":true,"profileColor":"pink","staffNameLanguage":"NATIVE","restrictMessagesToFollowing":null,"activityMergeTime":720,
+            "notificationOptions":[{"type":"FOLLOWING","enabled":false},{"type":"SOMETHING_NEW","enabled":true},{"type":"THREAD_LIKE","enabled":null},null],
+            "disabledListActivity":[{"type":"PLANNING","disabled":true},{"type":"CURRENT","disabled":false},{"type":"SOMETHING_NEW","disabled":true}]},"mediaListOptions":null}"#).unwrap();
+        let a = Choices::from(&u).account;
+        assert_eq!(a.staff_language, UserStaffNameLanguage::Native);
+        assert!(a.adult && !a.restrict_messages);
+        assert_eq!((a.merge_time, a.profile_color.as_str()), (Some(720), "pink"));
+        assert_eq!(a.notify, [(NotificationType::Following, false), (NotificationType::ThreadLike, true)], "a kind this app does not know is left out; none said: on");
+        assert!(!a.notifies(NotificationType::Following) && a.notifies(NotificationType::ThreadLike) && !a.notifies(NotificationType::MediaMerge));
+        assert_eq!(a.quiet, [false, false, false, false, false, true], "Planning posts no activity");
+        let none: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":null,"airingNotifications":null},"mediaListOptions":null}"#).unwrap();
+        assert_eq!(Choices::from(&none).account, Account::default());
     }
 
     fn b_of(a: &Choices) -> Choices {
@@ -243,7 +373,7 @@ mod tests {
 
     #[test]
     fn only_scores_titles_and_custom_lists_change_the_lists() {
-        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into(), advanced: Default::default() };
+        let a = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point10, airing_notifications: true, lists: [vec!["A".into()], vec![]], order: Default::default(), split: [false, false], row_order: "title".into(), advanced: Default::default(), account: Default::default() };
         assert!(!a.lists_change(&Choices { airing_notifications: false, ..a.clone() }));
         assert!(!a.lists_change(&Choices { order: [vec!["Planning".into()], vec![]], ..a.clone() }), "the order changes no entry");
         assert!(!a.lists_change(&Choices { split: [false, true], ..a.clone() }), "nor the split");
@@ -259,7 +389,7 @@ mod tests {
 
     #[test]
     fn advanced_scoring_changes_the_sections_entries_are_scored_in_and_no_entry() {
-        let off = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point100, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default() };
+        let off = Choices { title_language: UserTitleLanguage::Romaji, score_format: ScoreFormat::Point100, airing_notifications: true, lists: Default::default(), order: Default::default(), split: [false, false], row_order: String::new(), advanced: Default::default(), account: Default::default() };
         let mut on = off.clone();
         on.advanced[MediaKind::Manga.index()].turn(true, &[]);
         // Turned on with none, it starts with AniList's first sections.

@@ -1,6 +1,7 @@
 //! "On AniList": the account's options that change what this app shows
-//! (the language of titles, the scoring system, the custom lists) and
-//! AniList's airing notifications, read from AniList and saved there. A
+//! (the language of titles, the scoring system, the custom lists, the
+//! names of characters and staff), AniList's notifications, and the
+//! account's privacy and activity, read from AniList and saved there. A
 //! change of scoring system, language or custom lists reads the lists this
 //! browser holds again, since AniList answers every score, title and list
 //! anew. How the lists are laid out (their order, the split of completed
@@ -11,13 +12,14 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::api::ops::save_user_options::{SaveUserOptions, Vars};
-use crate::api::ops::user_options::{self, new_name, Choices, UserOptions};
+use crate::api::ops::notifications::NotificationType;
+use crate::api::ops::user_options::{self, new_name, Account, Choices, UserOptions};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::listing::{move_section, section_names, SortBy};
 use crate::components::api_status::ApiErrorView;
 use crate::components::read::{read_from_anilist, sign_in_gate};
-use crate::media::{MediaKind, ScoreFormat, UserTitleLanguage};
+use crate::media::{ListStatus, MediaKind, ScoreFormat, UserStaffNameLanguage, UserTitleLanguage};
 use crate::outbox::{use_outbox, OptionsChange};
 use crate::routes::Page;
 use crate::session::use_session;
@@ -118,6 +120,10 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                         };
                         outbox.options_changed(change, titles);
                     }
+                    // Kept title pages name characters and staff in the old way.
+                    if before.account.staff_language != now.account.staff_language {
+                        titles.outdate();
+                    }
                     let _ = draft.try_set(now.clone());
                     let _ = saved.try_set(now);
                     let _ = set_state.try_set(Saving::Done { lists });
@@ -138,60 +144,36 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
             set_state.set(Saving::Idle);
         }
     };
-    let language_known = move || saved.with(|s| s.title_language != UserTitleLanguage::Unknown);
-    // AniList's default is "title" when it says nothing.
-    let row_order_known = move || draft.with(|d| d.row_order.is_empty() || SortBy::ROW_ORDERS.iter().any(|s| s.row_order() == Some(d.row_order.as_str())));
+    let title_languages = UserTitleLanguage::ALL.iter().map(|l| (l.as_api().to_string(), l.label().to_string())).collect();
+    let score_formats = ScoreFormat::ALL.iter().enumerate().map(|(i, f)| (i.to_string(), f.label().to_string())).collect();
+    let row_orders = SortBy::ROW_ORDERS.iter().filter_map(|s| Some((s.row_order()?.to_string(), s.label().to_string()))).collect();
     view! {
         <form class="options" on:submit=on_submit data-testid="options-form">
-            <label class="field">
-                <span class="field__label">"Titles in"</span>
-                <select data-testid="option-title-language" aria-describedby="title-language-hint" on:change=move |ev| {
-                    if let Some(l) = UserTitleLanguage::from_api(&event_target_value(&ev)) {
-                        edit(&|d| d.title_language = l);
-                    }
-                }>
-                    {move || (!language_known()).then(|| view! {
-                        <option value="UNKNOWN" disabled=true selected=move || draft.with(|d| d.title_language == UserTitleLanguage::Unknown)>"Another language (as on AniList)"</option>
-                    })}
-                    {UserTitleLanguage::ALL.iter().map(|&l| view! {
-                        <option value=l.as_api() selected=move || draft.with(|d| d.title_language == l)>{l.label()}</option>
-                    }).collect_view()}
-                </select>
-                <span class="field__hint muted small" id="title-language-hint">"The name every title goes by, here and on AniList."</span>
-            </label>
-            <label class="field">
-                <span class="field__label">"Scoring system"</span>
-                <select data-testid="option-score-format" aria-describedby="score-format-hint" on:change=move |ev| {
-                    if let Some(&f) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| ScoreFormat::ALL.get(i)) {
-                        edit(&|d| d.score_format = f);
-                    }
-                }>
-                    {ScoreFormat::ALL.iter().enumerate().map(|(i, &f)| view! {
-                        <option value=i.to_string() selected=move || draft.with(|d| d.score_format == f)>{f.label()}</option>
-                    }).collect_view()}
-                </select>
-                <span class="field__hint muted small" id="score-format-hint">"AniList converts every score you have given to the new system."</span>
-            </label>
-            <label class="field">
-                <span class="field__label">"List rows in order of"</span>
-                <select data-testid="option-row-order" aria-describedby="row-order-hint" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    edit(&|d| d.row_order = v.clone());
-                }>
-                    {move || (!row_order_known()).then(|| view! {
-                        <option value="" disabled=true selected=true>"Another order (as on AniList)"</option>
-                    })}
-                    {SortBy::ROW_ORDERS.iter().filter_map(|s| Some((s.row_order()?, s.label()))).map(|(value, label)| view! {
-                        <option value=value selected=move || draft.with(|d| d.row_order == value)>{label}</option>
-                    }).collect_view()}
-                </select>
-                <span class="field__hint muted small" id="row-order-hint">"How your lists are sorted until you choose another sort there."</span>
-            </label>
-            <label class="choice">
-                <input type="checkbox" data-testid="option-airing" prop:checked=move || draft.with(|d| d.airing_notifications)
-                    on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.airing_notifications = on); }/>
-                <span>"Notify me when an episode of an anime I am watching airs"</span>
-            </label>
+            {choice_field(
+                Choosing { testid: "option-title-language", label: "Titles in", hint: "The name every title goes by, here and on AniList.", other: "Another language (as on AniList)" },
+                title_languages,
+                Signal::derive(move || draft.with(|d| d.title_language.as_api().to_string())),
+                Callback::new(move |v: String| if let Some(l) = UserTitleLanguage::from_api(&v) { edit(&|d| d.title_language = l) }),
+            )}
+            {choice_field(
+                Choosing { testid: "option-score-format", label: "Scoring system", hint: "AniList converts every score you have given to the new system.", other: "" },
+                score_formats,
+                Signal::derive(move || draft.with(|d| ScoreFormat::ALL.iter().position(|f| *f == d.score_format).unwrap_or_default().to_string())),
+                Callback::new(move |v: String| if let Some(&f) = v.parse::<usize>().ok().and_then(|i| ScoreFormat::ALL.get(i)) { edit(&|d| d.score_format = f) }),
+            )}
+            // AniList's default is "title" when it says nothing.
+            {choice_field(
+                Choosing { testid: "option-row-order", label: "List rows in order of", hint: "How your lists are sorted until you choose another sort there.", other: "Another order (as on AniList)" },
+                row_orders,
+                Signal::derive(move || draft.with(|d| if d.row_order.is_empty() { "title".to_string() } else { d.row_order.clone() })),
+                Callback::new(move |v: String| edit(&|d| d.row_order = v.clone())),
+            )}
+            {check_field(
+                "option-airing".into(), None, "Notify me when an episode of an anime I am watching airs".into(),
+                Signal::derive(move || draft.with(|d| d.airing_notifications)),
+                Callback::new(move |on: bool| edit(&|d| d.airing_notifications = on)),
+            )}
+            <AccountOptions draft=draft set=Callback::new(move |a: Account| edit(&|d| d.account = a.clone()))/>
             {MediaKind::ALL.into_iter().map(|kind| view! { <CustomLists kind=kind draft=draft saved=saved edit=Callback::new(move |f: NameEdit| edit(&|d| f.apply(d.lists_of_mut(kind))))/> }).collect_view()}
             {MediaKind::ALL.into_iter().map(|kind| view! {
                 <AdvancedScoring kind=kind draft=draft
@@ -236,6 +218,127 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                 _ => None,
             }}
         </form>
+    }
+}
+
+/// The account's other options: the names of characters and staff, the
+/// profile's colour, titles for adults, who may write, how list activity
+/// is merged and which statuses post one, and the kinds of notification
+/// AniList sends (airing has its own choice above). A value AniList has
+/// and this app does not offer shows as AniList's, and is kept.
+#[component]
+fn AccountOptions(draft: RwSignal<Choices>, set: Callback<Account>) -> impl IntoView {
+    let change = move |f: &dyn Fn(&mut Account)| {
+        let mut a = draft.with_untracked(|d| d.account.clone());
+        f(&mut a);
+        set.run(a);
+    };
+    let flag = move |f: fn(&Account) -> bool| Signal::derive(move || draft.with(|d| f(&d.account)));
+    let kinds = move || draft.with(|d| d.account.notify.iter().map(|(k, _)| *k).filter(|k| *k != NotificationType::Airing).collect::<Vec<_>>());
+    let staff = UserStaffNameLanguage::ALL.iter().map(|l| (l.as_api().to_string(), l.label().to_string())).collect();
+    let times = Account::MERGE_TIMES.iter().map(|(t, words)| (t.to_string(), words.to_string())).collect();
+    let colors = Account::COLORS.iter().map(|c| (c.to_string(), crate::text::capitalised(c))).collect();
+    view! {
+        {choice_field(
+            Choosing { testid: "option-staff-language", label: "Names of characters and staff", other: "Another way (as on AniList)",
+                hint: "How characters, voice actors and staff are named, here and on AniList: Shinichirou Watanabe, Watanabe Shinichirou or 渡辺信一郎." },
+            staff,
+            Signal::derive(move || draft.with(|d| d.account.staff_language.as_api().to_string())),
+            Callback::new(move |v: String| if let Some(l) = UserStaffNameLanguage::from_api(&v) { change(&|a| a.staff_language = l) }),
+        )}
+        <fieldset class="options__lists" data-testid="account-privacy">
+            <legend class="field__label">"Privacy and activity"</legend>
+            {check_field("option-adult".into(), None, "Show me titles for adults (18+) on AniList".into(), flag(|a| a.adult), Callback::new(move |on| change(&|a| a.adult = on)))}
+            {check_field("option-restrict-messages".into(), None, "Only members I follow can write to me".into(), flag(|a| a.restrict_messages), Callback::new(move |on| change(&|a| a.restrict_messages = on)))}
+            {choice_field(
+                Choosing { testid: "option-merge-time", label: "Merge my list updates into one activity within", other: "Another time (as on AniList)",
+                    hint: "Episodes of one title watched within this time show as one activity (“watched episode 3 - 5”)." },
+                times,
+                Signal::derive(move || draft.with(|d| d.account.merge_time.map(|t| t.to_string()).unwrap_or_default())),
+                Callback::new(move |v: String| if let Ok(t) = v.parse::<i32>() { change(&|a| a.merge_time = Some(t)) }),
+            )}
+            <fieldset class="options__checks" data-testid="list-activity">
+                <legend>"Post an activity when I set an entry to"</legend>
+                {ListStatus::ALL.iter().enumerate().map(|(i, &status)| check_field(
+                    format!("list-activity-{}", status.as_api().to_lowercase()), None, status_words(status),
+                    Signal::derive(move || draft.with(|d| !d.account.quiet[i])),
+                    Callback::new(move |on: bool| change(&|a| a.quiet[i] = !on)),
+                )).collect_view()}
+            </fieldset>
+            {choice_field(
+                Choosing { testid: "option-profile-color", label: "Colour of my profile on AniList", other: "Your own colour (as on AniList)", hint: "" },
+                colors,
+                Signal::derive(move || draft.with(|d| d.account.profile_color.clone())),
+                Callback::new(move |c: String| if Account::COLORS.contains(&c.as_str()) { change(&|a| a.profile_color = c.clone()) }),
+            )}
+        </fieldset>
+        <Show when=move || !kinds().is_empty()>
+            <fieldset class="options__lists" data-testid="notify-kinds">
+                <legend class="field__label">"Notify me when"</legend>
+                <For each=kinds key=|k| *k let:kind>
+                    {check_field(
+                        "notify-kind".into(), Some(format!("{kind:?}")), kind.setting().into(),
+                        Signal::derive(move || draft.with(|d| d.account.notifies(kind))),
+                        Callback::new(move |on: bool| change(&|a| a.set_notify(kind, on))),
+                    )}
+                </For>
+            </fieldset>
+        </Show>
+    }
+}
+
+/// What a [`choice_field`] is: its test id, its label, a hint under it
+/// (none when empty) and the words for a value AniList has that is not
+/// among those offered.
+struct Choosing {
+    testid: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    other: &'static str,
+}
+
+/// A labelled choice of one value among `options` (value, words), `value`
+/// the one chosen; a value not offered (AniList's own) shows as
+/// `c.other`, chosen and disabled, until another is chosen.
+fn choice_field(c: Choosing, options: Vec<(String, String)>, value: Signal<String>, set: Callback<String>) -> AnyView {
+    let Choosing { testid, label, hint, other } = c;
+    let hint_id = (!hint.is_empty()).then(|| format!("{testid}-hint"));
+    let values: Vec<String> = options.iter().map(|(v, _)| v.clone()).collect();
+    let known = move || value.with(|v| values.contains(v));
+    view! {
+        <label class="field">
+            <span class="field__label">{label}</span>
+            <select data-testid=testid aria-describedby=hint_id.clone() on:change=move |ev| set.run(event_target_value(&ev))>
+                {move || (!known()).then(|| view! { <option value="" disabled=true selected=true>{other}</option> })}
+                {options.into_iter().map(|(v, words)| {
+                    let this = v.clone();
+                    view! { <option value=v selected=move || value.with(|x| *x == this)>{words}</option> }
+                }).collect_view()}
+            </select>
+            {hint_id.map(|id| view! { <span class="field__hint muted small" id=id>{hint}</span> })}
+        </label>
+    }
+    .into_any()
+}
+
+/// A labelled checkbox; `kind` (`data-kind`) tells apart those of one
+/// test id.
+fn check_field(testid: String, kind: Option<String>, words: String, on: Signal<bool>, set: Callback<bool>) -> AnyView {
+    view! {
+        <label class="choice">
+            <input type="checkbox" data-testid=testid data-kind=kind prop:checked=on on:change=move |ev| set.run(event_target_checked(&ev))/>
+            <span>{words}</span>
+        </label>
+    }
+    .into_any()
+}
+
+/// A status in the words of both kinds ("Watching / Reading"), once where
+/// they agree ("Completed").
+fn status_words(status: ListStatus) -> String {
+    match (status.label(MediaKind::Anime), status.label(MediaKind::Manga)) {
+        (a, m) if a == m => a.to_string(),
+        (a, m) => format!("{a} / {m}"),
     }
 }
 

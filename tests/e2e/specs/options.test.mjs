@@ -6,7 +6,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, signIn, waitFor } from '../lib/harness.mjs';
+import { startWorld, signIn, waitFor, problemsBut } from '../lib/harness.mjs';
 
 let world;
 
@@ -155,6 +155,81 @@ test('airing notifications alone: saved without reading the lists again; "Undo c
   assert.equal(world.standIn.data.viewer.options.airingNotifications, false);
   await page.waitForTimeout(300);
   assert.equal(asked('ListCollection').length, lists);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the account\'s other options: names of characters and staff (kept titles asked again), adults, messages, merge time, list activity, colour, kinds of notification; only what changed is sent, kept over a reload', async () => {
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.click(`${row(700001)} >> text=Cowboy Bebop`);
+  await page.waitForSelector('[data-testid=title-name] >> text=Cowboy Bebop');
+  await settings(page);
+  const selected = (sel) => page.$eval(sel, (s) => s.selectedOptions[0].textContent);
+  const kind = (k) => `[data-testid=notify-kind][data-kind=${k}]`;
+  assert.equal(await selected('[data-testid=option-staff-language]'), 'Romaji, given name first');
+  assert.equal(await selected('[data-testid=option-merge-time]'), '12 hours');
+  assert.equal(await selected('[data-testid=option-profile-color]'), 'Blue');
+  assert.equal(await page.isChecked('[data-testid=option-adult]'), false);
+  assert.equal(await page.isChecked('[data-testid=list-activity-planning]'), true);
+  // Every kind AniList lists but airing (which has its own choice), as AniList holds it.
+  assert.equal(await page.locator('[data-testid=notify-kind]').count(), 16);
+  assert.equal(await page.isChecked(kind('ThreadLike')), false);
+  assert.equal(await page.isChecked(kind('Following')), true);
+  assert.equal(await page.textContent(`label:has(${kind('Following')})`), 'someone follows me');
+  await page.selectOption('[data-testid=option-staff-language]', 'NATIVE');
+  await page.check('[data-testid=option-adult]');
+  await page.check('[data-testid=option-restrict-messages]');
+  await page.selectOption('[data-testid=option-merge-time]', { label: '1 day' });
+  await page.uncheck('[data-testid=list-activity-planning]');
+  await page.selectOption('[data-testid=option-profile-color]', 'green');
+  await page.check(kind('ThreadLike'));
+  await page.uncheck(kind('Following'));
+  const lists = asked('ListCollection').length;
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  const [sent] = asked('SaveUserOptions').map((r) => r.body.variables);
+  const { notificationOptions, disabledListActivity, ...rest } = sent;
+  assert.deepEqual(rest, { staffNameLanguage: 'NATIVE', displayAdultContent: true, restrictMessagesToFollowing: true, activityMergeTime: 1440, profileColor: 'green' });
+  assert.equal(notificationOptions.length, 17, 'every kind AniList listed');
+  assert.deepEqual(notificationOptions.filter((n) => ['FOLLOWING', 'THREAD_LIKE', 'AIRING'].includes(n.type)), [{ type: 'FOLLOWING', enabled: false }, { type: 'AIRING', enabled: true }, { type: 'THREAD_LIKE', enabled: true }]);
+  assert.deepEqual(disabledListActivity.filter((a) => a.disabled), [{ type: 'PLANNING', disabled: true }]);
+  assert.equal(disabledListActivity.length, 6);
+  const o = world.standIn.data.viewer.options;
+  assert.deepEqual([o.staffNameLanguage, o.displayAdultContent, o.restrictMessagesToFollowing, o.activityMergeTime, o.profileColor], ['NATIVE', true, true, 1440, 'green']);
+  await page.waitForTimeout(300);
+  assert.equal(asked('ListCollection').length, lists, 'no list read again');
+  // The title's page, kept with names in the old way, is asked again.
+  const titles = asked('TitlePage').length;
+  await page.goBack();
+  await page.waitForSelector('[data-testid=title-name] >> text=Cowboy Bebop');
+  await waitFor(() => asked('TitlePage').length > titles);
+  // As AniList holds them, after a reload.
+  await page.reload();
+  await settings(page);
+  assert.equal(await selected('[data-testid=option-staff-language]'), 'Native');
+  assert.equal(await selected('[data-testid=option-merge-time]'), '1 day');
+  assert.equal(await selected('[data-testid=option-profile-color]'), 'Green');
+  assert.equal(await page.isChecked('[data-testid=option-restrict-messages]'), true);
+  assert.equal(await page.isChecked('[data-testid=list-activity-planning]'), false);
+  assert.equal(await page.isChecked(kind('Following')), false);
+  assert.equal(await page.isDisabled('[data-testid=options-save]'), true);
+  assert.deepEqual(problemsBut(page), [], 'no page error (the title\'s images are not served here)');
+});
+
+test('an option AniList has and the app does not offer (a merge time, a colour of its own) shows as AniList\'s and is never sent back', async () => {
+  Object.assign(world.standIn.data.viewer.options, { activityMergeTime: 45, profileColor: '#3db4f2' });
+  const page = await world.newPage();
+  await signIn(world, page);
+  await settings(page);
+  const selected = (sel) => page.$eval(sel, (s) => s.selectedOptions[0].textContent);
+  assert.equal(await selected('[data-testid=option-merge-time]'), 'Another time (as on AniList)');
+  assert.equal(await selected('[data-testid=option-profile-color]'), 'Your own colour (as on AniList)');
+  await page.check('[data-testid=option-adult]');
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  assert.deepEqual(asked('SaveUserOptions').map((r) => r.body.variables), [{ displayAdultContent: true }]);
+  assert.deepEqual([world.standIn.data.viewer.options.activityMergeTime, world.standIn.data.viewer.options.profileColor], [45, '#3db4f2']);
   assert.deepEqual(page.problems, []);
 });
 

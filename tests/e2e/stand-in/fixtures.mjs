@@ -158,7 +158,13 @@ export function freshFixtures() {
       siteUrl: `https://anilist.co/user/${VIEWER_ID}`,
       createdAt: 1500000000,
       updatedAt: 1763500000,
-      options: { titleLanguage: 'ENGLISH', displayAdultContent: false, airingNotifications: true, profileColor: 'blue', timezone: null },
+      options: {
+        titleLanguage: 'ENGLISH', displayAdultContent: false, airingNotifications: true, profileColor: 'blue', timezone: null,
+        staffNameLanguage: 'ROMAJI_WESTERN', restrictMessagesToFollowing: false, activityMergeTime: 720,
+        // Every kind AniList has, as it lists them; list activity as a new account has it.
+        notificationOptions: ['ACTIVITY_MESSAGE', 'ACTIVITY_REPLY', 'FOLLOWING', 'ACTIVITY_MENTION', 'THREAD_COMMENT_MENTION', 'THREAD_SUBSCRIBED', 'THREAD_COMMENT_REPLY', 'AIRING', 'ACTIVITY_LIKE', 'ACTIVITY_REPLY_LIKE', 'THREAD_LIKE', 'THREAD_COMMENT_LIKE', 'ACTIVITY_REPLY_SUBSCRIBED', 'RELATED_MEDIA_ADDITION', 'MEDIA_DATA_CHANGE', 'MEDIA_MERGE', 'MEDIA_DELETION'].map((type) => ({ type, enabled: type !== 'THREAD_LIKE' })),
+        disabledListActivity: ['CURRENT', 'PLANNING', 'COMPLETED', 'DROPPED', 'PAUSED', 'REPEATING'].map((type) => ({ type, disabled: false })),
+      },
       mediaListOptions: {
         scoreFormat: 'POINT_10_DECIMAL', rowOrder: 'title',
         animeList: { customLists: ['Favourites', 'Rewatch'], advancedScoring: ['Story', 'Characters', 'Visuals', 'Audio', 'Enjoyment'], advancedScoringEnabled: false, sectionOrder: [] },

@@ -1504,8 +1504,16 @@ export class StandIn {
       UpdateUser: (args, ctx) => {
         const userId = viewerOf(ctx);
         if (userId !== d.viewer.id) throw new ApiError('Not Found.', 404);
-        for (const k of ['titleLanguage', 'airingNotifications', 'displayAdultContent']) {
+        for (const k of ['titleLanguage', 'airingNotifications', 'displayAdultContent', 'profileColor', 'staffNameLanguage', 'restrictMessagesToFollowing', 'activityMergeTime']) {
           if (args[k] != null) d.viewer.options[k] = args[k];
+        }
+        // Kinds of notification and statuses' list activity: each given one set, by its type.
+        for (const [k, flag] of [['notificationOptions', 'enabled'], ['disabledListActivity', 'disabled']]) {
+          for (const given of args[k] ?? []) {
+            if (!given?.type) continue;
+            const had = d.viewer.options[k].find((o) => o.type === given.type);
+            if (had) had[flag] = given[flag]; else d.viewer.options[k].push({ type: given.type, [flag]: given[flag] });
+          }
         }
         // The bio, as written and as AniList renders it (empty: none).
         if (args.about != null) {
