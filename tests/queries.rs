@@ -198,6 +198,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(schedule.contains(part), "{part}: {schedule}");
     }
     let feed = fixture_reads_as_selected::<activity::ActivityFeed>();
+    assert!(feed.contains("is_pinned: Some(true)") && feed.contains("is_pinned: Some(false)"), "what is pinned: {feed}");
     for part in ["has_next_page: Some(true)", "id: Some(8001), kind: Some(AnimeList), status: Some(\"watched episode\"), progress: Some(\"10 - 12\")", "name: \"Hana\"", "Cowboy Bebop", "kind: Some(Text)", "<b>Bebop</b>", "kind: Some(MangaList), status: Some(\"completed\"), progress: None", "Activity { id: None, kind: None"] {
         assert!(feed.contains(part), "{part}: {feed}");
     }
@@ -213,6 +214,8 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for part in ["has_next_page: Some(false)", "Member { id: 6050, name: \"Aoi\"", "Member { id: 6051, name: \"Ren\", avatar: None }"] {
         assert!(people.contains(part), "{part}: {people}");
     }
+    let pinned = fixture_reads_as_selected::<activity::Pin>();
+    assert!(pinned.contains("id: Some(8005)") && pinned.contains("is_pinned: Some(true)"), "{pinned}");
     let subscribed = fixture_reads_as_selected::<activity::Subscribe>();
     assert!(subscribed.contains("id: Some(8005)") && subscribed.contains("is_subscribed: Some(true)"), "{subscribed}");
     let replies = fixture_reads_as_selected::<activity::ActivityReplies>();

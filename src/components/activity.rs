@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::api::error::ApiError;
-use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, RepliesVars, Reply, Shown, Subscribe, SubscribeVars, Vars, Whose};
+use crate::api::ops::activity::{merge, Activity, ActivityFeed, ActivityType, ActivityReplies, Pin, PinVars, RepliesVars, Reply, Shown, Subscribe, SubscribeVars, Vars, Whose};
 use crate::api::ops::post::{self, LatestMessages, LatestPosts, LatestVars, MessageVars, MessagesVars, PostReply, PostStatus, ReplyVars, SendMessage, StatusVars};
 use crate::api::ops::thread::{SubscribeThread, ThreadSubscribeVars};
 use crate::api::sending::{again_if_unknown, sent_once};
@@ -135,6 +135,40 @@ pub fn SubscribeToggle(to: Subscribable, on: bool) -> impl IntoView {
     }
 }
 
+/// "Pin" one of the person's posts or list updates to the top of their
+/// activity, or "Unpin" it (`PinActivity` sets the state, so a
+/// lost answer is followed by one more send); `moved` runs after, for the
+/// feed to read AniList's order again.
+#[component]
+fn PinToggle(id: i64, on: RwSignal<bool>, moved: Option<Callback<()>>) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = crate::session::use_session();
+    let sending = Sending::new();
+    let (busy, problem) = (sending.busy, sending.problem);
+    let press = move |_| {
+        let Some(credential) = session.credential() else { return };
+        let (api, want) = (api.get_value(), !on.get_untracked());
+        let send = async move {
+            let once = || async { api.run::<Pin>(Some(&credential), &PinVars { id, pinned: want }, false).await };
+            Ok(again_if_unknown(once).await?.activity.and_then(|a| a.is_pinned).unwrap_or(want))
+        };
+        sending.run(send, move |now| {
+            on.try_set(now);
+            if let Some(moved) = moved {
+                moved.try_run(());
+            }
+        });
+    };
+    view! {
+        " · "
+        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title="At the top of your activity, on your profile and your page"
+            disabled=move || busy.get() on:click=press data-testid="pin">
+            {move || if on.get() { "Unpin" } else { "Pin" }}
+        </button>
+        {move || problem.get().map(|e| view! { <div data-testid="pin-error"><ApiErrorView error=e/></div> })}
+    }
+}
+
 /// Where a draft is kept in the tab: per person and place.
 fn draft_key(credential: &Credential, place: &str) -> String {
     crate::storage::draft_key(credential.user, place)
@@ -222,6 +256,9 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                 },
             );
             let empty = Memo::new(move |_| all.with(Vec::is_empty));
+            // One member's feed shows what they pinned first: read again
+            // after a pin, in AniList's order.
+            let moved = matches!(whose, Whose::Member(_)).then_some(again);
             (move || {
                 if empty.get() {
                     return view! {
@@ -243,7 +280,7 @@ pub fn Feed(credential: Option<Credential>, whose: Whose, #[prop(optional)] show
                     </div>
                     <ol class="notes" data-testid="activity" aria-label="Activity, newest first">
                         <For each=move || all.get() key=|a| a.id let:a>
-                            <ActivityRow a=a now=now forget=forget/>
+                            <ActivityRow a=a now=now forget=forget moved=moved/>
                         </For>
                     </ol>
                     <LoadMore load=pages.load more=pages.more/>
@@ -287,7 +324,7 @@ pub fn OneActivity(a: Activity) -> impl IntoView {
 /// the post), when (a link to its own page), its likes and replies (`open`
 /// at first, or not), and a link to it on AniList.
 #[component]
-fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] open: bool) -> impl IntoView {
+fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] open: bool, #[prop(default = None)] moved: Option<Callback<()>>) -> impl IntoView {
     let id = a.id.unwrap_or_default();
     let person = me();
     let mine = a.user.as_ref().is_some_and(|u| Some(u.id) == person);
@@ -314,6 +351,11 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
         _ => Mine::Post(id),
     };
     let editable = mine && (a.kind == Some(ActivityType::Text) || matches!(own, Mine::Message { .. }));
+    // What its writer pinned (said so on one member's feed, where it comes
+    // first); the person's own post or list update can be pinned.
+    let pinned = RwSignal::new(a.is_pinned == Some(true));
+    let pinnable = mine && !message;
+    let pin_said = moved.is_some();
     // A message written to the person: theirs to delete from their page, not to edit.
     let received = matches!(own, Mine::Message { to, .. } if Some(to) == person);
     let post = written.view(own, "activity-post");
@@ -342,12 +384,14 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                     {words.map(|w| view! { " " <span>{w}</span> {title} })}
                     {to}
                     {private}
+                    {move || (pin_said && pinned.get()).then(|| view! { " " <span class="activity__private" data-testid="activity-pinned">"Pinned"</span> })}
                 </p>
                 {post}
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id kind=Likeable::Activity on=liked count=likes whose=whose/>
                     {signed_in.then(|| view! { <SubscribeToggle to=Subscribable::Activity(id) on=subscribed/> })}
+                    {pinnable.then(|| view! { <PinToggle id=id on=pinned moved=moved/> })}
                     {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "
                         <button type="button" class="linklike" aria-expanded=move || open.get().to_string()

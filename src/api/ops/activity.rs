@@ -15,8 +15,8 @@ use crate::api::ops::title::{Member, Other};
 /// fragment `Who`).
 macro_rules! activity_kinds {
     () => {
-        "... on ListActivity { id type status progress createdAt likeCount isLiked isSubscribed replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
-      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked isSubscribed replyCount siteUrl user { ...Who } }
+        "... on ListActivity { id type status progress createdAt likeCount isLiked isSubscribed isPinned replyCount siteUrl user { ...Who } media { id type format title { userPreferred } coverImage { medium } } }
+      ... on TextActivity { id type text(asHtml: true) source: text createdAt likeCount isLiked isSubscribed isPinned replyCount siteUrl user { ...Who } }
       ... on MessageActivity { id type text: message(asHtml: true) source: message createdAt likeCount isLiked isSubscribed replyCount siteUrl isPrivate user: messenger { ...Who } recipient { ...Who } }"
     };
 }
@@ -26,10 +26,10 @@ pub struct ActivityFeed;
 impl Operation for ActivityFeed {
     const NAME: &'static str = "ActivityFeed";
     const MUTATION: bool = false;
-    const QUERY: &'static str = concat!("query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int, $types: [ActivityType]) {
+    const QUERY: &'static str = concat!("query ActivityFeed($page: Int, $isFollowing: Boolean, $hasRepliesOrTypeText: Boolean, $userId: Int, $types: [ActivityType], $sort: [ActivitySort] = [ID_DESC]) {
   Page(page: $page, perPage: 25) {
     pageInfo { hasNextPage }
-    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: $types, sort: [ID_DESC]) {
+    items: activities(isFollowing: $isFollowing, hasRepliesOrTypeText: $hasRepliesOrTypeText, userId: $userId, type_in: $types, sort: $sort) {
       ", activity_kinds!(), "
     }
   }
@@ -89,6 +89,35 @@ pub struct SubscribeVars {
 #[derive(Clone, Debug, Deserialize)]
 pub struct Subscribed {
     #[serde(rename = "ToggleActivitySubscription")]
+    pub activity: Option<Activity>,
+}
+
+/// Pins one of the person's activities to the top of their activity, or
+/// unpins it (`pinned`). It sets the state, so sending it again is safe.
+pub struct Pin;
+
+impl Operation for Pin {
+    const NAME: &'static str = "Pin";
+    const MUTATION: bool = true;
+    const QUERY: &'static str = "mutation Pin($id: Int, $pinned: Boolean) {
+  ToggleActivityPin(id: $id, pinned: $pinned) {
+    ... on ListActivity { id isPinned }
+    ... on TextActivity { id isPinned }
+  }
+}";
+    type Vars = PinVars;
+    type Data = Pinned;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PinVars {
+    pub id: i64,
+    pub pinned: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Pinned {
+    #[serde(rename = "ToggleActivityPin")]
     pub activity: Option<Activity>,
 }
 
@@ -227,15 +256,21 @@ pub struct Vars {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<u64>,
     pub types: &'static [&'static str],
+    /// One member's: what they pinned first (else the newest first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<[&'static str; 2]>,
 }
 
 impl Vars {
     pub fn new(page: u32, whose: Whose, shown: Shown) -> Self {
-        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None, types: shown.types(whose) };
+        let mut vars = Vars { page, is_following: None, has_replies_or_type_text: None, user_id: None, types: shown.types(whose), sort: None };
         match whose {
             Whose::Following => vars.is_following = Some(true),
             Whose::Everyone => vars.has_replies_or_type_text = Some(true),
-            Whose::Member(id) => vars.user_id = Some(id),
+            Whose::Member(id) => {
+                vars.user_id = Some(id);
+                vars.sort = Some(["PINNED", "ID_DESC"]);
+            }
         }
         vars
     }
@@ -295,6 +330,10 @@ pub struct Activity {
     pub recipient: Option<Member>,
     /// A message only its writer and its recipient see.
     pub is_private: Option<bool>,
+    /// Pinned to the top of its writer's activity (a post or a list
+    /// update).
+    #[serde(default)]
+    pub is_pinned: Option<bool>,
 }
 
 impl Activity {
@@ -353,8 +392,8 @@ mod tests {
         let vars = |whose, shown| serde_json::to_string(&Vars::new(2, whose, shown)).unwrap();
         assert_eq!(vars(Whose::Following, Shown::All), r#"{"page":2,"isFollowing":true,"types":["TEXT","ANIME_LIST","MANGA_LIST"]}"#);
         assert_eq!(vars(Whose::Everyone, Shown::Posts), r#"{"page":2,"hasRepliesOrTypeText":true,"types":["TEXT"]}"#);
-        assert_eq!(vars(Whose::Member(6001), Shown::Lists), r#"{"page":2,"userId":6001,"types":["ANIME_LIST","MANGA_LIST"]}"#);
-        assert_eq!(vars(Whose::Member(6001), Shown::All), r#"{"page":2,"userId":6001,"types":["TEXT","ANIME_LIST","MANGA_LIST","MESSAGE"]}"#, "a member's page: the messages written to them too");
+        assert_eq!(vars(Whose::Member(6001), Shown::Lists), r#"{"page":2,"userId":6001,"types":["ANIME_LIST","MANGA_LIST"],"sort":["PINNED","ID_DESC"]}"#, "a member's: what they pinned first");
+        assert_eq!(vars(Whose::Member(6001), Shown::All), r#"{"page":2,"userId":6001,"types":["TEXT","ANIME_LIST","MANGA_LIST","MESSAGE"],"sort":["PINNED","ID_DESC"]}"#, "a member's page: the messages written to them too");
         let (found, more) = serde_json::from_str::<PageData<Activity>>(r#"{"Page":{"pageInfo":{"hasNextPage":true},"items":[{"id":1,"type":"TEXT","text":"<p>hi</p>"},{},null,{"id":2,"type":"SOMETHING_NEW"}]}}"#).unwrap().page();
         assert!(more);
         assert_eq!(found.iter().map(|a| (a.id, a.kind)).collect::<Vec<_>>(), [(Some(1), Some(ActivityType::Text)), (Some(2), Some(ActivityType::Unknown))]);

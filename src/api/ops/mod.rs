@@ -84,6 +84,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<activity::ActivityReplies>(),
     op::<activity::ActivityItem>(),
     op::<activity::Subscribe>(),
+    op::<activity::Pin>(),
     op::<like::ToggleLike>(),
     op::<like::LikeState>(),
     op::<markdown::Markdown>(),

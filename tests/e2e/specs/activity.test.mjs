@@ -522,7 +522,7 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity]');
   assert.deepEqual(await ids(page), ['activity-8006', 'activity-8003', 'activity-8002', 'activity-8000']);
-  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001, types: [...ALL, 'MESSAGE'] }]);
+  assert.deepEqual(requests().map((r) => r.body.variables), [{ page: 1, userId: 6001, types: [...ALL, 'MESSAGE'], sort: ['PINNED', 'ID_DESC'] }]);
   // Closed and opened again: nothing asked again.
   await page.click('[data-testid=member-activity] summary');
   await page.click('[data-testid=member-activity] summary');
@@ -532,7 +532,42 @@ test('a member\'s activity on their page, and yours on your profile: read when o
   await page.click('[data-testid=member-activity] summary');
   await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8004]');
   assert.deepEqual(await ids(page), ['activity-8004', 'activity-8001']);
-  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150, types: [...ALL, 'MESSAGE'] });
+  assert.deepEqual(requests().at(-1).body.variables, { page: 1, userId: 5150, types: [...ALL, 'MESSAGE'], sort: ['PINNED', 'ID_DESC'] });
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('pinning on your profile\'s Activity: your post or list update only; pinned, the feed is read again and it comes first, said so; unpinned (a lost answer sent once more), back in its place', async () => {
+  const pins = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Pin');
+  world.standIn.data.activities.push({ __typename: 'TextActivity', id: 7990, type: 'TEXT', userId: 5150, text: '<p>My old post.</p>', source: 'My old post.', createdAt: Math.floor(Date.now() / 1000) - 86400 * 30, likeCount: 0, replyCount: 0, replies: [] });
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.click('nav.site-nav >> text="Profile"');
+  await page.click('[data-testid=member-activity] summary');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-7990]');
+  assert.deepEqual(await ids(page), ['activity-8004', 'activity-8001', 'activity-7990']);
+  // A message written to you is not yours to pin.
+  assert.equal(await page.locator('[data-testid=activity-8001] [data-testid=pin]').count(), 0);
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=activity-pinned]').count(), 0);
+  const read = requests().length;
+  await page.click('[data-testid=activity-7990] [data-testid=pin]');
+  await page.waitForSelector('[data-testid=activity-7990] [data-testid=activity-pinned]');
+  assert.deepEqual(await ids(page), ['activity-7990', 'activity-8004', 'activity-8001']);
+  assert.equal((await page.innerText('[data-testid=activity-7990] [data-testid=pin]')).trim(), 'Unpin');
+  assert.deepEqual(pins().map((r) => r.body.variables), [{ id: 7990, pinned: true }]);
+  assert.equal(requests().length, read + 1, 'the feed read again, in AniList\'s order');
+  // Unpinned, its answer lost after AniList applied it: sent once more (it sets the state).
+  world.standIn.fault({ kind: 'drop-after', operation: 'Pin' });
+  await page.click('[data-testid=activity-7990] [data-testid=pin]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=member-activity] [data-testid=activity] > li:last-child')?.dataset.testid === 'activity-7990');
+  assert.deepEqual(pins().map((r) => r.body.variables), [{ id: 7990, pinned: true }, { id: 7990, pinned: false }, { id: 7990, pinned: false }]);
+  assert.equal(world.standIn.data.activities.find((a) => a.id === 7990).isPinned, false);
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=activity-pinned]').count(), 0);
+  // On another member's page, nothing of theirs can be pinned.
+  await page.goto(`${world.app.url}user/6001`);
+  await appReady(page);
+  await page.click('[data-testid=member-activity] summary');
+  await page.waitForSelector('[data-testid=member-activity] [data-testid=activity-8006]');
+  assert.equal(await page.locator('[data-testid=member-activity] [data-testid=pin]').count(), 0);
   assert.deepEqual(problemsBut(page), []);
 });
 

@@ -684,6 +684,7 @@ export class StandIn {
       recipient: x.recipientId ? userObj(x.recipientId) : null,
       isLiked: (_a, ctx) => ctx.viewerId != null && d.likes.has(`${ctx.viewerId}>${x.id}`),
       isSubscribed: (_a, ctx) => ctx.viewerId != null && d.subscriptions.has(`${ctx.viewerId}>${x.id}`),
+      isPinned: x.isPinned ?? false,
       replies: (x.replies ?? []).map((r) => ({ ...r, text: textOf(r), activityId: x.id, user: userObj(r.userId), isLiked: false })),
     });
     // What AniList makes of a post's text: HTML, escaped (the stand-in
@@ -1103,7 +1104,8 @@ export class StandIn {
             && (a.userId == null || owner(x) === a.userId)
             && (a.messengerId == null || x.messengerId === a.messengerId)
             && (!x.isPrivate || (ctx.viewerId != null && [x.messengerId, x.recipientId].includes(ctx.viewerId))))
-            .sort((x, y) => y.id - x.id);
+            // PINNED first when asked (a member's own feed), then the newest.
+            .sort((x, y) => ((a.sort ?? []).includes('PINNED') ? (y.isPinned ? 1 : 0) - (x.isPinned ? 1 : 0) : 0) || y.id - x.id);
         };
         // A title's forum threads: pinned first, then the most recently
         // answered (IS_STICKY, REPLIED_AT_DESC; one not answered by when it
@@ -1468,6 +1470,14 @@ export class StandIn {
         return { deleted: true };
       },
       // Told of an activity's replies, or not: the state after it.
+      // Pinned or not, as asked: the viewer's own post or list update only.
+      ToggleActivityPin: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const x = d.activities.find((a) => a.id === args.id && a.userId === me && a.type !== 'MESSAGE');
+        if (!x) throw new ApiError('Not Found.', 404);
+        x.isPinned = !!args.pinned;
+        return activityObj(x);
+      },
       ToggleActivitySubscription: (args, ctx) => {
         const me = viewerOf(ctx);
         const x = d.activities.find((a) => a.id === args.activityId);
