@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::api::ops::list_collection::Entry;
+use crate::media::MediaKind;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
     Info,
@@ -11,7 +14,7 @@ pub enum Tone {
 }
 
 /// A message for the person, shown under the header until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Flash {
     pub id: u32,
     pub tone: Tone,
@@ -24,11 +27,21 @@ pub struct Flash {
     /// Say how to revoke the app at AniList (a signed-out message: AniList
     /// has no call an app could make to cancel its token).
     pub revoke_link: bool,
+    /// An entry the person deleted, which "Undo" puts back.
+    pub undo: Option<Deleted>,
+}
+
+/// An entry deleted from a list, as it was, and whose it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub user: u64,
+    pub kind: MediaKind,
+    pub entry: Entry,
 }
 
 impl Flash {
     pub fn new(tone: Tone, title: impl Into<String>) -> Self {
-        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false, return_to: None, revoke_link: false }
+        Self { id: 0, tone, title: title.into(), detail: None, retry_sign_in: false, return_to: None, revoke_link: false, undo: None }
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
@@ -38,6 +51,12 @@ impl Flash {
 
     pub fn with_revoke_link(mut self) -> Self {
         self.revoke_link = true;
+        self
+    }
+
+    /// Offer "Undo", which puts `deleted` back.
+    pub fn with_undo(mut self, deleted: Deleted) -> Self {
+        self.undo = Some(deleted);
         self
     }
 

@@ -14,6 +14,7 @@ use crate::api::ApiError;
 use crate::components::api_status::ApiErrorView;
 use crate::edit::{advanced_mean, days_in_month, problems, Field, FuzzyDate, Limits, Patch, Values, MAX_NOTES, MONTHS};
 use crate::media::{offer_completion, ListStatus, MediaKind, ScoreFormat};
+use crate::notices::{Deleted, Flash, Flashes, Tone};
 use crate::outbox::use_outbox;
 use crate::store::{use_list_store, values_of};
 
@@ -67,6 +68,16 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
     // whichever list it is now.
     let dialog = crate::components::modal_dialog(Some(format!("[data-testid=entry-{}] [data-testid=edit]", first.id)));
     let title = first.title();
+    // Deleted: a message above the page offers to put it back as it was.
+    let flashes = expect_context::<Flashes>();
+    let session = crate::session::use_session();
+    let delete = move || {
+        let (kept, user) = (store.entry(media_id), session.user_untracked());
+        outbox.delete(media_id);
+        if let (Some((kind, entry)), Some(user)) = (kept, user) {
+            flashes.push(Flash::new(Tone::Info, format!("{} was deleted from your list.", entry.title())).with_undo(Deleted { user, kind, entry }));
+        }
+    };
     // Opened from the notes mark: the focus goes to the notes.
     let notes_first = at == OpenAt::Notes;
     let media = first.media.clone();
@@ -321,8 +332,8 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                             on:click=move |_| set_confirm_delete.set(true) data-testid="delete">"Delete from my list"</button>
                     }>
                     <p class="entry__confirm" role="alert">
-                        {format!("Delete {title} from your list? This cannot be undone.")} " "
-                        <button type="button" class="button button--small button--danger" on:click=move |_| outbox.delete(media_id) data-testid="confirm-delete">"Delete"</button>
+                        {format!("Delete {title} from your list?")} " "
+                        <button type="button" class="button button--small button--danger" on:click=move |_| delete() data-testid="confirm-delete">"Delete"</button>
                         " "
                         <button type="button" class="button button--small button--secondary" on:click=move |_| set_confirm_delete.set(false)>"Keep"</button>
                     </p>

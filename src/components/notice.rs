@@ -41,10 +41,14 @@ pub fn ConfigNotices() -> impl IntoView {
     })
 }
 
-/// The flash messages, each with a dismiss button.
+/// The flash messages, each with a dismiss button; one about a deleted
+/// entry with "Undo" (for the person who deleted it), which puts it back
+/// with all its values.
 #[component]
 pub fn FlashNotices() -> impl IntoView {
     let flashes = expect_context::<Flashes>();
+    let outbox = crate::outbox::use_outbox();
+    let session = crate::session::use_session();
     view! {
         <div class="notices" data-testid="flashes" aria-live="polite">
             <For each=move || flashes.0.get() key=|f| i64::from(f.id) let:flash>
@@ -58,6 +62,18 @@ pub fn FlashNotices() -> impl IntoView {
                                 <a href=crate::config::ANILIST_APPS_SETTINGS_URL rel="noopener noreferrer" target="_blank" data-testid="revoke-link">"AniList's app settings"</a>
                                 "."
                             </p>
+                        })}
+                        {flash.undo.clone().filter(|d| session.user_untracked() == Some(d.user)).map(|d| {
+                            let id = flash.id;
+                            let undo = move |_| {
+                                // Signed out or another account since: nothing to put back.
+                                if session.user_untracked() == Some(d.user) {
+                                    let whole = crate::edit::Patch::whole(&crate::store::values_of(&d.entry));
+                                    outbox.restore(d.kind, vec![(d.entry.clone(), whole)]);
+                                }
+                                flashes.dismiss(id);
+                            };
+                            view! { <p><button type="button" class="button button--small button--secondary" on:click=undo data-testid="flash-undo">"Undo"</button></p> }
                         })}
                         {flash.retry_sign_in.then(|| {
                             let href = match &flash.return_to {

@@ -251,6 +251,43 @@ test('delete asks first, then removes the entry here and at AniList', async () =
   assert.equal(entry(700004), undefined);
 });
 
+test('a deleted entry can be put back: Undo in the message adds it again with all its values; a delete not sent yet is cancelled instead', async () => {
+  const back = (mediaId) => world.standIn.data.entries.find((e) => e.userId === 5150 && e.mediaId === mediaId);
+  Object.assign(entry(700004), { notes: 'Watch with Hana.', repeat: 1, priority: 2 });
+  const was = { ...entry(700004) };
+  const page = await listPage();
+  await edit(page, 700004);
+  await page.click(`${editor} [data-testid=delete]`);
+  await page.click(`${editor} [data-testid=confirm-delete]`);
+  await page.waitForSelector('[data-testid=flashes] >> text=A Silent Voice was deleted from your list.');
+  // Gone from AniList, then put back: made anew with every value it had.
+  await waitFor(() => !entry(700004));
+  await page.click('[data-testid=flashes] [data-testid=flash-undo]');
+  await page.waitForSelector(`li.entry >> text=A Silent Voice`);
+  await waitFor(() => back(was.mediaId));
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  const now = back(was.mediaId);
+  assert.deepEqual([now.status, now.progress, now.score, now.notes, now.repeat, now.priority], [was.status, was.progress, was.score, was.notes, was.repeat, was.priority]);
+  assert.equal(await page.locator('[data-testid=flash-undo]').count(), 0, 'the message is gone with its Undo');
+  // Deleted offline: Undo cancels the delete that waits; nothing goes to AniList.
+  const id = now.id;
+  const kept = { ...now };
+  await page.context().setOffline(true);
+  await edit(page, id);
+  await page.click(`${editor} [data-testid=delete]`);
+  await page.click(`${editor} [data-testid=confirm-delete]`);
+  await page.waitForSelector('[data-testid=outbox-status] >> text=/1 change waiting \\(offline\\)/');
+  const writes = () => world.standIn.graphqlRequests().filter((r) => ['DeleteEntry', 'SaveEntry'].includes(r.operationName)).length;
+  const before = writes();
+  await page.click('[data-testid=flashes] [data-testid=flash-undo]');
+  await page.waitForSelector(row(id));
+  await page.context().setOffline(false);
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  assert.equal(writes(), before, 'nothing sent: it never left AniList');
+  assert.deepEqual(entry(id), kept);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
+
 test('filter by text and sort', async () => {
   world.standIn.data.entries.push({ id: 700099, userId: 5150, mediaId: 90001, status: 'CURRENT', progress: 10, score: 6, updatedAt: 1800000000 });
   entry(700001).progress = 9;
