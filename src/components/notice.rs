@@ -48,6 +48,7 @@ pub fn ConfigNotices() -> impl IntoView {
 pub fn FlashNotices() -> impl IntoView {
     let flashes = expect_context::<Flashes>();
     let outbox = crate::outbox::use_outbox();
+    let store = crate::store::use_list_store();
     let session = crate::session::use_session();
     view! {
         <div class="notices" data-testid="flashes" aria-live="polite">
@@ -66,8 +67,9 @@ pub fn FlashNotices() -> impl IntoView {
                         {flash.undo.clone().filter(|d| session.user_untracked() == Some(d.user)).map(|d| {
                             let id = flash.id;
                             let undo = move |_| {
-                                // Signed out or another account since: nothing to put back.
-                                if session.user_untracked() == Some(d.user) {
+                                // Signed out or another account since, or the title on the
+                                // list again by now: nothing to put back.
+                                if session.user_untracked() == Some(d.user) && store.entry(d.entry.media_id).is_none() {
                                     let whole = crate::edit::Patch::whole(&crate::store::values_of(&d.entry));
                                     outbox.restore(d.kind, vec![(d.entry.clone(), whole)]);
                                 }
