@@ -105,42 +105,43 @@ async fn subscribe(api: &Api, credential: &Credential, to: Subscribable, subscri
     Ok(now.unwrap_or(subscribe))
 }
 
-/// "Subscribe" to an activity's replies or a thread's comments, or
-/// "Subscribed" to stop (signed in only).
-#[component]
-pub fn SubscribeToggle(to: Subscribable, on: bool) -> impl IntoView {
-    let api = StoredValue::new(expect_context::<Api>());
-    let session = crate::session::use_session();
-    let on = RwSignal::new(on);
-    let sending = Sending::new();
-    let (busy, problem) = (sending.busy, sending.problem);
-    let press = move |_| {
-        let Some(credential) = session.credential() else { return };
-        let (api, want) = (api.get_value(), !on.get_untracked());
-        sending.run(async move { subscribe(&api, &credential, to, want).await }, move |now| {
-            on.try_set(now);
-        });
-    };
-    let title = match to {
-        Subscribable::Activity(_) => "Be told of its replies on AniList",
-        Subscribable::Thread(_) => "Be told of its new comments on AniList",
-    };
-    view! {
-        " · "
-        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title=title
-            disabled=move || busy.get() on:click=press data-testid="subscribe">
-            {move || if on.get() { "Subscribed" } else { "Subscribe" }}
-        </button>
-        {move || problem.get().map(|e| view! { <div data-testid="subscribe-error"><ApiErrorView error=e/></div> })}
+/// A state the person sets on AniList with one button: subscribed to an
+/// activity's replies or a thread's comments, or one of their activities
+/// pinned to the top of their activity.
+#[derive(Clone, Copy, Debug)]
+pub enum Setting {
+    Subscribed(Subscribable),
+    Pinned(i64),
+}
+
+impl Setting {
+    /// Sets it (`want`): AniList's state after it. Each sets the state, so
+    /// a lost answer is followed by one more send.
+    async fn send(self, api: &Api, credential: &Credential, want: bool) -> Result<bool, ApiError> {
+        match self {
+            Setting::Subscribed(to) => subscribe(api, credential, to, want).await,
+            Setting::Pinned(id) => {
+                let once = || async move { api.run::<Pin>(Some(credential), &PinVars { id, pinned: want }, false).await };
+                Ok(again_if_unknown(once).await?.activity.and_then(|a| a.is_pinned).unwrap_or(want))
+            }
+        }
+    }
+
+    /// The button's words (off, on), its title and its test id.
+    fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Setting::Subscribed(Subscribable::Activity(_)) => ("Subscribe", "Subscribed", "Be told of its replies on AniList", "subscribe"),
+            Setting::Subscribed(Subscribable::Thread(_)) => ("Subscribe", "Subscribed", "Be told of its new comments on AniList", "subscribe"),
+            Setting::Pinned(_) => ("Pin", "Unpin", "At the top of your activity, on your profile and your page", "pin"),
+        }
     }
 }
 
-/// "Pin" one of the person's posts or list updates to the top of their
-/// activity, or "Unpin" it (`PinActivity` sets the state, so a
-/// lost answer is followed by one more send); `moved` runs after, for the
-/// feed to read AniList's order again.
+/// The button of a [`Setting`] (signed in only): "Subscribe" /
+/// "Subscribed", "Pin" / "Unpin"; `after` runs once AniList set it (a
+/// member's feed reads AniList's order again after a pin).
 #[component]
-fn PinToggle(id: i64, on: RwSignal<bool>, moved: Option<Callback<()>>) -> impl IntoView {
+pub fn SettingToggle(what: Setting, on: RwSignal<bool>, #[prop(default = None)] after: Option<Callback<()>>) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
     let session = crate::session::use_session();
     let sending = Sending::new();
@@ -148,24 +149,21 @@ fn PinToggle(id: i64, on: RwSignal<bool>, moved: Option<Callback<()>>) -> impl I
     let press = move |_| {
         let Some(credential) = session.credential() else { return };
         let (api, want) = (api.get_value(), !on.get_untracked());
-        let send = async move {
-            let once = || async { api.run::<Pin>(Some(&credential), &PinVars { id, pinned: want }, false).await };
-            Ok(again_if_unknown(once).await?.activity.and_then(|a| a.is_pinned).unwrap_or(want))
-        };
-        sending.run(send, move |now| {
+        sending.run(async move { what.send(&api, &credential, want).await }, move |now| {
             on.try_set(now);
-            if let Some(moved) = moved {
-                moved.try_run(());
+            if let Some(after) = after {
+                after.try_run(());
             }
         });
     };
+    let (off_words, on_words, title, testid) = what.words();
     view! {
         " · "
-        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title="At the top of your activity, on your profile and your page"
-            disabled=move || busy.get() on:click=press data-testid="pin">
-            {move || if on.get() { "Unpin" } else { "Pin" }}
+        <button type="button" class="linklike" aria-pressed=move || on.get().to_string() title=title
+            disabled=move || busy.get() on:click=press data-testid=testid>
+            {move || if on.get() { on_words } else { off_words }}
         </button>
-        {move || problem.get().map(|e| view! { <div data-testid="pin-error"><ApiErrorView error=e/></div> })}
+        {move || problem.get().map(|e| view! { <div data-testid=format!("{testid}-error")><ApiErrorView error=e/></div> })}
     }
 }
 
@@ -367,7 +365,7 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
     // Opened by a click (not by the activity's own page): its box may take the focus.
     let clicked = StoredValue::new(false);
     let liked = RwSignal::new(a.is_liked.unwrap_or(false));
-    let subscribed = a.is_subscribed.unwrap_or(false);
+    let subscribed = RwSignal::new(a.is_subscribed.unwrap_or(false));
     let likes = RwSignal::new(a.like_count.unwrap_or(0));
     let whose = a.user.as_ref().map_or_else(|| "this activity".to_string(), |u| format!("{}'s activity", u.name));
     let site = a.site_url.clone().filter(|u| u.starts_with("https://"));
@@ -390,8 +388,8 @@ fn ActivityRow(a: Activity, now: i64, forget: Callback<i64>, #[prop(optional)] o
                 <p class="note__meta" data-testid="activity-meta">
                     {when}
                     " · " <LikeToggle id=id kind=Likeable::Activity on=liked count=likes whose=whose/>
-                    {signed_in.then(|| view! { <SubscribeToggle to=Subscribable::Activity(id) on=subscribed/> })}
-                    {pinnable.then(|| view! { <PinToggle id=id on=pinned moved=moved/> })}
+                    {signed_in.then(|| view! { <SettingToggle what=Setting::Subscribed(Subscribable::Activity(id)) on=subscribed/> })}
+                    {pinnable.then(|| view! { <SettingToggle what=Setting::Pinned(id) on=pinned after=moved/> })}
                     {move || (signed_in || replies.get() > 0).then(|| view! {
                         " · "
                         <button type="button" class="linklike" aria-expanded=move || open.get().to_string()

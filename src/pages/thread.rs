@@ -16,7 +16,7 @@ use crate::api::sending::sent_once;
 use crate::auth::callback::Credential;
 use crate::api::ops::like::Likeable;
 use crate::components::compose::{Compose, Posted};
-use crate::components::activity::{SubscribeToggle, Subscribable};
+use crate::components::activity::{Setting, SettingToggle, Subscribable};
 use crate::components::like::LikeToggle;
 use crate::components::written::{DeleteMine, Mine, Written};
 use crate::routes::{forum_category_href, Page};
@@ -156,7 +156,7 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
             <p class="actions">
                 <span data-testid="thread-likes"><LikeToggle id=id kind=Likeable::Thread on=RwSignal::new(t.is_liked == Some(true)) count=RwSignal::new(t.like_count.unwrap_or(0)) whose="this thread"/></span>
                 <a href=site rel="noopener noreferrer" target="_blank" data-testid="thread-on-anilist">"Open on AniList"</a>
-                {session.user_untracked().is_some().then(|| view! { <SubscribeToggle to=Subscribable::Thread(id) on=t.is_subscribed == Some(true)/> })}
+                {session.user_untracked().is_some().then(|| view! { <SettingToggle what=Setting::Subscribed(Subscribable::Thread(id)) on=RwSignal::new(t.is_subscribed == Some(true))/> })}
             </p>
         </article>
         {(!t.media_categories.is_empty()).then(|| view! {
