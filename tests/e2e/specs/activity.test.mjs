@@ -550,6 +550,8 @@ test('pinning on your profile\'s Activity: your post or list update only; pinned
   assert.equal(await page.locator('[data-testid=member-activity] [data-testid=activity-pinned]').count(), 0);
   const read = requests().length;
   await page.click('[data-testid=activity-7990] [data-testid=pin]');
+  // The row says Pinned at once; the feed read again puts it first.
+  await page.waitForFunction(() => document.querySelector('[data-testid=member-activity] [data-testid=activity] > li:first-child')?.dataset.testid === 'activity-7990');
   await page.waitForSelector('[data-testid=activity-7990] [data-testid=activity-pinned]');
   assert.deepEqual(await ids(page), ['activity-7990', 'activity-8004', 'activity-8001']);
   assert.equal((await page.innerText('[data-testid=activity-7990] [data-testid=pin]')).trim(), 'Unpin');
