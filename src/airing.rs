@@ -102,9 +102,10 @@ pub fn day_word(offset: i32) -> Option<&'static str> {
 }
 
 /// Whether the schedule shows an episode: a title on the person's lists
-/// always; another unless `only_mine`, and then not when it is for adults.
-pub fn on_schedule(adult: bool, on_list: bool, only_mine: bool) -> bool {
-    on_list || (!only_mine && !adult)
+/// always; another unless `only_mine`, and then not when it is for adults
+/// and the person does not let those show (`adult_hidden`).
+pub fn on_schedule(adult_hidden: bool, on_list: bool, only_mine: bool) -> bool {
+    on_list || (!only_mine && !adult_hidden)
 }
 
 #[cfg(test)]

@@ -264,12 +264,12 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");
     }
     let me = fixture_reads_as_selected::<me::Me>();
-    assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png"), "{me}");
+    assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png") && me.contains("options: Some(Adult { display_adult_content: Some(true) })"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();
     assert!(list.contains("Cowboy Bebop") && list.contains("Point100") && list.contains("is_custom_list: Some(true)") && list.contains("has_next_chunk: Some(true)") && list.contains("hidden_from_status_lists: Some(false)") && list.contains("カウボーイビバップ") && list.contains("year: Some(1998)") && list.contains("average_score: Some(86), popularity: Some(370000)") && list.contains("\"CB\""), "{list}");
     assert!(list.contains(r#"genres: ["Action", "Sci-Fi", "Space Western"], country_of_origin: Some("JP")"#), "{list}");
     assert!(list.contains("id_mal: Some(1)") && list.contains(r#"row_order: Some("score")"#), "{list}");
-    assert!(list.contains(r#"name: Some("Mitsuki"), avatar: Some(Avatar { medium: Some("https://s4.anilist.co/file/anilistcdn/user/avatar/medium/b5150.png") })"#), "{list}");
+    assert!(list.contains(r#"name: Some("Mitsuki"), avatar: Some(Avatar { medium: Some("https://s4.anilist.co/file/anilistcdn/user/avatar/medium/b5150.png") }), options: Some(Adult { display_adult_content: Some(true) })"#), "{list}");
     assert!(list.contains("next_airing_episode: Some(Airing { episode: 14, airing_at: 1763600000 })") && list.contains("status: Some(Releasing)"), "{list}");
     assert!(list.contains("repeat: Some(1)") && list.contains("priority: Some(2)") && list.contains("private: Some(true)") && list.contains("Rewatch with Hana"), "{list}");
     assert!(list.contains(r#"custom_lists: ["Favourites"]"#) && list.contains(r#"("Story", 90.0)"#) && list.contains(r#"("Characters", 80.0)"#), "{list}");

@@ -163,11 +163,15 @@ pub fn drop_parked(sub: u64) {
     let _ = unpark(sub);
 }
 
-/// An account's name and avatar, as AniList gave them.
+/// An account's name and avatar, as AniList gave them, and whether the
+/// account lets titles for adults show (its `displayAdultContent`; kept
+/// before it was read: no).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AccountName {
     pub name: String,
     pub avatar: Option<String>,
+    #[serde(default)]
+    pub adult: bool,
 }
 
 fn names() -> std::collections::BTreeMap<u64, AccountName> {

@@ -18,6 +18,7 @@ use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
 use crate::components::tiles::MediaTile;
 use crate::media::{MediaKind, RecommendationRating};
+use crate::session::names::AccountNames;
 use crate::session::use_session;
 use crate::store::titles::use_titles;
 
@@ -103,7 +104,7 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
         }
         searching.set(true);
         let api = api.get_value();
-        let vars = SearchVars { search: Some(q.trim().to_string()), kind: kind.into(), page: 1, per_page: 8, format: None, status: None, season: None, season_year: None, genre: None, sort: None, people: false };
+        let vars = SearchVars { search: Some(q.trim().to_string()), kind: kind.into(), page: 1, per_page: 8, format: None, status: None, season: None, season_year: None, genre: None, sort: None, is_adult: SearchVars::adult(AccountNames::adult_untracked(credential.user)), people: false };
         leptos::task::spawn_local(async move {
             let answer = api.run::<Search>(Some(&credential), &vars, false).await.map(|d| d.page.map(|p| p.media).unwrap_or_default());
             if asked.try_get_value() == Some(n) {

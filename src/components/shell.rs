@@ -156,7 +156,7 @@ pub fn SessionBadge() -> impl IntoView {
                 use crate::api::ops::me::{Data, Me, Vars};
                 match api.run::<Me>(Some(&c), &Vars {}, true).await {
                     Ok(Data { viewer: Some(u) }) if u.id == c.user => {
-                        names.learn(u.id, AccountName { name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
+                        names.learn(u.id, AccountName { adult: crate::api::ops::me::Adult::shown(u.options.as_ref()), name: u.name, avatar: u.avatar.and_then(|a| a.medium) });
                     }
                     Err(e) if e.ends_session() => {
                         let _ = ended.try_update(|e| e.insert(c.user));

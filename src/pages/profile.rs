@@ -18,6 +18,8 @@ use crate::session::names::{use_account_names, AccountName};
 struct Viewer {
     profile: Profile,
     title_language: Option<UserTitleLanguage>,
+    /// Whether the account lets titles for adults show.
+    adult: bool,
     following: Members,
     followers: Members,
     reviews: Option<Written>,
@@ -26,7 +28,8 @@ struct Viewer {
 fn read_viewer(data: viewer::Data) -> Result<Viewer, ApiError> {
     let v = data.viewer.ok_or_else(|| ApiError::Shape("no Viewer".into()))?;
     let title_language = v.options.as_ref().and_then(|o| o.title_language);
-    Ok(Viewer { profile: Profile::from(v), title_language, following: data.following.unwrap_or_default(), followers: data.followers.unwrap_or_default(), reviews: data.reviews })
+    let adult = v.options.as_ref().and_then(|o| o.display_adult_content).unwrap_or(false);
+    Ok(Viewer { profile: Profile::from(v), title_language, adult, following: data.following.unwrap_or_default(), followers: data.followers.unwrap_or_default(), reviews: data.reviews })
 }
 
 #[component]
@@ -46,7 +49,7 @@ pub fn ProfilePage() -> impl IntoView {
                         let v = read_viewer(api.run::<viewer::Viewer>(Some(&credential), &viewer::Vars { id: credential.user }, fresh).await?)?;
                         // The header shows the name from now on.
                         if v.profile.id == credential.user {
-                            names.learn(v.profile.id, AccountName { name: v.profile.name.clone(), avatar: v.profile.avatar_medium.clone() });
+                            names.learn(v.profile.id, AccountName { name: v.profile.name.clone(), avatar: v.profile.avatar_medium.clone(), adult: v.adult });
                         }
                         Ok(v)
                     }

@@ -1,8 +1,9 @@
 //! `/airing/schedule`: every episode airing on a day, at the person's local
 //! time, soonest first; yesterday to five days on, one link each
 //! (`?day=2026-12-07`). A title on the person's lists says its status (from
-//! the lists this browser keeps); another can be added right there. Adult
-//! titles show only when on a list. Readable signed out.
+//! the lists this browser keeps); another can be added right there. Titles
+//! for adults show when on a list, or when the person lets them show on
+//! AniList. Readable signed out.
 
 use std::time::Duration;
 
@@ -26,6 +27,7 @@ use crate::media::{ListStatus, MediaKind};
 use crate::outbox::use_outbox;
 use crate::pages::PageIntro;
 use crate::routes::Page;
+use crate::session::names::use_account_names;
 use crate::session::use_session;
 use crate::store::use_list_store;
 
@@ -138,15 +140,17 @@ pub fn SchedulePage() -> impl IntoView {
 #[component]
 fn DaySlots(slots: Vec<Slot>, only_mine: RwSignal<bool>) -> impl IntoView {
     let store = use_list_store();
+    let (session, names) = (use_session(), use_account_names());
     let now = clock(Duration::from_secs(30));
     let kind = MediaKind::Anime;
     let any = !slots.is_empty();
     let shown = Memo::new(move |_| {
         let mine = only_mine.get();
+        let adult = session.user().is_some_and(|u| names.adult(u));
         store.with(kind, |d| {
             slots
                 .iter()
-                .filter(|s| on_schedule(s.is_adult(), d.and_then(|d| d.entry(s.media.as_ref().map_or(0, |m| m.id))).is_some(), mine))
+                .filter(|s| on_schedule(s.is_adult() && !adult, d.and_then(|d| d.entry(s.media.as_ref().map_or(0, |m| m.id))).is_some(), mine))
                 .cloned()
                 .collect::<Vec<_>>()
         })

@@ -22,6 +22,7 @@ use crate::outbox::use_outbox;
 use crate::store::use_list_store;
 use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
+use crate::session::names::{use_account_names, AccountNames};
 use crate::session::use_session;
 
 pub const PER_PAGE: u32 = 10;
@@ -59,7 +60,8 @@ fn read_results(data: search::Data) -> Result<Results, ApiError> {
 
 /// One page of results, read.
 async fn search_page(api: Api, credential: Option<Credential>, b: Browse, page: u32) -> Result<Results, ApiError> {
-    let vars = search::Vars::of(&b, page, PER_PAGE);
+    let adult = credential.as_ref().is_some_and(|c| AccountNames::adult_untracked(c.user));
+    let vars = search::Vars::of(&b, page, PER_PAGE, adult);
     read_results(api.run::<search::Search>(credential.as_ref(), &vars, false).await?)
 }
 
@@ -217,6 +219,7 @@ fn SearchResults(browse: Browse) -> impl IntoView {
     let kind = browse.kind;
     let api = expect_context::<Api>();
     let session = use_session();
+    let names = use_account_names();
     let credential = move || session.credential();
     // The person's entries live in the list store: a result on the list
     // opens the editor once that list is there (asked for unless fresh).
@@ -225,7 +228,11 @@ fn SearchResults(browse: Browse) -> impl IntoView {
     }
     let first = {
         let (api, b) = (api.clone(), browse.clone());
-        LocalResource::new(move || search_page(api.clone(), credential(), b.clone(), 1))
+        LocalResource::new(move || {
+            // Asked again when the person lets titles for adults show, or not.
+            let _ = credential().map(|c| names.adult(c.user));
+            search_page(api.clone(), credential(), b.clone(), 1)
+        })
     };
     let retry = Callback::new(move |_| first.refetch());
     // Later pages, appended by "Load more".
@@ -453,8 +460,16 @@ mod tests {
         assert_eq!(people.studios.iter().map(|s| (s.id, s.name.as_deref())).collect::<Vec<_>>(), [(14, Some("Sunrise"))]);
         assert!(!people.is_empty());
         let b = crate::browse::Browse { text: "spike".into(), ..Default::default() };
-        assert!(search::Vars::of(&b, 1, 10).people, "the first page of a search by text asks");
-        assert!(!search::Vars::of(&b, 2, 10).people, "a later page does not");
-        assert!(!search::Vars::of(&crate::browse::Browse::default(), 1, 10).people, "browsing without text does not");
+        assert!(search::Vars::of(&b, 1, 10, false).people, "the first page of a search by text asks");
+        assert!(!search::Vars::of(&b, 2, 10, false).people, "a later page does not");
+        assert!(!search::Vars::of(&crate::browse::Browse::default(), 1, 10, false).people, "browsing without text does not");
+    }
+
+    #[test]
+    fn titles_for_adults_are_left_out_unless_the_person_lets_them_show() {
+        let b = crate::browse::Browse { text: "train".into(), ..Default::default() };
+        let sent = |adult| serde_json::to_value(search::Vars::of(&b, 1, 10, adult)).unwrap();
+        assert_eq!(sent(false)["isAdult"], serde_json::json!(false));
+        assert!(sent(true).get("isAdult").is_none(), "every title: AniList is not told: {}", sent(true));
     }
 }

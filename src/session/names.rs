@@ -26,6 +26,26 @@ impl AccountNames {
         crate::auth::store::account_name(user)
     }
 
+    /// Whether the user lets titles for adults show (tracked, like
+    /// [`Self::get`]); not known yet: no.
+    pub fn adult(&self, user: u64) -> bool {
+        self.changed.track();
+        Self::adult_untracked(user)
+    }
+
+    /// The same, not tracked (an event's handler).
+    pub fn adult_untracked(user: u64) -> bool {
+        crate::auth::store::account_name(user).is_some_and(|n| n.adult)
+    }
+
+    /// The user changed whether titles for adults show (in Settings): kept
+    /// with their name, when one is known.
+    pub fn set_adult(&self, user: u64, adult: bool) {
+        if let Some(name) = crate::auth::store::account_name(user) {
+            self.learn(user, AccountName { adult, ..name });
+        }
+    }
+
     /// Keeps what AniList said of a user (only an answer about that very
     /// user id: the callers check). Nothing changes when it is the same.
     pub fn learn(&self, user: u64, name: AccountName) {

@@ -1209,7 +1209,7 @@ impl ListStore {
 /// owner is `user` (the one signed in, whose list was asked for).
 fn owner_name(u: &list_collection::User, user: u64) -> Option<AccountName> {
     let name = u.name.clone().filter(|n| !n.is_empty() && u.id == user as i64)?;
-    Some(AccountName { name, avatar: u.avatar.as_ref().and_then(|a| a.medium.clone()) })
+    Some(AccountName { name, avatar: u.avatar.as_ref().and_then(|a| a.medium.clone()), adult: crate::api::ops::me::Adult::shown(u.options.as_ref()) })
 }
 
 impl Default for ListStore {
@@ -1259,11 +1259,13 @@ mod tests {
     #[test]
     fn a_lists_answer_names_its_owner_only_for_the_user_asked_for() {
         let avatar = Some(crate::api::ops::me::Avatar { medium: Some("https://s4.anilist.co/a.png".into()) });
-        let owner = |id: i64, name: Option<&str>| list_collection::User { id, name: name.map(str::to_string), avatar: avatar.clone(), media_list_options: None };
+        let owner = |id: i64, name: Option<&str>| list_collection::User { id, name: name.map(str::to_string), avatar: avatar.clone(), options: None, media_list_options: None };
         assert_eq!(
             owner_name(&owner(5150, Some("Mitsuki")), 5150),
-            Some(AccountName { name: "Mitsuki".into(), avatar: Some("https://s4.anilist.co/a.png".into()) })
+            Some(AccountName { name: "Mitsuki".into(), avatar: Some("https://s4.anilist.co/a.png".into()), adult: false })
         );
+        let adult = list_collection::User { options: Some(crate::api::ops::me::Adult { display_adult_content: Some(true) }), ..owner(5150, Some("Mitsuki")) };
+        assert_eq!(owner_name(&adult, 5150).map(|n| n.adult), Some(true), "the account's choice comes with its name");
         assert_eq!(owner_name(&owner(6001, Some("Jun")), 5150), None);
         assert_eq!(owner_name(&owner(5150, Some("")), 5150), None);
         assert_eq!(owner_name(&owner(5150, None), 5150), None);

@@ -36,6 +36,7 @@ impl Operation for ListCollection {
       id
       name
       avatar { medium }
+      options { displayAdultContent }
       mediaListOptions {
         scoreFormat
         rowOrder
@@ -110,6 +111,9 @@ pub struct User {
     pub name: Option<String>,
     #[serde(default)]
     pub avatar: Option<crate::api::ops::me::Avatar>,
+    /// Whether they let titles for adults show.
+    #[serde(default)]
+    pub options: Option<crate::api::ops::me::Adult>,
     pub media_list_options: Option<MediaListOptions>,
 }
 

@@ -1,5 +1,6 @@
 //! The signed-in account's name and avatar, for the header's accounts menu
-//! (asked once per account; the profile page asks for much more).
+//! (asked once per account; the profile page asks for much more), and
+//! whether it lets titles for adults show.
 
 use serde::Deserialize;
 
@@ -11,7 +12,7 @@ impl Operation for Me {
     const NAME: &'static str = "Me";
     const MUTATION: bool = false;
     const QUERY: &'static str = "query Me {
-  Viewer { id name avatar { medium } }
+  Viewer { id name avatar { medium } options { displayAdultContent } }
 }";
     type Vars = Vars;
     type Data = Data;
@@ -31,6 +32,23 @@ pub struct User {
     pub id: u64,
     pub name: String,
     pub avatar: Option<Avatar>,
+    #[serde(default)]
+    pub options: Option<Adult>,
+}
+
+/// Whether the account lets titles for adults show (AniList's
+/// `displayAdultContent`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Adult {
+    pub display_adult_content: Option<bool>,
+}
+
+impl Adult {
+    /// The account's choice, none read: no.
+    pub fn shown(o: Option<&Adult>) -> bool {
+        o.and_then(|o| o.display_adult_content).unwrap_or(false)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -12,10 +12,10 @@ pub struct Search;
 impl Operation for Search {
     const NAME: &'static str = "Search";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $sort: [MediaSort], $people: Boolean!) {
+    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $sort: [MediaSort], $isAdult: Boolean, $people: Boolean!) {
   Page(page: $page, perPage: $perPage) {
     pageInfo { hasNextPage currentPage }
-    media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, sort: $sort) {
+    media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, sort: $sort, isAdult: $isAdult) {
       id
       format
       status
@@ -66,14 +66,26 @@ pub struct Vars {
     /// AniList's `MediaSort` names; none: AniList's best match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<Vec<&'static str>>,
+    /// `false`: titles for adults left out (see [`Vars::adult`]); none:
+    /// every title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_adult: Option<bool>,
     /// Whether the characters, staff and studios the text names come too
     /// (the first page of a search by text).
     pub people: bool,
 }
 
 impl Vars {
-    /// The page `page` of what `b` asks.
-    pub fn of(b: &crate::browse::Browse, page: u32, per_page: u32) -> Self {
+    /// What `isAdult` is for someone who lets titles for adults show, or
+    /// not (signed out, or not chosen on AniList): AniList's search gives
+    /// them to anyone who does not say.
+    pub fn adult(shown: bool) -> Option<bool> {
+        (!shown).then_some(false)
+    }
+
+    /// The page `page` of what `b` asks, titles for adults among them when
+    /// `adult`.
+    pub fn of(b: &crate::browse::Browse, page: u32, per_page: u32, adult: bool) -> Self {
         let has_text = !b.text.is_empty();
         Self {
             search: has_text.then(|| b.text.clone()),
@@ -86,6 +98,7 @@ impl Vars {
             season_year: b.year,
             genre: b.genre.clone(),
             sort: b.order.media_sort(has_text).map(|s| vec![s]),
+            is_adult: Self::adult(adult),
             people: has_text && page == 1,
         }
     }

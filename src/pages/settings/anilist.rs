@@ -33,6 +33,7 @@ fn choices_of(answer: Option<user_options::User>, user: u64) -> Result<Choices, 
 #[component]
 pub fn AniListOptions() -> impl IntoView {
     let api = expect_context::<Api>();
+    let names = crate::session::names::use_account_names();
     view! {
         <section class="card" data-testid="anilist-options">
             <h2>"On AniList"</h2>
@@ -47,7 +48,12 @@ pub fn AniListOptions() -> impl IntoView {
                         "Reading your AniList options…",
                         move |fresh| {
                             let (api, credential) = (api.clone(), credential.clone());
-                            async move { choices_of(api.run::<UserOptions>(Some(&credential), &user_options::Vars {}, fresh).await?.viewer, credential.user) }
+                            async move {
+                                let choices = choices_of(api.run::<UserOptions>(Some(&credential), &user_options::Vars {}, fresh).await?.viewer, credential.user)?;
+                                // Search and the schedule follow what AniList says now.
+                                names.set_adult(credential.user, choices.account.adult);
+                                Ok(choices)
+                            }
                         },
                         move |choices, _| view! { <OptionsForm credential=shown.clone() saved=choices/> }.into_any(),
                     )
@@ -73,6 +79,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
     let session = use_session();
     let outbox = use_outbox();
     let titles = crate::store::titles::use_titles();
+    let names = crate::session::names::use_account_names();
     let credential = StoredValue::new(credential);
     let saved = RwSignal::new(saved);
     let draft = RwSignal::new(saved.get_untracked());
@@ -124,6 +131,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
                     if before.account.staff_language != now.account.staff_language {
                         titles.outdate();
                     }
+                    names.set_adult(credential.user, now.account.adult);
                     let _ = draft.try_set(now.clone());
                     let _ = saved.try_set(now);
                     let _ = set_state.try_set(Saving::Done { lists });

@@ -122,6 +122,7 @@ test('manga, nothing found, and signed out', async () => {
   await page.waitForSelector('[data-testid=result-30002]');
   assert.match(await page.textContent('[data-testid=result-30002]'), /Sign in to add it/);
   assert.equal(searches()[0].authorization, null, 'no token, no Authorization header');
+  assert.equal(searches()[0].body.variables.isAdult, false, 'signed out: no titles for adults');
   await page.fill('[data-testid=search-input]', 'no such title anywhere');
   await page.waitForSelector('text=Nothing found');
 });
@@ -164,7 +165,7 @@ test('browse: filters and the order go to AniList and into the URL; a reload kee
   await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'score');
   await page.waitForSelector('[data-testid=result-90027], [data-testid=result-90021]');
   const last = searches().at(-1).body.variables;
-  assert.deepEqual(last, { type: 'ANIME', page: 1, perPage: 10, format: 'MOVIE', genre: 'Slice of Life', sort: ['SCORE_DESC'], people: false });
+  assert.deepEqual(last, { type: 'ANIME', page: 1, perPage: 10, format: 'MOVIE', genre: 'Slice of Life', sort: ['SCORE_DESC'], isAdult: false, people: false });
   // Movies with Slice of Life, best average first (the fixtures' 90003, 90006 …).
   const ids = await page.$$eval('.result', (rs) => rs.map((r) => Number(r.dataset.testid.slice(7))));
   const scores = ids.map((id) => world.standIn.data.media.find((m) => m.id === id));
@@ -227,4 +228,28 @@ test('the browse filters on a phone: each label above its choice, two to a row, 
   const [format, status, year] = [await box('[data-testid=filter-format]'), await box('[data-testid=filter-status]'), await box('[data-testid=filter-year]')];
   assert.equal(Math.round(format.y), Math.round(status.y), 'format and status side by side');
   assert.ok(year.y > format.y + format.height, 'year on the next row');
+});
+
+test('titles for adults follow the account\'s choice on AniList: searched and on the schedule only while it lets them show', async () => {
+  world.standIn.data.viewer.options.displayAdultContent = true;
+  const page = await world.newPage();
+  await signIn(world, page);
+  await page.goto(`${world.app.url}search?q=midnight`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=result-40003]');
+  assert.equal('isAdult' in searches().at(-1).body.variables, false, 'every title asked for');
+  await page.goto(`${world.app.url}airing/schedule`);
+  await page.waitForSelector('[data-testid=schedule] [data-testid=slot-40003]');
+  // Turned off in Settings: the search and the schedule leave them out.
+  await page.click('nav.site-nav >> text="Settings"');
+  await page.uncheck('[data-testid=option-adult]');
+  await page.click('[data-testid=options-save]');
+  await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
+  await page.goto(`${world.app.url}airing/schedule`);
+  await page.waitForSelector('[data-testid=slot-40001]');
+  assert.equal(await page.locator('[data-testid=slot-40003]').count(), 0);
+  await page.goto(`${world.app.url}search?q=midnight`);
+  await page.waitForSelector('text=Nothing found');
+  assert.equal(searches().at(-1).body.variables.isAdult, false);
+  assert.deepEqual(page.problems, []);
 });

@@ -974,6 +974,9 @@ export class StandIn {
       if (args.season) list = list.filter((m) => m.season === args.season);
       if (args.seasonYear) list = list.filter((m) => m.seasonYear === args.seasonYear);
       if (args.genre) list = list.filter((m) => (m.genres ?? []).includes(args.genre));
+      // isAdult: false leaves out titles for adults (the app says so unless
+      // the person lets them show).
+      if (args.isAdult != null) list = list.filter((m) => (m.isAdult ?? false) === args.isAdult);
       const by = {
         POPULARITY_DESC: (m) => m.popularity ?? 0, SCORE_DESC: (m) => m.averageScore ?? 0,
         TRENDING_DESC: (m) => m.trending ?? 0, START_DATE_DESC: (m) => m.seasonYear ?? 0,
