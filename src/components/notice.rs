@@ -64,18 +64,21 @@ pub fn FlashNotices() -> impl IntoView {
                                 "."
                             </p>
                         })}
-                        {flash.undo.clone().filter(|d| session.user_untracked() == Some(d.user)).map(|d| {
+                        {flash.undo.clone().map(|d| {
                             let id = flash.id;
+                            let media_id = d.entry.media_id;
+                            // Offered while it can put the entry back: to the person who
+                            // deleted it, while the title is not on the list again.
+                            let (user, kind) = (d.user, d.kind);
+                            let can = move || session.user() == Some(user) && store.with(kind, |l| l.and_then(|l| l.entry(media_id)).is_none());
                             let undo = move |_| {
-                                // Signed out or another account since, or the title on the
-                                // list again by now: nothing to put back.
-                                if session.user_untracked() == Some(d.user) && store.entry(d.entry.media_id).is_none() {
+                                if session.user_untracked() == Some(user) && store.entry(media_id).is_none() {
                                     let whole = crate::edit::Patch::whole(&crate::store::values_of(&d.entry));
                                     outbox.restore(d.kind, vec![(d.entry.clone(), whole)]);
                                 }
                                 flashes.dismiss(id);
                             };
-                            view! { <p><button type="button" class="button button--small button--secondary" on:click=undo data-testid="flash-undo">"Undo"</button></p> }
+                            view! { <p hidden=move || !can()><button type="button" class="button button--small button--secondary" on:click=undo data-testid="flash-undo">"Undo"</button></p> }
                         })}
                         {flash.retry_sign_in.then(|| {
                             let href = match &flash.return_to {

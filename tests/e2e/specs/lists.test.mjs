@@ -288,6 +288,26 @@ test('a deleted entry can be put back: Undo in the message adds it again with al
   assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
 });
 
+test('Undo is offered only while it can put the entry back: the title added again meanwhile takes it away', async () => {
+  const page = await listPage();
+  await edit(page, 700004);
+  await page.click(`${editor} [data-testid=delete]`);
+  await page.click(`${editor} [data-testid=confirm-delete]`);
+  await page.waitForSelector('[data-testid=flashes] [data-testid=flash-undo]');
+  await waitFor(() => !entry(700004));
+  // Added again from the search (the message stays, on every page).
+  await page.click('nav.site-nav >> text="Search"');
+  await page.fill('[data-testid=search-input]', 'silent voice');
+  await page.click('[data-testid=result-20954] [data-testid=add]');
+  await page.waitForSelector('[data-testid=result-20954] [data-testid=on-list]');
+  await page.waitForSelector('[data-testid=flash-undo]', { state: 'hidden' });
+  assert.equal(await page.locator('[data-testid=flashes] >> text=A Silent Voice was deleted from your list.').count(), 1, 'the message stays, without Undo');
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  const now = world.standIn.data.entries.filter((e) => e.userId === 5150 && e.mediaId === 20954);
+  assert.deepEqual(now.map((e) => e.status), ['PLANNING'], 'as added now, not as it was');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load|ERR_/.test(p)), []);
+});
+
 test('filter by text and sort', async () => {
   world.standIn.data.entries.push({ id: 700099, userId: 5150, mediaId: 90001, status: 'CURRENT', progress: 10, score: 6, updatedAt: 1800000000 });
   entry(700001).progress = 9;
