@@ -12,6 +12,7 @@ pub mod bulk;
 pub mod components;
 pub mod config;
 pub mod csp;
+pub mod draft;
 pub mod edit;
 pub mod export;
 pub mod graphql_text;
@@ -33,6 +34,7 @@ pub mod tabs;
 pub mod unread;
 pub mod text;
 pub mod theme;
+pub mod thread_form;
 pub mod weburl;
 
 use leptos::prelude::*;
@@ -45,7 +47,7 @@ use config::Config;
 use pages::{
     airing::AiringPage,
     console::ConsolePage, home::HomePage, lists::ListsPage, not_found::NotFound, notifications::NotificationsPage, people::{CharacterPage, StaffPage},
-    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, thread::ThreadPage, forum::ForumPage, write_review::{AnimeReviewPage, MangaReviewPage}, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
+    profile::ProfilePage, search::SearchPage, settings::SettingsPage, stats::StatsPage, studio::StudioPage, title::{AnimeTitlePage, MangaTitlePage}, token::TokenPage, user::UserPage, review::ReviewPage, thread::ThreadPage, forum::ForumPage, write_review::{AnimeReviewPage, MangaReviewPage}, write_thread::{EditThreadPage, NewThreadPage}, schedule::SchedulePage, activity::ActivityPage, activity_item::ActivityItemPage,
 };
 use session::{Session, SessionContext};
 
@@ -147,6 +149,8 @@ pub fn App(
                         <Route path=(StaticSegment(routes::REVIEW), ParamSegment("id")) view=ReviewPage/>
                         <Route path=(StaticSegment(routes::THREAD), ParamSegment("id")) view=ThreadPage/>
                         <Route path=StaticSegment(routes::FORUM) view=ForumPage/>
+                        <Route path=(StaticSegment(routes::FORUM), StaticSegment(routes::NEW)) view=NewThreadPage/>
+                        <Route path=(StaticSegment(routes::THREAD), ParamSegment("id"), StaticSegment(routes::EDIT)) view=EditThreadPage/>
                         <Route path=StaticSegment(routes::CONSOLE) view=ConsolePage/>
                         <Route path=StaticSegment(routes::SETTINGS) view=SettingsPage/>
                     </FlatRoutes>

@@ -110,44 +110,21 @@ impl Draft {
     }
 }
 
-/// A draft kept on this device while it is written, and when (ms since
-/// the epoch): a reload, a closed tab or a refused save loses nothing.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Kept {
-    pub draft: Draft,
-    pub at: f64,
+/// The review's draft kept on this device (see [`crate::draft`]).
+pub type Kept = crate::draft::Kept<Draft>;
+/// What the review's form starts from.
+pub type Start = crate::draft::Start<Draft>;
+pub use crate::draft::start;
+
+impl crate::draft::Written for Draft {
+    fn is_blank(&self) -> bool {
+        Draft::is_blank(self)
+    }
 }
 
 /// Where a member's draft of their review of a title is kept.
 pub fn kept_key(user: u64, media: i64) -> String {
     format!("tsuzuki.review-draft.v1.{user}.{media}")
-}
-
-/// What the form starts from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Start {
-    /// The review as AniList holds it (blank when there is none).
-    Saved(Draft),
-    /// A draft kept here that AniList does not hold: it was not sent, or
-    /// its save did not go through. Shown, with a way back to AniList's.
-    Restored { draft: Draft, at: f64 },
-}
-
-impl Start {
-    pub fn draft(&self) -> &Draft {
-        match self {
-            Start::Saved(d) | Start::Restored { draft: d, .. } => d,
-        }
-    }
-}
-
-/// The kept draft when there is one that says something AniList's does
-/// not; else AniList's.
-pub fn start(saved: Draft, kept: Option<Kept>) -> Start {
-    match kept {
-        Some(k) if !k.draft.is_blank() && k.draft != saved => Start::Restored { draft: k.draft, at: k.at },
-        _ => Start::Saved(saved),
-    }
 }
 
 #[cfg(test)]

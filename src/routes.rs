@@ -38,12 +38,30 @@ pub const USER: &str = "user";
 pub const REVIEW: &str = "review";
 pub const THREAD: &str = "thread";
 pub const FORUM: &str = "forum";
+/// `/forum/new`: a thread to begin.
+pub const NEW: &str = "new";
+/// `/thread/9001/edit`: the person's thread, to change.
+pub const EDIT: &str = "edit";
 
 pub use crate::media::MediaKind;
 
 /// The forum's threads of one of its categories (`/forum?category=7`).
 pub fn forum_category_href(id: i64) -> String {
     format!("{}?category={id}", Page::Forum.href())
+}
+
+/// A thread to begin: about title `media`, in category `category`, when
+/// they are given.
+pub fn new_thread_href(media: Option<i64>, category: Option<i64>) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    if let Some(m) = media {
+        q.append_pair("media", &m.to_string());
+    }
+    if let Some(c) = category {
+        q.append_pair("category", &c.to_string());
+    }
+    let q = q.finish();
+    if q.is_empty() { Page::NewThread.href() } else { format!("{}?{q}", Page::NewThread.href()) }
 }
 
 /// A thread's page, at one of its comments when there is one
@@ -101,6 +119,11 @@ pub enum Page {
     /// AniList's forum: the threads last answered (`?show=subscribed`: those
     /// the person follows; `?show=mine`: theirs; `?search=`: found).
     Forum,
+    /// A thread to begin (`?media=1`: about a title; `?category=7`: in a
+    /// category): `/forum/new`.
+    NewThread,
+    /// The person's thread, to change or delete: `/thread/9001/edit`.
+    EditThread(i64),
 }
 
 impl Page {
@@ -147,6 +170,8 @@ impl Page {
             Page::WriteReview(kind, id) => format!("/{}/{id}/{REVIEW}", kind.slug()),
             Page::Thread(id) => format!("/{THREAD}/{id}"),
             Page::Forum => format!("/{FORUM}"),
+            Page::NewThread => format!("/{FORUM}/{NEW}"),
+            Page::EditThread(id) => format!("/{THREAD}/{id}/{EDIT}"),
         }
     }
 
@@ -178,6 +203,8 @@ impl Page {
             Page::WriteReview(..) => "Your review",
             Page::Thread(_) => "Forum thread",
             Page::Forum => "Forum",
+            Page::NewThread => "New thread",
+            Page::EditThread(_) => "Your thread",
         }
     }
 }
@@ -209,6 +236,7 @@ mod tests {
         all.push(Page::ActivityItem(1).href());
         all.extend(MediaKind::ALL.map(|k| Page::WriteReview(k, 1).href()));
         all.push(Page::Thread(1).href());
+        all.extend([Page::NewThread.href(), Page::EditThread(1).href()]);
         for h in &all {
             assert!(h.starts_with('/'), "{h}");
             assert!(!h.contains("//"), "{h}");
@@ -228,6 +256,7 @@ mod tests {
         assert_eq!(Page::Review(7001).href(), "/review/7001");
         assert_eq!(Page::Thread(9001).href(), "/thread/9001");
         assert_eq!(Page::Forum.href(), "/forum");
+        assert_eq!((Page::NewThread.href(), Page::EditThread(9001).href()), ("/forum/new".to_string(), "/thread/9001/edit".to_string()));
         assert_eq!(forum_category_href(7), "/forum?category=7");
         assert_eq!(thread_comment_href(9001, Some(50002)), "/thread/9001?comment=50002");
         assert_eq!(thread_comment_href(9001, None), "/thread/9001");

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, thread_write, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -260,7 +260,14 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     assert!(subscribed.contains("id: Some(9001), is_subscribed: Some(true)"), "{subscribed}");
     let comment_edited = fixture_reads_as_selected::<thread::EditComment>();
     assert!(comment_edited.contains("comment: Some(\"<p>Session <b>6</b>, then.</p>\")") && comment_edited.contains("source: Some(\"Session __6__, then.\")"), "{comment_edited}");
-    for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>()] {
+    let draft = fixture_reads_as_selected::<thread_write::ThreadDraft>();
+    for part in [r#"body: Some("Sessions __5__ to 8.")"#, "user_id: Some(5150)", r#"categories: [Category { id: 1, name: "Anime" }, Category { id: 7, name: "General" }]"#, r#"media_categories: [About { id: 1, kind: Some(Anime), title: Some(Title { user_preferred: Some("Cowboy Bebop")"#, r#"media: Some(About { id: 30002, kind: Some(Manga)"#] {
+        assert!(draft.contains(part), "{part}: {draft}");
+    }
+    assert!(fixture_reads_as_selected::<thread_write::SaveThread>().contains(r#"Made { id: 9201, title: Some("Rewatch club: week 2"), user_id: None, created_at: None }"#));
+    let mine = fixture_reads_as_selected::<thread_write::MyThreads>();
+    assert!(mine.contains("Made { id: 9201, title: Some(\"Rewatch club: week 2\"), user_id: Some(5150), created_at: Some(1765000000) }") && mine.contains("Made { id: 9003"), "{mine}");
+    for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>(), fixture_reads_as_selected::<thread_write::DeleteThread>()] {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");
     }
     let me = fixture_reads_as_selected::<me::Me>();

@@ -6,6 +6,7 @@ pub mod api_status;
 pub mod clock;
 pub mod compose;
 pub mod copy;
+pub mod draft_form;
 pub mod empty_state;
 pub mod entry_editor;
 pub mod export_lists;

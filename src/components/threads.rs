@@ -37,6 +37,9 @@ pub fn ForumThreads(media: i64) -> impl IntoView {
             }>
                 {thread_list(shown, pages, "No forum threads about it yet.".into(), "threads")}
             </Show>
+            <Show when=move || session.user().is_some()>
+                <p><a href=crate::routes::new_thread_href(Some(media), None) data-testid="threads-new">"Begin a thread about it"</a></p>
+            </Show>
         </section>
     }
 }

@@ -90,11 +90,16 @@ pub fn ForumPage() -> impl IntoView {
                 prop:value=move || draft.get() on:input=on_input data-testid="forum-search" data-shortcut="find"/>
             <button type="submit" class="button button--secondary">"Search"</button>
         </form>
-        {move || user.get().is_none().then(|| view! {
-            <p class="muted small" data-testid="forum-sign-in">
-                <a href=Page::Forum.sign_in_then()>"Sign in"</a> " for the threads you follow and those you began."
-            </p>
-        })}
+        {move || match user.get() {
+            None => view! {
+                <p class="muted small" data-testid="forum-sign-in">
+                    <a href=Page::Forum.sign_in_then()>"Sign in"</a> " for the threads you follow and those you began, and to begin one."
+                </p>
+            }.into_any(),
+            Some(_) => view! {
+                <p><a class="button button--small" href=crate::routes::new_thread_href(None, category.get()) data-testid="forum-new-thread">"Begin a thread"</a></p>
+            }.into_any(),
+        }}
         // Drawn anew when what is shown, the search or the person changes.
         {move || {
             let (shown, search, category, me) = (shown.get(), search.get(), category.get(), user.get());

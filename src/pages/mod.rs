@@ -22,6 +22,7 @@ pub mod title;
 pub mod token;
 pub mod user;
 pub mod write_review;
+pub mod write_thread;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

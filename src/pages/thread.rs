@@ -157,6 +157,9 @@ fn ThreadBodyView(thread: ThreadBody, comments: Vec<Comment>, more: bool) -> imp
                 <span data-testid="thread-likes"><LikeToggle id=id kind=Likeable::Thread on=RwSignal::new(t.is_liked == Some(true)) count=RwSignal::new(t.like_count.unwrap_or(0)) whose="this thread"/></span>
                 <a href=site rel="noopener noreferrer" target="_blank" data-testid="thread-on-anilist">"Open on AniList"</a>
                 {session.user_untracked().is_some().then(|| view! { <SettingToggle what=Setting::Subscribed(Subscribable::Thread(id)) on=RwSignal::new(t.is_subscribed == Some(true))/> })}
+                {(session.user_untracked().is_some() && t.user.as_ref().map(|u| u.id) == session.user_untracked()).then(|| view! {
+                    <a href=Page::EditThread(id).href() data-testid="thread-edit">"Edit or delete"</a>
+                })}
             </p>
         </article>
         {(!t.media_categories.is_empty()).then(|| view! {

@@ -19,12 +19,12 @@ use crate::api::ops::title::Other;
 use crate::api::sending::{again_if_unknown, gone, sent_once};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
-use crate::auth::time::{local_date_time, now_secs, relative_words};
-use crate::components::api_status::{ApiErrorView, Sending};
+use crate::components::api_status::Sending;
+use crate::components::draft_form::{forget_if_sent, kept_status, Checked, DeleteCard, RestoredNotice, SaveProblems};
 use crate::components::empty_state::EmptyState;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, MediaType};
-use crate::review_form::{self, Draft, Field, Kept, Start};
+use crate::review_form::{self, Draft, Field, Kept};
 use crate::routes::Page;
 use crate::session::use_session;
 use crate::storage::{self, Area, StorageProblem};
@@ -109,22 +109,6 @@ async fn delete(api: &Api, credential: &Credential, id: i64) -> Result<(), ApiEr
     gone(again_if_unknown(|| async { api.run::<DeleteReview>(Some(credential), &Vars { id }, false).await.map(|d| d.result) }).await)
 }
 
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-}
-
-/// Forgets the draft kept here when it is still `sent` (one typed since
-/// stays).
-fn forget_if_sent(key: &str, sent: Option<&Draft>) {
-    let kept = storage::get::<Kept>(Area::Local, key).ok().flatten();
-    if sent.is_none() || kept.is_some_and(|k| Some(&k.draft) == sent) {
-        storage::delete(Area::Local, key);
-    }
-}
-
 #[component]
 fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoView {
     let api = StoredValue::new(expect_context::<Api>());
@@ -137,20 +121,15 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
     let key = StoredValue::new(review_form::kept_key(user, media_id));
     let saved = review.as_ref().map(|r| Draft::of_saved(r.summary.as_deref(), r.body.as_deref(), r.score, r.private)).unwrap_or_default();
     let start = review_form::start(saved.clone(), storage::get::<Kept>(Area::Local, &key.get_value()).ok().flatten());
-    let restored = RwSignal::new(match &start {
-        Start::Restored { at, .. } => Some(*at),
-        Start::Saved(_) => None,
-    });
+    let restored = RwSignal::new(start.restored_at());
     let draft = RwSignal::new(start.draft().clone());
     let saved = StoredValue::new(saved);
     let review_id = RwSignal::new(review.as_ref().map(|r| r.id));
     let keep_problem = RwSignal::new(None::<StorageProblem>);
-    let tried = RwSignal::new(false);
     let lost = RwSignal::new(false);
     let sending = Sending::new();
-    let (busy, problem) = (sending.busy, sending.problem);
+    let busy = sending.busy;
     let deleting = Sending::new();
-    let asking = RwSignal::new(false);
     let heading = if review.is_some() { format!("Your review of {name}") } else { format!("Write a review of {name}") };
     crate::pages::set_title(&heading);
     let title_href = Page::Title(kind, media_id).href();
@@ -161,22 +140,15 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
         let kept = Kept { draft: draft.get_untracked(), at: js_sys::Date::now() };
         keep_problem.set(storage::set(Area::Local, &key.get_value(), &kept).err());
     };
-    let problems = Memo::new(move |_| draft.with(|d| d.problems(group_digits)));
-    let problem_of = move |f: Field| tried.get().then(|| problems.with(|p| p.iter().find(|(g, _)| *g == f).map(|(_, m)| m.clone()))).flatten();
-    let field_error = move |f: Field| {
-        move || problem_of(f).map(|p| view! { <span class="field__error" id=format!("{}-error", f.id()) data-testid=format!("{}-error", f.id())>{p}</span> })
-    };
-    let invalid = move |f: Field| move || problem_of(f).is_some().then_some("true");
-    let described = move |f: Field, hint: &'static str| move || if problem_of(f).is_some() { format!("{hint} {}-error", f.id()) } else { hint.to_string() };
+    let checked = Checked::new(move || draft.with(|d| d.problems(group_digits)));
+    let (invalid, described, field_error) = (move |f: Field| checked.invalid(f), move |f: Field, hint: &'static str| checked.described(f, hint), move |f: Field| checked.error(f));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        if let Some(first) = problems.with_untracked(|p| p.first().map(|(f, _)| *f)) {
-            tried.set(true);
-            focus(first.id());
+        if !checked.ready() {
             return;
         }
         let Some(credential) = session.credential() else { return };
@@ -202,36 +174,29 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
         });
     };
 
-    let remove = move |_| {
+    let remove = Callback::new(move |_: ()| {
         let Some(credential) = session.credential() else { return };
         let Some(id) = review_id.get_untracked() else { return };
         let (api, key) = (api.get_value(), key.get_value());
         deleting.run_keeping(async move { delete(&api, &credential, id).await }, move |()| {
-            forget_if_sent(&key, None);
+            forget_if_sent::<Draft>(&key, None);
             titles.stale(user, media_id);
             if review_id.try_set(None).is_none() {
                 navigate.with_value(|go| go(&Page::Title(kind, media_id).href(), Default::default()));
             }
         });
-    };
+    });
 
-    let back_to_saved = move |_| {
+    let back_to_saved = Callback::new(move |_| {
         storage::delete(Area::Local, &key.get_value());
         draft.set(saved.get_value());
         restored.set(None);
-        tried.set(false);
-    };
+        checked.tried.set(false);
+    });
+    let discard_label = if review.is_some() { "Use AniList's version" } else { "Start over" };
 
     let cancel_href = move || review_id.get().map(|id| Page::Review(id).href()).unwrap_or_else(|| title_href.clone());
-    let status = move || {
-        if busy.get() {
-            Some("Saving…".to_string())
-        } else if let Some(p) = keep_problem.get() {
-            Some(format!("Your text cannot be kept on this device ({p}): keep this page open until it is saved."))
-        } else {
-            saved.with_value(|s| draft.with(|d| d != s)).then(|| "Kept on this device until you save it.".to_string())
-        }
-    };
+    let status = kept_status(busy, keep_problem, move || saved.with_value(|s| draft.with(|d| d != s)));
 
     view! {
         <div class="page-intro">
@@ -242,22 +207,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
                 {group_digits(review_form::BODY_MIN)} " characters."
             </p>
         </div>
-        {move || restored.get().map(|at| {
-            let secs = (at / 1000.0) as i64;
-            view! {
-                <div class="notice" role="status" data-testid="review-restored">
-                    <p class="notice__text">
-                        "Your changes from " <time title=local_date_time(secs)>{relative_words(secs - now_secs())}</time>
-                        " are back: AniList does not have them yet. Save to send them."
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="button button--small button--secondary" on:click=back_to_saved data-testid="review-discard">
-                            {if review_id.get_untracked().is_some() { "Use AniList's version" } else { "Start over" }}
-                        </button>
-                    </div>
-                </div>
-            }
-        })}
+        <RestoredNotice at=restored discard=back_to_saved discard_label=discard_label testid="review-restored"/>
         <form class="card review-form" novalidate on:submit=submit data-testid="review-form">
             <label class="field">
                 <span class="field__label">"Summary"</span>
@@ -296,20 +246,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.private = on); } data-testid="review-private-input"/>
                 <span>"Private " <span class="muted small">"(only you can see it: a draft on AniList)"</span></span>
             </label>
-            {move || (tried.get() && !problems.with(Vec::is_empty)).then(|| view! {
-                <p class="form-error" role="alert" data-testid="review-problems">"Nothing was sent: see the marked fields. Your text is kept."</p>
-            })}
-            {move || lost.get().then(|| view! {
-                <p class="form-error" role="alert" data-testid="review-lost">
-                    "AniList's answer was lost and your review is not on AniList. Your text is still here: save it again."
-                </p>
-            })}
-            {move || problem.get().map(|e| view! {
-                <div data-testid="review-save-error">
-                    <ApiErrorView error=e/>
-                    <p class="muted small">"Nothing is lost: your text is still here, and kept on this device."</p>
-                </div>
-            })}
+            <SaveProblems checked=checked lost=lost sending=sending prefix="review" what="review"/>
             <div class="review-form__actions">
                 <p class="muted small" role="status" data-testid="review-status">{status}</p>
                 <a class="button button--secondary" href=cancel_href data-testid="review-cancel">"Cancel"</a>
@@ -319,23 +256,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
             </div>
         </form>
         {move || review_id.get().is_some().then(|| view! {
-            <section class="card review-form__danger" data-testid="review-delete">
-                <Show when=move || asking.get()
-                    fallback=move || view! {
-                        <button type="button" class="button button--small button--danger" on:click=move |_| asking.set(true) data-testid="review-delete-ask">
-                            "Delete this review"
-                        </button>
-                    }>
-                    <p role="alert">"Delete your review from AniList? Its text, score and the members' say on it go for good."</p>
-                    <div class="actions">
-                        <button type="button" class="button button--small button--danger" disabled=move || deleting.busy.get() on:click=remove data-testid="review-delete-confirm">
-                            {move || if deleting.busy.get() { "Deleting…" } else { "Delete" }}
-                        </button>
-                        <button type="button" class="button button--small button--secondary" on:click=move |_| asking.set(false)>"Keep it"</button>
-                    </div>
-                </Show>
-                {move || deleting.problem.get().map(|e| view! { <div data-testid="review-delete-error"><ApiErrorView error=e/></div> })}
-            </section>
+            <DeleteCard prefix="review" what="review" warning="Delete your review from AniList? Its text, score and the members' say on it go for good." deleting=deleting delete=remove/>
         })}
     }
 }

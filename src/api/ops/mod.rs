@@ -25,6 +25,7 @@ pub mod search;
 pub mod stats;
 pub mod studio;
 pub mod thread;
+pub mod thread_write;
 pub mod title;
 pub mod unread;
 pub mod update_entries;
@@ -71,6 +72,10 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<thread::SubscribeThread>(),
     op::<thread::Answers>(),
     op::<thread::ForumThreads>(),
+    op::<thread_write::ThreadDraft>(),
+    op::<thread_write::SaveThread>(),
+    op::<thread_write::MyThreads>(),
+    op::<thread_write::DeleteThread>(),
     op::<follow::ToggleFollow>(),
     op::<follow::FollowState>(),
     op::<member_list::MemberList>(),

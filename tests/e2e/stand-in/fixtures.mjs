@@ -214,7 +214,9 @@ export function freshFixtures() {
     threads: threads(),
     threadComments: threadComments(),
     // The forum's categories, as AniList names them (the app asks, never assumes).
-    threadCategories: [{ id: 1, name: 'Anime' }, { id: 5, name: 'Release Discussion' }, { id: 7, name: 'General' }],
+    // AniList's forum categories (13: its announcements, which only its
+    // staff may use).
+    threadCategories: [[1, 'Anime'], [2, 'Manga'], [3, 'Light Novels'], [4, 'Visual Novels'], [5, 'Release Discussion'], [7, 'General'], [8, 'News'], [9, 'Music'], [10, 'Gaming'], [11, 'Site Feedback'], [12, 'Bug Reports'], [13, 'Site Announcements'], [15, 'Recommendations'], [16, 'Forum Games'], [17, 'Misc'], [18, 'AniList Apps']].map(([id, name]) => ({ id, name })),
     // The members' say on reviews: "user>review" → UP_VOTE / DOWN_VOTE.
     reviewVotes: new Map(),
     // The members' say on recommendations: "user>title>recommended" →

@@ -1127,7 +1127,8 @@ export class StandIn {
               && (!threadArgs.subscribed || d.likes.has(`${ctx.viewerId}>subscribed:thread:${t.id}`))
               && (threadArgs.userId == null || t.userId === threadArgs.userId)
               && (threadArgs.categoryId == null || (t.categoryIds ?? []).includes(threadArgs.categoryId)))
-            .sort((a, b) => (sort.includes('IS_STICKY') ? Number(b.isSticky) - Number(a.isSticky) : 0)
+            .sort((a, b) => (sort.includes('ID_DESC') ? b.id - a.id : 0)
+              || (sort.includes('IS_STICKY') ? Number(b.isSticky) - Number(a.isSticky) : 0)
               || (sort.includes('SEARCH_MATCH') ? words(b) - words(a) : 0)
               || (b.repliedAt || b.createdAt) - (a.repliedAt || a.createdAt) || a.id - b.id);
         };
@@ -1395,6 +1396,41 @@ export class StandIn {
         const key = `${me}>subscribed:thread:${t.id}`;
         if (args.subscribe) d.likes.add(key); else d.likes.delete(key);
         return threadObj(t);
+      },
+      // A thread of the viewer's: begun (no id), or with an id their own,
+      // changed (every field given). A title and a text are required, and
+      // at least one known category.
+      SaveThread: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const refuse = (field, why) => { throw new ApiError('validation', 400, { validation: { [field]: [why] } }); };
+        if (!args.title || !String(args.title).trim()) refuse('title', 'The title field is required.');
+        const { source } = postText(args.body);
+        const categories = args.categories ?? [];
+        if (!categories.length) refuse('categories', 'The categories field is required.');
+        if (categories.some((c) => !d.threadCategories.some((k) => k.id === c))) refuse('categories', 'The selected categories is invalid.');
+        const mediaIds = (args.mediaCategories ?? []).filter((id) => mediaById(id));
+        if (args.id != null) {
+          const t = d.threads.find((x) => x.id === args.id);
+          if (!t) throw new ApiError('Not Found.', 404);
+          if (t.userId !== me) throw new ApiError('Unauthorized.', 401);
+          Object.assign(t, { title: args.title, body: source, bodyHtml: markdownHtml(source), categoryIds: categories, mediaIds });
+          return threadObj(t);
+        }
+        const at = Math.floor(Date.now() / 1000);
+        const t = { id: Math.max(9000, ...d.threads.map((x) => x.id)) + 1, title: args.title, body: source, bodyHtml: markdownHtml(source), userId: me, replyUserId: null, replyCount: 0, viewCount: 0, isSticky: false, isLocked: false, createdAt: at, repliedAt: 0, mediaIds, categoryIds: categories };
+        d.threads.push(t);
+        return threadObj(t);
+      },
+      // The viewer's own thread, deleted with its comments (another time:
+      // not found).
+      DeleteThread: (args, ctx) => {
+        const me = viewerOf(ctx);
+        const t = d.threads.find((x) => x.id === args.id);
+        if (!t) throw new ApiError('Not Found.', 404);
+        if (t.userId !== me) throw new ApiError('Unauthorized.', 401);
+        d.threads = d.threads.filter((x) => x !== t);
+        d.threadComments = d.threadComments.filter((c) => c.threadId !== t.id);
+        return { deleted: true };
       },
       // The viewer's own comment, deleted (another time: not found).
       DeleteThreadComment: (args, ctx) => {

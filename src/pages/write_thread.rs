@@ -1,0 +1,286 @@
+//! `/forum/new` and `/thread/:id/edit`: a forum thread of the person's
+//! own, begun (`?media=1`: about a title; `?category=7`: in a category)
+//! or changed: a title, the text in AniList's markdown, its categories;
+//! or deleted. Signed in only.
+//!
+//! What is typed is kept on this device as it is typed, per member and
+//! thread ([`crate::thread_form`]), until AniList has it: a reload, a
+//! closed tab, a refused or a lost save loses nothing. A change is sent
+//! whole, so when its answer is lost it is sent once more; a new thread is
+//! sent once, then looked for among the person's latest.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::ops::thread_write::{About, DeleteThread, DraftVars, Made, MineVars, MyThreads, SaveThread, SaveVars, Source, ThreadDraft};
+use crate::api::sending::{again_if_unknown, gone, sent_once};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::components::api_status::Sending;
+use crate::components::draft_form::{forget_if_sent, kept_status, Checked, DeleteCard, RestoredNotice, SaveProblems};
+use crate::components::empty_state::EmptyState;
+use crate::components::preview::MarkdownPreview;
+use crate::components::read::{read_from_anilist, sign_in_gate};
+use crate::draft;
+use crate::media::MediaType;
+use crate::routes::Page;
+use crate::session::use_session;
+use crate::storage::{self, Area, StorageProblem};
+use crate::thread_form::{self, category_of, Draft, Field, CATEGORIES};
+
+type Kept = draft::Kept<Draft>;
+
+#[component]
+pub fn NewThreadPage() -> impl IntoView {
+    let query = use_query_map();
+    let number = move |k: &str| query.with_untracked(|q| q.get(k).and_then(|v| v.parse::<i64>().ok()).filter(|v| *v > 0));
+    let (media, category) = (number("media"), number("category"));
+    sign_in_gate("Begin a thread".into(), "Threads are begun as your AniList account.", Page::NewThread, move |credential| {
+        view! { <ReadDraft id=None media=media category=category credential=credential/> }.into_any()
+    })
+}
+
+#[component]
+pub fn EditThreadPage() -> impl IntoView {
+    let id = crate::pages::id_param();
+    move || match id.get() {
+        Some(id) => sign_in_gate("Your thread".into(), "Threads are changed as your AniList account.", Page::EditThread(id), move |credential| {
+            view! { <ReadDraft id=Some(id) media=None category=None credential=credential/> }.into_any()
+        })
+        .into_any(),
+        None => no_such("No such thread", "There is no thread at this address.").into_any(),
+    }
+}
+
+fn no_such(title: &'static str, why: &'static str) -> impl IntoView {
+    view! { <EmptyState title=title><p>{why}</p></EmptyState> }
+}
+
+/// Reads the thread to change (always AniList's latest), or the title a new
+/// one is about, then shows the form.
+#[component]
+fn ReadDraft(id: Option<i64>, media: Option<i64>, category: Option<i64>, credential: Credential) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let user = credential.user;
+    read_from_anilist(
+        if id.is_some() { "Loading your thread…" } else { "Loading…" },
+        move |_| {
+            let (api, credential) = (api.clone(), credential.clone());
+            async move {
+                match api.run::<ThreadDraft>(Some(&credential), &DraftVars::of(id, media), true).await {
+                    Ok(d) => Ok(Some(d)),
+                    Err(e) if e.is_not_found() => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        },
+        move |found, _| match (id, found) {
+            (Some(_), Some(d)) => match d.thread {
+                Some(t) if t.user_id == Some(user) => view! { <ThreadForm source=Some(t) about=vec![] category=None user=user/> }.into_any(),
+                Some(t) => view! {
+                    <EmptyState title="Not your thread">
+                        <p>"Only the member who began a thread can change it. " <a href=Page::Thread(t.id).href()>"Back to the thread"</a></p>
+                    </EmptyState>
+                }
+                .into_any(),
+                None => no_such("No such thread", "AniList has no thread with this number.").into_any(),
+            },
+            (None, Some(d)) if media.is_none() || d.media.is_some() => {
+                let about: Vec<About> = d.media.into_iter().collect();
+                // About a title: in its kind's category unless one is named.
+                let category = category.or_else(|| about.first().and_then(|m| m.kind).and_then(MediaType::kind).map(category_of));
+                view! { <ThreadForm source=None about=about category=category user=user/> }.into_any()
+            }
+            (None, _) => crate::pages::title::no_such_title().into_any(),
+            (Some(_), None) => no_such("No such thread", "AniList has no thread with this number.").into_any(),
+        },
+    )
+}
+
+/// Sends the thread. A change (with its id) sets every field, so a lost
+/// answer is followed by one more send; a new one is sent once and, when
+/// its answer is lost, looked for. `None`: AniList does not have it.
+async fn save(api: &Api, credential: &Credential, id: Option<i64>, draft: Draft, media: Vec<i64>) -> Result<Option<Made>, ApiError> {
+    let title = draft.title.trim().to_string();
+    let vars = SaveVars { id, title: title.clone(), body: draft.body.trim().to_string(), categories: draft.categories, media_categories: media };
+    let once = || async { Ok(api.run::<SaveThread>(Some(credential), &vars, false).await?.thread) };
+    if id.is_some() {
+        return again_if_unknown(once).await;
+    }
+    let sent_at = crate::auth::time::now_secs();
+    let mine = MineVars { user_id: credential.user };
+    sent_once(once(), || async {
+        let latest = api.run::<MyThreads>(Some(credential), &mine, true).await?.page.map(|p| p.items).unwrap_or_default();
+        Ok(crate::api::ops::thread_write::find_thread(latest, &title, credential.user, sent_at))
+    })
+    .await
+}
+
+/// Deletes the thread (deleting twice deletes once).
+async fn delete(api: &Api, credential: &Credential, id: i64) -> Result<(), ApiError> {
+    gone(again_if_unknown(|| async { api.run::<DeleteThread>(Some(credential), &crate::api::ops::activity::RepliesVars { id }, false).await.map(|d| d.result) }).await)
+}
+
+#[component]
+fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, user: u64) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = use_session();
+    let navigate = StoredValue::new(use_navigate());
+    let thread_id = source.as_ref().map(|s| s.id);
+    let about = source.as_ref().map(|s| s.media_categories.clone()).unwrap_or(about);
+    let media: Vec<i64> = about.iter().map(|m| m.id).collect();
+    let key = StoredValue::new(thread_form::kept_key(user, thread_id, media.first().copied().filter(|_| thread_id.is_none())));
+    let saved = match &source {
+        Some(s) => Draft { title: s.title.clone().unwrap_or_default(), body: s.body.clone().unwrap_or_default(), categories: s.categories.iter().map(|c| c.id).collect() },
+        None => Draft { categories: category.into_iter().collect(), ..Draft::default() },
+    };
+    // The forum's categories, and any other the thread is in.
+    let mut choices: Vec<(i64, String)> = CATEGORIES.iter().map(|(id, name)| (*id, name.to_string())).collect();
+    for c in source.iter().flat_map(|s| &s.categories) {
+        if !choices.iter().any(|(id, _)| *id == c.id) {
+            choices.push((c.id, c.name.clone()));
+        }
+    }
+    let start = draft::start(saved.clone(), storage::get::<Kept>(Area::Local, &key.get_value()).ok().flatten());
+    let restored = RwSignal::new(start.restored_at());
+    let draft = RwSignal::new(start.draft().clone());
+    let saved = StoredValue::new(saved);
+    let keep_problem = RwSignal::new(None::<StorageProblem>);
+    let lost = RwSignal::new(false);
+    let sending = Sending::new();
+    let busy = sending.busy;
+    let deleting = Sending::new();
+    let heading = if thread_id.is_some() { "Your thread" } else { "Begin a thread" };
+    crate::pages::set_title(heading);
+
+    // Every change is kept here at once.
+    let edit = move |f: &dyn Fn(&mut Draft)| {
+        draft.update(|d| f(d));
+        let kept = Kept { draft: draft.get_untracked(), at: js_sys::Date::now() };
+        keep_problem.set(storage::set(Area::Local, &key.get_value(), &kept).err());
+    };
+    let checked = Checked::new(move || draft.with(|d| d.problems().into_iter().map(|(f, m)| (f, m.to_string())).collect()));
+    let (invalid, described, field_error) = (move |f: Field| checked.invalid(f), move |f: Field, hint: &'static str| checked.described(f, hint), move |f: Field| checked.error(f));
+
+    let media = StoredValue::new(media);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        if !checked.ready() {
+            return;
+        }
+        let Some(credential) = session.credential() else { return };
+        if credential.user != user {
+            return;
+        }
+        let sent = draft.get_untracked();
+        let (api, key, media) = (api.get_value(), key.get_value(), media.get_value());
+        lost.set(false);
+        sending.run_keeping(async move { save(&api, &credential, thread_id, sent.clone(), media).await.map(|t| (t, sent)) }, move |(answer, sent)| {
+            let Some(t) = answer else {
+                lost.try_set(true);
+                return;
+            };
+            // AniList has it: what was kept here goes; on to the thread
+            // (when this page is still shown).
+            forget_if_sent(&key, Some(&sent));
+            if lost.try_get().is_some() {
+                navigate.with_value(|go| go(&Page::Thread(t.id).href(), Default::default()));
+            }
+        });
+    };
+
+    let remove = Callback::new(move |_: ()| {
+        let Some(credential) = session.credential() else { return };
+        let Some(id) = thread_id else { return };
+        let (api, key) = (api.get_value(), key.get_value());
+        deleting.run_keeping(async move { delete(&api, &credential, id).await }, move |()| {
+            forget_if_sent::<Draft>(&key, None);
+            if lost.try_get().is_some() {
+                navigate.with_value(|go| go(&Page::Forum.href(), Default::default()));
+            }
+        });
+    });
+
+    let back_to_saved = Callback::new(move |_| {
+        storage::delete(Area::Local, &key.get_value());
+        draft.set(saved.get_value());
+        restored.set(None);
+        checked.tried.set(false);
+    });
+    let cancel_href = match thread_id {
+        Some(id) => Page::Thread(id).href(),
+        None => match about.first() {
+            Some(m) => Page::Title(m.kind(), m.id).href(),
+            None => Page::Forum.href(),
+        },
+    };
+    let status = kept_status(busy, keep_problem, move || saved.with_value(|s| draft.with(|d| d != s && !crate::draft::Written::is_blank(d))));
+
+    view! {
+        <div class="page-intro">
+            <h1 data-testid="write-thread-heading">{heading}</h1>
+            <p class="lead">
+                {if thread_id.is_some() { "Change its title, its text or its categories, or delete it." } else { "A title, what you want to talk about, and where it belongs on AniList's forum." }}
+            </p>
+        </div>
+        <RestoredNotice at=restored discard=back_to_saved discard_label=if thread_id.is_some() { "Use AniList's version" } else { "Start over" } testid="thread-restored"/>
+        <form class="card review-form" novalidate on:submit=submit data-testid="thread-form">
+            {(!about.is_empty()).then(|| view! {
+                <p data-testid="thread-about">"About "
+                    {about.iter().map(|m| {
+                        let kind = m.kind();
+                        view! { <a href=Page::Title(kind, m.id).href()>{m.name()}</a> " " }
+                    }).collect_view()}
+                </p>
+            })}
+            <label class="field">
+                <span class="field__label">"Title"</span>
+                <input id=Field::Title.id() type="text" autocomplete="off" prop:readOnly=move || busy.get()
+                    prop:value=move || draft.with(|d| d.title.clone())
+                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|d| d.title = t.clone()); }
+                    aria-invalid=invalid(Field::Title) aria-describedby=described(Field::Title, "")
+                    data-testid="thread-title-input"/>
+                {field_error(Field::Title)}
+            </label>
+            <label class="field">
+                <span class="field__label">"What it is about"</span>
+                <textarea id=Field::Body.id() rows="12" data-shortcut="write" prop:readOnly=move || busy.get()
+                    prop:value=move || draft.with(|d| d.body.clone())
+                    on:input=move |ev| { let t = event_target_value(&ev); edit(&|d| d.body = t.clone()); }
+                    aria-invalid=invalid(Field::Body) aria-describedby=described(Field::Body, "thread-body-hint")
+                    data-testid="thread-body-input"></textarea>
+                <span class="muted small" id="thread-body-hint">
+                    "In AniList's markdown: __bold__, _italic_, ~!a spoiler!~, [a link](https://…). Preview shows it as AniList will."
+                </span>
+                {field_error(Field::Body)}
+            </label>
+            <MarkdownPreview text=Signal::derive(move || draft.with(|d| d.body.clone()))/>
+            <fieldset class="options__checks thread-form__categories" id=Field::Categories.id() tabindex="-1" aria-invalid=invalid(Field::Categories) data-testid="thread-categories">
+                <legend class="field__label">"Categories"</legend>
+                {choices.into_iter().map(|(id, name)| view! {
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || draft.with(|d| d.categories.contains(&id)) prop:disabled=move || busy.get()
+                            on:change=move |ev| { let on = event_target_checked(&ev); edit(&|d| d.set_category(id, on)); }
+                            data-testid="thread-category" data-id=id.to_string()/>
+                        <span>{name}</span>
+                    </label>
+                }).collect_view()}
+                {field_error(Field::Categories)}
+            </fieldset>
+            <SaveProblems checked=checked lost=lost sending=sending prefix="thread" what="thread"/>
+            <div class="review-form__actions">
+                <p class="muted small" role="status" data-testid="thread-status">{status}</p>
+                <a class="button button--secondary" href=cancel_href data-testid="thread-cancel">"Cancel"</a>
+                <button type="submit" class="button" disabled=move || busy.get() data-testid="thread-save">
+                    {move || if busy.get() { "Saving…" } else if thread_id.is_some() { "Save changes" } else { "Begin the thread" }}
+                </button>
+            </div>
+        </form>
+        {thread_id.map(|_| view! {
+            <DeleteCard prefix="thread" what="thread" warning="Delete your thread from AniList? Its comments go with it, for good." deleting=deleting delete=remove/>
+        })}
+    }
+}
