@@ -18,6 +18,7 @@ use crate::components::threads::thread_list;
 use crate::pages::PageIntro;
 use crate::routes::Page;
 use crate::session::use_session;
+use crate::thread_form::CATEGORIES;
 
 /// The forum's address for what is shown, a search and a category.
 pub fn forum_href(shown: ForumShown, search: &str, category: Option<i64>) -> String {
@@ -57,6 +58,10 @@ pub fn ForumPage() -> impl IntoView {
     // Typing searches after a pause (the address replaced, not added to);
     // Enter or the button at once.
     let pause = crate::components::Debounce::new();
+    let to_category = {
+        let navigate = navigate.clone();
+        move |href: String| navigate(&href, NavigateOptions::default())
+    };
     let go = move |replace: bool| {
         navigate(&forum_href(shown.get_untracked(), &draft.get_untracked(), category.get_untracked()), NavigateOptions { replace, ..Default::default() });
     };
@@ -90,6 +95,20 @@ pub fn ForumPage() -> impl IntoView {
                 prop:value=move || draft.get() on:input=on_input data-testid="forum-search" data-shortcut="find"/>
             <button type="submit" class="button button--secondary">"Search"</button>
         </form>
+        <label class="field forum__choose">
+            <span class="field__label">"Category"</span>
+            <select data-testid="forum-category-choice" prop:value=move || category.get().map(|c| c.to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    let c = event_target_value(&ev).parse::<i64>().ok();
+                    to_category(forum_href(shown.get_untracked(), &draft.get_untracked(), c));
+                }>
+                <option value="">"All categories"</option>
+                {CATEGORIES.iter().map(|(id, name)| view! { <option value=id.to_string()>{*name}</option> }).collect_view()}
+                // One the forum does not offer (reached from a thread's):
+                // chosen all the same.
+                {move || category.get().filter(|c| !CATEGORIES.iter().any(|(id, _)| id == c)).map(|c| view! { <option value=c.to_string()>"Another category"</option> })}
+            </select>
+        </label>
         {move || match user.get() {
             None => view! {
                 <p class="muted small" data-testid="forum-sign-in">
@@ -132,7 +151,8 @@ fn ForumList(shown: ForumShown, search: String, category: Option<i64>, me: Optio
         <section class="card" data-testid="forum">
             {category.map(|c| {
                 // Named as AniList names it on the threads read.
-                let name = move || list.with(|l| l.iter().flat_map(|t| &t.categories).find(|x| x.id == c).map(|x| x.name.clone())).unwrap_or_else(|| "one category".into());
+                let known = CATEGORIES.iter().find(|(id, _)| *id == c).map(|(_, n)| n.to_string());
+                let name = move || known.clone().or_else(|| list.with(|l| l.iter().flat_map(|t| &t.categories).find(|x| x.id == c).map(|x| x.name.clone()))).unwrap_or_else(|| "one category".into());
                 let all = forum_href(shown, &search, None);
                 view! {
                     <p class="forum__category" data-testid="forum-category">

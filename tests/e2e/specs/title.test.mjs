@@ -972,6 +972,14 @@ test('the forum: the last answered first, each leading to its page; 25 at a time
   assert.equal(new URL(out.url()).search, '?category=7');
   await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 1);
   assert.deepEqual(requests('ForumThreads').at(-1).body.variables, { page: 1, categoryId: 7, sort: ['REPLIED_AT_DESC'] });
+  assert.equal(await out.inputValue('[data-testid=forum-category-choice]'), '7', 'the choice says which');
+  // Any of the forum's categories can be chosen there.
+  await out.selectOption('[data-testid=forum-category-choice]', { label: 'Release Discussion' });
+  await out.waitForSelector('[data-testid=forum-category] >> text=Release Discussion');
+  assert.equal(new URL(out.url()).search, '?category=5');
+  await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 9);
+  await out.goBack();
+  await out.waitForSelector('[data-testid=forum-category] >> text=General');
   await out.click('[data-testid=forum-category-clear]');
   await out.waitForFunction(() => document.querySelectorAll('[data-testid=forum] [data-testid=thread]').length === 25);
   assert.equal(new URL(out.url()).search, '');
