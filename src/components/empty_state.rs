@@ -16,7 +16,8 @@ pub fn EmptyState(
 }
 
 /// A page that needs a sign-in, seen signed out: why, and a way to sign in
-/// that comes back to `page`.
+/// that comes back to `page`, with the address's query (a new thread's
+/// `?media=1`).
 #[component]
 pub fn SignInRequired(
     #[prop(into)] title: String,
@@ -25,11 +26,13 @@ pub fn SignInRequired(
     why: String,
     page: crate::routes::Page,
 ) -> impl IntoView {
+    let query = leptos_router::hooks::use_location().search.get_untracked();
+    let back = if query.is_empty() { page.path() } else { format!("{}?{query}", page.path()) };
     view! {
         <EmptyState title=title>
             <p>
                 {why} " "
-                <leptos_router::components::A href=page.sign_in_then()>"Go to sign-in"</leptos_router::components::A>
+                <leptos_router::components::A href=crate::routes::sign_in_then(&back)>"Go to sign-in"</leptos_router::components::A>
                 "."
             </p>
         </EmptyState>

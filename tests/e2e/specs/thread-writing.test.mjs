@@ -121,7 +121,7 @@ test('a thread is changed and deleted by its writer; another member\'s says so',
   assert.deepEqual(problemsBut(page), []);
 });
 
-test('what is typed is kept through a reload until it is sent or set aside; signed out, the sign-in gate', async () => {
+test('what is typed is kept through a reload until it is sent or set aside; a title AniList does not have', async () => {
   const page = await world.newPage();
   await signIn(world, page);
   await openNew(page, '?media=30002');
@@ -144,12 +144,19 @@ test('what is typed is kept through a reload until it is sent or set aside; sign
   await page.goto(`${world.app.url}forum/new?media=999999`);
   await appReady(page);
   await page.waitForSelector('text=No such title');
-  // Signed out: the gate, nothing asked.
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('signed out: the sign-in gate, and signing in comes back to the thread about the title', async () => {
   const out = await world.newPage();
-  await out.goto(`${world.app.url}forum/new`);
+  await out.goto(`${world.app.url}forum/new?media=1`);
   await appReady(out);
   await out.waitForSelector('text=Begin a thread');
   assert.equal(await out.locator('[data-testid=thread-form]').count(), 0);
-  assert.equal(await out.locator('[data-testid=forum-new-thread]').count(), 0);
-  assert.deepEqual(problemsBut(page), []);
+  await out.click('text=Go to sign-in');
+  await out.waitForSelector('[data-testid=sign-in-button]');
+  assert.equal(new URL(out.url()).searchParams.get('return_to'), '/forum/new?media=1');
+  await out.click('[data-testid=sign-in-button]');
+  await out.waitForSelector('[data-testid=thread-about] >> text=Cowboy Bebop');
+  assert.deepEqual(problemsBut(out), []);
 });
