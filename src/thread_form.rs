@@ -42,6 +42,17 @@ pub struct Draft {
     pub body: String,
     /// Its categories' ids, in the order chosen.
     pub categories: Vec<i64>,
+    /// The titles it is about, in the order chosen.
+    #[serde(default)]
+    pub media: Vec<Titled>,
+}
+
+/// A title a thread is about, as the form names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Titled {
+    pub id: i64,
+    pub name: String,
+    pub manga: bool,
 }
 
 /// A field of the form, for a problem to point at.
@@ -70,6 +81,18 @@ impl Draft {
         if on {
             self.categories.push(id);
         }
+    }
+
+    /// Makes the thread about a title too (once).
+    pub fn add_title(&mut self, t: Titled) {
+        if !self.media.iter().any(|m| m.id == t.id) {
+            self.media.push(t);
+        }
+    }
+
+    /// The titles' ids, as AniList takes them.
+    pub fn media_ids(&self) -> Vec<i64> {
+        self.media.iter().map(|m| m.id).collect()
     }
 
     /// What keeps the draft from being sent, field by field, in the form's
@@ -129,6 +152,13 @@ mod tests {
         d.set_category(7, false);
         d.set_category(1, false);
         assert_eq!(d.problems(), [(Field::Categories, "Choose at least one category.")]);
+        let berserk = Titled { id: 30002, name: "Berserk".into(), manga: true };
+        d.add_title(Titled { id: 1, name: "Cowboy Bebop".into(), manga: false });
+        d.add_title(berserk.clone());
+        d.add_title(berserk);
+        assert_eq!(d.media_ids(), [1, 30002], "each title once, in the order chosen");
+        let old: Draft = serde_json::from_str(r#"{"title":"T","body":"B","categories":[7]}"#).unwrap();
+        assert!(old.media.is_empty(), "a draft kept before titles were chosen still reads");
     }
 
     #[test]

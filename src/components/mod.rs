@@ -23,6 +23,7 @@ pub mod shell;
 pub mod shortcuts;
 pub mod threads;
 pub mod tiles;
+pub mod title_search;
 pub mod watch_row;
 pub mod written;
 

@@ -10,15 +10,15 @@ use leptos::prelude::*;
 
 use crate::api::operation::Title as Names;
 use crate::api::ops::recommendation::{RateRecommendation, RateVars, Saying};
-use crate::api::ops::search::{Found, Search, Vars as SearchVars};
+use crate::api::ops::search::Found;
 use crate::api::ops::title::{Images, Other, Recommendation};
 use crate::api::sending::again_if_unknown;
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::{ApiErrorView, Sending};
 use crate::components::tiles::MediaTile;
+use crate::components::title_search::{TitleSearch, Wording};
 use crate::media::{MediaKind, RecommendationRating};
-use crate::session::names::AccountNames;
 use crate::session::use_session;
 use crate::store::titles::use_titles;
 
@@ -85,40 +85,9 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
     let session = use_session();
     let titles = use_titles();
     let open = RwSignal::new(false);
-    let text = RwSignal::new(String::new());
-    let found = RwSignal::new(None::<Result<Vec<Found>, ApiError>>);
-    let searching = RwSignal::new(false);
-    // Only the latest search's answer is shown.
-    let asked = StoredValue::new(0u32);
-    let pause = crate::components::Debounce::new();
     let sending = Sending::new();
     let (busy, problem) = (sending.busy, sending.problem);
-    let search = move |q: String| {
-        let Some(credential) = session.credential() else { return };
-        let n = asked.get_value() + 1;
-        asked.set_value(n);
-        if q.trim().chars().count() < 2 {
-            found.set(None);
-            searching.set(false);
-            return;
-        }
-        searching.set(true);
-        let api = api.get_value();
-        let vars = SearchVars { search: Some(q.trim().to_string()), kind: kind.into(), page: 1, per_page: 8, format: None, status: None, season: None, season_year: None, genre: None, sort: None, is_adult: SearchVars::adult(AccountNames::adult_untracked(credential.user)), people: false };
-        leptos::task::spawn_local(async move {
-            let answer = api.run::<Search>(Some(&credential), &vars, false).await.map(|d| d.page.map(|p| p.media).unwrap_or_default());
-            if asked.try_get_value() == Some(n) {
-                found.try_set(Some(answer));
-                searching.try_set(false);
-            }
-        });
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        let q = event_target_value(&ev);
-        text.set(q.clone());
-        pause.after_pause(move || search(q));
-    };
-    let pick = move |f: Found| {
+    let pick = Callback::new(move |f: Found| {
         let Some(credential) = session.credential() else { return };
         let api = api.get_value();
         let other = Other {
@@ -132,51 +101,18 @@ fn RecommendSearch(media: i64, kind: MediaKind, user: u64, #[prop(into)] shown: 
         sending.run_keeping(async move { rate(&api, &credential, media, f.id, RecommendationRating::RateUp).await }, move |after: Saying| {
             titles.add_recommendation(user, media, Recommendation { id: Some(after.id), rating: after.rating, user_rating: after.user_rating, media_recommendation: Some(other) });
             open.try_set(false);
-            text.try_set(String::new());
-            found.try_set(None);
         });
-    };
-    let results = move || {
-        found.get().map(|answer| match answer {
-            Err(e) => view! { <ApiErrorView error=e/> }.into_any(),
-            Ok(all) => {
-                let all: Vec<Found> = shown.with(|s| all.into_iter().filter(|f| f.id != media && !s.contains(&f.id)).collect());
-                if all.is_empty() {
-                    return view! { <p class="muted small" role="status" data-testid="recommend-none">"No title of that name to recommend."</p> }.into_any();
-                }
-                view! {
-                    <ul class="recommend-search__results" data-testid="recommend-results">
-                        {all.into_iter().map(|f| {
-                            let name = f.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{}", f.id));
-                            let line = crate::text::format_year(f.format, f.start_date.and_then(|d| d.year));
-                            let id = f.id;
-                            view! {
-                                <li data-testid=format!("recommend-found-{id}")>
-                                    <span class="recommend-search__name">{name.clone()} " " <span class="muted small">{line}</span></span>
-                                    <button type="button" class="button button--small" disabled=move || busy.get() on:click=move |_| pick(f.clone())
-                                        aria-label=format!("Recommend {name}")>"Recommend"</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }
-        })
-    };
+    });
+    // The title itself and those recommended already are not offered.
+    let exclude = Signal::derive(move || shown.with(|s| s.iter().copied().chain([media]).collect::<Vec<_>>()));
+    let words = Wording { label: "Recommend a title to those who liked this one", button: "Recommend", none: "No title of that name to recommend.", prefix: "recommend" };
     view! {
         <Show when=move || open.get()
             fallback=move || view! {
                 <button type="button" class="button button--small button--secondary" on:click=move |_| open.set(true) data-testid="recommend-open">"Recommend a title"</button>
             }>
             <div class="recommend-search" data-testid="recommend-search">
-                <label class="field">
-                    <span class="field__label">"Recommend a title to those who liked this one"</span>
-                    <input type="search" autofocus autocomplete="off" placeholder="Its name" prop:value=move || text.get() on:input=on_input
-                        on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) } data-testid="recommend-input"/>
-                </label>
-                {move || searching.get().then(|| view! { <p class="muted small" role="status">"Searching…"</p> })}
-                {results}
+                <TitleSearch kind=kind exclude=exclude words=words busy=busy pick=pick escape=Callback::new(move |_| open.set(false)) focused=true/>
                 {move || problem.get().map(|e| view! { <div data-testid="recommend-add-error"><ApiErrorView error=e/></div> })}
                 <button type="button" class="button button--small button--secondary" on:click=move |_| open.set(false)>"Close"</button>
             </div>

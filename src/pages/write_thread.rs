@@ -22,11 +22,13 @@ use crate::components::empty_state::EmptyState;
 use crate::components::preview::MarkdownPreview;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::draft;
-use crate::media::MediaType;
+use crate::api::ops::search::Found;
+use crate::components::title_search::{TitleSearch, Wording};
+use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 use crate::session::use_session;
 use crate::storage::{self, Area, StorageProblem};
-use crate::thread_form::{self, category_of, Draft, Field, CATEGORIES};
+use crate::thread_form::{self, category_of, Draft, Field, Titled, CATEGORIES};
 
 type Kept = draft::Kept<Draft>;
 
@@ -100,9 +102,9 @@ fn ReadDraft(id: Option<i64>, media: Option<i64>, category: Option<i64>, credent
 /// Sends the thread. A change (with its id) sets every field, so a lost
 /// answer is followed by one more send; a new one is sent once and, when
 /// its answer is lost, looked for. `None`: AniList does not have it.
-async fn save(api: &Api, credential: &Credential, id: Option<i64>, draft: Draft, media: Vec<i64>) -> Result<Option<Made>, ApiError> {
+async fn save(api: &Api, credential: &Credential, id: Option<i64>, draft: Draft) -> Result<Option<Made>, ApiError> {
     let title = draft.title.trim().to_string();
-    let vars = SaveVars { id, title: title.clone(), body: draft.body.trim().to_string(), categories: draft.categories, media_categories: media };
+    let vars = SaveVars { id, title: title.clone(), body: draft.body.trim().to_string(), media_categories: draft.media_ids(), categories: draft.categories };
     let once = || async { Ok(api.run::<SaveThread>(Some(credential), &vars, false).await?.thread) };
     if id.is_some() {
         return again_if_unknown(once).await;
@@ -128,11 +130,11 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
     let navigate = StoredValue::new(use_navigate());
     let thread_id = source.as_ref().map(|s| s.id);
     let about = source.as_ref().map(|s| s.media_categories.clone()).unwrap_or(about);
-    let media: Vec<i64> = about.iter().map(|m| m.id).collect();
-    let key = StoredValue::new(thread_form::kept_key(user, thread_id, media.first().copied().filter(|_| thread_id.is_none())));
+    let titled: Vec<Titled> = about.iter().map(|m| Titled { id: m.id, name: m.name(), manga: m.kind() == MediaKind::Manga }).collect();
+    let key = StoredValue::new(thread_form::kept_key(user, thread_id, about.first().map(|m| m.id).filter(|_| thread_id.is_none())));
     let saved = match &source {
-        Some(s) => Draft { title: s.title.clone().unwrap_or_default(), body: s.body.clone().unwrap_or_default(), categories: s.categories.iter().map(|c| c.id).collect() },
-        None => Draft { categories: category.into_iter().collect(), ..Draft::default() },
+        Some(s) => Draft { title: s.title.clone().unwrap_or_default(), body: s.body.clone().unwrap_or_default(), categories: s.categories.iter().map(|c| c.id).collect(), media: titled },
+        None => Draft { categories: category.into_iter().collect(), media: titled, ..Draft::default() },
     };
     // The forum's categories, and any other the thread is in.
     let mut choices: Vec<(i64, String)> = CATEGORIES.iter().map(|(id, name)| (*id, name.to_string())).collect();
@@ -162,7 +164,6 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
     let checked = Checked::new(move || draft.with(|d| d.problems().into_iter().map(|(f, m)| (f, m.to_string())).collect()));
     let (invalid, described, field_error) = (move |f: Field| checked.invalid(f), move |f: Field, hint: &'static str| checked.described(f, hint), move |f: Field| checked.error(f));
 
-    let media = StoredValue::new(media);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -176,9 +177,9 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
             return;
         }
         let sent = draft.get_untracked();
-        let (api, key, media) = (api.get_value(), key.get_value(), media.get_value());
+        let (api, key) = (api.get_value(), key.get_value());
         lost.set(false);
-        sending.run_keeping(async move { save(&api, &credential, thread_id, sent.clone(), media).await.map(|t| (t, sent)) }, move |(answer, sent)| {
+        sending.run_keeping(async move { save(&api, &credential, thread_id, sent.clone()).await.map(|t| (t, sent)) }, move |(answer, sent)| {
             let Some(t) = answer else {
                 lost.try_set(true);
                 return;
@@ -228,14 +229,6 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
         </div>
         <RestoredNotice at=restored discard=back_to_saved discard_label=if thread_id.is_some() { "Use AniList's version" } else { "Start over" } testid="thread-restored"/>
         <form class="card review-form" novalidate on:submit=submit data-testid="thread-form">
-            {(!about.is_empty()).then(|| view! {
-                <p data-testid="thread-about">"About "
-                    {about.iter().map(|m| {
-                        let kind = m.kind();
-                        view! { <a href=Page::Title(kind, m.id).href()>{m.name()}</a> " " }
-                    }).collect_view()}
-                </p>
-            })}
             <label class="field">
                 <span class="field__label">"Title"</span>
                 <input id=Field::Title.id() type="text" autocomplete="off" prop:readOnly=move || busy.get()
@@ -270,6 +263,7 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
                 }).collect_view()}
                 {field_error(Field::Categories)}
             </fieldset>
+            <AboutTitles draft=draft edit=Callback::new(move |f: ThreadEdit| edit(&*f.0)) busy=busy/>
             <SaveProblems checked=checked lost=lost sending=sending prefix="thread" what="thread"/>
             <div class="review-form__actions">
                 <p class="muted small" role="status" data-testid="thread-status">{status}</p>
@@ -282,5 +276,60 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
         {thread_id.map(|_| view! {
             <DeleteCard prefix="thread" what="thread" warning="Delete your thread from AniList? Its comments go with it, for good." deleting=deleting delete=remove/>
         })}
+    }
+}
+
+/// A change to the draft, for a part of the form drawn apart.
+#[derive(Clone)]
+struct ThreadEdit(std::sync::Arc<dyn Fn(&mut Draft) + Send + Sync>);
+
+/// The titles the thread is about, each with *Remove*, and a search that
+/// adds one (anime or manga).
+#[component]
+fn AboutTitles(draft: RwSignal<Draft>, edit: Callback<ThreadEdit>, busy: RwSignal<bool>) -> impl IntoView {
+    let kind = RwSignal::new(MediaKind::Anime);
+    let chosen = Signal::derive(move || draft.with(Draft::media_ids));
+    let pick = Callback::new(move |f: Found| {
+        let t = Titled { id: f.id, name: f.title.as_ref().and_then(|t| t.user_preferred.clone()).unwrap_or_else(|| format!("Title #{}", f.id)), manga: kind.get_untracked() == MediaKind::Manga };
+        edit.run(ThreadEdit(std::sync::Arc::new(move |d: &mut Draft| d.add_title(t.clone()))));
+    });
+    let words = Wording { label: "Add a title it is about", button: "Add", none: "No title of that name.", prefix: "thread-media" };
+    view! {
+        <fieldset class="options__checks thread-form__about" data-testid="thread-about">
+            <legend class="field__label">"Titles it is about"</legend>
+            {move || {
+                let media = draft.with(|d| d.media.clone());
+                if media.is_empty() {
+                    return view! { <p class="muted small">"None: it is about no title in particular."</p> }.into_any();
+                }
+                view! {
+                    <ul class="options__names">
+                        {media.into_iter().map(|m| {
+                            let (id, name) = (m.id, m.name.clone());
+                            let kind = if m.manga { MediaKind::Manga } else { MediaKind::Anime };
+                            view! {
+                                <li data-testid="thread-about-title" data-id=id.to_string()>
+                                    <a href=Page::Title(kind, id).href()>{m.name}</a>
+                                    <button type="button" class="button button--small button--secondary" disabled=move || busy.get()
+                                        aria-label=format!("Remove {name}") data-testid="thread-about-remove"
+                                        on:click=move |_| edit.run(ThreadEdit(std::sync::Arc::new(move |d: &mut Draft| d.media.retain(|x| x.id != id))))>"Remove"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <div class="thread-form__find">
+            <label class="field">
+                <span class="field__label">"Kind"</span>
+                <select prop:value=move || kind.get().slug() on:change=move |ev| kind.set(if event_target_value(&ev) == MediaKind::Manga.slug() { MediaKind::Manga } else { MediaKind::Anime }) data-testid="thread-media-kind">
+                    <option value=MediaKind::Anime.slug()>"Anime"</option>
+                    <option value=MediaKind::Manga.slug()>"Manga"</option>
+                </select>
+            </label>
+            <TitleSearch kind=kind exclude=chosen words=words busy=busy pick=pick clear=true/>
+            </div>
+        </fieldset>
     }
 }

@@ -105,7 +105,7 @@ const SIGNED_IN = [
   ['/manga/30002/review', '[data-testid=review-delete-ask]'],
   ['/activity/8006', '[data-testid=activity-8006] [data-testid=compose]'],
   ['/thread/9001', '[data-testid=thread-compose] [data-testid=compose-text]'],
-  ['/forum/new?media=1', '[data-testid=thread-form] [data-testid=thread-about]'],
+  ['/forum/new?media=1', '[data-testid=thread-form] [data-testid=thread-about-title]'],
 ];
 
 for (const scheme of ['light', 'dark']) {

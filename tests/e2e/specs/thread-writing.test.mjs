@@ -35,7 +35,7 @@ test('begun from a title\'s page: about it, in its kind\'s category; what is mis
   await page.click('[data-testid=threads-new]');
   await page.waitForSelector('[data-testid=thread-form]');
   assert.equal(new URL(page.url()).search, '?media=1');
-  assert.equal(await page.textContent('[data-testid=thread-about]'), 'About Cowboy Bebop ');
+  assert.deepEqual(await page.locator('[data-testid=thread-about-title]').allInnerTexts(), ['Cowboy Bebop\nRemove']);
   assert.deepEqual(await checked(page), [1], 'Anime');
   // Nothing written: each field says what it lacks, the first takes the focus.
   await page.click('[data-testid=thread-save]');
@@ -73,13 +73,30 @@ test('begun from the forum, in the category shown; a lost answer is looked for, 
   await page.click('[data-testid=forum-new-thread]');
   await page.waitForSelector('[data-testid=thread-form]');
   assert.deepEqual(await checked(page), [5]);
-  assert.equal(await page.locator('[data-testid=thread-about]').count(), 0);
+  assert.equal(await page.locator('[data-testid=thread-about-title]').count(), 0, 'about no title');
   await page.fill('[data-testid=thread-title-input]', 'Episode 27?');
   await page.fill('[data-testid=thread-body-input]', 'Is there one?');
+  // Two titles added by name (a manga too), one taken out again; Enter in
+  // the search sends nothing.
+  await page.fill('[data-testid=thread-media-input]', 'cowboy');
+  await page.press('[data-testid=thread-media-input]', 'Enter');
+  await page.click('[data-testid=thread-media-found-1] button');
+  await page.selectOption('[data-testid=thread-media-kind]', 'manga');
+  await page.fill('[data-testid=thread-media-input]', 'berserk');
+  await page.click('[data-testid=thread-media-found-30002] button');
+  await page.fill('[data-testid=thread-media-input]', 'star of miracles 4');
+  await page.waitForSelector('[data-testid=thread-media-none]');
+  assert.equal(requests('Search').at(-1).body.variables.type, 'MANGA');
+  await page.selectOption('[data-testid=thread-media-kind]', 'anime');
+  await page.click('[data-testid=thread-media-found-90004] button');
+  await page.click('[data-testid=thread-about-title][data-id="1"] [data-testid=thread-about-remove]');
+  assert.deepEqual(await page.$$eval('[data-testid=thread-about-title]', (ts) => ts.map((t) => Number(t.dataset.id))), [30002, 90004]);
+  assert.equal(requests('SaveThread').length, 0);
   world.standIn.fault({ kind: 'drop-after', operation: 'SaveThread' });
   await page.click('[data-testid=thread-save]');
   await page.waitForSelector('[data-testid=thread-title] >> text=Episode 27?');
   assert.equal(requests('SaveThread').length, 1, 'sent once');
+  assert.deepEqual(requests('SaveThread')[0].body.variables.mediaCategories, [30002, 90004]);
   assert.equal(requests('MyThreads').length, 1, 'then looked for');
   assert.equal(theirs().length, 1);
   assert.deepEqual(problemsBut(page).filter((p) => !/network|fetch/i.test(p)), []);
@@ -98,10 +115,12 @@ test('a thread is changed and deleted by its writer; another member\'s says so',
   assert.equal(await page.inputValue('[data-testid=thread-body-input]'), 'Friday, __8 pm__.');
   assert.deepEqual((await checked(page)).sort((a, b) => a - b), [7, 13]);
   assert.match(await page.textContent('[data-testid=thread-category][data-id="13"] + span'), /Site Announcements/);
+  assert.deepEqual(await page.$$eval('[data-testid=thread-about-title]', (ts) => ts.map((t) => Number(t.dataset.id))), [1]);
   await page.fill('[data-testid=thread-title-input]', 'Movie night (moved)');
+  await page.click('[data-testid=thread-about-remove]');
   await page.click('[data-testid=thread-save]');
   await page.waitForSelector('[data-testid=thread-title] >> text=Movie night (moved)');
-  assert.deepEqual(requests('SaveThread').map((r) => r.body.variables), [{ id: 9300, title: 'Movie night (moved)', body: 'Friday, __8 pm__.', categories: [7, 13], mediaCategories: [1] }]);
+  assert.deepEqual(requests('SaveThread').map((r) => r.body.variables), [{ id: 9300, title: 'Movie night (moved)', body: 'Friday, __8 pm__.', categories: [7, 13], mediaCategories: [] }]);
   // Deleted: asked first, then gone, and the forum shown.
   await page.click('[data-testid=thread-edit]');
   await page.click('[data-testid=thread-delete-ask]');
@@ -157,6 +176,6 @@ test('signed out: the sign-in gate, and signing in comes back to the thread abou
   await out.waitForSelector('[data-testid=sign-in-button]');
   assert.equal(new URL(out.url()).searchParams.get('return_to'), '/forum/new?media=1');
   await out.click('[data-testid=sign-in-button]');
-  await out.waitForSelector('[data-testid=thread-about] >> text=Cowboy Bebop');
+  await out.waitForSelector('[data-testid=thread-about-title] >> text=Cowboy Bebop');
   assert.deepEqual(problemsBut(out), []);
 });
