@@ -97,16 +97,16 @@ impl Draft {
 
     /// What keeps the draft from being sent, field by field, in the form's
     /// order; empty when it can go.
-    pub fn problems(&self) -> Vec<(Field, &'static str)> {
+    pub fn problems(&self) -> Vec<(Field, String)> {
         let mut out = Vec::new();
         if self.title.trim().is_empty() {
-            out.push((Field::Title, "Give the thread a title."));
+            out.push((Field::Title, "Give the thread a title.".to_string()));
         }
         if self.body.trim().is_empty() {
-            out.push((Field::Body, "Write what the thread is about."));
+            out.push((Field::Body, "Write what the thread is about.".to_string()));
         }
         if self.categories.is_empty() {
-            out.push((Field::Categories, "Choose at least one category."));
+            out.push((Field::Categories, "Choose at least one category.".to_string()));
         }
         out
     }
@@ -151,7 +151,7 @@ mod tests {
         assert!(d.problems().is_empty());
         d.set_category(7, false);
         d.set_category(1, false);
-        assert_eq!(d.problems(), [(Field::Categories, "Choose at least one category.")]);
+        assert_eq!(d.problems(), [(Field::Categories, "Choose at least one category.".to_string())]);
         let berserk = Titled { id: 30002, name: "Berserk".into(), manga: true };
         d.add_title(Titled { id: 1, name: "Cowboy Bebop".into(), manga: false });
         d.add_title(berserk.clone());

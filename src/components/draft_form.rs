@@ -6,10 +6,71 @@
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::auth::callback::Credential;
 use crate::auth::time::{local_date_time, now_secs, relative_words};
 use crate::components::api_status::{ApiErrorView, Sending};
-use crate::draft::Kept;
+use crate::draft::{Kept, Written};
+use crate::session::SessionContext;
 use crate::storage::{self, Area, StorageProblem};
+
+/// A form's draft, kept on this device at `key` as it changes: it starts
+/// from the one kept there when that says something AniList's (`saved`)
+/// does not, and says so (`restored`).
+pub struct KeptDraft<D: Send + Sync + 'static> {
+    pub draft: RwSignal<D>,
+    /// When the draft shown was kept, while it is one kept here.
+    pub restored: RwSignal<Option<f64>>,
+    /// Why the last change could not be kept here.
+    pub keep_problem: RwSignal<Option<StorageProblem>>,
+    saved: StoredValue<D>,
+    key: StoredValue<String>,
+}
+
+impl<D: Send + Sync + 'static> Clone for KeptDraft<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Send + Sync + 'static> Copy for KeptDraft<D> {}
+
+impl<D: Written + Serialize + DeserializeOwned + Send + Sync + 'static> KeptDraft<D> {
+    pub fn new(key: String, saved: D) -> Self {
+        let start = crate::draft::start(saved.clone(), storage::get::<Kept<D>>(Area::Local, &key).ok().flatten());
+        KeptDraft {
+            draft: RwSignal::new(start.draft().clone()),
+            restored: RwSignal::new(start.restored_at()),
+            keep_problem: RwSignal::new(None),
+            saved: StoredValue::new(saved),
+            key: StoredValue::new(key),
+        }
+    }
+
+    /// Where it is kept.
+    pub fn key(self) -> String {
+        self.key.get_value()
+    }
+
+    /// Changes the draft and keeps it here at once.
+    pub fn edit(self, f: impl FnOnce(&mut D)) {
+        self.draft.update(f);
+        let kept = Kept { draft: self.draft.get_untracked(), at: js_sys::Date::now() };
+        self.keep_problem.set(storage::set(Area::Local, &self.key(), &kept).err());
+    }
+
+    /// Back to AniList's version: what was kept here goes.
+    pub fn back_to_saved(self) {
+        storage::delete(Area::Local, &self.key());
+        self.draft.set(self.saved.get_value());
+        self.restored.set(None);
+    }
+
+    /// The form's state in words (see [`kept_status`]): a draft that is
+    /// AniList's, or blank, is not kept.
+    pub fn status(self, busy: RwSignal<bool>) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        kept_status(busy, self.keep_problem, move || self.saved.with_value(|s| self.draft.with(|d| d != s && !d.is_blank())))
+    }
+}
 
 /// Focuses the form control with this element id.
 pub fn focus(id: &str) {
@@ -123,6 +184,16 @@ impl<F: FormField> Checked<F> {
         }
     }
 
+    /// What to send the draft with, when it can go: nothing is being sent
+    /// (`busy`), it has no problem (else they are shown), and `user` is
+    /// the one signed in.
+    pub fn sendable(self, busy: RwSignal<bool>, session: SessionContext, user: u64) -> Option<Credential> {
+        if busy.get_untracked() || !self.ready() {
+            return None;
+        }
+        session.credential().filter(|c| c.user == user)
+    }
+
     /// Whether problems are shown.
     pub fn showing(self) -> bool {
         self.tried.get() && !self.problems.with(Vec::is_empty)
@@ -154,7 +225,7 @@ pub fn SaveProblems<F: FormField>(checked: Checked<F>, lost: RwSignal<bool>, sen
 
 /// The form's state in words: saving, that the text cannot be kept here,
 /// or that it is kept until saved (`changed`).
-pub fn kept_status(busy: RwSignal<bool>, keep_problem: RwSignal<Option<StorageProblem>>, changed: impl Fn() -> bool + Send + Sync + 'static) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+fn kept_status(busy: RwSignal<bool>, keep_problem: RwSignal<Option<StorageProblem>>, changed: impl Fn() -> bool + Send + Sync + 'static) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         if busy.get() {
             Some("Saving…".to_string())

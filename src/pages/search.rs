@@ -22,7 +22,7 @@ use crate::outbox::use_outbox;
 use crate::store::use_list_store;
 use crate::pages::PageIntro;
 use crate::routes::{MediaKind, Page};
-use crate::session::names::{use_account_names, AccountNames};
+use crate::session::names::use_account_names;
 use crate::session::use_session;
 
 pub const PER_PAGE: u32 = 10;
@@ -58,9 +58,9 @@ fn read_results(data: search::Data) -> Result<Results, ApiError> {
     Ok((page.media, more, people))
 }
 
-/// One page of results, read.
-async fn search_page(api: Api, credential: Option<Credential>, b: Browse, page: u32) -> Result<Results, ApiError> {
-    let adult = credential.as_ref().is_some_and(|c| AccountNames::adult_untracked(c.user));
+/// One page of results, read; titles for adults only when the person lets
+/// them show (`adult`).
+async fn search_page(api: Api, credential: Option<Credential>, b: Browse, page: u32, adult: bool) -> Result<Results, ApiError> {
     let vars = search::Vars::of(&b, page, PER_PAGE, adult);
     read_results(api.run::<search::Search>(credential.as_ref(), &vars, false).await?)
 }
@@ -226,13 +226,12 @@ fn SearchResults(browse: Browse) -> impl IntoView {
     if let Some(c) = credential() {
         use_outbox().refresh_list(kind, c, false);
     }
+    // Whether titles for adults show: the search is asked again when that
+    // changes.
+    let adult = Memo::new(move |_| credential().is_some_and(|c| names.adult(c.user)));
     let first = {
         let (api, b) = (api.clone(), browse.clone());
-        LocalResource::new(move || {
-            // Asked again when the person lets titles for adults show, or not.
-            let _ = credential().map(|c| names.adult(c.user));
-            search_page(api.clone(), credential(), b.clone(), 1)
-        })
+        LocalResource::new(move || search_page(api.clone(), credential(), b.clone(), 1, adult.get()))
     };
     let retry = Callback::new(move |_| first.refetch());
     // Later pages, appended by "Load more".
@@ -243,7 +242,7 @@ fn SearchResults(browse: Browse) -> impl IntoView {
         let (api, b) = (api.clone(), browse.clone());
         let page = next_page.get_untracked();
         async move {
-            let r = search_page(api, credential(), b, page).await;
+            let r = search_page(api, credential(), b, page, adult.get_untracked()).await;
             if let Ok((items, next, _)) = &r {
                 more.update(|m| m.extend(items.iter().cloned()));
                 has_more.set(Some(*next));

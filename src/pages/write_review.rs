@@ -20,14 +20,13 @@ use crate::api::sending::{again_if_unknown, gone, sent_once};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::Sending;
-use crate::components::draft_form::{forget_if_sent, kept_status, Checked, DeleteCard, RestoredNotice, SaveProblems};
+use crate::components::draft_form::{forget_if_sent, Checked, DeleteCard, KeptDraft, RestoredNotice, SaveProblems};
 use crate::components::empty_state::EmptyState;
 use crate::components::read::{read_from_anilist, sign_in_gate};
 use crate::media::{MediaKind, MediaType};
-use crate::review_form::{self, Draft, Field, Kept};
+use crate::review_form::{self, Draft, Field};
 use crate::routes::Page;
 use crate::session::use_session;
-use crate::storage::{self, Area, StorageProblem};
 use crate::store::titles::use_titles;
 use crate::components::preview::MarkdownPreview;
 use crate::text::group_digits;
@@ -118,14 +117,10 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
     let name = media.name();
     let kind = media.kind.and_then(MediaType::kind).unwrap_or(MediaKind::Anime);
     let media_id = media.id;
-    let key = StoredValue::new(review_form::kept_key(user, media_id));
     let saved = review.as_ref().map(|r| Draft::of_saved(r.summary.as_deref(), r.body.as_deref(), r.score, r.private)).unwrap_or_default();
-    let start = review_form::start(saved.clone(), storage::get::<Kept>(Area::Local, &key.get_value()).ok().flatten());
-    let restored = RwSignal::new(start.restored_at());
-    let draft = RwSignal::new(start.draft().clone());
-    let saved = StoredValue::new(saved);
+    let kept = KeptDraft::new(review_form::kept_key(user, media_id), saved);
+    let draft = kept.draft;
     let review_id = RwSignal::new(review.as_ref().map(|r| r.id));
-    let keep_problem = RwSignal::new(None::<StorageProblem>);
     let lost = RwSignal::new(false);
     let sending = Sending::new();
     let busy = sending.busy;
@@ -134,29 +129,15 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
     crate::pages::set_title(&heading);
     let title_href = Page::Title(kind, media_id).href();
 
-    // Every change is kept here at once.
-    let edit = move |f: &dyn Fn(&mut Draft)| {
-        draft.update(|d| f(d));
-        let kept = Kept { draft: draft.get_untracked(), at: js_sys::Date::now() };
-        keep_problem.set(storage::set(Area::Local, &key.get_value(), &kept).err());
-    };
+    let edit = move |f: &dyn Fn(&mut Draft)| kept.edit(f);
     let checked = Checked::new(move || draft.with(|d| d.problems(group_digits)));
     let (invalid, described, field_error) = (move |f: Field| checked.invalid(f), move |f: Field, hint: &'static str| checked.described(f, hint), move |f: Field| checked.error(f));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        if !checked.ready() {
-            return;
-        }
-        let Some(credential) = session.credential() else { return };
-        if credential.user != user {
-            return;
-        }
+        let Some(credential) = checked.sendable(busy, session, user) else { return };
         let sent = draft.get_untracked();
-        let (api, key) = (api.get_value(), key.get_value());
+        let (api, key) = (api.get_value(), kept.key());
         let id = review_id.get_untracked();
         lost.set(false);
         sending.run_keeping(async move { save(&api, &credential, id, media_id, sent.clone()).await.map(|r| (r, sent)) }, move |(answer, sent)| {
@@ -177,7 +158,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
     let remove = Callback::new(move |_: ()| {
         let Some(credential) = session.credential() else { return };
         let Some(id) = review_id.get_untracked() else { return };
-        let (api, key) = (api.get_value(), key.get_value());
+        let (api, key) = (api.get_value(), kept.key());
         deleting.run_keeping(async move { delete(&api, &credential, id).await }, move |()| {
             forget_if_sent::<Draft>(&key, None);
             titles.stale(user, media_id);
@@ -188,15 +169,13 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
     });
 
     let back_to_saved = Callback::new(move |_| {
-        storage::delete(Area::Local, &key.get_value());
-        draft.set(saved.get_value());
-        restored.set(None);
+        kept.back_to_saved();
         checked.tried.set(false);
     });
     let discard_label = if review.is_some() { "Use AniList's version" } else { "Start over" };
 
     let cancel_href = move || review_id.get().map(|id| Page::Review(id).href()).unwrap_or_else(|| title_href.clone());
-    let status = kept_status(busy, keep_problem, move || saved.with_value(|s| draft.with(|d| d != s)));
+    let status = kept.status(busy);
 
     view! {
         <div class="page-intro">
@@ -207,7 +186,7 @@ fn ReviewForm(media: Other, review: Option<OwnReview>, user: u64) -> impl IntoVi
                 {group_digits(review_form::BODY_MIN)} " characters."
             </p>
         </div>
-        <RestoredNotice at=restored discard=back_to_saved discard_label=discard_label testid="review-restored"/>
+        <RestoredNotice at=kept.restored discard=back_to_saved discard_label=discard_label testid="review-restored"/>
         <form class="card review-form" novalidate on:submit=submit data-testid="review-form">
             <label class="field">
                 <span class="field__label">"Summary"</span>

@@ -17,20 +17,16 @@ use crate::api::sending::{again_if_unknown, gone, sent_once};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::Sending;
-use crate::components::draft_form::{forget_if_sent, kept_status, Checked, DeleteCard, RestoredNotice, SaveProblems};
+use crate::components::draft_form::{forget_if_sent, Checked, DeleteCard, KeptDraft, RestoredNotice, SaveProblems};
 use crate::components::empty_state::EmptyState;
 use crate::components::preview::MarkdownPreview;
 use crate::components::read::{read_from_anilist, sign_in_gate};
-use crate::draft;
 use crate::api::ops::search::Found;
 use crate::components::title_search::{TitleSearch, Wording};
 use crate::media::{MediaKind, MediaType};
 use crate::routes::Page;
 use crate::session::use_session;
-use crate::storage::{self, Area, StorageProblem};
 use crate::thread_form::{self, category_of, Draft, Field, Titled, CATEGORIES};
-
-type Kept = draft::Kept<Draft>;
 
 #[component]
 pub fn NewThreadPage() -> impl IntoView {
@@ -131,7 +127,6 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
     let thread_id = source.as_ref().map(|s| s.id);
     let about = source.as_ref().map(|s| s.media_categories.clone()).unwrap_or(about);
     let titled: Vec<Titled> = about.iter().map(|m| Titled { id: m.id, name: m.name(), manga: m.kind() == MediaKind::Manga }).collect();
-    let key = StoredValue::new(thread_form::kept_key(user, thread_id, about.first().map(|m| m.id).filter(|_| thread_id.is_none())));
     let saved = match &source {
         Some(s) => Draft { title: s.title.clone().unwrap_or_default(), body: s.body.clone().unwrap_or_default(), categories: s.categories.iter().map(|c| c.id).collect(), media: titled },
         None => Draft { categories: category.into_iter().collect(), media: titled, ..Draft::default() },
@@ -143,11 +138,8 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
             choices.push((c.id, c.name.clone()));
         }
     }
-    let start = draft::start(saved.clone(), storage::get::<Kept>(Area::Local, &key.get_value()).ok().flatten());
-    let restored = RwSignal::new(start.restored_at());
-    let draft = RwSignal::new(start.draft().clone());
-    let saved = StoredValue::new(saved);
-    let keep_problem = RwSignal::new(None::<StorageProblem>);
+    let kept = KeptDraft::new(thread_form::kept_key(user, thread_id, about.first().map(|m| m.id).filter(|_| thread_id.is_none())), saved);
+    let draft = kept.draft;
     let lost = RwSignal::new(false);
     let sending = Sending::new();
     let busy = sending.busy;
@@ -155,29 +147,15 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
     let heading = if thread_id.is_some() { "Your thread" } else { "Begin a thread" };
     crate::pages::set_title(heading);
 
-    // Every change is kept here at once.
-    let edit = move |f: &dyn Fn(&mut Draft)| {
-        draft.update(|d| f(d));
-        let kept = Kept { draft: draft.get_untracked(), at: js_sys::Date::now() };
-        keep_problem.set(storage::set(Area::Local, &key.get_value(), &kept).err());
-    };
-    let checked = Checked::new(move || draft.with(|d| d.problems().into_iter().map(|(f, m)| (f, m.to_string())).collect()));
+    let edit = move |f: &dyn Fn(&mut Draft)| kept.edit(f);
+    let checked = Checked::new(move || draft.with(Draft::problems));
     let (invalid, described, field_error) = (move |f: Field| checked.invalid(f), move |f: Field, hint: &'static str| checked.described(f, hint), move |f: Field| checked.error(f));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        if !checked.ready() {
-            return;
-        }
-        let Some(credential) = session.credential() else { return };
-        if credential.user != user {
-            return;
-        }
+        let Some(credential) = checked.sendable(busy, session, user) else { return };
         let sent = draft.get_untracked();
-        let (api, key) = (api.get_value(), key.get_value());
+        let (api, key) = (api.get_value(), kept.key());
         lost.set(false);
         sending.run_keeping(async move { save(&api, &credential, thread_id, sent.clone()).await.map(|t| (t, sent)) }, move |(answer, sent)| {
             let Some(t) = answer else {
@@ -196,7 +174,7 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
     let remove = Callback::new(move |_: ()| {
         let Some(credential) = session.credential() else { return };
         let Some(id) = thread_id else { return };
-        let (api, key) = (api.get_value(), key.get_value());
+        let (api, key) = (api.get_value(), kept.key());
         deleting.run_keeping(async move { delete(&api, &credential, id).await }, move |()| {
             forget_if_sent::<Draft>(&key, None);
             if lost.try_get().is_some() {
@@ -206,9 +184,7 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
     });
 
     let back_to_saved = Callback::new(move |_| {
-        storage::delete(Area::Local, &key.get_value());
-        draft.set(saved.get_value());
-        restored.set(None);
+        kept.back_to_saved();
         checked.tried.set(false);
     });
     let cancel_href = match thread_id {
@@ -218,7 +194,7 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
             None => Page::Forum.href(),
         },
     };
-    let status = kept_status(busy, keep_problem, move || saved.with_value(|s| draft.with(|d| d != s && !crate::draft::Written::is_blank(d))));
+    let status = kept.status(busy);
 
     view! {
         <div class="page-intro">
@@ -227,7 +203,7 @@ fn ThreadForm(source: Option<Source>, about: Vec<About>, category: Option<i64>, 
                 {if thread_id.is_some() { "Change its title, its text or its categories, or delete it." } else { "A title, what you want to talk about, and where it belongs on AniList's forum." }}
             </p>
         </div>
-        <RestoredNotice at=restored discard=back_to_saved discard_label=if thread_id.is_some() { "Use AniList's version" } else { "Start over" } testid="thread-restored"/>
+        <RestoredNotice at=kept.restored discard=back_to_saved discard_label=if thread_id.is_some() { "Use AniList's version" } else { "Start over" } testid="thread-restored"/>
         <form class="card review-form" novalidate on:submit=submit data-testid="thread-form">
             <label class="field">
                 <span class="field__label">"Title"</span>
