@@ -1,7 +1,8 @@
 //! What a search asks AniList: the text and the filters (format, release
-//! status, season and year, genre) and the order, kept in the URL
-//! (`?q=…&type=…&format=…&status=…&season=…&year=…&genre=…&sort=…`) so a
-//! search can be shared and reloaded. Pure: tested natively.
+//! status, season and year, genre, tag, on the person's lists or not) and
+//! the order, kept in the URL
+//! (`?q=…&type=…&format=…&status=…&season=…&year=…&genre=…&tag=…&list=…&sort=…`)
+//! so a search can be shared and reloaded. Pure: tested natively.
 
 use std::time::Duration;
 
@@ -74,12 +75,21 @@ pub struct Browse {
     pub season: Option<MediaSeason>,
     pub year: Option<i32>,
     pub genre: Option<String>,
+    /// One of AniList's tags, as named (AniList's names are checked when
+    /// the choice is drawn, not here: a new one still reads).
+    pub tag: Option<String>,
+    /// Only titles on the person's lists (`true`), or only those not on
+    /// them (`false`); signed in only.
+    pub on_list: Option<bool>,
     pub order: Order,
 }
 
+/// A tag's name is at most this long.
+const TAG_MAX: usize = 100;
+
 impl Default for Browse {
     fn default() -> Self {
-        Self { text: String::new(), kind: MediaKind::Anime, format: None, status: None, season: None, year: None, genre: None, order: Order::default() }
+        Self { text: String::new(), kind: MediaKind::Anime, format: None, status: None, season: None, year: None, genre: None, tag: None, on_list: None, order: Order::default() }
     }
 }
 
@@ -104,6 +114,12 @@ impl Browse {
             season: upper("season").and_then(|s| MediaSeason::from_api(&s)),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
             genre: get("genre").and_then(|g| GENRES.iter().find(|x| x.eq_ignore_ascii_case(g.trim())).map(|x| x.to_string())),
+            tag: get("tag").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.chars().count() <= TAG_MAX),
+            on_list: get("list").and_then(|l| match l.trim() {
+                "on" => Some(true),
+                "off" => Some(false),
+                _ => None,
+            }),
             order: get("sort").and_then(|s| Order::ALL.into_iter().find(|o| o.as_str() == s)).unwrap_or_default(),
         }
     }
@@ -131,6 +147,12 @@ impl Browse {
         if let Some(g) = &self.genre {
             out.append_pair("genre", g);
         }
+        if let Some(t) = &self.tag {
+            out.append_pair("tag", t);
+        }
+        if let Some(on) = self.on_list {
+            out.append_pair("list", if on { "on" } else { "off" });
+        }
         if self.order != Order::default() {
             out.append_pair("sort", self.order.as_str());
         }
@@ -144,7 +166,7 @@ impl Browse {
 
     /// Whether a filter narrows the results.
     pub fn narrows(&self) -> bool {
-        self.format.is_some() || self.status.is_some() || self.season.is_some() || self.year.is_some() || self.genre.is_some()
+        self.format.is_some() || self.status.is_some() || self.season.is_some() || self.year.is_some() || self.genre.is_some() || self.tag.is_some() || self.on_list.is_some()
     }
 }
 
@@ -167,22 +189,28 @@ mod tests {
             season: Some(MediaSeason::Fall),
             year: Some(2024),
             genre: Some("Slice of Life".into()),
+            tag: Some("Found Family".into()),
+            on_list: Some(false),
             order: Order::Trending,
         };
         let url = b.to_query();
-        assert_eq!(url, "?q=star+%26+sea&type=anime&format=movie&status=not_yet_released&season=fall&year=2024&genre=Slice+of+Life&sort=trending");
+        assert_eq!(url, "?q=star+%26+sea&type=anime&format=movie&status=not_yet_released&season=fall&year=2024&genre=Slice+of+Life&tag=Found+Family&list=off&sort=trending");
         assert_eq!(read(&url), b);
         assert_eq!(Browse::default().to_query(), "?type=anime");
         assert!(!Browse::default().asks());
         assert!(Browse { genre: Some("Drama".into()), ..Browse::default() }.asks());
+        assert!(Browse { on_list: Some(true), ..Browse::default() }.narrows());
+        assert_eq!(read("?list=on").on_list, Some(true));
     }
 
     #[test]
     fn what_does_not_read_is_left_out() {
-        let odd = read("?type=manga&format=tv&status=airing&season=monsoon&year=19x8&genre=Hentai&sort=random");
+        let odd = read("?type=manga&format=tv&status=airing&season=monsoon&year=19x8&genre=Hentai&tag=+&list=maybe&sort=random");
         assert_eq!(odd, Browse { kind: MediaKind::Manga, ..Browse::default() }, "a TV format is not a manga's");
         assert_eq!(read("?type=manga&format=one_shot").format, Some(MediaFormat::OneShot));
         assert_eq!(read("?genre=sci-fi").genre.as_deref(), Some("Sci-Fi"));
+        assert_eq!(read("?tag=%20Space%20").tag.as_deref(), Some("Space"));
+        assert_eq!(read(&format!("?tag={}", "a".repeat(101))).tag, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, thread_write, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, tags, thread_write, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -270,6 +270,9 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>(), fixture_reads_as_selected::<thread_write::DeleteThread>()] {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");
     }
+    let tags = fixture_reads_as_selected::<tags::Tags>();
+    assert!(tags.contains(r#"name: "Space", category: Some("Setting-Universe"), is_adult: Some(false), is_general_spoiler: Some(false)"#) && tags.contains("is_adult: Some(true)") && tags.contains("category: None") && !tags.contains("description"), "{tags}");
+    assert_eq!(tags.matches("Tag {").count(), 3, "the null one skipped: {tags}");
     let me = fixture_reads_as_selected::<me::Me>();
     assert!(me.contains("name: \"Jun\"") && me.contains("medium/b5150.png") && me.contains("options: Some(Adult { display_adult_content: Some(true) })"), "{me}");
     let list = fixture_reads_as_selected::<list_collection::ListCollection>();

@@ -60,7 +60,8 @@ pub fn TitleSearch(
         }
         searching.set(true);
         let api = api.get_value();
-        let vars = Vars { search: Some(q.trim().to_string()), kind: kind.get_untracked().into(), page: 1, per_page: 8, format: None, status: None, season: None, season_year: None, genre: None, sort: None, is_adult: Vars::adult(AccountNames::adult_untracked(credential.user)), people: false };
+        let words = crate::browse::Browse { text: q.trim().to_string(), kind: kind.get_untracked(), ..Default::default() };
+        let vars = Vars { people: false, ..Vars::of(&words, 1, 8, AccountNames::adult_untracked(credential.user), false) };
         leptos::task::spawn_local(async move {
             let answer = api.run::<Search>(Some(&credential), &vars, false).await.map(|d| d.page.map(|p| p.media).unwrap_or_default());
             if asked.try_get_value() == Some(n) {

@@ -5,6 +5,7 @@ use leptos_router::NavigateOptions;
 use crate::api::error::ApiError;
 use crate::api::ops::list_collection::{self, Entry};
 use crate::api::ops::search::{self, Found};
+use crate::api::ops::tags::Tag;
 use crate::api::ops::title::{Member, Named, Person};
 use crate::api::Api;
 use crate::browse::{formats, Browse, Order, GENRES};
@@ -61,7 +62,7 @@ fn read_results(data: search::Data) -> Result<Results, ApiError> {
 /// One page of results, read; titles for adults only when the person lets
 /// them show (`adult`).
 async fn search_page(api: Api, credential: Option<Credential>, b: Browse, page: u32, adult: bool) -> Result<Results, ApiError> {
-    let vars = search::Vars::of(&b, page, PER_PAGE, adult);
+    let vars = search::Vars::of(&b, page, PER_PAGE, adult, credential.is_some());
     read_results(api.run::<search::Search>(credential.as_ref(), &vars, false).await?)
 }
 
@@ -141,6 +142,8 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     let any = |label: &str| vec![(String::new(), label.to_string())];
+    let session = use_session();
+    let signed_in = Memo::new(move |_| session.user().is_some());
     let lower = |s: &str| s.to_ascii_lowercase();
     let filters = move || {
         let b = browse.get();
@@ -168,6 +171,11 @@ pub fn SearchPage() -> impl IntoView {
                     any("Any").into_iter().chain(GENRES.iter().map(|g| (g.to_string(), g.to_string()))).collect(),
                     cur(b.genre.clone().unwrap_or_default()),
                     |b, v| b.genre = GENRES.iter().find(|g| **g == v).map(|g| g.to_string()))}
+                <TagChoice current=b.tag.clone() kind=k set=Callback::new({ let set = set.clone(); move |t: Option<String>| set(&|b| b.tag = t.clone()) })/>
+                {signed_in.get().then(|| select("Your lists", "filter-list",
+                    vec![(String::new(), "Any".to_string()), ("on".to_string(), "On your lists".to_string()), ("off".to_string(), "Not on your lists".to_string())],
+                    cur(match b.on_list { Some(true) => "on", Some(false) => "off", None => "" }.to_string()),
+                    |b, v| b.on_list = match v { "on" => Some(true), "off" => Some(false), _ => None }))}
                 {select("Sort", "filter-sort",
                     Order::ALL.iter().map(|o| (o.as_str().to_string(), o.label().to_string())).collect(),
                     cur(b.order.as_str().to_string()),
@@ -211,6 +219,76 @@ pub fn SearchPage() -> impl IntoView {
                 view! { <p class="muted" data-testid="search-hint">"Type a title to search AniList, or choose a filter to browse."</p> }.into_any()
             }
         }}
+    }
+}
+
+/// The tag filter: a name typed or picked from AniList's tags (asked for,
+/// or read from this device, when the field is first used), by category.
+/// A name AniList does not have is said, not searched.
+#[component]
+fn TagChoice(current: Option<String>, kind: MediaKind, set: Callback<Option<String>>) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<Api>());
+    let session = use_session();
+    let names = use_account_names();
+    let tags = RwSignal::new(None::<Result<Vec<Tag>, ApiError>>);
+    let asked = StoredValue::new(false);
+    let unknown = RwSignal::new(None::<String>);
+    let load = move || {
+        if asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
+        let api = api.get_value();
+        leptos::task::spawn_local(async move {
+            let got = crate::store::tags::known(&api).await;
+            tags.try_set(Some(got));
+        });
+    };
+    let adult = move || session.user().is_some_and(|u| names.adult(u));
+    let choose = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev).trim().to_string();
+        if typed.is_empty() {
+            unknown.set(None);
+            return set.run(None);
+        }
+        // AniList's own spelling when it is known; as typed when AniList's
+        // tags could not be read.
+        let known = tags.with_untracked(|t| match t {
+            Some(Ok(all)) => all.iter().find(|x| x.name.eq_ignore_ascii_case(&typed)).map(|x| Some(x.name.clone())),
+            _ => Some(None),
+        });
+        match known {
+            Some(name) => {
+                unknown.set(None);
+                set.run(Some(name.unwrap_or(typed)));
+            }
+            None => unknown.set(Some(typed)),
+        }
+    };
+    let list_id = format!("tag-choices-{}", kind.slug());
+    view! {
+        <label class="field field--inline">
+            <span class="field__label">"Tag"</span>
+            <input type="search" list=list_id.clone() placeholder="Any" autocomplete="off" prop:value=current
+                on:focus=move |_| load() on:change=choose
+                aria-invalid=move || unknown.with(Option::is_some).then_some("true")
+                aria-describedby=move || unknown.with(Option::is_some).then_some("filter-tag-error")
+                data-testid="filter-tag"/>
+            <datalist id=list_id>
+                {move || tags.with(|t| match t {
+                    Some(Ok(all)) => crate::store::tags::grouped(all, adult()).into_iter().flat_map(|(category, names)| {
+                        names.into_iter().map(move |n| view! { <option value=n label=category.clone()></option> })
+                    }).collect_view().into_any(),
+                    _ => ().into_any(),
+                })}
+            </datalist>
+            {move || unknown.get().map(|t| view! {
+                <span class="field__error" id="filter-tag-error" role="alert" data-testid="filter-tag-error">"AniList has no tag “" {t} "”."</span>
+            })}
+            {move || tags.with(|t| matches!(t, Some(Err(_)))).then(|| view! {
+                <span class="muted small" data-testid="filter-tag-unread">"AniList's tags could not be read: a name is searched as typed."</span>
+            })}
+        </label>
     }
 }
 
@@ -459,16 +537,25 @@ mod tests {
         assert_eq!(people.studios.iter().map(|s| (s.id, s.name.as_deref())).collect::<Vec<_>>(), [(14, Some("Sunrise"))]);
         assert!(!people.is_empty());
         let b = crate::browse::Browse { text: "spike".into(), ..Default::default() };
-        assert!(search::Vars::of(&b, 1, 10, false).people, "the first page of a search by text asks");
-        assert!(!search::Vars::of(&b, 2, 10, false).people, "a later page does not");
-        assert!(!search::Vars::of(&crate::browse::Browse::default(), 1, 10, false).people, "browsing without text does not");
+        assert!(search::Vars::of(&b, 1, 10, false, true).people, "the first page of a search by text asks");
+        assert!(!search::Vars::of(&b, 2, 10, false, true).people, "a later page does not");
+        assert!(!search::Vars::of(&crate::browse::Browse::default(), 1, 10, false, true).people, "browsing without text does not");
     }
 
     #[test]
     fn titles_for_adults_are_left_out_unless_the_person_lets_them_show() {
         let b = crate::browse::Browse { text: "train".into(), ..Default::default() };
-        let sent = |adult| serde_json::to_value(search::Vars::of(&b, 1, 10, adult)).unwrap();
+        let sent = |adult| serde_json::to_value(search::Vars::of(&b, 1, 10, adult, true)).unwrap();
         assert_eq!(sent(false)["isAdult"], serde_json::json!(false));
         assert!(sent(true).get("isAdult").is_none(), "every title: AniList is not told: {}", sent(true));
+    }
+
+    #[test]
+    fn on_the_lists_or_not_is_asked_only_for_someone_signed_in() {
+        let b = crate::browse::Browse { on_list: Some(false), tag: Some("Space".into()), ..Default::default() };
+        let sent = |signed_in| serde_json::to_value(search::Vars::of(&b, 1, 10, true, signed_in)).unwrap();
+        assert_eq!((sent(true)["onList"].clone(), sent(true)["tag"].clone()), (serde_json::json!(false), serde_json::json!("Space")));
+        assert!(sent(false).get("onList").is_none(), "signed out: every title");
+        assert_eq!(sent(false)["tag"], serde_json::json!("Space"));
     }
 }

@@ -67,6 +67,17 @@ pub fn no_such_title() -> impl IntoView {
 }
 
 /// An address from AniList, kept only when it is a web address.
+/// A tag, a link to the titles of this kind that have it, and how
+/// relevant it is here.
+fn tag_chip(kind: MediaKind, tag: crate::api::ops::title::Tag) -> impl IntoView {
+    let href = crate::pages::search::browse_href(&crate::browse::Browse { kind, tag: Some(tag.name.clone()), ..Default::default() });
+    let hint = format!("Browse {} tagged {}", kind.label().to_lowercase(), tag.name);
+    view! {
+        <a href=href title=hint data-testid="tag-link">{tag.name}</a>
+        {tag.rank.map(|r| view! { " " <span class="muted small">{format!("{r}%")}</span> })}
+    }
+}
+
 fn https(u: Option<&String>) -> Option<String> {
     u.filter(|u| u.starts_with("https://")).cloned()
 }
@@ -278,9 +289,9 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                     <section class="card" data-testid="tags">
                         <h2>"Tags"</h2>
                         <ul class="chips">
-                            {tags.into_iter().map(|tag| view! { <li class="chip">{tag.name} {tag.rank.map(|r| view! { " " <span class="muted small">{format!("{r}%")}</span> })}</li> }).collect_view()}
+                            {tags.into_iter().map(|tag| view! { <li class="chip">{tag_chip(kind, tag)}</li> }).collect_view()}
                             {move || show_spoilers.get().then(|| spoilers.clone().into_iter().map(|tag| view! {
-                                <li class="chip chip--spoiler" data-testid="spoiler-tag">{tag.name} {tag.rank.map(|r| view! { " " <span class="muted small">{format!("{r}%")}</span> })}</li>
+                                <li class="chip chip--spoiler" data-testid="spoiler-tag">{tag_chip(kind, tag)}</li>
                             }).collect_view())}
                         </ul>
                         {(n > 0).then(|| view! {

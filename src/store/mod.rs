@@ -18,6 +18,7 @@ use crate::idb;
 use crate::session::names::{AccountName, AccountNames};
 
 pub mod kept;
+pub mod tags;
 pub mod titles;
 
 use kept::Dirty;

@@ -30,6 +30,7 @@ pub mod title;
 pub mod unread;
 pub mod update_entries;
 pub mod user;
+pub mod tags;
 pub mod user_options;
 pub mod viewer;
 
@@ -38,6 +39,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<viewer::Viewer>(),
     op::<viewer::SaveAbout>(),
     op::<me::Me>(),
+    op::<tags::Tags>(),
     op::<list_collection::ListCollection>(),
     op::<list_entries::ListEntries>(),
     op::<save_entry::SaveEntry>(),

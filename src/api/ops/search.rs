@@ -12,10 +12,10 @@ pub struct Search;
 impl Operation for Search {
     const NAME: &'static str = "Search";
     const MUTATION: bool = false;
-    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $sort: [MediaSort], $isAdult: Boolean, $people: Boolean!) {
+    const QUERY: &'static str = "query Search($search: String, $type: MediaType!, $page: Int!, $perPage: Int!, $format: MediaFormat, $status: MediaStatus, $season: MediaSeason, $seasonYear: Int, $genre: String, $tag: String, $onList: Boolean, $sort: [MediaSort], $isAdult: Boolean, $people: Boolean!) {
   Page(page: $page, perPage: $perPage) {
     pageInfo { hasNextPage currentPage }
-    media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, sort: $sort, isAdult: $isAdult) {
+    media(search: $search, type: $type, format: $format, status: $status, season: $season, seasonYear: $seasonYear, genre: $genre, tag: $tag, onList: $onList, sort: $sort, isAdult: $isAdult) {
       id
       format
       status
@@ -63,6 +63,11 @@ pub struct Vars {
     pub season_year: Option<i32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub genre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag: Option<String>,
+    /// On the person's lists, or not (signed in only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_list: Option<bool>,
     /// AniList's `MediaSort` names; none: AniList's best match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<Vec<&'static str>>,
@@ -84,8 +89,9 @@ impl Vars {
     }
 
     /// The page `page` of what `b` asks, titles for adults among them when
-    /// `adult`.
-    pub fn of(b: &crate::browse::Browse, page: u32, per_page: u32, adult: bool) -> Self {
+    /// `adult`; whether a title is on the person's lists only when
+    /// `signed_in`.
+    pub fn of(b: &crate::browse::Browse, page: u32, per_page: u32, adult: bool, signed_in: bool) -> Self {
         let has_text = !b.text.is_empty();
         Self {
             search: has_text.then(|| b.text.clone()),
@@ -97,6 +103,8 @@ impl Vars {
             season: b.season,
             season_year: b.year,
             genre: b.genre.clone(),
+            tag: b.tag.clone(),
+            on_list: b.on_list.filter(|_| signed_in),
             sort: b.order.media_sort(has_text).map(|s| vec![s]),
             is_adult: Self::adult(adult),
             people: has_text && page == 1,

@@ -3,7 +3,7 @@
 
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startWorld, appReady, signIn } from '../lib/harness.mjs';
+import { startWorld, appReady, signIn, signOut, problemsBut } from '../lib/harness.mjs';
 
 let world;
 
@@ -218,7 +218,7 @@ test('the browse filters on a phone: each label above its choice, two to a row, 
   await page.goto(`${world.app.url}search?type=manga&genre=Action`);
   await page.waitForSelector('[data-testid=clear-filters]');
   const box = (sel) => page.locator(sel).boundingBox();
-  const ids = ['filter-format', 'filter-status', 'filter-year', 'filter-genre', 'filter-sort'];
+  const ids = ['filter-format', 'filter-status', 'filter-year', 'filter-genre', 'filter-tag', 'filter-list', 'filter-sort'];
   for (const id of ids) {
     const select = await box(`[data-testid=${id}]`);
     const label = await page.locator(`label:has([data-testid=${id}]) .field__label`).boundingBox();
@@ -251,5 +251,75 @@ test('titles for adults follow the account\'s choice on AniList: searched and on
   await page.goto(`${world.app.url}search?q=midnight`);
   await page.waitForSelector('text=Nothing found');
   assert.equal(searches().at(-1).body.variables.isAdult, false);
+  assert.deepEqual(page.problems, []);
+});
+
+test('browse by tag: AniList\'s tags are asked for once the field is used and kept on this device; a name AniList lacks is said; a title\'s tag leads there', async () => {
+  const page = await signedInPage();
+  const tagAsks = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Tags').length;
+  assert.equal(tagAsks(), 0, 'nothing asked before the field is used');
+  await page.focus('[data-testid=filter-tag]');
+  // AniList's tags by category, the one for adults left out (the account hides them).
+  await page.waitForFunction(() => document.querySelectorAll('datalist option').length === 3);
+  const offered = await page.$$eval('datalist option', (os) => os.map((o) => `${o.label}: ${o.value}`));
+  assert.deepEqual(offered, ['Setting / Universe: Space', 'Theme / Drama: Tragedy', 'Theme / Other: Found Family']);
+  assert.equal(tagAsks(), 1);
+  // A name AniList lacks: said, nothing searched.
+  await page.fill('[data-testid=filter-tag]', 'Spaec');
+  await page.press('[data-testid=filter-tag]', 'Enter');
+  await page.waitForSelector('[data-testid=filter-tag-error] >> text=AniList has no tag “Spaec”.');
+  assert.equal(searches().length, 0);
+  // As typed in any case: AniList's spelling goes to AniList and the URL.
+  await page.fill('[data-testid=filter-tag]', 'space');
+  await page.press('[data-testid=filter-tag]', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('tag') === 'Space');
+  await page.waitForSelector('[data-testid=result-1]');
+  assert.equal(await page.locator('.result').count(), 1);
+  assert.equal(searches().at(-1).body.variables.tag, 'Space');
+  assert.equal(await page.inputValue('[data-testid=filter-tag]'), 'Space');
+  // Kept on this device: a reload asks AniList for the tags no more.
+  await page.reload();
+  await appReady(page);
+  await page.focus('[data-testid=filter-tag]');
+  await page.waitForFunction(() => document.querySelectorAll('datalist option').length === 3);
+  assert.equal(tagAsks(), 1);
+  // Cleared: every title again.
+  await page.fill('[data-testid=filter-tag]', '');
+  await page.press('[data-testid=filter-tag]', 'Enter');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('tag'));
+  // A title's tag is a link to the titles of its kind with that tag.
+  await page.goto(`${world.app.url}anime/1`);
+  await appReady(page);
+  await page.click('[data-testid=tags] [data-testid=tag-link] >> text="Space"');
+  await page.waitForFunction(() => location.pathname.endsWith('/search') && new URL(location.href).searchParams.get('tag') === 'Space');
+  await page.waitForSelector('[data-testid=result-1]');
+  assert.deepEqual(problemsBut(page), [], 'nothing but the covers, which do not load here');
+});
+
+test('browse what is on your lists, or what is not: signed in only, sent as onList and kept in the URL', async () => {
+  const page = await signedInPage();
+  const mine = new Set(world.standIn.data.entries.filter((e) => e.userId === 5150).map((e) => e.mediaId));
+  const shown = () => page.$$eval('.result', (rs) => rs.map((r) => Number(r.dataset.testid.slice(7))));
+  // The choice alone browses: the most popular titles not on the lists.
+  await page.selectOption('[data-testid=filter-list]', 'off');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('list') === 'off');
+  await page.waitForSelector('.result');
+  const off = await shown();
+  assert.ok(off.length > 0 && off.every((id) => !mine.has(id)), off.join());
+  assert.equal(searches().at(-1).body.variables.onList, false);
+  // Only those on them.
+  await page.selectOption('[data-testid=filter-list]', 'on');
+  await page.waitForSelector('[data-testid=result-1]');
+  const on = await shown();
+  assert.ok(on.length > 0 && on.every((id) => mine.has(id)), on.join());
+  assert.equal(searches().at(-1).body.variables.onList, true);
+  // Signed out: the choice is not offered and AniList is not asked.
+  await signOut(page);
+  await page.goto(`${world.app.url}search?type=anime&genre=Action&list=on`);
+  await appReady(page);
+  await page.waitForSelector('[data-testid=results]');
+  assert.equal(await page.locator('[data-testid=filter-list]').count(), 0);
+  assert.equal(searches().at(-1).headers.authorization, undefined);
+  assert.equal('onList' in searches().at(-1).body.variables, false);
   assert.deepEqual(page.problems, []);
 });

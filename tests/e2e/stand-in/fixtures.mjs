@@ -210,6 +210,14 @@ export function freshFixtures() {
     // HTML, which is what these are): Cowboy Bebop has four, one more than
     // its page shows at first; one of them carries hostile markup.
     reviews: reviews(),
+    // AniList's tags (MediaTagCollection): the titles' and a few more,
+    // one of them for adults.
+    tags: [
+      { id: 63, name: 'Space', category: 'Setting-Universe', isAdult: false, isGeneralSpoiler: false },
+      { id: 9, name: 'Tragedy', category: 'Theme-Drama', isAdult: false, isGeneralSpoiler: false },
+      { id: 104, name: 'Found Family', category: 'Theme-Other', isAdult: false, isGeneralSpoiler: false },
+      { id: 291, name: 'Nudity', category: 'Sexual Content', isAdult: true, isGeneralSpoiler: false },
+    ],
     // Forum threads, each about the titles in mediaIds.
     threads: threads(),
     threadComments: threadComments(),

@@ -960,7 +960,7 @@ export class StandIn {
       for (const x of list) if (!seen.has(x.id) && x.name.toLowerCase().includes(q)) seen.set(x.id, x);
       return [...seen.values()];
     };
-    const searchMedia = (args) => {
+    const searchMedia = (args, ctx) => {
       let list = d.media;
       if (args.type) list = list.filter((m) => m.type === args.type);
       if (args.search) {
@@ -974,6 +974,12 @@ export class StandIn {
       if (args.season) list = list.filter((m) => m.season === args.season);
       if (args.seasonYear) list = list.filter((m) => m.seasonYear === args.seasonYear);
       if (args.genre) list = list.filter((m) => (m.genres ?? []).includes(args.genre));
+      if (args.tag) list = list.filter((m) => (m.tags ?? []).some((t) => t.name === args.tag));
+      // On the viewer's lists, or not: AniList needs someone signed in.
+      if (args.onList != null) {
+        const mine = new Set(d.entries.filter((e) => e.userId === viewerOf(ctx)).map((e) => e.mediaId));
+        list = list.filter((m) => mine.has(m.id) === args.onList);
+      }
       // isAdult: false leaves out titles for adults (the app says so unless
       // the person lets them show).
       if (args.isAdult != null) list = list.filter((m) => (m.isAdult ?? false) === args.isAdult);
@@ -986,14 +992,16 @@ export class StandIn {
     };
     return {
       Viewer: (_args, ctx) => userObj(viewerOf(ctx)),
+      // AniList's tags (a few of its 400), as its MediaTagCollection.
+      MediaTagCollection: () => d.tags,
       User: (args) => {
         const id = args.id ?? [d.viewer, ...d.others].find((o) => o.name === args.name)?.id;
         const u = id == null ? null : userObj(id);
         if (!u) throw new ApiError('Not Found.', 404);
         return u;
       },
-      Media: (args) => {
-        const m = searchMedia(args)[0];
+      Media: (args, ctx) => {
+        const m = searchMedia(args, ctx)[0];
         if (!m) throw new ApiError('Not Found.', 404);
         return mediaObj(m);
       },
@@ -1146,7 +1154,7 @@ export class StandIn {
         const follows = () => (followingArgs
           ? members([...d.follows].filter((f) => f.startsWith(`${followingArgs.userId}>`)).map((f) => Number(f.split('>')[1])))
           : members([...d.follows].filter((f) => f.endsWith(`>${followersArgs.userId}`)).map((f) => Number(f.split('>')[0]))));
-        const all = listArgs ? searchMedia(listArgs) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : threadArgs ? threads() : commentArgs ? comments()
+        const all = listArgs ? searchMedia(listArgs, ctx) : noteArgs ? notes() : entryArgs ? entries() : reviewArgs ? reviews() : airingArgs ? airing() : activityArgs ? activities() : threadArgs ? threads() : commentArgs ? comments()
           : followingArgs || followersArgs ? follows() : [];
         const slice = all.slice((page - 1) * perPage, page * perPage);
         return {
