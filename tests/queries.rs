@@ -332,11 +332,12 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     let options = fixture_reads_as_selected::<user_options::UserOptions>();
     assert!(options.contains("title_language: Some(English), airing_notifications: Some(false)") && options.contains("score_format: Some(Point5), row_order: Some(\"title\")"), "{options}");
     assert!(options.contains(r#"anime_list: Some(KindOptions { custom_lists: ["Favourites", "Rewatch"], section_order: ["Watching", "Favourites", "Planning"], split_completed_section_by_format: Some(true), advanced_scoring: ["Story", "Feels"], advanced_scoring_enabled: Some(false) })"#) && options.contains("manga_list: Some(KindOptions { custom_lists: [], section_order: [], split_completed_section_by_format: None, advanced_scoring: [], advanced_scoring_enabled: Some(true) })"), "{options}");
+    assert!(options.contains(r#"timezone: Some("+09:00")"#), "{options}");
     let saved_options = fixture_reads_as_selected::<save_user_options::SaveUserOptions>();
     assert!(saved_options.contains("title_language: Some(Native), airing_notifications: Some(true)") && saved_options.contains("score_format: Some(Point100), row_order: Some(\"updatedAt\")"), "{saved_options}");
     assert!(saved_options.contains(r#"["Summer 2026"]"#) && saved_options.contains(r#"["To buy"]"#) && saved_options.contains(r#"section_order: ["Planning", "To buy"]"#), "{saved_options}");
     assert!(saved_options.contains(r#"advanced_scoring: ["Art"], advanced_scoring_enabled: Some(true)"#), "{saved_options}");
-    assert!(saved_options.contains("staff_name_language: Some(Native), restrict_messages_to_following: Some(true), activity_merge_time: Some(0)") && saved_options.contains("kind: Some(Completed), disabled: Some(true)"), "{saved_options}");
+    assert!(saved_options.contains("staff_name_language: Some(Native), restrict_messages_to_following: Some(true), activity_merge_time: Some(0), timezone: Some(\"-03:30\")") && saved_options.contains("kind: Some(Completed), disabled: Some(true)"), "{saved_options}");
     assert!(options.contains(r#"display_adult_content: Some(true), profile_color: Some("pink"), staff_name_language: Some(Romaji)"#) && options.contains("NotifyOption { kind: Some(ThreadLike), enabled: Some(false) }") && options.contains("ListActivityOption { kind: Some(Planning), disabled: Some(true) }"), "{options}");
     let about = fixture_reads_as_selected::<viewer::SaveAbout>();
     assert!(about.contains(r#"About { id: 5150, about: Some("<p>Rewatching <b>Bebop</b>.</p>"), source: Some("Rewatching __Bebop__.") }"#), "{about}");

@@ -15,8 +15,8 @@ impl Operation for SaveUserOptions {
     const NAME: &'static str = "SaveUserOptions";
     const MUTATION: bool = true;
     const QUERY: &'static str = concat!(
-        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $rowOrder: String, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput, $staffNameLanguage: UserStaffNameLanguage, $displayAdultContent: Boolean, $restrictMessagesToFollowing: Boolean, $activityMergeTime: Int, $profileColor: String, $notificationOptions: [NotificationOptionInput], $disabledListActivity: [ListActivityOptionInput]) {
-  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, rowOrder: $rowOrder, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions, staffNameLanguage: $staffNameLanguage, displayAdultContent: $displayAdultContent, restrictMessagesToFollowing: $restrictMessagesToFollowing, activityMergeTime: $activityMergeTime, profileColor: $profileColor, notificationOptions: $notificationOptions, disabledListActivity: $disabledListActivity) { ",
+        "mutation SaveUserOptions($titleLanguage: UserTitleLanguage, $scoreFormat: ScoreFormat, $rowOrder: String, $airingNotifications: Boolean, $animeListOptions: MediaListOptionsInput, $mangaListOptions: MediaListOptionsInput, $staffNameLanguage: UserStaffNameLanguage, $displayAdultContent: Boolean, $restrictMessagesToFollowing: Boolean, $activityMergeTime: Int, $timezone: String, $profileColor: String, $notificationOptions: [NotificationOptionInput], $disabledListActivity: [ListActivityOptionInput]) {
+  UpdateUser(titleLanguage: $titleLanguage, scoreFormat: $scoreFormat, rowOrder: $rowOrder, airingNotifications: $airingNotifications, animeListOptions: $animeListOptions, mangaListOptions: $mangaListOptions, staffNameLanguage: $staffNameLanguage, displayAdultContent: $displayAdultContent, restrictMessagesToFollowing: $restrictMessagesToFollowing, activityMergeTime: $activityMergeTime, timezone: $timezone, profileColor: $profileColor, notificationOptions: $notificationOptions, disabledListActivity: $disabledListActivity) { ",
         crate::user_option_fields!(),
         " }\n}"
     );
@@ -48,6 +48,9 @@ pub struct Vars {
     pub restrict_messages_to_following: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activity_merge_time: Option<i32>,
+    /// `-?HH:MM`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile_color: Option<String>,
     /// Every kind AniList listed, each on or off, when one changed.
@@ -127,6 +130,7 @@ impl Vars {
             restrict_messages_to_following: Some(after.restrict_messages).filter(|_| changed(&|a| a.restrict_messages)),
             activity_merge_time: after.merge_time.filter(|t| after.merge_time != before.merge_time && Account::MERGE_TIMES.iter().any(|(m, _)| m == t)),
             profile_color: Some(color.clone()).filter(|c| *c != before.profile_color && Account::COLORS.contains(&c.as_str())),
+            timezone: Some(after.timezone.clone()).filter(|t| *t != before.timezone && Account::offset_minutes(t).is_some()),
             notification_options: (after.notify != before.notify).then(|| after.notify.iter().map(|&(kind, enabled)| NotifyInput { kind, enabled }).collect()),
             disabled_list_activity: (after.quiet != before.quiet).then(|| ListStatus::ALL.iter().zip(after.quiet).map(|(&kind, disabled)| ListActivityInput { kind, disabled }).collect()),
             ..Vars::default()
@@ -218,6 +222,8 @@ mod tests {
         assert_eq!(with(&|b| b.merge_time = Some(45)), "{}", "a time not offered is never sent");
         assert_eq!(with(&|b| b.profile_color = "green".into()), r#"{"profileColor":"green"}"#);
         assert_eq!(with(&|b| b.profile_color = "#ff0000".into()), "{}", "a donor's own colour is kept, never sent");
+        assert_eq!(with(&|b| b.timezone = "-03:30".into()), r#"{"timezone":"-03:30"}"#);
+        assert_eq!(with(&|b| b.timezone = "Mars/Olympus".into()), "{}", "one this app does not know is never sent");
         // A kind of notification: every kind AniList listed goes, each as it is now.
         assert_eq!(with(&|b| b.set_notify(NotificationType::ThreadLike, false)), r#"{"notificationOptions":[{"type":"FOLLOWING","enabled":true},{"type":"THREAD_LIKE","enabled":false}]}"#);
         assert_eq!(with(&|b| b.set_notify(NotificationType::MediaMerge, false)), "{}", "a kind AniList did not list is not made up");

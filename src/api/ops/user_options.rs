@@ -16,7 +16,7 @@ use crate::media::{ListStatus, MediaKind, ScoreFormat, UserStaffNameLanguage, Us
 #[macro_export]
 macro_rules! user_option_fields {
     () => {
-        "id options { titleLanguage airingNotifications displayAdultContent profileColor staffNameLanguage restrictMessagesToFollowing activityMergeTime notificationOptions { type enabled } disabledListActivity { type disabled } } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } mangaList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } }"
+        "id options { titleLanguage airingNotifications displayAdultContent profileColor staffNameLanguage restrictMessagesToFollowing activityMergeTime timezone notificationOptions { type enabled } disabledListActivity { type disabled } } mediaListOptions { scoreFormat rowOrder animeList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } mangaList { customLists sectionOrder splitCompletedSectionByFormat advancedScoring advancedScoringEnabled } }"
     };
 }
 
@@ -64,6 +64,9 @@ pub struct Options {
     /// weeks: always).
     #[serde(default)]
     pub activity_merge_time: Option<i32>,
+    /// The offset from UTC AniList shows times in (`-?HH:MM`).
+    #[serde(default)]
+    pub timezone: Option<String>,
     #[serde(default, deserialize_with = "nullable_list")]
     pub notification_options: Vec<NotifyOption>,
     #[serde(default, deserialize_with = "nullable_list")]
@@ -155,6 +158,10 @@ pub struct Account {
     pub merge_time: Option<i32>,
     /// AniList's name of the profile's colour ("blue"), or its hex code.
     pub profile_color: String,
+    /// The offset from UTC AniList shows times in, as AniList writes it
+    /// ("-05:00", "09:00"; see [`Account::offset_text`]); empty when not
+    /// set.
+    pub timezone: String,
     /// The kinds of notification AniList lists, each on or off (a kind
     /// this app does not know is left out, and never sent).
     pub notify: Vec<(NotificationType, bool)>,
@@ -165,7 +172,7 @@ pub struct Account {
 
 impl Default for Account {
     fn default() -> Self {
-        Account { staff_language: UserStaffNameLanguage::RomajiWestern, adult: false, restrict_messages: false, merge_time: None, profile_color: String::new(), notify: Vec::new(), quiet: [false; 6] }
+        Account { staff_language: UserStaffNameLanguage::RomajiWestern, adult: false, restrict_messages: false, merge_time: None, profile_color: String::new(), timezone: String::new(), notify: Vec::new(), quiet: [false; 6] }
     }
 }
 
@@ -191,6 +198,42 @@ impl Account {
         (29160, "Always"),
     ];
 
+    /// The offsets from UTC offered, in minutes: every one in use.
+    pub const OFFSETS: [i32; 38] = [
+        -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120, 180, 210, 240, 270, 300, 330, 345, 360, 390,
+        420, 480, 525, 540, 570, 600, 630, 660, 720, 765, 780, 840,
+    ];
+
+    /// An offset as AniList writes it (`-?HH:MM`: "-03:30", "05:45").
+    pub fn offset_text(minutes: i32) -> String {
+        let sign = if minutes < 0 { "-" } else { "" };
+        format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60)
+    }
+
+    /// An offset in words: "UTC−03:30", "UTC+05:45", "UTC".
+    pub fn offset_words(minutes: i32) -> String {
+        match minutes {
+            0 => "UTC".to_string(),
+            m => format!("UTC{}{:02}:{:02}", if m < 0 { '−' } else { '+' }, m.abs() / 60, m.abs() % 60),
+        }
+    }
+
+    /// The minutes of an offset AniList gives ("-05:00", "09:00", also
+    /// "+09:00"), when it is one of [`Self::OFFSETS`].
+    pub fn offset_minutes(text: &str) -> Option<i32> {
+        let t = text.trim();
+        let (sign, rest) = match t.strip_prefix('-') {
+            Some(r) => (-1, r),
+            None => (1, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (h, m) = rest.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        let minutes = sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?);
+        Self::OFFSETS.contains(&minutes).then_some(minutes)
+    }
+
     fn from_options(o: Option<&Options>) -> Self {
         let Some(o) = o else { return Account::default() };
         let notify = o.notification_options.iter().filter_map(|n| Some((n.kind.filter(|k| *k != NotificationType::Unknown)?, n.enabled.unwrap_or(true)))).collect();
@@ -201,6 +244,7 @@ impl Account {
             restrict_messages: o.restrict_messages_to_following == Some(true),
             merge_time: o.activity_merge_time,
             profile_color: o.profile_color.clone().unwrap_or_default(),
+            timezone: o.timezone.as_deref().map(|t| Self::offset_minutes(t).map_or_else(|| t.to_string(), Self::offset_text)).unwrap_or_default(),
             notify,
             quiet,
         }
@@ -353,13 +397,14 @@ mod tests {
 
     #[test]
     fn the_accounts_other_options_as_anilist_gives_them() {
-        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"ROMAJI","airingNotifications":true,"displayAdultContent":true,"profileColor":"pink","staffNameLanguage":"NATIVE","restrictMessagesToFollowing":null,"activityMergeTime":720,
+        let u: User = serde_json::from_str(r#"{"id":1,"options":{"titleLanguage":"ROMAJI","airingNotifications":true,"displayAdultContent":true,"profileColor":"pink","staffNameLanguage":"NATIVE","restrictMessagesToFollowing":null,"activityMergeTime":720,"timezone":"+09:00",
             "notificationOptions":[{"type":"FOLLOWING","enabled":false},{"type":"SOMETHING_NEW","enabled":true},{"type":"THREAD_LIKE","enabled":null},null],
             "disabledListActivity":[{"type":"PLANNING","disabled":true},{"type":"CURRENT","disabled":false},{"type":"SOMETHING_NEW","disabled":true}]},"mediaListOptions":null}"#).unwrap();
         let a = Choices::from(&u).account;
         assert_eq!(a.staff_language, UserStaffNameLanguage::Native);
         assert!(a.adult && !a.restrict_messages);
         assert_eq!((a.merge_time, a.profile_color.as_str()), (Some(720), "pink"));
+        assert_eq!(a.timezone, "09:00", "AniList's +09:00, as it is sent back");
         assert_eq!(a.notify, [(NotificationType::Following, false), (NotificationType::ThreadLike, true)], "a kind this app does not know is left out; none said: on");
         assert!(!a.notifies(NotificationType::Following) && a.notifies(NotificationType::ThreadLike) && !a.notifies(NotificationType::MediaMerge));
         assert_eq!(a.quiet, [false, false, false, false, false, true], "Planning posts no activity");
@@ -418,5 +463,18 @@ mod tests {
         assert_eq!(new_name("   ", &lists, "list"), Err("Give the list a name.".into()));
         assert_eq!(new_name("rewatch", &lists, "list"), Err("There is a list by that name already.".into()));
         assert_eq!(new_name("rewatch", &lists, "section"), Err("There is a section by that name already.".into()));
+    }
+
+    #[test]
+    fn offsets_as_anilist_writes_them_and_in_words() {
+        assert_eq!([-570, -60, 0, 345, 540].map(Account::offset_text), ["-09:30", "-01:00", "00:00", "05:45", "09:00"]);
+        assert_eq!([-210, 0, 765].map(Account::offset_words), ["UTC−03:30", "UTC", "UTC+12:45"]);
+        for m in Account::OFFSETS {
+            assert_eq!(Account::offset_minutes(&Account::offset_text(m)), Some(m), "{m}");
+        }
+        assert_eq!(Account::offset_minutes("+05:30"), Some(330));
+        for odd in ["", "9:00", "09:15", "Europe/London", "-15:00", "09:0x"] {
+            assert_eq!(Account::offset_minutes(odd), None, "{odd}");
+        }
     }
 }

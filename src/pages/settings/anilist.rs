@@ -230,7 +230,7 @@ fn OptionsForm(credential: Credential, saved: Choices) -> impl IntoView {
 }
 
 /// The account's other options: the names of characters and staff, the
-/// profile's colour, titles for adults, who may write, how list activity
+/// time zone AniList's site shows times in, the profile's colour, titles for adults, who may write, how list activity
 /// is merged and which statuses post one, and the kinds of notification
 /// AniList sends (airing has its own choice above). A value AniList has
 /// and this app does not offer shows as AniList's, and is kept.
@@ -246,6 +246,12 @@ fn AccountOptions(draft: RwSignal<Choices>, set: Callback<Account>) -> impl Into
     let staff = UserStaffNameLanguage::ALL.iter().map(|l| (l.as_api().to_string(), l.label().to_string())).collect();
     let times = Account::MERGE_TIMES.iter().map(|(t, words)| (t.to_string(), words.to_string())).collect();
     let colors = Account::COLORS.iter().map(|c| (c.to_string(), crate::text::capitalised(c))).collect();
+    // This device's offset now (the browser's), marked among them.
+    let here = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    let zones = Account::OFFSETS
+        .iter()
+        .map(|&m| (Account::offset_text(m), if m == here { format!("{} (this device)", Account::offset_words(m)) } else { Account::offset_words(m) }))
+        .collect();
     view! {
         {choice_field(
             Choosing { testid: "option-staff-language", label: "Names of characters and staff", other: "Another way (as on AniList)",
@@ -253,6 +259,13 @@ fn AccountOptions(draft: RwSignal<Choices>, set: Callback<Account>) -> impl Into
             staff,
             Signal::derive(move || draft.with(|d| d.account.staff_language.as_api().to_string())),
             Callback::new(move |v: String| if let Some(l) = UserStaffNameLanguage::from_api(&v) { change(&|a| a.staff_language = l) }),
+        )}
+        {choice_field(
+            Choosing { testid: "option-timezone", label: "My time zone on AniList", other: "Not set (or as on AniList)",
+                hint: "The times AniList's site shows you. Here, times are always this device's." },
+            zones,
+            Signal::derive(move || draft.with(|d| d.account.timezone.clone())),
+            Callback::new(move |t: String| if Account::offset_minutes(&t).is_some() { change(&|a| a.timezone = t.clone()) }),
         )}
         <fieldset class="options__lists" data-testid="account-privacy">
             <legend class="field__label">"Privacy and activity"</legend>

@@ -158,7 +158,7 @@ test('airing notifications alone: saved without reading the lists again; "Undo c
   assert.deepEqual(page.problems, []);
 });
 
-test('the account\'s other options: names of characters and staff (kept titles asked again), adults, messages, merge time, list activity, colour, kinds of notification; only what changed is sent, kept over a reload', async () => {
+test('the account\'s other options: names of characters and staff (kept titles asked again), time zone, adults, messages, merge time, list activity, colour, kinds of notification; only what changed is sent, kept over a reload', async () => {
   const page = await world.newPage();
   await signIn(world, page);
   await page.click('text=Your anime list');
@@ -170,6 +170,13 @@ test('the account\'s other options: names of characters and staff (kept titles a
   assert.equal(await selected('[data-testid=option-staff-language]'), 'Romaji, given name first');
   assert.equal(await selected('[data-testid=option-merge-time]'), '12 hours');
   assert.equal(await selected('[data-testid=option-profile-color]'), 'Blue');
+  assert.equal(await selected('[data-testid=option-timezone]'), 'Not set (or as on AniList)');
+  // This device's offset is marked among them.
+  const here = await page.evaluate(() => {
+    const m = -new Date().getTimezoneOffset();
+    return m === 0 ? 'UTC' : `UTC${m < 0 ? '−' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}:${String(Math.abs(m) % 60).padStart(2, '0')}`;
+  });
+  assert.deepEqual(await page.$$eval('[data-testid=option-timezone] option', (os) => os.filter((o) => o.textContent.endsWith('(this device)')).map((o) => o.textContent)), [`${here} (this device)`]);
   assert.equal(await page.isChecked('[data-testid=option-adult]'), false);
   assert.equal(await page.isChecked('[data-testid=list-activity-planning]'), true);
   // Every kind AniList lists but airing (which has its own choice), as AniList holds it.
@@ -183,6 +190,7 @@ test('the account\'s other options: names of characters and staff (kept titles a
   await page.selectOption('[data-testid=option-merge-time]', { label: '1 day' });
   await page.uncheck('[data-testid=list-activity-planning]');
   await page.selectOption('[data-testid=option-profile-color]', 'green');
+  await page.selectOption('[data-testid=option-timezone]', { label: 'UTC−03:30' });
   await page.check(kind('ThreadLike'));
   await page.uncheck(kind('Following'));
   const lists = asked('ListCollection').length;
@@ -190,13 +198,13 @@ test('the account\'s other options: names of characters and staff (kept titles a
   await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');
   const [sent] = asked('SaveUserOptions').map((r) => r.body.variables);
   const { notificationOptions, disabledListActivity, ...rest } = sent;
-  assert.deepEqual(rest, { staffNameLanguage: 'NATIVE', displayAdultContent: true, restrictMessagesToFollowing: true, activityMergeTime: 1440, profileColor: 'green' });
+  assert.deepEqual(rest, { staffNameLanguage: 'NATIVE', displayAdultContent: true, restrictMessagesToFollowing: true, activityMergeTime: 1440, timezone: '-03:30', profileColor: 'green' });
   assert.equal(notificationOptions.length, 17, 'every kind AniList listed');
   assert.deepEqual(notificationOptions.filter((n) => ['FOLLOWING', 'THREAD_LIKE', 'AIRING'].includes(n.type)), [{ type: 'FOLLOWING', enabled: false }, { type: 'AIRING', enabled: true }, { type: 'THREAD_LIKE', enabled: true }]);
   assert.deepEqual(disabledListActivity.filter((a) => a.disabled), [{ type: 'PLANNING', disabled: true }]);
   assert.equal(disabledListActivity.length, 6);
   const o = world.standIn.data.viewer.options;
-  assert.deepEqual([o.staffNameLanguage, o.displayAdultContent, o.restrictMessagesToFollowing, o.activityMergeTime, o.profileColor], ['NATIVE', true, true, 1440, 'green']);
+  assert.deepEqual([o.staffNameLanguage, o.displayAdultContent, o.restrictMessagesToFollowing, o.activityMergeTime, o.profileColor, o.timezone], ['NATIVE', true, true, 1440, 'green', '-03:30']);
   await page.waitForTimeout(300);
   assert.equal(asked('ListCollection').length, lists, 'no list read again');
   // The title's page, kept with names in the old way, is asked again.
@@ -210,6 +218,7 @@ test('the account\'s other options: names of characters and staff (kept titles a
   assert.equal(await selected('[data-testid=option-staff-language]'), 'Native');
   assert.equal(await selected('[data-testid=option-merge-time]'), '1 day');
   assert.equal(await selected('[data-testid=option-profile-color]'), 'Green');
+  assert.equal(await selected('[data-testid=option-timezone]'), 'UTC−03:30');
   assert.equal(await page.isChecked('[data-testid=option-restrict-messages]'), true);
   assert.equal(await page.isChecked('[data-testid=list-activity-planning]'), false);
   assert.equal(await page.isChecked(kind('Following')), false);
@@ -217,14 +226,15 @@ test('the account\'s other options: names of characters and staff (kept titles a
   assert.deepEqual(problemsBut(page), [], 'no page error (the title\'s images are not served here)');
 });
 
-test('an option AniList has and the app does not offer (a merge time, a colour of its own) shows as AniList\'s and is never sent back', async () => {
-  Object.assign(world.standIn.data.viewer.options, { activityMergeTime: 45, profileColor: '#3db4f2' });
+test('an option AniList has and the app does not offer (a merge time, a colour of its own, a time zone) shows as AniList\'s and is never sent back', async () => {
+  Object.assign(world.standIn.data.viewer.options, { activityMergeTime: 45, profileColor: '#3db4f2', timezone: 'Europe/London' });
   const page = await world.newPage();
   await signIn(world, page);
   await settings(page);
   const selected = (sel) => page.$eval(sel, (s) => s.selectedOptions[0].textContent);
   assert.equal(await selected('[data-testid=option-merge-time]'), 'Another time (as on AniList)');
   assert.equal(await selected('[data-testid=option-profile-color]'), 'Your own colour (as on AniList)');
+  assert.equal(await selected('[data-testid=option-timezone]'), 'Not set (or as on AniList)');
   await page.check('[data-testid=option-adult]');
   await page.click('[data-testid=options-save]');
   await page.waitForSelector('[data-testid=options-state] >> text="Saved on AniList."');

@@ -1561,7 +1561,7 @@ export class StandIn {
       UpdateUser: (args, ctx) => {
         const userId = viewerOf(ctx);
         if (userId !== d.viewer.id) throw new ApiError('Not Found.', 404);
-        for (const k of ['titleLanguage', 'airingNotifications', 'displayAdultContent', 'profileColor', 'staffNameLanguage', 'restrictMessagesToFollowing', 'activityMergeTime']) {
+        for (const k of ['titleLanguage', 'airingNotifications', 'displayAdultContent', 'profileColor', 'staffNameLanguage', 'restrictMessagesToFollowing', 'activityMergeTime', 'timezone']) {
           if (args[k] != null) d.viewer.options[k] = args[k];
         }
         // Kinds of notification and statuses' list activity: each given one set, by its type.
