@@ -179,3 +179,15 @@ test('signed out: the sign-in gate, and signing in comes back to the thread abou
   await out.waitForSelector('[data-testid=thread-about-title] >> text=Cowboy Bebop');
   assert.deepEqual(problemsBut(out), []);
 });
+
+test('on a phone the categories come two to a row, none past the screen', async () => {
+  const page = await world.newPage({ viewport: { width: 390, height: 844 } });
+  await signIn(world, page);
+  await openNew(page);
+  const boxes = await page.$$eval('[data-testid=thread-categories] label.choice', (ls) => ls.map((l) => l.getBoundingClientRect().toJSON()));
+  assert.ok(boxes.length >= 15);
+  assert.equal(Math.round(boxes[0].y), Math.round(boxes[1].y), 'the first two side by side');
+  assert.ok(boxes[2].y > boxes[0].y, 'the third below');
+  assert.ok(boxes.every((b) => b.x >= 0 && b.right <= 390), boxes.map((b) => b.right).join());
+  assert.deepEqual(problemsBut(page), []);
+});
