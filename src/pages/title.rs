@@ -213,9 +213,10 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
     ]);
     // The main studios, each a link to its page.
     let studios: Vec<(i64, String)> = t.studios.as_ref().map(|s| s.nodes.iter().filter_map(|n| Some((n.id, n.name.clone()?))).collect()).unwrap_or_default();
+    // Each genre a link to browsing its kind by it.
+    let genres = t.genres.clone();
     let facts: Vec<(&'static str, String)> = [
         ("Source", t.source.map(|s| s.label().to_string())),
-        ("Genres", Some(t.genres.join(", ")).filter(|s| !s.is_empty())),
         ("Country", t.country_of_origin.as_deref().and_then(crate::media::country_code).map(|c| crate::text::region_name(&crate::media::country_text(c)))),
         ("Average score", t.average_score.map(|s| format!("{s}%"))),
         ("Mean score", t.mean_score.map(|s| format!("{s}%"))),
@@ -267,13 +268,22 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                 </div>
             </header>
             <YourEntry title=title.clone() kind=kind user=user total=total/>
-            {(!facts.is_empty() || !studios.is_empty()).then(|| view! {
+            {(!facts.is_empty() || !studios.is_empty() || !genres.is_empty()).then(|| view! {
                 <section class="card">
                     <h2>"About"</h2>
                     <dl class="facts facts--compact" data-testid="title-facts">
                         {(!studios.is_empty()).then(|| view! {
                             <div class="facts__row"><dt>{if studios.len() == 1 { "Studio" } else { "Studios" }}</dt><dd data-testid="studios">
                                 {studios.into_iter().enumerate().map(|(i, (id, name))| view! { {(i > 0).then_some(", ")}<a href=Page::Studio(id).href()>{name}</a> }).collect_view()}
+                            </dd></div>
+                        })}
+                        {(!genres.is_empty()).then(|| view! {
+                            <div class="facts__row"><dt>"Genres"</dt><dd data-testid="genres">
+                                {genres.into_iter().enumerate().map(|(i, g)| {
+                                    // One the search cannot browse by (a new one) is only named.
+                                    let link = crate::browse::GENRES.contains(&g.as_str()).then(|| crate::pages::search::browse_href(&crate::browse::Browse { kind, genre: Some(g.clone()), ..Default::default() }));
+                                    view! { {(i > 0).then_some(", ")}{match link { Some(href) => view! { <a href=href>{g}</a> }.into_any(), None => g.into_any() }} }
+                                }).collect_view()}
                             </dd></div>
                         })}
                         {facts.into_iter().map(|(k, v)| view! { <div class="facts__row"><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}

@@ -254,7 +254,7 @@ test('titles for adults follow the account\'s choice on AniList: searched and on
   assert.deepEqual(page.problems, []);
 });
 
-test('browse by tag: AniList\'s tags are asked for once the field is used and kept on this device; a name AniList lacks is said; a title\'s tag leads there', async () => {
+test('browse by tag: AniList\'s tags are asked for once the field is used and kept on this device; a name AniList lacks is said; a title\'s tags and genres lead there', async () => {
   const page = await signedInPage();
   const tagAsks = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'Tags').length;
   assert.equal(tagAsks(), 0, 'nothing asked before the field is used');
@@ -293,6 +293,12 @@ test('browse by tag: AniList\'s tags are asked for once the field is used and ke
   await page.click('[data-testid=tags] [data-testid=tag-link] >> text="Space"');
   await page.waitForFunction(() => location.pathname.endsWith('/search') && new URL(location.href).searchParams.get('tag') === 'Space');
   await page.waitForSelector('[data-testid=result-1]');
+  // And so is each of its genres.
+  await page.goBack();
+  await page.click('[data-testid=genres] a >> text="Sci-Fi"');
+  await page.waitForFunction(() => location.pathname.endsWith('/search') && new URL(location.href).searchParams.get('genre') === 'Sci-Fi');
+  await page.waitForSelector('[data-testid=result-1]');
+  assert.equal(await page.inputValue('[data-testid=filter-genre]'), 'Sci-Fi');
   assert.deepEqual(problemsBut(page), [], 'nothing but the covers, which do not load here');
 });
 
