@@ -282,13 +282,14 @@ fn TagChoice(current: Option<String>, kind: MediaKind, set: Callback<Option<Stri
                     _ => ().into_any(),
                 })}
             </datalist>
-            {move || unknown.get().map(|t| view! {
-                <span class="field__error" id="filter-tag-error" role="alert" data-testid="filter-tag-error">"AniList has no tag “" {t} "”."</span>
-            })}
-            {move || tags.with(|t| matches!(t, Some(Err(_)))).then(|| view! {
-                <span class="muted small" data-testid="filter-tag-unread">"AniList's tags could not be read: a name is searched as typed."</span>
-            })}
         </label>
+        // A row of its own under the filters' row, so the fields stay in line.
+        {move || unknown.get().map(|t| view! {
+            <p class="field__error search-filters__note" id="filter-tag-error" role="alert" data-testid="filter-tag-error">"AniList has no tag “" {t} "”."</p>
+        })}
+        {move || tags.with(|t| matches!(t, Some(Err(_)))).then(|| view! {
+            <p class="muted small search-filters__note" data-testid="filter-tag-unread">"AniList's tags could not be read: a name is searched as typed."</p>
+        })}
     }
 }
 

@@ -329,3 +329,15 @@ test('browse what is on your lists, or what is not: signed in only, sent as onLi
   assert.equal('onList' in searches().at(-1).body.variables, false);
   assert.deepEqual(page.problems, []);
 });
+
+test('AniList\'s tags not readable: said under the filters, and a tag is searched as typed', async () => {
+  const page = await signedInPage();
+  world.standIn.fault({ kind: '403', operation: 'Tags' });
+  await page.focus('[data-testid=filter-tag]');
+  await page.waitForSelector('[data-testid=filter-tag-unread]');
+  await page.fill('[data-testid=filter-tag]', 'Space');
+  await page.press('[data-testid=filter-tag]', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('tag') === 'Space');
+  await page.waitForSelector('[data-testid=result-1]');
+  assert.deepEqual(page.problems.filter((p) => !/403/.test(p)), []);
+});
