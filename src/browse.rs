@@ -170,9 +170,67 @@ impl Browse {
     }
 }
 
+/// The anime season a month (1–12) of a year falls in, with its year as
+/// AniList counts it (December opens the next year's winter).
+pub fn season_of(year: i32, month: u32) -> (MediaSeason, i32) {
+    match month {
+        12 => (MediaSeason::Winter, year + 1),
+        1 | 2 => (MediaSeason::Winter, year),
+        3..=5 => (MediaSeason::Spring, year),
+        6..=8 => (MediaSeason::Summer, year),
+        _ => (MediaSeason::Fall, year),
+    }
+}
+
+/// The season after one.
+pub fn next_season((season, year): (MediaSeason, i32)) -> (MediaSeason, i32) {
+    match season {
+        MediaSeason::Winter => (MediaSeason::Spring, year),
+        MediaSeason::Spring => (MediaSeason::Summer, year),
+        MediaSeason::Summer => (MediaSeason::Fall, year),
+        _ => (MediaSeason::Winter, year + 1),
+    }
+}
+
+/// Ways to start browsing with one click, as (words, what it asks): the
+/// season's anime and the next's, the season's not on the person's
+/// lists (`signed_in`), and what is trending.
+pub fn starts(kind: MediaKind, now: (MediaSeason, i32), signed_in: bool) -> Vec<(String, Browse)> {
+    let mut out = Vec::new();
+    let trending = Browse { kind, order: Order::Trending, ..Browse::default() };
+    if kind == MediaKind::Anime {
+        let of = |(season, year): (MediaSeason, i32)| Browse { season: Some(season), year: Some(year), order: Order::Popularity, ..Browse::default() };
+        let named = |(season, year): (MediaSeason, i32)| format!("{} {year}", season.label());
+        out.push((format!("This season: {}", named(now)), of(now)));
+        if signed_in {
+            out.push((format!("{}, not on your lists", named(now)), Browse { on_list: Some(false), ..of(now) }));
+        }
+        out.push((format!("Next season: {}", named(next_season(now))), of(next_season(now))));
+    }
+    out.push((format!("Trending {}", kind.label().to_lowercase()), trending));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seasons_as_anilist_counts_them_and_ways_to_start() {
+        assert_eq!(season_of(2026, 12), (MediaSeason::Winter, 2027), "December opens the next year's winter");
+        assert_eq!(season_of(2027, 2), (MediaSeason::Winter, 2027));
+        assert_eq!([3, 6, 9, 11].map(|m| season_of(2026, m).0), [MediaSeason::Spring, MediaSeason::Summer, MediaSeason::Fall, MediaSeason::Fall]);
+        assert_eq!(next_season((MediaSeason::Fall, 2026)), (MediaSeason::Winter, 2027));
+        assert_eq!(next_season((MediaSeason::Winter, 2027)), (MediaSeason::Spring, 2027));
+        let anime = starts(MediaKind::Anime, (MediaSeason::Winter, 2027), true);
+        let words: Vec<&str> = anime.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["This season: Winter 2027", "Winter 2027, not on your lists", "Next season: Spring 2027", "Trending anime"]);
+        assert_eq!(anime[1].1.to_query(), "?type=anime&season=winter&year=2027&list=off&sort=popularity");
+        assert!(anime.iter().all(|(_, b)| b.asks()), "each browses");
+        assert_eq!(starts(MediaKind::Anime, (MediaSeason::Winter, 2027), false).len(), 3, "signed out: not the one about the lists");
+        let manga = starts(MediaKind::Manga, (MediaSeason::Winter, 2027), true);
+        assert_eq!(manga.iter().map(|(w, b)| (w.as_str(), b.to_query())).collect::<Vec<_>>(), [("Trending manga", "?type=manga&sort=trending".to_string())]);
+    }
 
     fn read(url: &str) -> Browse {
         let pairs: Vec<(String, String)> = form_urlencoded::parse(url.trim_start_matches('?').as_bytes()).into_owned().collect();

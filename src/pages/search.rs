@@ -216,7 +216,18 @@ pub fn SearchPage() -> impl IntoView {
             if b.asks() {
                 view! { <SearchResults browse=b/> }.into_any()
             } else {
-                view! { <p class="muted" data-testid="search-hint">"Type a title to search AniList, or choose a filter to browse."</p> }.into_any()
+                // Ways to start, from this season (the device's date).
+                let today = js_sys::Date::new_0();
+                let now = crate::browse::season_of(today.get_full_year() as i32, today.get_month() + 1);
+                view! {
+                    <p class="muted" data-testid="search-hint">"Type a title to search AniList, or choose a filter to browse. Or start with:"</p>
+                    <ul class="chips search-starts" data-testid="search-starts">
+                        {crate::browse::starts(b.kind, now, signed_in.get()).into_iter().map(|(words, asks)| view! {
+                            <li class="chip"><a href=browse_href(&asks)>{words}</a></li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
             }
         }}
     }

@@ -341,3 +341,32 @@ test('AniList\'s tags not readable: said under the filters, and a tag is searche
   await page.waitForSelector('[data-testid=result-1]');
   assert.deepEqual(page.problems.filter((p) => !/403/.test(p)), []);
 });
+
+test('ways to start browsing: this season, this season not on your lists, the next, and what is trending', async () => {
+  const page = await signedInPage();
+  // This season by the device's date, as AniList counts it (December opens the next year's winter).
+  const now = new Date();
+  const [m, y] = [now.getMonth() + 1, now.getFullYear()];
+  const seasons = ['winter', 'spring', 'summer', 'fall'];
+  const at = m === 12 ? 0 : Math.floor((m % 12) / 3);
+  const year = m === 12 ? y + 1 : y;
+  const [nextSeason, nextYear] = at === 3 ? ['winter', year + 1] : [seasons[at + 1], year];
+  const cap = (s) => s[0].toUpperCase() + s.slice(1);
+  const links = await page.$$eval('[data-testid=search-starts] a', (as) => as.map((a) => [a.textContent, new URL(a.href).search]));
+  assert.deepEqual(links, [
+    [`This season: ${cap(seasons[at])} ${year}`, `?type=anime&season=${seasons[at]}&year=${year}&sort=popularity`],
+    [`${cap(seasons[at])} ${year}, not on your lists`, `?type=anime&season=${seasons[at]}&year=${year}&list=off&sort=popularity`],
+    [`Next season: ${cap(nextSeason)} ${nextYear}`, `?type=anime&season=${nextSeason}&year=${nextYear}&sort=popularity`],
+    ['Trending anime', '?type=anime&sort=trending'],
+  ]);
+  await page.click('[data-testid=search-starts] a >> text="Trending anime"');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'trending');
+  await page.waitForSelector('.result');
+  assert.deepEqual(searches().at(-1).body.variables.sort, ['TRENDING_DESC']);
+  assert.equal(await page.inputValue('[data-testid=filter-sort]'), 'trending');
+  // Manga has no seasons: what is trending.
+  await page.goto(`${world.app.url}search?type=manga`);
+  await appReady(page);
+  assert.deepEqual(await page.locator('[data-testid=search-starts] a').allInnerTexts(), ['Trending manga']);
+  assert.deepEqual(problemsBut(page), []);
+});
