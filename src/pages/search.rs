@@ -172,6 +172,9 @@ pub fn SearchPage() -> impl IntoView {
                     cur(b.genre.clone().unwrap_or_default()),
                     |b, v| b.genre = GENRES.iter().find(|g| **g == v).map(|g| g.to_string()))}
                 <TagChoice current=b.tag.clone() kind=k set=Callback::new({ let set = set.clone(); move |t: Option<String>| set(&|b| b.tag = t.clone()) })/>
+                {(!signed_in.get() && b.on_list.is_some()).then(|| view! {
+                    <p class="muted small search-filters__note" data-testid="filter-list-signed-out">"Browsing by your lists needs you signed in: every title shows."</p>
+                })}
                 {signed_in.get().then(|| select("Your lists", "filter-list",
                     vec![(String::new(), "Any".to_string()), ("on".to_string(), "On your lists".to_string()), ("off".to_string(), "Not on your lists".to_string())],
                     cur(match b.on_list { Some(true) => "on", Some(false) => "off", None => "" }.to_string()),

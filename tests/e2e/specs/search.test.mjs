@@ -325,6 +325,7 @@ test('browse what is on your lists, or what is not: signed in only, sent as onLi
   await appReady(page);
   await page.waitForSelector('[data-testid=results]');
   assert.equal(await page.locator('[data-testid=filter-list]').count(), 0);
+  assert.equal(await page.textContent('[data-testid=filter-list-signed-out]'), 'Browsing by your lists needs you signed in: every title shows.');
   assert.equal(searches().at(-1).headers.authorization, undefined);
   assert.equal('onList' in searches().at(-1).body.variables, false);
   assert.deepEqual(page.problems, []);
