@@ -115,11 +115,7 @@ impl Browse {
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
             genre: get("genre").and_then(|g| GENRES.iter().find(|x| x.eq_ignore_ascii_case(g.trim())).map(|x| x.to_string())),
             tag: get("tag").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.chars().count() <= TAG_MAX),
-            on_list: get("list").and_then(|l| match l.trim() {
-                "on" => Some(true),
-                "off" => Some(false),
-                _ => None,
-            }),
+            on_list: get("list").and_then(|l| Self::on_list_of(l.trim())),
             order: get("sort").and_then(|s| Order::ALL.into_iter().find(|o| o.as_str() == s)).unwrap_or_default(),
         }
     }
@@ -150,13 +146,32 @@ impl Browse {
         if let Some(t) = &self.tag {
             out.append_pair("tag", t);
         }
-        if let Some(on) = self.on_list {
-            out.append_pair("list", if on { "on" } else { "off" });
+        if self.on_list.is_some() {
+            out.append_pair("list", Self::list_word(self.on_list));
         }
         if self.order != Order::default() {
             out.append_pair("sort", self.order.as_str());
         }
         format!("?{}", out.finish())
+    }
+
+    /// How the URL (and the filter's choice) says [`Self::on_list`]: "on",
+    /// "off", or "" for either.
+    pub fn list_word(on_list: Option<bool>) -> &'static str {
+        match on_list {
+            Some(true) => "on",
+            Some(false) => "off",
+            None => "",
+        }
+    }
+
+    /// [`Self::on_list`] from its word; anything else: either.
+    pub fn on_list_of(word: &str) -> Option<bool> {
+        match word {
+            "on" => Some(true),
+            "off" => Some(false),
+            _ => None,
+        }
     }
 
     /// Whether there is anything to ask: text, a filter or an order.

@@ -110,12 +110,6 @@ impl Draft {
     }
 }
 
-/// The review's draft kept on this device (see [`crate::draft`]).
-pub type Kept = crate::draft::Kept<Draft>;
-/// What the review's form starts from.
-pub type Start = crate::draft::Start<Draft>;
-pub use crate::draft::start;
-
 impl crate::draft::Written for Draft {
     fn is_blank(&self) -> bool {
         Draft::is_blank(self)
@@ -175,6 +169,7 @@ mod tests {
 
     #[test]
     fn a_kept_draft_comes_back_only_when_it_says_more_than_anilist_holds() {
+        use crate::draft::{start, Kept, Start};
         let saved = Draft::of_saved(Some("The best space western there is."), Some("Body"), Some(95), Some(false));
         assert_eq!(saved.score, "95");
         assert_eq!(start(saved.clone(), None), Start::Saved(saved.clone()));

@@ -177,8 +177,8 @@ pub fn SearchPage() -> impl IntoView {
                 })}
                 {signed_in.get().then(|| select("Your lists", "filter-list",
                     vec![(String::new(), "Any".to_string()), ("on".to_string(), "On your lists".to_string()), ("off".to_string(), "Not on your lists".to_string())],
-                    cur(match b.on_list { Some(true) => "on", Some(false) => "off", None => "" }.to_string()),
-                    |b, v| b.on_list = match v { "on" => Some(true), "off" => Some(false), _ => None }))}
+                    cur(Browse::list_word(b.on_list).to_string()),
+                    |b, v| b.on_list = Browse::on_list_of(v)))}
                 {select("Sort", "filter-sort",
                     Order::ALL.iter().map(|o| (o.as_str().to_string(), o.label().to_string())).collect(),
                     cur(b.order.as_str().to_string()),
