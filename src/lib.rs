@@ -17,6 +17,7 @@ pub mod edit;
 pub mod export;
 pub mod graphql_text;
 pub mod idb;
+pub mod import;
 pub mod listing;
 pub mod media;
 pub mod notices;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, tags, thread_write, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, mal_ids, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, tags, thread_write, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
@@ -270,6 +270,11 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>(), fixture_reads_as_selected::<thread_write::DeleteThread>()] {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");
     }
+    let found = fixture_reads_as_selected::<mal_ids::ByMalIds>();
+    for part in ["id: 1, id_mal: Some(1), kind: Some(Anime)", "episodes: Some(26)", "id: 20954, id_mal: Some(28851)", "has_next_page: Some(false)"] {
+        assert!(found.contains(part), "{part}: {found}");
+    }
+    assert_eq!(found.matches("Media {").count(), 2, "the null one skipped: {found}");
     let tags = fixture_reads_as_selected::<tags::Tags>();
     assert!(tags.contains(r#"name: "Space", category: Some("Setting-Universe"), is_adult: Some(false), is_general_spoiler: Some(false)"#) && tags.contains("is_adult: Some(true)") && tags.contains("category: None") && !tags.contains("description"), "{tags}");
     assert_eq!(tags.matches("Tag {").count(), 3, "the null one skipped: {tags}");

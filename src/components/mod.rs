@@ -12,6 +12,7 @@ pub mod entry_editor;
 pub mod export_lists;
 pub mod favourite;
 pub mod follow;
+pub mod import_lists;
 pub mod like;
 pub mod notice;
 pub mod profile;

@@ -506,8 +506,9 @@ impl Outbox {
         self.push_all(queued, 0.0);
     }
 
-    /// Deleted entries put back (a bulk delete undone): each added again
-    /// with the values in its patch, created anew by media id.
+    /// Entries added with the values in their patches, each created by
+    /// media id: deleted ones put back (a bulk delete undone), or an
+    /// import's new titles.
     pub fn restore(&self, kind: MediaKind, entries: Vec<(Entry, Patch)>) {
         let mut queued = Vec::with_capacity(entries.len());
         let mut edits = Vec::with_capacity(entries.len());

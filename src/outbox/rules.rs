@@ -427,6 +427,12 @@ pub fn record_owner(key: &str) -> Option<(u64, Option<&str>)> {
 
 /// The most entries one `UpdateMediaListEntries` carries, and one
 /// read-back asks for.
+/// About how long `n` new changes take to reach AniList within the app's
+/// rate limit (one request a change that goes alone), in whole minutes.
+pub fn minutes_to_send(n: usize) -> u64 {
+    n.div_ceil(crate::api::limiter::PER_MINUTE).max(1) as u64
+}
+
 pub const BATCH_MAX: usize = crate::api::ops::list_entries::PER_PAGE;
 
 /// Whether AniList's bulk update takes this change: it has no custom
@@ -476,6 +482,14 @@ pub fn save_vars(media_id: i64, entry_id: Option<i64>, patch: &Patch, advanced: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_to_send_follow_the_limiter() {
+        assert_eq!(minutes_to_send(1), 1);
+        assert_eq!(minutes_to_send(crate::api::limiter::PER_MINUTE), 1);
+        assert_eq!(minutes_to_send(crate::api::limiter::PER_MINUTE + 1), 2);
+        assert_eq!(minutes_to_send(5_000), 200);
+    }
 
     #[test]
     fn a_change_that_left_is_told_from_one_folded_or_added() {

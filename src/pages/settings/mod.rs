@@ -21,6 +21,7 @@ pub fn SettingsPage() -> impl IntoView {
         <AppearanceSettings/>
         <anilist::AniListOptions/>
         <crate::components::export_lists::ExportLists/>
+        <crate::components::import_lists::ImportLists/>
         <ConnectionSettings/>
     }
 }

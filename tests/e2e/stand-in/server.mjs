@@ -969,6 +969,7 @@ export class StandIn {
       }
       if (args.id) list = list.filter((m) => m.id === args.id);
       if (args.id_in) list = list.filter((m) => args.id_in.includes(m.id));
+      if (args.idMal_in) list = list.filter((m) => m.idMal != null && args.idMal_in.includes(m.idMal));
       if (args.format) list = list.filter((m) => m.format === args.format);
       if (args.status) list = list.filter((m) => m.status === args.status);
       if (args.season) list = list.filter((m) => m.season === args.season);

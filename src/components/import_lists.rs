@@ -1,0 +1,372 @@
+//! "Import from MyAnimeList": a MyAnimeList export (its `.xml`, or the
+//! `.xml.gz` MyAnimeList gives) read here in the browser, its titles found
+//! on AniList by their MyAnimeList ids, and a preview of what it would do
+//! to the lists before anything is sent ([`crate::import`]). What the
+//! person takes goes through the outbox like every edit: shown at once,
+//! kept through reloads and offline, within the rate limit.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::ops::list_collection::{Entry, Media};
+use crate::api::ops::mal_ids::{self, ByMalIds};
+use crate::api::{Api, ApiError};
+use crate::auth::callback::Credential;
+use crate::components::api_status::ApiErrorView;
+use crate::components::read::sign_in_gate;
+use crate::edit::{Patch, Values};
+use crate::import::{self, MalEntry, Plan};
+use crate::media::{MediaKind, MediaType};
+use crate::outbox::use_outbox;
+use crate::routes::Page;
+use crate::store::{use_list_store, values_of};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's gzip reader (`DecompressionStream`; web-sys has it
+    /// only among its unstable APIs).
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type Gunzip;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<Gunzip, JsValue>;
+}
+
+/// The file's text, unpacked first when it is gzip (MyAnimeList's own
+/// export is `.xml.gz`).
+async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let gz = file.name().to_ascii_lowercase().ends_with(".gz") || file.type_().contains("gzip");
+    let promise = if gz {
+        let gunzip = Gunzip::new("gzip").map_err(|_| "This browser cannot unpack .gz files: unpack it first, then choose the .xml file.".to_string())?;
+        let out = file.stream().pipe_through(gunzip.unchecked_ref());
+        web_sys::Response::new_with_opt_readable_stream(Some(&out)).and_then(|r| r.text()).map_err(|_| "The file could not be read.".to_string())?
+    } else {
+        file.text()
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| if gz { "The file could not be unpacked: is it a .gz file?".to_string() } else { "The file could not be read.".to_string() })
+}
+
+/// The export's entries (and why any could not be taken), read by the
+/// browser's XML parser.
+fn read_xml(text: &str) -> Result<(Vec<MalEntry>, Vec<String>), String> {
+    let not_mal = "This file is not MyAnimeList's export: choose the .xml (or .xml.gz) file MyAnimeList's Export gives.";
+    let parser = web_sys::DomParser::new().map_err(|_| "This browser cannot read XML.".to_string())?;
+    let doc = parser.parse_from_string(text, web_sys::SupportedType::TextXml).map_err(|_| not_mal.to_string())?;
+    let root = doc.document_element().filter(|r| r.tag_name() == "myanimelist" && doc.get_elements_by_tag_name("parsererror").length() == 0);
+    let Some(root) = root else { return Err(not_mal.into()) };
+    let (mut entries, mut skipped) = (Vec::new(), Vec::new());
+    for kind in MediaKind::ALL {
+        let found = root.get_elements_by_tag_name(import::element(kind));
+        for i in 0..found.length() {
+            let Some(el) = found.item(i) else { continue };
+            let field = |name: &str| el.get_elements_by_tag_name(name).item(0).and_then(|c| c.text_content());
+            match import::read_entry(kind, field) {
+                Ok(e) => entries.push(e),
+                Err(why) => skipped.push(why),
+            }
+        }
+    }
+    Ok((entries, skipped))
+}
+
+/// Where an import stands.
+#[derive(Clone)]
+enum Step {
+    Idle,
+    Reading,
+    /// The file cannot be used.
+    Refused(String),
+    /// Finding the titles on AniList: how many ids are done, of how many.
+    Finding(usize, usize),
+    /// AniList did not answer (the titles found so far are kept).
+    FindFailed(ApiError),
+    /// Found; waiting for the lists to be read.
+    Matching,
+    Ready(Arc<Plan>),
+    /// Handed to the outbox: how many entries added and changed.
+    Sent(usize, usize),
+}
+
+/// The export read: its entries, what could not be taken, the titles
+/// found so far, and the next lookup (kind, index of its first id).
+#[derive(Default)]
+struct Import {
+    name: String,
+    entries: Vec<MalEntry>,
+    skipped: Vec<String>,
+    found: HashMap<(MediaKind, i64), Media>,
+    next: usize,
+}
+
+impl Import {
+    /// The lookups, in order: each kind's ids, [`mal_ids::PER_REQUEST`] at a time.
+    fn chunks(&self) -> Vec<(MediaKind, Vec<i64>)> {
+        import::ids_by_kind(&self.entries).into_iter().flat_map(|(k, ids)| ids.chunks(mal_ids::PER_REQUEST).map(|c| (k, c.to_vec())).collect::<Vec<_>>()).collect()
+    }
+
+    fn kinds(&self) -> Vec<MediaKind> {
+        MediaKind::ALL.into_iter().filter(|k| self.entries.iter().any(|e| e.kind == *k)).collect()
+    }
+}
+
+/// The titles of every lookup from `state.next` on, in order; stops at
+/// the first failure (a retry goes on from there) or when the card is gone.
+async fn find_titles(api: Api, credential: Credential, state: StoredValue<Import, LocalStorage>, step: RwSignal<Step>) {
+    let Some(chunks) = state.try_with_value(Import::chunks) else { return };
+    let total: usize = chunks.iter().map(|(_, ids)| ids.len()).sum();
+    let start = state.try_with_value(|s| s.next).unwrap_or(0);
+    let mut done: usize = chunks.iter().take(start).map(|(_, ids)| ids.len()).sum();
+    for (at, (kind, ids)) in chunks.into_iter().enumerate().skip(start) {
+        if step.try_set(Step::Finding(done, total)).is_some() {
+            return;
+        }
+        let kind_type = if kind == MediaKind::Anime { MediaType::Anime } else { MediaType::Manga };
+        let mut page = 1;
+        loop {
+            let vars = mal_ids::Vars { ids: ids.clone(), kind: kind_type, page };
+            match api.run::<ByMalIds>(Some(&credential), &vars, false).await {
+                Ok(d) => {
+                    let (titles, more) = d.items();
+                    let kept = state.try_update_value(|s| {
+                        for m in titles {
+                            if let Some(mal) = m.id_mal {
+                                s.found.entry((kind, mal)).or_insert(m);
+                            }
+                        }
+                    });
+                    if kept.is_none() {
+                        return;
+                    }
+                    // Two AniList titles rarely share an id: a few pages at most.
+                    if !more || page >= 4 {
+                        break;
+                    }
+                    page += 1;
+                }
+                Err(e) => {
+                    let _ = step.try_set(Step::FindFailed(e));
+                    return;
+                }
+            }
+        }
+        done += ids.len();
+        if state.try_update_value(|s| s.next = at + 1).is_none() {
+            return;
+        }
+    }
+    let _ = step.try_set(Step::Matching);
+}
+
+#[component]
+pub fn ImportLists() -> impl IntoView {
+    view! {
+        <section class="card import" data-testid="import">
+            <h2>"Import from MyAnimeList"</h2>
+            {sign_in_gate("Sign in to import a MyAnimeList export".into(), "The entries are added to your own AniList lists.", Page::Settings, move |credential| {
+                let store = use_list_store();
+                let outbox = use_outbox();
+                let api = expect_context::<Api>();
+                let step = RwSignal::new(Step::Idle);
+                let state = StoredValue::new_local(Import::default());
+                let differ_too = RwSignal::new(false);
+                let cred = StoredValue::new(credential.clone());
+                let find = move || {
+                    leptos::task::spawn_local(find_titles(api.clone(), cred.get_value(), state, step));
+                };
+                let find = StoredValue::new(find);
+                let chosen = move |ev: leptos::ev::Event| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+                    input.set_value("");
+                    step.set(Step::Reading);
+                    differ_too.set(false);
+                    leptos::task::spawn_local(async move {
+                        let read = match file_text(&file).await {
+                            Ok(text) => read_xml(&text),
+                            Err(why) => Err(why),
+                        };
+                        let (entries, skipped) = match read {
+                            Ok(r) => r,
+                            Err(why) => {
+                                let _ = step.try_set(Step::Refused(why));
+                                return;
+                            }
+                        };
+                        if entries.is_empty() {
+                            let why = match skipped.first() {
+                                Some(first) => format!("None of its {} entries could be taken: {first}.", skipped.len()),
+                                None => "This MyAnimeList export has no entries.".into(),
+                            };
+                            let _ = step.try_set(Step::Refused(why));
+                            return;
+                        }
+                        let Some(kinds) = state.try_update_value(|s| {
+                            *s = Import { name: file.name(), entries, skipped, ..Import::default() };
+                            s.kinds()
+                        }) else { return };
+                        // The lists are read meanwhile (what they hold decides
+                        // what is added and what differs).
+                        for kind in kinds {
+                            outbox.refresh_list(kind, cred.get_value(), false);
+                        }
+                        find.get_value()();
+                    });
+                };
+                // Found: once the lists are read, the plan.
+                Effect::new(move |_| {
+                    if !step.with(|s| matches!(s, Step::Matching)) {
+                        return;
+                    }
+                    let kinds = state.with_value(Import::kinds);
+                    let ready = kinds.iter().all(|k| store.with(*k, |d| d.is_some()) && !store.refresh_state(*k).loading);
+                    if !ready {
+                        if let Some(e) = kinds.iter().find_map(|k| store.refresh_state(*k).error.filter(|_| store.with_untracked(*k, |d| d.is_none()))) {
+                            step.set(Step::FindFailed(e));
+                        }
+                        return;
+                    }
+                    let held: HashMap<i64, Values> = kinds
+                        .iter()
+                        .flat_map(|k| store.with_untracked(*k, |d| d.map(|d| d.entries.iter().map(|e| (e.media_id, values_of(e))).collect::<Vec<_>>()).unwrap_or_default()))
+                        .collect();
+                    let plan = state.with_value(|s| Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k)));
+                    step.set(Step::Ready(Arc::new(plan)));
+                });
+                let retry = Callback::new(move |_| {
+                    let kinds = state.with_value(Import::kinds);
+                    for kind in kinds {
+                        outbox.refresh_list(kind, cred.get_value(), false);
+                    }
+                    find.get_value()();
+                });
+                let go = move |plan: Arc<Plan>| {
+                    for kind in MediaKind::ALL {
+                        let added: Vec<(Entry, Patch)> = plan
+                            .add
+                            .iter()
+                            .filter(|a| a.kind == kind)
+                            .map(|a| {
+                                let mut patch = Patch::between(&Values::new(a.values.status), &a.values);
+                                patch.status = Some(a.values.status);
+                                (Entry::new_for(a.media.clone()), patch)
+                            })
+                            .collect();
+                        if !added.is_empty() {
+                            outbox.restore(kind, added);
+                        }
+                    }
+                    let changed = if differ_too.get_untracked() { plan.differ.len() } else { 0 };
+                    if changed > 0 {
+                        outbox.change_many(plan.differ.iter().map(|d| (d.media_id, Some(d.patch.clone()))).collect());
+                    }
+                    step.set(Step::Sent(plan.add.len(), changed));
+                };
+                view! {
+                    <p>"Bring your MyAnimeList lists here: on MyAnimeList, "<em>"Export"</em>" your anime or manga list, then choose the file it gives (.xml.gz or .xml). It is read here in your browser; you see what it would change before anything is sent."</p>
+                    <label class="import__file">
+                        <span class="field__label">"MyAnimeList export"</span>
+                        <input type="file" accept=".xml,.gz,application/xml,text/xml,application/gzip" data-testid="import-file"
+                            disabled=move || step.with(|s| matches!(s, Step::Reading | Step::Finding(..) | Step::Matching))
+                            on:change=chosen/>
+                    </label>
+                    {move || match step.get() {
+                        Step::Idle => ().into_any(),
+                        Step::Reading => view! { <p role="status" data-testid="import-progress"><progress aria-label="Reading the file"></progress>" Reading the file…"</p> }.into_any(),
+                        Step::Refused(why) => view! { <p class="form-error" role="alert" data-testid="import-refused">{why}</p> }.into_any(),
+                        Step::Finding(done, of) => view! {
+                            <p role="status" data-testid="import-progress">
+                                <progress max=of value=done aria-label="Finding the titles on AniList"></progress>
+                                {format!(" Finding the titles on AniList… {} of {}", crate::text::group_digits(done), crate::text::group_digits(of))}
+                            </p>
+                        }.into_any(),
+                        Step::FindFailed(e) => view! { <div data-testid="import-error"><ApiErrorView error=e retry=retry/></div> }.into_any(),
+                        Step::Matching => view! { <p role="status" data-testid="import-progress"><progress aria-label="Reading your lists"></progress>" Reading your lists…"</p> }.into_any(),
+                        Step::Ready(plan) => preview(plan, state, store, differ_too, go, step).into_any(),
+                        Step::Sent(added, changed) => {
+                            let n = added + changed;
+                            view! {
+                                <p role="status" data-testid="import-done">
+                                    {format!(
+                                        "{} {} on your lists now, and on {} way to AniList: within its rate limit that takes about {}. The header counts what still waits; closing the tab loses nothing (the rest goes at your next visit).",
+                                        crate::text::entries(n),
+                                        if n == 1 { "is" } else { "are" },
+                                        if n == 1 { "its" } else { "their" },
+                                        crate::text::time_spent(crate::outbox::rules::minutes_to_send(n)),
+                                    )}
+                                </p>
+                            }.into_any()
+                        }
+                    }}
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+/// The most titles each part of the preview names.
+const SHOWN: usize = 100;
+
+/// What the import would do, and the choice to do it.
+fn preview(plan: Arc<Plan>, state: StoredValue<Import, LocalStorage>, store: crate::store::ListStore, differ_too: RwSignal<bool>, go: impl Fn(Arc<Plan>) + Clone + 'static, step: RwSignal<Step>) -> impl IntoView {
+    let (name, read, skipped) = state.with_value(|s| (s.name.clone(), s.entries.len(), s.skipped.clone()));
+    let more = |n: usize| (n > SHOWN).then(|| view! { <li>{format!("and {} more", crate::text::group_digits(n - SHOWN))}</li> });
+    let (adds, differs, same, unknown) = (plan.add.len(), plan.differ.len(), plan.same, plan.unknown.len());
+    let count = move || adds + if differ_too.get() { differs } else { 0 };
+    let added = plan.add.iter().take(SHOWN).map(|a| view! { <li>{a.media.title()} " · " {a.values.status.label(a.kind)}</li> }).collect_view();
+    let differing = plan
+        .differ
+        .iter()
+        .take(SHOWN)
+        .map(|d| {
+            let kind = store.entry(d.media_id).map_or(MediaKind::Anime, |(k, _)| k);
+            let words = import::changes_in_words(&d.now, &d.patch, kind, store.score_format(kind));
+            view! {
+                <li data-testid="import-differ-entry">
+                    <strong>{d.title.clone()}</strong>": "
+                    {words.into_iter().map(|(f, now, file)| format!("{f} {now} → {file}")).collect::<Vec<_>>().join("; ")}
+                </li>
+            }
+        })
+        .collect_view();
+    let missing = plan.unknown.iter().take(SHOWN).map(|e| view! { <li>{if e.title.is_empty() { format!("#{}", e.mal_id) } else { format!("{} (#{})", e.title, e.mal_id) }}</li> }).collect_view();
+    let plan_go = plan.clone();
+    view! {
+        <div data-testid="import-preview">
+            <p>{format!("{name}: {}.", crate::text::entries(read))}</p>
+            <ul>
+                <li data-testid="import-add">{format!("{} to add to your lists", crate::text::group_digits(adds))}</li>
+                <li data-testid="import-differ">{format!("{} on your lists with other values", crate::text::group_digits(differs))}</li>
+                <li data-testid="import-same">{format!("{} already the same", crate::text::group_digits(same))}</li>
+                {(unknown > 0).then(|| view! { <li data-testid="import-unknown">{format!("{} AniList has no title for", crate::text::group_digits(unknown))}</li> })}
+                {(!skipped.is_empty()).then(|| view! { <li data-testid="import-skipped">{format!("{} could not be read ({})", crate::text::group_digits(skipped.len()), skipped[0])}</li> })}
+            </ul>
+            {(adds > 0).then(|| view! { <details><summary>"To add"</summary><ul>{added}{more(adds)}</ul></details> })}
+            {(differs > 0).then(|| view! {
+                <details><summary>"On your lists with other values"</summary><ul>{differing}{more(differs)}</ul></details>
+                <label class="choice">
+                    <input type="checkbox" data-testid="import-differ-too" prop:checked=move || differ_too.get() on:change=move |ev| differ_too.set(event_target_checked(&ev))/>
+                    <span>{format!("Also give {} on your lists the file's values (what the file leaves empty stays as it is)", if differs == 1 { "the one".to_string() } else { format!("the {}", crate::text::group_digits(differs)) })}</span>
+                </label>
+            })}
+            {(unknown > 0).then(|| view! { <details><summary>"Not on AniList"</summary><ul>{missing}{more(unknown)}</ul></details> })}
+            <div class="actions">
+                <button type="button" class="button" data-testid="import-go" disabled=move || count() == 0
+                    on:click=move |_| go(plan_go.clone())>
+                    {move || match count() {
+                        0 => "Nothing to import".to_string(),
+                        n => format!("Import {}", crate::text::entries(n)),
+                    }}
+                </button>
+                <button type="button" class="button button--secondary" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,429 @@
+//! A MyAnimeList export brought onto the user's AniList lists: its entries
+//! read (the browser reads the XML; this module reads each entry's fields),
+//! matched to AniList's titles by their MyAnimeList ids, and compared with
+//! what the lists hold: which to add, which differ, which are the same,
+//! which AniList has no title for. What the file leaves empty (no score,
+//! no notes, no dates) never clears what the lists hold. Pure: tested
+//! natively; reading the file and sending are browser glue.
+
+use std::collections::HashMap;
+
+use crate::api::ops::list_collection::Media;
+use crate::edit::{FuzzyDate, Patch, Values};
+use crate::media::{ListStatus, MediaKind, ScoreFormat};
+
+/// One entry of a MyAnimeList export, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MalEntry {
+    pub kind: MediaKind,
+    pub mal_id: i64,
+    /// MyAnimeList's title (said of an entry AniList has no title for).
+    pub title: String,
+    pub status: ListStatus,
+    pub progress: u32,
+    pub volumes: u32,
+    /// MyAnimeList's score: 0 (none) to 10.
+    pub score: u32,
+    pub repeat: u32,
+    pub priority: u32,
+    pub notes: String,
+    pub started: FuzzyDate,
+    pub completed: FuzzyDate,
+}
+
+/// The element names of an export's entries, by kind.
+pub fn element(kind: MediaKind) -> &'static str {
+    match kind {
+        MediaKind::Anime => "anime",
+        MediaKind::Manga => "manga",
+    }
+}
+
+/// MyAnimeList's status, in its words or as its numbers (1 watching, 2
+/// completed, 3 on hold, 4 dropped, 6 planned).
+fn status_of(text: &str) -> Option<ListStatus> {
+    Some(match text.trim().to_ascii_lowercase().as_str() {
+        "watching" | "reading" | "1" => ListStatus::Current,
+        "completed" | "2" => ListStatus::Completed,
+        "on-hold" | "on hold" | "3" => ListStatus::Paused,
+        "dropped" | "4" => ListStatus::Dropped,
+        "plan to watch" | "plan to read" | "6" => ListStatus::Planning,
+        _ => return None,
+    })
+}
+
+/// "2024-03-09"; MyAnimeList writes a missing part as zeros
+/// ("2024-03-00", "0000-00-00": nothing).
+fn date_of(text: &str) -> FuzzyDate {
+    let mut parts = text.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok().filter(|n| *n > 0));
+    let year = parts.next().flatten().and_then(|y| i32::try_from(y).ok());
+    let month = parts.next().flatten().filter(|m| *m <= 12);
+    let day = parts.next().flatten().filter(|d| *d <= 31);
+    FuzzyDate { year, month, day }
+}
+
+/// MyAnimeList's priority: LOW (its default), MEDIUM, HIGH, or a number.
+fn priority_of(text: &str) -> u32 {
+    match text.trim().to_ascii_uppercase().as_str() {
+        "MEDIUM" => 1,
+        "HIGH" => 2,
+        other => other.parse().unwrap_or(0),
+    }
+}
+
+/// One entry from its fields (`field(name)`: the text of the child element
+/// so named); `Err` says why it cannot be taken.
+pub fn read_entry(kind: MediaKind, field: impl Fn(&str) -> Option<String>) -> Result<MalEntry, String> {
+    let number = |name: &str| field(name).and_then(|t| t.trim().parse::<u32>().ok()).unwrap_or(0);
+    let text = |name: &str| field(name).map(|t| t.trim().to_string()).unwrap_or_default();
+    let anime = kind == MediaKind::Anime;
+    let title = text(if anime { "series_title" } else { "manga_title" });
+    let id = text(if anime { "series_animedb_id" } else { "manga_mangadb_id" });
+    let Some(mal_id) = id.parse::<i64>().ok().filter(|i| *i > 0) else {
+        return Err(format!("{} has no MyAnimeList id", if title.is_empty() { "An entry" } else { &title }));
+    };
+    let named = if title.is_empty() { format!("#{mal_id}") } else { title.clone() };
+    let Some(mut status) = status_of(&text("my_status")) else {
+        return Err(format!("{named} has a status MyAnimeList does not use (“{}”)", text("my_status")));
+    };
+    let again = text(if anime { "my_rewatching" } else { "my_rereading" });
+    if (again == "1" || again.eq_ignore_ascii_case("yes")) && matches!(status, ListStatus::Current | ListStatus::Completed) {
+        status = ListStatus::Repeating;
+    }
+    Ok(MalEntry {
+        kind,
+        mal_id,
+        title,
+        status,
+        progress: number(if anime { "my_watched_episodes" } else { "my_read_chapters" }),
+        volumes: if anime { 0 } else { number("my_read_volumes") },
+        score: number("my_score").min(10),
+        repeat: number(if anime { "my_times_watched" } else { "my_times_read" }),
+        priority: priority_of(&text("my_priority")),
+        notes: text("my_comments"),
+        started: date_of(&text("my_start_date")),
+        completed: date_of(&text("my_finish_date")),
+    })
+}
+
+/// A MyAnimeList score (1 to 10) in the user's format.
+pub fn score_in(mal: u32, format: ScoreFormat) -> f64 {
+    let mal = f64::from(mal.min(10));
+    if mal == 0.0 {
+        return 0.0;
+    }
+    match format {
+        ScoreFormat::Point100 => mal * 10.0,
+        ScoreFormat::Point10Decimal | ScoreFormat::Point10 => mal,
+        ScoreFormat::Point5 => (mal / 2.0).round().max(1.0),
+        ScoreFormat::Point3 => match mal as u32 {
+            0..=4 => 1.0,
+            5..=7 => 2.0,
+            _ => 3.0,
+        },
+    }
+}
+
+/// The values the file gives a title: progress and volumes kept within
+/// what the title has (AniList refuses more).
+pub fn values_for(e: &MalEntry, media: &Media, format: ScoreFormat) -> Values {
+    let within = |n: u32, most: Option<u32>| most.filter(|m| *m > 0).map_or(n, |m| n.min(m));
+    Values {
+        progress: within(e.progress, media.total()),
+        volumes: within(e.volumes, media.volumes),
+        score: score_in(e.score, format),
+        repeat: e.repeat,
+        priority: e.priority,
+        notes: e.notes.clone(),
+        started: e.started,
+        completed: e.completed,
+        ..Values::new(e.status)
+    }
+}
+
+/// What the file changes of an entry the lists hold: its status and
+/// progress, and each other field it gives a value (a score, notes, a
+/// date…); a field it leaves empty keeps the list's value.
+pub fn patch_over(held: &Values, file: &Values) -> Patch {
+    let mut after = held.clone();
+    after.status = file.status;
+    after.progress = file.progress;
+    if file.volumes > 0 {
+        after.volumes = file.volumes;
+    }
+    if file.score > 0.0 {
+        after.score = file.score;
+    }
+    if file.repeat > 0 {
+        after.repeat = file.repeat;
+    }
+    if file.priority > 0 {
+        after.priority = file.priority;
+    }
+    if !file.notes.is_empty() {
+        after.notes = file.notes.clone();
+    }
+    if !file.started.is_empty() {
+        after.started = file.started;
+    }
+    if !file.completed.is_empty() {
+        after.completed = file.completed;
+    }
+    Patch::between(held, &after)
+}
+
+/// A title the file adds to the lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Added {
+    pub kind: MediaKind,
+    pub media: Media,
+    pub values: Values,
+}
+
+/// An entry on the lists the file gives other values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Differs {
+    pub media_id: i64,
+    pub title: String,
+    pub now: Values,
+    pub patch: Patch,
+}
+
+/// What an import would do.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    pub add: Vec<Added>,
+    pub differ: Vec<Differs>,
+    /// Entries the lists already hold as the file has them.
+    pub same: usize,
+    /// Entries AniList has no title for (by their MyAnimeList id).
+    pub unknown: Vec<MalEntry>,
+}
+
+impl Plan {
+    /// `entries` against the titles `found` (by kind and MyAnimeList id)
+    /// and the lists (`held`: an entry's values by media id; `format`: the
+    /// user's scoring system). An entry given twice counts once, as its
+    /// later one.
+    pub fn new(entries: &[MalEntry], found: &HashMap<(MediaKind, i64), Media>, held: impl Fn(i64) -> Option<Values>, format: impl Fn(MediaKind) -> ScoreFormat) -> Plan {
+        let mut plan = Plan::default();
+        let mut seen = std::collections::HashSet::new();
+        for e in entries.iter().rev() {
+            let Some(media) = found.get(&(e.kind, e.mal_id)) else {
+                if seen.insert((e.kind, -e.mal_id)) {
+                    plan.unknown.push(e.clone());
+                }
+                continue;
+            };
+            if !seen.insert((e.kind, media.id)) {
+                continue;
+            }
+            let file = values_for(e, media, format(e.kind));
+            match held(media.id) {
+                None => plan.add.push(Added { kind: e.kind, media: media.clone(), values: file }),
+                Some(now) => {
+                    let patch = patch_over(&now, &file);
+                    if patch.is_empty() {
+                        plan.same += 1;
+                    } else {
+                        plan.differ.push(Differs { media_id: media.id, title: media.title(), now, patch });
+                    }
+                }
+            }
+        }
+        plan.add.reverse();
+        plan.differ.reverse();
+        plan.unknown.reverse();
+        plan
+    }
+}
+
+/// The MyAnimeList ids to look up, by kind, each once, in the file's order.
+pub fn ids_by_kind(entries: &[MalEntry]) -> Vec<(MediaKind, Vec<i64>)> {
+    MediaKind::ALL
+        .into_iter()
+        .map(|k| {
+            let mut seen = std::collections::HashSet::new();
+            (k, entries.iter().filter(|e| e.kind == k && seen.insert(e.mal_id)).map(|e| e.mal_id).collect::<Vec<_>>())
+        })
+        .filter(|(_, ids)| !ids.is_empty())
+        .collect()
+}
+
+/// Each field `patch` changes of an entry, in words: its name, the
+/// lists' value and the file's ("Progress", "10", "26").
+pub fn changes_in_words(now: &Values, patch: &Patch, kind: MediaKind, format: ScoreFormat) -> Vec<(&'static str, String, String)> {
+    let mut out = Vec::new();
+    let date = |d: FuzzyDate| if d.is_empty() { "none".to_string() } else { d.label() };
+    if let Some(s) = patch.status {
+        out.push(("Status", now.status.label(kind).to_string(), s.label(kind).to_string()));
+    }
+    if let Some(p) = patch.progress {
+        out.push(("Progress", now.progress.to_string(), p.to_string()));
+    }
+    if let Some(v) = patch.volumes {
+        out.push(("Volumes", now.volumes.to_string(), v.to_string()));
+    }
+    if let Some(x) = patch.score {
+        out.push(("Score", format.display(now.score), format.display(x)));
+    }
+    if let Some(r) = patch.repeat {
+        out.push((if kind == MediaKind::Anime { "Rewatches" } else { "Rereads" }, now.repeat.to_string(), r.to_string()));
+    }
+    if let Some(p) = patch.priority {
+        out.push(("Priority", now.priority.to_string(), p.to_string()));
+    }
+    if let Some(n) = &patch.notes {
+        out.push(("Notes", if now.notes.is_empty() { "none".into() } else { now.notes.clone() }, n.clone()));
+    }
+    if let Some(d) = patch.started {
+        out.push(("Started", date(now.started), date(d)));
+    }
+    if let Some(d) = patch.completed {
+        out.push(("Completed", date(now.completed), date(d)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::operation::Title;
+
+    fn fields<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    fn media(id: i64, episodes: Option<u32>) -> Media {
+        Media { id, episodes, title: Some(Title { user_preferred: Some(format!("Title {id}")), ..Default::default() }), ..Media::default() }
+    }
+
+    fn anime(mal_id: i64, status: &str, watched: &str, score: &str) -> MalEntry {
+        let id = mal_id.to_string();
+        read_entry(MediaKind::Anime, fields(&[("series_animedb_id", &id), ("series_title", "A title"), ("my_status", status), ("my_watched_episodes", watched), ("my_score", score)])).unwrap()
+    }
+
+    #[test]
+    fn reads_an_anime_entry_as_mal_writes_it() {
+        let e = read_entry(
+            MediaKind::Anime,
+            fields(&[
+                ("series_animedb_id", " 1 "),
+                ("series_title", "Cowboy Bebop"),
+                ("my_watched_episodes", "26"),
+                ("my_start_date", "2024-03-00"),
+                ("my_finish_date", "0000-00-00"),
+                ("my_score", "9"),
+                ("my_status", "Completed"),
+                ("my_comments", " Great. "),
+                ("my_times_watched", "2"),
+                ("my_priority", "HIGH"),
+                ("my_rewatching", "1"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!((e.mal_id, e.title.as_str(), e.progress, e.score, e.repeat, e.priority), (1, "Cowboy Bebop", 26, 9, 2, 2));
+        assert_eq!(e.status, ListStatus::Repeating, "completed and rewatching: watched again");
+        assert_eq!(e.started, FuzzyDate { year: Some(2024), month: Some(3), day: None });
+        assert!(e.completed.is_empty());
+        assert_eq!(e.notes, "Great.");
+    }
+
+    #[test]
+    fn reads_a_manga_entry_and_mals_numbers() {
+        let e = read_entry(MediaKind::Manga, fields(&[("manga_mangadb_id", "2"), ("my_read_chapters", "100"), ("my_read_volumes", "10"), ("my_status", "6"), ("my_rereading", "0")])).unwrap();
+        assert_eq!((e.kind, e.progress, e.volumes, e.status), (MediaKind::Manga, 100, 10, ListStatus::Planning));
+        for (word, status) in [("Reading", ListStatus::Current), ("On-Hold", ListStatus::Paused), ("Dropped", ListStatus::Dropped), ("Plan to Read", ListStatus::Planning), ("4", ListStatus::Dropped)] {
+            let e = read_entry(MediaKind::Manga, fields(&[("manga_mangadb_id", "2"), ("my_status", word)])).unwrap();
+            assert_eq!(e.status, status, "{word}");
+        }
+    }
+
+    #[test]
+    fn says_why_an_entry_cannot_be_taken() {
+        let no_id = read_entry(MediaKind::Anime, fields(&[("series_title", "Nameless"), ("my_status", "Watching")])).unwrap_err();
+        assert_eq!(no_id, "Nameless has no MyAnimeList id");
+        let odd = read_entry(MediaKind::Anime, fields(&[("series_animedb_id", "5"), ("series_title", "Odd"), ("my_status", "Binged")])).unwrap_err();
+        assert!(odd.contains("Odd") && odd.contains("Binged"), "{odd}");
+        assert!(read_entry(MediaKind::Anime, fields(&[("series_animedb_id", "0"), ("my_status", "Watching")])).is_err());
+    }
+
+    #[test]
+    fn scores_in_every_format() {
+        assert_eq!(score_in(8, ScoreFormat::Point100), 80.0);
+        assert_eq!(score_in(8, ScoreFormat::Point10Decimal), 8.0);
+        assert_eq!(score_in(7, ScoreFormat::Point5), 4.0);
+        assert_eq!(score_in(1, ScoreFormat::Point5), 1.0, "a score is never made none");
+        assert_eq!(score_in(4, ScoreFormat::Point3), 1.0);
+        assert_eq!(score_in(6, ScoreFormat::Point3), 2.0);
+        assert_eq!(score_in(9, ScoreFormat::Point3), 3.0);
+        assert_eq!(score_in(0, ScoreFormat::Point3), 0.0);
+        // MyAnimeList's scale both ways: the export's scores come back.
+        for s in 1..=10 {
+            assert_eq!(crate::export::mal_score(score_in(s, ScoreFormat::Point100), ScoreFormat::Point100), s);
+        }
+    }
+
+    #[test]
+    fn the_plan_adds_changes_and_leaves_what_is_the_same() {
+        let entries = vec![
+            anime(1, "Completed", "30", "9"),  // held: differs; progress past the title's 26
+            anime(5, "Watching", "3", "0"),   // not held: added
+            anime(6, "Plan to Watch", "0", "0"), // held the same
+            anime(7, "Watching", "1", "0"),   // AniList has no such title
+            anime(5, "Watching", "4", "0"),   // given twice: the later one
+        ];
+        let found: HashMap<(MediaKind, i64), Media> =
+            [((MediaKind::Anime, 1), media(101, Some(26))), ((MediaKind::Anime, 5), media(105, None)), ((MediaKind::Anime, 6), media(106, Some(12)))].into();
+        let mut held_1 = Values::new(ListStatus::Current);
+        held_1.progress = 10;
+        held_1.notes = "mine".into();
+        let held = |id: i64| match id {
+            101 => Some(held_1.clone()),
+            106 => Some(Values::new(ListStatus::Planning)),
+            _ => None,
+        };
+        let plan = Plan::new(&entries, &found, held, |_| ScoreFormat::Point100);
+        assert_eq!(plan.add.len(), 1);
+        assert_eq!((plan.add[0].media.id, plan.add[0].values.progress), (105, 4));
+        assert_eq!(plan.same, 1);
+        assert_eq!(plan.unknown.iter().map(|e| e.mal_id).collect::<Vec<_>>(), [7]);
+        assert_eq!(plan.differ.len(), 1);
+        let d = &plan.differ[0];
+        assert_eq!((d.media_id, d.title.as_str()), (101, "Title 101"));
+        assert_eq!(d.patch, Patch { status: Some(ListStatus::Completed), progress: Some(26), score: Some(90.0), ..Patch::default() }, "the notes the file leaves empty stay");
+    }
+
+    #[test]
+    fn an_empty_field_never_clears_the_lists_value() {
+        let mut held = Values::new(ListStatus::Completed);
+        held.progress = 12;
+        held.score = 7.0;
+        held.notes = "kept".into();
+        held.started = FuzzyDate { year: Some(2020), month: None, day: None };
+        held.repeat = 1;
+        let file = Values { progress: 12, ..Values::new(ListStatus::Completed) };
+        assert!(patch_over(&held, &file).is_empty());
+        let file = Values { progress: 12, notes: "new".into(), repeat: 3, ..Values::new(ListStatus::Completed) };
+        assert_eq!(patch_over(&held, &file), Patch { notes: Some("new".into()), repeat: Some(3), ..Patch::default() });
+    }
+
+    #[test]
+    fn ids_are_asked_once_by_kind() {
+        let mut manga = anime(9, "Watching", "1", "0");
+        manga.kind = MediaKind::Manga;
+        let entries = vec![anime(1, "Watching", "1", "0"), anime(2, "Watching", "1", "0"), anime(1, "Completed", "1", "0"), manga];
+        assert_eq!(ids_by_kind(&entries), vec![(MediaKind::Anime, vec![1, 2]), (MediaKind::Manga, vec![9])]);
+    }
+    #[test]
+    fn a_difference_in_words() {
+        let mut now = Values::new(ListStatus::Current);
+        now.progress = 10;
+        let patch = Patch { status: Some(ListStatus::Completed), progress: Some(26), score: Some(9.0), started: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None }), ..Patch::default() };
+        let words = changes_in_words(&now, &patch, MediaKind::Anime, ScoreFormat::Point10);
+        assert_eq!(words.iter().map(|(f, _, _)| *f).collect::<Vec<_>>(), ["Status", "Progress", "Score", "Started"]);
+        assert_eq!((words[0].1.as_str(), words[0].2.as_str()), ("Watching", "Completed"));
+        assert_eq!((words[1].1.as_str(), words[1].2.as_str()), ("10", "26"));
+        assert_eq!(words[3].1, "none");
+    }
+}
