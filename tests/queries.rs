@@ -84,6 +84,27 @@ fn every_enum_value_is_one_of_the_schemas() {
     }
 }
 
+/// The request of many saves is made for the number of entries: a few
+/// sizes are valid against the schema, and the answer reads by alias.
+#[test]
+fn many_saves_in_one_request_are_valid_and_read_their_answer() {
+    use tsuzuki::api::ops::save_entries;
+    let text = save_entries::query(2);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/SaveEntries.json");
+    let whole: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let read: save_entries::Data = serde_json::from_value(select(&whole, &text)).expect("the answer reads as the text selects it");
+    assert_eq!(read.get("e0").cloned().flatten().map(|e| (e.id, e.media_id, e.progress)), Some((700001, 1, Some(13))));
+    assert!(read.get("e1").is_some_and(Option::is_none), "a save AniList did not make is null");
+    assert!(!read.contains_key("e2"), "only what the text asks for");
+    let Some((path, schema)) = schema_text() else { return };
+    let schema = Schema::parse_and_validate(schema, &path).unwrap();
+    for n in [1, 2, 20] {
+        let doc = ExecutableDocument::parse_and_validate(&schema, save_entries::query(n), "SaveEntries.graphql")
+            .unwrap_or_else(|e| panic!("SaveEntries of {n} is not valid against AniList's schema:\n{e}"));
+        assert!(doc.operations.get(Some(save_entries::NAME)).is_ok_and(|o| o.is_mutation()));
+    }
+}
+
 #[test]
 fn the_check_catches_a_wrong_field() {
     let Some((path, text)) = schema_text() else { return };

@@ -127,6 +127,15 @@ impl Api {
         Ok(data)
     }
 
+    /// Runs a mutation whose text is made for the call (as many aliased
+    /// fields as it needs: [`crate::api::ops::save_entries`]); sent once,
+    /// as every mutation.
+    pub async fn run_made<V: serde::Serialize, D: serde::de::DeserializeOwned>(&self, token: Option<&Credential>, name: &str, text: &str, vars: &V) -> Result<D, ApiError> {
+        let variables = serde_json::to_value(vars).map_err(|e| ApiError::Shape(e.to_string()))?;
+        let (raw, _) = self.run_untyped(name, text, true, variables, token, false).await?;
+        raw.data().and_then(|text| serde_json::from_str::<D>(text).map_err(|e| ApiError::Shape(e.to_string())))
+    }
+
     /// Sends (or finds in memory) and judges an answer. A good one comes
     /// back with its memory key (a query's), kept once its data is read.
     async fn run_untyped(

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::api::ops::delete_entry::{self, DeleteEntry};
 use crate::api::ops::list_collection::Entry;
 use crate::api::ops::list_entries::{self, ListEntries};
+use crate::api::ops::save_entries;
 use crate::api::ops::save_entry::{self, SaveEntry};
 use crate::api::ops::update_entries::UpdateEntries;
 use crate::api::{Api, ApiError};
@@ -26,7 +27,7 @@ use crate::auth::callback::Credential;
 use crate::store::titles::Titles;
 use crate::store::{patch_entry, values_of, ListStore, StoreEdit};
 use serde::{Deserialize, Serialize};
-use rules::{Change, Patch, Queue, Values, Verdict};
+use rules::{Change, Patch, Queue, Values, Verdict, Via};
 
 /// How long "+1" waits for more clicks before its save is sent.
 pub const SETTLE_MS: f64 = 700.0;
@@ -634,7 +635,7 @@ impl Outbox {
             let credential = self.session.credential();
             // Never sent with another account's token, nor without one.
             let Some(credential) = credential.filter(|c| c.user == user) else { return };
-            let batch = self.queue.with_untracked(|q| q.next_batch(js_sys::Date::now(), rules::BATCH_MAX));
+            let (via, batch) = self.queue.with_untracked(|q| q.next_send(js_sys::Date::now()));
             let Some(item) = batch.first().cloned() else { return };
             self.queue.update(|q| {
                 for i in &batch {
@@ -648,7 +649,7 @@ impl Outbox {
             // is not this queue's (the change stays marked as on its way in
             // that account's kept queue, and is read back when it is active).
             let switched = move || self.user.try_get_untracked().flatten() != Some(user);
-            if item.uncertain {
+            if via == Via::ReadBack {
                 let vars = list_entries::Vars { user_id: user, media_ids: batch.iter().map(|i| i.media_id).collect() };
                 let answer = api.run::<ListEntries>(Some(&credential), &vars, true).await;
                 if switched() {
@@ -663,8 +664,12 @@ impl Outbox {
                     }
                     Err(e) => self.answer_each(&batch, random, |_| Err(e.clone())),
                 }
-            } else if batch.len() > 1 {
+            } else if via == Via::Together {
                 if !self.send_batch(&api, &credential, &batch, random, switched).await {
+                    return;
+                }
+            } else if via == Via::Aliased {
+                if !self.send_many(&api, &credential, &batch, random, switched).await {
                     return;
                 }
             } else {
@@ -724,6 +729,50 @@ impl Outbox {
                 Some(_) => Ok(()),
                 None => Err(ApiError::Shape("an entry missing from UpdateMediaListEntries' answer".into())),
             },
+        });
+        true
+    }
+
+    /// Saves of many entries, each with its own values, in one request
+    /// (aliased `SaveMediaListEntry`s); each answer decided as if it had
+    /// gone alone. A refusal does not say which save AniList refused: each
+    /// is then sent alone, for its own answer.
+    /// `false`: the account switched meanwhile, and nothing was decided.
+    async fn send_many(&self, api: &Api, credential: &Credential, batch: &[rules::Item], random: f64, switched: impl Fn() -> bool) -> bool {
+        let vars = save_entries::Vars(
+            batch
+                .iter()
+                .filter_map(|i| match &i.change {
+                    Change::Save { entry_id, patch } => Some(rules::save_vars(i.media_id, *entry_id, patch, &self.store.advanced_names(i.media_id))),
+                    Change::Delete { .. } => None,
+                })
+                .collect(),
+        );
+        // `next_send` gathers saves only; anything else waits for its turn.
+        if vars.0.len() != batch.len() {
+            self.queue.update(|q| q.send_alone(&batch.iter().map(|i| i.seq).collect::<Vec<_>>()));
+            return true;
+        }
+        let answer = api.run_made::<_, save_entries::Data>(Some(credential), save_entries::NAME, &save_entries::query(batch.len()), &vars).await;
+        if switched() {
+            return false;
+        }
+        let mut saved = match answer {
+            Ok(d) => d,
+            Err(ApiError::Validation { .. } | ApiError::GraphQl { .. }) => {
+                self.queue.update(|q| q.send_alone(&batch.iter().map(|i| i.seq).collect::<Vec<_>>()));
+                return true;
+            }
+            Err(e) => {
+                self.answer_each(batch, random, |_| Err(e.clone()));
+                return true;
+            }
+        };
+        let found: HashMap<u64, Entry> = batch.iter().enumerate().filter_map(|(k, i)| saved.remove(&save_entries::alias(k)).flatten().map(|e| (i.seq, e))).collect();
+        self.settle(batch.iter().filter_map(|i| found.get(&i.seq).map(|e| (i, e.clone()))).collect());
+        self.answer_each(batch, random, |i| match found.get(&i.seq) {
+            Some(_) => Ok(()),
+            None => Err(ApiError::Shape("an entry missing from the answer of many saves".into())),
         });
         true
     }

@@ -51,6 +51,10 @@ pub struct Item {
     /// whether AniList got it, so it is read back first.
     #[serde(default)]
     pub in_flight: bool,
+    /// Sent only alone: AniList refused a request of many saves that held
+    /// it without saying which one it refused.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alone: bool,
 }
 
 /// Why nothing is sent.
@@ -206,6 +210,7 @@ impl Queue {
             uncertain: false,
             in_flight: false,
             rate_limited: false,
+            alone: false,
         });
     }
 
@@ -260,6 +265,42 @@ impl Queue {
             out.push(i.clone());
         }
         out
+    }
+
+    /// What to send now, and how: the uncertain ones read back together;
+    /// saves of existing entries with the same values together (see
+    /// [`Queue::next_batch`]); else the ready saves right after the first,
+    /// each of another entry, in one request of many; else the first alone.
+    pub fn next_send(&self, now: f64) -> (Via, Vec<Item>) {
+        let Some(first) = self.next_ready(now) else { return (Via::Alone, Vec::new()) };
+        if first.uncertain {
+            return (Via::ReadBack, self.next_batch(now, READ_BACK_MAX));
+        }
+        let mut out = self.next_batch(now, BATCH_MAX);
+        if out.len() > 1 {
+            return (Via::Together, out);
+        }
+        if first.alone || !matches!(first.change, Change::Save { .. }) {
+            return (Via::Alone, out);
+        }
+        for i in self.items.iter().skip(1) {
+            let save = matches!(i.change, Change::Save { .. });
+            if out.len() >= BATCH_MAX || !save || i.alone || i.uncertain || i.not_before > now || out.iter().any(|o| o.media_id == i.media_id) {
+                break;
+            }
+            out.push(i.clone());
+        }
+        (if out.len() > 1 { Via::Aliased } else { Via::Alone }, out)
+    }
+
+    /// AniList refused a request of many saves without saying which: each
+    /// is sent again alone, for its own answer (a save is safe to send
+    /// twice).
+    pub fn send_alone(&mut self, seqs: &[u64]) {
+        for i in self.items.iter_mut().filter(|i| seqs.contains(&i.seq)) {
+            i.alone = true;
+            i.in_flight = false;
+        }
     }
 
     /// When the next change becomes ready, if one is waiting for time.
@@ -427,13 +468,33 @@ pub fn record_owner(key: &str) -> Option<(u64, Option<&str>)> {
 
 /// The most entries one `UpdateMediaListEntries` carries, and one
 /// read-back asks for.
-/// About how long `n` new changes take to reach AniList within the app's
-/// rate limit (one request a change that goes alone), in whole minutes.
+/// About how long `n` new saves take to reach AniList within the app's
+/// rate limit ([`BATCH_MAX`] a request), in whole minutes.
 pub fn minutes_to_send(n: usize) -> u64 {
-    n.div_ceil(crate::api::limiter::PER_MINUTE).max(1) as u64
+    n.div_ceil(BATCH_MAX).div_ceil(crate::api::limiter::PER_MINUTE).max(1) as u64
 }
 
-pub const BATCH_MAX: usize = crate::api::ops::list_entries::PER_PAGE;
+/// The most entries in one `UpdateMediaListEntries` or one request of
+/// aliased saves: AniList refuses a request whose complexity passes 500,
+/// and counts every field of each entry's answer (about 22 an entry).
+pub const BATCH_MAX: usize = 20;
+
+/// The most entries read back in one request (a page of `ListEntries`).
+pub const READ_BACK_MAX: usize = crate::api::ops::list_entries::PER_PAGE;
+
+/// How the next changes go to AniList.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// One change alone: `SaveMediaListEntry` or `DeleteMediaListEntry`.
+    Alone,
+    /// Uncertain ones read back together (`ListEntries`).
+    ReadBack,
+    /// Existing entries given the same values: one `UpdateMediaListEntries`.
+    Together,
+    /// Saves each with its own values, as aliased `SaveMediaListEntry`s in
+    /// one request (AniList counts one request, however much it asks).
+    Aliased,
+}
 
 /// Whether AniList's bulk update takes this change: it has no custom
 /// lists nor advanced scores (those go one entry at a time).
@@ -485,10 +546,11 @@ mod tests {
 
     #[test]
     fn minutes_to_send_follow_the_limiter() {
+        let per_minute = crate::api::limiter::PER_MINUTE * BATCH_MAX;
         assert_eq!(minutes_to_send(1), 1);
-        assert_eq!(minutes_to_send(crate::api::limiter::PER_MINUTE), 1);
-        assert_eq!(minutes_to_send(crate::api::limiter::PER_MINUTE + 1), 2);
-        assert_eq!(minutes_to_send(5_000), 200);
+        assert_eq!(minutes_to_send(per_minute), 1);
+        assert_eq!(minutes_to_send(per_minute + 1), 2);
+        assert_eq!(minutes_to_send(5_000), 10, "250 requests at 25 a minute");
     }
 
     #[test]
@@ -652,6 +714,64 @@ mod tests {
         q.set_in_flight(1, true);
         assert_eq!(q.answer(1, Err(ApiError::Network), 0.0, 0.0), Verdict::ReadBack);
         assert_eq!(q.next_batch(0.0, BATCH_MAX).len(), 1, "read back, without the one after it");
+    }
+
+    #[test]
+    fn saves_with_their_own_values_go_in_one_request_of_many() {
+        let mut q = Queue::default();
+        // New entries (an import), each with its own values.
+        for media in 1..=25 {
+            q.push(media, Change::Save { entry_id: None, patch: Patch { progress: Some(media as u32), ..Patch::default() } }, None, "T", 0.0, 0.0);
+        }
+        let (via, batch) = q.next_send(0.0);
+        assert_eq!(via, Via::Aliased);
+        assert_eq!(batch.len(), BATCH_MAX, "at most BATCH_MAX");
+        for i in &batch {
+            q.answer(i.seq, Ok(()), 0.0, 0.0);
+        }
+        assert_eq!(q.next_send(0.0).1.iter().map(|i| i.media_id).collect::<Vec<_>>(), [21, 22, 23, 24, 25]);
+        // A delete, another change of an entry already in, one settling:
+        // the request ends before each.
+        let mut q = Queue::default();
+        q.push(1, save(11, 1), None, "T", 0.0, 0.0);
+        q.push(2, save(22, 2), None, "T", 0.0, 0.0);
+        q.push(3, Change::Delete { entry_id: Some(33) }, None, "T", 0.0, 0.0);
+        q.push(4, save(44, 4), None, "T", 0.0, 0.0);
+        assert_eq!(q.next_send(0.0), (Via::Aliased, q.items[..2].to_vec()));
+        let mut q = Queue::default();
+        q.push(1, save(11, 1), None, "T", 0.0, 0.0);
+        q.push(2, save(22, 2), None, "T", 0.0, 700.0);
+        assert_eq!(q.next_send(0.0).0, Via::Alone, "the second is still settling");
+        // Saves of existing entries with the same values: one bulk update.
+        let mut q = Queue::default();
+        for media in [1, 2] {
+            q.push(media, Change::Save { entry_id: Some(media * 11), patch: status(ListStatus::Paused) }, None, "T", 0.0, 0.0);
+        }
+        assert_eq!(q.next_send(0.0).0, Via::Together);
+        q.push(3, Change::Delete { entry_id: Some(33) }, None, "T", 0.0, 0.0);
+        assert_eq!(q.next_send(0.0).1.len(), 2);
+    }
+
+    #[test]
+    fn a_refused_request_of_many_sends_each_alone() {
+        let mut q = Queue::default();
+        for media in 1..=3 {
+            q.push(media, save(media * 11, media as u32), None, "T", 0.0, 0.0);
+        }
+        let (_, batch) = q.next_send(0.0);
+        let seqs: Vec<u64> = batch.iter().map(|i| i.seq).collect();
+        for s in &seqs {
+            q.set_in_flight(*s, true);
+        }
+        q.send_alone(&seqs);
+        assert_eq!(q.len(), 3, "nothing dropped");
+        for media in 1..=3 {
+            let (via, batch) = q.next_send(0.0);
+            assert_eq!((via, batch[0].media_id, batch.len()), (Via::Alone, media, 1));
+            q.answer(batch[0].seq, Ok(()), 0.0, 0.0);
+        }
+        let kept: Item = serde_json::from_value(serde_json::json!({"seq": 1, "media_id": 1, "change": {"Delete": {"entry_id": null}}, "before": null, "title": "T", "attempts": 0, "not_before": 0.0, "uncertain": false})).unwrap();
+        assert!(!kept.alone, "a change kept by an older version goes with others");
     }
 
     #[test]

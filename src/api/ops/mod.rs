@@ -20,6 +20,7 @@ pub mod post;
 pub mod recommendation;
 pub mod review;
 pub mod save_entry;
+pub mod save_entries;
 pub mod save_user_options;
 pub mod schedule;
 pub mod search;

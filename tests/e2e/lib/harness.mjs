@@ -158,3 +158,11 @@ export async function waitFor(cond, ms = 10000) {
   }
   assert.fail('condition not met in time');
 }
+
+/**
+ * How many entry saves the stand-in was sent: one per `SaveEntry`, one per
+ * aliased save in a `SaveEntries` (the outbox sends many saves, each with
+ * its own values, in one request).
+ */
+export const savesSent = (standIn) => standIn.graphqlRequests().reduce((n, r) => n + (r.operationName === 'SaveEntry' ? 1
+  : r.operationName === 'SaveEntries' ? Object.keys(r.body?.variables ?? {}).filter((k) => /^(id|mediaId)\d+$/.test(k)).length : 0), 0);

@@ -123,3 +123,51 @@ test('a file that is not an export is refused with a reason; AniList failing to 
   // refuses (and says so); AniList's 500 is reported by the browser too.
   assert.deepEqual(problemsBut(page), []);
 });
+
+/** Gives the filler titles MyAnimeList ids (none is on the lists) and an export of `n` of them. */
+function fillerExport(n) {
+  const extra = world.standIn.data.media.filter((m) => m.id > 90000 && m.id < 90100).slice(0, n);
+  extra.forEach((m, i) => { m.idMal = 80001 + i; });
+  const text = `<?xml version="1.0"?><myanimelist>${extra.map((m) => anime({ series_animedb_id: m.idMal, series_title: m.title.romaji, my_watched_episodes: (m.id % 12) + 1, my_status: 'Watching' })).join('\n')}</myanimelist>`;
+  return { extra, text };
+}
+
+test('a big export goes to AniList twenty entries a request', async () => {
+  const { extra, text } = fillerExport(23);
+  const page = await world.newPage();
+  await openSettings(page);
+  await choose(page, 'animelist.xml', text);
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.equal(await page.textContent('[data-testid=import-add]'), `${extra.length} to add to your lists`);
+  await page.click('[data-testid=import-go]');
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'), 30000);
+  const sent = world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntries');
+  const counts = sent.map((r) => Object.keys(r.body.variables).filter((k) => k.startsWith('mediaId')).length);
+  assert.deepEqual(counts, [20, 3]);
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry').length, 0);
+  assert.ok(extra.every((m) => viewerEntry(m.id)?.progress === (m.id % 12) + 1 && viewerEntry(m.id).status === 'CURRENT'));
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('a request of many AniList refuses is sent again entry by entry, and only the refused one is rolled back', async () => {
+  const { extra, text } = fillerExport(4);
+  const page = await world.newPage();
+  await openSettings(page);
+  await choose(page, 'animelist.xml', text);
+  await page.waitForSelector('[data-testid=import-preview]');
+  // AniList refuses the request (one title it will not take), then that
+  // title alone.
+  const refusal = JSON.stringify({ data: null, errors: [{ message: 'validation', status: 400, validation: { mediaId: ['The selected media id is invalid.'] } }] });
+  world.standIn.fault({ kind: 'graphql-error', status: 400, body: refusal, operation: 'SaveEntries' });
+  world.standIn.fault({ kind: 'graphql-error', status: 400, body: refusal, operation: 'SaveEntry' });
+  await page.click('[data-testid=import-go]');
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'), 30000);
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntries').length, 1);
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'SaveEntry').length, 4, 'each alone');
+  assert.deepEqual(extra.map((m) => Boolean(viewerEntry(m.id))), [false, true, true, true], 'all but the one refused');
+  assert.match(await page.textContent('[data-testid=flashes]'), /was not saved/);
+  await page.click('nav.site-nav >> text="Lists"');
+  await page.waitForSelector(`li.entry:has-text("${extra[1].title.english}")`);
+  assert.equal(await page.locator(`li.entry:has-text("${extra[0].title.english}")`).count(), 0, 'rolled back from the list');
+  assert.deepEqual(problemsBut(page), []);
+});

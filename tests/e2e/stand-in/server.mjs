@@ -23,11 +23,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  buildSchema, parse, validate, execute, GraphQLError, valueFromAST, getOperationAST,
+  buildSchema, parse, validate, execute, GraphQLError, valueFromAST, getOperationAST, Kind,
 } from 'graphql';
 import { freshFixtures, heavyList, VIEWER_ID } from './fixtures.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/** AniList refuses a request whose complexity passes this. */
+export const MAX_COMPLEXITY = 500;
+
+/**
+ * A request's complexity, as AniList counts it: each field 1 and what it
+ * selects; `UpdateMediaListEntries` counts its selection once per entry
+ * it changes (AniList: "Max query complexity should be 500 but got 646"
+ * from a bulk update of 38 entries).
+ */
+export function complexity(document, operationName, variables = {}) {
+  const fragments = Object.fromEntries(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const op = getOperationAST(document, operationName ?? undefined);
+  const valueOf = (v) => (v.kind === Kind.VARIABLE ? variables[v.name.value] : v.kind === Kind.LIST ? v.values.map(valueOf) : v.value);
+  const of = (set) => (set?.selections ?? []).reduce((sum, s) => {
+    if (s.kind === Kind.INLINE_FRAGMENT) return sum + of(s.selectionSet);
+    if (s.kind === Kind.FRAGMENT_SPREAD) return sum + of(fragments[s.name.value]?.selectionSet);
+    const ids = s.name.value === 'UpdateMediaListEntries' ? s.arguments.find((a) => a.name.value === 'ids') : null;
+    const times = ids ? Math.max(1, (valueOf(ids.value) ?? []).length) : 1;
+    return sum + 1 + of(s.selectionSet) * times;
+  }, 0);
+  return op ? of(op.selectionSet) : 0;
+}
+
 export const TOKEN_LIFETIME = 31536000;
 export const DEFAULT_CLIENT_ID = '1000';
 
@@ -449,6 +473,8 @@ export class StandIn {
     }
     const op = getOperationAST(document, body.operationName ?? undefined);
     if (!op) return apiError(400, 'Unknown or ambiguous operation name.');
+    const cost = complexity(document, body.operationName, body.variables ?? {});
+    if (cost > MAX_COMPLEXITY) return apiError(400, `Max query complexity should be ${MAX_COMPLEXITY} but got ${cost}.`);
     if (op.operation === 'mutation' && viewerId === null) return apiError(401, 'Unauthorized.');
 
     const result = await execute({
