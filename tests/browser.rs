@@ -334,6 +334,26 @@ fn retry_after_dates_are_read_by_the_browser() {
     assert_eq!(tsuzuki::api::response::retry_after_secs(Some(&retry_after_in_seconds("Sun, 06 Nov 1994 08:50:07 GMT", now))), 30);
 }
 
+#[wasm_bindgen_test]
+fn a_myanimelist_export_is_read_by_the_browsers_xml_parser() {
+    use tsuzuki::components::import_lists::read_xml;
+    use tsuzuki::media::{ListStatus, MediaKind};
+    let text = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<myanimelist>\n<myinfo><user_export_type>1</user_export_type></myinfo>\n\
+        <anime><series_animedb_id>1</series_animedb_id><series_title><![CDATA[Cowboy <Bebop> & co]]></series_title><my_watched_episodes>26</my_watched_episodes>\
+        <my_status>Completed</my_status><my_comments><![CDATA[Line one\nline two]]></my_comments></anime>\n\
+        <anime><series_title>No id</series_title><my_status>Watching</my_status></anime>\n\
+        <manga><manga_mangadb_id>2</manga_mangadb_id><my_read_chapters>10</my_read_chapters><my_status>Reading</my_status></manga>\n</myanimelist>";
+    let (entries, skipped) = read_xml(text).expect("an export");
+    assert_eq!(entries.len(), 2);
+    assert_eq!((entries[0].kind, entries[0].title.as_str(), entries[0].progress, entries[0].status), (MediaKind::Anime, "Cowboy <Bebop> & co", 26, ListStatus::Completed));
+    assert_eq!(entries[0].notes, "Line one\nline two");
+    assert_eq!((entries[1].kind, entries[1].mal_id, entries[1].status), (MediaKind::Manga, 2, ListStatus::Current));
+    assert_eq!(skipped, ["No id has no MyAnimeList id"]);
+    for not_an_export in ["<rss><channel/></rss>", "not xml <at all", ""] {
+        assert!(read_xml(not_an_export).is_err_and(|e| e.contains("not MyAnimeList's export")), "{not_an_export}");
+    }
+}
+
 // ---- the session store -------------------------------------------------
 
 mod session_store {

@@ -55,7 +55,7 @@ async fn file_text(file: &web_sys::File) -> Result<String, String> {
 
 /// The export's entries (and why any could not be taken), read by the
 /// browser's XML parser.
-fn read_xml(text: &str) -> Result<(Vec<MalEntry>, Vec<String>), String> {
+pub fn read_xml(text: &str) -> Result<(Vec<MalEntry>, Vec<String>), String> {
     let not_mal = "This file is not MyAnimeList's export: choose the .xml (or .xml.gz) file MyAnimeList's Export gives.";
     let parser = web_sys::DomParser::new().map_err(|_| "This browser cannot read XML.".to_string())?;
     let doc = parser.parse_from_string(text, web_sys::SupportedType::TextXml).map_err(|_| not_mal.to_string())?;
@@ -287,7 +287,16 @@ pub fn ImportLists() -> impl IntoView {
                             </p>
                         }.into_any(),
                         Step::FindFailed(e) => view! { <div data-testid="import-error"><ApiErrorView error=e retry=retry/></div> }.into_any(),
-                        Step::Matching => view! { <p role="status" data-testid="import-progress"><progress aria-label="Reading your lists"></progress>" Reading your lists…"</p> }.into_any(),
+                        Step::Matching => view! {
+                            <p role="status" data-testid="import-progress">
+                                <progress aria-label="Reading your lists"></progress>
+                                " Reading your lists… "
+                                {move || {
+                                    let read: usize = state.with_value(Import::kinds).into_iter().map(|k| store.refresh_state(k).loaded).sum();
+                                    (read > 0).then(|| format!("{} so far", crate::text::entries(read)))
+                                }}
+                            </p>
+                        }.into_any(),
                         Step::Ready(plan) => preview(plan, state, store, differ_too, go, step).into_any(),
                         Step::Sent(added, changed) => {
                             let n = added + changed;
