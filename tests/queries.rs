@@ -105,6 +105,28 @@ fn many_saves_in_one_request_are_valid_and_read_their_answer() {
     }
 }
 
+/// Many pages of titles by MyAnimeList id in one request: valid against
+/// the schema at a few sizes, and the answer reads by alias.
+#[test]
+fn many_pages_of_titles_by_mal_id_are_valid_and_read_their_answer() {
+    let text = mal_ids::many_query(2);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ByMalIdsMany.json");
+    let whole: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let read: mal_ids::ManyData = serde_json::from_value(select(&whole, &text)).expect("the answer reads as the text selects it");
+    let p0 = read.get("p0").cloned().flatten().expect("p0");
+    assert_eq!(p0.items.iter().map(|m| (m.id, m.id_mal)).collect::<Vec<_>>(), [(1, Some(1))]);
+    assert_eq!(p0.items[0].episodes, Some(26));
+    assert!(read.get("p1").cloned().flatten().is_some_and(|p| p.items.is_empty() && p.page_info.and_then(|i| i.has_next_page) == Some(false)));
+    assert!(!read.contains_key("p2"), "only what the text asks for");
+    let Some((path, schema)) = schema_text() else { return };
+    let schema = Schema::parse_and_validate(schema, &path).unwrap();
+    for n in [1, 2, mal_ids::PAGES_PER_REQUEST] {
+        let doc = ExecutableDocument::parse_and_validate(&schema, mal_ids::many_query(n), "ByMalIdsMany.graphql")
+            .unwrap_or_else(|e| panic!("ByMalIdsMany of {n} is not valid against AniList's schema:\n{e}"));
+        assert!(doc.operations.get(Some(mal_ids::MANY_NAME)).is_ok_and(|o| !o.is_mutation()));
+    }
+}
+
 #[test]
 fn the_check_catches_a_wrong_field() {
     let Some((path, text)) = schema_text() else { return };

@@ -127,12 +127,13 @@ impl Api {
         Ok(data)
     }
 
-    /// Runs a mutation whose text is made for the call (as many aliased
-    /// fields as it needs: [`crate::api::ops::save_entries`]); sent once,
-    /// as every mutation.
-    pub async fn run_made<V: serde::Serialize, D: serde::de::DeserializeOwned>(&self, token: Option<&Credential>, name: &str, text: &str, vars: &V) -> Result<D, ApiError> {
+    /// Runs an operation whose text is made for the call (as many aliased
+    /// fields as it needs: [`crate::api::ops::save_entries`],
+    /// [`crate::api::ops::mal_ids::many_query`]); a mutation is sent once,
+    /// a query as [`Api::run`]'s.
+    pub async fn run_made<V: serde::Serialize, D: serde::de::DeserializeOwned>(&self, token: Option<&Credential>, name: &str, text: &str, mutation: bool, vars: &V) -> Result<D, ApiError> {
         let variables = serde_json::to_value(vars).map_err(|e| ApiError::Shape(e.to_string()))?;
-        let (raw, _) = self.run_untyped(name, text, true, variables, token, false).await?;
+        let (raw, _) = self.run_untyped(name, text, mutation, variables, token, false).await?;
         raw.data().and_then(|text| serde_json::from_str::<D>(text).map_err(|e| ApiError::Shape(e.to_string())))
     }
 

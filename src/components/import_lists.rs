@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::api::operation::has_next;
 use crate::api::ops::list_collection::{Entry, Media};
 use crate::api::ops::mal_ids::{self, ByMalIds};
 use crate::api::{Api, ApiError};
@@ -116,48 +117,70 @@ impl Import {
     }
 }
 
-/// The titles of every lookup from `state.next` on, in order; stops at
-/// the first failure (a retry goes on from there) or when the card is gone.
+/// The titles of every lookup from `state.next` on, in order, up to
+/// [`mal_ids::PAGES_PER_REQUEST`] lookups of a kind in one request; stops
+/// at the first failure (a retry goes on from there) or when the card is
+/// gone.
 async fn find_titles(api: Api, credential: Credential, state: StoredValue<Import, LocalStorage>, step: RwSignal<Step>) {
     let Some(chunks) = state.try_with_value(Import::chunks) else { return };
     let total: usize = chunks.iter().map(|(_, ids)| ids.len()).sum();
-    let start = state.try_with_value(|s| s.next).unwrap_or(0);
-    let mut done: usize = chunks.iter().take(start).map(|(_, ids)| ids.len()).sum();
-    for (at, (kind, ids)) in chunks.into_iter().enumerate().skip(start) {
+    let mut at = state.try_with_value(|s| s.next).unwrap_or(0);
+    let mut done: usize = chunks.iter().take(at).map(|(_, ids)| ids.len()).sum();
+    let keep = |kind: MediaKind, titles: Vec<Media>| {
+        state.try_update_value(|s| {
+            for m in titles {
+                if let Some(mal) = m.id_mal {
+                    s.found.entry((kind, mal)).or_insert(m);
+                }
+            }
+        })
+    };
+    while at < chunks.len() {
+        let kind = chunks[at].0;
+        let group: Vec<Vec<i64>> = chunks[at..].iter().take(mal_ids::PAGES_PER_REQUEST).take_while(|(k, _)| *k == kind).map(|(_, ids)| ids.clone()).collect();
         if step.try_set(Step::Finding(done, total)).is_some() {
             return;
         }
         let kind_type = if kind == MediaKind::Anime { MediaType::Anime } else { MediaType::Manga };
-        let mut page = 1;
-        loop {
-            let vars = mal_ids::Vars { ids: ids.clone(), kind: kind_type, page };
-            match api.run::<ByMalIds>(Some(&credential), &vars, false).await {
-                Ok(d) => {
-                    let (titles, more) = d.items();
-                    let kept = state.try_update_value(|s| {
-                        for m in titles {
-                            if let Some(mal) = m.id_mal {
-                                s.found.entry((kind, mal)).or_insert(m);
-                            }
+        let vars = mal_ids::ManyVars { ids: group.clone(), kind: kind_type };
+        let mut pages = match api.run_made::<_, mal_ids::ManyData>(Some(&credential), mal_ids::MANY_NAME, &mal_ids::many_query(group.len()), false, &vars).await {
+            Ok(pages) => pages,
+            Err(e) => {
+                let _ = step.try_set(Step::FindFailed(e));
+                return;
+            }
+        };
+        for (k, ids) in group.iter().enumerate() {
+            let (titles, mut more) = match pages.remove(&mal_ids::page_alias(k)).flatten() {
+                Some(p) => (p.items, has_next(p.page_info.as_ref())),
+                None => (Vec::new(), false),
+            };
+            if keep(kind, titles).is_none() {
+                return;
+            }
+            // Two AniList titles rarely share an id: a few pages at most.
+            let mut page = 2;
+            while more && page <= 4 {
+                let vars = mal_ids::Vars { ids: ids.clone(), kind: kind_type, page };
+                match api.run::<ByMalIds>(Some(&credential), &vars, false).await {
+                    Ok(d) => {
+                        let (titles, next) = d.items();
+                        if keep(kind, titles).is_none() {
+                            return;
                         }
-                    });
-                    if kept.is_none() {
+                        more = next;
+                        page += 1;
+                    }
+                    Err(e) => {
+                        let _ = step.try_set(Step::FindFailed(e));
                         return;
                     }
-                    // Two AniList titles rarely share an id: a few pages at most.
-                    if !more || page >= 4 {
-                        break;
-                    }
-                    page += 1;
-                }
-                Err(e) => {
-                    let _ = step.try_set(Step::FindFailed(e));
-                    return;
                 }
             }
         }
-        done += ids.len();
-        if state.try_update_value(|s| s.next = at + 1).is_none() {
+        done += group.iter().map(Vec::len).sum::<usize>();
+        at += group.len();
+        if state.try_update_value(|s| s.next = at).is_none() {
             return;
         }
     }

@@ -753,7 +753,7 @@ impl Outbox {
             self.queue.update(|q| q.send_alone(&batch.iter().map(|i| i.seq).collect::<Vec<_>>()));
             return true;
         }
-        let answer = api.run_made::<_, save_entries::Data>(Some(credential), save_entries::NAME, &save_entries::query(batch.len()), &vars).await;
+        let answer = api.run_made::<_, save_entries::Data>(Some(credential), save_entries::NAME, &save_entries::query(batch.len()), true, &vars).await;
         if switched() {
             return false;
         }

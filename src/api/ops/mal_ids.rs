@@ -3,9 +3,12 @@
 //! title each of its entries is. Each title comes with the fields a list
 //! entry keeps, so an added entry shows at once as it will after a refresh.
 
-use serde::Serialize;
+use std::collections::HashMap;
 
-use crate::api::operation::{Operation, PageData};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::api::operation::{Operation, PageData, PageOf};
 use crate::api::ops::list_collection::Media;
 use crate::media::MediaType;
 use crate::media_fields;
@@ -41,4 +44,68 @@ pub struct Vars {
     /// From 1: a later page only when AniList says one follows (two titles
     /// may share a MyAnimeList id).
     pub page: u32,
+}
+
+/// The most pages of ids one [`many_query`] asks for: each page costs
+/// AniList's complexity count about 33, far under its 500, and a request
+/// is a request however much it asks (5,000 ids: ten requests).
+pub const PAGES_PER_REQUEST: usize = 10;
+
+pub const MANY_NAME: &str = "ByMalIdsMany";
+
+/// The alias of the `k`th page in the text and the answer.
+pub fn page_alias(k: usize) -> String {
+    format!("p{k}")
+}
+
+/// The first page of titles for each of `n` lists of ids, in one request
+/// (`$ids0`, `$ids1`…; a list that has a second page, two titles sharing
+/// an id, is asked again with [`ByMalIds`]).
+pub fn many_query(n: usize) -> String {
+    let declared: Vec<String> = (0..n).map(|k| format!("$ids{k}: [Int]")).collect();
+    let mut text = format!("query {MANY_NAME}({}, $type: MediaType) {{\n", declared.join(", "));
+    for k in 0..n {
+        text.push_str(&format!(
+            "  {}: Page(page: 1, perPage: 50) {{ pageInfo {{ hasNextPage }} items: media(idMal_in: $ids{k}, type: $type) {{ {} }} }}\n",
+            page_alias(k),
+            media_fields!()
+        ));
+    }
+    text.push('}');
+    text
+}
+
+/// The lists of ids (each at most [`PER_REQUEST`]) and their kind.
+#[derive(Clone, Debug)]
+pub struct ManyVars {
+    pub ids: Vec<Vec<i64>>,
+    pub kind: MediaType,
+}
+
+impl Serialize for ManyVars {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.ids.len() + 1))?;
+        for (k, ids) in self.ids.iter().enumerate() {
+            map.serialize_entry(&format!("ids{k}"), ids)?;
+        }
+        map.serialize_entry("type", &self.kind)?;
+        map.end()
+    }
+}
+
+/// Each page by alias.
+pub type ManyData = HashMap<String, Option<PageOf<Media>>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_pages_in_one_request_each_with_its_ids() {
+        let vars = ManyVars { ids: vec![vec![1, 2], vec![3]], kind: MediaType::Manga };
+        assert_eq!(serde_json::to_value(&vars).unwrap(), serde_json::json!({"ids0": [1, 2], "ids1": [3], "type": "MANGA"}));
+        let text = many_query(2);
+        assert!(text.starts_with("query ByMalIdsMany($ids0: [Int], $ids1: [Int], $type: MediaType) {"), "{text}");
+        assert!(text.contains("p1: Page(page: 1, perPage: 50) { pageInfo { hasNextPage } items: media(idMal_in: $ids1, type: $type)") && !text.contains("p2:"), "{text}");
+    }
 }

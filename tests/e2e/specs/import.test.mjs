@@ -57,7 +57,7 @@ test('an export is previewed, then only what is new is added; the entries that d
   const differ = await page.textContent('[data-testid=import-differ-entry]', { state: 'attached' });
   assert.match(differ, /Cowboy Bebop: Status Watching → Completed; Progress 12 → 26; Score 8\.5 \/ 10 → 9\.0 \/ 10; Completed none → 2025-01-02/);
   // One request found every title of a kind.
-  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByMalIds').length, 2, 'anime and manga');
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByMalIdsMany').length, 2, 'anime and manga');
   assert.equal(await page.textContent('[data-testid=import-go]'), 'Import 2 entries');
   await page.click('[data-testid=import-go]');
   assert.match(await text('import-done'), /^2 entries are on your lists now, and on their way to AniList: within its rate limit that takes about 1 minute\./);
@@ -112,7 +112,7 @@ test('a file that is not an export is refused with a reason; AniList failing to 
   await page.waitForSelector('[data-testid=import-refused]');
   await choose(page, 'empty.xml', '<?xml version="1.0"?><myanimelist><myinfo/></myanimelist>');
   assert.equal(await page.textContent('[data-testid=import-refused]'), 'This MyAnimeList export has no entries.');
-  world.standIn.fault({ kind: '500', operation: 'ByMalIds', times: 1 });
+  world.standIn.fault({ kind: '500', operation: 'ByMalIdsMany', times: 1 });
   await choose(page, 'animelist.xml', EXPORT);
   await page.waitForSelector('[data-testid=import-error] [data-testid=api-error]');
   assert.match(await page.textContent('[data-testid=import-error]'), /HTTP 500/);
@@ -121,6 +121,24 @@ test('a file that is not an export is refused with a reason; AniList failing to 
   assert.equal(await page.textContent('[data-testid=import-add]'), '2 to add to your lists');
   // The browser's XML parser styles its error inline, which the page's policy
   // refuses (and says so); AniList's 500 is reported by the browser too.
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('many lists of ids go in one request; a page AniList splits is read to its end', async () => {
+  // 120 more ids than there are titles: three lists of ids in one request.
+  const padded = EXPORT.replace('</myanimelist>', `${Array.from({ length: 120 }, (_, i) => anime({ series_animedb_id: 500000 + i, series_title: `Gone ${i}`, my_status: 'Watching' })).join('\n')}\n</myanimelist>`);
+  world.standIn.maxPerPage = 2;
+  const page = await world.newPage();
+  await openSettings(page);
+  await choose(page, 'animelist.xml', padded);
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.equal(await page.textContent('[data-testid=import-add]'), '2 to add to your lists');
+  assert.equal(await page.textContent('[data-testid=import-unknown]'), '121 AniList has no title for');
+  const many = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByMalIdsMany');
+  assert.deepEqual(many.map((r) => Object.keys(r.body.variables).filter((k) => k.startsWith('ids')).length), [3, 1], 'anime: three lists of ids; manga: one');
+  // The first anime list's three titles come two to a page here: its second page asked alone.
+  const more = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByMalIds');
+  assert.deepEqual(more.map((r) => r.body.variables.page), [2]);
   assert.deepEqual(problemsBut(page), []);
 });
 
