@@ -292,7 +292,11 @@ pub fn ImportLists() -> impl IntoView {
                     step.set(Step::Sent(plan.add.len(), changed));
                 };
                 view! {
-                    <p>"Bring your MyAnimeList lists here: on MyAnimeList, "<em>"Export"</em>" your anime or manga list, then choose the file it gives (.xml.gz or .xml). It is read here in your browser; you see what it would change before anything is sent."</p>
+                    <p>
+                        "Bring your MyAnimeList lists here: on "
+                        <a href="https://myanimelist.net/panel.php?go=export" target="_blank" rel="noopener noreferrer">"MyAnimeList's export page"</a>
+                        ", export your anime or manga list, then choose the file it gives (.xml.gz or .xml). It is read here in your browser; you see what it would change before anything is sent."
+                    </p>
                     <label class="import__file">
                         <span class="field__label">"MyAnimeList export"</span>
                         <input type="file" accept=".xml,.gz,application/xml,text/xml,application/gzip" data-testid="import-file"
@@ -323,6 +327,7 @@ pub fn ImportLists() -> impl IntoView {
                         Step::Ready(plan) => preview(plan, state, store, differ_too, go, step).into_any(),
                         Step::Sent(added, changed) => {
                             let n = added + changed;
+                            let kinds = state.with_value(Import::kinds);
                             view! {
                                 <p role="status" data-testid="import-done">
                                     {format!(
@@ -333,6 +338,13 @@ pub fn ImportLists() -> impl IntoView {
                                         crate::text::time_spent(crate::outbox::rules::minutes_to_send(n)),
                                     )}
                                 </p>
+                                <div class="actions">
+                                    {kinds.into_iter().map(|k| view! {
+                                        <leptos_router::components::A href=Page::Lists(k).href() attr:class="button button--secondary">
+                                            {format!("Your {} list", k.slug())}
+                                        </leptos_router::components::A>
+                                    }).collect_view()}
+                                </div>
                             }.into_any()
                         }
                     }}

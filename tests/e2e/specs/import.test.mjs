@@ -74,8 +74,9 @@ test('an export is previewed, then only what is new is added; the entries that d
   const bebop = viewerEntry(1);
   assert.equal(bebop.status, 'CURRENT', 'not changed: the person did not ask');
   assert.equal(bebop.progress, 12);
-  // The lists show them at once, from the store.
-  await page.click('nav.site-nav >> text="Lists"');
+  // The lists show them at once, from the store; the card leads there.
+  assert.deepEqual(await page.$$eval('[data-testid=import] .actions a', (as) => as.map((a) => a.textContent)), ['Your anime list', 'Your manga list']);
+  await page.click('[data-testid=import] >> text="Your anime list"');
   await page.waitForSelector('[data-testid=entry-700001]');
   await page.waitForSelector('text=Bakery at Dawn');
   assert.deepEqual(page.problems, []);
