@@ -186,6 +186,25 @@ test('many edits at once: the bar and the preview, light and dark, desktop and p
   }
 });
 
+test('an import\'s preview, its differences open, light and dark, desktop and phone: no serious or critical axe violation', async () => {
+  const x = (kind, f) => `<${kind}>${Object.entries(f).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</${kind}>`;
+  const text = `<?xml version="1.0"?><myanimelist>${x('anime', { series_animedb_id: 1, series_title: 'Cowboy Bebop', my_watched_episodes: 26, my_status: 'Completed' })}${x('anime', { series_animedb_id: 60001, my_status: 'Watching' })}${x('anime', { series_animedb_id: 77, series_title: 'Only there', my_status: 'Watching' })}</myanimelist>`;
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await world.newPage({ viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(world, page);
+      await page.goto(`${world.app.url}settings`);
+      await appReady(page);
+      await page.setInputFiles('[data-testid=import-file]', { name: 'animelist.xml', mimeType: 'application/xml', buffer: Buffer.from(text) });
+      await page.waitForSelector('[data-testid=import-preview]');
+      for (const summary of await page.$$('[data-testid=import-preview] summary')) await summary.click();
+      assert.deepEqual(await audit(page), [], `${viewport.width} ${scheme}`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});
+
 test('favourites being put in order, light and dark, desktop and phone: no serious or critical axe violation', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
     for (const scheme of ['light', 'dark']) {
