@@ -8,9 +8,12 @@
 
 use std::collections::HashMap;
 
-use crate::api::ops::list_collection::Media;
+use serde::Deserialize;
+
+use crate::api::ops::list_collection::{Entry, Media};
 use crate::edit::{FuzzyDate, Patch, Values};
 use crate::media::{ListStatus, MediaKind, ScoreFormat};
+use crate::store::values_of;
 
 /// One entry of a MyAnimeList export, read.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,42 +203,136 @@ pub struct Plan {
     pub unknown: Vec<MalEntry>,
 }
 
+/// A title with the values a file gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Given {
+    pub kind: MediaKind,
+    pub media: Media,
+    pub values: Values,
+}
+
 impl Plan {
     /// `entries` against the titles `found` (by kind and MyAnimeList id)
     /// and the lists (`held`: an entry's values by media id; `format`: the
     /// user's scoring system). An entry given twice counts once, as its
     /// later one.
     pub fn new(entries: &[MalEntry], found: &HashMap<(MediaKind, i64), Media>, held: impl Fn(i64) -> Option<Values>, format: impl Fn(MediaKind) -> ScoreFormat) -> Plan {
+        let mut given = Vec::with_capacity(entries.len());
+        let mut unknown = Vec::new();
+        let mut missing = std::collections::HashSet::new();
+        for e in entries {
+            match found.get(&(e.kind, e.mal_id)) {
+                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, format(e.kind)) }),
+                None if missing.insert((e.kind, e.mal_id)) => unknown.push(e.clone()),
+                None => {}
+            }
+        }
+        Plan { unknown, ..Plan::of(given, held) }
+    }
+
+    /// Titles with their values against the lists (`held`). A title given
+    /// twice counts once, as its later one.
+    pub fn of(given: Vec<Given>, held: impl Fn(i64) -> Option<Values>) -> Plan {
         let mut plan = Plan::default();
         let mut seen = std::collections::HashSet::new();
-        for e in entries.iter().rev() {
-            let Some(media) = found.get(&(e.kind, e.mal_id)) else {
-                if seen.insert((e.kind, -e.mal_id)) {
-                    plan.unknown.push(e.clone());
-                }
-                continue;
-            };
-            if !seen.insert((e.kind, media.id)) {
+        for g in given.into_iter().rev() {
+            if !seen.insert(g.media.id) {
                 continue;
             }
-            let file = values_for(e, media, format(e.kind));
-            match held(media.id) {
-                None => plan.add.push(Added { kind: e.kind, media: media.clone(), values: file }),
+            match held(g.media.id) {
+                None => plan.add.push(Added { kind: g.kind, media: g.media, values: g.values }),
                 Some(now) => {
-                    let patch = patch_over(&now, &file);
+                    let patch = patch_over(&now, &g.values);
                     if patch.is_empty() {
                         plan.same += 1;
                     } else {
-                        plan.differ.push(Differs { media_id: media.id, title: media.title(), now, patch });
+                        plan.differ.push(Differs { media_id: g.media.id, title: g.media.title(), now, patch });
                     }
                 }
             }
         }
         plan.add.reverse();
         plan.differ.reverse();
-        plan.unknown.reverse();
         plan
     }
+}
+
+/// A score given in `from` in the user's format `to` (through AniList's
+/// 100-point scale; none stays none).
+pub fn score_between(score: f64, from: ScoreFormat, to: ScoreFormat) -> f64 {
+    if from == to || score <= 0.0 {
+        return score.max(0.0);
+    }
+    let hundred = match from {
+        ScoreFormat::Point100 => score,
+        ScoreFormat::Point10Decimal | ScoreFormat::Point10 => score * 10.0,
+        ScoreFormat::Point5 => score * 20.0,
+        ScoreFormat::Point3 => match score.round() as i64 {
+            1 => 35.0,
+            2 => 60.0,
+            _ => 85.0,
+        },
+    }
+    .clamp(1.0, 100.0);
+    match to {
+        ScoreFormat::Point100 => hundred.round(),
+        ScoreFormat::Point10Decimal => (hundred / 10.0 * 10.0).round() / 10.0,
+        ScoreFormat::Point10 => (hundred / 10.0).round().max(1.0),
+        ScoreFormat::Point5 => (hundred / 20.0).round().max(1.0),
+        ScoreFormat::Point3 => match hundred {
+            h if h <= 40.0 => 1.0,
+            h if h <= 70.0 => 2.0,
+            _ => 3.0,
+        },
+    }
+}
+
+/// This app's own backup (Settings, *Your data*, AniList JSON).
+#[derive(Deserialize)]
+struct Backup {
+    anime: Option<BackupKind>,
+    manga: Option<BackupKind>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BackupKind {
+    #[serde(default)]
+    score_format: ScoreFormat,
+    #[serde(default)]
+    lists: Vec<BackupList>,
+}
+
+#[derive(Deserialize)]
+struct BackupList {
+    #[serde(default)]
+    entries: Vec<Entry>,
+}
+
+/// The titles of a backup this app made (its AniList JSON), each once,
+/// with every value it kept: scores in the user's `format`, custom lists
+/// only those the account has (`lists`), advanced scores left out (their
+/// sections may differ).
+pub fn read_backup(text: &str, format: impl Fn(MediaKind) -> ScoreFormat, lists: impl Fn(MediaKind) -> Vec<String>) -> Result<Vec<Given>, String> {
+    let backup: Backup = serde_json::from_str(text).map_err(|_| "This JSON is not a backup of lists made here (Settings, Your data, AniList JSON).".to_string())?;
+    let mut given = Vec::new();
+    for (kind, part) in [(MediaKind::Anime, backup.anime), (MediaKind::Manga, backup.manga)] {
+        let Some(part) = part else { continue };
+        let (to, have) = (format(kind), lists(kind));
+        let mut seen = std::collections::HashSet::new();
+        for e in part.lists.into_iter().flat_map(|l| l.entries) {
+            if !seen.insert(e.media_id) {
+                continue;
+            }
+            let mut values = values_of(&e);
+            values.score = score_between(values.score, part.score_format, to);
+            values.lists.retain(|n| have.contains(n));
+            values.advanced.clear();
+            let media = e.media.unwrap_or_else(|| Media { id: e.media_id, ..Media::default() });
+            given.push(Given { kind, media, values });
+        }
+    }
+    Ok(given)
 }
 
 /// The MyAnimeList ids to look up, by kind, each once, in the file's order.
@@ -425,5 +522,39 @@ mod tests {
         assert_eq!((words[0].1.as_str(), words[0].2.as_str()), ("Watching", "Completed"));
         assert_eq!((words[1].1.as_str(), words[1].2.as_str()), ("10", "26"));
         assert_eq!(words[3].1, "none");
+    }
+    #[test]
+    fn scores_move_between_formats() {
+        assert_eq!(score_between(8.5, ScoreFormat::Point10Decimal, ScoreFormat::Point100), 85.0);
+        assert_eq!(score_between(85.0, ScoreFormat::Point100, ScoreFormat::Point10Decimal), 8.5);
+        assert_eq!(score_between(85.0, ScoreFormat::Point100, ScoreFormat::Point5), 4.0);
+        assert_eq!(score_between(3.0, ScoreFormat::Point3, ScoreFormat::Point10), 9.0);
+        assert_eq!(score_between(2.0, ScoreFormat::Point5, ScoreFormat::Point3), 1.0);
+        assert_eq!(score_between(3.0, ScoreFormat::Point5, ScoreFormat::Point3), 2.0);
+        assert_eq!(score_between(0.0, ScoreFormat::Point5, ScoreFormat::Point100), 0.0, "none stays none");
+        assert_eq!(score_between(7.5, ScoreFormat::Point10Decimal, ScoreFormat::Point10Decimal), 7.5);
+    }
+
+    #[test]
+    fn a_backup_gives_each_title_once_with_its_values() {
+        let text = r#"{"anime": {"scoreFormat": "POINT_100", "lists": [
+            {"name": "Watching", "status": "CURRENT", "isCustomList": false, "entries": [
+                {"id": 1, "mediaId": 10, "status": "CURRENT", "progress": 3, "score": 80, "notes": "n", "private": true,
+                 "customLists": ["Rewatch", "Gone"], "advancedScores": {"Story": 9}, "media": {"id": 10, "idMal": 5, "title": {"userPreferred": "Ten"}}}]},
+            {"name": "Rewatch", "status": null, "isCustomList": true, "entries": [
+                {"id": 1, "mediaId": 10, "status": "CURRENT", "progress": 3, "score": 80}]}]},
+          "manga": {"lists": [{"entries": [{"id": 2, "mediaId": 20, "status": "PLANNING", "progress": 0, "score": 0}]}]}}"#;
+        let given = read_backup(text, |_| ScoreFormat::Point10Decimal, |k| if k == MediaKind::Anime { vec!["Rewatch".into()] } else { vec![] }).unwrap();
+        assert_eq!(given.len(), 2, "the entry in its custom list counts once");
+        let ten = &given[0];
+        assert_eq!((ten.kind, ten.media.id, ten.media.title()), (MediaKind::Anime, 10, "Ten".to_string()));
+        assert_eq!((ten.values.progress, ten.values.score, ten.values.private, ten.values.notes.as_str()), (3, 8.0, true, "n"));
+        assert_eq!(ten.values.lists, ["Rewatch"], "only the custom lists the account has");
+        assert!(ten.values.advanced.is_empty());
+        assert_eq!((given[1].kind, given[1].media.id, given[1].values.status), (MediaKind::Manga, 20, ListStatus::Planning));
+        assert!(read_backup("[1, 2]", |_| ScoreFormat::Point10, |_| vec![]).is_err());
+        assert!(read_backup("{\"anime\": {\"lists\": 3}}", |_| ScoreFormat::Point10, |_| vec![]).is_err());
+        let plan = Plan::of(given, |id| (id == 20).then(|| Values::new(ListStatus::Planning)));
+        assert_eq!((plan.add.len(), plan.same, plan.differ.len()), (1, 1, 0));
     }
 }

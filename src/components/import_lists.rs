@@ -101,6 +101,12 @@ enum Step {
 struct Import {
     name: String,
     entries: Vec<MalEntry>,
+    /// A backup made here (AniList JSON): its text, read again once the
+    /// lists are (the scoring system and custom lists they hold decide its
+    /// values), and the kinds it holds.
+    backup: Option<(String, Vec<MediaKind>)>,
+    /// How many entries the file holds.
+    read: usize,
     skipped: Vec<String>,
     found: HashMap<(MediaKind, i64), Media>,
     next: usize,
@@ -113,7 +119,10 @@ impl Import {
     }
 
     fn kinds(&self) -> Vec<MediaKind> {
-        MediaKind::ALL.into_iter().filter(|k| self.entries.iter().any(|e| e.kind == *k)).collect()
+        match &self.backup {
+            Some((_, kinds)) => kinds.clone(),
+            None => MediaKind::ALL.into_iter().filter(|k| self.entries.iter().any(|e| e.kind == *k)).collect(),
+        }
     }
 }
 
@@ -191,7 +200,7 @@ async fn find_titles(api: Api, credential: Credential, state: StoredValue<Import
 pub fn ImportLists() -> impl IntoView {
     view! {
         <section class="card import" data-testid="import">
-            <h2>"Import from MyAnimeList"</h2>
+            <h2>"Import from MyAnimeList, or a backup"</h2>
             {sign_in_gate("Sign in to import a MyAnimeList export".into(), "The entries are added to your own AniList lists.", Page::Settings, move |credential| {
                 let store = use_list_store();
                 let outbox = use_outbox();
@@ -211,11 +220,37 @@ pub fn ImportLists() -> impl IntoView {
                     step.set(Step::Reading);
                     differ_too.set(false);
                     leptos::task::spawn_local(async move {
-                        let read = match file_text(&file).await {
-                            Ok(text) => read_xml(&text),
-                            Err(why) => Err(why),
+                        let text = match file_text(&file).await {
+                            Ok(text) => text,
+                            Err(why) => {
+                                let _ = step.try_set(Step::Refused(why));
+                                return;
+                            }
                         };
-                        let (entries, skipped) = match read {
+                        // A backup made here: its titles are known, nothing to find.
+                        if text.trim_start().starts_with('{') {
+                            let kinds = match import::read_backup(&text, |_| Default::default(), |_| Vec::new()) {
+                                Ok(given) if given.is_empty() => Err("This backup has no entries.".to_string()),
+                                Ok(given) => Ok((given.len(), MediaKind::ALL.into_iter().filter(|k| given.iter().any(|g| g.kind == *k)).collect::<Vec<_>>())),
+                                Err(why) => Err(why),
+                            };
+                            let (read, kinds) = match kinds {
+                                Ok(k) => k,
+                                Err(why) => {
+                                    let _ = step.try_set(Step::Refused(why));
+                                    return;
+                                }
+                            };
+                            if state.try_update_value(|s| *s = Import { name: file.name(), read, backup: Some((text, kinds.clone())), ..Import::default() }).is_none() {
+                                return;
+                            }
+                            for kind in kinds {
+                                outbox.refresh_list(kind, cred.get_value(), true);
+                            }
+                            let _ = step.try_set(Step::Matching);
+                            return;
+                        }
+                        let (entries, skipped) = match read_xml(&text) {
                             Ok(r) => r,
                             Err(why) => {
                                 let _ = step.try_set(Step::Refused(why));
@@ -231,13 +266,15 @@ pub fn ImportLists() -> impl IntoView {
                             return;
                         }
                         let Some(kinds) = state.try_update_value(|s| {
-                            *s = Import { name: file.name(), entries, skipped, ..Import::default() };
+                            *s = Import { name: file.name(), read: entries.len(), entries, skipped, ..Import::default() };
                             s.kinds()
                         }) else { return };
-                        // The lists are read meanwhile (what they hold decides
-                        // what is added and what differs).
+                        // The lists are read whole meanwhile (what they hold
+                        // decides what is added and what differs; a refresh
+                        // that is not forced would not see an entry deleted
+                        // on AniList's site).
                         for kind in kinds {
-                            outbox.refresh_list(kind, cred.get_value(), false);
+                            outbox.refresh_list(kind, cred.get_value(), true);
                         }
                         find.get_value()();
                     });
@@ -259,13 +296,20 @@ pub fn ImportLists() -> impl IntoView {
                         .iter()
                         .flat_map(|k| store.with_untracked(*k, |d| d.map(|d| d.entries.iter().map(|e| (e.media_id, values_of(e))).collect::<Vec<_>>()).unwrap_or_default()))
                         .collect();
-                    let plan = state.with_value(|s| Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k)));
-                    step.set(Step::Ready(Arc::new(plan)));
+                    let custom = |k: MediaKind| store.with_untracked(k, |d| d.map(|d| d.list_names.clone()).unwrap_or_default());
+                    let plan = state.with_value(|s| match &s.backup {
+                        Some((text, _)) => import::read_backup(text, |k| store.score_format(k), custom).map(|given| Plan::of(given, |id| held.get(&id).cloned())),
+                        None => Ok(Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k))),
+                    });
+                    step.set(match plan {
+                        Ok(plan) => Step::Ready(Arc::new(plan)),
+                        Err(why) => Step::Refused(why),
+                    });
                 });
                 let retry = Callback::new(move |_| {
                     let kinds = state.with_value(Import::kinds);
                     for kind in kinds {
-                        outbox.refresh_list(kind, cred.get_value(), false);
+                        outbox.refresh_list(kind, cred.get_value(), true);
                     }
                     find.get_value()();
                 });
@@ -295,11 +339,11 @@ pub fn ImportLists() -> impl IntoView {
                     <p>
                         "Bring your MyAnimeList lists here: on "
                         <a href="https://myanimelist.net/panel.php?go=export" target="_blank" rel="noopener noreferrer">"MyAnimeList's export page"</a>
-                        ", export your anime or manga list, then choose the file it gives (.xml.gz or .xml). It is read here in your browser; you see what it would change before anything is sent."
+                        ", export your anime or manga list, then choose the file it gives (.xml.gz or .xml). A backup made here (AniList JSON, above) comes back the same way. It is read here in your browser; you see what it would change before anything is sent."
                     </p>
                     <label class="import__file">
                         <span class="field__label">"MyAnimeList export"</span>
-                        <input type="file" accept=".xml,.gz,application/xml,text/xml,application/gzip" data-testid="import-file"
+                        <input type="file" accept=".xml,.gz,.json,application/xml,text/xml,application/gzip,application/json" data-testid="import-file"
                             disabled=move || step.with(|s| matches!(s, Step::Reading | Step::Finding(..) | Step::Matching))
                             on:change=chosen/>
                     </label>
@@ -360,7 +404,7 @@ const SHOWN: usize = 100;
 
 /// What the import would do, and the choice to do it.
 fn preview(plan: Arc<Plan>, state: StoredValue<Import, LocalStorage>, store: crate::store::ListStore, differ_too: RwSignal<bool>, go: impl Fn(Arc<Plan>) + Clone + 'static, step: RwSignal<Step>) -> impl IntoView {
-    let (name, read, skipped) = state.with_value(|s| (s.name.clone(), s.entries.len(), s.skipped.clone()));
+    let (name, read, skipped) = state.with_value(|s| (s.name.clone(), s.read, s.skipped.clone()));
     let more = |n: usize| (n > SHOWN).then(|| view! { <li>{format!("and {} more", crate::text::group_digits(n - SHOWN))}</li> });
     let (adds, differs, same, unknown) = (plan.add.len(), plan.differ.len(), plan.same, plan.unknown.len());
     let count = move || adds + if differ_too.get() { differs } else { 0 };

@@ -5,6 +5,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
+import fs from 'node:fs';
 import { startWorld, signIn, waitFor, problemsBut } from '../lib/harness.mjs';
 
 let world;
@@ -140,6 +141,36 @@ test('many lists of ids go in one request; a page AniList splits is read to its 
   // The first anime list's three titles come two to a page here: its second page asked alone.
   const more = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByMalIds');
   assert.deepEqual(more.map((r) => r.body.variables.page), [2]);
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('a backup made here (AniList JSON) comes back: what was lost is added again with its values', async () => {
+  Object.assign(viewerEntry(1), { notes: 'Kept in the backup', repeat: 2, private: true, customLists: ['Rewatch'] });
+  const page = await world.newPage();
+  await openSettings(page);
+  await page.waitForSelector('[data-testid=export-json]:not([disabled])');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+  const backup = fs.readFileSync(await download.path(), 'utf8');
+  // Lost since: two entries gone from AniList, one changed.
+  world.standIn.data.entries = world.standIn.data.entries.filter((e) => !(e.userId === 5150 && [1, 30002].includes(e.mediaId)));
+  viewerEntry(5114).progress = 10;
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-file]');
+  await choose(page, 'anilist-5150-lists.json', backup);
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.equal(await page.textContent('[data-testid=import-add]'), '2 to add to your lists');
+  assert.equal(await page.textContent('[data-testid=import-differ]'), '1 on your lists with other values');
+  assert.equal(await page.textContent('[data-testid=import-same]'), '4 already the same');
+  assert.equal(world.standIn.graphqlRequests().filter((r) => /ByMalIds/.test(r.operationName)).length, 0, 'its titles are known: nothing to find');
+  await page.check('[data-testid=import-differ-too]');
+  await page.click('[data-testid=import-go]');
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  const bebop = viewerEntry(1);
+  assert.deepEqual([bebop.status, bebop.progress, bebop.score, bebop.notes, bebop.repeat, bebop.private, bebop.customLists], ['CURRENT', 12, 8.5, 'Kept in the backup', 2, true, ['Rewatch']]);
+  assert.deepEqual([viewerEntry(30002).progress, viewerEntry(30002).progressVolumes], [200, 20]);
+  assert.equal(viewerEntry(5114).progress, 64);
+  await choose(page, 'other.json', '{"anime": {"lists": "no"}}');
+  assert.match(await page.textContent('[data-testid=import-refused]'), /not a backup of lists made here/);
   assert.deepEqual(problemsBut(page), []);
 });
 
