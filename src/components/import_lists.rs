@@ -107,6 +107,10 @@ struct Import {
     backup: Option<(String, Vec<MediaKind>)>,
     /// How many entries the file holds.
     read: usize,
+    /// When the file was chosen (ms): the lists must be read after it.
+    since: f64,
+    /// Whether a read of each kind's list was seen under way since.
+    seen_loading: [bool; 2],
     skipped: Vec<String>,
     found: HashMap<(MediaKind, i64), Media>,
     next: usize,
@@ -241,7 +245,7 @@ pub fn ImportLists() -> impl IntoView {
                                     return;
                                 }
                             };
-                            if state.try_update_value(|s| *s = Import { name: file.name(), read, backup: Some((text, kinds.clone())), ..Import::default() }).is_none() {
+                            if state.try_update_value(|s| *s = Import { name: file.name(), read, backup: Some((text, kinds.clone())), since: js_sys::Date::now(), ..Import::default() }).is_none() {
                                 return;
                             }
                             for kind in kinds {
@@ -266,7 +270,7 @@ pub fn ImportLists() -> impl IntoView {
                             return;
                         }
                         let Some(kinds) = state.try_update_value(|s| {
-                            *s = Import { name: file.name(), read: entries.len(), entries, skipped, ..Import::default() };
+                            *s = Import { name: file.name(), read: entries.len(), entries, skipped, since: js_sys::Date::now(), ..Import::default() };
                             s.kinds()
                         }) else { return };
                         // The lists are read whole meanwhile (what they hold
@@ -284,12 +288,29 @@ pub fn ImportLists() -> impl IntoView {
                     if !step.with(|s| matches!(s, Step::Matching)) {
                         return;
                     }
-                    let kinds = state.with_value(Import::kinds);
-                    let ready = kinds.iter().all(|k| store.with(*k, |d| d.is_some()) && !store.refresh_state(*k).loading);
-                    if !ready {
-                        if let Some(e) = kinds.iter().find_map(|k| store.refresh_state(*k).error.filter(|_| store.with_untracked(*k, |d| d.is_none()))) {
-                            step.set(Step::FindFailed(e));
+                    let (kinds, since) = state.with_value(|s| (s.kinds(), s.since));
+                    // Each list read whole since the file was chosen; or, when
+                    // that read failed, the copy this browser keeps.
+                    let mut ready = true;
+                    for k in &kinds {
+                        let r = store.refresh_state(*k);
+                        if r.loading {
+                            state.update_value(|s| s.seen_loading[k.index()] = true);
+                            ready = false;
+                            continue;
                         }
+                        let (read_since, kept) = store.with(*k, |d| (d.is_some_and(|d| d.fetched_at >= since), d.is_some()));
+                        let failed = state.with_value(|s| s.seen_loading[k.index()]) && r.error.is_some();
+                        match (read_since, failed, kept, r.error) {
+                            (true, ..) | (false, true, true, _) => {}
+                            (false, true, false, Some(e)) => {
+                                step.set(Step::FindFailed(e));
+                                return;
+                            }
+                            _ => ready = false,
+                        }
+                    }
+                    if !ready {
                         return;
                     }
                     let held: HashMap<i64, Values> = kinds
@@ -307,8 +328,10 @@ pub fn ImportLists() -> impl IntoView {
                     });
                 });
                 let retry = Callback::new(move |_| {
-                    let kinds = state.with_value(Import::kinds);
-                    for kind in kinds {
+                    let (kinds, since) = state.with_value(|s| (s.kinds(), s.since));
+                    state.update_value(|s| s.seen_loading = [false; 2]);
+                    // A list already read since the file was chosen is not read again.
+                    for kind in kinds.into_iter().filter(|k| store.with_untracked(*k, |d| !d.is_some_and(|d| d.fetched_at >= since))) {
                         outbox.refresh_list(kind, cred.get_value(), true);
                     }
                     find.get_value()();
