@@ -34,14 +34,6 @@ pub struct MalEntry {
     pub completed: FuzzyDate,
 }
 
-/// The element names of an export's entries, by kind.
-pub fn element(kind: MediaKind) -> &'static str {
-    match kind {
-        MediaKind::Anime => "anime",
-        MediaKind::Manga => "manga",
-    }
-}
-
 /// MyAnimeList's status, in its words or as its numbers (1 watching, 2
 /// completed, 3 on hold, 4 dropped, 6 planned).
 fn status_of(text: &str) -> Option<ListStatus> {
@@ -309,30 +301,48 @@ struct BackupList {
     entries: Vec<Entry>,
 }
 
+/// A backup's title as kept: its values and the scoring system they are in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backed {
+    pub given: Given,
+    pub score_format: ScoreFormat,
+}
+
 /// The titles of a backup this app made (its AniList JSON), each once,
-/// with every value it kept: scores in the user's `format`, custom lists
-/// only those the account has (`lists`), advanced scores left out (their
-/// sections may differ).
-pub fn read_backup(text: &str, format: impl Fn(MediaKind) -> ScoreFormat, lists: impl Fn(MediaKind) -> Vec<String>) -> Result<Vec<Given>, String> {
+/// with every value it kept (made to fit the account by [`fit`]).
+pub fn read_backup(text: &str) -> Result<Vec<Backed>, String> {
     let backup: Backup = serde_json::from_str(text).map_err(|_| "This JSON is not a backup of lists made here (Settings, Your data, AniList JSON).".to_string())?;
-    let mut given = Vec::new();
+    let mut out = Vec::new();
     for (kind, part) in [(MediaKind::Anime, backup.anime), (MediaKind::Manga, backup.manga)] {
         let Some(part) = part else { continue };
-        let (to, have) = (format(kind), lists(kind));
         let mut seen = std::collections::HashSet::new();
         for e in part.lists.into_iter().flat_map(|l| l.entries) {
             if !seen.insert(e.media_id) {
                 continue;
             }
-            let mut values = values_of(&e);
-            values.score = score_between(values.score, part.score_format, to);
-            values.lists.retain(|n| have.contains(n));
-            values.advanced.clear();
+            let values = values_of(&e);
             let media = e.media.unwrap_or_else(|| Media { id: e.media_id, ..Media::default() });
-            given.push(Given { kind, media, values });
+            out.push(Backed { given: Given { kind, media, values }, score_format: part.score_format });
         }
     }
-    Ok(given)
+    Ok(out)
+}
+
+/// A backup's titles made to fit the account: scores in the user's
+/// `format`, custom lists only those the account has (`lists`), advanced
+/// scores left out (their sections may differ).
+pub fn fit(backed: &[Backed], format: impl Fn(MediaKind) -> ScoreFormat, lists: impl Fn(MediaKind) -> Vec<String>) -> Vec<Given> {
+    let have: HashMap<MediaKind, Vec<String>> = MediaKind::ALL.into_iter().map(|k| (k, lists(k))).collect();
+    backed
+        .iter()
+        .map(|b| {
+            let mut g = b.given.clone();
+            g.values.score = score_between(g.values.score, b.score_format, format(g.kind));
+            g.values.lists.retain(|n| have.get(&g.kind).is_some_and(|h| h.contains(n)));
+            g.values.advanced.clear();
+            g
+        })
+        .collect()
 }
 
 /// The MyAnimeList ids to look up, by kind, each once, in the file's order.
@@ -544,7 +554,7 @@ mod tests {
             {"name": "Rewatch", "status": null, "isCustomList": true, "entries": [
                 {"id": 1, "mediaId": 10, "status": "CURRENT", "progress": 3, "score": 80}]}]},
           "manga": {"lists": [{"entries": [{"id": 2, "mediaId": 20, "status": "PLANNING", "progress": 0, "score": 0}]}]}}"#;
-        let given = read_backup(text, |_| ScoreFormat::Point10Decimal, |k| if k == MediaKind::Anime { vec!["Rewatch".into()] } else { vec![] }).unwrap();
+        let given = fit(&read_backup(text).unwrap(), |_| ScoreFormat::Point10Decimal, |k| if k == MediaKind::Anime { vec!["Rewatch".into()] } else { vec![] });
         assert_eq!(given.len(), 2, "the entry in its custom list counts once");
         let ten = &given[0];
         assert_eq!((ten.kind, ten.media.id, ten.media.title()), (MediaKind::Anime, 10, "Ten".to_string()));
@@ -552,8 +562,8 @@ mod tests {
         assert_eq!(ten.values.lists, ["Rewatch"], "only the custom lists the account has");
         assert!(ten.values.advanced.is_empty());
         assert_eq!((given[1].kind, given[1].media.id, given[1].values.status), (MediaKind::Manga, 20, ListStatus::Planning));
-        assert!(read_backup("[1, 2]", |_| ScoreFormat::Point10, |_| vec![]).is_err());
-        assert!(read_backup("{\"anime\": {\"lists\": 3}}", |_| ScoreFormat::Point10, |_| vec![]).is_err());
+        assert!(read_backup("[1, 2]").is_err());
+        assert!(read_backup("{\"anime\": {\"lists\": 3}}").is_err());
         let plan = Plan::of(given, |id| (id == 20).then(|| Values::new(ListStatus::Planning)));
         assert_eq!((plan.add.len(), plan.same, plan.differ.len()), (1, 1, 0));
     }

@@ -84,47 +84,45 @@ fn every_enum_value_is_one_of_the_schemas() {
     }
 }
 
+/// An operation whose text is made for a count of aliased fields: its
+/// fixture read as the text for two selects it, and (with the schema) the
+/// text valid against it at each of `sizes`, a mutation or not as said.
+fn made_operation<D: serde::de::DeserializeOwned>(name: &str, make: impl Fn(usize) -> String, mutation: bool, sizes: &[usize]) -> D {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}.json"));
+    let whole: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let read: D = serde_json::from_value(select(&whole, &make(2))).expect("the answer reads as the text selects it");
+    if let Some((path, schema)) = schema_text() {
+        let schema = Schema::parse_and_validate(schema, &path).unwrap();
+        for &n in sizes {
+            let doc = ExecutableDocument::parse_and_validate(&schema, make(n), format!("{name}.graphql"))
+                .unwrap_or_else(|e| panic!("{name} of {n} is not valid against AniList's schema:\n{e}"));
+            assert!(doc.operations.get(Some(name)).is_ok_and(|o| o.is_mutation() == mutation), "{name}: mutation flag");
+        }
+    }
+    read
+}
+
 /// The request of many saves is made for the number of entries: a few
 /// sizes are valid against the schema, and the answer reads by alias.
 #[test]
 fn many_saves_in_one_request_are_valid_and_read_their_answer() {
     use tsuzuki::api::ops::save_entries;
-    let text = save_entries::query(2);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/SaveEntries.json");
-    let whole: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let read: save_entries::Data = serde_json::from_value(select(&whole, &text)).expect("the answer reads as the text selects it");
+    let read: save_entries::Data = made_operation(save_entries::NAME, save_entries::query, true, &[1, 2, 20]);
     assert_eq!(read.get("e0").cloned().flatten().map(|e| (e.id, e.media_id, e.progress)), Some((700001, 1, Some(13))));
     assert!(read.get("e1").is_some_and(Option::is_none), "a save AniList did not make is null");
     assert!(!read.contains_key("e2"), "only what the text asks for");
-    let Some((path, schema)) = schema_text() else { return };
-    let schema = Schema::parse_and_validate(schema, &path).unwrap();
-    for n in [1, 2, 20] {
-        let doc = ExecutableDocument::parse_and_validate(&schema, save_entries::query(n), "SaveEntries.graphql")
-            .unwrap_or_else(|e| panic!("SaveEntries of {n} is not valid against AniList's schema:\n{e}"));
-        assert!(doc.operations.get(Some(save_entries::NAME)).is_ok_and(|o| o.is_mutation()));
-    }
 }
 
 /// Many pages of titles by MyAnimeList id in one request: valid against
 /// the schema at a few sizes, and the answer reads by alias.
 #[test]
 fn many_pages_of_titles_by_mal_id_are_valid_and_read_their_answer() {
-    let text = mal_ids::many_query(2);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ByMalIdsMany.json");
-    let whole: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let read: mal_ids::ManyData = serde_json::from_value(select(&whole, &text)).expect("the answer reads as the text selects it");
+    let read: mal_ids::ManyData = made_operation(mal_ids::MANY_NAME, mal_ids::many_query, false, &[1, 2, mal_ids::PAGES_PER_REQUEST]);
     let p0 = read.get("p0").cloned().flatten().expect("p0");
     assert_eq!(p0.items.iter().map(|m| (m.id, m.id_mal)).collect::<Vec<_>>(), [(1, Some(1))]);
     assert_eq!(p0.items[0].episodes, Some(26));
     assert!(read.get("p1").cloned().flatten().is_some_and(|p| p.items.is_empty() && p.page_info.and_then(|i| i.has_next_page) == Some(false)));
     assert!(!read.contains_key("p2"), "only what the text asks for");
-    let Some((path, schema)) = schema_text() else { return };
-    let schema = Schema::parse_and_validate(schema, &path).unwrap();
-    for n in [1, 2, mal_ids::PAGES_PER_REQUEST] {
-        let doc = ExecutableDocument::parse_and_validate(&schema, mal_ids::many_query(n), "ByMalIdsMany.graphql")
-            .unwrap_or_else(|e| panic!("ByMalIdsMany of {n} is not valid against AniList's schema:\n{e}"));
-        assert!(doc.operations.get(Some(mal_ids::MANY_NAME)).is_ok_and(|o| !o.is_mutation()));
-    }
 }
 
 #[test]

@@ -64,7 +64,8 @@ pub fn read_xml(text: &str) -> Result<(Vec<MalEntry>, Vec<String>), String> {
     let Some(root) = root else { return Err(not_mal.into()) };
     let (mut entries, mut skipped) = (Vec::new(), Vec::new());
     for kind in MediaKind::ALL {
-        let found = root.get_elements_by_tag_name(import::element(kind));
+        // Each entry is an `<anime>` or a `<manga>`.
+        let found = root.get_elements_by_tag_name(kind.slug());
         for i in 0..found.length() {
             let Some(el) = found.item(i) else { continue };
             let field = |name: &str| el.get_elements_by_tag_name(name).item(0).and_then(|c| c.text_content());
@@ -101,12 +102,9 @@ enum Step {
 struct Import {
     name: String,
     entries: Vec<MalEntry>,
-    /// A backup made here (AniList JSON): its text, read again once the
-    /// lists are (the scoring system and custom lists they hold decide its
-    /// values), and the kinds it holds.
-    backup: Option<(String, Vec<MediaKind>)>,
-    /// How many entries the file holds.
-    read: usize,
+    /// A backup made here (AniList JSON), read: fitted to the account
+    /// once its lists are read (their scoring system and custom lists).
+    backup: Vec<import::Backed>,
     /// When the file was chosen (ms): the lists must be read after it.
     since: f64,
     /// Whether a read of each kind's list was seen under way since.
@@ -123,10 +121,12 @@ impl Import {
     }
 
     fn kinds(&self) -> Vec<MediaKind> {
-        match &self.backup {
-            Some((_, kinds)) => kinds.clone(),
-            None => MediaKind::ALL.into_iter().filter(|k| self.entries.iter().any(|e| e.kind == *k)).collect(),
-        }
+        MediaKind::ALL.into_iter().filter(|k| self.entries.iter().any(|e| e.kind == *k) || self.backup.iter().any(|b| b.given.kind == *k)).collect()
+    }
+
+    /// How many entries the file holds.
+    fn read(&self) -> usize {
+        self.entries.len() + self.backup.len()
     }
 }
 
@@ -154,7 +154,7 @@ async fn find_titles(api: Api, credential: Credential, state: StoredValue<Import
         if step.try_set(Step::Finding(done, total)).is_some() {
             return;
         }
-        let kind_type = if kind == MediaKind::Anime { MediaType::Anime } else { MediaType::Manga };
+        let kind_type: MediaType = kind.into();
         let vars = mal_ids::ManyVars { ids: group.clone(), kind: kind_type };
         let mut pages = match api.run_made::<_, mal_ids::ManyData>(Some(&credential), mal_ids::MANY_NAME, &mal_ids::many_query(group.len()), false, &vars).await {
             Ok(pages) => pages,
@@ -217,6 +217,14 @@ pub fn ImportLists() -> impl IntoView {
                     leptos::task::spawn_local(find_titles(api.clone(), cred.get_value(), state, step));
                 };
                 let find = StoredValue::new(find);
+                // The lists, read whole (what they hold decides what is added
+                // and what differs; a refresh that is not forced would not see
+                // an entry deleted on AniList's site).
+                let read_lists = move |kinds: Vec<MediaKind>| {
+                    for kind in kinds {
+                        outbox.refresh_list(kind, cred.get_value(), true);
+                    }
+                };
                 let chosen = move |ev: leptos::ev::Event| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
                     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -233,24 +241,22 @@ pub fn ImportLists() -> impl IntoView {
                         };
                         // A backup made here: its titles are known, nothing to find.
                         if text.trim_start().starts_with('{') {
-                            let kinds = match import::read_backup(&text, |_| Default::default(), |_| Vec::new()) {
-                                Ok(given) if given.is_empty() => Err("This backup has no entries.".to_string()),
-                                Ok(given) => Ok((given.len(), MediaKind::ALL.into_iter().filter(|k| given.iter().any(|g| g.kind == *k)).collect::<Vec<_>>())),
-                                Err(why) => Err(why),
+                            let backup = match import::read_backup(&text) {
+                                Ok(b) if b.is_empty() => Err("This backup has no entries.".to_string()),
+                                other => other,
                             };
-                            let (read, kinds) = match kinds {
-                                Ok(k) => k,
+                            let backup = match backup {
+                                Ok(b) => b,
                                 Err(why) => {
                                     let _ = step.try_set(Step::Refused(why));
                                     return;
                                 }
                             };
-                            if state.try_update_value(|s| *s = Import { name: file.name(), read, backup: Some((text, kinds.clone())), since: js_sys::Date::now(), ..Import::default() }).is_none() {
-                                return;
-                            }
-                            for kind in kinds {
-                                outbox.refresh_list(kind, cred.get_value(), true);
-                            }
+                            let Some(kinds) = state.try_update_value(|s| {
+                                *s = Import { name: file.name(), backup, since: js_sys::Date::now(), ..Import::default() };
+                                s.kinds()
+                            }) else { return };
+                            read_lists(kinds);
                             let _ = step.try_set(Step::Matching);
                             return;
                         }
@@ -270,16 +276,10 @@ pub fn ImportLists() -> impl IntoView {
                             return;
                         }
                         let Some(kinds) = state.try_update_value(|s| {
-                            *s = Import { name: file.name(), read: entries.len(), entries, skipped, since: js_sys::Date::now(), ..Import::default() };
+                            *s = Import { name: file.name(), entries, skipped, since: js_sys::Date::now(), ..Import::default() };
                             s.kinds()
                         }) else { return };
-                        // The lists are read whole meanwhile (what they hold
-                        // decides what is added and what differs; a refresh
-                        // that is not forced would not see an entry deleted
-                        // on AniList's site).
-                        for kind in kinds {
-                            outbox.refresh_list(kind, cred.get_value(), true);
-                        }
+                        read_lists(kinds);
                         find.get_value()();
                     });
                 };
@@ -318,22 +318,17 @@ pub fn ImportLists() -> impl IntoView {
                         .flat_map(|k| store.with_untracked(*k, |d| d.map(|d| d.entries.iter().map(|e| (e.media_id, values_of(e))).collect::<Vec<_>>()).unwrap_or_default()))
                         .collect();
                     let custom = |k: MediaKind| store.with_untracked(k, |d| d.map(|d| d.list_names.clone()).unwrap_or_default());
-                    let plan = state.with_value(|s| match &s.backup {
-                        Some((text, _)) => import::read_backup(text, |k| store.score_format(k), custom).map(|given| Plan::of(given, |id| held.get(&id).cloned())),
-                        None => Ok(Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k))),
+                    let plan = state.with_value(|s| match s.backup.is_empty() {
+                        true => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k)),
+                        false => Plan::of(import::fit(&s.backup, |k| store.score_format(k), custom), |id| held.get(&id).cloned()),
                     });
-                    step.set(match plan {
-                        Ok(plan) => Step::Ready(Arc::new(plan)),
-                        Err(why) => Step::Refused(why),
-                    });
+                    step.set(Step::Ready(Arc::new(plan)));
                 });
                 let retry = Callback::new(move |_| {
                     let (kinds, since) = state.with_value(|s| (s.kinds(), s.since));
                     state.update_value(|s| s.seen_loading = [false; 2]);
                     // A list already read since the file was chosen is not read again.
-                    for kind in kinds.into_iter().filter(|k| store.with_untracked(*k, |d| !d.is_some_and(|d| d.fetched_at >= since))) {
-                        outbox.refresh_list(kind, cred.get_value(), true);
-                    }
+                    read_lists(kinds.into_iter().filter(|k| store.with_untracked(*k, |d| !d.is_some_and(|d| d.fetched_at >= since))).collect());
                     find.get_value()();
                 });
                 let go = move |plan: Arc<Plan>| {
@@ -427,7 +422,7 @@ const SHOWN: usize = 100;
 
 /// What the import would do, and the choice to do it.
 fn preview(plan: Arc<Plan>, state: StoredValue<Import, LocalStorage>, store: crate::store::ListStore, differ_too: RwSignal<bool>, go: impl Fn(Arc<Plan>) + Clone + 'static, step: RwSignal<Step>) -> impl IntoView {
-    let (name, read, skipped) = state.with_value(|s| (s.name.clone(), s.read, s.skipped.clone()));
+    let (name, read, skipped) = state.with_value(|s| (s.name.clone(), s.read(), s.skipped.clone()));
     let more = |n: usize| (n > SHOWN).then(|| view! { <li>{format!("and {} more", crate::text::group_digits(n - SHOWN))}</li> });
     let (adds, differs, same, unknown) = (plan.add.len(), plan.differ.len(), plan.same, plan.unknown.len());
     let count = move || adds + if differ_too.get() { differs } else { 0 };

@@ -748,9 +748,10 @@ impl Outbox {
                 })
                 .collect(),
         );
+        let seqs: Vec<u64> = batch.iter().map(|i| i.seq).collect();
         // `next_send` gathers saves only; anything else waits for its turn.
         if vars.0.len() != batch.len() {
-            self.queue.update(|q| q.send_alone(&batch.iter().map(|i| i.seq).collect::<Vec<_>>()));
+            self.queue.update(|q| q.send_alone(&seqs));
             return true;
         }
         let answer = api.run_made::<_, save_entries::Data>(Some(credential), save_entries::NAME, &save_entries::query(batch.len()), true, &vars).await;
@@ -760,7 +761,7 @@ impl Outbox {
         let mut saved = match answer {
             Ok(d) => d,
             Err(ApiError::Validation { .. } | ApiError::GraphQl { .. }) => {
-                self.queue.update(|q| q.send_alone(&batch.iter().map(|i| i.seq).collect::<Vec<_>>()));
+                self.queue.update(|q| q.send_alone(&seqs));
                 return true;
             }
             Err(e) => {

@@ -466,8 +466,6 @@ pub fn record_owner(key: &str) -> Option<(u64, Option<&str>)> {
     }
 }
 
-/// The most entries one `UpdateMediaListEntries` carries, and one
-/// read-back asks for.
 /// About how long `n` new saves take to reach AniList within the app's
 /// rate limit ([`BATCH_MAX`] a request), in whole minutes.
 pub fn minutes_to_send(n: usize) -> u64 {

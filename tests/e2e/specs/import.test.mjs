@@ -38,6 +38,15 @@ async function choose(page, name, text) {
   await page.setInputFiles('[data-testid=import-file]', { name, mimeType: name.endsWith('.gz') ? 'application/gzip' : 'application/xml', buffer });
 }
 
+/** A new page, signed in, showing the preview of the file `name` holding `text`. */
+async function previewOf(name, text) {
+  const page = await world.newPage();
+  await openSettings(page);
+  await choose(page, name, text);
+  await page.waitForSelector('[data-testid=import-preview]');
+  return page;
+}
+
 async function openSettings(page) {
   await signIn(world, page);
   await page.click('nav.site-nav >> text="Settings"');
@@ -45,10 +54,7 @@ async function openSettings(page) {
 }
 
 test('an export is previewed, then only what is new is added; the entries that differ stay unless asked', async () => {
-  const page = await world.newPage();
-  await openSettings(page);
-  await choose(page, 'animelist.xml', EXPORT);
-  await page.waitForSelector('[data-testid=import-preview]');
+  const page = await previewOf('animelist.xml', EXPORT);
   const text = (id) => page.textContent(`[data-testid=${id}]`);
   assert.equal(await text('import-add'), '2 to add to your lists');
   assert.equal(await text('import-differ'), '1 on your lists with other values');
@@ -85,10 +91,7 @@ test('an export is previewed, then only what is new is added; the entries that d
 
 test('a .xml.gz export as MyAnimeList gives it; the entries that differ take the file\'s values when asked, keeping what it leaves empty', async () => {
   Object.assign(viewerEntry(1), { notes: 'Mine, from AniList' });
-  const page = await world.newPage();
-  await openSettings(page);
-  await choose(page, 'animelist_1700000000_-_5150.xml.gz', EXPORT);
-  await page.waitForSelector('[data-testid=import-preview]');
+  const page = await previewOf('animelist_1700000000_-_5150.xml.gz', EXPORT);
   await page.check('[data-testid=import-differ-too]');
   assert.equal(await page.textContent('[data-testid=import-go]'), 'Import 3 entries');
   await page.click('[data-testid=import-go]');
@@ -130,10 +133,7 @@ test('many lists of ids go in one request; a page AniList splits is read to its 
   // 120 more ids than there are titles: three lists of ids in one request.
   const padded = EXPORT.replace('</myanimelist>', `${Array.from({ length: 120 }, (_, i) => anime({ series_animedb_id: 500000 + i, series_title: `Gone ${i}`, my_status: 'Watching' })).join('\n')}\n</myanimelist>`);
   world.standIn.maxPerPage = 2;
-  const page = await world.newPage();
-  await openSettings(page);
-  await choose(page, 'animelist.xml', padded);
-  await page.waitForSelector('[data-testid=import-preview]');
+  const page = await previewOf('animelist.xml', padded);
   assert.equal(await page.textContent('[data-testid=import-add]'), '2 to add to your lists');
   assert.equal(await page.textContent('[data-testid=import-unknown]'), '121 AniList has no title for');
   const many = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByMalIdsMany');
@@ -184,10 +184,7 @@ function fillerExport(n) {
 
 test('a big export goes to AniList twenty entries a request', async () => {
   const { extra, text } = fillerExport(23);
-  const page = await world.newPage();
-  await openSettings(page);
-  await choose(page, 'animelist.xml', text);
-  await page.waitForSelector('[data-testid=import-preview]');
+  const page = await previewOf('animelist.xml', text);
   assert.equal(await page.textContent('[data-testid=import-add]'), `${extra.length} to add to your lists`);
   await page.click('[data-testid=import-go]');
   await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'), 30000);
@@ -201,10 +198,7 @@ test('a big export goes to AniList twenty entries a request', async () => {
 
 test('a request of many AniList refuses is sent again entry by entry, and only the refused one is rolled back', async () => {
   const { extra, text } = fillerExport(4);
-  const page = await world.newPage();
-  await openSettings(page);
-  await choose(page, 'animelist.xml', text);
-  await page.waitForSelector('[data-testid=import-preview]');
+  const page = await previewOf('animelist.xml', text);
   // AniList refuses the request (one title it will not take), then that
   // title alone.
   const refusal = JSON.stringify({ data: null, errors: [{ message: 'validation', status: 400, validation: { mediaId: ['The selected media id is invalid.'] } }] });
