@@ -258,6 +258,12 @@ fn TagChoice(current: Option<String>, kind: MediaKind, set: Callback<Option<Stri
             tags.try_set(Some(got));
         });
     };
+    // A tag chosen (a title's tag led here): what it means is said, from
+    // AniList's tags.
+    let about = current.clone().map(|name| {
+        load();
+        Memo::new(move |_| tags.with(|t| crate::store::tags::about(t.as_ref()?.as_ref().ok()?, &name)))
+    });
     let adult = move || session.user().is_some_and(|u| names.adult(u));
     let choose = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev).trim().to_string();
@@ -303,6 +309,9 @@ fn TagChoice(current: Option<String>, kind: MediaKind, set: Callback<Option<Stri
         })}
         {move || tags.with(|t| matches!(t, Some(Err(_)))).then(|| view! {
             <p class="muted small search-filters__note" data-testid="filter-tag-unread">"AniList's tags could not be read: a name is searched as typed."</p>
+        })}
+        {move || about.and_then(|a| a.get()).map(|(name, about)| view! {
+            <p class="muted small search-filters__note" data-testid="filter-tag-about"><strong>{name}</strong>": " {about}</p>
         })}
     }
 }

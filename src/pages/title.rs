@@ -67,11 +67,16 @@ pub fn no_such_title() -> impl IntoView {
 }
 
 /// An address from AniList, kept only when it is a web address.
-/// A tag, a link to the titles of this kind that have it, and how
-/// relevant it is here.
+/// A tag, a link to the titles of this kind that have it (what the tag
+/// means on hover; the browse page says it too), and how relevant it is
+/// here.
 fn tag_chip(kind: MediaKind, tag: crate::api::ops::title::Tag) -> impl IntoView {
     let href = crate::pages::search::browse_href(&crate::browse::Browse { kind, tag: Some(tag.name.clone()), ..Default::default() });
-    let hint = format!("Browse {} tagged {}", kind.label().to_lowercase(), tag.name);
+    let browse = format!("Browse {} tagged {}", kind.label().to_lowercase(), tag.name);
+    let hint = match tag.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(about) => format!("{about}\n{browse}"),
+        None => browse,
+    };
     view! {
         <a href=href title=hint data-testid="tag-link">{tag.name}</a>
         {tag.rank.map(|r| view! { " " <span class="muted small">{format!("{r}%")}</span> })}

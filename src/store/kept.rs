@@ -64,6 +64,7 @@ pub fn texts(d: &ListData, only: Option<&BTreeSet<usize>>) -> (String, Vec<(usiz
             custom: d.custom.clone(),
             score_format: d.score_format,
             fetched_at: d.fetched_at,
+            whole_at: d.whole_at,
             format: d.format,
             list_names: d.list_names.clone(),
             advanced_names: d.advanced_names.clone(),
@@ -123,7 +124,7 @@ mod tests {
 
     fn list(n: i64) -> ListData {
         let entries = (1..=n).map(|m| Entry { id: m * 10, media_id: m, progress: Some(1), ..Entry::default() }).collect();
-        ListData { entries, custom: vec![("Rewatch".into(), vec![3])], fetched_at: 5.0, format: 3, ..ListData::default() }
+        ListData { entries, custom: vec![("Rewatch".into(), vec![3])], fetched_at: 5.0, whole_at: 4.0, format: 3, ..ListData::default() }
     }
 
     fn back(d: &ListData, only: Option<&BTreeSet<usize>>, mut kept: Vec<Option<String>>) -> (Option<ListData>, Vec<usize>) {

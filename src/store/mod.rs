@@ -29,6 +29,13 @@ use crate::media::{ListStatus, MediaKind};
 /// A list is not asked for again within this long of its last refresh.
 pub const FRESH_FOR_MS: f64 = 30_000.0;
 
+/// A refresh reads the list whole when its last whole read is older than
+/// this (six hours): a refresh that stops at the entries it holds never sees
+/// an entry deleted on AniList's site, nor what changed in a title without
+/// changing the entry (its episodes once known, its status once finished).
+/// At 7,000 entries a whole read is 15 requests.
+pub const WHOLE_EVERY_MS: f64 = 6.0 * 3_600_000.0;
+
 /// One of the user's lists, as kept.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListData {
@@ -40,6 +47,10 @@ pub struct ListData {
     pub score_format: ScoreFormat,
     /// When AniList last gave it (ms since the epoch).
     pub fetched_at: f64,
+    /// When AniList last gave it whole, every chunk (ms since the epoch; 0:
+    /// never, or the read stopped part way).
+    #[serde(default)]
+    pub whole_at: f64,
     /// What the query asked for when it was kept ([`LIST_FORMAT`]): a list
     /// kept by an older version lacks fields and is read again whole.
     #[serde(default)]
@@ -110,7 +121,14 @@ impl ListData {
         let advanced_names = if type_options.advanced_scoring_enabled == Some(true) { type_options.advanced_scoring } else { Vec::new() };
         let section_order = type_options.section_order;
         let split_completed = type_options.split_completed_section_by_format == Some(true);
-        Self { entries, custom, score_format, fetched_at: now, format: LIST_FORMAT, list_names, advanced_names, section_order, split_completed, row_order }
+        Self { entries, custom, score_format, fetched_at: now, whole_at: 0.0, format: LIST_FORMAT, list_names, advanced_names, section_order, split_completed, row_order }
+    }
+
+    /// Whether the next refresh reads it whole rather than stopping at the
+    /// entries it holds: kept by an older version, or not read whole within
+    /// [`WHOLE_EVERY_MS`].
+    pub fn needs_whole(&self, now: f64) -> bool {
+        self.format < LIST_FORMAT || now - self.whole_at >= WHOLE_EVERY_MS
     }
 
     /// Puts an entry on exactly these custom lists.
@@ -176,7 +194,7 @@ impl ListData {
     /// unchanged: the newer entries are taken in and `true` comes back.
     /// Otherwise (more changed than one chunk holds) nothing is touched and
     /// a full load is needed. Deletions made elsewhere are not seen this way;
-    /// a full refresh finds them.
+    /// a whole read finds them ([`ListData::needs_whole`]).
     ///
     /// A new scoring system or title language since (chosen here or on
     /// AniList's site) changes every entry without changing its update
@@ -743,7 +761,8 @@ impl ListStore {
     /// start, with the count so far in [`Refresh::loaded`]. A first load is
     /// shown as it comes; a list already there stays until the new one is
     /// whole. A refresh that is not forced stops after the first few when
-    /// they reach entries the store already holds unchanged.
+    /// they reach entries the store already holds unchanged, unless the list
+    /// was not read whole within [`WHOLE_EVERY_MS`].
     pub fn refresh(&self, kind: MediaKind, credential: Credential, force: bool, api: Api, pending: impl Fn(&mut ListData) + 'static) {
         // What IndexedDB holds is read first: it may be fresh enough.
         let me = *self;
@@ -800,6 +819,9 @@ impl ListStore {
         // fresh (it stays on screen meanwhile).
         let force = force || self.with_untracked(kind, |d| d.is_some_and(|d| d.format < LIST_FORMAT));
         let fresh = self.with_untracked(kind, |d| d.is_some_and(|d| now - d.fetched_at < FRESH_FOR_MS));
+        // Not read whole for a while: whole this time (it stays on screen
+        // meanwhile, and nothing more is asked while it is fresh).
+        let read_whole = force || self.with_untracked(kind, |d| d.is_some_and(|d| d.needs_whole(now)));
         if (fresh && !force) || self.refresh_state_untracked(kind).loading || self.user.get_untracked() != Some(credential.user) {
             return;
         }
@@ -839,8 +861,9 @@ impl ListStore {
             if me.with_untracked(kind, |d| d.is_some_and(|d| d.score_format != first.score_format)) {
                 me.set_converting(kind, true);
             }
-            // Not forced, a list in the store: the first few may be all it takes.
-            if had && !force {
+            // A list in the store, read whole not long ago: the first few
+            // may be all it takes.
+            if had && !read_whole {
                 let mut merged = me.with_untracked(kind, |d| d.cloned()).unwrap_or_default();
                 if merged.merge_recent(first.clone()) {
                     pending(&mut merged);
@@ -861,6 +884,9 @@ impl ListStore {
                 me.lists.update(|l| l.insert(kind, shown));
             };
             let mut whole = first;
+            if !more {
+                whole.whole_at = whole.fetched_at;
+            }
             if !more || !had {
                 show(&whole);
             }
@@ -888,6 +914,9 @@ impl ListStore {
                             whole.extend(next);
                         }
                         more = next_more;
+                        if !more {
+                            whole.whole_at = whole.fetched_at;
+                        }
                         if !more || !had {
                             show(&whole);
                         }
@@ -1404,6 +1433,23 @@ mod tests {
         let before = mine.clone();
         assert!(!mine.merge_recent(list(vec![entry(5, 200, 0), entry(1, 95, 2)], vec![])), "1 changed too: the boundary is further down");
         assert_eq!(mine, before, "untouched");
+    }
+
+    #[test]
+    fn a_list_is_read_whole_again_six_hours_after_its_last_whole_read_and_a_merge_keeps_that_time() {
+        let hour = 3_600_000.0;
+        let mut mine = list(vec![entry(1, 90, 1), entry(2, 80, 1)], vec![]);
+        assert!(mine.needs_whole(7.0 * hour), "never read whole (a list kept before this was known)");
+        mine.whole_at = 10.0 * hour;
+        assert!(!mine.needs_whole(15.9 * hour));
+        assert!(mine.needs_whole(16.0 * hour));
+        // Read whole a moment ago, but kept by an older version: whole.
+        assert!(ListData { format: LIST_FORMAT - 1, ..mine.clone() }.needs_whole(10.0 * hour));
+        // Merging the most recent few is not a whole read.
+        let recent = ListData { fetched_at: 15.0 * hour, ..list(vec![entry(3, 99, 0), entry(1, 90, 1)], vec![]) };
+        assert!(mine.merge_recent(recent));
+        assert_eq!((mine.fetched_at, mine.whole_at), (15.0 * hour, 10.0 * hour));
+        assert!(mine.needs_whole(16.0 * hour));
     }
 
     #[test]

@@ -10,7 +10,10 @@ use crate::api::ops::tags::{Tag, Tags};
 use crate::api::{Api, ApiError};
 use crate::storage::{self, Area};
 
-const KEY: &str = "tsuzuki.tags.v1";
+const KEY: &str = "tsuzuki.tags.v2";
+
+/// Where tags were kept before they had their descriptions.
+const OLD_KEY: &str = "tsuzuki.tags.v1";
 
 /// Kept tags are used without asking AniList again for this long.
 pub const FRESH_FOR_MS: f64 = 7.0 * 86_400_000.0;
@@ -37,12 +40,21 @@ pub async fn known(api: &Api) -> Result<Vec<Tag>, ApiError> {
     match api.run::<Tags>(None, &NoVars {}, false).await {
         Ok(d) if !d.tags.is_empty() => {
             // Not kept (storage full or absent): asked again next visit.
+            storage::delete(Area::Local, OLD_KEY);
             let _ = storage::set(Area::Local, KEY, &Kept { at: now, tags: d.tags.clone() });
             Ok(d.tags)
         }
         Ok(_) => Ok(kept.map(|k| k.tags).unwrap_or_default()),
         Err(e) => kept.map(|k| k.tags).ok_or(e),
     }
+}
+
+/// The tag of this name (AniList's spelling, as the browse address holds
+/// it) and what it means, when AniList says.
+pub fn about(tags: &[Tag], name: &str) -> Option<(String, String)> {
+    let tag = tags.iter().find(|t| t.name == name)?;
+    let about = tag.description.as_deref().map(str::trim).filter(|d| !d.is_empty())?;
+    Some((tag.name.clone(), about.to_string()))
 }
 
 /// The tags to choose from, by category ("Theme / Action"), categories and
@@ -66,7 +78,18 @@ mod tests {
     use super::*;
 
     fn tag(name: &str, category: Option<&str>, adult: bool) -> Tag {
-        Tag { id: 0, name: name.into(), category: category.map(Into::into), is_adult: Some(adult), is_general_spoiler: None }
+        Tag { id: 0, name: name.into(), description: None, category: category.map(Into::into), is_adult: Some(adult), is_general_spoiler: None }
+    }
+
+    #[test]
+    fn a_tag_is_told_by_its_name_when_anilist_says_what_it_means() {
+        let space = Tag { description: Some(" Set in outer space. ".into()), ..tag("Space", None, false) };
+        let blank = Tag { description: Some(" ".into()), ..tag("Tragedy", None, false) };
+        let tags = [space, blank, tag("Iyashikei", None, false)];
+        assert_eq!(about(&tags, "Space"), Some(("Space".into(), "Set in outer space.".into())));
+        assert_eq!(about(&tags, "Tragedy"), None);
+        assert_eq!(about(&tags, "Iyashikei"), None);
+        assert_eq!(about(&tags, "space"), None, "the address holds AniList's spelling");
     }
 
     #[test]

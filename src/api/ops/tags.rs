@@ -1,5 +1,6 @@
 //! AniList's tags (its `MediaTagCollection`), for browsing by tag: each
-//! with its category, and whether it is for adults or a spoiler.
+//! with what it means, its category, and whether it is for adults or a
+//! spoiler.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,7 @@ impl Operation for Tags {
     const NAME: &'static str = "Tags";
     const MUTATION: bool = false;
     const QUERY: &'static str = "query Tags {
-  MediaTagCollection { id name category isAdult isGeneralSpoiler }
+  MediaTagCollection { id name description category isAdult isGeneralSpoiler }
 }";
     type Vars = Vars;
     type Data = Data;
@@ -32,6 +33,9 @@ pub struct Data {
 pub struct Tag {
     pub id: i64,
     pub name: String,
+    /// What AniList means by it, a sentence of plain text.
+    #[serde(default)]
+    pub description: Option<String>,
     pub category: Option<String>,
     #[serde(default)]
     pub is_adult: Option<bool>,

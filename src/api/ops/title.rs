@@ -62,7 +62,7 @@ impl Operation for TitlePage {
     endDate { year month day }
     genres
     countryOfOrigin
-    tags { id name rank isMediaSpoiler isGeneralSpoiler }
+    tags { id name description rank isMediaSpoiler isGeneralSpoiler }
     averageScore
     meanScore
     popularity
@@ -258,6 +258,9 @@ pub struct Images {
 pub struct Tag {
     pub id: i64,
     pub name: String,
+    /// What AniList means by it, a sentence of plain text.
+    #[serde(default)]
+    pub description: Option<String>,
     /// How relevant, 0–100.
     pub rank: Option<u32>,
     #[serde(default)]

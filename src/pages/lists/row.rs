@@ -70,11 +70,20 @@ pub fn EntryRow(
         store.with(kind, |d| d.and_then(|d| at.and_then(|i| d.entries.get(i)).filter(|e| e.media_id == media_id).cloned()))
     });
     let Some(first) = entry.get_untracked() else { return ().into_any() };
-    let media = first.media.clone();
     // The name follows the entry: titles come in another language after
     // the person chooses one (the list is read again under the row).
     let title = Memo::new(move |was: Option<&String>| entry.with(|e| e.as_ref().map(|e| e.title())).or_else(|| was.cloned()).unwrap_or_default());
-    let total = media.as_ref().and_then(|m| m.total());
+    // What AniList says of the title follows the entry too: a whole read of
+    // the list brings its episodes once known, a new cover, a start date.
+    let about = |e: &Entry| {
+        let m = e.media.as_ref();
+        let cover = m.and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
+        let format_label = m.and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
+        (m.and_then(|m| m.total()), cover, format_label, m.and_then(|m| m.start_date).and_then(|d| d.year))
+    };
+    let first_about = about(&first);
+    let media = Memo::new(move |_| entry.with(|e| e.as_ref().map(about)).unwrap_or_else(|| first_about.clone()));
+    let total = move || media.with(|m| m.0);
     let fallback = Brief::of(&first);
     let values = move || entry.with(|e| e.as_ref().map(Brief::of)).unwrap_or(fallback);
     let saving = move || outbox.is_pending(media_id);
@@ -87,9 +96,6 @@ pub fn EntryRow(
         let v = values();
         outbox.save(media_id, Patch::completed(v.status, v.repeat), 0.0);
     };
-    let cover = media.as_ref().and_then(|m| m.cover_image.as_ref()).and_then(|c| c.medium.clone());
-    let format_label = media.as_ref().and_then(|m| m.format).map(|f| f.label()).unwrap_or_default();
-    let year = media.as_ref().and_then(|m| m.start_date).and_then(|d| d.year);
     // Airing: "2 behind · Ep 8 in 2 d 4 h", while it is being watched.
     // (Read from the entry each time: AniList is asked again once an
     // episode's time has passed, and the store takes the new one.)
@@ -116,7 +122,7 @@ pub fn EntryRow(
                 <input type="checkbox" class="entry__pick" aria-label=move || format!("Select {}", title.get()) prop:checked=picked
                     on:click=move |ev: leptos::ev::MouseEvent| p.click(media_id, ev.shift_key()) data-testid="pick"/>
             })}
-            {match cover {
+            {move || match media.with(|m| m.1.clone()) {
                 Some(src) => view! { <img class="entry__cover" src=src alt="" loading="lazy" width="40" height="56"/> }.into_any(),
                 None => view! { <span class="entry__cover"></span> }.into_any(),
             }}
@@ -139,9 +145,9 @@ pub fn EntryRow(
                     <button type="button" class="step" aria-label=move || format!("−1 {noun}: {}", title.get())
                         disabled=move || values().progress == 0
                         on:click=move |_| step(-1) data-testid="minus-one">"−"</button>
-                    <span class="entry__progress" data-testid="entry-progress">{move || progress_label(values().progress, total)}</span>
+                    <span class="entry__progress" data-testid="entry-progress">{move || progress_label(values().progress, total())}</span>
                     <button type="button" class="step" aria-label=move || format!("+1 {noun}: {}", title.get())
-                        disabled=move || !can_increment(values().progress, total)
+                        disabled=move || !can_increment(values().progress, total())
                         on:click=move |_| step(1) data-testid="plus-one">"+"</button>
                     {move || match error() {
                         // A refused change, in the row's one line (the whole
@@ -160,11 +166,14 @@ pub fn EntryRow(
                                     {(behind > 0).then(|| view! { <span class="behind" data-testid="behind">{format!("{behind} behind")}</span> })}
                                     <span class="entry__meta muted" data-testid="next-episode">{next}</span>
                                 }.into_any(),
-                                None => view! { <span class="entry__meta muted">{format_label} {year.map(|y| format!(" · {y}"))}</span> }.into_any(),
+                                None => media.with(|m| {
+                                    let (format_label, year) = (m.2, m.3);
+                                    view! { <span class="entry__meta muted">{format_label} {year.map(|y| format!(" · {y}"))}</span> }.into_any()
+                                }),
                             }}
                         }.into_any(),
                     }}
-                    <Show when=move || offer_completion(values().progress, total, values().status)>
+                    <Show when=move || offer_completion(values().progress, total(), values().status)>
                         <button type="button" class="button button--small entry__complete" aria-label=move || format!("Mark completed: {}", title.get())
                             on:click=complete data-testid="mark-completed">"Complete"</button>
                     </Show>

@@ -516,18 +516,24 @@ test('a +1 still waiting to be saved is sent when the page is left, not lost', a
   assert.deepEqual(page.problems, []);
 });
 
-test('back to the tab after a while, the lists are asked again: a change made on another device shows, and +1 counts from it', async () => {
+/** The anime list on a page whose clock the test moves on (time otherwise
+ * flows as usual), and a way to tell it the tab is shown again. */
+async function clockedList() {
   const page = await world.newPage();
-  // The page's clock, moved on by the test (time otherwise flows as usual).
   await page.clock.install();
   await signIn(world, page);
   await page.click('text=Your anime list');
   await page.waitForSelector(row(700001));
+  const shown = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  return { page, shown };
+}
+
+test('back to the tab after a while, the lists are asked again: a change made on another device shows, and +1 counts from it', async () => {
+  const { page, shown } = await clockedList();
   assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '12 / 26');
   const lists = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
   const asked = lists();
   // Shown again at once: the list is fresh, nothing is asked.
-  const shown = () => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
   await shown();
   await page.waitForTimeout(300);
   assert.equal(lists(), asked);
@@ -540,6 +546,37 @@ test('back to the tab after a while, the lists are asked again: a change made on
   await page.click(`${row(700001)} [data-testid=plus-one]`);
   await waitFor(() => entry(700001).progress === 16);
   assert.deepEqual(saves().map((r) => r.body.variables), [{ id: 700001, progress: 16 }]);
+  assert.deepEqual(page.problems, []);
+});
+
+test('hours later a refresh reads the list whole: an entry deleted on AniList\'s site goes, and a title\'s new episode count shows', async () => {
+  const { page, shown } = await clockedList();
+  assert.equal(await page.locator(row(700003)).count(), 1);
+  const progress = `${row(700005)} [data-testid=entry-progress]`;
+  assert.equal((await page.textContent(progress)).trim(), '130 / ?');
+  const lists = () => world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection');
+  // On AniList's site: Attack on Titan taken off the list (no entry's update
+  // time changes), and ONE PIECE's episodes now known.
+  world.standIn.data.entries.splice(world.standIn.data.entries.indexOf(entry(700003)), 1);
+  world.standIn.data.media.find((m) => m.id === 21).episodes = 1100;
+  // Minutes later: the most recent entries are as kept, so that is all.
+  const asked = lists().length;
+  await page.clock.fastForward('05:00');
+  await shown();
+  await waitFor(() => lists().length === asked + 1);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator(row(700003)).count(), 1, 'not seen by reading the most recent few');
+  // Six hours after the last whole read: read whole, shown, and kept so.
+  await page.clock.fastForward('06:00:00');
+  await shown();
+  await page.waitForSelector(row(700003), { state: 'detached' });
+  assert.equal((await page.textContent(progress)).trim(), '130 / 1100');
+  assert.equal(lists().length, asked + 2);
+  assert.equal(lists().at(-1).body.variables.perChunk, lists()[asked].body.variables.perChunk, 'the same first request, its answer taken whole');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(row(700001));
+  assert.equal(await page.locator(row(700003)).count(), 0);
   assert.deepEqual(page.problems, []);
 });
 

@@ -277,9 +277,13 @@ test('browse by tag: AniList\'s tags are asked for once the field is used and ke
   assert.equal(await page.locator('.result').count(), 1);
   assert.equal(searches().at(-1).body.variables.tag, 'Space');
   assert.equal(await page.inputValue('[data-testid=filter-tag]'), 'Space');
-  // Kept on this device: a reload asks AniList for the tags no more.
+  // What the tag means, in AniList's words.
+  assert.equal(await page.textContent('[data-testid=filter-tag-about]'), 'Space: Prominently features a setting in outer space.');
+  // Kept on this device: a reload asks AniList for the tags no more, and
+  // what the chosen tag means is said without the field being used.
   await page.reload();
   await appReady(page);
+  await page.waitForSelector('[data-testid=filter-tag-about] >> text=Prominently features a setting in outer space.');
   await page.focus('[data-testid=filter-tag]');
   await page.waitForFunction(() => document.querySelectorAll('datalist option').length === 3);
   assert.equal(tagAsks(), 1);
@@ -287,12 +291,17 @@ test('browse by tag: AniList\'s tags are asked for once the field is used and ke
   await page.fill('[data-testid=filter-tag]', '');
   await page.press('[data-testid=filter-tag]', 'Enter');
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('tag'));
-  // A title's tag is a link to the titles of its kind with that tag.
+  assert.equal(await page.locator('[data-testid=filter-tag-about]').count(), 0);
+  // A title's tag is a link to the titles of its kind with that tag, what
+  // it means on hover and said there.
   await page.goto(`${world.app.url}anime/1`);
   await appReady(page);
-  await page.click('[data-testid=tags] [data-testid=tag-link] >> text="Space"');
+  const space = '[data-testid=tags] [data-testid=tag-link] >> text="Space"';
+  assert.equal(await page.getAttribute(space, 'title'), 'Prominently features a setting in outer space.\nBrowse anime tagged Space');
+  await page.click(space);
   await page.waitForFunction(() => location.pathname.endsWith('/search') && new URL(location.href).searchParams.get('tag') === 'Space');
   await page.waitForSelector('[data-testid=result-1]');
+  await page.waitForSelector('[data-testid=filter-tag-about] >> text=Prominently features a setting in outer space.');
   // And so is each of its genres.
   await page.goBack();
   await page.click('[data-testid=genres] a >> text="Sci-Fi"');

@@ -14,7 +14,7 @@ const MEDIA = [
     season: 'SPRING', source: 'ORIGINAL', endDate: { year: 1999, month: 4, day: 24 },
     bannerImage: 'https://s4.anilist.co/file/anilistcdn/media/anime/banner/1.jpg',
     description: 'Bounty hunters in space. <br><i>See you, space cowboy.</i>',
-    tags: [{ id: 63, name: 'Space', rank: 94, isMediaSpoiler: false, isGeneralSpoiler: false },
+    tags: [{ id: 63, name: 'Space', description: 'Prominently features a setting in outer space.', rank: 94, isMediaSpoiler: false, isGeneralSpoiler: false },
       { id: 9, name: 'Tragedy', rank: 60, isMediaSpoiler: true, isGeneralSpoiler: false }],
     studios: [{ id: 14, name: 'Sunrise', isMain: true }, { id: 99, name: 'Bandai Visual', isMain: false }],
     relations: [{ relationType: 'SIDE_STORY', id: 21 }, { relationType: 'ADAPTATION', id: 30002 }],
@@ -213,8 +213,8 @@ export function freshFixtures() {
     // AniList's tags (MediaTagCollection): the titles' and a few more,
     // one of them for adults.
     tags: [
-      { id: 63, name: 'Space', category: 'Setting-Universe', isAdult: false, isGeneralSpoiler: false },
-      { id: 9, name: 'Tragedy', category: 'Theme-Drama', isAdult: false, isGeneralSpoiler: false },
+      { id: 63, name: 'Space', description: 'Prominently features a setting in outer space.', category: 'Setting-Universe', isAdult: false, isGeneralSpoiler: false },
+      { id: 9, name: 'Tragedy', description: 'Centers around tragic events and unhappy endings.', category: 'Theme-Drama', isAdult: false, isGeneralSpoiler: false },
       { id: 104, name: 'Found Family', category: 'Theme-Other', isAdult: false, isGeneralSpoiler: false },
       { id: 291, name: 'Nudity', category: 'Sexual Content', isAdult: true, isGeneralSpoiler: false },
     ],
