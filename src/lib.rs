@@ -35,6 +35,7 @@ pub mod tabs;
 pub mod unread;
 pub mod text;
 pub mod theme;
+pub mod tidy;
 pub mod thread_form;
 pub mod weburl;
 

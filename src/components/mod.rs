@@ -13,6 +13,7 @@ pub mod export_lists;
 pub mod favourite;
 pub mod follow;
 pub mod import_lists;
+pub mod tidy_lists;
 pub mod like;
 pub mod notice;
 pub mod profile;

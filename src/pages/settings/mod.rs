@@ -22,6 +22,7 @@ pub fn SettingsPage() -> impl IntoView {
         <anilist::AniListOptions/>
         <crate::components::export_lists::ExportLists/>
         <crate::components::import_lists::ImportLists/>
+        <crate::components::tidy_lists::TidyLists/>
         <ConnectionSettings/>
     }
 }

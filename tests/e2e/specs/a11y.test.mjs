@@ -205,6 +205,30 @@ test('an import\'s preview, its differences open, light and dark, desktop and ph
   }
 });
 
+test('a tidy\'s groups, their entries open, and the line after it ran, light and dark, desktop and phone: no serious or critical axe violation', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+    for (const scheme of ['light', 'dark']) {
+      world.standIn.reset();
+      world.standIn.data.entries.find((e) => e.id === 700002).progress = 60;
+      world.standIn.data.entries.find((e) => e.id === 700003).progress = 3;
+      const page = await world.newPage({ viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signIn(world, page);
+      await page.goto(`${world.app.url}settings`);
+      await appReady(page);
+      await page.click('[data-testid=tidy-check]');
+      await page.waitForSelector('[data-testid=tidy-go]');
+      for (const summary of await page.$$('[data-testid=tidy] summary')) await summary.click();
+      assert.deepEqual(await audit(page), [], `${viewport.width} ${scheme}`);
+      await page.uncheck('[data-testid=tidy-anime-started] [data-testid=tidy-pick]');
+      await page.click('[data-testid=tidy-go]');
+      await page.waitForSelector('[data-testid=tidy-undo]');
+      assert.deepEqual(await audit(page), [], `done ${viewport.width} ${scheme}`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});
+
 test('favourites being put in order, light and dark, desktop and phone: no serious or critical axe violation', async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
     for (const scheme of ['light', 'dark']) {
