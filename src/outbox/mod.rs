@@ -443,6 +443,11 @@ impl Outbox {
         move |data| {
             // The changes waiting when the answer comes, not when it was asked.
             let Some(items) = queue.try_with_untracked(|q| q.items.clone()) else { return };
+            // An entry AniList never gave an id, with no change of it
+            // waiting, was never created there (its add was lost to a
+            // reload that kept the list but not the queue): not kept.
+            let waiting: std::collections::HashSet<i64> = items.iter().map(|i| i.media_id).collect();
+            data.entries.retain(|e| e.id > 0 || waiting.contains(&e.media_id));
             for item in &items {
                 match &item.change {
                     Change::Save { patch, .. } => {

@@ -4,7 +4,7 @@
 //! are views on it; edits reach it through the edit outbox (which sits above it).
 //! When IndexedDB is not available the store lives in memory only.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -420,6 +420,41 @@ pub fn confirm_entries(l: &mut ByKind<ListData>, saved: &[(Entry, bool)]) -> [Di
     touched
 }
 
+/// A read of a list lands on what the store holds now (`held`), the read
+/// having begun when it held `held_at_start`: AniList's answer stands,
+/// except where this app changed an entry while the read was under way (a
+/// read of 7,000 entries takes 15 requests), which the answer cannot know:
+/// - an entry AniList confirmed here since its chunk was read (a later
+///   update time than the read's) keeps the store's values;
+/// - an entry added here since (held now, not then, not in the read) stays,
+///   and so does one AniList has not created yet (no id: its add waits in
+///   the outbox, which has only its values to put on top);
+/// - an entry removed here since (held then, not now) stays removed.
+///
+/// The outbox's waiting changes go on top after this.
+pub fn land(read: &mut ListData, held: Option<&ListData>, held_at_start: &HashSet<i64>) {
+    let Some(held) = held else { return };
+    let now: HashMap<i64, &Entry> = held.entries.iter().map(|e| (e.media_id, e)).collect();
+    read.entries.retain(|e| now.contains_key(&e.media_id) || !held_at_start.contains(&e.media_id));
+    let in_read: HashSet<i64> = read.entries.iter().map(|e| e.media_id).collect();
+    let mut kept = Vec::new();
+    for e in &mut read.entries {
+        if let Some(mine) = now.get(&e.media_id).filter(|mine| mine.updated_at.unwrap_or(0) > e.updated_at.unwrap_or(0)) {
+            // The store's values; what AniList says of the title is newer.
+            let media = e.media.take();
+            *e = (*mine).clone();
+            e.media = media.or_else(|| mine.media.clone());
+            kept.push((e.media_id, e.custom_lists.clone()));
+        }
+    }
+    let added: Vec<Entry> = held.entries.iter().filter(|e| !in_read.contains(&e.media_id) && (e.id <= 0 || !held_at_start.contains(&e.media_id))).cloned().collect();
+    kept.extend(added.iter().map(|e| (e.media_id, e.custom_lists.clone())));
+    read.entries.splice(0..0, added);
+    for (media_id, lists) in kept {
+        read.set_lists(media_id, &lists);
+    }
+}
+
 /// The most entries whose values a change tells the other tabs entry by
 /// entry; a larger change tells its patches instead (see [`Changed`]).
 pub const TELL_AT_ONCE: usize = 200;
@@ -830,6 +865,9 @@ impl ListStore {
         });
         let me = *self;
         let had = self.with_untracked(kind, |d| d.is_some());
+        // What the store holds as the read begins: an entry removed here
+        // meanwhile is not brought back by the answer.
+        let held_at_start: HashSet<i64> = self.with_untracked(kind, |d| d.map(|d| d.entries.iter().map(|e| e.media_id).collect()).unwrap_or_default());
         leptos::task::spawn_local(async move {
             let user = credential.user;
             let read = |chunk: u32, per_chunk: u32| {
@@ -866,6 +904,7 @@ impl ListStore {
             if had && !read_whole {
                 let mut merged = me.with_untracked(kind, |d| d.cloned()).unwrap_or_default();
                 if merged.merge_recent(first.clone()) {
+                    me.with_untracked(kind, |held| land(&mut merged, held, &held_at_start));
                     pending(&mut merged);
                     me.lists.update(|l| l.insert(kind, merged));
                     me.set_converting(kind, false);
@@ -880,6 +919,7 @@ impl ListStore {
             // replaced when the new one is whole.
             let show = |whole: &ListData| {
                 let mut shown = whole.clone();
+                me.with_untracked(kind, |held| land(&mut shown, held, &held_at_start));
                 pending(&mut shown);
                 me.lists.update(|l| l.insert(kind, shown));
             };
@@ -976,8 +1016,15 @@ impl ListStore {
         let all = edits.len() <= TELL_AT_ONCE;
         let ids: Vec<i64> = edits.iter().filter(|e| all || e.added.is_some() || e.patch.is_none()).map(|e| e.media_id).collect();
         let patched = if all { Vec::new() } else { group_patches(&edits) };
+        let adds = edits.iter().any(|e| e.added.is_some());
         let touched = self.lists.try_update(|l| apply_edits(l, edits)).unwrap_or_default();
         self.save_touched(touched);
+        // An entry added is written at once, as its waiting add is: the
+        // outbox can put values back on an entry, not bring one back, so a
+        // reload right after must find it kept.
+        if adds {
+            self.flush();
+        }
         self.tell_other_tabs(&ids, patched);
     }
 
@@ -1450,6 +1497,34 @@ mod tests {
         assert!(mine.merge_recent(recent));
         assert_eq!((mine.fetched_at, mine.whole_at), (15.0 * hour, 10.0 * hour));
         assert!(mine.needs_whole(16.0 * hour));
+    }
+
+    #[test]
+    fn a_read_lands_under_what_this_app_changed_while_it_was_under_way() {
+        let titled = |mut e: Entry, episodes: u32| {
+            e.media = Some(crate::api::ops::list_collection::Media { id: e.media_id, episodes: Some(episodes), ..Default::default() });
+            e
+        };
+        // Held as the read began: 1, 2, 3, 4 (4 deleted on AniList's site).
+        let at_start: HashSet<i64> = [1, 2, 3, 4].into();
+        // Meanwhile, here: 1 saved (AniList answered, a later update
+        // time), 3 removed, 5 added and confirmed, 6 added and waiting.
+        let mut held = list(vec![titled(entry(1, 200, 13), 12), entry(2, 90, 4), entry(4, 80, 1), entry(5, 210, 1), Entry { id: 0, ..entry(6, 0, 0) }], vec![]);
+        held.entries[0].custom_lists = vec!["Rewatch".into()];
+        // AniList's read, from before those: 1 at 12, with the title's new
+        // episode count; 2; 3 (removed here since); not 4.
+        let mut read = list(vec![titled(entry(1, 100, 12), 24), entry(2, 90, 4), entry(3, 70, 2)], vec![("Rewatch", vec![2])]);
+        land(&mut read, Some(&held), &at_start);
+        let mut got = ids(&read);
+        got.sort_unstable();
+        assert_eq!(got, [(1, 13), (2, 4), (5, 1), (6, 0)], "1 as saved here, 3 still removed, 4 gone, 5 and 6 kept");
+        let one = read.entry(1).unwrap();
+        assert_eq!(one.media.as_ref().and_then(|m| m.episodes), Some(24), "AniList's news of the title taken");
+        assert_eq!(read.custom, vec![("Rewatch".to_string(), vec![2, 1])], "its custom lists as held");
+        // Nothing held (a first load): AniList's read as it is.
+        let mut first = list(vec![entry(3, 70, 2)], vec![]);
+        land(&mut first, None, &HashSet::new());
+        assert_eq!(ids(&first), [(3, 2)]);
     }
 
     #[test]

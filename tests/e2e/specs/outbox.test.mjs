@@ -403,6 +403,33 @@ const delayNeverEnds = (page) => page.evaluate(() => {
   window.setTimeout = (f, ms, ...rest) => (ms === 400 ? 0 : later(f, ms, ...rest));
 });
 
+test('a title added while AniList takes no save stays on the list through a whole read (Refresh), AniList\'s news of the others shown, and is saved once AniList takes it', async () => {
+  const page = await listPage();
+  world.standIn.fault({ kind: '503', operation: 'SaveEntry', times: 1000 });
+  await page.goto(`${world.app.url}anime/90003`);
+  await appReady(page);
+  await page.selectOption('[data-testid=your-entry] [data-testid=add-status]', 'PLANNING');
+  await page.click('[data-testid=your-entry] [data-testid=add]');
+  await waitFor(() => ops('SaveEntry').length >= 1);
+  await page.goto(`${world.app.url}lists/anime`);
+  await appReady(page);
+  const added = '.entries a[href$="anime/90003"]';
+  await page.waitForSelector(added);
+  // Meanwhile on another device: Attack on Titan begun. Refresh reads
+  // the list whole; AniList has no entry for the new title yet.
+  Object.assign(entry(700003), { status: 'CURRENT', progress: 7, updatedAt: Math.floor(Date.now() / 1000) });
+  await page.waitForSelector('[data-testid=refresh]:not([disabled])');
+  await page.click('[data-testid=refresh]');
+  await page.waitForSelector(`${row(700003)} [data-testid=entry-progress] >> text=/^7 /`);
+  assert.equal(await page.locator(added).count(), 1, 'the title added here is still on the list');
+  // AniList takes saves again: the add goes out, once.
+  world.standIn.faults.length = 0;
+  await waitFor(() => world.standIn.data.entries.some((e) => e.mediaId === 90003 && e.userId === 5150 && e.status === 'PLANNING'), 30000);
+  assert.equal(world.standIn.data.entries.filter((e) => e.mediaId === 90003 && e.userId === 5150).length, 1);
+  assert.equal(await page.locator(added).count(), 1);
+  assert.ok(page.problems.every((p) => /503/.test(p)), page.problems.join('\n'));
+});
+
 test('a change AniList saved leaves the kept queue only once the kept list holds it: a reload at once shows it, with nothing read back', async () => {
   const page = await listPage();
   await delayNeverEnds(page);
