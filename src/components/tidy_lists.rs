@@ -56,7 +56,8 @@ pub fn TidyLists() -> impl IntoView {
                     MediaKind::ALL.into_iter().flat_map(|k| store.with(k, |d| d.map(|d| tidy::find(k, &d.entries)).unwrap_or_default()).into_iter().map(move |f| (k, f))).collect::<Vec<_>>()
                 });
                 let left_out = RwSignal::new(HashSet::<(MediaKind, Rule)>::new());
-                let chosen = move || found.with(|f| f.iter().filter(|(k, x)| !left_out.with(|l| l.contains(&(*k, x.rule)))).cloned().collect::<Vec<_>>());
+                let is_chosen = move |k: MediaKind, x: &Fix| !left_out.with(|l| l.contains(&(k, x.rule)));
+                let chosen = move || found.with(|f| f.iter().filter(|(k, x)| is_chosen(*k, x)).cloned().collect::<Vec<_>>());
                 let done = RwSignal::new(None::<Done>);
                 let go = move |_| {
                     let fixes: Vec<(MediaKind, Fix)> = chosen();
@@ -98,12 +99,10 @@ pub fn TidyLists() -> impl IntoView {
                                     {if d.undone {
                                         format!("{} put back as {} {}.", entries(n), if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" })
                                     } else {
-                                        {
                                         // Many: how long AniList's rate limit makes it.
                                         let minutes = crate::outbox::rules::minutes_to_send(n);
                                         let takes = if minutes > 1 { format!(" (within its rate limit that takes about {})", crate::text::time_spent(minutes)) } else { String::new() };
                                         format!("{} tidied: on your lists now, and on {} way to AniList{takes}.", entries(n), if n == 1 { "its" } else { "their" })
-                                    }
                                     }}
                                     " "
                                     {(!d.undone).then(|| view! { <button type="button" class="button button--secondary button--small" data-testid="tidy-undo" on:click=undo>"Undo"</button> })}
@@ -117,7 +116,7 @@ pub fn TidyLists() -> impl IntoView {
                                 <p data-testid="tidy-none">{format!("Nothing to tidy: your {} agree with their titles.", entries(held()))}</p>
                             }.into_any();
                         }
-                        let count = move || chosen().len();
+                        let count = move || found.with(|f| f.iter().filter(|(k, x)| is_chosen(*k, x)).count());
                         view! {
                             {told}
                             {groups.into_iter().map(|(kind, rule, fixes)| show_group(kind, rule, fixes, left_out)).collect_view()}
