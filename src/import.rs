@@ -138,7 +138,8 @@ pub fn values_for(e: &MalEntry, media: &Media, format: ScoreFormat) -> Values {
 
 /// What the file changes of an entry the lists hold: its status and
 /// progress, and each other field it gives a value (a score, notes, a
-/// date…); a field it leaves empty keeps the list's value.
+/// date, a custom list, an advanced score…); a field it leaves empty keeps
+/// the list's value, and no custom list is left.
 pub fn patch_over(held: &Values, file: &Values) -> Patch {
     let mut after = held.clone();
     after.status = file.status;
@@ -163,6 +164,21 @@ pub fn patch_over(held: &Values, file: &Values) -> Patch {
     }
     if !file.completed.is_empty() {
         after.completed = file.completed;
+    }
+    // A backup's: private or hidden when it says so; its custom lists
+    // added to those the entry is on; its advanced scores where given.
+    after.private |= file.private;
+    after.hidden |= file.hidden;
+    for list in &file.lists {
+        if !after.lists.contains(list) {
+            after.lists.push(list.clone());
+        }
+    }
+    for (name, score) in file.advanced.iter().filter(|(_, s)| *s > 0.0) {
+        match after.advanced.iter_mut().find(|(n, _)| n == name) {
+            Some((_, s)) => *s = *score,
+            None => after.advanced.push((name.clone(), *score)),
+        }
     }
     Patch::between(held, &after)
 }
@@ -328,18 +344,31 @@ pub fn read_backup(text: &str) -> Result<Vec<Backed>, String> {
     Ok(out)
 }
 
-/// A backup's titles made to fit the account: scores in the user's
-/// `format`, custom lists only those the account has (`lists`), advanced
-/// scores left out (their sections may differ).
-pub fn fit(backed: &[Backed], format: impl Fn(MediaKind) -> ScoreFormat, lists: impl Fn(MediaKind) -> Vec<String>) -> Vec<Given> {
-    let have: HashMap<MediaKind, Vec<String>> = MediaKind::ALL.into_iter().map(|k| (k, lists(k))).collect();
+/// What an account takes of a list of one kind: its scoring system, its
+/// custom lists and its advanced scoring sections (none when off).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fits {
+    pub format: ScoreFormat,
+    pub lists: Vec<String>,
+    pub sections: Vec<String>,
+}
+
+/// A backup's titles made to fit the account (`fits`): scores in its
+/// scoring system, custom lists and advanced scores only those it has (by
+/// name), advanced scores in its system too.
+pub fn fit(backed: &[Backed], fits: impl Fn(MediaKind) -> Fits) -> Vec<Given> {
+    let have: HashMap<MediaKind, Fits> = MediaKind::ALL.into_iter().map(|k| (k, fits(k))).collect();
     backed
         .iter()
         .map(|b| {
             let mut g = b.given.clone();
-            g.values.score = score_between(g.values.score, b.score_format, format(g.kind));
-            g.values.lists.retain(|n| have.get(&g.kind).is_some_and(|h| h.contains(n)));
-            g.values.advanced.clear();
+            let to = have.get(&g.kind).cloned().unwrap_or_default();
+            g.values.score = score_between(g.values.score, b.score_format, to.format);
+            g.values.lists.retain(|n| to.lists.contains(n));
+            g.values.advanced.retain(|(n, _)| to.sections.contains(n));
+            for (_, s) in &mut g.values.advanced {
+                *s = score_between(*s, b.score_format, to.format);
+            }
             g
         })
         .collect()
@@ -388,6 +417,21 @@ pub fn changes_in_words(now: &Values, patch: &Patch, kind: MediaKind, format: Sc
     }
     if let Some(d) = patch.completed {
         out.push(("Completed", date(now.completed), date(d)));
+    }
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    if let Some(p) = patch.private {
+        out.push(("Private", yes_no(now.private), yes_no(p)));
+    }
+    if let Some(h) = patch.hidden {
+        out.push(("Hidden from status lists", yes_no(now.hidden), yes_no(h)));
+    }
+    let names = |l: &[String]| if l.is_empty() { "none".to_string() } else { l.join(", ") };
+    if let Some(l) = &patch.lists {
+        out.push(("Custom lists", names(&now.lists), names(l)));
+    }
+    let scores = |a: &[(String, f64)]| names(&a.iter().filter(|(_, s)| *s > 0.0).map(|(n, s)| format!("{n} {}", format.display(*s))).collect::<Vec<_>>());
+    if let Some(a) = &patch.advanced {
+        out.push(("Advanced scores", scores(&now.advanced), scores(a)));
     }
     out
 }
@@ -516,6 +560,33 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_restores_lists_privacy_and_advanced_scores_and_leaves_nothing() {
+        let held = Values {
+            lists: vec!["Since".into()],
+            advanced: vec![("Story".into(), 0.0), ("Art".into(), 7.0)],
+            ..Values::new(ListStatus::Current)
+        };
+        let file = Values {
+            private: true,
+            lists: vec!["Rewatch".into(), "Since".into()],
+            advanced: vec![("Story".into(), 9.0), ("Art".into(), 0.0)],
+            ..Values::new(ListStatus::Current)
+        };
+        let patch = patch_over(&held, &file);
+        assert_eq!(patch.private, Some(true));
+        assert_eq!(patch.hidden, None, "not hidden in the file: left as it is");
+        assert_eq!(patch.lists, Some(vec!["Since".into(), "Rewatch".into()]), "added to, never taken from");
+        assert_eq!(patch.advanced, Some(vec![("Story".into(), 9.0), ("Art".into(), 7.0)]), "a section the file leaves at none keeps its score");
+        assert!(patch_over(&Values { private: true, ..held.clone() }, &Values::new(ListStatus::Current)).is_empty(), "a file that is not private changes nothing");
+        let words = changes_in_words(&held, &patch, MediaKind::Anime, ScoreFormat::Point10Decimal);
+        let told: Vec<(&str, &str, &str)> = words.iter().map(|(f, a, b)| (*f, a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            told,
+            [("Private", "no", "yes"), ("Custom lists", "Since", "Since, Rewatch"), ("Advanced scores", "Art 7.0 / 10", "Story 9.0 / 10, Art 7.0 / 10")]
+        );
+    }
+
+    #[test]
     fn ids_are_asked_once_by_kind() {
         let mut manga = anime(9, "Watching", "1", "0");
         manga.kind = MediaKind::Manga;
@@ -550,17 +621,22 @@ mod tests {
         let text = r#"{"anime": {"scoreFormat": "POINT_100", "lists": [
             {"name": "Watching", "status": "CURRENT", "isCustomList": false, "entries": [
                 {"id": 1, "mediaId": 10, "status": "CURRENT", "progress": 3, "score": 80, "notes": "n", "private": true,
-                 "customLists": ["Rewatch", "Gone"], "advancedScores": {"Story": 9}, "media": {"id": 10, "idMal": 5, "title": {"userPreferred": "Ten"}}}]},
+                 "customLists": ["Rewatch", "Gone"], "advancedScores": {"Story": 90, "Music": 70}, "media": {"id": 10, "idMal": 5, "title": {"userPreferred": "Ten"}}}]},
             {"name": "Rewatch", "status": null, "isCustomList": true, "entries": [
                 {"id": 1, "mediaId": 10, "status": "CURRENT", "progress": 3, "score": 80}]}]},
           "manga": {"lists": [{"entries": [{"id": 2, "mediaId": 20, "status": "PLANNING", "progress": 0, "score": 0}]}]}}"#;
-        let given = fit(&read_backup(text).unwrap(), |_| ScoreFormat::Point10Decimal, |k| if k == MediaKind::Anime { vec!["Rewatch".into()] } else { vec![] });
+        let fits = |k| Fits {
+            format: ScoreFormat::Point10Decimal,
+            lists: if k == MediaKind::Anime { vec!["Rewatch".into()] } else { vec![] },
+            sections: if k == MediaKind::Anime { vec!["Story".into(), "Art".into()] } else { vec![] },
+        };
+        let given = fit(&read_backup(text).unwrap(), fits);
         assert_eq!(given.len(), 2, "the entry in its custom list counts once");
         let ten = &given[0];
         assert_eq!((ten.kind, ten.media.id, ten.media.title()), (MediaKind::Anime, 10, "Ten".to_string()));
         assert_eq!((ten.values.progress, ten.values.score, ten.values.private, ten.values.notes.as_str()), (3, 8.0, true, "n"));
         assert_eq!(ten.values.lists, ["Rewatch"], "only the custom lists the account has");
-        assert!(ten.values.advanced.is_empty());
+        assert_eq!(ten.values.advanced, [("Story".to_string(), 9.0)], "only the sections the account has, in its scoring system");
         assert_eq!((given[1].kind, given[1].media.id, given[1].values.status), (MediaKind::Manga, 20, ListStatus::Planning));
         assert!(read_backup("[1, 2]").is_err());
         assert!(read_backup("{\"anime\": {\"lists\": 3}}").is_err());

@@ -317,10 +317,13 @@ pub fn ImportLists() -> impl IntoView {
                         .iter()
                         .flat_map(|k| store.with_untracked(*k, |d| d.map(|d| d.entries.iter().map(|e| (e.media_id, values_of(e))).collect::<Vec<_>>()).unwrap_or_default()))
                         .collect();
-                    let custom = |k: MediaKind| store.with_untracked(k, |d| d.map(|d| d.list_names.clone()).unwrap_or_default());
+                    let fits = |k: MediaKind| {
+                        let (lists, sections) = store.with_untracked(k, |d| d.map(|d| (d.list_names.clone(), d.advanced_names.clone())).unwrap_or_default());
+                        import::Fits { format: store.score_format(k), lists, sections }
+                    };
                     let plan = state.with_value(|s| match s.backup.is_empty() {
                         true => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k)),
-                        false => Plan::of(import::fit(&s.backup, |k| store.score_format(k), custom), |id| held.get(&id).cloned()),
+                        false => Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()),
                     });
                     step.set(Step::Ready(Arc::new(plan)));
                 });

@@ -145,7 +145,9 @@ test('many lists of ids go in one request; a page AniList splits is read to its 
 });
 
 test('a backup made here (AniList JSON) comes back: what was lost is added again with its values', async () => {
-  Object.assign(viewerEntry(1), { notes: 'Kept in the backup', repeat: 2, private: true, customLists: ['Rewatch'] });
+  world.standIn.data.viewer.mediaListOptions.animeList.advancedScoringEnabled = true;
+  Object.assign(viewerEntry(1), { notes: 'Kept in the backup', repeat: 2, private: true, customLists: ['Rewatch'], advancedScores: { Story: 8, Characters: 9, Visuals: 0, Audio: 0, Enjoyment: 0 } });
+  Object.assign(viewerEntry(5114), { private: true, customLists: ['Rewatch'] });
   const page = await world.newPage();
   await openSettings(page);
   await page.waitForSelector('[data-testid=export-json]:not([disabled])');
@@ -153,7 +155,7 @@ test('a backup made here (AniList JSON) comes back: what was lost is added again
   const backup = fs.readFileSync(await download.path(), 'utf8');
   // Lost since: two entries gone from AniList, one changed.
   world.standIn.data.entries = world.standIn.data.entries.filter((e) => !(e.userId === 5150 && [1, 30002].includes(e.mediaId)));
-  viewerEntry(5114).progress = 10;
+  Object.assign(viewerEntry(5114), { progress: 10, private: false, customLists: [] });
   await page.reload();
   await page.waitForSelector('[data-testid=import-file]');
   await choose(page, 'anilist-5150-lists.json', backup);
@@ -162,10 +164,14 @@ test('a backup made here (AniList JSON) comes back: what was lost is added again
   assert.equal(await page.textContent('[data-testid=import-differ]'), '1 on your lists with other values');
   assert.equal(await page.textContent('[data-testid=import-same]'), '4 already the same');
   assert.equal(world.standIn.graphqlRequests().filter((r) => /ByMalIds/.test(r.operationName)).length, 0, 'its titles are known: nothing to find');
+  const differ = await page.textContent('[data-testid=import-differ-entry]');
+  for (const said of ['Progress', 'Private', 'Custom lists']) assert.ok(differ.includes(said), `${said} in "${differ}"`);
   await page.check('[data-testid=import-differ-too]');
   await page.click('[data-testid=import-go]');
   await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
   const bebop = viewerEntry(1);
+  assert.deepEqual(bebop.advancedScores, { Story: 8, Characters: 9, Visuals: 0, Audio: 0, Enjoyment: 0 }, 'its advanced scores come back');
+  assert.deepEqual([viewerEntry(5114).private, viewerEntry(5114).customLists], [true, ['Rewatch']], 'an entry still there: back on its custom list, private again');
   assert.deepEqual([bebop.status, bebop.progress, bebop.score, bebop.notes, bebop.repeat, bebop.private, bebop.customLists], ['CURRENT', 12, 8.5, 'Kept in the backup', 2, true, ['Rewatch']]);
   assert.deepEqual([viewerEntry(30002).progress, viewerEntry(30002).progressVolumes], [200, 20]);
   assert.equal(viewerEntry(5114).progress, 64);
