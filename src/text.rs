@@ -98,6 +98,12 @@ pub fn format_year(format: Option<crate::media::MediaFormat>, year: Option<i32>)
     dotted([format.map(|f| f.label().to_string()), year.map(|y| y.to_string())])
 }
 
+/// What a text from AniList says, trimmed; none when it is missing or
+/// blank.
+pub fn said(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
 /// "1 entry", "1,204 entries".
 pub fn entries(n: usize) -> String {
     format!("{} {}", group_digits(n), if n == 1 { "entry" } else { "entries" })
@@ -130,7 +136,7 @@ pub fn time_spent(minutes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{capitalised, collation_ranks, count, dotted, format_year, lower, time_spent};
+    use super::{capitalised, collation_ranks, count, dotted, format_year, lower, said, time_spent};
     use crate::media::MediaFormat;
 
     #[test]
@@ -174,5 +180,12 @@ mod tests {
         assert_eq!(lower("ŌKAMI Shōnen ÄÖÜ"), "ōkami shōnen äöü");
         assert_eq!(lower("Σ ΑΒΓ"), "σ αβγ");
         assert_eq!(lower(""), "");
+    }
+
+    #[test]
+    fn said_is_what_a_text_says() {
+        assert_eq!(said(Some("  Set in space. ")), Some("Set in space."));
+        assert_eq!(said(Some(" \n ")), None);
+        assert_eq!(said(None), None);
     }
 }

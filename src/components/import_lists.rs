@@ -396,11 +396,10 @@ pub fn ImportLists() -> impl IntoView {
                             view! {
                                 <p role="status" data-testid="import-done">
                                     {format!(
-                                        "{} {} on your lists now, and on {} way to AniList: within its rate limit that takes about {}. The header counts what still waits; closing the tab loses nothing (the rest goes at your next visit).",
+                                        "{} {} on your lists now, and {}. The header counts what still waits; closing the tab loses nothing (the rest goes at your next visit).",
                                         crate::text::entries(n),
                                         if n == 1 { "is" } else { "are" },
-                                        if n == 1 { "its" } else { "their" },
-                                        crate::text::time_spent(crate::outbox::rules::minutes_to_send(n)),
+                                        crate::outbox::rules::on_their_way(n),
                                     )}
                                 </p>
                                 <div class="actions">

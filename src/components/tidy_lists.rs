@@ -99,10 +99,7 @@ pub fn TidyLists() -> impl IntoView {
                                     {if d.undone {
                                         format!("{} put back as {} {}.", entries(n), if n == 1 { "it" } else { "they" }, if n == 1 { "was" } else { "were" })
                                     } else {
-                                        // Many: how long AniList's rate limit makes it.
-                                        let minutes = crate::outbox::rules::minutes_to_send(n);
-                                        let takes = if minutes > 1 { format!(" (within its rate limit that takes about {})", crate::text::time_spent(minutes)) } else { String::new() };
-                                        format!("{} tidied: on your lists now, and on {} way to AniList{takes}.", entries(n), if n == 1 { "its" } else { "their" })
+                                        format!("{} tidied: on your lists now, and {}.", entries(n), crate::outbox::rules::on_their_way(n))
                                     }}
                                     " "
                                     {(!d.undone).then(|| view! { <button type="button" class="button button--secondary button--small" data-testid="tidy-undo" on:click=undo>"Undo"</button> })}

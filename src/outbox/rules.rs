@@ -472,6 +472,15 @@ pub fn minutes_to_send(n: usize) -> u64 {
     n.div_ceil(BATCH_MAX).div_ceil(crate::api::limiter::PER_MINUTE).max(1) as u64
 }
 
+/// "on their way to AniList (within its rate limit that takes about 12
+/// minutes)": said of `n` changes just made; how long only when it passes
+/// a minute.
+pub fn on_their_way(n: usize) -> String {
+    let minutes = minutes_to_send(n);
+    let takes = if minutes > 1 { format!(" (within its rate limit that takes about {})", crate::text::time_spent(minutes)) } else { String::new() };
+    format!("on {} way to AniList{takes}", if n == 1 { "its" } else { "their" })
+}
+
 /// The most entries in one `UpdateMediaListEntries` or one request of
 /// aliased saves: AniList refuses a request whose complexity passes 500,
 /// and counts every field of each entry's answer (about 22 an entry).
@@ -549,6 +558,9 @@ mod tests {
         assert_eq!(minutes_to_send(per_minute), 1);
         assert_eq!(minutes_to_send(per_minute + 1), 2);
         assert_eq!(minutes_to_send(5_000), 10, "250 requests at 25 a minute");
+        assert_eq!(on_their_way(1), "on its way to AniList");
+        assert_eq!(on_their_way(per_minute), "on their way to AniList");
+        assert_eq!(on_their_way(5_000), "on their way to AniList (within its rate limit that takes about 10 minutes)");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn no_such_title() -> impl IntoView {
 fn tag_chip(kind: MediaKind, tag: crate::api::ops::title::Tag) -> impl IntoView {
     let href = crate::pages::search::browse_href(&crate::browse::Browse { kind, tag: Some(tag.name.clone()), ..Default::default() });
     let browse = format!("Browse {} tagged {}", kind.label().to_lowercase(), tag.name);
-    let hint = match tag.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+    let hint = match crate::text::said(tag.description.as_deref()) {
         Some(about) => format!("{about}\n{browse}"),
         None => browse,
     };

@@ -53,7 +53,7 @@ pub async fn known(api: &Api) -> Result<Vec<Tag>, ApiError> {
 /// it) and what it means, when AniList says.
 pub fn about(tags: &[Tag], name: &str) -> Option<(String, String)> {
     let tag = tags.iter().find(|t| t.name == name)?;
-    let about = tag.description.as_deref().map(str::trim).filter(|d| !d.is_empty())?;
+    let about = crate::text::said(tag.description.as_deref())?;
     Some((tag.name.clone(), about.to_string()))
 }
 

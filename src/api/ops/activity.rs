@@ -340,9 +340,9 @@ impl Activity {
     /// A list update's words before its title: "Watched episode 5 of ",
     /// "Completed ", "Plans to read " (`None` for another kind).
     pub fn list_words(&self) -> Option<String> {
-        let status = self.status.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+        let status = crate::text::said(self.status.as_deref())?;
         let mut words = crate::text::capitalised(status);
-        match self.progress.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        match crate::text::said(self.progress.as_deref()) {
             Some(p) => {
                 words.push(' ');
                 words.push_str(p);
