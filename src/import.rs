@@ -317,11 +317,80 @@ struct BackupList {
     entries: Vec<Entry>,
 }
 
+/// The titles of a CSV file made here (Settings, *Your data*, CSV), perhaps
+/// edited in a spreadsheet since, each once, and the rows that could not be
+/// read ("row 12: no status"). Columns are found by name, in any order;
+/// `type`, `media_id`, `status` and `progress` are needed, any other cell
+/// empty or missing leaves the list's value (see [`patch_over`]). Yes and no read as a
+/// spreadsheet writes them (TRUE, true, yes, 1).
+pub fn read_csv(text: &str) -> Result<(Vec<Backed>, Vec<String>), String> {
+    let not_ours = "This CSV is not a list export made here: its first line must name the columns (type, media_id, status…), as Settings, Your data, CSV writes them.";
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().map_err(|_| not_ours.to_string())?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    if ["type", "media_id", "status", "progress"].iter().any(|c| column(c).is_none()) {
+        return Err(not_ours.into());
+    }
+    let (mut out, mut skipped) = (Vec::new(), Vec::new());
+    let mut seen = std::collections::HashSet::new();
+    for (i, row) in reader.records().enumerate() {
+        let line = i + 2;
+        let Ok(row) = row else {
+            skipped.push(format!("row {line}: not CSV"));
+            continue;
+        };
+        let cell = |name: &str| column(name).and_then(|c| row.get(c)).filter(|v| !v.is_empty());
+        match csv_entry(&cell) {
+            Ok(b) if seen.insert((b.given.kind, b.given.media.id)) => out.push(b),
+            Ok(_) => {}
+            Err(why) => skipped.push(format!("row {line}: {why}")),
+        }
+    }
+    Ok((out, skipped))
+}
+
+/// One row of [`read_csv`], its cells by column name.
+fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>) -> Result<Backed, &'static str> {
+    let kind = cell("type").and_then(|t| MediaKind::from_slug(&t.to_ascii_lowercase())).ok_or("no type (anime or manga)")?;
+    let id = cell("media_id").and_then(|i| i.parse::<i64>().ok()).filter(|i| *i > 0).ok_or("no AniList id")?;
+    let status = cell("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())).ok_or("no status")?;
+    // Progress always counts (as in a MyAnimeList file): a row without it is not guessed at.
+    let progress = cell("progress").and_then(|n| n.parse::<f64>().ok()).filter(|n| n.is_finite() && *n >= 0.0).ok_or("no progress")?;
+    let number = |name: &str| cell(name).and_then(|n| n.parse::<f64>().ok()).filter(|n| n.is_finite() && *n >= 0.0);
+    let whole = |name: &str| number(name).map_or(0, |n| n.round().min(f64::from(u32::MAX)) as u32);
+    let yes = |name: &str| cell(name).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "yes" | "1"));
+    let names = |name: &str| cell(name).map(|l| l.split(';').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()).unwrap_or_default();
+    let advanced = cell("advanced_scores")
+        .map(|a| a.split(';').filter_map(|p| p.rsplit_once(':')).filter_map(|(n, s)| Some((n.trim().to_string(), s.trim().parse::<f64>().ok()?))).collect())
+        .unwrap_or_default();
+    let values = Values {
+        progress: progress.round().min(f64::from(u32::MAX)) as u32,
+        volumes: whole("volumes"),
+        score: number("score").unwrap_or(0.0),
+        repeat: whole("repeat"),
+        priority: whole("priority"),
+        private: yes("private"),
+        hidden: yes("hidden_from_status_lists"),
+        notes: cell("notes").unwrap_or_default().to_string(),
+        started: cell("started").map(date_of).unwrap_or_default(),
+        completed: cell("completed").map(date_of).unwrap_or_default(),
+        lists: names("custom_lists"),
+        advanced,
+        ..Values::new(status)
+    };
+    let title = cell("title").map(|t| crate::api::operation::Title { user_preferred: Some(t.to_string()), ..Default::default() });
+    let id_mal = cell("mal_id").and_then(|i| i.parse().ok());
+    // A name this app does not know: the scores are taken as the account's.
+    let score_format = cell("score_format").and_then(|c| ScoreFormat::ALL.into_iter().find(|f| serde_json::to_value(f).is_ok_and(|v| v.as_str().is_some_and(|n| n.eq_ignore_ascii_case(c)))));
+    Ok(Backed { given: Given { kind, media: Media { id, id_mal, title, ..Media::default() }, values }, score_format })
+}
+
 /// A backup's title as kept: its values and the scoring system they are in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Backed {
     pub given: Given,
-    pub score_format: ScoreFormat,
+    /// The scoring system its scores are in (`None`: the account's own).
+    pub score_format: Option<ScoreFormat>,
 }
 
 /// The titles of a backup this app made (its AniList JSON), each once,
@@ -338,7 +407,7 @@ pub fn read_backup(text: &str) -> Result<Vec<Backed>, String> {
             }
             let values = values_of(&e);
             let media = e.media.unwrap_or_else(|| Media { id: e.media_id, ..Media::default() });
-            out.push(Backed { given: Given { kind, media, values }, score_format: part.score_format });
+            out.push(Backed { given: Given { kind, media, values }, score_format: Some(part.score_format) });
         }
     }
     Ok(out)
@@ -363,11 +432,12 @@ pub fn fit(backed: &[Backed], fits: impl Fn(MediaKind) -> Fits) -> Vec<Given> {
         .map(|b| {
             let mut g = b.given.clone();
             let to = have.get(&g.kind).cloned().unwrap_or_default();
-            g.values.score = score_between(g.values.score, b.score_format, to.format);
+            let from = b.score_format.unwrap_or(to.format);
+            g.values.score = score_between(g.values.score, from, to.format);
             g.values.lists.retain(|n| to.lists.contains(n));
             g.values.advanced.retain(|(n, _)| to.sections.contains(n));
             for (_, s) in &mut g.values.advanced {
-                *s = score_between(*s, b.score_format, to.format);
+                *s = score_between(*s, from, to.format);
             }
             g
         })
@@ -584,6 +654,70 @@ mod tests {
             told,
             [("Private", "no", "yes"), ("Custom lists", "Since", "Since, Rewatch"), ("Advanced scores", "Art 7.0 / 10", "Story 9.0 / 10, Art 7.0 / 10")]
         );
+    }
+
+    #[test]
+    fn a_csv_made_here_comes_back_with_every_value() {
+        use crate::api::ops::list_collection::AdvancedScores;
+        let entry = |media_id: i64, status, notes: &str| Entry {
+            id: media_id * 10,
+            media_id,
+            status: Some(status),
+            progress: Some(3),
+            progress_volumes: Some(2),
+            score: Some(8.5),
+            repeat: Some(1),
+            priority: Some(2),
+            private: Some(true),
+            notes: Some(notes.into()),
+            started_at: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None }),
+            completed_at: Some(FuzzyDate { year: Some(2024), month: Some(4), day: Some(5) }),
+            custom_lists: vec!["Rewatch".into(), "Best; of".into()],
+            advanced_scores: AdvancedScores(vec![("Story".into(), 9.0), ("Art: line".into(), 7.5)]),
+            media: Some(Media { id_mal: Some(media_id + 100), ..media(media_id, Some(12)) }),
+            ..Entry::default()
+        };
+        let list = crate::store::ListData {
+            entries: vec![entry(1, ListStatus::Current, "plain"), entry(2, ListStatus::Completed, "Quote \"and\", comma\nline two")],
+            score_format: ScoreFormat::Point10Decimal,
+            ..crate::store::ListData::default()
+        };
+        let text = crate::export::csv(&[(MediaKind::Manga, &list)], |_| {});
+        let (backed, skipped) = read_csv(&text).unwrap();
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert_eq!(backed.len(), 2);
+        for (b, e) in backed.iter().zip(&list.entries) {
+            let mut want = values_of(e);
+            // A list's name with its separator in it cannot come back whole.
+            want.lists = vec!["Rewatch".into(), "Best".into(), "of".into()];
+            assert_eq!((b.given.kind, b.given.media.id, b.given.media.id_mal, b.given.media.title()), (MediaKind::Manga, e.media_id, Some(e.media_id + 100), format!("Title {}", e.media_id)));
+            assert_eq!(b.given.values, want);
+            assert_eq!(b.score_format, Some(ScoreFormat::Point10Decimal));
+        }
+    }
+
+    #[test]
+    fn a_csv_from_a_spreadsheet_is_read_as_it_can_be() {
+        // Columns in another order, one left out, a byte order mark, TRUE,
+        // lower case, a row twice, rows that cannot be read.
+        let text = "\u{feff}Status,media_id,type,progress,score,private,score_format\r\n\
+                    current,1,Anime,4,85,TRUE,point_100\r\n\
+                    COMPLETED,1,anime,9,,,\r\n\
+                    CURRENT,2,anime,,,,\r\n\
+                    WATCHING,3,anime,1,,,\r\n\
+                    CURRENT,4,book,1,,,\r\n\
+                    PLANNING,5,manga,0,7,no,POINT_1000\r\n";
+        let (backed, skipped) = read_csv(text).unwrap();
+        assert_eq!(skipped, ["row 4: no progress", "row 5: no status", "row 6: no type (anime or manga)"]);
+        assert_eq!(backed.len(), 2, "the title given twice counts once");
+        let one = &backed[0].given;
+        assert_eq!((one.kind, one.media.id, one.values.status, one.values.progress, one.values.score, one.values.private), (MediaKind::Anime, 1, ListStatus::Current, 4, 85.0, true));
+        assert_eq!(backed[0].score_format, Some(ScoreFormat::Point100));
+        assert_eq!((backed[1].given.kind, backed[1].given.values.private, backed[1].score_format), (MediaKind::Manga, false, None), "a scoring system not known: the account's");
+        let given = fit(&backed, |_| Fits { format: ScoreFormat::Point10Decimal, ..Fits::default() });
+        assert_eq!((given[0].values.score, given[1].values.score), (8.5, 7.0));
+        assert!(read_csv("name,score\r\nA,1\r\n").is_err(), "not a list export");
+        assert!(read_csv("").is_err());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! "Import from MyAnimeList": a MyAnimeList export (its `.xml`, or the
 //! `.xml.gz` MyAnimeList gives) read here in the browser, its titles found
 //! on AniList by their MyAnimeList ids, and a preview of what it would do
-//! to the lists before anything is sent ([`crate::import`]). What the
+//! to the lists before anything is sent ([`crate::import`]); or a backup
+//! made here (AniList JSON, or CSV edited in a spreadsheet meanwhile),
+//! whose titles are known. What the
 //! person takes goes through the outbox like every edit: shown at once,
 //! kept through reloads and offline, within the rate limit.
 
@@ -94,6 +96,16 @@ enum Step {
     Ready(Arc<Plan>),
     /// Handed to the outbox: how many entries added and changed.
     Sent(usize, usize),
+}
+
+/// Why a file gives nothing to import: the first of the entries that could
+/// not be taken, or `empty` when it has none.
+fn none_taken(skipped: &[String], empty: &str) -> String {
+    match (skipped.len(), skipped.first()) {
+        (_, None) => empty.into(),
+        (1, Some(first)) => format!("Its one entry could not be taken: {first}."),
+        (n, Some(first)) => format!("None of its {} entries could be taken: {first}.", crate::text::group_digits(n)),
+    }
 }
 
 /// The export read: its entries, what could not be taken, the titles
@@ -239,21 +251,24 @@ pub fn ImportLists() -> impl IntoView {
                                 return;
                             }
                         };
-                        // A backup made here: its titles are known, nothing to find.
-                        if text.trim_start().starts_with('{') {
-                            let backup = match import::read_backup(&text) {
-                                Ok(b) if b.is_empty() => Err("This backup has no entries.".to_string()),
-                                other => other,
-                            };
-                            let backup = match backup {
-                                Ok(b) => b,
+                        // A backup made here (AniList JSON, or CSV perhaps edited
+                        // in a spreadsheet since): its titles are known, nothing to find.
+                        let csv = file.name().to_ascii_lowercase().ends_with(".csv") || file.type_().contains("csv");
+                        if csv || text.trim_start().starts_with('{') {
+                            let read = if csv { import::read_csv(&text) } else { import::read_backup(&text).map(|b| (b, Vec::new())) };
+                            let (backup, skipped) = match read {
+                                Ok((b, skipped)) if !b.is_empty() => (b, skipped),
+                                Ok((_, skipped)) => {
+                                    let _ = step.try_set(Step::Refused(none_taken(&skipped, "This backup has no entries.")));
+                                    return;
+                                }
                                 Err(why) => {
                                     let _ = step.try_set(Step::Refused(why));
                                     return;
                                 }
                             };
                             let Some(kinds) = state.try_update_value(|s| {
-                                *s = Import { name: file.name(), backup, since: js_sys::Date::now(), ..Import::default() };
+                                *s = Import { name: file.name(), backup, skipped, since: js_sys::Date::now(), ..Import::default() };
                                 s.kinds()
                             }) else { return };
                             read_lists(kinds);
@@ -268,11 +283,7 @@ pub fn ImportLists() -> impl IntoView {
                             }
                         };
                         if entries.is_empty() {
-                            let why = match skipped.first() {
-                                Some(first) => format!("None of its {} entries could be taken: {first}.", skipped.len()),
-                                None => "This MyAnimeList export has no entries.".into(),
-                            };
-                            let _ = step.try_set(Step::Refused(why));
+                            let _ = step.try_set(Step::Refused(none_taken(&skipped, "This MyAnimeList export has no entries.")));
                             return;
                         }
                         let Some(kinds) = state.try_update_value(|s| {
@@ -360,11 +371,11 @@ pub fn ImportLists() -> impl IntoView {
                     <p>
                         "Bring your MyAnimeList lists here: on "
                         <a href="https://myanimelist.net/panel.php?go=export" target="_blank" rel="noopener noreferrer">"MyAnimeList's export page"</a>
-                        ", export your anime or manga list, then choose the file it gives (.xml.gz or .xml). A backup made here (AniList JSON, above) comes back the same way. It is read here in your browser; you see what it would change before anything is sent."
+                        ", export your anime or manga list, then choose the file it gives (.xml.gz or .xml). A backup made here (AniList JSON or CSV, above; a CSV may be edited in a spreadsheet first) comes back the same way. It is read here in your browser; you see what it would change before anything is sent."
                     </p>
                     <label class="import__file">
                         <span class="field__label">"MyAnimeList export"</span>
-                        <input type="file" accept=".xml,.gz,.json,application/xml,text/xml,application/gzip,application/json" data-testid="import-file"
+                        <input type="file" accept=".xml,.gz,.json,.csv,application/xml,text/xml,application/gzip,application/json,text/csv" data-testid="import-file"
                             disabled=move || step.with(|s| matches!(s, Step::Reading | Step::Finding(..) | Step::Matching))
                             on:change=chosen/>
                     </label>

@@ -35,7 +35,8 @@ const viewerEntry = (mediaId) => world.standIn.data.entries.find((e) => e.userId
 
 async function choose(page, name, text) {
   const buffer = name.endsWith('.gz') ? zlib.gzipSync(Buffer.from(text)) : Buffer.from(text);
-  await page.setInputFiles('[data-testid=import-file]', { name, mimeType: name.endsWith('.gz') ? 'application/gzip' : 'application/xml', buffer });
+  const mimeType = name.endsWith('.gz') ? 'application/gzip' : name.endsWith('.csv') ? 'text/csv' : 'application/xml';
+  await page.setInputFiles('[data-testid=import-file]', { name, mimeType, buffer });
 }
 
 /** A new page, signed in, showing the preview of the file `name` holding `text`. */
@@ -177,6 +178,49 @@ test('a backup made here (AniList JSON) comes back: what was lost is added again
   assert.equal(viewerEntry(5114).progress, 64);
   await choose(page, 'other.json', '{"anime": {"lists": "no"}}');
   assert.match(await page.textContent('[data-testid=import-refused]'), /not a backup of lists made here/);
+  assert.deepEqual(problemsBut(page), []);
+});
+
+test('a CSV made here and edited in a spreadsheet comes back: its edits and what was lost', async () => {
+  const page = await world.newPage();
+  await openSettings(page);
+  await page.waitForSelector('[data-testid=export-csv]:not([disabled])');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const lines = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+  // As a spreadsheet saves it: Cowboy Bebop's score, private and notes edited.
+  const columns = lines[0].split(',');
+  const at = (name) => columns.indexOf(name);
+  const row = lines.findIndex((l) => l.startsWith('anime,1,'));
+  const cells = lines[row].split(',');
+  assert.equal(cells.length, columns.length, lines[row]);
+  cells[at('score')] = '9.5';
+  cells[at('private')] = 'TRUE';
+  cells[at('notes')] = '"Rewatched, with ""friends"""';
+  lines[row] = cells.join(',');
+  // Lost since: Berserk, gone from AniList.
+  world.standIn.data.entries = world.standIn.data.entries.filter((e) => !(e.userId === 5150 && e.mediaId === 30002));
+  await page.reload();
+  await page.waitForSelector('[data-testid=import-file]');
+  await choose(page, 'anilist-5150-lists.csv', lines.join('\r\n'));
+  await page.waitForSelector('[data-testid=import-preview]');
+  assert.equal(await page.textContent('[data-testid=import-add]'), '1 to add to your lists');
+  assert.equal(await page.textContent('[data-testid=import-differ]'), '1 on your lists with other values');
+  assert.equal(await page.textContent('[data-testid=import-same]'), '5 already the same');
+  const differ = await page.textContent('[data-testid=import-differ-entry]');
+  for (const said of ['Score', 'Private', 'Notes']) assert.ok(differ.includes(said), `${said} in "${differ}"`);
+  assert.equal(world.standIn.graphqlRequests().filter((r) => /ByMalIds/.test(r.operationName)).length, 0, 'its titles are known: nothing to find');
+  await page.check('[data-testid=import-differ-too]');
+  await page.click('[data-testid=import-go]');
+  await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
+  const bebop = viewerEntry(1);
+  assert.deepEqual([bebop.status, bebop.progress, bebop.score, bebop.private, bebop.notes], ['CURRENT', 12, 9.5, true, 'Rewatched, with "friends"']);
+  assert.deepEqual([viewerEntry(30002).status, viewerEntry(30002).progress, viewerEntry(30002).progressVolumes, viewerEntry(30002).score], ['CURRENT', 200, 20, 9]);
+  await choose(page, 'other.csv', 'name,score\r\nA,1\r\n');
+  assert.match(await page.textContent('[data-testid=import-refused]'), /not a list export made here/);
+  await choose(page, 'rows.csv', 'type,media_id,status,progress\r\nbook,1,CURRENT,1\r\n');
+  assert.equal(await page.textContent('[data-testid=import-refused]'), 'Its one entry could not be taken: row 2: no type (anime or manga).');
+  await choose(page, 'rows.csv', 'type,media_id,status,progress\r\nanime,1,,1\r\nanime,0,CURRENT,1\r\n');
+  assert.equal(await page.textContent('[data-testid=import-refused]'), 'None of its 2 entries could be taken: row 2: no status.');
   assert.deepEqual(problemsBut(page), []);
 });
 
