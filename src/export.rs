@@ -211,6 +211,8 @@ pub fn mal_xml(lists: &[(MediaKind, &ListData)]) -> (String, usize) {
             put("my_score", mal_score(v.score, d.score_format).to_string());
             put("my_status", mal_status(v.status, *kind).to_string());
             put("my_comments", xml(&v.notes));
+            // Custom lists as MyAnimeList's tags (imported here, they go back on the lists).
+            put("my_tags", xml(&v.lists.join(", ")));
             put("my_priority", ["LOW", "MEDIUM", "HIGH"][v.priority.min(2) as usize].to_string());
             put("update_on_import", "1".into());
             out.push_str(&format!("  </{tag}>\n"));
@@ -273,6 +275,7 @@ mod tests {
         assert!(text.contains("<series_animedb_id>101</series_animedb_id>"));
         assert!(text.contains("<my_status>Watching</my_status>") && text.contains("<my_score>9</my_score>"), "{text}");
         assert!(text.contains("<my_start_date>2024-03-00</my_start_date>"));
+        assert!(text.contains("<my_tags>Rewatch</my_tags>"), "custom lists as tags");
         assert!(!text.contains("Quote"));
         let mut manga = list();
         manga.entries[1].media.as_mut().unwrap().id_mal = Some(7);

@@ -32,6 +32,9 @@ pub struct MalEntry {
     pub notes: String,
     pub started: FuzzyDate,
     pub completed: FuzzyDate,
+    /// MyAnimeList's tags (`my_tags`, comma separated): they go on the
+    /// custom lists of the same names, where the account has them.
+    pub tags: Vec<String>,
 }
 
 /// MyAnimeList's status, in its words or as its numbers (1 watching, 2
@@ -98,6 +101,7 @@ pub fn read_entry(kind: MediaKind, field: impl Fn(&str) -> Option<String>) -> Re
         notes: text("my_comments"),
         started: date_of(&text("my_start_date")),
         completed: date_of(&text("my_finish_date")),
+        tags: text("my_tags").split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect(),
     })
 }
 
@@ -120,13 +124,15 @@ pub fn score_in(mal: u32, format: ScoreFormat) -> f64 {
 }
 
 /// The values the file gives a title: progress and volumes kept within
-/// what the title has (AniList refuses more).
-pub fn values_for(e: &MalEntry, media: &Media, format: ScoreFormat) -> Values {
+/// what the title has (AniList refuses more), the score in the account's
+/// system, the tags that name one of its custom lists (in any case) on it.
+pub fn values_for(e: &MalEntry, media: &Media, fits: &Fits) -> Values {
     let within = |n: u32, most: Option<u32>| most.filter(|m| *m > 0).map_or(n, |m| n.min(m));
     Values {
         progress: within(e.progress, media.total()),
         volumes: within(e.volumes, media.volumes),
-        score: score_in(e.score, format),
+        score: score_in(e.score, fits.format),
+        lists: fits.lists.iter().filter(|l| e.tags.iter().any(|t| t.eq_ignore_ascii_case(l))).cloned().collect(),
         repeat: e.repeat,
         priority: e.priority,
         notes: e.notes.clone(),
@@ -209,6 +215,9 @@ pub struct Plan {
     pub same: usize,
     /// Entries AniList has no title for (by their MyAnimeList id).
     pub unknown: Vec<MalEntry>,
+    /// The file's tags that name no custom list of the account (left out),
+    /// each once, the most used first.
+    pub tags_left: Vec<String>,
 }
 
 /// A title with the values a file gives it.
@@ -224,18 +233,28 @@ impl Plan {
     /// and the lists (`held`: an entry's values by media id; `format`: the
     /// user's scoring system). An entry given twice counts once, as its
     /// later one.
-    pub fn new(entries: &[MalEntry], found: &HashMap<(MediaKind, i64), Media>, held: impl Fn(i64) -> Option<Values>, format: impl Fn(MediaKind) -> ScoreFormat) -> Plan {
+    pub fn new(entries: &[MalEntry], found: &HashMap<(MediaKind, i64), Media>, held: impl Fn(i64) -> Option<Values>, fits: impl Fn(MediaKind) -> Fits) -> Plan {
+        let have: HashMap<MediaKind, Fits> = MediaKind::ALL.into_iter().map(|k| (k, fits(k))).collect();
         let mut given = Vec::with_capacity(entries.len());
         let mut unknown = Vec::new();
         let mut missing = std::collections::HashSet::new();
+        let mut left: Vec<(String, usize)> = Vec::new();
         for e in entries {
+            let to = have.get(&e.kind).cloned().unwrap_or_default();
+            for t in e.tags.iter().filter(|t| !to.lists.iter().any(|l| l.eq_ignore_ascii_case(t))) {
+                match left.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(t)) {
+                    Some((_, count)) => *count += 1,
+                    None => left.push((t.clone(), 1)),
+                }
+            }
             match found.get(&(e.kind, e.mal_id)) {
-                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, format(e.kind)) }),
+                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, &to) }),
                 None if missing.insert((e.kind, e.mal_id)) => unknown.push(e.clone()),
                 None => {}
             }
         }
-        Plan { unknown, ..Plan::of(given, held) }
+        left.sort_by_key(|t| std::cmp::Reverse(t.1));
+        Plan { unknown, tags_left: left.into_iter().map(|(t, _)| t).collect(), ..Plan::of(given, held) }
     }
 
     /// Titles with their values against the lists (`held`). A title given
@@ -604,7 +623,7 @@ mod tests {
             106 => Some(Values::new(ListStatus::Planning)),
             _ => None,
         };
-        let plan = Plan::new(&entries, &found, held, |_| ScoreFormat::Point100);
+        let plan = Plan::new(&entries, &found, held, |_| Fits { format: ScoreFormat::Point100, ..Fits::default() });
         assert_eq!(plan.add.len(), 1);
         assert_eq!((plan.add[0].media.id, plan.add[0].values.progress), (105, 4));
         assert_eq!(plan.same, 1);
@@ -613,6 +632,25 @@ mod tests {
         let d = &plan.differ[0];
         assert_eq!((d.media_id, d.title.as_str()), (101, "Title 101"));
         assert_eq!(d.patch, Patch { status: Some(ListStatus::Completed), progress: Some(26), score: Some(90.0), ..Patch::default() }, "the notes the file leaves empty stay");
+    }
+
+    #[test]
+    fn tags_go_on_the_custom_lists_so_named_and_the_others_are_said() {
+        let tagged = |mal_id: i64, tags: &str| {
+            let id = mal_id.to_string();
+            read_entry(MediaKind::Anime, fields(&[("series_animedb_id", &id), ("my_status", "Completed"), ("my_watched_episodes", "1"), ("my_tags", tags)])).unwrap()
+        };
+        let entries = vec![tagged(1, " rewatch , Gems,  "), tagged(5, "gems, cozy, Summer 2020"), tagged(6, "")];
+        assert_eq!(entries[0].tags, ["rewatch", "Gems"]);
+        let found: HashMap<(MediaKind, i64), Media> = [((MediaKind::Anime, 1), media(101, Some(1))), ((MediaKind::Anime, 5), media(105, Some(1))), ((MediaKind::Anime, 6), media(106, Some(1)))].into();
+        let held = |id: i64| (id == 105).then(|| Values { progress: 1, lists: vec!["Mine".into()], ..Values::new(ListStatus::Completed) });
+        let fits = |_| Fits { lists: vec!["Rewatch".into(), "Mine".into(), "Gems".into()], ..Fits::default() };
+        let plan = Plan::new(&entries, &found, held, fits);
+        let add = |id| plan.add.iter().find(|a| a.media.id == id).unwrap();
+        assert_eq!(add(101).values.lists, ["Rewatch", "Gems"], "the account's spelling, its order");
+        assert!(add(106).values.lists.is_empty());
+        assert_eq!(plan.differ[0].patch.lists, Some(vec!["Mine".into(), "Gems".into()]), "added to the entry's own");
+        assert_eq!(plan.tags_left, ["cozy", "Summer 2020"]);
     }
 
     #[test]

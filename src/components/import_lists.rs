@@ -333,7 +333,7 @@ pub fn ImportLists() -> impl IntoView {
                         import::Fits { format: store.score_format(k), lists, sections }
                     };
                     let plan = state.with_value(|s| match s.backup.is_empty() {
-                        true => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), |k| store.score_format(k)),
+                        true => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), fits),
                         false => Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()),
                     });
                     step.set(Step::Ready(Arc::new(plan)));
@@ -430,6 +430,19 @@ pub fn ImportLists() -> impl IntoView {
     }
 }
 
+/// The file's tags that name no custom list here, and how to keep them.
+fn tags_left(tags: &[String]) -> String {
+    const NAMED: usize = 8;
+    let mut names = tags.iter().take(NAMED).map(|t| format!("“{t}”")).collect::<Vec<_>>().join(", ");
+    if tags.len() > NAMED {
+        names.push_str(&format!(" and {} more", crate::text::group_digits(tags.len() - NAMED)));
+    }
+    format!(
+        "MyAnimeList tags with no custom list of that name, left out: {names}. To keep {}, add custom lists so named (On AniList, in Settings), then choose the file again.",
+        if tags.len() == 1 { "it" } else { "them" }
+    )
+}
+
 /// The most titles each part of the preview names.
 const SHOWN: usize = 100;
 
@@ -466,6 +479,9 @@ fn preview(plan: Arc<Plan>, state: StoredValue<Import, LocalStorage>, store: cra
                 <li data-testid="import-same">{format!("{} already the same", crate::text::group_digits(same))}</li>
                 {(unknown > 0).then(|| view! { <li data-testid="import-unknown">{format!("{} AniList has no title for", crate::text::group_digits(unknown))}</li> })}
                 {(!skipped.is_empty()).then(|| view! { <li data-testid="import-skipped">{format!("{} could not be read ({})", crate::text::group_digits(skipped.len()), skipped[0])}</li> })}
+                {(!plan.tags_left.is_empty()).then(|| view! {
+                    <li data-testid="import-tags-left">{tags_left(&plan.tags_left)}</li>
+                })}
             </ul>
             {(adds > 0).then(|| view! { <details><summary>"To add"</summary><ul>{added}{more(adds)}</ul></details> })}
             {(differs > 0).then(|| view! {

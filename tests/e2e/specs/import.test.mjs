@@ -23,7 +23,7 @@ const EXPORT = `<?xml version="1.0" encoding="UTF-8" ?>
 <myanimelist>
   <myinfo><user_export_type>1</user_export_type></myinfo>
 ${anime({ series_animedb_id: 1, series_title: '<![CDATA[Cowboy Bebop]]>', my_watched_episodes: 26, my_start_date: '0000-00-00', my_finish_date: '2025-01-02', my_score: 9, my_status: 'Completed', my_comments: '<![CDATA[]]>', my_times_watched: 0, my_priority: 'LOW' })}
-${anime({ series_animedb_id: 60001, series_title: '<![CDATA[Bakery at Dawn]]>', my_watched_episodes: 3, my_start_date: '2026-10-05', my_finish_date: '0000-00-00', my_score: 7, my_status: 'Watching', my_comments: '<![CDATA[Fresh bread & more]]>', my_priority: 'MEDIUM' })}
+${anime({ series_animedb_id: 60001, series_title: '<![CDATA[Bakery at Dawn]]>', my_watched_episodes: 3, my_start_date: '2026-10-05', my_finish_date: '0000-00-00', my_score: 7, my_status: 'Watching', my_comments: '<![CDATA[Fresh bread & more]]>', my_priority: 'MEDIUM', my_tags: 'rewatch, Cozy, Bread' })}
 ${anime({ series_animedb_id: 5114, series_title: 'Fullmetal Alchemist: Brotherhood', my_watched_episodes: 64, my_score: 10, my_status: 'Completed' })}
 ${anime({ series_animedb_id: 999999, series_title: 'Only on MyAnimeList', my_watched_episodes: 1, my_status: 'Watching' })}
 ${anime({ series_title: 'No id at all', my_status: 'Watching' })}
@@ -62,6 +62,7 @@ test('an export is previewed, then only what is new is added; the entries that d
   assert.equal(await text('import-same'), '1 already the same');
   assert.equal(await text('import-unknown'), '1 AniList has no title for');
   assert.match(await text('import-skipped'), /^1 could not be read \(No id at all has no MyAnimeList id\)$/);
+  assert.match(await text('import-tags-left'), /^MyAnimeList tags with no custom list of that name, left out: “Cozy”, “Bread”\. To keep them, add custom lists so named/);
   const differ = await page.textContent('[data-testid=import-differ-entry]', { state: 'attached' });
   assert.match(differ, /Cowboy Bebop: Status Watching → Completed; Progress 12 → 26; Score 8\.5 \/ 10 → 9\.0 \/ 10; Completed none → 2025-01-02/);
   // One request found every title of a kind.
@@ -77,6 +78,7 @@ test('an export is previewed, then only what is new is added; the entries that d
   assert.equal(bakery.score, 7, 'in the viewer\'s scoring system (10 points, decimal)');
   assert.equal(bakery.notes, 'Fresh bread & more');
   assert.equal(bakery.priority, 1);
+  assert.deepEqual(bakery.customLists, ['Rewatch'], 'its tag that names a custom list here');
   assert.deepEqual(bakery.startedAt, { year: 2026, month: 10, day: 5 });
   assert.equal(viewerEntry(30013).status, 'PLANNING');
   const bebop = viewerEntry(1);
