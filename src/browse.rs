@@ -12,12 +12,16 @@ use crate::media::{MediaFormat, MediaKind, MediaSeason, MediaStatus};
 /// Typing pauses this long before a search is sent.
 pub const DEBOUNCE: Duration = Duration::from_millis(400);
 
-/// AniList's genres (its `GenreCollection`, without the adult one): they
-/// change rarely, and asking for them would cost a request on every visit.
-pub const GENRES: [&str; 18] = [
-    "Action", "Adventure", "Comedy", "Drama", "Ecchi", "Fantasy", "Horror", "Mahou Shoujo", "Mecha", "Music", "Mystery",
-    "Psychological", "Romance", "Sci-Fi", "Slice of Life", "Sports", "Supernatural", "Thriller",
-];
+/// The genres to browse by: AniList's (see [`crate::media::GENRES`])
+/// without the adult one, in its spelling; `name` in any case.
+pub fn genre(name: &str) -> Option<&'static str> {
+    crate::media::genre_index(name).map(|i| crate::media::GENRES[i]).filter(|g| *g != crate::media::ADULT_GENRE)
+}
+
+/// Every genre to browse by, in AniList's order.
+pub fn genres() -> impl Iterator<Item = &'static str> {
+    crate::media::GENRES.into_iter().filter(|g| *g != crate::media::ADULT_GENRE)
+}
 
 /// The order of the results.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -113,7 +117,7 @@ impl Browse {
             status: upper("status").and_then(|s| MediaStatus::from_api(&s)),
             season: upper("season").and_then(|s| MediaSeason::from_api(&s)),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
-            genre: get("genre").and_then(|g| GENRES.iter().find(|x| x.eq_ignore_ascii_case(g.trim())).map(|x| x.to_string())),
+            genre: get("genre").and_then(|g| genre(&g)).map(str::to_string),
             tag: get("tag").map(|t| t.trim().to_string()).filter(|t| !t.is_empty() && t.chars().count() <= TAG_MAX),
             on_list: get("list").and_then(|l| Self::on_list_of(l.trim())),
             order: get("sort").and_then(|s| Order::ALL.into_iter().find(|o| o.as_str() == s)).unwrap_or_default(),
@@ -282,6 +286,7 @@ mod tests {
         assert_eq!(odd, Browse { kind: MediaKind::Manga, ..Browse::default() }, "a TV format is not a manga's");
         assert_eq!(read("?type=manga&format=one_shot").format, Some(MediaFormat::OneShot));
         assert_eq!(read("?genre=sci-fi").genre.as_deref(), Some("Sci-Fi"));
+        assert_eq!((genres().count(), genres().any(|g| g == crate::media::ADULT_GENRE)), (18, false), "AniList's genres but the adult one");
         assert_eq!(read("?tag=%20Space%20").tag.as_deref(), Some("Space"));
         assert_eq!(read(&format!("?tag={}", "a".repeat(101))).tag, None);
     }

@@ -246,6 +246,9 @@ pub const GENRES: [&str; 19] = [
     "Psychological", "Romance", "Sci-Fi", "Slice of Life", "Sports", "Supernatural", "Thriller",
 ];
 
+/// The genre only for adults (left out of browsing).
+pub const ADULT_GENRE: &str = "Hentai";
+
 /// A genre's place in [`GENRES`], by its name in any case.
 pub fn genre_index(name: &str) -> Option<usize> {
     GENRES.iter().position(|g| g.eq_ignore_ascii_case(name.trim()))

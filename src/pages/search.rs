@@ -8,7 +8,7 @@ use crate::api::ops::search::{self, Found};
 use crate::api::ops::tags::Tag;
 use crate::api::ops::title::{Member, Named, Person};
 use crate::api::Api;
-use crate::browse::{formats, Browse, Order, GENRES};
+use crate::browse::{formats, Browse, Order};
 use crate::listing::YEARS;
 use crate::media::{MediaSeason, MediaStatus};
 use crate::auth::callback::Credential;
@@ -168,9 +168,9 @@ pub fn SearchPage() -> impl IntoView {
                     cur(b.year.map(|y| y.to_string()).unwrap_or_default()),
                     |b, v| b.year = v.parse().ok())}
                 {select("Genre", "filter-genre",
-                    any("Any").into_iter().chain(GENRES.iter().map(|g| (g.to_string(), g.to_string()))).collect(),
+                    any("Any").into_iter().chain(crate::browse::genres().map(|g| (g.to_string(), g.to_string()))).collect(),
                     cur(b.genre.clone().unwrap_or_default()),
-                    |b, v| b.genre = GENRES.iter().find(|g| **g == v).map(|g| g.to_string()))}
+                    |b, v| b.genre = crate::browse::genre(v).map(str::to_string))}
                 <TagChoice current=b.tag.clone() kind=k set=Callback::new({ let set = set.clone(); move |t: Option<String>| set(&|b| b.tag = t.clone()) })/>
                 {(!signed_in.get() && b.on_list.is_some()).then(|| view! {
                     <p class="muted small search-filters__note" data-testid="filter-list-signed-out">"Browsing by your lists needs you signed in: every title shows."</p>

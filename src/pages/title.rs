@@ -286,7 +286,7 @@ fn TitleBody(title: Arc<Title>, kind: MediaKind, user: u64) -> impl IntoView {
                             <div class="facts__row"><dt>"Genres"</dt><dd data-testid="genres">
                                 {genres.into_iter().enumerate().map(|(i, g)| {
                                     // One the search cannot browse by (a new one) is only named.
-                                    let link = crate::browse::GENRES.contains(&g.as_str()).then(|| crate::pages::search::browse_href(&crate::browse::Browse { kind, genre: Some(g.clone()), ..Default::default() }));
+                                    let link = crate::browse::genre(&g).is_some().then(|| crate::pages::search::browse_href(&crate::browse::Browse { kind, genre: Some(g.clone()), ..Default::default() }));
                                     view! { {(i > 0).then_some(", ")}{match link { Some(href) => view! { <a href=href>{g}</a> }.into_any(), None => g.into_any() }} }
                                 }).collect_view()}
                             </dd></div>
