@@ -344,7 +344,7 @@ struct BackupList {
 /// spreadsheet writes them (TRUE, true, yes, 1).
 pub fn read_csv(text: &str) -> Result<(Vec<Backed>, Vec<String>), String> {
     let not_ours = "This CSV is not a list export made here: its first line must name the columns (type, media_id, status…), as Settings, Your data, CSV writes them.";
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::Headers).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let headers = reader.headers().map_err(|_| not_ours.to_string())?.clone();
     let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     if ["type", "media_id", "status", "progress"].iter().any(|c| column(c).is_none()) {
@@ -358,8 +358,11 @@ pub fn read_csv(text: &str) -> Result<(Vec<Backed>, Vec<String>), String> {
             skipped.push(format!("row {line}: not CSV"));
             continue;
         };
-        let cell = |name: &str| column(name).and_then(|c| row.get(c)).filter(|v| !v.is_empty());
-        match csv_entry(&cell) {
+        // Notes as written (a spreadsheet's spaces around a value trimmed
+        // elsewhere): an entry's own notes are not changed by their spaces.
+        let raw = |name: &str| column(name).and_then(|c| row.get(c));
+        let cell = |name: &str| raw(name).map(str::trim).filter(|v| !v.is_empty());
+        match csv_entry(&cell, raw("notes").filter(|n| !n.trim().is_empty())) {
             Ok(b) if seen.insert((b.given.kind, b.given.media.id)) => out.push(b),
             Ok(_) => {}
             Err(why) => skipped.push(format!("row {line}: {why}")),
@@ -369,7 +372,7 @@ pub fn read_csv(text: &str) -> Result<(Vec<Backed>, Vec<String>), String> {
 }
 
 /// One row of [`read_csv`], its cells by column name.
-fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>) -> Result<Backed, &'static str> {
+fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>, notes: Option<&str>) -> Result<Backed, &'static str> {
     let kind = cell("type").and_then(|t| MediaKind::from_slug(&t.to_ascii_lowercase())).ok_or("no type (anime or manga)")?;
     let id = cell("media_id").and_then(|i| i.parse::<i64>().ok()).filter(|i| *i > 0).ok_or("no AniList id")?;
     let status = cell("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())).ok_or("no status")?;
@@ -390,7 +393,7 @@ fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>) -> Result<Backed, &'sta
         priority: whole("priority"),
         private: yes("private"),
         hidden: yes("hidden_from_status_lists"),
-        notes: cell("notes").unwrap_or_default().to_string(),
+        notes: notes.unwrap_or_default().to_string(),
         started: cell("started").map(date_of).unwrap_or_default(),
         completed: cell("completed").map(date_of).unwrap_or_default(),
         lists: names("custom_lists"),
@@ -716,7 +719,7 @@ mod tests {
             ..Entry::default()
         };
         let list = crate::store::ListData {
-            entries: vec![entry(1, ListStatus::Current, "plain"), entry(2, ListStatus::Completed, "Quote \"and\", comma\nline two")],
+            entries: vec![entry(1, ListStatus::Current, " plain, spaced\n"), entry(2, ListStatus::Completed, "Quote \"and\", comma\nline two")],
             score_format: ScoreFormat::Point10Decimal,
             ..crate::store::ListData::default()
         };
