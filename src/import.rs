@@ -234,13 +234,13 @@ impl Plan {
     /// user's scoring system). An entry given twice counts once, as its
     /// later one.
     pub fn new(entries: &[MalEntry], found: &HashMap<(MediaKind, i64), Media>, held: impl Fn(i64) -> Option<Values>, fits: impl Fn(MediaKind) -> Fits) -> Plan {
-        let have: HashMap<MediaKind, Fits> = MediaKind::ALL.into_iter().map(|k| (k, fits(k))).collect();
+        let account = Account::of(fits);
         let mut given = Vec::with_capacity(entries.len());
         let mut unknown = Vec::new();
         let mut missing = std::collections::HashSet::new();
         let mut left: Vec<(String, usize)> = Vec::new();
         for e in entries {
-            let to = have.get(&e.kind).cloned().unwrap_or_default();
+            let to = account.get(e.kind);
             for t in e.tags.iter().filter(|t| !to.lists.iter().any(|l| l.eq_ignore_ascii_case(t))) {
                 match left.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(t)) {
                     Some((_, count)) => *count += 1,
@@ -248,7 +248,7 @@ impl Plan {
                 }
             }
             match found.get(&(e.kind, e.mal_id)) {
-                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, &to) }),
+                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, to) }),
                 None if missing.insert((e.kind, e.mal_id)) => unknown.push(e.clone()),
                 None => {}
             }
@@ -376,17 +376,18 @@ fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>, notes: Option<&str>) ->
     let kind = cell("type").and_then(|t| MediaKind::from_slug(&t.to_ascii_lowercase())).ok_or("no type (anime or manga)")?;
     let id = cell("media_id").and_then(|i| i.parse::<i64>().ok()).filter(|i| *i > 0).ok_or("no AniList id")?;
     let status = cell("status").and_then(|s| ListStatus::from_api(&s.to_ascii_uppercase())).ok_or("no status")?;
-    // Progress always counts (as in a MyAnimeList file): a row without it is not guessed at.
-    let progress = cell("progress").and_then(|n| n.parse::<f64>().ok()).filter(|n| n.is_finite() && *n >= 0.0).ok_or("no progress")?;
     let number = |name: &str| cell(name).and_then(|n| n.parse::<f64>().ok()).filter(|n| n.is_finite() && *n >= 0.0);
-    let whole = |name: &str| number(name).map_or(0, |n| n.round().min(f64::from(u32::MAX)) as u32);
+    let count = |n: f64| n.round().min(f64::from(u32::MAX)) as u32;
+    let whole = |name: &str| number(name).map_or(0, count);
+    // Progress always counts (as in a MyAnimeList file): a row without it is not guessed at.
+    let progress = number("progress").map(count).ok_or("no progress")?;
     let yes = |name: &str| cell(name).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "yes" | "1"));
     let names = |name: &str| cell(name).map(|l| l.split(';').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()).unwrap_or_default();
     let advanced = cell("advanced_scores")
         .map(|a| a.split(';').filter_map(|p| p.rsplit_once(':')).filter_map(|(n, s)| Some((n.trim().to_string(), s.trim().parse::<f64>().ok()?))).collect())
         .unwrap_or_default();
     let values = Values {
-        progress: progress.round().min(f64::from(u32::MAX)) as u32,
+        progress,
         volumes: whole("volumes"),
         score: number("score").unwrap_or(0.0),
         repeat: whole("repeat"),
@@ -444,16 +445,29 @@ pub struct Fits {
     pub sections: Vec<String>,
 }
 
+/// The account's [`Fits`] of each kind, asked once.
+struct Account(HashMap<MediaKind, Fits>, Fits);
+
+impl Account {
+    fn of(fits: impl Fn(MediaKind) -> Fits) -> Self {
+        Account(MediaKind::ALL.into_iter().map(|k| (k, fits(k))).collect(), Fits::default())
+    }
+
+    fn get(&self, kind: MediaKind) -> &Fits {
+        self.0.get(&kind).unwrap_or(&self.1)
+    }
+}
+
 /// A backup's titles made to fit the account (`fits`): scores in its
 /// scoring system, custom lists and advanced scores only those it has (by
 /// name), advanced scores in its system too.
 pub fn fit(backed: &[Backed], fits: impl Fn(MediaKind) -> Fits) -> Vec<Given> {
-    let have: HashMap<MediaKind, Fits> = MediaKind::ALL.into_iter().map(|k| (k, fits(k))).collect();
+    let account = Account::of(fits);
     backed
         .iter()
         .map(|b| {
             let mut g = b.given.clone();
-            let to = have.get(&g.kind).cloned().unwrap_or_default();
+            let to = account.get(g.kind);
             let from = b.score_format.unwrap_or(to.format);
             g.values.score = score_between(g.values.score, from, to.format);
             g.values.lists.retain(|n| to.lists.contains(n));
