@@ -213,11 +213,32 @@ pub struct Plan {
     pub differ: Vec<Differs>,
     /// Entries the lists already hold as the file has them.
     pub same: usize,
-    /// Entries AniList has no title for (by their MyAnimeList id).
-    pub unknown: Vec<MalEntry>,
+    /// Entries AniList has no title for (by their MyAnimeList id, or a
+    /// CSV's AniList id of another kind or of no title).
+    pub unknown: Vec<Unknown>,
     /// The file's tags that name no custom list of the account (left out),
     /// each once, the most used first.
     pub tags_left: Vec<String>,
+}
+
+/// An entry of the file AniList has no title for: the file's name for
+/// it, and the id it gave (MyAnimeList's, or AniList's).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unknown {
+    pub title: String,
+    pub id: i64,
+    pub mal: bool,
+}
+
+impl Unknown {
+    /// "Monster (MyAnimeList #19)", or the id alone when the file names none.
+    pub fn label(&self) -> String {
+        let on = if self.mal { "MyAnimeList" } else { "AniList" };
+        match self.title.is_empty() {
+            true => format!("{on} #{}", self.id),
+            false => format!("{} ({on} #{})", self.title, self.id),
+        }
+    }
 }
 
 /// A title with the values a file gives it.
@@ -249,7 +270,7 @@ impl Plan {
             }
             match found.get(&(e.kind, e.mal_id)) {
                 Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, to) }),
-                None if missing.insert((e.kind, e.mal_id)) => unknown.push(e.clone()),
+                None if missing.insert((e.kind, e.mal_id)) => unknown.push(Unknown { title: e.title.clone(), id: e.mal_id, mal: true }),
                 None => {}
             }
         }
@@ -281,6 +302,37 @@ impl Plan {
         plan.add.reverse();
         plan.differ.reverse();
         plan
+    }
+
+    /// The titles to add that the file knows by id and name only (a CSV),
+    /// by kind: what AniList is asked of before they are added, so that
+    /// they show as a refresh would show them, and an id AniList has no
+    /// title for is not sent.
+    pub fn bare(&self) -> Vec<(MediaKind, Vec<i64>)> {
+        MediaKind::ALL
+            .into_iter()
+            .map(|k| (k, self.add.iter().filter(|a| a.kind == k && a.media.kind.is_none()).map(|a| a.media.id).collect::<Vec<_>>()))
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect()
+    }
+
+    /// The titles to add, each as AniList gave it (`found`, by kind and
+    /// id); one AniList was `asked` of and did not give is left out, as
+    /// unknown. Its values are kept as the file gives them.
+    pub fn looked_up(mut self, found: &HashMap<(MediaKind, i64), Media>, asked: impl Fn(MediaKind, i64) -> bool) -> Plan {
+        let mut add = Vec::with_capacity(self.add.len());
+        for a in std::mem::take(&mut self.add) {
+            match found.get(&(a.kind, a.media.id)) {
+                Some(media) => add.push(Added { media: media.clone(), ..a }),
+                None if a.media.kind.is_none() && asked(a.kind, a.media.id) => {
+                    let title = a.media.title.and_then(|t| t.user_preferred).unwrap_or_default();
+                    self.unknown.push(Unknown { title, id: a.media.id, mal: false });
+                }
+                None => add.push(a),
+            }
+        }
+        self.add = add;
+        self
     }
 }
 
@@ -546,6 +598,7 @@ pub fn changes_in_words(now: &Values, patch: &Patch, kind: MediaKind, format: Sc
 mod tests {
     use super::*;
     use crate::api::operation::Title;
+    use crate::media::MediaType;
 
     fn fields<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
@@ -644,7 +697,7 @@ mod tests {
         assert_eq!(plan.add.len(), 1);
         assert_eq!((plan.add[0].media.id, plan.add[0].values.progress), (105, 4));
         assert_eq!(plan.same, 1);
-        assert_eq!(plan.unknown.iter().map(|e| e.mal_id).collect::<Vec<_>>(), [7]);
+        assert_eq!(plan.unknown.iter().map(|e| (e.id, e.mal)).collect::<Vec<_>>(), [(7, true)]);
         assert_eq!(plan.differ.len(), 1);
         let d = &plan.differ[0];
         assert_eq!((d.media_id, d.title.as_str()), (101, "Title 101"));
@@ -773,6 +826,28 @@ mod tests {
         assert_eq!((given[0].values.score, given[1].values.score), (8.5, 7.0));
         assert!(read_csv("name,score\r\nA,1\r\n").is_err(), "not a list export");
         assert!(read_csv("").is_err());
+    }
+
+    #[test]
+    fn a_csv_adds_titles_as_anilist_gives_them_and_not_those_it_has_not() {
+        let text = "type,media_id,title,status,progress\r\n\
+                    anime,1,Mine,CURRENT,4\r\n\
+                    anime,2,Held,CURRENT,1\r\n\
+                    anime,3,Not a title,PLANNING,0\r\n\
+                    manga,4,,PLANNING,0\r\n\
+                    manga,5,Later,PLANNING,0\r\n";
+        let (backed, _) = read_csv(text).unwrap();
+        let given = fit(&backed, |_| Fits { format: ScoreFormat::Point100, ..Fits::default() });
+        let plan = Plan::of(given, |id| (id == 2).then(|| Values::new(ListStatus::Current)));
+        assert_eq!(plan.bare(), vec![(MediaKind::Anime, vec![1, 3]), (MediaKind::Manga, vec![4, 5])], "only what is to be added, by kind");
+        let anilist = |id: i64, kind: MediaType| Media { kind: Some(kind), episodes: Some(26), ..media(id, None) };
+        let found: HashMap<(MediaKind, i64), Media> = [((MediaKind::Anime, 1), anilist(1, MediaType::Anime)), ((MediaKind::Manga, 5), anilist(5, MediaType::Manga))].into();
+        // Manga 5 was found; manga 4 was not asked yet (a lookup under way).
+        let plan = plan.looked_up(&found, |kind, id| kind == MediaKind::Anime || id == 4);
+        assert_eq!(plan.add.iter().map(|a| (a.media.id, a.media.title(), a.media.episodes, a.values.progress)).collect::<Vec<_>>(), [(1, "Title 1".to_string(), Some(26), 4), (5, "Title 5".into(), Some(26), 0)]);
+        assert_eq!(plan.unknown.iter().map(Unknown::label).collect::<Vec<_>>(), ["Not a title (AniList #3)", "AniList #4"]);
+        assert!(plan.bare().is_empty(), "nothing left to ask");
+        assert_eq!(Unknown { title: "Monster".into(), id: 19, mal: true }.label(), "Monster (MyAnimeList #19)");
     }
 
     #[test]

@@ -12,8 +12,9 @@ use std::path::PathBuf;
 use apollo_compiler::ast;
 use apollo_compiler::{ExecutableDocument, Schema};
 use serde_json::{Map, Value};
-use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, mal_ids, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, tags, thread_write, title, unread, update_entries, user, user_options, viewer};
+use tsuzuki::api::ops::{self, activity, airing, favourite, like, post, delete_entry, schedule, list_collection, list_entries, by_ids, markdown, me, member_list, notifications, recommendation, people, review, save_entry, thread, save_user_options, search, stats, studio, tags, thread_write, title, unread, update_entries, user, user_options, viewer};
 use tsuzuki::api::Operation;
+use tsuzuki::media::{MediaFormat, MediaType};
 
 /// The schema's text, or `None` (said on stderr) when it is nowhere.
 fn schema_text() -> Option<(PathBuf, String)> {
@@ -117,11 +118,26 @@ fn many_saves_in_one_request_are_valid_and_read_their_answer() {
 /// the schema at a few sizes, and the answer reads by alias.
 #[test]
 fn many_pages_of_titles_by_mal_id_are_valid_and_read_their_answer() {
-    let read: mal_ids::ManyData = made_operation(mal_ids::MANY_NAME, mal_ids::many_query, false, &[1, 2, mal_ids::PAGES_PER_REQUEST]);
+    let key = by_ids::Key::Mal;
+    let read: by_ids::ManyData = made_operation(key.name(), |n| by_ids::many_query(n, key), false, &[1, 2, by_ids::PAGES_PER_REQUEST]);
     let p0 = read.get("p0").cloned().flatten().expect("p0");
     assert_eq!(p0.items.iter().map(|m| (m.id, m.id_mal)).collect::<Vec<_>>(), [(1, Some(1))]);
     assert_eq!(p0.items[0].episodes, Some(26));
     assert!(read.get("p1").cloned().flatten().is_some_and(|p| p.items.is_empty() && p.page_info.and_then(|i| i.has_next_page) == Some(false)));
+    assert!(!read.contains_key("p2"), "only what the text asks for");
+}
+
+/// Many pages of titles by AniList id (a CSV's added titles) in one
+/// request: valid against the schema at a few sizes; the answer reads by
+/// alias, each title with what a list entry keeps.
+#[test]
+fn many_pages_of_titles_by_anilist_id_are_valid_and_read_their_answer() {
+    let key = by_ids::Key::AniList;
+    let read: by_ids::ManyData = made_operation(key.name(), |n| by_ids::many_query(n, key), false, &[1, 2, by_ids::PAGES_PER_REQUEST]);
+    let p0 = read.get("p0").cloned().flatten().expect("p0");
+    assert_eq!(p0.items.iter().map(|m| (m.id, m.format, m.next_airing_episode.map(|a| a.episode))).collect::<Vec<_>>(), [(21, Some(MediaFormat::Tv), Some(1100))]);
+    assert!(p0.items[0].cover_image.is_some() && p0.items[0].kind == Some(MediaType::Anime));
+    assert!(read.get("p1").cloned().flatten().is_some_and(|p| p.items.is_empty()));
     assert!(!read.contains_key("p2"), "only what the text asks for");
 }
 
@@ -311,7 +327,7 @@ fn every_operation_reads_its_fixture_as_its_query_selects_it() {
     for gone in [fixture_reads_as_selected::<post::DeletePost>(), fixture_reads_as_selected::<post::DeleteReply>(), fixture_reads_as_selected::<thread::DeleteComment>(), fixture_reads_as_selected::<thread_write::DeleteThread>()] {
         assert!(gone.contains("deleted: Some(true)"), "{gone}");
     }
-    let found = fixture_reads_as_selected::<mal_ids::ByMalIds>();
+    let found = fixture_reads_as_selected::<by_ids::ByMalIds>();
     for part in ["id: 1, id_mal: Some(1), kind: Some(Anime)", "episodes: Some(26)", "id: 20954, id_mal: Some(28851)", "has_next_page: Some(false)"] {
         assert!(found.contains(part), "{part}: {found}");
     }

@@ -129,7 +129,7 @@ impl Api {
 
     /// Runs an operation whose text is made for the call (as many aliased
     /// fields as it needs: [`crate::api::ops::save_entries`],
-    /// [`crate::api::ops::mal_ids::many_query`]); a mutation is sent once,
+    /// [`crate::api::ops::by_ids::many_query`]); a mutation is sent once,
     /// a query as [`Api::run`]'s.
     pub async fn run_made<V: serde::Serialize, D: serde::de::DeserializeOwned>(&self, token: Option<&Credential>, name: &str, text: &str, mutation: bool, vars: &V) -> Result<D, ApiError> {
         let variables = serde_json::to_value(vars).map_err(|e| ApiError::Shape(e.to_string()))?;

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::operation::has_next;
 use crate::api::ops::list_collection::{Entry, Media};
-use crate::api::ops::mal_ids::{self, ByMalIds};
+use crate::api::ops::by_ids::{self, ByMalIds, Key};
 use crate::api::{Api, ApiError};
 use crate::auth::callback::Credential;
 use crate::components::api_status::ApiErrorView;
@@ -122,14 +122,29 @@ struct Import {
     /// Whether a read of each kind's list was seen under way since.
     seen_loading: [bool; 2],
     skipped: Vec<String>,
+    /// The titles found, by kind and the id they were asked by
+    /// ([`Import::key`]).
     found: HashMap<(MediaKind, i64), Media>,
+    /// A backup's titles to add that it names only by id (a CSV), once
+    /// the lists are read: asked of AniList by their AniList ids.
+    lookup: Option<Vec<(MediaKind, Vec<i64>)>>,
     next: usize,
 }
 
 impl Import {
-    /// The lookups, in order: each kind's ids, [`mal_ids::PER_REQUEST`] at a time.
+    /// The lookups, in order: each kind's ids, [`by_ids::PER_REQUEST`] at a time.
     fn chunks(&self) -> Vec<(MediaKind, Vec<i64>)> {
-        import::ids_by_kind(&self.entries).into_iter().flat_map(|(k, ids)| ids.chunks(mal_ids::PER_REQUEST).map(|c| (k, c.to_vec())).collect::<Vec<_>>()).collect()
+        let ids = match self.key() {
+            Key::Mal => import::ids_by_kind(&self.entries),
+            Key::AniList => self.lookup.clone().unwrap_or_default(),
+        };
+        ids.into_iter().flat_map(|(k, ids)| ids.chunks(by_ids::PER_REQUEST).map(|c| (k, c.to_vec())).collect::<Vec<_>>()).collect()
+    }
+
+    /// What the titles are asked by: a MyAnimeList export's by its ids
+    /// there, a backup's by AniList's.
+    fn key(&self) -> Key {
+        if self.backup.is_empty() { Key::Mal } else { Key::AniList }
     }
 
     fn kinds(&self) -> Vec<MediaKind> {
@@ -143,32 +158,32 @@ impl Import {
 }
 
 /// The titles of every lookup from `state.next` on, in order, up to
-/// [`mal_ids::PAGES_PER_REQUEST`] lookups of a kind in one request; stops
+/// [`by_ids::PAGES_PER_REQUEST`] lookups of a kind in one request; stops
 /// at the first failure (a retry goes on from there) or when the card is
 /// gone.
 async fn find_titles(api: Api, credential: Credential, state: StoredValue<Import, LocalStorage>, step: RwSignal<Step>) {
-    let Some(chunks) = state.try_with_value(Import::chunks) else { return };
+    let Some((chunks, key)) = state.try_with_value(|s| (s.chunks(), s.key())) else { return };
     let total: usize = chunks.iter().map(|(_, ids)| ids.len()).sum();
     let mut at = state.try_with_value(|s| s.next).unwrap_or(0);
     let mut done: usize = chunks.iter().take(at).map(|(_, ids)| ids.len()).sum();
     let keep = |kind: MediaKind, titles: Vec<Media>| {
         state.try_update_value(|s| {
             for m in titles {
-                if let Some(mal) = m.id_mal {
-                    s.found.entry((kind, mal)).or_insert(m);
+                if let Some(id) = key.of(&m) {
+                    s.found.entry((kind, id)).or_insert(m);
                 }
             }
         })
     };
     while at < chunks.len() {
         let kind = chunks[at].0;
-        let group: Vec<Vec<i64>> = chunks[at..].iter().take(mal_ids::PAGES_PER_REQUEST).take_while(|(k, _)| *k == kind).map(|(_, ids)| ids.clone()).collect();
+        let group: Vec<Vec<i64>> = chunks[at..].iter().take(by_ids::PAGES_PER_REQUEST).take_while(|(k, _)| *k == kind).map(|(_, ids)| ids.clone()).collect();
         if step.try_set(Step::Finding(done, total)).is_some() {
             return;
         }
         let kind_type: MediaType = kind.into();
-        let vars = mal_ids::ManyVars { ids: group.clone(), kind: kind_type };
-        let mut pages = match api.run_made::<_, mal_ids::ManyData>(Some(&credential), mal_ids::MANY_NAME, &mal_ids::many_query(group.len()), false, &vars).await {
+        let vars = by_ids::ManyVars { ids: group.clone(), kind: kind_type };
+        let mut pages = match api.run_made::<_, by_ids::ManyData>(Some(&credential), key.name(), &by_ids::many_query(group.len(), key), false, &vars).await {
             Ok(pages) => pages,
             Err(e) => {
                 let _ = step.try_set(Step::FindFailed(e));
@@ -176,17 +191,18 @@ async fn find_titles(api: Api, credential: Credential, state: StoredValue<Import
             }
         };
         for (k, ids) in group.iter().enumerate() {
-            let (titles, mut more) = match pages.remove(&mal_ids::page_alias(k)).flatten() {
+            let (titles, mut more) = match pages.remove(&by_ids::page_alias(k)).flatten() {
                 Some(p) => (p.items, has_next(p.page_info.as_ref())),
                 None => (Vec::new(), false),
             };
             if keep(kind, titles).is_none() {
                 return;
             }
-            // Two AniList titles rarely share an id: a few pages at most.
+            // Two AniList titles rarely share a MyAnimeList id: a few
+            // pages at most (an AniList id is one title's).
             let mut page = 2;
-            while more && page <= 4 {
-                let vars = mal_ids::Vars { ids: ids.clone(), kind: kind_type, page };
+            while more && key == Key::Mal && page <= 4 {
+                let vars = by_ids::Vars { ids: ids.clone(), kind: kind_type, page };
                 match api.run::<ByMalIds>(Some(&credential), &vars, false).await {
                     Ok(d) => {
                         let (titles, next) = d.items();
@@ -332,10 +348,27 @@ pub fn ImportLists() -> impl IntoView {
                         let (lists, sections) = store.with_untracked(k, |d| d.map(|d| (d.list_names.clone(), d.advanced_names.clone())).unwrap_or_default());
                         import::Fits { format: store.score_format(k), lists, sections }
                     };
-                    let plan = state.with_value(|s| match s.backup.is_empty() {
-                        true => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), fits),
-                        false => Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()),
+                    let plan = state.with_value(|s| match (s.backup.is_empty(), &s.lookup) {
+                        (true, _) => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), fits),
+                        (false, None) => Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()),
+                        (false, Some(asked)) => {
+                            let asked: std::collections::HashSet<(MediaKind, i64)> = asked.iter().flat_map(|(k, ids)| ids.iter().map(move |id| (*k, *id))).collect();
+                            Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()).looked_up(&s.found, |k, id| asked.contains(&(k, id)))
+                        }
                     });
+                    // The titles a CSV adds, known by id only: asked of
+                    // AniList first (once), then the plan again.
+                    if state.with_value(|s| s.lookup.is_none()) {
+                        let bare = plan.bare();
+                        if !bare.is_empty() {
+                            state.update_value(|s| {
+                                s.lookup = Some(bare);
+                                s.next = 0;
+                            });
+                            find.get_value()();
+                            return;
+                        }
+                    }
                     step.set(Step::Ready(Arc::new(plan)));
                 });
                 let retry = Callback::new(move |_| {
@@ -468,7 +501,7 @@ fn preview(plan: Arc<Plan>, state: StoredValue<Import, LocalStorage>, store: cra
             }
         })
         .collect_view();
-    let missing = plan.unknown.iter().take(SHOWN).map(|e| view! { <li>{if e.title.is_empty() { format!("#{}", e.mal_id) } else { format!("{} (#{})", e.title, e.mal_id) }}</li> }).collect_view();
+    let missing = plan.unknown.iter().take(SHOWN).map(|e| view! { <li>{e.label()}</li> }).collect_view();
     let plan_go = plan.clone();
     view! {
         <div data-testid="import-preview">

@@ -10,7 +10,7 @@ pub mod follow;
 pub mod like;
 pub mod list_collection;
 pub mod list_entries;
-pub mod mal_ids;
+pub mod by_ids;
 pub mod markdown;
 pub mod me;
 pub mod member_list;
@@ -44,7 +44,7 @@ pub const ALL: &[(&str, &str, bool)] = &[
     op::<tags::Tags>(),
     op::<list_collection::ListCollection>(),
     op::<list_entries::ListEntries>(),
-    op::<mal_ids::ByMalIds>(),
+    op::<by_ids::ByMalIds>(),
     op::<save_entry::SaveEntry>(),
     op::<delete_entry::DeleteEntry>(),
     op::<update_entries::UpdateEntries>(),

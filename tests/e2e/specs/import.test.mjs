@@ -183,7 +183,7 @@ test('a backup made here (AniList JSON) comes back: what was lost is added again
   assert.deepEqual(problemsBut(page), []);
 });
 
-test('a CSV made here and edited in a spreadsheet comes back: its edits and what was lost', async () => {
+test('a CSV made here and edited in a spreadsheet comes back: its edits and what was lost, each added title as AniList has it', async () => {
   const page = await world.newPage();
   await openSettings(page);
   await page.waitForSelector('[data-testid=export-csv]:not([disabled])');
@@ -199,6 +199,11 @@ test('a CSV made here and edited in a spreadsheet comes back: its edits and what
   cells[at('private')] = 'TRUE';
   cells[at('notes')] = '"Rewatched, with ""friends"""';
   lines[row] = cells.join(',');
+  // A row typed in: an id AniList has no title for.
+  const typed = lines[row].split(',');
+  typed[at('media_id')] = '999999';
+  typed[at('title')] = 'Typed by hand';
+  lines.splice(row + 1, 0, typed.join(','));
   // Lost since: Berserk, gone from AniList.
   world.standIn.data.entries = world.standIn.data.entries.filter((e) => !(e.userId === 5150 && e.mediaId === 30002));
   await page.reload();
@@ -208,15 +213,28 @@ test('a CSV made here and edited in a spreadsheet comes back: its edits and what
   assert.equal(await page.textContent('[data-testid=import-add]'), '1 to add to your lists');
   assert.equal(await page.textContent('[data-testid=import-differ]'), '1 on your lists with other values');
   assert.equal(await page.textContent('[data-testid=import-same]'), '5 already the same');
+  assert.equal(await page.textContent('[data-testid=import-unknown]'), '1 AniList has no title for');
+  assert.match(await page.textContent('[data-testid=import-preview]'), /Typed by hand \(AniList #999999\)/);
   const differ = await page.textContent('[data-testid=import-differ-entry]');
   for (const said of ['Score', 'Private', 'Notes']) assert.ok(differ.includes(said), `${said} in "${differ}"`);
-  assert.equal(world.standIn.graphqlRequests().filter((r) => /ByMalIds/.test(r.operationName)).length, 0, 'its titles are known: nothing to find');
+  assert.equal(world.standIn.graphqlRequests().filter((r) => /ByMalIds/.test(r.operationName)).length, 0, 'no MyAnimeList ids to find');
+  const asked = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByIdsMany');
+  assert.deepEqual(asked.map((r) => r.body.variables), [{ ids0: [999999], type: 'ANIME' }, { ids0: [30002], type: 'MANGA' }], 'only the titles to add are asked of AniList, once');
   await page.check('[data-testid=import-differ-too]');
   await page.click('[data-testid=import-go]');
   await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
   const bebop = viewerEntry(1);
   assert.deepEqual([bebop.status, bebop.progress, bebop.score, bebop.private, bebop.notes], ['CURRENT', 12, 9.5, true, 'Rewatched, with "friends"']);
   assert.deepEqual([viewerEntry(30002).status, viewerEntry(30002).progress, viewerEntry(30002).progressVolumes, viewerEntry(30002).score], ['CURRENT', 200, 20, 9]);
+  assert.equal(viewerEntry(999999), undefined, 'an id AniList has no title for is not sent');
+  // Berserk shows as AniList has it (its chapters, its title), before any refresh.
+  const reads = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length;
+  await page.click('text="Your manga list"');
+  await page.waitForSelector('[data-testid=entry-700006], [data-testid^=entry-]');
+  await waitFor(async () => (await page.locator('[data-testid=entry-progress]').allTextContents()).includes('200 / 380'));
+  assert.equal(world.standIn.graphqlRequests().filter((r) => r.operationName === 'ListCollection').length, reads, 'from what the import found, not from a refresh');
+  await page.goBack();
+  await page.waitForSelector('[data-testid=import-file]');
   await choose(page, 'other.csv', 'name,score\r\nA,1\r\n');
   assert.match(await page.textContent('[data-testid=import-refused]'), /not a list export made here/);
   await choose(page, 'rows.csv', 'type,media_id,status,progress\r\nbook,1,CURRENT,1\r\n');

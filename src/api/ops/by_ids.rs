@@ -1,7 +1,9 @@
-//! Titles found by their MyAnimeList ids (`idMal_in`), 50 ids a request:
-//! what an import of a MyAnimeList export asks to learn which AniList
-//! title each of its entries is. Each title comes with the fields a list
-//! entry keeps, so an added entry shows at once as it will after a refresh.
+//! Titles found by their ids, 50 ids a page: by MyAnimeList id
+//! (`idMal_in`), what an import of a MyAnimeList export asks to learn which
+//! AniList title each of its entries is; by AniList id (`id_in`), what a
+//! CSV import asks of the titles it adds (the file names them by id only).
+//! Each title comes with the fields a list entry keeps, so an added entry
+//! shows at once as it will after a refresh.
 
 use std::collections::HashMap;
 
@@ -51,7 +53,40 @@ pub struct Vars {
 /// is a request however much it asks (5,000 ids: ten requests).
 pub const PAGES_PER_REQUEST: usize = 10;
 
-pub const MANY_NAME: &str = "ByMalIdsMany";
+/// Which id a lookup goes by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// MyAnimeList's (two AniList titles may share one).
+    Mal,
+    /// AniList's own (one title each).
+    AniList,
+}
+
+impl Key {
+    /// The name of the request of many pages by this id.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Key::Mal => "ByMalIdsMany",
+            Key::AniList => "ByIdsMany",
+        }
+    }
+
+    /// The argument of `Page.media` that takes the ids.
+    const fn argument(self) -> &'static str {
+        match self {
+            Key::Mal => "idMal_in",
+            Key::AniList => "id_in",
+        }
+    }
+
+    /// A title's id of this kind.
+    pub fn of(self, media: &Media) -> Option<i64> {
+        match self {
+            Key::Mal => media.id_mal,
+            Key::AniList => Some(media.id),
+        }
+    }
+}
 
 /// The alias of the `k`th page in the text and the answer.
 pub fn page_alias(k: usize) -> String {
@@ -59,15 +94,16 @@ pub fn page_alias(k: usize) -> String {
 }
 
 /// The first page of titles for each of `n` lists of ids, in one request
-/// (`$ids0`, `$ids1`…; a list that has a second page, two titles sharing
-/// an id, is asked again with [`ByMalIds`]).
-pub fn many_query(n: usize) -> String {
+/// (`$ids0`, `$ids1`…; a list of MyAnimeList ids that has a second page,
+/// two titles sharing an id, is asked again with [`ByMalIds`]).
+pub fn many_query(n: usize, key: Key) -> String {
     let declared: Vec<String> = (0..n).map(|k| format!("$ids{k}: [Int]")).collect();
-    let mut text = format!("query {MANY_NAME}({}, $type: MediaType) {{\n", declared.join(", "));
+    let mut text = format!("query {}({}, $type: MediaType) {{\n", key.name(), declared.join(", "));
     for k in 0..n {
         text.push_str(&format!(
-            "  {}: Page(page: 1, perPage: 50) {{ pageInfo {{ hasNextPage }} items: media(idMal_in: $ids{k}, type: $type) {{ {} }} }}\n",
+            "  {}: Page(page: 1, perPage: 50) {{ pageInfo {{ hasNextPage }} items: media({}: $ids{k}, type: $type) {{ {} }} }}\n",
             page_alias(k),
+            key.argument(),
             media_fields!()
         ));
     }
@@ -104,8 +140,17 @@ mod tests {
     fn many_pages_in_one_request_each_with_its_ids() {
         let vars = ManyVars { ids: vec![vec![1, 2], vec![3]], kind: MediaType::Manga };
         assert_eq!(serde_json::to_value(&vars).unwrap(), serde_json::json!({"ids0": [1, 2], "ids1": [3], "type": "MANGA"}));
-        let text = many_query(2);
+        let text = many_query(2, Key::Mal);
         assert!(text.starts_with("query ByMalIdsMany($ids0: [Int], $ids1: [Int], $type: MediaType) {"), "{text}");
         assert!(text.contains("p1: Page(page: 1, perPage: 50) { pageInfo { hasNextPage } items: media(idMal_in: $ids1, type: $type)") && !text.contains("p2:"), "{text}");
+        let text = many_query(1, Key::AniList);
+        assert!(text.starts_with("query ByIdsMany($ids0: [Int], $type: MediaType) {") && text.contains("items: media(id_in: $ids0, type: $type)") && !text.contains("idMal_in"), "{text}");
+    }
+
+    #[test]
+    fn a_title_by_either_id() {
+        let media = Media { id: 1000, id_mal: Some(7), ..Media::default() };
+        assert_eq!((Key::Mal.of(&media), Key::AniList.of(&media)), (Some(7), Some(1000)));
+        assert_eq!(Key::Mal.of(&Media { id: 1, ..Media::default() }), None);
     }
 }
