@@ -125,14 +125,15 @@ pub fn score_in(mal: u32, format: ScoreFormat) -> f64 {
 
 /// The values the file gives a title: progress and volumes kept within
 /// what the title has (AniList refuses more), the score in the account's
-/// system, the tags that name one of its custom lists (in any case) on it.
-pub fn values_for(e: &MalEntry, media: &Media, fits: &Fits) -> Values {
+/// system, the tags that name one of its custom lists (in any case) on it
+/// (`tags`: the entry's, made whole by [`rejoined`]).
+fn values_for(e: &MalEntry, tags: &[String], media: &Media, fits: &Fits) -> Values {
     let within = |n: u32, most: Option<u32>| most.filter(|m| *m > 0).map_or(n, |m| n.min(m));
     Values {
         progress: within(e.progress, media.total()),
         volumes: within(e.volumes, media.volumes),
         score: score_in(e.score, fits.format),
-        lists: fits.lists.iter().filter(|l| e.tags.iter().any(|t| t.eq_ignore_ascii_case(l))).cloned().collect(),
+        lists: fits.lists.iter().filter(|l| tags.iter().any(|t| t.eq_ignore_ascii_case(l))).cloned().collect(),
         repeat: e.repeat,
         priority: e.priority,
         notes: e.notes.clone(),
@@ -262,14 +263,16 @@ impl Plan {
         let mut left: Vec<(String, usize)> = Vec::new();
         for e in entries {
             let to = account.get(e.kind);
-            for t in e.tags.iter().filter(|t| !to.lists.iter().any(|l| l.eq_ignore_ascii_case(t))) {
+            let named = |t: &str| to.lists.iter().any(|l| l.eq_ignore_ascii_case(t));
+            let tags = rejoined(&e.tags, ", ", named);
+            for t in tags.iter().filter(|t| !named(t)) {
                 match left.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(t)) {
                     Some((_, count)) => *count += 1,
                     None => left.push((t.clone(), 1)),
                 }
             }
             match found.get(&(e.kind, e.mal_id)) {
-                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, media, to) }),
+                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, &tags, media, to) }),
                 None if missing.insert((e.kind, e.mal_id)) => unknown.push(Unknown { title: e.title.clone(), id: e.mal_id, mal: true }),
                 None => {}
             }
@@ -522,6 +525,7 @@ pub fn fit(backed: &[Backed], fits: impl Fn(MediaKind) -> Fits) -> Vec<Given> {
             let to = account.get(g.kind);
             let from = b.score_format.unwrap_or(to.format);
             g.values.score = score_between(g.values.score, from, to.format);
+            g.values.lists = rejoined(&g.values.lists, "; ", |n| to.lists.iter().any(|l| l == n));
             g.values.lists.retain(|n| to.lists.contains(n));
             g.values.advanced.retain(|(n, _)| to.sections.contains(n));
             for (_, s) in &mut g.values.advanced {
@@ -530,6 +534,26 @@ pub fn fit(backed: &[Backed], fits: impl Fn(MediaKind) -> Fits) -> Vec<Given> {
             g
         })
         .collect()
+}
+
+/// Custom list names as a file splits them at `sep` (a CSV's "; ", the
+/// MyAnimeList tags' ", "), made whole again where the account has a list
+/// whose name holds the separator: a run of pieces side by side is joined
+/// when it names one of the account's lists (`known`) and not every piece
+/// names one by itself (the longest such run first).
+fn rejoined(pieces: &[String], sep: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let run = (i + 2..=pieces.len()).rev().find(|&end| {
+            let run = &pieces[i..end];
+            known(&run.join(sep)) && !run.iter().all(|p| known(p))
+        });
+        let end = run.unwrap_or(i + 1);
+        out.push(pieces[i..end].join(sep));
+        i = end;
+    }
+    out
 }
 
 /// The MyAnimeList ids to look up, by kind, each once, in the file's order.
@@ -710,15 +734,17 @@ mod tests {
             let id = mal_id.to_string();
             read_entry(MediaKind::Anime, fields(&[("series_animedb_id", &id), ("my_status", "Completed"), ("my_watched_episodes", "1"), ("my_tags", tags)])).unwrap()
         };
-        let entries = vec![tagged(1, " rewatch , Gems,  "), tagged(5, "gems, cozy, Summer 2020"), tagged(6, "")];
+        let entries = vec![tagged(1, " rewatch , Gems,  "), tagged(5, "gems, cozy, Summer 2020"), tagged(6, ""), tagged(7, "best, OF, gems")];
         assert_eq!(entries[0].tags, ["rewatch", "Gems"]);
-        let found: HashMap<(MediaKind, i64), Media> = [((MediaKind::Anime, 1), media(101, Some(1))), ((MediaKind::Anime, 5), media(105, Some(1))), ((MediaKind::Anime, 6), media(106, Some(1)))].into();
+        let found: HashMap<(MediaKind, i64), Media> =
+            [((MediaKind::Anime, 1), media(101, Some(1))), ((MediaKind::Anime, 5), media(105, Some(1))), ((MediaKind::Anime, 6), media(106, Some(1))), ((MediaKind::Anime, 7), media(107, Some(1)))].into();
         let held = |id: i64| (id == 105).then(|| Values { progress: 1, lists: vec!["Mine".into()], ..Values::new(ListStatus::Completed) });
-        let fits = |_| Fits { lists: vec!["Rewatch".into(), "Mine".into(), "Gems".into()], ..Fits::default() };
+        let fits = |_| Fits { lists: vec!["Rewatch".into(), "Mine".into(), "Gems".into(), "Best, of".into()], ..Fits::default() };
         let plan = Plan::new(&entries, &found, held, fits);
         let add = |id| plan.add.iter().find(|a| a.media.id == id).unwrap();
         assert_eq!(add(101).values.lists, ["Rewatch", "Gems"], "the account's spelling, its order");
         assert!(add(106).values.lists.is_empty());
+        assert_eq!(add(107).values.lists, ["Gems", "Best, of"], "a list whose name holds a comma, as the export writes it");
         assert_eq!(plan.differ[0].patch.lists, Some(vec!["Mine".into(), "Gems".into()]), "added to the entry's own");
         assert_eq!(plan.tags_left, ["cozy", "Summer 2020"]);
     }
@@ -794,9 +820,12 @@ mod tests {
         let (backed, skipped) = read_csv(&text).unwrap();
         assert!(skipped.is_empty(), "{skipped:?}");
         assert_eq!(backed.len(), 2);
+        // A list's name with the separator in it comes back whole when the
+        // account has it.
+        let fits = |_| Fits { format: ScoreFormat::Point10Decimal, lists: vec!["Rewatch".into(), "Best; of".into()], sections: vec!["Story".into(), "Art: line".into()] };
+        assert!(fit(&backed, fits).iter().zip(&list.entries).all(|(g, e)| g.values == values_of(e)));
         for (b, e) in backed.iter().zip(&list.entries) {
             let mut want = values_of(e);
-            // A list's name with its separator in it cannot come back whole.
             want.lists = vec!["Rewatch".into(), "Best".into(), "of".into()];
             assert_eq!((b.given.kind, b.given.media.id, b.given.media.id_mal, b.given.media.title()), (MediaKind::Manga, e.media_id, Some(e.media_id + 100), format!("Title {}", e.media_id)));
             assert_eq!(b.given.values, want);
@@ -848,6 +877,18 @@ mod tests {
         assert_eq!(plan.unknown.iter().map(Unknown::label).collect::<Vec<_>>(), ["Not a title (AniList #3)", "AniList #4"]);
         assert!(plan.bare().is_empty(), "nothing left to ask");
         assert_eq!(Unknown { title: "Monster".into(), id: 19, mal: true }.label(), "Monster (MyAnimeList #19)");
+    }
+
+    #[test]
+    fn list_names_split_at_the_separator_are_made_whole_when_the_account_has_them() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let lists = names(&["Best; of", "Rewatch", "A", "B", "A; B", "X; Y; Z"]);
+        let known = |n: &str| lists.iter().any(|l| l == n);
+        assert_eq!(rejoined(&names(&["Best", "of", "Rewatch"]), "; ", known), names(&["Best; of", "Rewatch"]));
+        assert_eq!(rejoined(&names(&["A", "B"]), "; ", known), names(&["A", "B"]), "each a list of its own: left apart");
+        assert_eq!(rejoined(&names(&["X", "Y", "Z", "Gone"]), "; ", known), names(&["X; Y; Z", "Gone"]), "the longest run");
+        assert_eq!(rejoined(&names(&["Best", "Rewatch", "of"]), "; ", known), names(&["Best", "Rewatch", "of"]), "only pieces side by side");
+        assert!(rejoined(&[], "; ", known).is_empty());
     }
 
     #[test]
