@@ -101,7 +101,7 @@ pub fn csv(lists: &[(MediaKind, &ListData)], mut done: impl FnMut(usize)) -> Str
     out.push_str("\r\n");
     let mut n = 0;
     for (kind, d) in lists {
-        let format = serde_json::to_value(d.score_format).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let format = d.score_format.as_api();
         for e in &d.entries {
             let v = values_of(e);
             let m = e.media.as_ref();
@@ -112,7 +112,7 @@ pub fn csv(lists: &[(MediaKind, &ListData)], mut done: impl FnMut(usize)) -> Str
                 e.title(),
                 v.status.as_api().to_string(),
                 crate::edit::short(v.score),
-                format.clone(),
+                format.to_string(),
                 v.progress.to_string(),
                 m.and_then(|m| m.total()).map(|t| t.to_string()).unwrap_or_default(),
                 v.volumes.to_string(),

@@ -459,7 +459,7 @@ fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>, notes: Option<&str>) ->
     let title = cell("title").map(|t| crate::api::operation::Title { user_preferred: Some(t.to_string()), ..Default::default() });
     let id_mal = cell("mal_id").and_then(|i| i.parse().ok());
     // A name this app does not know: the scores are taken as the account's.
-    let score_format = cell("score_format").and_then(|c| ScoreFormat::ALL.into_iter().find(|f| serde_json::to_value(f).is_ok_and(|v| v.as_str().is_some_and(|n| n.eq_ignore_ascii_case(c)))));
+    let score_format = cell("score_format").and_then(|c| ScoreFormat::ALL.into_iter().find(|f| f.as_api().eq_ignore_ascii_case(c)));
     Ok(Backed { given: Given { kind, media: Media { id, id_mal, title, ..Media::default() }, values }, score_format })
 }
 

@@ -292,6 +292,17 @@ impl ScoreFormat {
         serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or_default()
     }
 
+    /// AniList's name for it (`POINT_10_DECIMAL`), as serde writes it.
+    pub fn as_api(self) -> &'static str {
+        match self {
+            ScoreFormat::Point100 => "POINT_100",
+            ScoreFormat::Point10Decimal => "POINT_10_DECIMAL",
+            ScoreFormat::Point10 => "POINT_10",
+            ScoreFormat::Point5 => "POINT_5",
+            ScoreFormat::Point3 => "POINT_3",
+        }
+    }
+
     pub fn max(self) -> f64 {
         match self {
             ScoreFormat::Point100 => 100.0,
@@ -597,6 +608,10 @@ mod tests {
         assert_eq!(ScoreFormat::from_api("POINT_5").display(4.0), "★★★★☆");
         assert_eq!(ScoreFormat::from_api("POINT_3").display(2.0), "😐 (2 / 3)");
         assert_eq!(ScoreFormat::from_api("???"), ScoreFormat::Point10Decimal);
+        for f in ScoreFormat::ALL {
+            assert_eq!(serde_json::to_value(f).unwrap(), serde_json::json!(f.as_api()), "the name serde writes");
+            assert_eq!(ScoreFormat::from_api(f.as_api()), f);
+        }
         assert_eq!(ScoreFormat::Point10.display(0.0), "no score");
         assert_eq!(ScoreFormat::Point10.display(f64::NAN), "no score");
         assert_eq!(ScoreFormat::Point10Decimal.display_parts(8.5), ("8.5".to_string(), " / 10"));

@@ -76,6 +76,7 @@ fn every_enum_value_is_one_of_the_schemas() {
         ("ReviewRating", ReviewRating::ALL.iter().map(|v| v.as_api()).collect()),
         ("RecommendationRating", RecommendationRating::ALL.iter().map(|v| v.as_api()).collect()),
         ("ExternalLinkType", ExternalLinkType::ALL.iter().map(|v| v.as_api()).collect()),
+        ("ScoreFormat", ScoreFormat::ALL.iter().map(|v| v.as_api()).collect()),
     ];
     for (name, values) in ours {
         let Some(apollo_compiler::schema::ExtendedType::Enum(e)) = schema.types.get(name) else { panic!("{name} is not an enum of the schema") };

@@ -394,6 +394,10 @@ async function heavyRuns(world) {
       const state = await signer.context().storageState();
       await world.closePages();
       for (let run = 0; run < HEAVY_RUNS; run++) {
+        // Each run as a person's visit after a quiet minute: a full
+        // rate-limit window (runs follow each other faster than AniList's
+        // 90 requests a minute allows; a 429 would time the limiter).
+        world.standIn.refillRateLimit();
         {
           const context = await world.browser.newContext();
           await context.addInitScript(watchLaidOut, { row: '.entry' });

@@ -361,6 +361,11 @@ export class StandIn {
     res.end();
   }
 
+  /** A full rate-limit window again, as after a minute of quiet (the data kept). */
+  refillRateLimit() {
+    this.hits = [];
+  }
+
   /** Counts a request in the one-minute window; returns [remaining, resetAt]. */
   countHit() {
     const now = Date.now();
