@@ -85,6 +85,16 @@ impl SortBy {
         }
     }
 
+    /// The other way round, in words: what [`ListQuery::reverse`] says.
+    pub fn reversed(self) -> &'static str {
+        match self {
+            SortBy::Title => "Z to A",
+            SortBy::Score | SortBy::Average => "Lowest first",
+            SortBy::Progress | SortBy::Popularity => "Fewest first",
+            SortBy::Updated | SortBy::Added | SortBy::Started | SortBy::Began | SortBy::Finished => "Oldest first",
+        }
+    }
+
     pub fn parse(s: &str) -> Self {
         Self::ALL.into_iter().find(|x| x.as_str() == s).unwrap_or_default()
     }
@@ -111,6 +121,9 @@ pub struct ListQuery {
     /// The year it started.
     pub year: Option<i32>,
     pub sort: SortBy,
+    /// The sort the other way round (lowest score first, oldest first, Z
+    /// to A); what it does not know still comes last.
+    pub reverse: bool,
     /// The user's default order (AniList's `rowOrder`): the URL names the
     /// sort only when it is another.
     pub default_sort: SortBy,
@@ -130,6 +143,7 @@ impl ListQuery {
             country: get("country").and_then(|c| crate::media::country_code(&c)),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
             sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or(default_sort),
+            reverse: get("order").is_some_and(|o| o.trim().eq_ignore_ascii_case("reverse")),
             default_sort,
         }
     }
@@ -161,6 +175,9 @@ impl ListQuery {
         if self.sort != self.default_sort {
             out.append_pair("sort", self.sort.as_str());
         }
+        if self.reverse {
+            out.append_pair("order", "reverse");
+        }
         let q = out.finish();
         if q.is_empty() { q } else { format!("?{q}") }
     }
@@ -171,10 +188,13 @@ impl ListQuery {
     }
 
     /// How many of the choices beside the text (status, format, release,
-    /// genre, country, year, sort) are not at their default: what a folded
-    /// set of them says.
+    /// genre, country, year, sort, its order) are not at their default:
+    /// what a folded set of them says.
     pub fn choices_made(&self) -> usize {
-        [self.status.is_some(), self.format.is_some(), self.release.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.sort != self.default_sort].into_iter().filter(|&c| c).count()
+        [self.status.is_some(), self.format.is_some(), self.release.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.sort != self.default_sort, self.reverse]
+            .into_iter()
+            .filter(|&c| c)
+            .count()
     }
 }
 
@@ -309,9 +329,10 @@ pub fn passes(f: &Facts, q: &ListQuery, text: &str) -> bool {
         && q.year.is_none_or(|y| f.year == Some(y))
 }
 
-/// Later of two options first, unknown last.
-fn highest_first<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
+/// Higher of two options first (`reverse`: lower first), unknown last.
+fn highest_first<T: PartialOrd>(a: Option<T>, b: Option<T>, reverse: bool) -> Ordering {
     match (a, b) {
+        (Some(a), Some(b)) if reverse => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
         (Some(a), Some(b)) => b.partial_cmp(&a).unwrap_or(Ordering::Equal),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -320,22 +341,28 @@ fn highest_first<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
 }
 
 /// Titles in the user's collation; scores, progress and dates highest
-/// first (unknown ones last); ties by title, then by media id, so the
-/// order never depends on the order the entries came in.
-pub fn compare(a: &Facts, b: &Facts, by: SortBy) -> Ordering {
+/// first (unknown ones, and no score, last); `reverse`d the other way
+/// round, unknown ones still last. Ties by title (A to Z), then by media
+/// id, so the order never depends on the order the entries came in.
+pub fn compare(a: &Facts, b: &Facts, by: SortBy, reverse: bool) -> Ordering {
+    let scored = |f: &Facts| Some(f.score).filter(|s| *s > 0.0);
     let first = match by {
         SortBy::Title => Ordering::Equal,
-        SortBy::Score => b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal),
-        SortBy::Progress => b.progress.cmp(&a.progress),
-        SortBy::Updated => b.updated_at.cmp(&a.updated_at),
-        SortBy::Started => highest_first(a.started, b.started),
-        SortBy::Average => highest_first(a.average, b.average),
-        SortBy::Added => b.added.cmp(&a.added),
-        SortBy::Began => highest_first(a.began, b.began),
-        SortBy::Finished => highest_first(a.finished, b.finished),
-        SortBy::Popularity => highest_first(a.popularity, b.popularity),
+        SortBy::Score => highest_first(scored(a), scored(b), reverse),
+        SortBy::Progress => highest_first(Some(a.progress), Some(b.progress), reverse),
+        SortBy::Updated => highest_first(Some(a.updated_at), Some(b.updated_at), reverse),
+        SortBy::Started => highest_first(a.started, b.started, reverse),
+        SortBy::Average => highest_first(a.average, b.average, reverse),
+        SortBy::Added => highest_first(Some(a.added), Some(b.added), reverse),
+        SortBy::Began => highest_first(a.began, b.began, reverse),
+        SortBy::Finished => highest_first(a.finished, b.finished, reverse),
+        SortBy::Popularity => highest_first(a.popularity, b.popularity, reverse),
     };
-    first.then(a.rank.cmp(&b.rank)).then(a.media_id.cmp(&b.media_id))
+    let title = match (by, reverse) {
+        (SortBy::Title, true) => b.rank.cmp(&a.rank),
+        _ => a.rank.cmp(&b.rank),
+    };
+    first.then(title).then(a.media_id.cmp(&b.media_id))
 }
 
 /// Where the groups stand in [`arrange`]'s answer: the status lists in
@@ -366,7 +393,7 @@ pub fn arrange(facts: &[Facts], custom: &[(String, Vec<i64>)], q: &ListQuery, sp
     let text = filter_key(&q.text);
     let mut order: Vec<&Facts> = facts.iter().filter(|f| passes(f, q, &text)).collect();
     // Unstable is enough: `compare` never finds two entries equal.
-    order.sort_unstable_by(|a, b| compare(a, b, q.sort));
+    order.sort_unstable_by(|a, b| compare(a, b, q.sort, q.reverse));
     let mut groups = vec![Vec::new(); CUSTOM_AT];
     for f in &order {
         let Some(g) = f.group else { continue };
@@ -561,10 +588,10 @@ mod tests {
 
     #[test]
     fn the_query_goes_to_the_url_and_back() {
-        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), release: Some(MediaStatus::NotYetReleased), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), sort: SortBy::Started, default_sort: SortBy::Title };
+        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), release: Some(MediaStatus::NotYetReleased), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), sort: SortBy::Started, reverse: true, default_sort: SortBy::Title };
         let url = q.to_query();
-        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&release=not_yet_released&genre=Slice+of+Life&country=CN&year=1998&sort=started");
-        assert_eq!(q.choices_made(), 7);
+        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&release=not_yet_released&genre=Slice+of+Life&country=CN&year=1998&sort=started&order=reverse");
+        assert_eq!(q.choices_made(), 8);
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&url.as_bytes()[1..]).into_owned().collect();
         let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()), SortBy::Title);
         assert_eq!(back, q);
@@ -572,7 +599,7 @@ mod tests {
         assert!(!ListQuery::default().narrows() && q.narrows());
         // What does not read is left out, never an error.
         let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", "country" => "Japan", "release" => "rebooted", _ => "nope" }.to_string()), SortBy::Title);
-        assert_eq!((odd.status, odd.format, odd.genre, odd.country, odd.year, odd.sort, odd.text.as_str()), (None, None, None, None, None, SortBy::Title, "nope"));
+        assert_eq!((odd.status, odd.format, odd.genre, odd.country, odd.year, odd.sort, odd.reverse, odd.text.as_str()), (None, None, None, None, None, SortBy::Title, false, "nope"));
         assert_eq!(odd.release, None);
         let airing = ListQuery::from_params(|k| (k == "release").then(|| " Releasing".to_string()), SortBy::Title);
         assert_eq!((airing.release, airing.to_query().as_str(), airing.narrows()), (Some(MediaStatus::Releasing), "?release=releasing", true));
@@ -661,7 +688,7 @@ mod tests {
         let all = [a, b, c];
         let order = |by| {
             let mut v: Vec<&Facts> = all.iter().collect();
-            v.sort_by(|x, y| compare(x, y, by));
+            v.sort_by(|x, y| compare(x, y, by, false));
             v.iter().map(|f| f.media_id).collect::<Vec<_>>()
         };
         assert_eq!(order(SortBy::Title), [1, 2, 3]);
@@ -673,6 +700,26 @@ mod tests {
         assert_eq!(order(SortBy::Popularity), [1, 3, 2], "most first, unknown last");
         assert_eq!(order(SortBy::Began), [2, 1, 3], "latest first: a month without its day after its days; unknown last");
         assert_eq!(order(SortBy::Finished), [2, 3, 1], "the same day: by title");
+        // The other way round: unknown (and no score) still last, ties
+        // still by title A to Z.
+        let reversed = |by| {
+            let mut v: Vec<&Facts> = all.iter().collect();
+            v.sort_by(|x, y| compare(x, y, by, true));
+            v.iter().map(|f| f.media_id).collect::<Vec<_>>()
+        };
+        assert_eq!(reversed(SortBy::Title), [3, 2, 1]);
+        assert_eq!(reversed(SortBy::Score), [1, 3, 2], "lowest first; equal scores by title");
+        assert_eq!(reversed(SortBy::Progress), [1, 2, 3]);
+        assert_eq!(reversed(SortBy::Updated), [2, 1, 3]);
+        assert_eq!(reversed(SortBy::Popularity), [3, 1, 2], "fewest first, unknown last");
+        assert_eq!(reversed(SortBy::Began), [1, 2, 3], "earliest first, unknown last");
+        assert_eq!(reversed(SortBy::Finished), [2, 3, 1], "the same day: by title, A to Z");
+        let mut unscored = all.clone();
+        unscored[0].score = 0.0;
+        let mut v: Vec<&Facts> = unscored.iter().collect();
+        v.sort_by(|x, y| compare(x, y, SortBy::Score, true));
+        assert_eq!(v.iter().map(|f| f.media_id).collect::<Vec<_>>(), [3, 2, 1], "no score is last either way");
+        assert_eq!((SortBy::Score.reversed(), SortBy::Title.reversed(), SortBy::Updated.reversed()), ("Lowest first", "Z to A", "Oldest first"));
         for by in SortBy::ALL {
             assert_eq!(SortBy::parse(by.as_str()), by);
         }

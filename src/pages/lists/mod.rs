@@ -485,6 +485,11 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
+                <label class="choice list-tools__reverse">
+                    <input type="checkbox" data-testid="list-reverse" prop:checked=move || query.with(|q| q.reverse)
+                        on:change=move |ev| { let on = event_target_checked(&ev); set(&|q| q.reverse = on) }/>
+                    <span>{move || query.with(|q| q.sort.reversed())}</span>
+                </label>
             </div>
             <div class="list-summary">
                 <p class="muted small" role="status" data-testid="list-summary">
@@ -500,7 +505,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                             <button type="button" class="button button--small button--secondary" data-testid="clear-filters"
                                 on:click=move |_| {
                                     set_text.set(String::new());
-                                    set(&|q| *q = ListQuery { sort: q.sort, default_sort: q.default_sort, ..ListQuery::default() });
+                                    set(&|q| *q = ListQuery { sort: q.sort, reverse: q.reverse, default_sort: q.default_sort, ..ListQuery::default() });
                                 }>"Clear filters"</button>
                         }
                     })}

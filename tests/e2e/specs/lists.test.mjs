@@ -376,6 +376,31 @@ test('sort by popularity: the most members first, unknown last, as AniList count
   assert.deepEqual(page.problems, []);
 });
 
+test('any sort the other way round: lowest score first, no score still last; Z to A; in the URL, over a reload', async () => {
+  for (const [id, score] of [[700001, 8.5], [700002, 9], [700003, 0]]) Object.assign(entry(id), { status: 'COMPLETED', score });
+  const page = await listPage();
+  const titles = () => page.$$eval('[data-testid=group-completed] [data-testid=entry-title]', (els) => els.map((e) => e.textContent));
+  const reverse = '[data-testid=list-reverse]';
+  await page.selectOption('[data-testid=list-sort]', 'score');
+  assert.deepEqual(await titles(), ['Fullmetal Alchemist: Brotherhood', 'Cowboy Bebop', 'Attack on Titan']);
+  assert.equal(await page.textContent(`label:has(${reverse})`), 'Lowest first');
+  await page.check(reverse);
+  assert.deepEqual(await titles(), ['Cowboy Bebop', 'Fullmetal Alchemist: Brotherhood', 'Attack on Titan'], 'lowest first; the title with no score still last');
+  assert.equal(new URL(page.url()).searchParams.get('order'), 'reverse');
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector('[data-testid=group-completed]');
+  assert.ok(await page.isChecked(reverse));
+  assert.deepEqual(await titles(), ['Cowboy Bebop', 'Fullmetal Alchemist: Brotherhood', 'Attack on Titan']);
+  await page.selectOption('[data-testid=list-sort]', 'title');
+  assert.equal(await page.textContent(`label:has(${reverse})`), 'Z to A');
+  assert.deepEqual(await titles(), ['Fullmetal Alchemist: Brotherhood', 'Cowboy Bebop', 'Attack on Titan']);
+  await page.uncheck(reverse);
+  assert.deepEqual(await titles(), ['Attack on Titan', 'Cowboy Bebop', 'Fullmetal Alchemist: Brotherhood']);
+  assert.equal(new URL(page.url()).searchParams.get('order'), null);
+  assert.deepEqual(page.problems, []);
+});
+
 test('filter by genre and by country: the ones the list has (genres in AniList\'s order, countries by name); with the text filter; in the URL, over a reload; an unknown one left out', async () => {
   for (const [id, country] of [[1, 'JP'], [5114, 'JP'], [16498, 'JP'], [20954, 'JP'], [21, 'KR']]) world.standIn.data.media.find((m) => m.id === id).countryOfOrigin = country;
   const page = await listPage();
