@@ -123,12 +123,16 @@ pub fn score_in(mal: u32, format: ScoreFormat) -> f64 {
     }
 }
 
+/// A count kept within what the title has (`most`; unknown or 0: as it is).
+fn within(n: u32, most: Option<u32>) -> u32 {
+    most.filter(|m| *m > 0).map_or(n, |m| n.min(m))
+}
+
 /// The values the file gives a title: progress and volumes kept within
 /// what the title has (AniList refuses more), the score in the account's
 /// system, the tags that name one of its custom lists (in any case) on it
 /// (`tags`: the entry's, made whole by [`rejoined`]).
 fn values_for(e: &MalEntry, tags: &[String], media: &Media, fits: &Fits) -> Values {
-    let within = |n: u32, most: Option<u32>| most.filter(|m| *m > 0).map_or(n, |m| n.min(m));
     Values {
         progress: within(e.progress, media.total()),
         volumes: within(e.volumes, media.volumes),
@@ -320,13 +324,19 @@ impl Plan {
     }
 
     /// The titles to add, each as AniList gave it (`found`, by kind and
-    /// id); one AniList was `asked` of and did not give is left out, as
-    /// unknown. Its values are kept as the file gives them.
+    /// id), its progress and volumes kept within what it has (AniList
+    /// refuses more); one AniList was `asked` of and did not give is left
+    /// out, as unknown.
     pub fn looked_up(mut self, found: &HashMap<(MediaKind, i64), Media>, asked: impl Fn(MediaKind, i64) -> bool) -> Plan {
         let mut add = Vec::with_capacity(self.add.len());
         for a in std::mem::take(&mut self.add) {
             match found.get(&(a.kind, a.media.id)) {
-                Some(media) => add.push(Added { media: media.clone(), ..a }),
+                Some(media) => {
+                    let mut values = a.values;
+                    values.progress = within(values.progress, media.total());
+                    values.volumes = within(values.volumes, media.volumes);
+                    add.push(Added { kind: a.kind, media: media.clone(), values });
+                }
                 None if a.media.kind.is_none() && asked(a.kind, a.media.id) => {
                     let title = a.media.title.and_then(|t| t.user_preferred).unwrap_or_default();
                     self.unknown.push(Unknown { title, id: a.media.id, mal: false });
@@ -860,22 +870,25 @@ mod tests {
     #[test]
     fn a_csv_adds_titles_as_anilist_gives_them_and_not_those_it_has_not() {
         let text = "type,media_id,title,status,progress\r\n\
-                    anime,1,Mine,CURRENT,4\r\n\
+                    anime,1,Mine,CURRENT,30\r\n\
                     anime,2,Held,CURRENT,1\r\n\
                     anime,3,Not a title,PLANNING,0\r\n\
                     manga,4,,PLANNING,0\r\n\
-                    manga,5,Later,PLANNING,0\r\n";
+                    manga,5,Later,CURRENT,40\r\n\
+                    manga,6,Unasked,PLANNING,0\r\n";
         let (backed, _) = read_csv(text).unwrap();
         let given = fit(&backed, |_| Fits { format: ScoreFormat::Point100, ..Fits::default() });
         let plan = Plan::of(given, |id| (id == 2).then(|| Values::new(ListStatus::Current)));
-        assert_eq!(plan.bare(), vec![(MediaKind::Anime, vec![1, 3]), (MediaKind::Manga, vec![4, 5])], "only what is to be added, by kind");
-        let anilist = |id: i64, kind: MediaType| Media { kind: Some(kind), episodes: Some(26), ..media(id, None) };
-        let found: HashMap<(MediaKind, i64), Media> = [((MediaKind::Anime, 1), anilist(1, MediaType::Anime)), ((MediaKind::Manga, 5), anilist(5, MediaType::Manga))].into();
-        // Manga 5 was found; manga 4 was not asked yet (a lookup under way).
-        let plan = plan.looked_up(&found, |kind, id| kind == MediaKind::Anime || id == 4);
-        assert_eq!(plan.add.iter().map(|a| (a.media.id, a.media.title(), a.media.episodes, a.values.progress)).collect::<Vec<_>>(), [(1, "Title 1".to_string(), Some(26), 4), (5, "Title 5".into(), Some(26), 0)]);
+        assert_eq!(plan.bare(), vec![(MediaKind::Anime, vec![1, 3]), (MediaKind::Manga, vec![4, 5, 6])], "only what is to be added, by kind");
+        let anime = Media { kind: Some(MediaType::Anime), episodes: Some(26), ..media(1, None) };
+        let manga = Media { kind: Some(MediaType::Manga), chapters: None, ..media(5, None) };
+        let found: HashMap<(MediaKind, i64), Media> = [((MediaKind::Anime, 1), anime), ((MediaKind::Manga, 5), manga)].into();
+        // Asked: the anime, and manga 4 and 5 (6 not yet: a lookup under way).
+        let plan = plan.looked_up(&found, |kind, id| kind == MediaKind::Anime || id < 6);
+        let added: Vec<(i64, String, Option<MediaType>, u32)> = plan.add.iter().map(|a| (a.media.id, a.media.title(), a.media.kind, a.values.progress)).collect();
+        assert_eq!(added, [(1, "Title 1".to_string(), Some(MediaType::Anime), 26), (5, "Title 5".into(), Some(MediaType::Manga), 40), (6, "Unasked".into(), None, 0)], "as AniList has it, progress within its episodes (a count it does not know left as it is); one not asked as the file has it");
         assert_eq!(plan.unknown.iter().map(Unknown::label).collect::<Vec<_>>(), ["Not a title (AniList #3)", "AniList #4"]);
-        assert!(plan.bare().is_empty(), "nothing left to ask");
+        assert_eq!(plan.bare(), vec![(MediaKind::Manga, vec![6])], "only the one not asked is left to ask");
         assert_eq!(Unknown { title: "Monster".into(), id: 19, mal: true }.label(), "Monster (MyAnimeList #19)");
     }
 
