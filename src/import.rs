@@ -285,15 +285,18 @@ impl Plan {
         Plan { unknown, tags_left: left.into_iter().map(|(t, _)| t).collect(), ..Plan::of(given, held) }
     }
 
-    /// Titles with their values against the lists (`held`). A title given
-    /// twice counts once, as its later one.
+    /// Titles with their values against the lists (`held`), progress and
+    /// volumes kept within what each title has where that is known. A
+    /// title given twice counts once, as its later one.
     pub fn of(given: Vec<Given>, held: impl Fn(i64) -> Option<Values>) -> Plan {
         let mut plan = Plan::default();
         let mut seen = std::collections::HashSet::new();
-        for g in given.into_iter().rev() {
+        for mut g in given.into_iter().rev() {
             if !seen.insert(g.media.id) {
                 continue;
             }
+            g.values.progress = within(g.values.progress, g.media.total());
+            g.values.volumes = within(g.values.volumes, g.media.volumes);
             match held(g.media.id) {
                 None => plan.add.push(Added { kind: g.kind, media: g.media, values: g.values }),
                 Some(now) => {
@@ -448,9 +451,7 @@ fn csv_entry<'a>(cell: &dyn Fn(&str) -> Option<&'a str>, notes: Option<&str>) ->
     let progress = number("progress").map(count).ok_or("no progress")?;
     let yes = |name: &str| cell(name).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "yes" | "1"));
     let names = |name: &str| cell(name).map(|l| l.split(';').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()).unwrap_or_default();
-    let advanced = cell("advanced_scores")
-        .map(|a| a.split(';').filter_map(|p| p.rsplit_once(':')).filter_map(|(n, s)| Some((n.trim().to_string(), s.trim().parse::<f64>().ok()?))).collect())
-        .unwrap_or_default();
+    let advanced = cell("advanced_scores").map(advanced_of).unwrap_or_default();
     let values = Values {
         progress,
         volumes: whole("volumes"),
@@ -544,6 +545,23 @@ pub fn fit(backed: &[Backed], fits: impl Fn(MediaKind) -> Fits) -> Vec<Given> {
             g
         })
         .collect()
+}
+
+/// A CSV's advanced scores, "Story: 9; Art: 7.5": each section's name is
+/// what comes before its score's ":". A piece with no score of its own is
+/// the start of a name that holds the ";" itself ("Char; acters: 7"), so
+/// it is kept with the next; a last piece with no score is left out.
+fn advanced_of(cell: &str) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in cell.match_indices(';').chain([(cell.len(), "")]) {
+        let scored = cell[start..at].rsplit_once(':').and_then(|(n, s)| Some((n.trim(), s.trim().parse::<f64>().ok().filter(|s| s.is_finite())?)));
+        if let Some((name, score)) = scored.filter(|(n, _)| !n.is_empty()) {
+            out.push((name.to_string(), score));
+            start = (at + 1).min(cell.len());
+        }
+    }
+    out
 }
 
 /// Custom list names as a file splits them at `sep` (a CSV's "; ", the
@@ -817,7 +835,7 @@ mod tests {
             started_at: Some(FuzzyDate { year: Some(2024), month: Some(3), day: None }),
             completed_at: Some(FuzzyDate { year: Some(2024), month: Some(4), day: Some(5) }),
             custom_lists: vec!["Rewatch".into(), "Best; of".into()],
-            advanced_scores: AdvancedScores(vec![("Story".into(), 9.0), ("Art: line".into(), 7.5)]),
+            advanced_scores: AdvancedScores(vec![("Story".into(), 9.0), ("Art: line".into(), 7.5), ("Char; acters".into(), 6.0)]),
             media: Some(Media { id_mal: Some(media_id + 100), ..media(media_id, Some(12)) }),
             ..Entry::default()
         };
@@ -832,7 +850,7 @@ mod tests {
         assert_eq!(backed.len(), 2);
         // A list's name with the separator in it comes back whole when the
         // account has it.
-        let fits = |_| Fits { format: ScoreFormat::Point10Decimal, lists: vec!["Rewatch".into(), "Best; of".into()], sections: vec!["Story".into(), "Art: line".into()] };
+        let fits = |_| Fits { format: ScoreFormat::Point10Decimal, lists: vec!["Rewatch".into(), "Best; of".into()], sections: vec!["Story".into(), "Art: line".into(), "Char; acters".into()] };
         assert!(fit(&backed, fits).iter().zip(&list.entries).all(|(g, e)| g.values == values_of(e)));
         for (b, e) in backed.iter().zip(&list.entries) {
             let mut want = values_of(e);
@@ -865,6 +883,22 @@ mod tests {
         assert_eq!((given[0].values.score, given[1].values.score), (8.5, 7.0));
         assert!(read_csv("name,score\r\nA,1\r\n").is_err(), "not a list export");
         assert!(read_csv("").is_err());
+    }
+
+    #[test]
+    fn a_title_on_the_lists_is_not_given_more_than_it_has() {
+        let held = |id| (id < 3).then(|| Values { progress: 12, ..Values::new(ListStatus::Current) });
+        let given = |id, episodes, progress, volumes| Given {
+            kind: MediaKind::Manga,
+            media: Media { volumes: Some(10), chapters: episodes, ..media(id, None) },
+            values: Values { progress, volumes, ..Values::new(ListStatus::Current) },
+        };
+        let plan = Plan::of(vec![given(1, Some(26), 30, 12), given(2, None, 40, 0), given(3, Some(5), 9, 0)], held);
+        let differ: Vec<(i64, Option<u32>, Option<u32>)> = plan.differ.iter().map(|d| (d.media_id, d.patch.progress, d.patch.volumes)).collect();
+        assert_eq!(differ, [(1, Some(26), Some(10)), (2, Some(40), None)], "within its chapters and volumes; a count not known: as the file has it");
+        assert_eq!((plan.add[0].media.id, plan.add[0].values.progress), (3, 5), "an added one too");
+        let same = Plan::of(vec![given(1, Some(12), 30, 0)], held);
+        assert_eq!((same.same, same.differ.len()), (1, 0), "the most it has, as the lists hold: nothing to change");
     }
 
     #[test]
@@ -902,6 +936,17 @@ mod tests {
         assert_eq!(rejoined(&names(&["X", "Y", "Z", "Gone"]), "; ", known), names(&["X; Y; Z", "Gone"]), "the longest run");
         assert_eq!(rejoined(&names(&["Best", "Rewatch", "of"]), "; ", known), names(&["Best", "Rewatch", "of"]), "only pieces side by side");
         assert!(rejoined(&[], "; ", known).is_empty());
+    }
+
+    #[test]
+    fn advanced_scores_keep_section_names_that_hold_the_separators() {
+        let pairs = |p: &[(&str, f64)]| p.iter().map(|(n, s)| (n.to_string(), *s)).collect::<Vec<_>>();
+        assert_eq!(advanced_of("Story: 9; Art: 7.5"), pairs(&[("Story", 9.0), ("Art", 7.5)]));
+        assert_eq!(advanced_of("Char; acters: 7;Art: line: 6.5"), pairs(&[("Char; acters", 7.0), ("Art: line", 6.5)]));
+        assert_eq!(advanced_of("Story: 9; Trailing"), pairs(&[("Story", 9.0)]), "a last piece with no score is left out");
+        assert_eq!(advanced_of("Story: nine; : 4; Art: 3"), pairs(&[("Story: nine;", 4.0), ("Art", 3.0)]), "a score that is no number: the name runs on");
+        assert!(advanced_of("").is_empty());
+        assert!(advanced_of("NaN: NaN").is_empty());
     }
 
     #[test]

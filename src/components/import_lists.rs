@@ -348,12 +348,24 @@ pub fn ImportLists() -> impl IntoView {
                         let (lists, sections) = store.with_untracked(k, |d| d.map(|d| (d.list_names.clone(), d.advanced_names.clone())).unwrap_or_default());
                         import::Fits { format: store.score_format(k), lists, sections }
                     };
+                    // A backup's titles the lists hold, as the lists have
+                    // them (their names and counts, not only the file's).
+                    let backed = |s: &Import| {
+                        let mut given = import::fit(&s.backup, fits);
+                        let on_lists = store.entries_of(&given.iter().map(|g| g.media.id).collect::<Vec<_>>());
+                        for g in &mut given {
+                            if let Some(media) = on_lists.get(&g.media.id).and_then(|e| e.media.clone()) {
+                                g.media = media;
+                            }
+                        }
+                        Plan::of(given, |id| held.get(&id).cloned())
+                    };
                     let plan = state.with_value(|s| match (s.backup.is_empty(), &s.lookup) {
                         (true, _) => Plan::new(&s.entries, &s.found, |id| held.get(&id).cloned(), fits),
-                        (false, None) => Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()),
+                        (false, None) => backed(s),
                         (false, Some(asked)) => {
                             let asked: std::collections::HashSet<(MediaKind, i64)> = asked.iter().flat_map(|(k, ids)| ids.iter().map(move |id| (*k, *id))).collect();
-                            Plan::of(import::fit(&s.backup, fits), |id| held.get(&id).cloned()).looked_up(&s.found, |k, id| asked.contains(&(k, id)))
+                            backed(s).looked_up(&s.found, |k, id| asked.contains(&(k, id)))
                         }
                     });
                     // The titles a CSV adds, known by id only: asked of

@@ -189,13 +189,15 @@ test('a CSV made here and edited in a spreadsheet comes back: its edits and what
   await page.waitForSelector('[data-testid=export-csv]:not([disabled])');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
   const lines = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
-  // As a spreadsheet saves it: Cowboy Bebop's score, private and notes edited.
+  // As a spreadsheet saves it: Cowboy Bebop's score, private and notes
+  // edited, and its progress past its 26 episodes.
   const columns = lines[0].split(',');
   const at = (name) => columns.indexOf(name);
   const row = lines.findIndex((l) => l.startsWith('anime,1,'));
   const cells = lines[row].split(',');
   assert.equal(cells.length, columns.length, lines[row]);
   cells[at('score')] = '9.5';
+  cells[at('progress')] = '30';
   cells[at('private')] = 'TRUE';
   cells[at('notes')] = '"Rewatched, with ""friends"""';
   lines[row] = cells.join(',');
@@ -216,7 +218,7 @@ test('a CSV made here and edited in a spreadsheet comes back: its edits and what
   assert.equal(await page.textContent('[data-testid=import-unknown]'), '1 AniList has no title for');
   assert.match(await page.textContent('[data-testid=import-preview]'), /Typed by hand \(AniList #999999\)/);
   const differ = await page.textContent('[data-testid=import-differ-entry]');
-  for (const said of ['Score', 'Private', 'Notes']) assert.ok(differ.includes(said), `${said} in "${differ}"`);
+  for (const said of ['Score', 'Private', 'Notes', 'Progress']) assert.ok(differ.includes(said), `${said} in "${differ}"`);
   assert.equal(world.standIn.graphqlRequests().filter((r) => /ByMalIds/.test(r.operationName)).length, 0, 'no MyAnimeList ids to find');
   const asked = world.standIn.graphqlRequests().filter((r) => r.operationName === 'ByIdsMany');
   assert.deepEqual(asked.map((r) => r.body.variables), [{ ids0: [999999], type: 'ANIME' }, { ids0: [30002], type: 'MANGA' }], 'only the titles to add are asked of AniList, once');
@@ -224,7 +226,7 @@ test('a CSV made here and edited in a spreadsheet comes back: its edits and what
   await page.click('[data-testid=import-go]');
   await waitFor(async () => (await page.textContent('[data-testid=outbox-status]')).includes('All changes saved'));
   const bebop = viewerEntry(1);
-  assert.deepEqual([bebop.status, bebop.progress, bebop.score, bebop.private, bebop.notes], ['CURRENT', 12, 9.5, true, 'Rewatched, with "friends"']);
+  assert.deepEqual([bebop.status, bebop.progress, bebop.score, bebop.private, bebop.notes], ['CURRENT', 26, 9.5, true, 'Rewatched, with "friends"'], 'progress within its episodes: AniList would refuse 30');
   assert.deepEqual([viewerEntry(30002).status, viewerEntry(30002).progress, viewerEntry(30002).progressVolumes, viewerEntry(30002).score], ['CURRENT', 200, 20, 9]);
   assert.equal(viewerEntry(999999), undefined, 'an id AniList has no title for is not sent');
   // Berserk shows as AniList has it (its chapters, its title), before any refresh.
