@@ -48,6 +48,23 @@ impl FuzzyDate {
         None
     }
 
+    /// Whether this comes before `other`, as far as their known parts
+    /// tell: a year before the other's, or in the same year a month before
+    /// the other's, or in the same month a day before. A part one of them
+    /// does not know tells nothing ("2024" is before neither "2024-03" nor
+    /// "2025-01" is before "2024").
+    pub fn is_before(&self, other: &FuzzyDate) -> bool {
+        let parts = |d: &FuzzyDate| [d.year.map(i64::from), d.month.map(i64::from), d.day.map(i64::from)];
+        for (a, b) in parts(self).into_iter().zip(parts(other)) {
+            match (a, b) {
+                (Some(a), Some(b)) if a != b => return a < b,
+                (Some(_), Some(_)) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// "2024-03-09", "2024-03", "2024", "March 9" (no year): as much as is known.
     pub fn label(&self) -> String {
         match (self.year, self.month, self.day) {
@@ -534,6 +551,16 @@ mod tests {
     fn fuzzy_dates_take_missing_parts_and_refuse_impossible_ones() {
         let d = |year, month, day| FuzzyDate { year, month, day };
         assert_eq!(d(Some(2024), None, None).problem(), None);
+        // Before, as far as the known parts tell.
+        assert!(d(Some(2023), Some(12), Some(31)).is_before(&d(Some(2024), Some(1), Some(1))));
+        assert!(d(Some(2024), Some(2), None).is_before(&d(Some(2024), Some(3), Some(1))));
+        assert!(d(Some(2024), Some(3), Some(1)).is_before(&d(Some(2024), Some(3), Some(2))));
+        assert!(d(Some(2023), None, None).is_before(&d(Some(2024), Some(3), None)), "a year is enough when the years differ");
+        assert!(!d(Some(2024), None, None).is_before(&d(Some(2024), Some(3), None)), "not known within the year");
+        assert!(!d(Some(2024), Some(3), Some(2)).is_before(&d(Some(2024), Some(3), Some(1))));
+        assert!(!d(Some(2024), Some(3), Some(1)).is_before(&d(Some(2024), Some(3), Some(1))), "the same day");
+        assert!(!d(None, Some(3), Some(1)).is_before(&d(Some(2024), Some(4), Some(1))), "no year: nothing to tell");
+        assert!(!FuzzyDate::default().is_before(&d(Some(2024), None, None)));
         assert_eq!(d(None, Some(3), Some(9)).problem(), None, "no year: a birthday-like date");
         assert_eq!(d(Some(2024), Some(2), Some(29)).problem(), None);
         assert_eq!(d(Some(2023), Some(2), Some(29)).problem().as_deref(), Some("That month has 28 days."));

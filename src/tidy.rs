@@ -1,7 +1,8 @@
 //! Tidying a list, pure: the entries whose values disagree with each other
 //! or with their title (a completed title with episodes left, every episode
 //! of a finished title seen but not completed, a planned title already
-//! begun, more counted than the title has), and the values that mend them.
+//! begun, more counted than the title has, finished before it was begun),
+//! and the values that mend them.
 //! Lists brought in from elsewhere, or kept for years, gather these; AniList
 //! shows them as they are. No `web_sys`: tested natively. Settings shows it
 //! (`components/tidy_lists.rs`); the outbox sends it.
@@ -22,10 +23,12 @@ pub enum Rule {
     PlanningStarted,
     /// Watching, paused or rewatching a finished title, every episode seen.
     AllSeen,
+    /// A finish date before the start date.
+    DatesReversed,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 4] = [Rule::OverCount, Rule::CompletedShort, Rule::PlanningStarted, Rule::AllSeen];
+    pub const ALL: [Rule; 5] = [Rule::OverCount, Rule::CompletedShort, Rule::PlanningStarted, Rule::AllSeen, Rule::DatesReversed];
 
     /// The group's heading, for this kind of list.
     pub fn label(self, kind: MediaKind) -> &'static str {
@@ -38,6 +41,7 @@ impl Rule {
             (Rule::PlanningStarted, MediaKind::Manga) => "Planned, yet chapters are counted",
             (Rule::AllSeen, MediaKind::Anime) => "Every episode of a finished title seen, not completed",
             (Rule::AllSeen, MediaKind::Manga) => "Every chapter of a finished title read, not completed",
+            (Rule::DatesReversed, _) => "Finished before it was begun",
         }
     }
 
@@ -50,6 +54,7 @@ impl Rule {
             (Rule::PlanningStarted, MediaKind::Manga) => "Marked Reading.",
             (Rule::AllSeen, MediaKind::Anime) => "Marked Completed; a rewatch counts one more.",
             (Rule::AllSeen, MediaKind::Manga) => "Marked Completed; a reread counts one more.",
+            (Rule::DatesReversed, _) => "The start and finish dates change places.",
         }
     }
 
@@ -60,6 +65,7 @@ impl Rule {
             Rule::CompletedShort => "short",
             Rule::PlanningStarted => "started",
             Rule::AllSeen => "seen",
+            Rule::DatesReversed => "dates",
         }
     }
 }
@@ -85,7 +91,9 @@ impl Fix {
 
 /// The values that mend `v`, and the first rule that changed them (`None`:
 /// nothing is amiss). Titles whose counts AniList does not know are left
-/// alone, and so are scores, dates and notes.
+/// alone, and so are scores and notes; dates only when the finish comes
+/// before the start (as far as their known parts tell: the two were most
+/// likely given each in the other's place).
 pub fn mend(v: &Values, kind: MediaKind, total: Option<u32>, volumes: Option<u32>, finished: bool) -> Option<(Rule, Values)> {
     let total = total.filter(|t| *t > 0);
     let volumes = volumes.filter(|t| *t > 0 && kind == MediaKind::Manga);
@@ -117,6 +125,10 @@ pub fn mend(v: &Values, kind: MediaKind, total: Option<u32>, volumes: Option<u32
     if finished && seen_all && matches!(after.status, ListStatus::Current | ListStatus::Paused | ListStatus::Repeating) {
         Patch::completed(after.status, after.repeat).apply(&mut after);
         first.get_or_insert(Rule::AllSeen);
+    }
+    if after.completed.is_before(&after.started) {
+        std::mem::swap(&mut after.started, &mut after.completed);
+        first.get_or_insert(Rule::DatesReversed);
     }
     first.map(|rule| (rule, after))
 }
@@ -187,6 +199,24 @@ mod tests {
         // A rewatch seen through counts one more, as Complete does.
         let (rule, after) = mend(&Values { repeat: 2, ..values(Repeating, 26, 0) }, anime, Some(26), None, true).unwrap();
         assert_eq!((rule, after.status, after.repeat), (Rule::AllSeen, Completed, 3));
+    }
+
+    #[test]
+    fn a_finish_before_the_start_swaps_the_two() {
+        use crate::edit::FuzzyDate;
+        let date = |year, month, day| FuzzyDate { year: Some(year), month, day };
+        let v = Values { started: date(2024, Some(5), Some(2)), completed: date(2023, None, None), ..values(ListStatus::Completed, 26, 0) };
+        let (rule, after) = mend(&v, MediaKind::Anime, Some(26), None, true).unwrap();
+        assert_eq!((rule, after.started, after.completed), (Rule::DatesReversed, date(2023, None, None), date(2024, Some(5), Some(2))));
+        assert_eq!(Patch::between(&v, &after), Patch { started: Some(after.started), completed: Some(after.completed), ..Patch::default() }, "the dates only");
+        let v = Values { started: date(2024, Some(5), None), completed: date(2024, Some(5), Some(1)), ..values(ListStatus::Completed, 26, 0) };
+        assert_eq!(mended(&v, MediaKind::Anime, Some(26), None, true), None, "within the month it began: nothing to tell");
+        let v = Values { completed: date(2020, None, None), ..values(ListStatus::Completed, 26, 0) };
+        assert_eq!(mended(&v, MediaKind::Anime, Some(26), None, true), None, "no start date");
+        // Named by the first rule that applies.
+        let v = Values { started: date(2024, None, None), completed: date(2023, None, None), ..values(ListStatus::Completed, 3, 0) };
+        let (rule, after) = mend(&v, MediaKind::Anime, Some(26), None, true).unwrap();
+        assert_eq!((rule, after.progress, after.started.year), (Rule::CompletedShort, 26, Some(2023)));
     }
 
     #[test]

@@ -263,6 +263,10 @@ pub fn EntryEditor(media_id: i64, kind: MediaKind, format: Memo<ScoreFormat>, on
                     <DateField label="Completed" testid="completed" draft=draft get=|v| v.completed set=|v, d| v.completed = d
                         invalid=Signal::derive(invalid(Field::Completed))/>
                     {field_error(Field::Completed)}
+                    // AniList takes it; most likely a slip all the same.
+                    {move || draft.with(|v| v.completed.is_before(&v.started)).then(|| view! {
+                        <p class="muted small" role="status" data-testid="editor-dates-hint">"Completed before it was started: the two dates may be the wrong way round."</p>
+                    })}
                 </div>
                 <fieldset class="editor__group">
                     <legend>"Custom lists"</legend>

@@ -181,6 +181,12 @@ test('fuzzy dates: parts may be missing, impossible days are caught, Clear empti
   assert.equal(await page.locator(field('field-error-startedAt')).count(), 0);
   // A completed date with a year only.
   await page.fill(field('completed-year'), '2025');
+  // A finish before the start: said, not refused (AniList takes it).
+  assert.equal(await page.locator(field('editor-dates-hint')).count(), 0);
+  await page.fill(field('started-year'), '2026');
+  assert.match(await page.textContent(field('editor-dates-hint')), /Completed before it was started/);
+  await page.fill(field('started-year'), '');
+  assert.equal(await page.locator(field('editor-dates-hint')).count(), 0);
   await save(page);
   await waitFor(() => entry(700001).completedAt?.year === 2025);
   assert.deepEqual(entry(700001).startedAt, { year: null, month: 2, day: 29 });

@@ -81,3 +81,27 @@ test('a list AniList cannot give is said, with Try again; lists that agree with 
   // Expected: the failed reads' console lines.
   assert.ok(page.problems.every((p) => /500/.test(p)), page.problems.join('\n'));
 });
+
+test('a finish date before the start date: the two change places, and Undo puts them back', async () => {
+  entry(700005).startedAt = { year: 2024, month: 5, day: 2 };
+  entry(700005).completedAt = { year: 2023, month: null, day: null };
+  // Within the month it began: nothing to tell, left alone.
+  entry(700002).startedAt = { year: 2024, month: 3, day: null };
+  entry(700002).completedAt = { year: 2024, month: 3, day: 1 };
+  const page = await settings();
+  await page.click('[data-testid=tidy-check]');
+  await page.waitForSelector('[data-testid=tidy-go]');
+  assert.deepEqual(await page.$$eval('.tidy__group', (gs) => gs.map((g) => g.dataset.testid)), ['tidy-anime-dates']);
+  assert.match(await page.textContent('[data-testid=tidy-anime-dates] label'), /Anime · Finished before it was begun: 1\. The start and finish dates change places\./);
+  const [line] = await lines(page, 'tidy-anime-dates');
+  assert.match(line, /: Started 2024-05-02 → 2023; Completed 2023 → 2024-05-02$/);
+  await page.click('[data-testid=tidy-go]');
+  await page.waitForSelector('[data-testid=tidy-done] >> text=1 entry tidied');
+  await waitFor(() => entry(700005).startedAt?.year === 2023);
+  assert.deepEqual([entry(700005).startedAt, entry(700005).completedAt], [{ year: 2023, month: null, day: null }, { year: 2024, month: 5, day: 2 }]);
+  assert.deepEqual(entry(700002).completedAt, { year: 2024, month: 3, day: 1 }, 'left alone');
+  await page.click('[data-testid=tidy-undo]');
+  await waitFor(() => entry(700005).startedAt?.year === 2024);
+  assert.deepEqual(entry(700005).completedAt, { year: 2023, month: null, day: null });
+  assert.deepEqual(page.problems, []);
+});
