@@ -51,8 +51,8 @@ impl FuzzyDate {
     /// Whether this comes before `other`, as far as their known parts
     /// tell: a year before the other's, or in the same year a month before
     /// the other's, or in the same month a day before. A part one of them
-    /// does not know tells nothing ("2024" is before neither "2024-03" nor
-    /// "2025-01" is before "2024").
+    /// does not know tells nothing: "2024" is not before "2024-03", nor
+    /// "2024-03" before "2024"; "2023" is before "2024-03".
     pub fn is_before(&self, other: &FuzzyDate) -> bool {
         let parts = |d: &FuzzyDate| [d.year.map(i64::from), d.month.map(i64::from), d.day.map(i64::from)];
         for (a, b) in parts(self).into_iter().zip(parts(other)) {
