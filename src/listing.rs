@@ -104,7 +104,7 @@ impl SortBy {
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// The filter and sort of a list page, as its URL holds them
-/// (`?q=…&status=…&format=…&release=…&genre=…&country=…&year=…&sort=…`), so they survive a round trip
+/// (`?q=…&status=…&format=…&release=…&genre=…&country=…&year=…&scored=…&sort=…`), so they survive a round trip
 /// to another page, a reload and a shared link.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListQuery {
@@ -120,6 +120,8 @@ pub struct ListQuery {
     pub country: Option<[u8; 2]>,
     /// The year it started.
     pub year: Option<i32>,
+    /// Scored (`true`) or not scored yet (`false`).
+    pub scored: Option<bool>,
     pub sort: SortBy,
     /// The sort the other way round (lowest score first, oldest first, Z
     /// to A); what it does not know still comes last.
@@ -142,6 +144,11 @@ impl ListQuery {
             genre: get("genre").and_then(|g| crate::media::genre_index(&g)),
             country: get("country").and_then(|c| crate::media::country_code(&c)),
             year: get("year").and_then(|y| y.trim().parse().ok()).filter(|y| YEARS.contains(y)),
+            scored: get("scored").and_then(|s| match s.trim().to_ascii_lowercase().as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            }),
             sort: get("sort").map(|s| SortBy::parse(&s)).unwrap_or(default_sort),
             reverse: get("order").is_some_and(|o| o.trim().eq_ignore_ascii_case("reverse")),
             default_sort,
@@ -172,6 +179,9 @@ impl ListQuery {
         if let Some(y) = self.year {
             out.append_pair("year", &y.to_string());
         }
+        if let Some(s) = self.scored {
+            out.append_pair("scored", if s { "yes" } else { "no" });
+        }
         if self.sort != self.default_sort {
             out.append_pair("sort", self.sort.as_str());
         }
@@ -184,14 +194,14 @@ impl ListQuery {
 
     /// Whether anything narrows the list.
     pub fn narrows(&self) -> bool {
-        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.release.is_some() || self.genre.is_some() || self.country.is_some() || self.year.is_some()
+        !self.text.trim().is_empty() || self.status.is_some() || self.format.is_some() || self.release.is_some() || self.genre.is_some() || self.country.is_some() || self.year.is_some() || self.scored.is_some()
     }
 
     /// How many of the choices beside the text (status, format, release,
-    /// genre, country, year, sort, its order) are not at their default:
-    /// what a folded set of them says.
+    /// genre, country, year, score, sort, its order) are not at their
+    /// default: what a folded set of them says.
     pub fn choices_made(&self) -> usize {
-        [self.status.is_some(), self.format.is_some(), self.release.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.sort != self.default_sort, self.reverse]
+        [self.status.is_some(), self.format.is_some(), self.release.is_some(), self.genre.is_some(), self.country.is_some(), self.year.is_some(), self.scored.is_some(), self.sort != self.default_sort, self.reverse]
             .into_iter()
             .filter(|&c| c)
             .count()
@@ -327,6 +337,7 @@ pub fn passes(f: &Facts, q: &ListQuery, text: &str) -> bool {
         && q.genre.is_none_or(|g| f.genres & 1 << g != 0)
         && q.country.is_none_or(|c| f.country == Some(c))
         && q.year.is_none_or(|y| f.year == Some(y))
+        && q.scored.is_none_or(|s| (f.score > 0.0) == s)
 }
 
 /// Higher of two options first (`reverse`: lower first), unknown last.
@@ -588,18 +599,21 @@ mod tests {
 
     #[test]
     fn the_query_goes_to_the_url_and_back() {
-        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), release: Some(MediaStatus::NotYetReleased), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), sort: SortBy::Started, reverse: true, default_sort: SortBy::Title };
+        let q = ListQuery { text: "Tale & stars".into(), status: Some(ListStatus::Completed), format: Some(MediaFormat::TvShort), release: Some(MediaStatus::NotYetReleased), genre: crate::media::genre_index("Slice of Life"), country: Some(*b"CN"), year: Some(1998), scored: Some(false), sort: SortBy::Started, reverse: true, default_sort: SortBy::Title };
         let url = q.to_query();
-        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&release=not_yet_released&genre=Slice+of+Life&country=CN&year=1998&sort=started&order=reverse");
-        assert_eq!(q.choices_made(), 8);
+        assert_eq!(url, "?q=Tale+%26+stars&status=completed&format=tv_short&release=not_yet_released&genre=Slice+of+Life&country=CN&year=1998&scored=no&sort=started&order=reverse");
+        assert_eq!(q.choices_made(), 9);
         let pairs: Vec<(String, String)> = form_urlencoded::parse(&url.as_bytes()[1..]).into_owned().collect();
         let back = ListQuery::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()), SortBy::Title);
         assert_eq!(back, q);
         assert_eq!(ListQuery::default().to_query(), "");
         assert!(!ListQuery::default().narrows() && q.narrows());
         // What does not read is left out, never an error.
-        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", "country" => "Japan", "release" => "rebooted", _ => "nope" }.to_string()), SortBy::Title);
+        let odd = ListQuery::from_params(|k| Some(match k { "year" => "19x8", "status" => "watching", "format" => "HOLOGRAM", "genre" => "Isekai", "country" => "Japan", "release" => "rebooted", "scored" => "maybe", _ => "nope" }.to_string()), SortBy::Title);
         assert_eq!((odd.status, odd.format, odd.genre, odd.country, odd.year, odd.sort, odd.reverse, odd.text.as_str()), (None, None, None, None, None, SortBy::Title, false, "nope"));
+        assert_eq!(odd.scored, None);
+        let scored = ListQuery::from_params(|k| (k == "scored").then(|| " YES".to_string()), SortBy::Title);
+        assert_eq!((scored.scored, scored.to_query().as_str(), scored.narrows(), scored.choices_made()), (Some(true), "?scored=yes", true, 1));
         assert_eq!(odd.release, None);
         let airing = ListQuery::from_params(|k| (k == "release").then(|| " Releasing".to_string()), SortBy::Title);
         assert_eq!((airing.release, airing.to_query().as_str(), airing.narrows()), (Some(MediaStatus::Releasing), "?release=releasing", true));
@@ -659,6 +673,12 @@ mod tests {
         let none = Facts { genres: 0, country: None, ..f.clone() };
         assert!(!passes(&none, &ListQuery { country: Some(*b"KR"), ..ListQuery::default() }, ""), "no country given");
         assert!(!passes(&none, &ListQuery { genre: crate::media::genre_index("Drama"), ..ListQuery::default() }, ""), "none given");
+        // Scored or not yet: a score of 0 is none.
+        let rated = Facts { score: 7.5, ..f.clone() };
+        let unrated = Facts { score: 0.0, ..f.clone() };
+        let scored = |s| ListQuery { scored: Some(s), ..ListQuery::default() };
+        assert!(passes(&rated, &scored(true), "") && !passes(&rated, &scored(false), ""));
+        assert!(passes(&unrated, &scored(false), "") && !passes(&unrated, &scored(true), ""));
     }
 
     #[test]

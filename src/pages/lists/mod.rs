@@ -335,7 +335,7 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
         store.with(kind, |d| d.map(|d| crate::auth::time::updated_words(d.fetched_at, js_sys::Date::now()))).unwrap_or_default()
     };
     let empty = Memo::new(move |_| total.get() == 0);
-    // The status, format, release, genre, country, year and sort choices unfolded (phones only).
+    // The status, format, release, genre, country, year, score and sort choices unfolded (phones only).
     let choices_open = RwSignal::new(false);
 
     // Windowing: the groups follow the viewport; a change of layout
@@ -476,6 +476,15 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                     choices, |c| c.years.iter().map(|y| (y.to_string(), y.to_string())).collect(),
                     query, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
                     Callback::new(move |v: String| set(&|q| q.year = v.parse().ok())))}
+                <label>
+                    <span>"Score"</span>
+                    <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.scored = (!v.is_empty()).then(|| v == "yes")) }
+                        data-testid="list-scored">
+                        {[(None, "", "All"), (Some(true), "yes", "Scored"), (Some(false), "no", "Not scored")].into_iter().map(|(s, value, text)| view! {
+                            <option value=value selected=move || query.with(|q| q.scored == s)>{text}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <label>
                     <span>"Sort by"</span>
                     <select on:change=move |ev| { let v = event_target_value(&ev); set(&|q| q.sort = SortBy::parse(&v)) }

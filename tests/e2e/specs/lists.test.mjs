@@ -722,3 +722,25 @@ test('on a phone a row\'s progress and score fit beside its Edit button, and the
   assert.equal(await page.isVisible('[data-testid=list-status]'), true);
   assert.equal(await page.isVisible(choices), false);
 });
+
+test('filter by score: not scored yet, or scored; in the URL, over a reload; Clear filters lets it go', async () => {
+  const page = await listPage();
+  const shown = async () => [...new Set(await page.locator('.entry').evaluateAll((xs) => xs.map((x) => x.dataset.testid)))].sort();
+  await page.selectOption('[data-testid=list-scored]', 'no');
+  await waitFor(async () => (await shown()).length === 2);
+  assert.deepEqual(await shown(), ['entry-700003', 'entry-700004'], 'the two with no score');
+  assert.equal(new URL(page.url()).searchParams.get('scored'), 'no');
+  assert.match(await page.textContent('[data-testid=list-summary]'), /^2 of 5 entries match\./);
+  await page.reload();
+  await appReady(page);
+  await waitFor(async () => (await shown()).length === 2);
+  assert.equal(await page.inputValue('[data-testid=list-scored]'), 'no');
+  await page.selectOption('[data-testid=list-scored]', 'yes');
+  await waitFor(async () => (await shown()).length === 3);
+  assert.deepEqual(await shown(), ['entry-700001', 'entry-700002', 'entry-700005']);
+  await page.click('[data-testid=clear-filters]');
+  await waitFor(async () => (await shown()).length === 5);
+  assert.equal(await page.inputValue('[data-testid=list-scored]'), '');
+  assert.equal(new URL(page.url()).searchParams.get('scored'), null);
+  assert.deepEqual(page.problems, []);
+});
