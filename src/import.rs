@@ -123,19 +123,22 @@ pub fn score_in(mal: u32, format: ScoreFormat) -> f64 {
     }
 }
 
-/// A count kept within what the title has (`most`; unknown or 0: as it is).
-fn within(n: u32, most: Option<u32>) -> u32 {
-    most.filter(|m| *m > 0).map_or(n, |m| n.min(m))
+/// Progress and volumes kept within what the title has (AniList refuses
+/// more; a count it does not know, or 0, leaves them as they are).
+fn keep_within(v: &mut Values, media: &Media) {
+    let within = |n: u32, most: Option<u32>| most.filter(|m| *m > 0).map_or(n, |m| n.min(m));
+    v.progress = within(v.progress, media.total());
+    v.volumes = within(v.volumes, media.volumes);
 }
 
-/// The values the file gives a title: progress and volumes kept within
-/// what the title has (AniList refuses more), the score in the account's
-/// system, the tags that name one of its custom lists (in any case) on it
-/// (`tags`: the entry's, made whole by [`rejoined`]).
-fn values_for(e: &MalEntry, tags: &[String], media: &Media, fits: &Fits) -> Values {
+/// The values the file gives a title: the score in the account's system,
+/// the tags that name one of its custom lists (in any case) on it (`tags`:
+/// the entry's, made whole by [`rejoined`]); progress and volumes as the
+/// file has them ([`Plan::of`] keeps them within the title's).
+fn values_for(e: &MalEntry, tags: &[String], fits: &Fits) -> Values {
     Values {
-        progress: within(e.progress, media.total()),
-        volumes: within(e.volumes, media.volumes),
+        progress: e.progress,
+        volumes: e.volumes,
         score: score_in(e.score, fits.format),
         lists: fits.lists.iter().filter(|l| tags.iter().any(|t| t.eq_ignore_ascii_case(l))).cloned().collect(),
         repeat: e.repeat,
@@ -276,7 +279,7 @@ impl Plan {
                 }
             }
             match found.get(&(e.kind, e.mal_id)) {
-                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, &tags, media, to) }),
+                Some(media) => given.push(Given { kind: e.kind, media: media.clone(), values: values_for(e, &tags, to) }),
                 None if missing.insert((e.kind, e.mal_id)) => unknown.push(Unknown { title: e.title.clone(), id: e.mal_id, mal: true }),
                 None => {}
             }
@@ -295,8 +298,7 @@ impl Plan {
             if !seen.insert(g.media.id) {
                 continue;
             }
-            g.values.progress = within(g.values.progress, g.media.total());
-            g.values.volumes = within(g.values.volumes, g.media.volumes);
+            keep_within(&mut g.values, &g.media);
             match held(g.media.id) {
                 None => plan.add.push(Added { kind: g.kind, media: g.media, values: g.values }),
                 Some(now) => {
@@ -336,8 +338,7 @@ impl Plan {
             match found.get(&(a.kind, a.media.id)) {
                 Some(media) => {
                     let mut values = a.values;
-                    values.progress = within(values.progress, media.total());
-                    values.volumes = within(values.volumes, media.volumes);
+                    keep_within(&mut values, media);
                     add.push(Added { kind: a.kind, media: media.clone(), values });
                 }
                 None if a.media.kind.is_none() && asked(a.kind, a.media.id) => {
