@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::web_sys::IdbTransactionMode;
 use wasm_bindgen::JsValue;
@@ -22,7 +24,9 @@ pub const OUTBOX: &str = "outbox";
 pub const TITLES: &str = "titles";
 
 thread_local! {
-    static DB: RefCell<Option<Result<Rc<IdbDatabase>, String>>> = const { RefCell::new(None) };
+    /// The one connection, opened at the first call (the calls made
+    /// meanwhile wait for the same one).
+    static DB: RefCell<Option<Opening>> = const { RefCell::new(None) };
 }
 
 /// What went wrong, for a person: the browser's own words, or plain ones
@@ -45,16 +49,35 @@ async fn open() -> Result<IdbDatabase, String> {
         }
         Ok(())
     }));
-    request.await.map_err(why)
+    let mut db = request.await.map_err(why)?;
+    // A newer version of the app, in another tab, changes the database's
+    // layout: it waits until every connection is closed. This tab lets go
+    // at once and keeps its data in memory from then on (its calls fail
+    // with the reason, which the app shows).
+    db.set_on_version_change(Some(|_: &IdbVersionChangeEvent| -> Result<(), JsValue> {
+        let gone = DB.with(|d| d.borrow_mut().replace(futures::future::ready(Err(NEWER.to_owned())).boxed_local().shared()));
+        if let Some(Ok(db)) = gone.as_ref().and_then(|o| o.peek()) {
+            db.close();
+        }
+        // Not dropped: it holds this very callback, still running.
+        std::mem::forget(gone);
+        Ok(())
+    }));
+    Ok(db)
 }
 
+type Opening = Shared<LocalBoxFuture<'static, Result<Rc<IdbDatabase>, String>>>;
+
+/// Why the database went away: see [`open`].
+const NEWER: &str = "a newer version of Tsuzuki opened in another tab took over the browser's database; reload this tab to use it";
+
 async fn db() -> Result<Rc<IdbDatabase>, String> {
-    if let Some(known) = DB.with(|d| d.borrow().clone()) {
-        return known;
-    }
-    let opened = open().await.map(Rc::new).map_err(|e| format!("the browser's database is not available ({e})"));
-    DB.with(|d| *d.borrow_mut() = Some(opened.clone()));
-    opened
+    let opening = DB.with(|d| {
+        d.borrow_mut()
+            .get_or_insert_with(|| async { open().await.map(Rc::new).map_err(|e| format!("the browser's database is not available ({e})")) }.boxed_local().shared())
+            .clone()
+    });
+    opening.await
 }
 
 /// Whether the database could be opened (opens it the first time).

@@ -26,6 +26,7 @@ use crate::session::SessionContext;
 use crate::auth::callback::Credential;
 use crate::store::titles::Titles;
 use crate::store::{patch_entry, values_of, ListStore, StoreEdit};
+use futures::channel::oneshot;
 use serde::{Deserialize, Serialize};
 use rules::{Change, Patch, Queue, Values, Verdict, Via};
 
@@ -41,6 +42,24 @@ thread_local! {
     static PERSIST_FOR: Cell<Option<u64>> = const { Cell::new(None) };
     /// The account and the changes of the queue last written.
     static WRITTEN: RefCell<Option<(u64, Vec<u64>)>> = const { RefCell::new(None) };
+    /// Calls of [`Outbox::persist`] so far, how many of them a finished
+    /// write answered, and who waits for one ([`Outbox::kept`]).
+    static ASKED: Cell<u64> = const { Cell::new(0) };
+    static ANSWERED: Cell<u64> = const { Cell::new(0) };
+    static WAITING: RefCell<Vec<(u64, oneshot::Sender<()>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The writes asked for up to `upto` are done (or will never be).
+fn answered(upto: u64) {
+    ANSWERED.with(|a| a.set(a.get().max(upto)));
+    let woken: Vec<_> = WAITING.with_borrow_mut(|w| {
+        let (done, wait) = std::mem::take(w).into_iter().partition(|(asked, _)| *asked <= upto);
+        *w = wait;
+        done
+    });
+    for (_, tell) in woken {
+        let _ = tell.send(());
+    }
 }
 
 /// A change of the user's options on AniList that changes the lists: the
@@ -569,17 +588,29 @@ impl Outbox {
     /// the kept queue only once the kept list holds it: a reload at any
     /// moment finds it in one or the other. A switch of account writes the
     /// queue it leaves itself ([`Outbox::switch_user`]).
-    fn persist(&self) {
-        let Some(user) = self.user.get_untracked() else { return };
-        PERSIST_FOR.with(|again| again.set(Some(user)));
+    ///
+    /// Returns this call's number, for [`Self::kept`].
+    fn persist(&self) -> u64 {
+        let asked = ASKED.with(|a| {
+            a.set(a.get() + 1);
+            a.get()
+        });
+        if let Some(user) = self.user.get_untracked() {
+            PERSIST_FOR.with(|again| again.set(Some(user)));
+        }
+        // One under way answers this call when it ends.
         if PERSISTING.with(|p| p.replace(true)) {
-            return;
+            return asked;
         }
         let me = *self;
         leptos::task::spawn_local(async move {
             while let Some(user) = PERSIST_FOR.with(Cell::take) {
+                // Every call so far is answered by this write: each came
+                // after the change it keeps, and the queue is read now.
+                let upto = ASKED.with(Cell::get);
                 // Another account's queue now: not written under this one.
                 if me.user.try_get_untracked().flatten() != Some(user) {
+                    answered(upto);
                     continue;
                 }
                 let Some((empty, text, seqs, lost)) = me.queue.try_with_untracked(|q| {
@@ -596,9 +627,26 @@ impl Outbox {
                 }
                 me.write(user, empty, text).await;
                 WRITTEN.with_borrow_mut(|w| *w = Some((user, seqs)));
+                answered(upto);
             }
             PERSISTING.with(|p| p.set(false));
+            // Every call is answered (one with no account, or a queue gone
+            // with the app, has nothing to write).
+            answered(ASKED.with(Cell::get));
         });
+        asked
+    }
+
+    /// Comes back once the write that call `asked` of [`Self::persist`]
+    /// asked for is done (kept, or found impossible: the app then keeps
+    /// its queue in memory only, and says so).
+    async fn kept(asked: u64) {
+        if ANSWERED.with(Cell::get) >= asked {
+            return;
+        }
+        let (tell, told) = oneshot::channel();
+        WAITING.with_borrow_mut(|w| w.push((asked, tell)));
+        let _ = told.await;
     }
 
     async fn write(&self, user: u64, empty: bool, text: String) {
@@ -647,13 +695,19 @@ impl Outbox {
                     q.set_in_flight(i.seq, true);
                 }
             });
-            self.persist();
-            let api = self.api.get_value();
-            let random = js_sys::Math::random();
             // The account switched while this was on its way: its answer
             // is not this queue's (the change stays marked as on its way in
             // that account's kept queue, and is read back when it is active).
             let switched = move || self.user.try_get_untracked().flatten() != Some(user);
+            // Sent once the kept queue says it is on its way: a reload from
+            // here on finds it uncertain and reads it back (AniList may
+            // have it) instead of sending it a second time.
+            Self::kept(self.persist()).await;
+            if switched() {
+                return;
+            }
+            let api = self.api.get_value();
+            let random = js_sys::Math::random();
             if via == Via::ReadBack {
                 let vars = list_entries::Vars { user_id: user, media_ids: batch.iter().map(|i| i.media_id).collect() };
                 let answer = api.run::<ListEntries>(Some(&credential), &vars, true).await;

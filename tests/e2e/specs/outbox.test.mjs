@@ -95,6 +95,65 @@ test('a change still waiting when the page is reloaded is sent after the reload'
   assert.deepEqual(page.problems, []);
 });
 
+test('a save goes out only once the kept queue says it is on its way: a reload then reads it back, and does not send it twice', async () => {
+  const page = await world.newPage();
+  // Each write of the kept queue lands 300 ms late (its transaction kept
+  // busy), and each request notes the kept queue as it stood when it left.
+  await page.addInitScript(() => {
+    window.keptQueue = null;
+    window.sentWith = [];
+    // Heard first, before the app's own listener (set after this).
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (...args) {
+      const tx = transaction.apply(this, args);
+      tx.addEventListener('complete', () => { if (tx.outboxValue !== undefined) window.keptQueue = tx.outboxValue; });
+      return tx;
+    };
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      const request = put.call(this, value, key);
+      if (this.name === 'outbox') {
+        const store = this;
+        const until = performance.now() + 300;
+        const busy = () => { if (performance.now() < until) store.get('-').onsuccess = busy; };
+        busy();
+        this.transaction.outboxValue = value;
+      }
+      return request;
+    };
+    const send = window.fetch;
+    window.fetch = function (request, ...rest) {
+      const kept = window.keptQueue;
+      if (request instanceof Request) {
+        // (A read may go as a GET, with no body.)
+        request.clone().text().then((body) => window.sentWith.push({ operation: JSON.parse(body).operationName, kept })).catch(() => {});
+      }
+      return send.call(this, request, ...rest);
+    };
+  });
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  // AniList takes the save at once and answers late: the reload comes first.
+  world.standIn.fault({ kind: 'slow-after', delayMs: 3000, operation: 'SaveEntry' });
+  await setProgress(page, 700001, 14);
+  await waitFor(() => entry(700001).progress === 14);
+  const sent = await page.evaluate(() => window.sentWith.filter((s) => s.operation === 'SaveEntry'));
+  assert.equal(sent.length, 1);
+  const kept = JSON.parse(sent[0].kept ?? '{"items":[]}');
+  assert.ok(kept.items.some((i) => i.media_id === 1 && i.in_flight), `kept as the save left: ${sent[0].kept}`);
+  const readBefore = ops('ListEntries').length;
+  await page.reload();
+  await appReady(page);
+  await waitFor(() => ops('ListEntries').slice(readBefore).some((r) => r.body.variables.mediaIds?.includes(1)));
+  // Found saved: nothing waits any more, here or in the kept queue.
+  await waitFor(async () => (await idbKeys(page, 'outbox')).length === 0);
+  await page.waitForSelector('[data-testid=outbox-status]', { state: 'detached' });
+  assert.equal(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), '14 / 26');
+  assert.equal(ops('SaveEntry').length, 1, 'AniList had it: not sent again');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a revisit within 30 s shows the list from the store without asking AniList', async () => {
   const page = await listPage();
   const before = ops('ListCollection').length;
@@ -220,6 +279,27 @@ test('storage full: a write refused for quota says so, and the list and its edit
   await waitFor(() => entry(700001).progress === 17);
   await page.waitForSelector('text=All changes saved');
   assert.match(await page.textContent(`${row(700001)} [data-testid=entry-progress]`), /^17/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a newer version of the app opening the database in another tab: this tab lets go of it at once, says so, and its edits still reach AniList', async () => {
+  const page = await listPage();
+  // Another tab of the same site asks for the database's next version, as
+  // a newer app changing its layout would.
+  const other = await page.context().newPage();
+  await other.goto(`${world.app.url}manifest.webmanifest`);
+  const asked = await other.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('tsuzuki', 1000);
+    open.onblocked = () => resolve('blocked by this tab');
+    open.onsuccess = () => { open.result.close(); resolve('opened'); };
+    open.onerror = () => resolve(`refused: ${open.error}`);
+  }));
+  assert.equal(asked, 'opened');
+  await setProgress(page, 700001, 18);
+  await page.waitForSelector('text=Your lists are kept in this tab only');
+  assert.match(await page.textContent('body'), /a newer version of Tsuzuki opened in another tab/);
+  await waitFor(() => entry(700001).progress === 18);
+  await page.waitForSelector('text=All changes saved');
   assert.deepEqual(page.problems, []);
 });
 
