@@ -562,7 +562,7 @@ pub struct ListStore {
     /// seconds; see [`ListStore::refresh_airing`]).
     airing_asked: StoredValue<HashMap<i64, i64>>,
     /// Why the store lives in memory only, once known.
-    pub memory_only: RwSignal<Option<String>>,
+    pub memory_only: RwSignal<Option<idb::Unkept>>,
     /// A refused change's fields, by media id: the editor offers them
     /// again with AniList's reasons, so nothing typed is lost.
     pub refused: StoredValue<HashMap<i64, Patch>>,
@@ -1307,8 +1307,9 @@ pub fn flush_when_hidden(store: ListStore) {
 }
 
 /// Tells the person once when the browser's database cannot be used
-/// (private mode, storage blocked or full): the lists and waiting changes
-/// then live in this tab's memory only.
+/// (private mode, storage blocked or full, another version of the app in
+/// another tab): the lists and waiting changes then live in this tab's
+/// memory only.
 pub fn tell_when_memory_only(store: ListStore, flashes: crate::notices::Flashes) {
     let told = StoredValue::new(false);
     Effect::new(move |_| {
@@ -1317,11 +1318,32 @@ pub fn tell_when_memory_only(store: ListStore, flashes: crate::notices::Flashes)
             return;
         }
         told.set_value(true);
-        flashes.push(crate::notices::Flash::new(crate::notices::Tone::Warning, "Your lists are kept in this tab only").detail(format!(
-            "This browser does not let the app keep data ({why}). Everything works, but your lists are loaded again on each visit, \
-             and a change still waiting when the tab closes is lost."
-        )));
+        let (title, detail) = memory_only_notice(&why);
+        flashes.push(crate::notices::Flash::new(crate::notices::Tone::Warning, title).detail(detail));
     });
+}
+
+/// The notice's title and detail for why the database cannot be used.
+fn memory_only_notice(why: &idb::Unkept) -> (&'static str, String) {
+    const MEMORY: &str = "so this tab keeps your lists and waiting changes in its memory only. Everything works and your edits still reach AniList, \
+                          but a change still waiting when this tab closes is lost.";
+    match why {
+        idb::Unkept::Refused(why) => (
+            "Your lists are kept in this tab only",
+            format!(
+                "This browser does not let the app keep data ({why}). Everything works, but your lists are loaded again on each visit, \
+                 and a change still waiting when the tab closes is lost."
+            ),
+        ),
+        idb::Unkept::Newer => (
+            "A newer version of Tsuzuki took over the browser's database",
+            format!("It was opened in another tab, {MEMORY} Reload this tab once all changes are saved to use the newer version."),
+        ),
+        idb::Unkept::Older => (
+            "Tsuzuki is open in another tab from before an update",
+            format!("That tab holds the browser's database, {MEMORY} Close or reload the other tab, then reload this one once all changes are saved."),
+        ),
+    }
 }
 
 pub fn use_list_store() -> ListStore {
@@ -1332,6 +1354,22 @@ pub fn use_list_store() -> ListStore {
 mod tests {
     use super::*;
     use crate::media::ListStatus;
+
+    #[test]
+    fn the_memory_only_notice_says_why_and_what_to_do() {
+        let (title, detail) = memory_only_notice(&idb::Unkept::Refused("the browser's storage for this site is full".into()));
+        assert_eq!(title, "Your lists are kept in this tab only");
+        assert!(detail.contains("(the browser's storage for this site is full)"), "{detail}");
+        assert!(detail.contains("loaded again on each visit"), "{detail}");
+        let (title, detail) = memory_only_notice(&idb::Unkept::Newer);
+        assert_eq!(title, "A newer version of Tsuzuki took over the browser's database");
+        assert!(detail.contains("Reload this tab once all changes are saved"), "{detail}");
+        assert!(!detail.contains("does not let"), "not the browser's refusal: {detail}");
+        let (title, detail) = memory_only_notice(&idb::Unkept::Older);
+        assert_eq!(title, "Tsuzuki is open in another tab from before an update");
+        assert!(detail.contains("Close or reload the other tab, then reload this one"), "{detail}");
+        assert!(detail.contains("edits still reach AniList"), "{detail}");
+    }
 
     #[test]
     fn a_lists_answer_names_its_owner_only_for_the_user_asked_for() {

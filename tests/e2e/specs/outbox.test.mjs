@@ -296,10 +296,58 @@ test('a newer version of the app opening the database in another tab: this tab l
   }));
   assert.equal(asked, 'opened');
   await setProgress(page, 700001, 18);
-  await page.waitForSelector('text=Your lists are kept in this tab only');
-  assert.match(await page.textContent('body'), /a newer version of Tsuzuki opened in another tab/);
+  await page.waitForSelector('text=A newer version of Tsuzuki took over the browser\'s database');
+  assert.match(await page.textContent('body'), /It was opened in another tab, so this tab keeps your lists.*Reload this tab once all changes are saved/);
   await waitFor(() => entry(700001).progress === 18);
   await page.waitForSelector('text=All changes saved');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a tab of an older version holding the database: this tab does not wait for it, says so, and its edits reach AniList; once that tab is gone, a reload uses the database', async () => {
+  // Another tab of the same site holds the database at its first layout
+  // and, as the app did before it learnt to, does not let go when asked.
+  const holder = await world.newPage();
+  await holder.goto(`${world.app.url}manifest.webmanifest`);
+  assert.equal(await holder.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('tsuzuki', 1);
+    open.onupgradeneeded = () => { open.result.createObjectStore('lists'); open.result.createObjectStore('outbox'); };
+    open.onsuccess = () => { window.held = open.result; resolve(open.result.version); };
+    open.onerror = () => resolve(`refused: ${open.error}`);
+  })), 1);
+  const page = await holder.context().newPage();
+  page.problems = [];
+  page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+  await signIn(world, page);
+  await page.click('text=Your anime list');
+  await page.waitForSelector(row(700001));
+  await page.waitForSelector('text=Tsuzuki is open in another tab from before an update');
+  assert.match(await page.textContent('body'), /Close or reload the other tab, then reload this one/);
+  await setProgress(page, 700001, 19);
+  await waitFor(() => entry(700001).progress === 19);
+  await page.waitForSelector('text=All changes saved');
+  // The old tab goes: the layout changes at once, and this tab lets go of
+  // the connection it got (or the version check below would wait).
+  await holder.close();
+  let layout;
+  await waitFor(async () => {
+    const probe = await page.context().newPage();
+    await probe.goto(`${world.app.url}manifest.webmanifest`);
+    const seen = await probe.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('tsuzuki');
+      open.onsuccess = () => { const db = open.result; const v = [db.version, [...db.objectStoreNames].sort().join()]; db.close(); resolve(v); };
+      open.onerror = () => resolve(null);
+    }));
+    await probe.close();
+    layout = seen;
+    return seen?.[0] === 2;
+  });
+  assert.deepEqual(layout, [2, 'lists,outbox,titles']);
+  await page.reload();
+  await page.waitForSelector(row(700001));
+  await setProgress(page, 700001, 20);
+  await waitFor(() => entry(700001).progress === 20);
+  await waitFor(async () => (await keptLists(page))['5150:anime'] !== undefined);
+  assert.equal(await page.$('text=Tsuzuki is open in another tab from before an update'), null);
   assert.deepEqual(page.problems, []);
 });
 
