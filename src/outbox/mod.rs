@@ -557,11 +557,15 @@ impl Outbox {
         if changes.is_empty() {
             return;
         }
-        self.store.errors.update(|e| {
-            for (media_id, ..) in &changes {
-                e.remove(media_id);
-            }
-        });
+        // (Told only when a refusal goes: every row and page reading them
+        // would look again at each save.)
+        if self.store.errors.with_untracked(|e| changes.iter().any(|(media_id, ..)| e.contains_key(media_id))) {
+            self.store.errors.update(|e| {
+                for (media_id, ..) in &changes {
+                    e.remove(media_id);
+                }
+            });
+        }
         self.store.refused.update_value(|r| {
             for (media_id, ..) in &changes {
                 r.remove(media_id);

@@ -26,7 +26,7 @@ use crate::media::{ListStatus, MediaFormat, MediaStatus};
 use crate::outbox::use_outbox;
 use crate::pages::{not_found::NotFound, PageIntro};
 use crate::routes::{MediaKind, Page};
-use crate::store::{use_list_store, values_of};
+use crate::store::use_list_store;
 use bulk::{BulkBar, Picking};
 use group::{Group, Viewport};
 
@@ -152,9 +152,20 @@ fn choice_select(label: &'static str, testid: &'static str, choices: Memo<Filter
     }
 }
 
+/// Every entry's titles, and which entries there are, as one number: what
+/// the filter keys and the title order are made from ([`ListView`]).
+fn titles_fingerprint(entries: &[crate::api::ops::list_collection::Entry]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for e in entries {
+        e.media_id.hash(&mut h);
+        e.media.as_ref().map(|m| m.all_titles()).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// What an entry is filtered and sorted by.
 fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, (Arc<str>, u32)>) -> Facts {
-    let v = values_of(e);
     let m = e.media.as_ref();
     let start = m.and_then(|m| m.start_date);
     let (key, rank) = lexicon.get(&e.media_id).cloned().unwrap_or_else(|| (Arc::from(""), u32::MAX));
@@ -170,8 +181,8 @@ fn facts_of(e: &crate::api::ops::list_collection::Entry, lexicon: &HashMap<i64, 
         year: start.and_then(|s| s.year),
         key,
         rank,
-        score: v.score,
-        progress: v.progress,
+        score: e.score.unwrap_or(0.0),
+        progress: e.progress.unwrap_or(0),
         updated_at: e.updated_at.unwrap_or(0),
         started: start.and_then(|s| date_number(s.year, s.month, s.day)),
         began: e.started_at.and_then(|d| date_number(d.year, d.month, d.day)),
@@ -231,18 +242,21 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
     };
 
     // The filter's key of each entry and its title's place in the user's
-    // collation: ranked again only when a title changed (not at each
-    // edit), each key made once.
-    let sources = StoredValue::new(Vec::<(i64, String, String)>::new());
+    // collation: made again only when a title changed or an entry came or
+    // went (not at each edit: the fingerprint stays the same, and nothing
+    // after it runs), each key made once.
+    let titles = Memo::new(move |_| store.with(kind, |d| d.map(|d| titles_fingerprint(&d.entries))));
     let keys = StoredValue::new(HashMap::<i64, (String, Arc<str>)>::new());
-    let lexicon = Memo::new(move |prev: Option<&Lexicon>| {
-        let now: Vec<(i64, String, String)> = store.with(kind, |d| {
-            d.map(|d| d.entries.iter().map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| crate::listing::titles_text(&m.all_titles())).unwrap_or_default())).collect())
-                .unwrap_or_default()
+    let lexicon = Memo::new(move |_: Option<&Lexicon>| {
+        // Read, not only tracked: a memo never read is never worked out,
+        // and so never learns of a change.
+        let _ = titles.get();
+        let now: Vec<(i64, String, String)> = untrack(|| {
+            store.with(kind, |d| {
+                d.map(|d| d.entries.iter().map(|e| (e.media_id, e.title(), e.media.as_ref().map(|m| crate::listing::titles_text(&m.all_titles())).unwrap_or_default())).collect())
+                    .unwrap_or_default()
+            })
         });
-        if let Some(prev) = prev.filter(|_| sources.with_value(|s| *s == now)) {
-            return prev.clone();
-        }
         let ranks = crate::text::collation_ranks(&now.iter().map(|(_, title, _)| title.as_str()).collect::<Vec<_>>());
         let lexicon = keys.try_update_value(|cache| {
             now.iter()
@@ -256,7 +270,6 @@ fn ListView(kind: MediaKind, again: Callback<()>) -> impl IntoView {
                 })
                 .collect::<HashMap<_, _>>()
         });
-        sources.set_value(now);
         Arc::new(lexicon.unwrap_or_default())
     });
     let custom = Memo::new(move |_| store.with(kind, |d| d.map(|d| d.custom.clone()).unwrap_or_default()));
@@ -588,6 +601,34 @@ mod tests {
         ] {
             assert!(serde_json::from_str::<list_collection::Data>(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_titles_fingerprint_changes_with_a_title_or_an_entry_not_with_an_edit() {
+        let entry = |id: i64, synonyms: &[&str]| -> list_collection::Entry {
+            serde_json::from_value(serde_json::json!({
+                "id": id, "mediaId": id * 10, "status": "CURRENT", "progress": 3,
+                "media": {"id": id * 10, "title": {"userPreferred": format!("Title {id}"), "romaji": "Same"}, "synonyms": synonyms},
+            }))
+            .unwrap()
+        };
+        let list = vec![entry(1, &["One"]), entry(2, &[])];
+        let was = super::titles_fingerprint(&list);
+        let mut edited = list.clone();
+        edited[0].progress = Some(4);
+        edited[1].score = Some(7.5);
+        edited[1].notes = Some("good".into());
+        assert_eq!(super::titles_fingerprint(&edited), was, "an edit leaves the titles as they were");
+        let mut renamed = list.clone();
+        renamed[0].media.as_mut().unwrap().synonyms = vec!["Uno".into()];
+        assert_ne!(super::titles_fingerprint(&renamed), was, "another synonym");
+        let mut more = list.clone();
+        more.push(entry(3, &[]));
+        assert_ne!(super::titles_fingerprint(&more), was, "an entry added");
+        assert_ne!(super::titles_fingerprint(&list[..1]), was, "an entry gone");
+        // A title moved from one entry to the next is another list of titles.
+        let moved = vec![entry(1, &[]), entry(2, &["One"])];
+        assert_ne!(super::titles_fingerprint(&moved), was);
     }
 
     #[test]

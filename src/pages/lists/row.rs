@@ -87,7 +87,9 @@ pub fn EntryRow(
     let fallback = Brief::of(&first);
     let values = move || entry.with(|e| e.as_ref().map(Brief::of)).unwrap_or(fallback);
     let saving = move || outbox.is_pending(media_id);
-    let error = move || store.errors.with(|e| e.get(&media_id).map(in_one_line));
+    // A memo: the store's refusals change at each save (of any row), and
+    // this row's part of the view is built again only when its own does.
+    let error = Memo::new(move |_| store.errors.with(|e| e.get(&media_id).map(in_one_line)));
     let step = move |by: i64| {
         let v = values();
         outbox.save(media_id, Patch::step(v.progress, Some(v.status), by), SETTLE_MS);
@@ -149,7 +151,7 @@ pub fn EntryRow(
                     <button type="button" class="step" aria-label=move || format!("+1 {noun}: {}", title.get())
                         disabled=move || !can_increment(values().progress, total())
                         on:click=move |_| step(1) data-testid="plus-one">"+"</button>
-                    {move || match error() {
+                    {move || match error.get() {
                         // A refused change, in the row's one line (the whole
                         // answer is in the editor).
                         Some(e) => {
